@@ -1,0 +1,106 @@
+//! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
+
+use crate::report::{Article, Block, Report, Sentence, Summary, REPORT_VERSION};
+use crate::snapshot::Snapshot;
+use crate::{extract, metadata, opinion, summary, text};
+
+/// What the caller knows about the page besides its content.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The page's URL, copied into the report.
+    pub url: Option<String>,
+}
+
+/// Runs every analysis on a page snapshot. Never panics on any snapshot.
+pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
+    let mut metadata = metadata::extract(snapshot);
+    // Comments first: their section is cut out of the article's candidates.
+    let found_comments = extract::comments::extract(snapshot);
+    let found_article = extract::article::extract(snapshot, &metadata, &found_comments.excluded);
+
+    if metadata.lang.is_none() {
+        let sample: String = found_article.blocks.iter().take(20).map(|b| b.text.text.as_str()).collect::<Vec<_>>().join(" ");
+        metadata.lang = text::language::detect(&sample).map(str::to_owned);
+    }
+    let lang = metadata.lang.clone().unwrap_or_else(|| "en".to_owned());
+
+    let mut sentences = Vec::new();
+    for (block_index, block) in found_article.blocks.iter().enumerate() {
+        for span in text::sentences::split(&block.text.text) {
+            let sentence_text = &block.text.text[span.clone()];
+            let start = block.text.text[..span.start].chars().count() as u32;
+            let end = start + sentence_text.chars().count() as u32;
+            sentences.push(Sentence {
+                id: sentences.len() as u32,
+                block: block_index as u32,
+                text: sentence_text.to_owned(),
+                start,
+                end,
+                label: Default::default(),
+                score: 0.0,
+                cues: Vec::new(),
+                source: None,
+                anchor: block.text.locate_range(snapshot, start, end),
+                selector: None,
+            });
+        }
+    }
+
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let verdicts = opinion::classify_sentences(&texts, &lang);
+    for (sentence, found) in sentences.iter_mut().zip(verdicts) {
+        sentence.label = found.label;
+        sentence.score = found.score;
+        sentence.source = found.source;
+        let block = &found_article.blocks[sentence.block as usize].text;
+        sentence.cues = found
+            .cues
+            .into_iter()
+            .map(|mut cue| {
+                cue.anchor = block.locate_range(snapshot, sentence.start + cue.start, sentence.start + cue.end);
+                cue
+            })
+            .collect();
+    }
+
+    let mut comments: Vec<crate::report::Comment> = found_comments
+        .comments
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| crate::report::Comment {
+            id: i as u32,
+            author: c.author,
+            published: c.published,
+            text: c.text,
+            reply_to: c.reply_to.map(|r| r as u32),
+            quotes: Vec::new(),
+            stance: None,
+            node: Some(c.node),
+        })
+        .collect();
+    let mut summary: Summary = summary::summarize(&mut comments, &sentences, &lang);
+    summary.comment_count = comments.len() as u32;
+    summary.section = found_comments.section;
+
+    let blocks: Vec<Block> = found_article
+        .blocks
+        .iter()
+        .map(|b| Block { kind: b.kind, text: b.text.text.clone(), node: Some(b.node) })
+        .collect();
+    let article = Article {
+        found: !blocks.is_empty(),
+        text: blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n"),
+        blocks,
+    };
+    crate::anchor::add_selectors(snapshot, &mut sentences);
+
+    Report {
+        version: REPORT_VERSION,
+        url: options.url.clone(),
+        metadata,
+        article,
+        sentences,
+        comments,
+        summary,
+    }
+}

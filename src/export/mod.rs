@@ -1,0 +1,4 @@
+//! Exports of a report: text for terminals, Markdown, W3C Web Annotation JSON-LD, CSV.
+
+pub mod text;
+pub mod markdown;

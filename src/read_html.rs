@@ -1,0 +1,156 @@
+//! The native DOM reader: parses saved HTML with html5ever (through `scraper`) into the same
+//! [`Snapshot`] the live-DOM reader builds in the browser.
+//!
+//! Without computed style, visibility comes from markup alone: the `hidden` attribute,
+//! `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and `<input type=hidden>`.
+
+use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder, SKIPPED_ELEMENTS};
+use scraper::node::Node as HtmlNode;
+use scraper::Html;
+
+/// Whether an element with these attributes is hidden from readers by its markup alone.
+/// Shared with the live reader, which adds computed style on top.
+pub fn hidden_by_markup<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
+    if attr("hidden").is_some() {
+        return true;
+    }
+    if attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if tag == "input" && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
+        return true;
+    }
+    if let Some(style) = attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a reader skips an element's whole subtree (scripts, styles, embedded content…),
+/// keeping JSON-LD scripts for metadata.
+pub fn skips_element<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
+    if tag == "script" {
+        return !attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+    }
+    SKIPPED_ELEMENTS.contains(&tag)
+}
+
+/// Parses an HTML document (never fails: html5ever recovers from any markup).
+pub fn parse_html(html: &str) -> Snapshot {
+    let document = Html::parse_document(html);
+    let mut builder = SnapshotBuilder::new();
+    // Explicit stack: (node, parent id in the snapshot). Children are pushed in reverse so they
+    // pop in document order, which keeps the snapshot in pre-order.
+    let mut stack: Vec<(ego_tree::NodeRef<'_, HtmlNode>, NodeId)> = Vec::new();
+    for child in document.tree.root().children().rev() {
+        stack.push((child, 0));
+    }
+    while let Some((node, parent)) = stack.pop() {
+        match node.value() {
+            HtmlNode::Element(element) => {
+                let tag = element.name();
+                let attr = |name: &str| element.attr(name);
+                if skips_element(tag, attr) || hidden_by_markup(tag, attr) {
+                    continue;
+                }
+                let id = builder.element(parent, tag, element.attrs());
+                for child in node.children().rev() {
+                    stack.push((child, id));
+                }
+            }
+            HtmlNode::Text(text) => {
+                builder.text(parent, text);
+            }
+            _ => {}
+        }
+    }
+    builder.finish().expect("a tree walk in pre-order is always a valid snapshot")
+}
+
+/// Decodes a saved page's bytes as a browser would: byte-order mark, then a `<meta charset>` or
+/// `http-equiv` declaration in the first 1024 bytes, then `content_type`'s charset, else UTF-8
+/// (invalid bytes become U+FFFD).
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    let declared = sniff_meta_charset(&bytes[..bytes.len().min(1024)])
+        .or_else(|| content_type.and_then(charset_param))
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+        .map(|e| if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { e })
+        .unwrap_or(encoding_rs::UTF_8);
+    declared.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Reads a saved page's bytes into a snapshot (see [`decode`]).
+pub fn parse_bytes(bytes: &[u8]) -> Snapshot {
+    parse_html(&decode(bytes, None))
+}
+
+fn charset_param(content_type: &str) -> Option<String> {
+    let lower = content_type.to_ascii_lowercase();
+    let at = lower.find("charset=")?;
+    let rest = &content_type[at + 8..];
+    let value: String = rest
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| !matches!(c, '"' | '\'' | ';' | ' ' | '>' | '/'))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+fn sniff_meta_charset(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("<meta") {
+        let start = from + at;
+        let end = text[start..].find('>').map(|e| start + e).unwrap_or(text.len());
+        if let Some(value) = charset_param(&text[start..end]) {
+            return Some(value);
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_visible_text_and_drops_hidden_and_scripts() {
+        let s = parse_html(
+            r#"<html lang="fr"><head><title>T</title><script>var x</script>
+            <script type="application/ld+json">{"a":1}</script></head>
+            <body><p hidden>h</p><p style="display: none">n</p><p aria-hidden="true">a</p>
+            <p onclick="x()" class="c">Visible <b>text</b></p></body></html>"#,
+        );
+        let body = s.body();
+        assert_eq!(s.text_content(body).trim(), "Visible text");
+        let p = s.children(body).find(|&c| s.is(c, "p")).unwrap();
+        assert_eq!(s.attrs(p), &[("class".to_owned(), "c".to_owned())]);
+        let ld = s.find_first("script").unwrap();
+        assert_eq!(s.text_content(ld), r#"{"a":1}"#);
+    }
+
+    #[test]
+    fn decodes_legacy_charsets() {
+        let bytes = b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xe9 \x93ok\x94</p></body></html>";
+        let s = parse_bytes(bytes);
+        assert_eq!(s.text_content(s.body()), "café “ok”");
+        let latin1 = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\xe9t\xe9</p>";
+        assert!(parse_bytes(latin1).text_content(0).contains("été"));
+        assert!(parse_bytes(b"<p>\xff\xfe</p>x").text_content(0).contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn survives_very_deep_nesting() {
+        // html5ever is quadratic in nesting depth; the 100,000-deep case lives in the hostile suite.
+        let html = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+        let s = parse_html(&html);
+        assert!(s.text_content(s.body()).contains("deep"));
+    }
+}

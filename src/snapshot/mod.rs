@@ -1,0 +1,403 @@
+//! The page as a compact arena: every kept node in document (pre-)order, each pointing at its
+//! parent. Both DOM readers (live web-sys walk, native html5ever parse) fill it; every algorithm
+//! after that reads only this type.
+//!
+//! Because nodes are stored in pre-order, the descendants of node `i` are exactly the ids
+//! `i + 1 .. subtree_end(i)`: walking a subtree is a range, never a recursion.
+
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// Index of a node in [`Snapshot::nodes`]; also the index of its live DOM node in the side table
+/// the live reader keeps.
+pub type NodeId = u32;
+
+/// Attribute names a reader keeps (plus every `aria-*`); all others are dropped.
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "id", "class", "role", "itemprop", "itemtype", "itemscope", "hidden", "lang", "dir",
+    "datetime", "href", "rel", "name", "property", "content", "type", "title", "charset",
+    "http-equiv", "rev",
+];
+
+/// Elements whose whole subtree a reader skips (their text is never page text). A `script` of
+/// type `application/ld+json` is the one exception: it is kept for metadata.
+pub const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "textarea", "button",
+];
+
+/// Whether a reader keeps an attribute of this (lower-case) name.
+pub fn keeps_attribute(name: &str) -> bool {
+    name.starts_with("aria-") || KEPT_ATTRIBUTES.contains(&name)
+}
+
+/// What a node is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum NodeData {
+    /// The document itself; always node 0.
+    Document,
+    /// An element: lower-case tag name and the kept attributes in source order.
+    Element {
+        /// Lower-case local name (`div`, `p`, …).
+        tag: String,
+        /// Kept attributes as (lower-case name, value) pairs.
+        #[serde(default)]
+        attrs: Vec<(String, String)>,
+    },
+    /// A text node, raw (whitespace not collapsed), so offsets map onto the live node.
+    Text {
+        /// The node's data.
+        text: String,
+    },
+}
+
+/// One node of the arena.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// The parent's id; `None` only for the document (node 0).
+    pub parent: Option<NodeId>,
+    /// What the node is.
+    #[serde(flatten)]
+    pub data: NodeData,
+}
+
+/// Why a list of nodes is not a valid snapshot (only possible for snapshots that arrive as data,
+/// e.g. from the extension's content script).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotError {
+    /// The first offending node.
+    pub node: usize,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid page snapshot at node {}: {}", self.node, self.reason)
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// The page: nodes in document order, node 0 being the document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawSnapshot")]
+pub struct Snapshot {
+    nodes: Vec<Node>,
+    /// `ends[i]`: one past the last descendant of node `i`.
+    #[serde(skip)]
+    ends: Vec<NodeId>,
+}
+
+#[derive(Deserialize)]
+struct RawSnapshot {
+    nodes: Vec<Node>,
+}
+
+impl TryFrom<RawSnapshot> for Snapshot {
+    type Error = SnapshotError;
+    fn try_from(raw: RawSnapshot) -> Result<Self, SnapshotError> {
+        Snapshot::from_nodes(raw.nodes)
+    }
+}
+
+impl Snapshot {
+    /// Checks that `nodes` is a pre-order tree rooted at a document node (each node's parent is an
+    /// open ancestor, text nodes have no children) and indexes it.
+    pub fn from_nodes(nodes: Vec<Node>) -> Result<Snapshot, SnapshotError> {
+        if nodes.len() >= NodeId::MAX as usize {
+            return Err(SnapshotError { node: 0, reason: "too many nodes" });
+        }
+        match nodes.first() {
+            Some(Node { parent: None, data: NodeData::Document }) => {}
+            _ => return Err(SnapshotError { node: 0, reason: "node 0 must be the document, with no parent" }),
+        }
+        let mut ends: Vec<NodeId> = vec![0; nodes.len()];
+        let mut open: Vec<NodeId> = vec![0];
+        for (i, node) in nodes.iter().enumerate().skip(1) {
+            let Some(parent) = node.parent else {
+                return Err(SnapshotError { node: i, reason: "only the document has no parent" });
+            };
+            if matches!(node.data, NodeData::Document) {
+                return Err(SnapshotError { node: i, reason: "a second document node" });
+            }
+            while let Some(&top) = open.last() {
+                if top == parent {
+                    break;
+                }
+                ends[top as usize] = i as NodeId;
+                open.pop();
+            }
+            if open.is_empty() {
+                return Err(SnapshotError { node: i, reason: "parent is not an open ancestor (not pre-order)" });
+            }
+            if matches!(nodes[parent as usize].data, NodeData::Text { .. }) {
+                return Err(SnapshotError { node: i, reason: "a text node cannot have children" });
+            }
+            open.push(i as NodeId);
+        }
+        for top in open {
+            ends[top as usize] = nodes.len() as NodeId;
+        }
+        Ok(Snapshot { nodes, ends })
+    }
+
+    /// An empty page (just the document node).
+    pub fn empty() -> Snapshot {
+        Snapshot::from_nodes(vec![Node { parent: None, data: NodeData::Document }]).expect("valid")
+    }
+
+    /// All nodes in document order.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// Number of nodes, the document included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the page has nothing but the document node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The parent of a node (`None` for the document).
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id as usize].parent
+    }
+
+    /// Lower-case tag name of an element, `None` for text and the document.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element { tag, .. } => Some(tag),
+            _ => None,
+        }
+    }
+
+    /// Whether `id` is an element with this tag.
+    pub fn is(&self, id: NodeId, tag: &str) -> bool {
+        self.tag(id) == Some(tag)
+    }
+
+    /// An attribute's value (names are lower-case).
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element { attrs, .. } => {
+                attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+            }
+            _ => None,
+        }
+    }
+
+    /// The kept attributes of an element (empty for other nodes).
+    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+        match &self.nodes[id as usize].data {
+            NodeData::Element { attrs, .. } => attrs,
+            _ => &[],
+        }
+    }
+
+    /// The raw data of a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Text { text } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// One past the last descendant of `id`.
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        self.ends[id as usize]
+    }
+
+    /// The ids of all descendants of `id`, in document order.
+    pub fn descendants(&self, id: NodeId) -> Range<NodeId> {
+        id + 1..self.ends[id as usize]
+    }
+
+    /// Whether `node` is `ancestor` or lies inside it.
+    pub fn contains(&self, ancestor: NodeId, node: NodeId) -> bool {
+        ancestor <= node && node < self.ends[ancestor as usize]
+    }
+
+    /// The direct children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { snapshot: self, next: id + 1, end: self.ends[id as usize] }
+    }
+
+    /// The ancestors of `id`, nearest first (the document last).
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// The first element with this tag, in document order.
+    pub fn find_first(&self, tag: &str) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&i| self.is(i, tag))
+    }
+
+    /// The `<body>` element, or the document when there is none.
+    pub fn body(&self) -> NodeId {
+        self.find_first("body").unwrap_or(0)
+    }
+
+    /// All text of a subtree, raw, concatenated (like DOM `textContent`).
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if let Some(t) = self.text(id) {
+            out.push_str(t);
+        }
+        for d in self.descendants(id) {
+            if let Some(t) = self.text(d) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+}
+
+/// Iterator over a node's direct children (see [`Snapshot::children`]).
+pub struct Children<'a> {
+    snapshot: &'a Snapshot,
+    next: NodeId,
+    end: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next >= self.end {
+            return None;
+        }
+        let child = self.next;
+        self.next = self.snapshot.ends[child as usize];
+        Some(child)
+    }
+}
+
+/// Builds a snapshot node by node in document order; used by both readers.
+#[derive(Default)]
+pub struct SnapshotBuilder {
+    nodes: Vec<Node>,
+}
+
+impl SnapshotBuilder {
+    /// A builder holding just the document node.
+    pub fn new() -> SnapshotBuilder {
+        SnapshotBuilder { nodes: vec![Node { parent: None, data: NodeData::Document }] }
+    }
+
+    /// Appends an element under `parent` and returns its id. Keeps only [`keeps_attribute`] names.
+    pub fn element<'a>(
+        &mut self,
+        parent: NodeId,
+        tag: &str,
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> NodeId {
+        let attrs = attrs
+            .into_iter()
+            .filter(|(n, _)| keeps_attribute(n))
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .collect();
+        self.push(parent, NodeData::Element { tag: tag.to_ascii_lowercase(), attrs })
+    }
+
+    /// Appends a text node under `parent` and returns its id.
+    pub fn text(&mut self, parent: NodeId, text: &str) -> NodeId {
+        self.push(parent, NodeData::Text { text: text.to_owned() })
+    }
+
+    fn push(&mut self, parent: NodeId, data: NodeData) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node { parent: Some(parent), data });
+        id
+    }
+
+    /// Number of nodes so far.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether only the document node is there.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.len() <= 1
+    }
+
+    /// The finished snapshot. Fails only if nodes were appended out of document order.
+    pub fn finish(self) -> Result<Snapshot, SnapshotError> {
+        Snapshot::from_nodes(self.nodes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Snapshot {
+        let mut b = SnapshotBuilder::new();
+        let html = b.element(0, "html", [("lang", "fr")]);
+        let body = b.element(html, "body", []);
+        let p = b.element(body, "p", [("class", "x"), ("onclick", "evil()")]);
+        b.text(p, "Bonjour ");
+        let em = b.element(p, "em", []);
+        b.text(em, "monde");
+        let p2 = b.element(body, "p", []);
+        b.text(p2, "Deux");
+        b.finish().unwrap()
+    }
+
+    #[test]
+    fn children_and_descendants_follow_document_order() {
+        let s = sample();
+        assert_eq!(s.children(2).collect::<Vec<_>>(), vec![3, 7]);
+        assert_eq!(s.descendants(3), 4..7);
+        assert_eq!(s.text_content(2), "Bonjour mondeDeux");
+        assert_eq!(s.attr(3, "class"), Some("x"));
+        assert_eq!(s.attr(3, "onclick"), None);
+        assert_eq!(s.ancestors(6).collect::<Vec<_>>(), vec![5, 3, 2, 1, 0]);
+        assert!(s.contains(3, 6) && !s.contains(3, 7));
+    }
+
+    #[test]
+    fn rejects_nodes_out_of_order() {
+        let nodes = vec![
+            Node { parent: None, data: NodeData::Document },
+            Node { parent: Some(0), data: NodeData::Element { tag: "a".into(), attrs: vec![] } },
+            Node { parent: Some(0), data: NodeData::Element { tag: "b".into(), attrs: vec![] } },
+            Node { parent: Some(1), data: NodeData::Text { text: "late".into() } },
+        ];
+        let err = Snapshot::from_nodes(nodes).unwrap_err();
+        assert_eq!(err.node, 3);
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let s = sample();
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Snapshot = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+        assert!(serde_json::from_str::<Snapshot>(r#"{"nodes":[]}"#).is_err());
+    }
+
+    #[test]
+    fn deep_pages_do_not_recurse() {
+        let mut b = SnapshotBuilder::new();
+        let mut parent = 0;
+        for _ in 0..200_000 {
+            parent = b.element(parent, "div", []);
+        }
+        b.text(parent, "deep");
+        let s = b.finish().unwrap();
+        assert_eq!(s.text_content(0), "deep");
+        assert_eq!(s.ancestors(s.len() as NodeId - 1).count(), 200_001);
+    }
+}

@@ -1,0 +1,241 @@
+//! Visible text with whitespace collapsed, remembering where each piece came from so that any
+//! character offset can be turned back into a (text node, UTF-16 offset) point of the live page.
+//!
+//! Collapsing follows the browser for normal flow text: every run of white space (including
+//! no-break spaces) becomes one space, leading and trailing space is dropped.
+
+use super::{NodeId, Snapshot};
+use serde::{Deserialize, Serialize};
+
+/// Where one text node's contribution starts in a [`CollapsedText`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextRun {
+    /// The text node.
+    pub node: NodeId,
+    /// Char offset (Unicode scalar values) in the collapsed text of this node's first emitted char.
+    pub offset: u32,
+    /// UTF-16 offset in the node's data of that same char.
+    pub node_offset: u32,
+}
+
+/// A point in the live DOM: a text node and a UTF-16 offset in its data (what `Range.setStart`
+/// takes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomPoint {
+    /// The text node's snapshot id.
+    pub node: NodeId,
+    /// UTF-16 code-unit offset in that node's data.
+    pub offset: u32,
+}
+
+/// A range of the live DOM between two [`DomPoint`]s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomRange {
+    /// Where the range starts.
+    pub start: DomPoint,
+    /// Where it ends (exclusive).
+    pub end: DomPoint,
+}
+
+/// Collapsed text plus its source map.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollapsedText {
+    /// The text, whitespace collapsed and trimmed.
+    pub text: String,
+    /// One entry per text node that contributed characters, in order.
+    pub runs: Vec<TextRun>,
+}
+
+/// Accumulates text from text nodes (and breaks between blocks) into a [`CollapsedText`].
+#[derive(Default)]
+pub struct TextCollector {
+    out: CollapsedText,
+    chars: u32,
+    pending_space: bool,
+}
+
+/// Whether a char collapses as white space in page text.
+pub fn is_collapsible_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+impl TextCollector {
+    /// An empty collector.
+    pub fn new() -> TextCollector {
+        TextCollector::default()
+    }
+
+    /// Appends the data of text node `node`.
+    pub fn push_node(&mut self, node: NodeId, text: &str) {
+        let mut first = true;
+        let mut utf16: u32 = 0;
+        for c in text.chars() {
+            if is_collapsible_space(c) {
+                if self.chars > 0 {
+                    self.pending_space = true;
+                }
+            } else {
+                if self.pending_space {
+                    self.out.text.push(' ');
+                    self.chars += 1;
+                    self.pending_space = false;
+                }
+                if first {
+                    self.out.runs.push(TextRun { node, offset: self.chars, node_offset: utf16 });
+                    first = false;
+                }
+                self.out.text.push(c);
+                self.chars += 1;
+            }
+            utf16 += c.len_utf16() as u32;
+        }
+    }
+
+    /// Appends all text nodes of the subtree of `root` (or `root` itself if it is text).
+    pub fn push_subtree(&mut self, snapshot: &Snapshot, root: NodeId) {
+        if let Some(t) = snapshot.text(root) {
+            self.push_node(root, t);
+        }
+        for id in snapshot.descendants(root) {
+            if let Some(t) = snapshot.text(id) {
+                self.push_node(id, t);
+            } else if snapshot.is(id, "br") {
+                self.push_space();
+            }
+        }
+    }
+
+    /// Separates what comes next from what came before by one space (e.g. for `<br>` or
+    /// adjacent blocks), unless at the very start.
+    pub fn push_space(&mut self) {
+        if self.chars > 0 {
+            self.pending_space = true;
+        }
+    }
+
+    /// Number of chars collected so far (not counting a pending space).
+    pub fn char_len(&self) -> u32 {
+        self.chars
+    }
+
+    /// The collected text.
+    pub fn finish(self) -> CollapsedText {
+        self.out
+    }
+}
+
+impl CollapsedText {
+    /// Collapsed visible text of one subtree.
+    pub fn of_subtree(snapshot: &Snapshot, root: NodeId) -> CollapsedText {
+        let mut c = TextCollector::new();
+        c.push_subtree(snapshot, root);
+        c.finish()
+    }
+
+    /// Number of chars (Unicode scalar values) in the text.
+    pub fn char_len(&self) -> u32 {
+        self.text.chars().count() as u32
+    }
+
+    /// The DOM point of the char at `offset` (or, for a collapsed space, of the white space that
+    /// produced it). `None` past the end or when the text has no runs.
+    pub fn locate_start(&self, snapshot: &Snapshot, offset: u32) -> Option<DomPoint> {
+        self.locate(snapshot, offset).map(|(point, _)| point)
+    }
+
+    /// The DOM point just after the char at `end - 1`: the end of a range covering chars
+    /// `..end`.
+    pub fn locate_end(&self, snapshot: &Snapshot, end: u32) -> Option<DomPoint> {
+        if end == 0 {
+            return self.locate_start(snapshot, 0);
+        }
+        self.locate(snapshot, end - 1)
+            .map(|(p, width)| DomPoint { node: p.node, offset: p.offset + width })
+    }
+
+    /// The DOM range covering chars `start..end` of this text.
+    pub fn locate_range(&self, snapshot: &Snapshot, start: u32, end: u32) -> Option<DomRange> {
+        Some(DomRange {
+            start: self.locate_start(snapshot, start)?,
+            end: self.locate_end(snapshot, end.max(start + 1))?,
+        })
+    }
+
+    /// Point of char `offset` and its UTF-16 width in the node.
+    fn locate(&self, snapshot: &Snapshot, offset: u32) -> Option<(DomPoint, u32)> {
+        let idx = self.runs.partition_point(|r| r.offset <= offset).checked_sub(1)?;
+        let run = self.runs[idx];
+        let data = snapshot.text(run.node)?;
+        let mut count = run.offset;
+        let mut utf16: u32 = 0;
+        let mut space_at: Option<u32> = None;
+        for c in data.chars() {
+            let width = c.len_utf16() as u32;
+            if utf16 < run.node_offset {
+                utf16 += width;
+                continue;
+            }
+            if is_collapsible_space(c) {
+                space_at.get_or_insert(utf16);
+            } else {
+                if let Some(at) = space_at.take() {
+                    if count == offset {
+                        return Some((DomPoint { node: run.node, offset: at }, 1));
+                    }
+                    count += 1;
+                }
+                if count == offset {
+                    return Some((DomPoint { node: run.node, offset: utf16 }, width));
+                }
+                count += 1;
+            }
+            utf16 += width;
+        }
+        // The char is the space between this node and the next run.
+        if count == offset {
+            let at = space_at.unwrap_or(utf16);
+            return Some((DomPoint { node: run.node, offset: at }, if space_at.is_some() { 1 } else { 0 }));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn collapses_white_space_across_nodes_and_maps_back() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let t1 = b.text(p, "\n  Le  président ");
+        let em = b.element(p, "em", []);
+        let t2 = b.text(em, " (car ");
+        let t3 = b.text(p, "\u{a0}élu)");
+        let s = b.finish().unwrap();
+        let c = CollapsedText::of_subtree(&s, p);
+        assert_eq!(c.text, "Le président (car élu)");
+        // "p" of président: char 3, in t1 after "\n  Le  " (7 UTF-16 units).
+        assert_eq!(c.locate_start(&s, 3), Some(DomPoint { node: t1, offset: 7 }));
+        // "(" is char 13: in t2 at offset 1.
+        assert_eq!(c.locate_start(&s, 13), Some(DomPoint { node: t2, offset: 1 }));
+        // The range over "élu)" ends after ")" in t3.
+        let r = c.locate_range(&s, 18, 22).unwrap();
+        assert_eq!(r.start, DomPoint { node: t3, offset: 1 });
+        assert_eq!(r.end, DomPoint { node: t3, offset: 5 });
+        assert_eq!(c.locate_start(&s, 99), None);
+    }
+
+    #[test]
+    fn counts_utf16_for_astral_chars() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let t = b.text(p, "a😀 b");
+        let s = b.finish().unwrap();
+        let c = CollapsedText::of_subtree(&s, p);
+        assert_eq!(c.text, "a😀 b");
+        assert_eq!(c.locate_start(&s, 3), Some(DomPoint { node: t, offset: 4 }));
+        assert_eq!(c.locate_end(&s, 2), Some(DomPoint { node: t, offset: 3 }));
+    }
+}

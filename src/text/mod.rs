@@ -1,0 +1,4 @@
+//! Text utilities: sentence segmentation and language identification.
+
+pub mod language;
+pub mod sentences;
