@@ -4,39 +4,9 @@
 //! Without computed style, visibility comes from markup alone: the `hidden` attribute,
 //! `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and `<input type=hidden>`.
 
-use crate::snapshot::{NodeId, Snapshot, SnapshotBuilder, SKIPPED_ELEMENTS};
+use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as HtmlNode;
 use scraper::Html;
-
-/// Whether an element with these attributes is hidden from readers by its markup alone.
-/// Shared with the live reader, which adds computed style on top.
-pub fn hidden_by_markup<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
-    if attr("hidden").is_some() {
-        return true;
-    }
-    if attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
-        return true;
-    }
-    if tag == "input" && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
-        return true;
-    }
-    if let Some(style) = attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether a reader skips an element's whole subtree (scripts, styles, embedded content…),
-/// keeping JSON-LD scripts for metadata.
-pub fn skips_element<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
-    if tag == "script" {
-        return !attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-    }
-    SKIPPED_ELEMENTS.contains(&tag)
-}
 
 /// Parses an HTML document (never fails: html5ever recovers from any markup).
 pub fn parse_html(html: &str) -> Snapshot {

@@ -34,6 +34,36 @@ pub fn keeps_attribute(name: &str) -> bool {
     name.starts_with("aria-") || KEPT_ATTRIBUTES.contains(&name)
 }
 
+/// Whether an element with these attributes is hidden from readers by its markup alone.
+/// Both readers use it; the live reader adds computed style on top.
+pub fn hidden_by_markup<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
+    if attr("hidden").is_some() {
+        return true;
+    }
+    if attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if tag == "input" && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
+        return true;
+    }
+    if let Some(style) = attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a reader skips an element's whole subtree (scripts, styles, embedded content…),
+/// keeping JSON-LD scripts for metadata.
+pub fn skips_element<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
+    if tag == "script" {
+        return !attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+    }
+    SKIPPED_ELEMENTS.contains(&tag)
+}
+
 /// What a node is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
