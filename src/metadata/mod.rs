@@ -1,6 +1,10 @@
 //! Page metadata (title, byline, date, site, language) from JSON-LD, OpenGraph, `<meta>`,
 //! `<time>`, microdata and `<html lang>`.
 
+pub mod date;
+
+pub use date::parse_date;
+
 use crate::report::Metadata;
 use crate::snapshot::Snapshot;
 

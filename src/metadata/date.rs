@@ -1,0 +1,412 @@
+//! Dates as pages write them, turned into ISO 8601.
+//!
+//! Understood: ISO 8601 with or without time and zone (`2019-12-11T15:44:00+01:00`,
+//! `2019-12-11 15:44`), RFC 2822 (`Wed, 11 Dec 2019 15:44:00 +0100`), numeric day-first dates
+//! (`11/12/2019`, `11.12.2019`) and written dates in English, French, German, Spanish and Italian
+//! (`Dec 11, 2019 3:44 PM`, `11 décembre 2019 à 15h44`, `11. Dezember 2019`,
+//! `11 de diciembre de 2019`). The result is `YYYY-MM-DD` for a bare date,
+//! `YYYY-MM-DDTHH:MM:SS` with a time, plus the zone offset (`+01:00`, `Z`) when the text gives one.
+
+/// Parses a date as found on a page into an ISO 8601 string; `None` when no full date
+/// (day, month and year) is in the text.
+pub fn parse_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 200 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let tokens = tokenize(&lower);
+    let (date, used) = iso_date(&tokens).or_else(|| written_date(&tokens)).or_else(|| numeric_date(&tokens))?;
+    let time = find_time(&tokens, &used);
+    Some(format_date(date, time))
+}
+
+/// Year, month, day.
+type Ymd = (u32, u32, u32);
+
+/// Hour, minute, second and the zone offset as written in ISO (`+01:00`, `Z`) when known.
+type Hms = (u32, u32, u32, Option<String>);
+
+#[derive(Clone, Debug, PartialEq)]
+enum Token {
+    /// A run of ASCII digits and its length in digits.
+    Number(u32, usize),
+    /// A run of letters.
+    Word(String),
+    /// Any other non-space char.
+    Sep(char),
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut value: u64 = 0;
+            let mut len = 0;
+            while let Some(&d) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                value = (value * 10 + d.to_digit(10).unwrap_or(0) as u64).min(u32::MAX as u64);
+                len += 1;
+                chars.next();
+            }
+            tokens.push(Token::Number(value as u32, len));
+        } else if c.is_alphabetic() {
+            let mut word = String::new();
+            while let Some(&d) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                word.push(d);
+                chars.next();
+            }
+            tokens.push(Token::Word(word));
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token::Sep(c));
+            }
+            chars.next();
+        }
+    }
+    tokens
+}
+
+fn number(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    match tokens.get(i) {
+        Some(Token::Number(v, len)) => Some((*v, *len)),
+        _ => None,
+    }
+}
+
+fn sep(tokens: &[Token], i: usize) -> Option<char> {
+    match tokens.get(i) {
+        Some(Token::Sep(c)) => Some(*c),
+        _ => None,
+    }
+}
+
+fn word(tokens: &[Token], i: usize) -> Option<&str> {
+    match tokens.get(i) {
+        Some(Token::Word(w)) => Some(w),
+        _ => None,
+    }
+}
+
+fn valid(date: Ymd) -> Option<Ymd> {
+    let (y, m, d) = date;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1000..=2999).contains(&y) && d >= 1 && d <= days).then_some(date)
+}
+
+/// `YYYY-MM-DD` (or `/`, `.` separators, or `YYYYMMDD`); returns the date and the token range
+/// it used.
+fn iso_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
+    for i in 0..tokens.len() {
+        let Some((y, ylen)) = number(tokens, i) else { continue };
+        if ylen == 8 {
+            if let Some(date) = valid((y / 10000, y / 100 % 100, y % 100)) {
+                return Some((date, i..i + 1));
+            }
+        }
+        if ylen != 4 {
+            continue;
+        }
+        let Some(s) = sep(tokens, i + 1).filter(|c| matches!(c, '-' | '/' | '.')) else { continue };
+        let (Some((m, _)), Some(s2), Some((d, dlen))) = (number(tokens, i + 2), sep(tokens, i + 3), number(tokens, i + 4)) else {
+            continue;
+        };
+        if s2 != s || dlen > 2 {
+            continue;
+        }
+        if let Some(date) = valid((y, m, d)) {
+            return Some((date, i..i + 5));
+        }
+    }
+    None
+}
+
+/// `DD/MM/YYYY`, `DD.MM.YYYY`, `DD-MM-YYYY` (day first unless that is impossible).
+fn numeric_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
+    for i in 0..tokens.len() {
+        let Some((a, alen)) = number(tokens, i) else { continue };
+        let Some(s) = sep(tokens, i + 1).filter(|c| matches!(c, '-' | '/' | '.')) else { continue };
+        let (Some((b, blen)), Some(s2), Some((y, ylen))) = (number(tokens, i + 2), sep(tokens, i + 3), number(tokens, i + 4)) else {
+            continue;
+        };
+        if s2 != s || alen > 2 || blen > 2 || ylen != 4 {
+            continue;
+        }
+        if let Some(date) = valid((y, b, a)).or_else(|| valid((y, a, b))) {
+            return Some((date, i..i + 5));
+        }
+    }
+    None
+}
+
+/// Month names and their usual abbreviations in the languages Glose reads.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1),
+    ("february", 2), ("février", 2), ("fevrier", 2), ("februar", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2),
+    ("march", 3), ("mars", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("marzo", 3), ("março", 3),
+    ("april", 4), ("avril", 4), ("abril", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5),
+    ("june", 6), ("juin", 6), ("juni", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
+    ("july", 7), ("juillet", 7), ("juli", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
+    ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8),
+    ("september", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9), ("settembre", 9), ("setembro", 9),
+    ("october", 10), ("octobre", 10), ("oktober", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
+    ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("december", 12), ("décembre", 12), ("decembre", 12), ("dezember", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+];
+
+/// The month a word names, in full or abbreviated to at least three letters.
+fn month_of(word: &str) -> Option<u32> {
+    let len = word.chars().count();
+    if len < 3 {
+        return None;
+    }
+    if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == word) {
+        return Some(m);
+    }
+    if len > 5 {
+        return None;
+    }
+    MONTHS.iter().find(|(name, _)| name.starts_with(word)).map(|&(_, m)| m)
+}
+
+/// Words that may sit between the parts of a written date ("11 de diciembre de 2019", "1er").
+fn is_filler(word: &str) -> bool {
+    matches!(word, "de" | "del" | "of" | "st" | "nd" | "rd" | "th" | "er" | "ème" | "o" | "º")
+}
+
+/// A written date: a month name with a day number next to it and a four-digit year after it.
+fn written_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
+    for i in 0..tokens.len() {
+        let Some(month) = word(tokens, i).and_then(month_of) else { continue };
+        // Day before the month: "11 décembre", "11. Dezember", "11 de diciembre", "1er mai".
+        let mut day = None;
+        let mut start = i;
+        let mut j = i;
+        while j > 0 && j + 3 > i {
+            j -= 1;
+            match &tokens[j] {
+                Token::Number(v, len) if *len <= 2 => {
+                    day = Some(*v);
+                    start = j;
+                    break;
+                }
+                Token::Sep('.') | Token::Sep(',') => {}
+                Token::Word(w) if is_filler(w) => {}
+                _ => break,
+            }
+        }
+        // After the month: the year, and the day for "Dec 11, 2019".
+        let mut year = None;
+        let mut end = i + 1;
+        let mut k = i + 1;
+        while k < tokens.len() && k < i + 6 {
+            match &tokens[k] {
+                Token::Number(v, 4) => {
+                    year = Some(*v);
+                    end = k + 1;
+                    break;
+                }
+                Token::Number(v, len) if *len <= 2 && day.is_none() => day = Some(*v),
+                Token::Sep('.') | Token::Sep(',') => {}
+                Token::Word(w) if is_filler(w) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        if let (Some(d), Some(y)) = (day, year) {
+            if let Some(date) = valid((y, month, d)) {
+                return Some((date, start..end));
+            }
+        }
+    }
+    None
+}
+
+/// Named time zones seen in bylines, with their offsets.
+const ZONES: &[(&str, &str)] = &[
+    ("z", "Z"), ("utc", "+00:00"), ("gmt", "+00:00"), ("est", "-05:00"), ("edt", "-04:00"),
+    ("cst", "-06:00"), ("cdt", "-05:00"), ("mst", "-07:00"), ("mdt", "-06:00"), ("pst", "-08:00"),
+    ("pdt", "-07:00"), ("cet", "+01:00"), ("cest", "+02:00"), ("mez", "+01:00"), ("mesz", "+02:00"),
+    ("bst", "+01:00"), ("wet", "+00:00"), ("west", "+01:00"), ("eet", "+02:00"), ("eest", "+03:00"),
+];
+
+/// The first time of day outside the date's tokens: `15:44`, `15:44:00.000`, `15h44`, `3:44 pm`,
+/// `3pm`, `15 h`, with a zone after it.
+fn find_time(tokens: &[Token], used: &std::ops::Range<usize>) -> Option<Hms> {
+    let mut i = 0;
+    while i < tokens.len() {
+        if used.contains(&i) {
+            i = used.end;
+            continue;
+        }
+        if let Some(found) = time_at(tokens, i) {
+            return Some(found);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn time_at(tokens: &[Token], i: usize) -> Option<Hms> {
+    let (mut hour, hlen) = number(tokens, i)?;
+    if hlen > 2 {
+        return None;
+    }
+    let mut k = i + 1;
+    let (mut minute, mut second) = (0, 0);
+    let with_colon = sep(tokens, k) == Some(':');
+    let with_h = word(tokens, k) == Some("h");
+    if with_colon || with_h {
+        match number(tokens, k + 1) {
+            Some((m, 2)) => {
+                minute = m;
+                k += 2;
+                if sep(tokens, k) == Some(':') {
+                    if let Some((s, 2)) = number(tokens, k + 1) {
+                        second = s;
+                        k += 2;
+                        // Fractions of a second are dropped.
+                        if sep(tokens, k) == Some('.') && number(tokens, k + 1).is_some() {
+                            k += 2;
+                        }
+                    }
+                }
+            }
+            _ if with_h => k += 1,
+            _ => return None,
+        }
+    }
+    let meridiem = match word(tokens, k) {
+        Some("am" | "a") => Some(false),
+        Some("pm" | "p") => Some(true),
+        _ => None,
+    };
+    if !(with_colon || with_h || meridiem.is_some()) {
+        return None;
+    }
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+        k += 1;
+        // "a.m." / "p.m."
+        if sep(tokens, k) == Some('.') && matches!(word(tokens, k + 1), Some("m")) {
+            k += 2;
+            if sep(tokens, k) == Some('.') {
+                k += 1;
+            }
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some((hour, minute, second.min(59), zone_at(tokens, k)))
+}
+
+/// A zone right after a time: `Z`, `+01:00`, `+0100`, `+01`, `GMT`, `GMT+1`, `UTC+01:00`, `EST`.
+fn zone_at(tokens: &[Token], mut k: usize) -> Option<String> {
+    if sep(tokens, k) == Some(',') {
+        k += 1;
+    }
+    let mut named = None;
+    if let Some(w) = word(tokens, k) {
+        named = ZONES.iter().find(|(name, _)| *name == w).map(|&(_, off)| off.to_owned());
+        named.as_ref()?;
+        if !matches!(w, "gmt" | "utc") {
+            return named;
+        }
+        k += 1;
+    }
+    let sign = match sep(tokens, k) {
+        Some('+') => '+',
+        Some('-') | Some('−') => '-',
+        _ => return named,
+    };
+    let (hours, minutes) = match (number(tokens, k + 1), sep(tokens, k + 2), number(tokens, k + 3)) {
+        (Some((v, 4)), _, _) => (v / 100, v % 100),
+        (Some((h, 1..=2)), Some(':'), Some((m, 2))) => (h, m),
+        (Some((h, 1..=2)), _, _) => (h, 0),
+        _ => return named,
+    };
+    if hours > 14 || minutes > 59 {
+        return named;
+    }
+    Some(format!("{sign}{hours:02}:{minutes:02}"))
+}
+
+fn format_date((y, m, d): Ymd, time: Option<Hms>) -> String {
+    match time {
+        None => format!("{y:04}-{m:02}-{d:02}"),
+        Some((h, min, s, zone)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}{}", zone.unwrap_or_default()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    fn p(s: &str) -> Option<String> {
+        parse_date(s)
+    }
+
+    #[test]
+    fn reads_iso_8601() {
+        assert_eq!(p("2019-12-11T15:44:00+01:00").as_deref(), Some("2019-12-11T15:44:00+01:00"));
+        assert_eq!(p("2019-12-11T15:44:00.000Z").as_deref(), Some("2019-12-11T15:44:00Z"));
+        assert_eq!(p("2019-12-11T15:44:00+0100").as_deref(), Some("2019-12-11T15:44:00+01:00"));
+        assert_eq!(p("2018-04-05T06:00").as_deref(), Some("2018-04-05T06:00:00"));
+        assert_eq!(p("2019-12-11 15:44").as_deref(), Some("2019-12-11T15:44:00"));
+        assert_eq!(p("2019-12-11").as_deref(), Some("2019-12-11"));
+        assert_eq!(p("20191211").as_deref(), Some("2019-12-11"));
+        assert_eq!(p("2019-12-11T15:44:00-05:00").as_deref(), Some("2019-12-11T15:44:00-05:00"));
+    }
+
+    #[test]
+    fn reads_rfc_2822() {
+        assert_eq!(p("Wed, 11 Dec 2019 15:44:00 +0100").as_deref(), Some("2019-12-11T15:44:00+01:00"));
+        assert_eq!(p("Wed, 11 Dec 2019 14:44:00 GMT").as_deref(), Some("2019-12-11T14:44:00+00:00"));
+    }
+
+    #[test]
+    fn reads_written_dates() {
+        assert_eq!(p("11 décembre 2019 à 15h44").as_deref(), Some("2019-12-11T15:44:00"));
+        assert_eq!(p("Publié le 11 déc. 2019 à 15h44").as_deref(), Some("2019-12-11T15:44:00"));
+        assert_eq!(p("Dec 11, 2019").as_deref(), Some("2019-12-11"));
+        assert_eq!(p("December 11th, 2019 at 3:44 p.m. EST").as_deref(), Some("2019-12-11T15:44:00-05:00"));
+        assert_eq!(p("Updated 12:05 AM ET, Wed December 11, 2019").as_deref(), Some("2019-12-11T00:05:00"));
+        assert_eq!(p("11. Dezember 2019, 15:44 Uhr").as_deref(), Some("2019-12-11T15:44:00"));
+        assert_eq!(p("11 de diciembre de 2019").as_deref(), Some("2019-12-11"));
+        assert_eq!(p("1er mai 2020").as_deref(), Some("2020-05-01"));
+        assert_eq!(p("le 11/12/2019 à 15:44").as_deref(), Some("2019-12-11T15:44:00"));
+        assert_eq!(p("12/25/2019").as_deref(), Some("2019-12-25"));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_full_date() {
+        assert_eq!(p(""), None);
+        assert_eq!(p("il y a 3 heures"), None);
+        assert_eq!(p("May 2019"), None);
+        assert_eq!(p("2019-02-30"), None);
+        assert_eq!(p("Il y a 2 jours 15:44"), None);
+    }
+}
