@@ -1,7 +1,68 @@
 //! Anchoring: W3C selectors for passages, and re-anchoring stored notes on a changed page.
+//!
+//! Offsets count UTF-16 code units in the page text ([`page_text`]); quotes carry up to
+//! [`CONTEXT_LEN`] units of context either side. The extension creates a note's selectors with
+//! [`describe`] (from the snapshot ids of a selection's text nodes) and places stored notes with
+//! [`reanchor`].
 
-use crate::report::Sentence;
+mod exact;
+mod fold;
+pub mod myers;
+pub mod note;
+mod page_text;
+mod reanchor;
+
+pub use note::{Motivation, Note, NoteTarget};
+pub use page_text::{page_text, PageText};
+pub use reanchor::{reanchor, reanchor_in, Anchor, Anchored, Method};
+
+use crate::report::{Selectors, Sentence, TextPositionSelector, TextQuoteSelector};
+use crate::snapshot::text::DomRange;
 use crate::snapshot::Snapshot;
 
-/// Gives each sentence its TextQuote/TextPosition selectors over the page text.
-pub fn add_selectors(_snapshot: &Snapshot, _sentences: &mut [Sentence]) {}
+/// Context kept before and after a quote, in UTF-16 code units (fewer at the text's ends, or
+/// one fewer rather than split a surrogate pair).
+pub const CONTEXT_LEN: u32 = 32;
+
+/// The TextQuoteSelector of page offsets `start..end`: the passage and its context.
+pub fn quote_selector(text: &PageText, start: u32, end: u32) -> TextQuoteSelector {
+    let units = text.units();
+    let is_low = |i: u32| units.get(i as usize).is_some_and(|u| (0xDC00..0xE000).contains(u));
+    let mut before = start.saturating_sub(CONTEXT_LEN);
+    if is_low(before) {
+        before += 1;
+    }
+    let mut after = end.saturating_add(CONTEXT_LEN).min(text.len());
+    if is_low(after) {
+        after -= 1;
+    }
+    TextQuoteSelector { exact: text.slice(start, end), prefix: text.slice(before, start), suffix: text.slice(end, after) }
+}
+
+/// Both selectors of page offsets `start..end`.
+pub fn selectors_at(text: &PageText, start: u32, end: u32) -> Selectors {
+    Selectors { quote: quote_selector(text, start, end), position: TextPositionSelector { start, end } }
+}
+
+/// The selectors of a range of snapshot text nodes (e.g. the reader's selection), `None` when an
+/// end point is not in the page text (see [`page_text`]) or the range runs backwards.
+pub fn describe(snapshot: &Snapshot, range: &DomRange) -> Option<Selectors> {
+    let text = page_text(snapshot);
+    let (start, end) = text.offsets_of(range)?;
+    Some(selectors_at(&text, start, end))
+}
+
+/// Gives each sentence its TextQuote/TextPosition selectors over the page text, from its anchor
+/// (sentences without an anchor keep `selector: None`).
+pub fn add_selectors(snapshot: &Snapshot, sentences: &mut [Sentence]) {
+    if sentences.iter().all(|s| s.anchor.is_none()) {
+        return;
+    }
+    let text = page_text(snapshot);
+    for sentence in sentences {
+        sentence.selector = sentence
+            .anchor
+            .and_then(|range| text.offsets_of(&range))
+            .map(|(start, end)| selectors_at(&text, start, end));
+    }
+}
