@@ -1,4 +1,6 @@
-//! Text utilities: sentence segmentation and language identification.
+//! Text utilities: sentence segmentation, language identification, words for matching.
 
 pub mod language;
 pub mod sentences;
+pub mod stop_words;
+pub mod words;

@@ -1,0 +1,181 @@
+//! Words for matching: tokenising, case and accent folding, stop words and stemming.
+//!
+//! Everything here works on folded words (lower case, accents stripped), so "Élysée", "elysee"
+//! and "ÉLYSÉE" are the same word, and a reader who types without accents still matches.
+
+use std::ops::Range;
+
+/// Languages with a stop-word list and a stemmer.
+pub const SUPPORTED: [&str; 5] = ["fr", "en", "de", "es", "it"];
+
+/// Byte ranges of the words of `text`: runs of letters and digits. Apostrophes and hyphens
+/// separate words ("l'article" → "l", "article"; "anti-Trump" → "anti", "Trump").
+pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// The words of `text`, in order, as slices.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    word_ranges(text).into_iter().map(move |r| &text[r])
+}
+
+/// Lower-cases `word` and strips its accents ("Éléphant" → "elephant", "Œuvre" → "oeuvre").
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            match strip_accent(l) {
+                Some(s) => out.push_str(s),
+                None => out.push(l),
+            }
+        }
+    }
+    out
+}
+
+/// The unaccented form of a lower-case Latin letter, when it has one.
+fn strip_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ś' | 'š' | 'ş' => "s",
+        'ź' | 'ż' | 'ž' => "z",
+        'ł' => "l",
+        'ř' => "r",
+        'ť' | 'ţ' => "t",
+        'œ' => "oe",
+        'æ' => "ae",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
+/// Whether the folded word `word` is a stop word in `lang` (an unknown language uses English).
+pub fn is_stop_word(lang: &str, word: &str) -> bool {
+    stop_words(lang).binary_search(&word).is_ok()
+}
+
+/// The sorted stop-word list of `lang`, folded (English for languages without a list).
+pub fn stop_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => crate::text::stop_words::FR,
+        "de" => crate::text::stop_words::DE,
+        "es" => crate::text::stop_words::ES,
+        "it" => crate::text::stop_words::IT,
+        _ => crate::text::stop_words::EN,
+    }
+}
+
+/// Reduces words to their stems for one language (Snowball); languages without a stemmer keep
+/// words as they are.
+pub struct Stemmer {
+    inner: Option<rust_stemmers::Stemmer>,
+}
+
+impl Stemmer {
+    /// The stemmer for `lang` (ISO 639-1). Only the [`SUPPORTED`] languages are built, so the
+    /// other Snowball algorithms stay out of the wasm binary.
+    pub fn new(lang: &str) -> Stemmer {
+        use rust_stemmers::Algorithm;
+        let algorithm = match lang {
+            "fr" => Some(Algorithm::French),
+            "en" => Some(Algorithm::English),
+            "de" => Some(Algorithm::German),
+            "es" => Some(Algorithm::Spanish),
+            "it" => Some(Algorithm::Italian),
+            _ => None,
+        };
+        Stemmer { inner: algorithm.map(rust_stemmers::Stemmer::create) }
+    }
+
+    /// The folded stem of one word: lower-cased, stemmed (with its accents, as Snowball expects),
+    /// then accent-folded.
+    pub fn stem(&self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        match &self.inner {
+            Some(s) => fold(&s.stem(&lower)),
+            None => fold(&lower),
+        }
+    }
+}
+
+/// Content terms of `text` for matching and clustering: words folded, stop words, numbers and
+/// one-letter words dropped, the rest stemmed.
+pub fn terms(text: &str, lang: &str, stemmer: &Stemmer) -> Vec<String> {
+    words(text)
+        .filter_map(|w| {
+            let folded = fold(w);
+            let useful = folded.chars().count() > 1
+                && !folded.chars().all(|c| c.is_ascii_digit())
+                && !is_stop_word(lang, &folded);
+            useful.then(|| stemmer.stem(w))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_elisions_and_hyphens() {
+        let w: Vec<&str> = words("L'article d’Amazon, anti-Trump… 11.2").collect();
+        assert_eq!(w, ["L", "article", "d", "Amazon", "anti", "Trump", "11", "2"]);
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("ÉLYSÉE"), "elysee");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn stop_word_lists_are_sorted_and_folded() {
+        for lang in SUPPORTED {
+            let list = stop_words(lang);
+            assert!(list.windows(2).all(|p| p[0] < p[1]), "{lang} list not sorted: {:?}",
+                list.windows(2).find(|p| p[0] >= p[1]));
+            assert!(list.iter().all(|w| fold(w) == *w), "{lang} list not folded");
+        }
+        assert!(is_stop_word("fr", "etait"));
+        assert!(is_stop_word("en", "the"));
+        assert!(!is_stop_word("fr", "propagande"));
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        let fr = Stemmer::new("fr");
+        assert_eq!(fr.stem("impôts"), fr.stem("impot"));
+        assert_eq!(fr.stem("argumentés"), fr.stem("argumenté"));
+        let en = Stemmer::new("en");
+        assert_eq!(en.stem("taxes"), en.stem("taxed"));
+        assert_eq!(Stemmer::new("xx").stem("Été"), "ete");
+    }
+
+    #[test]
+    fn terms_keep_content_words() {
+        let fr = Stemmer::new("fr");
+        let t = terms("Ce n'est pas la propagande de l'administration", "fr", &fr);
+        assert_eq!(t, [fr.stem("propagande"), fr.stem("administration")]);
+    }
+}
