@@ -1,6 +1,21 @@
 //! Editorial-opinion detection: tells the writer's own voice from attributed opinion and facts.
+//!
+//! Each sentence is tokenised ([`tokens`]), matched against per-language word lists
+//! ([`lexicons`]), split into reported words and the writer's own words ([`attribution`]);
+//! the writer's own words give cues ([`cues`]) and features ([`features`]) that a compiled-in
+//! logistic model ([`model`]) scores. A sentence is `editorial` when the model's calibrated
+//! probability reaches 0.5, else `attributed` when it reports someone, else `factual`.
+
+pub mod attribution;
+pub mod cues;
+pub mod features;
+pub mod lexicons;
+pub mod model;
+pub mod tokens;
 
 use crate::report::{Cue, Label};
+use cues::CueKind;
+use features::Analysis;
 
 /// The verdict on one sentence.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -15,7 +30,104 @@ pub struct Classification {
     pub source: Option<String>,
 }
 
-/// Classifies an article's sentences in order (context may flow between neighbours).
-pub fn classify_sentences(sentences: &[&str], _lang: &str) -> Vec<Classification> {
-    sentences.iter().map(|_| Classification::default()).collect()
+/// Classifies an article's sentences in order. Context flows forward: "the company" or "il" as a
+/// source resolves to the last source named by its name.
+pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification> {
+    let lang = lexicons::primary_subtag(lang);
+    let model = model::shipped();
+    let mut last_named: Option<String> = None;
+    sentences
+        .iter()
+        .map(|sentence| {
+            if sentence.trim().is_empty() {
+                return Classification::default();
+            }
+            let analysis = features::analyse(sentence, &lang);
+            let logit = model.logit(&analysis, &lang);
+            let score = 1.0 / (1.0 + (-logit).exp());
+            let source = resolve_source(sentence, &analysis, &mut last_named);
+            let label = if score >= 0.5 {
+                Label::Editorial
+            } else if analysis.attribution.is_attributed() {
+                Label::Attributed
+            } else {
+                Label::Factual
+            };
+            let cues = match label {
+                Label::Editorial => editorial_cues(sentence, &analysis, model, &lang),
+                Label::Attributed => reporting_cues(sentence, &analysis),
+                Label::Factual => Vec::new(),
+            };
+            Classification { label, score, cues, source: if label == Label::Factual { None } else { source } }
+        })
+        .collect()
+}
+
+/// The text of a token range, as written.
+fn span_text(sentence: &str, analysis: &Analysis, range: &std::ops::Range<usize>) -> (u32, u32, String) {
+    let start = analysis.tokens[range.start].start;
+    let end = analysis.tokens[range.end - 1].end;
+    let text: String = sentence.chars().skip(start).take(end - start).collect();
+    (start as u32, end as u32, text)
+}
+
+fn resolve_source(sentence: &str, analysis: &Analysis, last_named: &mut Option<String>) -> Option<String> {
+    let found = analysis.attribution.source.as_ref()?;
+    if found.tokens.is_empty() {
+        return last_named.clone();
+    }
+    let (_, _, text) = span_text(sentence, analysis, &found.tokens);
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let named = analysis.tokens[found.tokens.clone()].iter().any(|t| t.capitalized);
+    if found.generic || found.pronoun || !named {
+        return Some(last_named.clone().unwrap_or(text));
+    }
+    *last_named = Some(text.clone());
+    Some(text)
+}
+
+fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lang: &str) -> Vec<Cue> {
+    let calibration = model.calibration(lang);
+    let unit = analysis.hashed.first().map_or(0.0, |(_, v)| *v);
+    let mut totals = [0f32; CueKind::ALL.len()];
+    for cue in &analysis.cues {
+        totals[cue.kind.index()] += cue.strength;
+    }
+    let mut out: Vec<Cue> = analysis
+        .cues
+        .iter()
+        .map(|cue| {
+            let k = cue.kind.index();
+            let dense = model.dense[1 + k] * analysis.dense[1 + k] * cue.strength / totals[k].max(1e-6);
+            let words: f32 = analysis.tokens[cue.tokens.clone()]
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| model.hashed_weight(features::word_bucket(&t.norm)) * unit * calibration.ngram_factor)
+                .sum();
+            let (start, end, text) = span_text(sentence, analysis, &cue.tokens);
+            Cue { kind: cue.kind.as_str().to_owned(), text, start, end, weight: Some(dense + words), anchor: None }
+        })
+        .filter(|c| c.weight.unwrap_or(0.0) > 0.0)
+        .collect();
+    out.sort_by_key(|c| (c.start, c.end));
+    out
+}
+
+fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for frame in &analysis.attribution.frames {
+        if frame.cue.is_empty() || frame.kind == attribution::FrameKind::Quotation {
+            continue;
+        }
+        let (start, end, text) = span_text(sentence, analysis, &frame.cue);
+        out.push(Cue { kind: "reporting".to_owned(), text, start, end, weight: None, anchor: None });
+    }
+    for quote in &analysis.attribution.quotes {
+        if analysis.attribution.reported.get(quote.start).copied().unwrap_or(false) {
+            let (start, end, text) = span_text(sentence, analysis, quote);
+            out.push(Cue { kind: "quote".to_owned(), text, start, end, weight: None, anchor: None });
+        }
+    }
+    out.sort_by_key(|c| (c.start, c.end));
+    out
 }

@@ -1,0 +1,328 @@
+//! Attribution: which words of a sentence the writer reports from someone else (quotations,
+//! "X says that…", "selon X, …", "…, assure le groupe"), and who that someone is.
+//! Parenthetical asides always stay the writer's own words.
+
+use super::lexicons::{Entry, Lexicon, Match};
+use super::tokens::Token;
+use std::ops::Range;
+
+/// How a sentence reports someone else's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// "according to X", "selon X", "d'après X".
+    AccordingTo,
+    /// "X says that…", "X estime que…".
+    Verb,
+    /// "«…», assure X", "…, said X".
+    InvertedVerb,
+    /// ", estimant que…": the subject of the main clause is the source.
+    Participle,
+    /// A long quotation standing alone (the speaker was named before).
+    Quotation,
+    /// German reported-speech verb forms (Konjunktiv I).
+    ReportedSpeech,
+}
+
+/// One reporting frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// The frame's kind.
+    pub kind: FrameKind,
+    /// Tokens of the reporting verb or preposition.
+    pub cue: Range<usize>,
+}
+
+/// Who is reported, as found in the sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Tokens of the source's noun phrase.
+    pub tokens: Range<usize>,
+    /// A description such as "la firme de Seattle" / "the company", to resolve from context.
+    pub generic: bool,
+    /// A pronoun (il, she), to resolve from context.
+    pub pronoun: bool,
+}
+
+/// What attribution analysis found in one sentence.
+#[derive(Clone, Debug, Default)]
+pub struct Attribution {
+    /// Per token: words the writer reports from someone else (never inside parentheses).
+    pub reported: Vec<bool>,
+    /// Quotations, as token ranges including their marks.
+    pub quotes: Vec<Range<usize>>,
+    /// Parenthetical asides, as token ranges including the brackets.
+    pub asides: Vec<Range<usize>>,
+    /// Reporting frames.
+    pub frames: Vec<Frame>,
+    /// The source, when one is named.
+    pub source: Option<Source>,
+}
+
+impl Attribution {
+    /// Whether the sentence reports someone else's words.
+    pub fn is_attributed(&self) -> bool {
+        !self.frames.is_empty()
+    }
+}
+
+const MIN_MASKED_QUOTE_WORDS: usize = 3;
+
+/// Finds quotations, asides, reporting frames and the source of one tokenised sentence.
+pub fn analyse(tokens: &[Token], matches: &[Match], lexicon: &Lexicon) -> Attribution {
+    let n = tokens.len();
+    let mut found = Attribution { reported: vec![false; n], quotes: quotations(tokens), asides: asides(tokens), ..Default::default() };
+    let at = |i: usize, entry: Entry| matches.iter().filter(|m| m.start == i).find_map(|m| m.value(entry).map(|v| (m.len, v)));
+    let in_quote = |i: usize, quotes: &[Range<usize>]| quotes.iter().any(|q| q.contains(&i));
+
+    let mut i = 0;
+    while i < n {
+        if in_quote(i, &found.quotes) {
+            i += 1;
+            continue;
+        }
+        if let Some((len, value)) = at(i, Entry::AccordingTo) {
+            if let Some(frame) = according_to(tokens, matches, lexicon, i, len, value, &mut found) {
+                found.frames.push(frame);
+                i += len;
+                continue;
+            }
+        }
+        if let Some((len, value)) = at(i, Entry::Reporting) {
+            if let Some(frame) = reporting_verb(tokens, matches, lexicon, i, len, value, &mut found) {
+                found.frames.push(frame);
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    if found.frames.is_empty() {
+        let words = tokens.iter().filter(|t| t.is_word()).count().max(1);
+        if let Some(q) = found.quotes.iter().find(|q| word_count(tokens, q) * 2 >= words && word_count(tokens, q) >= 5) {
+            found.frames.push(Frame { kind: FrameKind::Quotation, cue: q.clone() });
+        } else if let Some(m) = matches.iter().find(|m| m.value(Entry::ReportedSpeech).is_some() && !in_quote(m.start, &found.quotes)) {
+            let first_person = matches.iter().any(|m| m.value(Entry::FirstPerson).is_some());
+            if !first_person {
+                found.frames.push(Frame { kind: FrameKind::ReportedSpeech, cue: m.start..m.start + m.len });
+                mark(&mut found, 0..n);
+            }
+        }
+    }
+    for q in found.quotes.clone() {
+        if word_count(tokens, &q) >= MIN_MASKED_QUOTE_WORDS || !found.frames.is_empty() {
+            for i in q {
+                found.reported[i] = true;
+            }
+        }
+    }
+    found
+}
+
+fn word_count(tokens: &[Token], range: &Range<usize>) -> usize {
+    tokens[range.clone()].iter().filter(|t| t.is_word()).count()
+}
+
+/// Marks reported content, leaving parenthetical asides (outside quotations) to the writer.
+fn mark(found: &mut Attribution, range: Range<usize>) {
+    for i in range {
+        let in_aside = found.asides.iter().any(|a| a.contains(&i)) && !found.quotes.iter().any(|q| q.contains(&i));
+        if !in_aside {
+            found.reported[i] = true;
+        }
+    }
+}
+
+fn quotations(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let close: &[&str] = match tokens[i].norm.as_str() {
+            "«" => &["»"],
+            "“" => &["”", "“"],
+            "„" => &["“", "”"],
+            "\"" => &["\""],
+            "‹" => &["›"],
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        match (i + 1..tokens.len()).find(|&j| close.contains(&tokens[j].norm.as_str())) {
+            Some(j) => {
+                out.push(i..j + 1);
+                i = j + 1;
+            }
+            None => {
+                // An unclosed quotation runs to the end (quotes spanning sentences).
+                if tokens.len() - i > 3 {
+                    out.push(i..tokens.len());
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn asides(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.norm.as_str() {
+            "(" | "[" => open = open.or(Some(i)),
+            ")" | "]" => {
+                if let Some(s) = open.take() {
+                    out.push(s..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Dash asides: "– … –" or a final "— …".
+    let dashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| matches!(t.norm.as_str(), "–" | "—")).map(|(i, _)| i).collect();
+    for pair in dashes.chunks(2) {
+        match pair {
+            [a, b] => out.push(*a..*b + 1),
+            [a] if tokens.len() - a > 2 => out.push(*a..tokens.len()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn has(matches: &[Match], i: usize, entry: Entry) -> bool {
+    matches.iter().any(|m| m.start == i && m.value(entry).is_some())
+}
+
+fn is_boundary(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "," | ";" | ":" | "»" | "”" | "\"" | "(" | ")" | "–" | "—" | "." | "!" | "?")
+}
+
+/// Whether token `i` can start or continue a name (capitalised, not a sentence-initial function word).
+fn is_name(tokens: &[Token], matches: &[Match], i: usize) -> bool {
+    let t = &tokens[i];
+    if !t.is_word() || !t.capitalized {
+        return false;
+    }
+    let function = has(matches, i, Entry::Function) || has(matches, i, Entry::Determiner) || has(matches, i, Entry::Pronoun) || has(matches, i, Entry::Auxiliary);
+    !(function && (i == 0 || tokens[i - 1].norm == "«" || tokens[i - 1].norm == "“"))
+}
+
+fn looks_like_noun_phrase(tokens: &[Token], matches: &[Match], range: &Range<usize>) -> bool {
+    if range.is_empty() || range.len() > 9 || !tokens[range.clone()].iter().all(|t| t.is_word() || t.norm == "-" || t.norm == "." || t.norm == "'") {
+        return false;
+    }
+    let first = range.start;
+    has(matches, first, Entry::Determiner) || has(matches, first, Entry::Pronoun) || is_name(tokens, matches, first)
+}
+
+fn source_from(tokens: &[Token], matches: &[Match], range: Range<usize>) -> Source {
+    let pronoun = matches.iter().any(|m| m.start == range.start && m.len == range.len() && m.value(Entry::Pronoun).is_some());
+    let generic = !pronoun
+        && has(matches, range.start, Entry::Determiner)
+        && range.len() >= 2
+        && has(matches, range.start + 1, Entry::OrganisationNoun)
+        && !tokens[range.start + 1].capitalized;
+    Source { tokens: range, generic, pronoun }
+}
+
+/// "selon X, …" / "…, according to X." / "Pour X, …" (sentence-initial only).
+fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usize, len: usize, value: f32, found: &mut Attribution) -> Option<Frame> {
+    let n = tokens.len();
+    let weak = value < 0.5;
+    if weak && i != 0 {
+        return None;
+    }
+    let np_start = i + len;
+    let mut np_end = np_start;
+    while np_end < n && !is_boundary(&tokens[np_end]) && np_end - np_start < 9 {
+        np_end += 1;
+    }
+    let np = np_start..np_end;
+    if np.is_empty() {
+        return None;
+    }
+    if weak && !(is_name(tokens, matches, np_start) || (np.len() >= 2 && has(matches, np_start + 1, Entry::OrganisationNoun))) {
+        return None;
+    }
+    let clause_start = (0..i).rev().find(|&j| matches!(tokens[j].norm.as_str(), ";" | ":")).map_or(0, |j| j + 1);
+    let leading = tokens[clause_start..i].iter().all(|t| !t.is_word() || t.norm.is_empty()) || i == clause_start;
+    if leading {
+        if np_end >= n || tokens[np_end].norm != "," {
+            if weak {
+                return None;
+            }
+        }
+        mark(found, np_end.min(n)..n);
+    } else {
+        let comma = (clause_start..i).rev().find(|&j| tokens[j].norm == ",");
+        mark(found, clause_start..comma.unwrap_or(i));
+    }
+    found.source.get_or_insert_with(|| source_from(tokens, matches, np));
+    Some(Frame { kind: FrameKind::AccordingTo, cue: i..i + len })
+}
+
+/// "X estime que …", "…, assure X", ", estimant que …".
+fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usize, len: usize, value: f32, found: &mut Attribution) -> Option<Frame> {
+    let n = tokens.len();
+    let after = i + len;
+    // Inverted: "«…», assure le groupe" / "…, said the minister".
+    let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
+    if matches!(prev, Some("," | "»" | "”" | "\"")) {
+        let mut np_end = after;
+        while np_end < n && !is_boundary(&tokens[np_end]) && !has(matches, np_end, Entry::Function) && np_end - after < 7 {
+            np_end += 1;
+        }
+        let np = after..np_end;
+        let closes_sentence = np_end >= n || matches!(tokens[np_end].norm.as_str(), "." | "," | "!" | "?" | ";") || has(matches, np_end, Entry::Function);
+        if looks_like_noun_phrase(tokens, matches, &np) && closes_sentence && !has(matches, after, Entry::Complementizer) {
+            let comma = i - 1;
+            mark(found, 0..comma);
+            found.source.get_or_insert_with(|| source_from(tokens, matches, np));
+            return Some(Frame { kind: FrameKind::InvertedVerb, cue: i..after });
+        }
+    }
+    let complement = {
+        let mut j = after;
+        while j < n && (has(matches, j, Entry::Auxiliary) && tokens[j].norm != "ne" && tokens[j].norm != "n'") {
+            j += 1;
+        }
+        j < n && (has(matches, j, Entry::Complementizer) || matches!(tokens[j].norm.as_str(), "«" | "“" | "\"" | "„"))
+    };
+    // Participle: ", estimant que …" / ", saying that …".
+    if prev == Some(",") && (tokens[i].norm.ends_with("ant") || tokens[i].norm.ends_with("ing")) {
+        if !complement {
+            return None;
+        }
+        mark(found, after..n);
+        let subject = (0..i).find(|&j| is_name(tokens, matches, j) && (j == 0 || !has(matches, j - 1, Entry::Function)));
+        if let Some(s) = subject {
+            let mut e = s + 1;
+            while e < i && is_name(tokens, matches, e) {
+                e += 1;
+            }
+            found.source.get_or_insert_with(|| source_from(tokens, matches, s..e));
+        }
+        return Some(Frame { kind: FrameKind::Participle, cue: i..after });
+    }
+    // Forward: "X (a cependant) estime que …".
+    let mut end = i;
+    let mut passive = false;
+    while end > 0 && tokens[end - 1].norm != "," && has(matches, end - 1, Entry::Auxiliary) {
+        passive |= matches!(tokens[end - 1].norm.as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+        end -= 1;
+    }
+    let mut start = (0..end).rev().find(|&j| is_boundary(&tokens[j])).map_or(0, |j| j + 1);
+    while start < end && has(matches, start, Entry::Function) && !is_name(tokens, matches, start) {
+        start += 1;
+    }
+    let subject = start..end;
+    let has_subject = looks_like_noun_phrase(tokens, matches, &subject);
+    if passive || !has_subject || !(complement || value >= 1.0) {
+        return None;
+    }
+    mark(found, after..n);
+    found.source.get_or_insert_with(|| source_from(tokens, matches, subject));
+    Some(Frame { kind: FrameKind::Verb, cue: i..after })
+}

@@ -1,0 +1,146 @@
+//! Cues: the words in the writer's own voice that carry an opinion, with their spans.
+
+use super::attribution::Attribution;
+use super::lexicons::{Entry, Match};
+use super::tokens::Token;
+use std::ops::Range;
+
+/// The kinds of editorial cue (names as in `CONTRACT.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// A word that evaluates.
+    Evaluative,
+    /// A slanted word.
+    Loaded,
+    /// A booster.
+    Intensifier,
+    /// A softener.
+    Hedge,
+    /// The writer guessing.
+    Speculation,
+    /// Ironic distance.
+    Sarcasm,
+    /// A parenthetical or dash aside that judges or imputes a motive.
+    MotiveAside,
+    /// The writer speaking of themself.
+    FirstPerson,
+    /// Telling readers or others what to do.
+    Exhortation,
+    /// An exclamation mark in the writer's voice.
+    Exclamation,
+    /// A question the writer asks.
+    RhetoricalQuestion,
+}
+
+impl CueKind {
+    /// Every kind, in feature order.
+    pub const ALL: [CueKind; 11] = [
+        CueKind::Evaluative,
+        CueKind::Loaded,
+        CueKind::Intensifier,
+        CueKind::Hedge,
+        CueKind::Speculation,
+        CueKind::Sarcasm,
+        CueKind::MotiveAside,
+        CueKind::FirstPerson,
+        CueKind::Exhortation,
+        CueKind::Exclamation,
+        CueKind::RhetoricalQuestion,
+    ];
+
+    /// The contract's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Evaluative => "evaluative",
+            CueKind::Loaded => "loaded",
+            CueKind::Intensifier => "intensifier",
+            CueKind::Hedge => "hedge",
+            CueKind::Speculation => "speculation",
+            CueKind::Sarcasm => "sarcasm",
+            CueKind::MotiveAside => "motive_aside",
+            CueKind::FirstPerson => "first_person",
+            CueKind::Exhortation => "exhortation",
+            CueKind::Exclamation => "exclamation",
+            CueKind::RhetoricalQuestion => "rhetorical_question",
+        }
+    }
+
+    /// Position in [`CueKind::ALL`].
+    pub fn index(self) -> usize {
+        CueKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// One cue found in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CueHit {
+    /// What kind of cue.
+    pub kind: CueKind,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// How strong (lexicon value, 1 by default).
+    pub strength: f32,
+}
+
+/// Lexicon entries that are editorial cues, strongest kind first.
+const PRIORITY: [(Entry, CueKind); 8] = [
+    (Entry::Sarcasm, CueKind::Sarcasm),
+    (Entry::Loaded, CueKind::Loaded),
+    (Entry::Speculation, CueKind::Speculation),
+    (Entry::Exhortation, CueKind::Exhortation),
+    (Entry::Hedge, CueKind::Hedge),
+    (Entry::Intensifier, CueKind::Intensifier),
+    (Entry::FirstPerson, CueKind::FirstPerson),
+    (Entry::Evaluative, CueKind::Evaluative),
+];
+
+/// Finds the editorial cues among the writer's own words (reported words are skipped).
+pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> Vec<CueHit> {
+    let mut out = Vec::new();
+    let own = |i: usize| !attribution.reported.get(i).copied().unwrap_or(false);
+    let mut covered_until = 0;
+    for m in matches {
+        if m.start < covered_until || !(m.start..m.start + m.len).all(own) {
+            continue;
+        }
+        let t = &tokens[m.start];
+        let after_opening = m.start == 0 || matches!(tokens[m.start - 1].norm.as_str(), "«" | "“" | "\"" | ":" | "(");
+        if t.capitalized && !after_opening {
+            continue; // a name (Brave, May, Bush), not a word
+        }
+        let Some((kind, strength)) = PRIORITY.iter().find_map(|(entry, kind)| m.value(*entry).map(|v| (*kind, v))) else {
+            continue;
+        };
+        out.push(CueHit { kind, tokens: m.start..m.start + m.len, strength });
+        covered_until = m.start + m.len;
+    }
+
+    for aside in &attribution.asides {
+        if attribution.quotes.iter().any(|q| q.contains(&aside.start)) {
+            continue;
+        }
+        let causal = matches.iter().any(|m| aside.contains(&m.start) && m.value(Entry::Cause).is_some() && m.start <= aside.start + 2);
+        let judging: f32 = out.iter().filter(|c| aside.contains(&c.tokens.start) && c.kind != CueKind::Evaluative || aside.contains(&c.tokens.start) && c.strength >= 0.7).map(|c| c.strength).sum();
+        let punct = tokens[aside.clone()].iter().any(|t| t.norm == "!" || t.norm == "?");
+        if causal || judging > 0.0 || punct {
+            out.push(CueHit { kind: CueKind::MotiveAside, tokens: aside.clone(), strength: 1.0 + judging.min(2.0) + if causal { 1.0 } else { 0.0 } });
+        }
+    }
+
+    for (i, t) in tokens.iter().enumerate() {
+        if !own(i) {
+            continue;
+        }
+        match t.norm.as_str() {
+            "!" => out.push(CueHit { kind: CueKind::Exclamation, tokens: i..i + 1, strength: 1.0 }),
+            "?" => {
+                let start = (0..i).rev().find(|&j| matches!(tokens[j].norm.as_str(), "." | ";" | "!" | "?" | "»" | "”")).map_or(0, |j| j + 1);
+                if (start..i).all(own) {
+                    out.push(CueHit { kind: CueKind::RhetoricalQuestion, tokens: start..i + 1, strength: 1.0 });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,170 @@
+//! Features of one sentence for the editorial model: cue counts and sentence shape (dense,
+//! language-independent) plus hashed word and char n-grams of the writer's own words.
+
+use super::attribution::{self, Attribution, FrameKind};
+use super::cues::{self, CueHit, CueKind};
+use super::lexicons::{self, Match};
+use super::tokens::{tokenize, Token};
+
+/// Number of dense features.
+pub const DENSE: usize = 24;
+
+/// Names of the dense features, for `MODEL.md` and the training report.
+pub const DENSE_NAMES: [&str; DENSE] = [
+    "bias",
+    "evaluative",
+    "loaded",
+    "intensifier",
+    "hedge",
+    "speculation",
+    "sarcasm",
+    "motive_aside",
+    "first_person",
+    "exhortation",
+    "exclamation",
+    "rhetorical_question",
+    "reporting_frame",
+    "reported_share",
+    "short_quote",
+    "plain_aside",
+    "numbers",
+    "names_share",
+    "log_length",
+    "very_short",
+    "colon",
+    "ellipsis",
+    "cue_count",
+    "reported_speech",
+];
+
+const CUE_BASE: usize = 1;
+
+/// Bits of the hashed feature space (2^17 buckets).
+pub const HASH_BITS: u32 = 17;
+
+/// Everything the model and the explanations need about one sentence.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The sentence's tokens.
+    pub tokens: Vec<Token>,
+    /// Quotations, reporting frames and source.
+    pub attribution: Attribution,
+    /// Editorial cues in the writer's own words.
+    pub cues: Vec<CueHit>,
+    /// Dense feature values.
+    pub dense: [f32; DENSE],
+    /// Hashed features: (bucket, value), L2-normalised.
+    pub hashed: Vec<(u32, f32)>,
+}
+
+/// Analyses one sentence in a language (primary subtag: `en`, `fr`…).
+pub fn analyse(sentence: &str, lang: &str) -> Analysis {
+    let lexicon = lexicons::for_language(lang);
+    let tokens = tokenize(sentence);
+    let matches: Vec<Match> = lexicon.matches(&tokens);
+    let attribution = attribution::analyse(&tokens, &matches, lexicon);
+    let cues = cues::find(&tokens, &matches, &attribution);
+    let dense = dense_features(&tokens, &attribution, &cues);
+    let hashed = hashed_features(&tokens, &attribution);
+    Analysis { tokens, attribution, cues, dense, hashed }
+}
+
+fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) -> [f32; DENSE] {
+    let mut d = [0f32; DENSE];
+    d[0] = 1.0;
+    for cue in cues {
+        d[CUE_BASE + cue.kind.index()] += cue.strength;
+    }
+    for v in &mut d[CUE_BASE..CUE_BASE + CueKind::ALL.len()] {
+        *v = v.min(3.0).sqrt();
+    }
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+    let n_words = words.len().max(1) as f32;
+    let reported = words.iter().filter(|&&i| attribution.reported[i]).count() as f32;
+    let own_words = (n_words - reported).max(0.0);
+    d[12] = if attribution.is_attributed() { 1.0 } else { 0.0 };
+    d[13] = reported / n_words;
+    d[14] = if attribution.quotes.iter().any(|q| q.len() <= 5) { 1.0 } else { 0.0 };
+    let motive = cues.iter().filter(|c| c.kind == CueKind::MotiveAside).count();
+    d[15] = if attribution.asides.len() > motive { 1.0 } else { 0.0 };
+    let numbers = words.iter().filter(|&&i| tokens[i].numeric && !attribution.reported[i]).count() as f32;
+    d[16] = (1.0 + numbers).ln();
+    let names = words.iter().filter(|&&i| i > 0 && tokens[i].capitalized && !attribution.reported[i]).count() as f32;
+    d[17] = names / own_words.max(1.0);
+    d[18] = (1.0 + own_words).ln() / 4.0;
+    d[19] = if own_words < 6.0 { 1.0 } else { 0.0 };
+    d[20] = if tokens.iter().enumerate().any(|(i, t)| t.norm == ":" && !attribution.reported[i]) { 1.0 } else { 0.0 };
+    d[21] = if tokens.iter().any(|t| t.norm == "…") || tokens.windows(3).any(|w| w.iter().all(|t| t.norm == ".")) { 1.0 } else { 0.0 };
+    d[22] = (cues.len() as f32).min(6.0).sqrt();
+    d[23] = if attribution.frames.iter().any(|f| f.kind == FrameKind::ReportedSpeech) { 1.0 } else { 0.0 };
+    d
+}
+
+/// FNV-1a over tagged parts, folded into the hash space.
+fn bucket(tag: u8, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut eat = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    };
+    eat(tag);
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            eat(0x1f);
+        }
+        for &b in p.as_bytes() {
+            eat(b);
+        }
+    }
+    ((h >> 17) ^ h) as u32 & ((1 << HASH_BITS) - 1)
+}
+
+/// The hashed unigram bucket of a normalised word (for explanations).
+pub fn word_bucket(norm: &str) -> u32 {
+    bucket(b'u', &[norm])
+}
+
+/// What a token looks like to the n-gram features: reported runs, names and numbers collapse.
+fn shape<'a>(t: &'a Token, i: usize, reported: bool) -> &'a str {
+    if reported {
+        "<q>"
+    } else if t.numeric {
+        "<num>"
+    } else if t.capitalized && i > 0 {
+        "<name>"
+    } else {
+        t.norm.as_str()
+    }
+}
+
+fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32)> {
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(tokens.len() * 6);
+    let mut prev = "<s>";
+    let mut prev_reported = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let reported = attribution.reported[i];
+        if reported && prev_reported {
+            continue;
+        }
+        let s = shape(t, i, reported);
+        out.push((bucket(b'u', &[s]), 1.0));
+        out.push((bucket(b'b', &[prev, s]), 1.0));
+        if !reported && t.is_word() && s == t.norm && t.norm.chars().count() >= 4 {
+            let chars: Vec<char> = std::iter::once('^').chain(t.norm.chars()).chain(std::iter::once('$')).collect();
+            let mut buf = String::new();
+            for w in chars.windows(4) {
+                buf.clear();
+                buf.extend(w);
+                out.push((bucket(b'c', &[&buf]), 0.5));
+            }
+        }
+        prev = s;
+        prev_reported = reported;
+    }
+    out.push((bucket(b'b', &[prev, "</s>"]), 1.0));
+    let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
+    for (_, v) in &mut out {
+        *v /= norm;
+    }
+    out
+}

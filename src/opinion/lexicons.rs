@@ -1,0 +1,240 @@
+//! Word lists behind the cues: hand-written lists per language (`data/cues_*.txt`), the Pattern
+//! subjectivity lexicons (PDDL) and the Gender Gap Tracker reporting verbs (MIT). See `MODEL.md`.
+
+use std::collections::{HashMap, HashSet};
+use super::tokens::Token;
+use std::sync::OnceLock;
+
+/// What a lexicon entry signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// A word that evaluates (good, absurd, déplorable); the value is its subjectivity.
+    Evaluative,
+    /// A word with a slant beyond its meaning (regime, propagande, slammed).
+    Loaded,
+    /// A booster (very, totalement, même).
+    Intensifier,
+    /// A softener (somewhat, plutôt).
+    Hedge,
+    /// The writer guessing (perhaps, sans doute, probablement).
+    Speculation,
+    /// Ironic distance (so-called, soi-disant, prétendu).
+    Sarcasm,
+    /// The writer speaking of themself (I, nous, je).
+    FirstPerson,
+    /// Telling the reader or others what to do (must, il faut).
+    Exhortation,
+    /// A verb that reports speech or thought (says, estime).
+    Reporting,
+    /// A preposition that introduces a source (according to, selon, d'après).
+    AccordingTo,
+    /// A word that opens reported content (that, que, :).
+    Complementizer,
+    /// A generic noun for an organisation (firme, group), for resolving "the company".
+    OrganisationNoun,
+    /// An auxiliary or adverb that may sit between a source and its verb.
+    Auxiliary,
+    /// A causal connector that turns an aside into a motive (car, parce que, because).
+    Cause,
+    /// A verb form of reported speech (German Konjunktiv I: sei, werde).
+    ReportedSpeech,
+    /// A determiner that starts a noun phrase.
+    Determiner,
+    /// A subject pronoun or a generic group (experts, critics) that can be a source.
+    Pronoun,
+    /// A preposition, conjunction or other function word that cannot start a name.
+    Function,
+}
+
+impl Entry {
+    fn parse(name: &str) -> Option<Entry> {
+        Some(match name {
+            "evaluative" => Entry::Evaluative,
+            "loaded" => Entry::Loaded,
+            "intensifier" => Entry::Intensifier,
+            "hedge" => Entry::Hedge,
+            "speculation" => Entry::Speculation,
+            "sarcasm" => Entry::Sarcasm,
+            "first_person" => Entry::FirstPerson,
+            "exhortation" => Entry::Exhortation,
+            "reporting" => Entry::Reporting,
+            "according_to" => Entry::AccordingTo,
+            "complementizer" => Entry::Complementizer,
+            "organisation_noun" => Entry::OrganisationNoun,
+            "auxiliary" => Entry::Auxiliary,
+            "cause" => Entry::Cause,
+            "reported_speech" => Entry::ReportedSpeech,
+            "determiner" => Entry::Determiner,
+            "pronoun" => Entry::Pronoun,
+            "function" => Entry::Function,
+            _ => return None,
+        })
+    }
+}
+
+/// One language's lexicon: phrases (space-joined normalised tokens) to what they signal.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    phrases: HashMap<String, Vec<(Entry, f32)>>,
+    /// Every proper prefix of a multi-word phrase, so matching stops early.
+    prefixes: HashSet<String>,
+    /// The longest phrase, in tokens.
+    pub max_len: usize,
+}
+
+/// A listed phrase found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Match {
+    /// Index of its first token.
+    pub start: usize,
+    /// Number of tokens.
+    pub len: usize,
+    /// What it signals.
+    pub entries: &'static [(Entry, f32)],
+}
+
+impl Match {
+    /// The strength of `entry` for this phrase, if it has that entry.
+    pub fn value(&self, entry: Entry) -> Option<f32> {
+        self.entries.iter().find(|(e, _)| *e == entry).map(|(_, v)| *v)
+    }
+}
+
+impl Lexicon {
+    fn add(&mut self, phrase: &str, entry: Entry, value: f32) {
+        let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        if key.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        self.max_len = self.max_len.max(words.len());
+        for n in 1..words.len() {
+            self.prefixes.insert(words[..n].join(" "));
+        }
+        let slot = self.phrases.entry(key).or_default();
+        if let Some(existing) = slot.iter_mut().find(|(e, _)| *e == entry) {
+            existing.1 = existing.1.max(value);
+        } else {
+            slot.push((entry, value));
+        }
+    }
+
+    /// Reads `[kind]` sections of one phrase per line (`#` starts a comment; `phrase<TAB>value`
+    /// sets a value, default 1). Elided articles are written with a space: `d' après`. Words in a
+    /// `[neutral]` section lose the evaluative and reporting entries loaded before them.
+    fn add_sections(&mut self, text: &str) {
+        let mut current = None;
+        let mut neutral = false;
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                neutral = name == "neutral";
+                current = Entry::parse(name);
+                continue;
+            }
+            if neutral {
+                // Words a general lexicon scores as subjective but news prose uses plainly.
+                if let Some(slot) = self.phrases.get_mut(line) {
+                    slot.retain(|(e, _)| *e != Entry::Evaluative && *e != Entry::Reporting);
+                }
+            } else if let Some(entry) = current {
+                let (phrase, value) = split_value(line);
+                self.add(phrase, entry, value);
+            }
+        }
+    }
+
+    /// Adds every line of a list as `entry` (`word<TAB>value` or `word`).
+    fn add_list(&mut self, text: &str, entry: Entry) {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let (phrase, value) = split_value(line.trim());
+            self.add(phrase, entry, value);
+        }
+    }
+
+    /// What a phrase signals, if it is listed.
+    pub fn get(&self, phrase: &str) -> &[(Entry, f32)] {
+        self.phrases.get(phrase).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every listed phrase starting at each token (longest first at a given start).
+    pub fn matches(&'static self, tokens: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut key = String::new();
+        for start in 0..tokens.len() {
+            key.clear();
+            let first = out.len();
+            for len in 1..=self.max_len.min(tokens.len() - start) {
+                if len > 1 {
+                    key.push(' ');
+                }
+                key.push_str(&tokens[start + len - 1].norm);
+                if let Some(entries) = self.phrases.get(key.as_str()) {
+                    out.push(Match { start, len, entries });
+                }
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+            }
+            out[first..].reverse();
+        }
+        out
+    }
+
+    /// Whether a phrase is listed as `entry`.
+    pub fn is(&self, phrase: &str, entry: Entry) -> bool {
+        self.get(phrase).iter().any(|(e, _)| *e == entry)
+    }
+}
+
+fn split_value(line: &str) -> (&str, f32) {
+    match line.split_once('\t') {
+        Some((phrase, value)) => (phrase.trim(), value.trim().parse().unwrap_or(1.0)),
+        None => (line, 1.0),
+    }
+}
+
+/// The lexicon for a language subtag (`en`, `fr`, `de`, `it`); other languages get English's
+/// punctuation-only view via an empty lexicon plus the shared entries.
+pub fn for_language(lang: &str) -> &'static Lexicon {
+    static EN: OnceLock<Lexicon> = OnceLock::new();
+    static FR: OnceLock<Lexicon> = OnceLock::new();
+    static DE: OnceLock<Lexicon> = OnceLock::new();
+    static IT: OnceLock<Lexicon> = OnceLock::new();
+    static OTHER: OnceLock<Lexicon> = OnceLock::new();
+    match lang {
+        "en" => EN.get_or_init(|| {
+            let mut l = Lexicon::default();
+            l.add_list(include_str!("data/evaluative_en.tsv"), Entry::Evaluative);
+            l.add_list(include_str!("data/reporting_en.txt"), Entry::Reporting);
+            l.add_sections(include_str!("data/cues_en.txt"));
+            l
+        }),
+        "fr" => FR.get_or_init(|| {
+            let mut l = Lexicon::default();
+            l.add_list(include_str!("data/evaluative_fr.tsv"), Entry::Evaluative);
+            l.add_list(include_str!("data/reporting_fr.txt"), Entry::Reporting);
+            l.add_sections(include_str!("data/cues_fr.txt"));
+            l
+        }),
+        "de" => DE.get_or_init(|| {
+            let mut l = Lexicon::default();
+            l.add_sections(include_str!("data/cues_de.txt"));
+            l
+        }),
+        "it" => IT.get_or_init(|| {
+            let mut l = Lexicon::default();
+            l.add_sections(include_str!("data/cues_it.txt"));
+            l
+        }),
+        _ => OTHER.get_or_init(Lexicon::default),
+    }
+}
+
+/// The primary subtag of a language tag, lower case (`fr-FR` → `fr`).
+pub fn primary_subtag(lang: &str) -> String {
+    lang.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
+}

@@ -1,0 +1,159 @@
+//! The editorial model: a logistic regression over [`features`](super::features), with a bias
+//! and a weight on the n-gram part per language (calibration). Weights are compiled in from
+//! `model.bin`, written by `cargo run --release --example train_opinion` (see `MODEL.md`).
+
+use super::features::{Analysis, DENSE, HASH_BITS};
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"GLOP";
+const VERSION: u8 = 1;
+
+/// Per-language calibration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    /// Primary language subtag, or `*` for languages without their own entry.
+    pub lang: [u8; 2],
+    /// Added to the logit; puts the decision threshold at 0.
+    pub bias: f32,
+    /// Multiplies the n-gram part (small for languages the n-grams were not trained on).
+    pub ngram_factor: f32,
+}
+
+/// A trained model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Weights of the dense features.
+    pub dense: [f32; DENSE],
+    /// Hashed n-gram weights, quantised: weight = value × `scale`.
+    pub hashed: Vec<i8>,
+    /// Dequantisation scale of `hashed`.
+    pub scale: f32,
+    /// Calibrations; the one for `*` applies to other languages.
+    pub calibrations: Vec<Calibration>,
+}
+
+/// Why a model file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl Model {
+    /// A model with hand-set cue weights and no n-grams (used when no trained model is built in).
+    pub fn prior() -> Model {
+        let mut dense = [0f32; DENSE];
+        // bias, evaluative, loaded, intensifier, hedge, speculation, sarcasm, motive_aside,
+        // first_person, exhortation, exclamation, rhetorical_question, reporting_frame.
+        let hand = [-2.0, 0.8, 1.6, 0.8, 0.4, 0.9, 1.6, 3.0, 1.2, 1.0, 1.2, 1.5, -0.5];
+        dense[..hand.len()].copy_from_slice(&hand);
+        Model { dense, hashed: vec![0; 1 << HASH_BITS], scale: 0.0, calibrations: vec![Calibration { lang: *b"* ", bias: 0.0, ngram_factor: 0.0 }] }
+    }
+
+    /// The calibration for a language subtag.
+    pub fn calibration(&self, lang: &str) -> Calibration {
+        let key = lang.as_bytes();
+        self.calibrations
+            .iter()
+            .find(|c| key.len() == 2 && c.lang == [key[0], key[1]])
+            .or_else(|| self.calibrations.iter().find(|c| c.lang[0] == b'*'))
+            .copied()
+            .unwrap_or(Calibration { lang: *b"* ", bias: 0.0, ngram_factor: 1.0 })
+    }
+
+    /// The weight of one hashed bucket.
+    pub fn hashed_weight(&self, bucket: u32) -> f32 {
+        self.hashed.get(bucket as usize).map_or(0.0, |&w| w as f32 * self.scale)
+    }
+
+    /// The dense part of the logit (before calibration).
+    pub fn dense_logit(&self, analysis: &Analysis) -> f32 {
+        self.dense.iter().zip(analysis.dense.iter()).map(|(w, x)| w * x).sum()
+    }
+
+    /// The n-gram part of the logit (before calibration).
+    pub fn ngram_logit(&self, analysis: &Analysis) -> f32 {
+        analysis.hashed.iter().map(|&(b, v)| self.hashed_weight(b) * v).sum()
+    }
+
+    /// The calibrated log-odds that the sentence is the writer's own opinion (0 = threshold).
+    pub fn logit(&self, analysis: &Analysis, lang: &str) -> f32 {
+        let c = self.calibration(lang);
+        self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + c.bias
+    }
+
+    /// Serialises the model (little endian; see `from_bytes`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.hashed.len() + 256);
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        out.push(HASH_BITS as u8);
+        out.extend_from_slice(&(DENSE as u16).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for w in self.dense {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.calibrations.len() as u16).to_le_bytes());
+        for c in &self.calibrations {
+            out.extend_from_slice(&c.lang);
+            out.extend_from_slice(&c.bias.to_le_bytes());
+            out.extend_from_slice(&c.ngram_factor.to_le_bytes());
+        }
+        out.extend(self.hashed.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError("not a Glose opinion model"));
+        }
+        if r.take(1)?[0] != VERSION {
+            return Err(ModelError("unsupported model version"));
+        }
+        if r.take(1)?[0] as u32 != HASH_BITS {
+            return Err(ModelError("model hash size differs from the feature code"));
+        }
+        if r.u16()? as usize != DENSE {
+            return Err(ModelError("model dense features differ from the feature code"));
+        }
+        let scale = r.f32()?;
+        let mut dense = [0f32; DENSE];
+        for w in &mut dense {
+            *w = r.f32()?;
+        }
+        let n = r.u16()?;
+        let mut calibrations = Vec::new();
+        for _ in 0..n {
+            let lang = r.take(2)?;
+            calibrations.push(Calibration { lang: [lang[0], lang[1]], bias: r.f32()?, ngram_factor: r.f32()? });
+        }
+        let hashed: Vec<i8> = r.take(1 << HASH_BITS)?.iter().map(|&b| b as i8).collect();
+        Ok(Model { dense, hashed, scale, calibrations })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self.bytes.get(self.at..self.at + n).ok_or(ModelError("model file is truncated"))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        let s = self.take(4)?;
+        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+}
+
+/// The model built into the binary (or [`Model::prior`] if the built-in file is unusable).
+pub fn shipped() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("model.bin")).unwrap_or_else(|_| Model::prior()))
+}

@@ -1,0 +1,130 @@
+//! Word and punctuation tokens with char offsets, the unit every other opinion step works on.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits (with inner hyphens), or an elided article such as `l'` / `qu'`.
+    Word,
+    /// One punctuation or symbol char.
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased text; typographic apostrophes become `'`.
+    pub norm: String,
+    /// Char offset of the first char in the sentence.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: TokenKind,
+    /// Whether the token as written starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Whether the token holds a digit.
+    pub numeric: bool,
+}
+
+impl Token {
+    /// Whether this is a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits a sentence into tokens. Elisions end their token (`d'après` → `d'`, `après`); inner
+/// hyphens and dots between digits stay inside words (`méga-contrat`, `10.5`).
+pub fn tokenize(sentence: &str) -> Vec<Token> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                norm: if is_apostrophe(c) { "'".to_owned() } else { c.to_lowercase().collect() },
+                start: i,
+                end: i + 1,
+                kind: TokenKind::Punct,
+                capitalized: false,
+                numeric: false,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut norm = String::new();
+        let mut numeric = false;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_alphanumeric() {
+                numeric |= c.is_numeric();
+                norm.extend(c.to_lowercase());
+                i += 1;
+            } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphabetic() {
+                // French elision (l', d', qu', s') ends the token; English n't / 's stay together.
+                let elided = norm.chars().count() <= 2 || norm == "lorsqu" || norm == "puisqu" || norm == "jusqu" || norm == "quoiqu";
+                if elided && !(chars[i + 1] == 't' && norm.ends_with('n')) && !(chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic())) {
+                    norm.push('\'');
+                    i += 1;
+                    break;
+                }
+                norm.push('\'');
+                i += 1;
+            } else if (c == '-' || c == '.' || c == ',') && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() && i > start {
+                let digits = chars[i - 1].is_numeric() && chars[i + 1].is_numeric();
+                if c == '-' || digits {
+                    norm.push(c);
+                    i += 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token {
+            capitalized: chars[start].is_uppercase(),
+            norm,
+            start,
+            end: i,
+            kind: TokenKind::Word,
+            numeric,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn splits_french_elisions_and_keeps_hyphens() {
+        assert_eq!(norms("D'après la firme, l’homme a signé un méga-contrat."), ["d'", "après", "la", "firme", ",", "l'", "homme", "a", "signé", "un", "méga-contrat", "."]);
+    }
+
+    #[test]
+    fn keeps_english_contractions_and_numbers() {
+        assert_eq!(norms("It isn't 10.5 (sadly)!"), ["it", "isn't", "10.5", "(", "sadly", ")", "!"]);
+    }
+
+    #[test]
+    fn offsets_count_chars() {
+        let t = tokenize("« été »");
+        assert_eq!((t[1].start, t[1].end), (2, 5));
+    }
+}
