@@ -227,9 +227,13 @@ export class NotesStore {
     return { notes, problems };
   }
 
-  async write(key, notes) {
+  async write(key, notes, meta = {}) {
+    const storageKey = PAGE_PREFIX + key;
+    const old = (await this.area.get(storageKey))[storageKey];
+    const title = typeof meta.title === 'string' ? meta.title : typeof old?.title === 'string' ? old.title : undefined;
     const record = { schema: SCHEMA_VERSION, url: key, notes: Object.fromEntries(notes.map((n) => [n.id, n])) };
-    await this.area.set({ [PAGE_PREFIX + key]: record });
+    if (title !== undefined) record.title = title;
+    await this.area.set({ [storageKey]: record });
   }
 
   async quarantine(key, raw, reason) {
@@ -263,6 +267,22 @@ export class NotesStore {
   }
 
   /**
+   * Stores a complete note (made by the caller, e.g. with its own id) as new or in place of the
+   * note with the same id, and returns it as stored. `meta.title` is kept with the page.
+   */
+  put(key, note, meta = {}) {
+    return this.serialize(async () => {
+      const { notes } = await this.read(key);
+      const stored = checkNote(note);
+      const index = notes.findIndex((n) => n.id === stored.id);
+      if (index < 0) notes.push(stored);
+      else notes[index] = stored;
+      await this.write(key, notes, meta);
+      return stored;
+    });
+  }
+
+  /**
    * Changes a note's body, tags, motivation or target; returns the new note, or null when the
    * page has no note with this id.
    */
@@ -292,7 +312,8 @@ export class NotesStore {
   }
 
   /**
-   * Every page with notes, for "export all": [{key, notes, problems}], by key.
+   * Every page with notes, for "export all": [{key, pageKey, title, notes, problems}], by key
+   * (`pageKey` is the same as `key`; `title` when a note was saved with one).
    */
   async pages() {
     const all = await this.area.get(null);
@@ -301,7 +322,10 @@ export class NotesStore {
     for (const storageKey of keys) {
       const key = storageKey.slice(PAGE_PREFIX.length);
       const { notes, problems } = await this.load(key);
-      if (notes.length > 0 || problems.length > 0) pages.push({ key, notes, problems });
+      const title = (await this.area.get(storageKey))[storageKey]?.title;
+      if (notes.length > 0 || problems.length > 0) {
+        pages.push({ key, pageKey: key, title: typeof title === 'string' ? title : null, notes, problems });
+      }
     }
     return pages;
   }
@@ -314,4 +338,47 @@ export class NotesStore {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([storageKey, value]) => ({ storageKey, ...value }));
   }
+}
+
+// The extension's store over browser.storage.local (Firefox) or chrome.storage.local (Chromium),
+// made on first use, and the plain functions the shell calls (extension/src/notes.js).
+let sharedStore = null;
+
+/** The store over the extension's own storage.local. */
+export function extensionStore() {
+  if (!sharedStore) {
+    const api = globalThis.browser?.storage?.local ? globalThis.browser : globalThis.chrome;
+    sharedStore = new NotesStore(api.storage.local);
+  }
+  return sharedStore;
+}
+
+/** A page's notes, oldest first (problems are reported by loadPage). */
+export async function loadNotes(key) {
+  return (await extensionStore().load(key)).notes;
+}
+
+/** A page's notes and what had to be quarantined while reading them. */
+export function loadPage(key) {
+  return extensionStore().load(key);
+}
+
+/** Stores a new or edited note of a page (see NotesStore.put). */
+export function saveNote(key, note, meta) {
+  return extensionStore().put(key, note, meta);
+}
+
+/** Deletes a note of a page by id; resolves to whether it existed. */
+export function deleteNote(key, id) {
+  return extensionStore().remove(key, id);
+}
+
+/** Every page with notes (see NotesStore.pages). */
+export function listPages() {
+  return extensionStore().pages();
+}
+
+/** Everything kept in quarantine (see NotesStore.quarantined). */
+export function listQuarantined() {
+  return extensionStore().quarantined();
 }

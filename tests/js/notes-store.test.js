@@ -143,3 +143,31 @@ test('pages lists every page with notes for export all', async () => {
   const pages = await store.pages();
   assert.deepEqual(pages.map((p) => [p.key, p.notes.length]), [['https://a.example/', 2], ['https://b.example/', 1]]);
 });
+
+test('put stores a note made by the caller, in place when its id exists, with the page title', async () => {
+  const { area, store } = storeWith();
+  const note = { id: 'x1', created: 't0', modified: 't0', body: 'a', tags: [], motivation: 'commenting', target: target('q') };
+  await store.put('k', note, { title: 'Un <titre>' });
+  await store.put('k', { ...note, body: 'b', modified: 't1' });
+  const notes = await store.list('k');
+  assert.equal(notes.length, 1);
+  assert.equal(notes[0].body, 'b');
+  assert.equal(area.items[PAGE_PREFIX + 'k'].title, 'Un <titre>');
+  assert.equal((await store.pages())[0].title, 'Un <titre>');
+  await assert.rejects(store.put('k', { id: '', target: target('q') }));
+});
+
+test('the shell functions use browser.storage.local when present', async () => {
+  const area = new MemoryStorageArea();
+  globalThis.browser = { storage: { local: area } };
+  try {
+    const { saveNote, loadNotes, deleteNote, listPages } = await import('../../extension/src/notes-store.js');
+    await saveNote('p', { id: 'z', target: target('q') });
+    assert.deepEqual((await loadNotes('p')).map((n) => n.id), ['z']);
+    assert.equal((await listPages()).length, 1);
+    assert.equal(await deleteNote('p', 'z'), true);
+    assert.deepEqual(area.items, {});
+  } finally {
+    delete globalThis.browser;
+  }
+});
