@@ -1,20 +1,170 @@
 //! Page metadata (title, byline, date, site, language) from JSON-LD, OpenGraph, `<meta>`,
 //! `<time>`, microdata and `<html lang>`.
+//!
+//! Precedence follows Firefox Reader View where it has a rule (JSON-LD first, then Dublin Core,
+//! OpenGraph, `<meta name>`, Twitter and Parse.ly tags, then the document `<title>`), and adds
+//! the sources it lacks (`article:author`, `itemprop`, `<time datetime>`, `content-language`).
 
 pub mod date;
+pub mod entities;
+pub mod jsonld;
+pub mod meta_tags;
+pub mod title;
 
 pub use date::parse_date;
 
 use crate::report::Metadata;
 use crate::snapshot::Snapshot;
+use meta_tags::MetaTags;
 
 /// Reads the page's metadata with the most reliable source first.
 pub fn extract(snapshot: &Snapshot) -> Metadata {
-    let title = snapshot.find_first("title").map(|t| snapshot.text_content(t).trim().to_owned());
+    let tags = MetaTags::collect(snapshot);
+    let ld = jsonld::find_article(snapshot).unwrap_or_default();
+    let (h1s, h2s) = headings(snapshot);
+    let clean = |s: &str| Some(title::collapse(&entities::unescape(s))).filter(|s| !s.is_empty());
+
+    let site_name = ld.site_name.as_deref().or(tags.get(&["og:site_name", "application-name"])).and_then(clean);
+
+    let title_from_ld = match (&ld.name, &ld.headline) {
+        (Some(name), Some(headline)) if name != headline => {
+            let doc_title = title::from_document(snapshot, &h1s, &h2s).unwrap_or_default();
+            let name_matches = title::similarity(name, &doc_title) > 0.75;
+            let headline_matches = title::similarity(headline, &doc_title) > 0.75;
+            Some(if headline_matches && !name_matches { headline.clone() } else { name.clone() })
+        }
+        (name, headline) => name.clone().or_else(|| headline.clone()),
+    };
+    let title = title_from_ld
+        .or_else(|| {
+            tags.get(&[
+                "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
+                "twitter:title", "parsely-title",
+            ])
+            .map(str::to_owned)
+        })
+        .and_then(|t| clean(&t))
+        .map(|t| title::strip_site_name(&t, site_name.as_deref(), &h1s))
+        .or_else(|| title::from_document(snapshot, &h1s, &h2s));
+
+    let byline = ld
+        .byline
+        .clone()
+        .or_else(|| {
+            tags.get(&["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author"])
+                .filter(|a| !looks_like_url(a))
+                .map(str::to_owned)
+        })
+        .or_else(|| byline_in_page(snapshot))
+        .and_then(|b| clean(&b))
+        .map(|b| clean_byline(&b))
+        .filter(|b| !b.is_empty());
+
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| {
+            ["article:published_time", "parsely-pub-date", "og:published_time", "datepublished", "dc:date", "dcterm:date", "date", "pubdate", "publish-date", "sailthru.date"]
+                .iter()
+                .find_map(|k| tags.get(&[k]).and_then(parse_date))
+        })
+        .or_else(|| date_in_page(snapshot));
+
     let lang = snapshot
         .find_first("html")
         .and_then(|h| snapshot.attr(h, "lang"))
-        .map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
-        .filter(|l| !l.is_empty());
-    Metadata { title, lang, ..Default::default() }
+        .or(tags.get(&["content-language"]))
+        .or(ld.lang.as_deref())
+        .or(tags.get(&["og:locale"]))
+        .and_then(primary_subtag);
+
+    Metadata { title, byline, published, site_name, lang }
 }
+
+/// Texts of the page's `<h1>` and `<h2>` elements.
+fn headings(snapshot: &Snapshot) -> (Vec<String>, Vec<String>) {
+    let (mut h1, mut h2) = (Vec::new(), Vec::new());
+    for id in 0..snapshot.len() as u32 {
+        match snapshot.tag(id) {
+            Some("h1") => h1.push(title::collapse(&snapshot.text_content(id))),
+            Some("h2") => h2.push(title::collapse(&snapshot.text_content(id))),
+            _ => {}
+        }
+    }
+    (h1, h2)
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.") || s.starts_with('/')
+}
+
+/// The language's primary subtag, lower case (`fr` from `fr-FR`, `en` from `en_US`).
+fn primary_subtag(lang: &str) -> Option<String> {
+    let primary = lang.trim().split(['-', '_', ',', ';', ' ']).next().unwrap_or("").to_ascii_lowercase();
+    (primary.len() >= 2 && primary.len() <= 3 && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
+}
+
+/// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
+pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
+    if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
+        return true;
+    }
+    let marks = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| v.contains(w))
+        })
+    };
+    marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
+}
+
+/// The first short element marked as a byline in the page body (Reader View's rule).
+fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
+    let body = snapshot.body();
+    for id in snapshot.descendants(body) {
+        if snapshot.tag(id).is_none() || !is_byline_element(snapshot, id) {
+            continue;
+        }
+        let text = title::collapse(&snapshot.text_content(id));
+        if !text.is_empty() && text.chars().count() < 100 {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// A byline without its "By " / "Par " / "Von " / "Por " lead-in.
+fn clean_byline(byline: &str) -> String {
+    let b = byline.trim();
+    for prefix in ["by ", "par ", "von ", "por ", "di ", "door "] {
+        if b.len() > prefix.len() && b.is_char_boundary(prefix.len()) && b[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            return b[prefix.len()..].trim().to_owned();
+        }
+    }
+    b.to_owned()
+}
+
+/// The publication date from microdata (`itemprop=datePublished`) or the first `<time datetime>`.
+fn date_in_page(snapshot: &Snapshot) -> Option<String> {
+    let mut first_time = None;
+    for id in 0..snapshot.len() as u32 {
+        if snapshot.tag(id).is_none() {
+            continue;
+        }
+        if snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "datePublished")) {
+            let value = snapshot.attr(id, "content").or(snapshot.attr(id, "datetime")).map(str::to_owned).unwrap_or_else(|| snapshot.text_content(id));
+            if let Some(d) = parse_date(&value) {
+                return Some(d);
+            }
+        }
+        if first_time.is_none() && snapshot.is(id, "time") {
+            first_time = snapshot.attr(id, "datetime").and_then(parse_date);
+        }
+    }
+    first_time
+}
+
+#[cfg(test)]
+mod tests;

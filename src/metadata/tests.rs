@@ -1,0 +1,77 @@
+//! Precedence between metadata sources, and the seed page.
+
+use super::extract;
+use crate::read_html::parse_html;
+
+fn meta(head: &str, body: &str) -> crate::report::Metadata {
+    extract(&parse_html(&format!("<html lang=\"fr-FR\"><head>{head}</head><body>{body}</body></html>")))
+}
+
+#[test]
+fn json_ld_wins_over_open_graph_and_title() {
+    let m = meta(
+        r#"<title>Doc title that is long enough - Site</title>
+        <meta property="og:title" content="OG title">
+        <meta name="author" content="Meta Author">
+        <meta property="article:published_time" content="2001-01-01T00:00:00Z">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD title",
+          "author":{"@type":"Person","name":"LD Author"},"datePublished":"2019-12-11T15:44:00+01:00","publisher":{"name":"LD Site"}}</script>"#,
+        "",
+    );
+    assert_eq!(m.title.as_deref(), Some("LD title"));
+    assert_eq!(m.byline.as_deref(), Some("LD Author"));
+    assert_eq!(m.published.as_deref(), Some("2019-12-11T15:44:00+01:00"));
+    assert_eq!(m.site_name.as_deref(), Some("LD Site"));
+    assert_eq!(m.lang.as_deref(), Some("fr"));
+}
+
+#[test]
+fn meta_tags_come_before_the_document_title() {
+    let m = meta(
+        r#"<title>Doc title - Site</title><meta property="og:title" content="Tom &amp;quot;OG&amp;quot; title">
+        <meta property="og:site_name" content="Site"><meta name="author" content="By Jane Doe">
+        <meta name="parsely-pub-date" content="2020-03-04">"#,
+        "",
+    );
+    assert_eq!(m.title.as_deref(), Some("Tom \"OG\" title"));
+    assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+    assert_eq!(m.published.as_deref(), Some("2020-03-04"));
+    assert_eq!(m.site_name.as_deref(), Some("Site"));
+}
+
+#[test]
+fn site_suffix_is_cut_from_titles() {
+    let m = meta(r#"<meta property="og:title" content="Le vrai titre - Le Site"><meta property="og:site_name" content="Le Site">"#, "");
+    assert_eq!(m.title.as_deref(), Some("Le vrai titre"));
+    let m = meta("<title>Un titre assez long pour rester | Le Site</title>", "<h1>Un titre assez long pour rester</h1>");
+    assert_eq!(m.title.as_deref(), Some("Un titre assez long pour rester"));
+}
+
+#[test]
+fn page_markup_fills_what_meta_tags_lack() {
+    let m = meta(
+        "<title>Titre</title>",
+        r#"<p class="byline">Par Marie Dupont</p><time datetime="2019-12-11T15:44">11 décembre</time>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("Marie Dupont"));
+    assert_eq!(m.published.as_deref(), Some("2019-12-11T15:44:00"));
+    let m = extract(&parse_html(r#"<html><head><meta http-equiv="content-language" content="de-DE"></head></html>"#));
+    assert_eq!(m.lang.as_deref(), Some("de"));
+}
+
+#[test]
+fn seed_page_metadata_is_exact() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pages/clubic-jedi");
+    let (Ok(html), Ok(expected)) = (std::fs::read(dir.join("page.html")), std::fs::read_to_string(dir.join("expected.json"))) else {
+        eprintln!("seed page not found under {}; skipped", dir.display());
+        return;
+    };
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let found = extract(&crate::read_html::parse_bytes(&html));
+    let m = &expected["metadata"];
+    assert_eq!(found.title.as_deref(), m["title"].as_str());
+    assert_eq!(found.byline.as_deref(), m["byline"].as_str());
+    assert_eq!(found.published.as_deref(), m["published"].as_str());
+    assert_eq!(found.site_name.as_deref(), m["site_name"].as_str());
+    assert_eq!(found.lang.as_deref(), m["lang"].as_str());
+}

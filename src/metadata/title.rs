@@ -1,0 +1,139 @@
+//! The article title from the document's `<title>` when the page gives no better one, and the
+//! word-overlap similarity used to compare titles with headings.
+
+use crate::snapshot::Snapshot;
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count().max(1)
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '-' | '–' | '—' | '\\' | '/' | '>' | '»')
+}
+
+/// Positions of " X " separators (X a separator char surrounded by spaces) in `title`.
+fn separators(title: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    let mut found = Vec::new();
+    for w in chars.windows(3) {
+        if w[0].1 == ' ' && is_separator(w[1].1) && w[2].1 == ' ' {
+            found.push((w[1].0, w[1].0 + w[1].1.len_utf8()));
+        }
+    }
+    found
+}
+
+/// The page title cut from `<title>`: the site part after the last separator (" | ", " - ",
+/// " » "…) removed, or the part after a colon, falling back on the single `<h1>` when the title
+/// is too short or too long (the rules of Firefox Reader View).
+pub fn from_document(snapshot: &Snapshot, h1_texts: &[String], h2_texts: &[String]) -> Option<String> {
+    let original = snapshot.find_first("title").map(|t| collapse(&snapshot.text_content(t)))?;
+    let mut current = original.clone();
+    let seps = separators(&original);
+    let mut hierarchical = false;
+    if let Some(&(last_start, _)) = seps.last() {
+        hierarchical = seps.iter().any(|&(s, e)| matches!(&original[s..e], "\\" | "/" | ">" | "»"));
+        current = original[..last_start].trim().to_owned();
+        if word_count(&current) < 3 {
+            let (_, first_end) = seps[0];
+            current = original[first_end..].trim().to_owned();
+        }
+    } else if original.contains(": ") {
+        let matches_heading = h1_texts.iter().chain(h2_texts).any(|h| h.trim() == original);
+        if !matches_heading {
+            let last = original.rfind(':').unwrap_or(0);
+            current = original[last + 1..].trim().to_owned();
+            if word_count(&current) < 3 {
+                let first = original.find(':').unwrap_or(0);
+                current = original[first + 1..].trim().to_owned();
+            } else if word_count(&original[..original.find(':').unwrap_or(0)]) > 5 {
+                current = original.clone();
+            }
+        }
+    } else if original.chars().count() > 150 || original.chars().count() < 15 {
+        if let [only] = h1_texts {
+            current = collapse(only);
+        }
+    }
+    let current_words = word_count(&current);
+    let without_separators: String = original.chars().filter(|&c| !is_separator(c)).collect();
+    if current_words <= 4 && (!hierarchical || current_words != word_count(&without_separators) - 1) {
+        current = original;
+    }
+    (!current.is_empty()).then_some(current)
+}
+
+/// Whitespace runs collapsed to one space, trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn word_tokens(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How much of `b` is made of words found in `a`: 1 for the same words, 0 for none in common.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (ta, tb) = (word_tokens(a), word_tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    let unique: Vec<&str> = tb.iter().filter(|t| !ta.contains(t)).map(String::as_str).collect();
+    let distance = unique.join(" ").chars().count() as f64 / tb.join(" ").chars().count() as f64;
+    1.0 - distance
+}
+
+/// `title` without a trailing (or leading) " - Site" / " | Site" part when that part is the site's
+/// name, or when what remains is exactly one of the page's main headings.
+pub fn strip_site_name(title: &str, site_name: Option<&str>, headings: &[String]) -> String {
+    let seps = separators(title);
+    let (Some(&(first_start, first_end)), Some(&(last_start, last_end))) = (seps.first(), seps.last()) else {
+        return title.to_owned();
+    };
+    let head = title[..last_start].trim();
+    let tail = title[last_end..].trim();
+    let lead = title[..first_start].trim();
+    let rest = title[first_end..].trim();
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    if let Some(site) = site_name.map(collapse).filter(|s| !s.is_empty()) {
+        if same(tail, &site) && !head.is_empty() {
+            return head.to_owned();
+        }
+        if same(lead, &site) && !rest.is_empty() {
+            return rest.to_owned();
+        }
+    }
+    if headings.iter().any(|h| collapse(h) == head) {
+        return head.to_owned();
+    }
+    title.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_site_part_only_when_it_is_the_site() {
+        assert_eq!(strip_site_name("Big news - Clubic", Some("Clubic"), &[]), "Big news");
+        assert_eq!(strip_site_name("Clubic | Big news", Some("clubic"), &[]), "Big news");
+        assert_eq!(strip_site_name("Left - right wing", Some("Clubic"), &[]), "Left - right wing");
+        assert_eq!(strip_site_name("Big news | Le Site", None, &["Big news".to_owned()]), "Big news");
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert_eq!(similarity("The big story", "the big story"), 1.0);
+        assert!(similarity("The big story", "Something else entirely") < 0.1);
+    }
+
+    #[test]
+    fn document_title_loses_the_site_part() {
+        let page = crate::read_html::parse_html("<title>A fairly long article title here | Example Site</title><h1>x</h1>");
+        assert_eq!(from_document(&page, &[], &[]).as_deref(), Some("A fairly long article title here"));
+    }
+}
