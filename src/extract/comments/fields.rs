@@ -1,0 +1,251 @@
+//! One comment's parts: who wrote it, when, its own text, and the hints of which comment it
+//! answers that live in its markup (a nesting depth, an "in reply to" link, a quoted author).
+//!
+//! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
+
+use super::vocabulary::{self, name_parts};
+use crate::metadata::parse_date;
+use crate::snapshot::text::TextCollector;
+use crate::snapshot::{NodeId, Snapshot};
+
+/// What one comment element says about itself.
+#[derive(Clone, Debug, Default)]
+pub struct Fields {
+    /// The commenter's name.
+    pub author: Option<String>,
+    /// When it was posted, ISO 8601.
+    pub published: Option<String>,
+    /// The comment's own text, whitespace collapsed, chrome left out.
+    pub text: String,
+    /// Nesting depth written in the markup (`depth-2`, `aria-level="2"`), 1 = top level.
+    pub depth: Option<u32>,
+    /// Fragment of an "in reply to" link (`#comment-12` → `comment-12`).
+    pub reply_link: Option<String>,
+    /// Name after "in reply to" / "en réponse à", or the author of a quoted parent.
+    pub reply_name: Option<String>,
+}
+
+/// Tags whose start and end separate words.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "footer", "section", "article", "aside", "pre", "table", "tr", "td", "th", "dd",
+    "dt", "figure", "figcaption", "hr",
+];
+
+/// Phrases that introduce the name of the comment being answered.
+const REPLY_PHRASES: &[&str] = &[
+    "in reply to", "replying to", "en réponse à", "en reponse a", "réponse à", "antwort auf",
+    "als antwort auf", "en respuesta a", "respuesta a", "in risposta a",
+];
+
+/// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
+pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
+    let mut author_node: Option<NodeId> = None;
+    let mut weak_author: Option<NodeId> = None;
+    let mut date_node: Option<NodeId> = None;
+    let mut body: Option<(NodeId, bool)> = None;
+    let mut fields = Fields { depth: depth_of(snapshot, item), ..Fields::default() };
+
+    own_elements(snapshot, item, nested, |id| {
+        let tag = snapshot.tag(id).unwrap_or("");
+        let parts = name_parts(snapshot, id);
+        let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
+        if fields.reply_link.is_none() && fields.reply_name.is_none() && snapshot.subtree_end(id) - id <= 8 {
+            read_reply_hint(snapshot, id, &mut fields);
+        }
+        if itemprop.split_whitespace().any(|p| matches!(p, "text" | "commenttext" | "description" | "reviewbody")) {
+            body = Some((id, true));
+            return true;
+        }
+        if date_node.is_none() && (tag == "time" || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"))) {
+            date_node = Some(id);
+            return false;
+        }
+        if author_node.is_none() && (itemprop.split_whitespace().any(|p| p == "author" || p == "creator") || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))) {
+            author_node = Some(id);
+            return false;
+        }
+        match vocabulary::names_body(&parts) {
+            Some(strong) if tag != "img" => {
+                if body.is_none_or(|(_, was_strong)| strong && !was_strong) {
+                    body = Some((id, strong));
+                }
+                return true;
+            }
+            _ => {}
+        }
+        if author_node.is_none() && tag != "img" && vocabulary::names_author(&parts) {
+            author_node = Some(id);
+            return false;
+        }
+        if date_node.is_none() && vocabulary::names_date(&parts) {
+            date_node = Some(id);
+            return false;
+        }
+        if weak_author.is_none() && matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
+            weak_author = Some(id);
+        }
+        true
+    });
+
+    // A "body" holding the author or the date is the whole comment, not its text.
+    let body = body.map(|(b, _)| b).filter(|&b| {
+        !author_node.is_some_and(|a| snapshot.contains(b, a)) && !date_node.is_some_and(|d| snapshot.contains(b, d))
+    });
+    fields.published = date_node.and_then(|d| date_of(snapshot, d));
+    fields.author = author_node.and_then(|a| name_of(snapshot, a));
+    let skip = [author_node, date_node];
+    fields.text = text_of(snapshot, body.unwrap_or(item), nested, &skip, body.is_none(), &mut fields.reply_name);
+    if fields.author.is_none() {
+        // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).
+        fields.author = weak_author
+            .filter(|&w| body.is_none_or(|b| w < b && !snapshot.contains(b, w)))
+            .and_then(|w| name_of(snapshot, w))
+            .filter(|name| !fields.text.starts_with(name.as_str()));
+    }
+    fields
+}
+
+/// Calls `visit` on every element of `item`'s own content in document order; `visit` returns
+/// whether to look inside the element.
+pub fn own_elements(snapshot: &Snapshot, item: NodeId, nested: &[bool], mut visit: impl FnMut(NodeId) -> bool) {
+    let end = snapshot.subtree_end(item);
+    let mut id = item + 1;
+    while id < end {
+        if nested.get(id as usize).copied().unwrap_or(false) || snapshot.tag(id).is_none() {
+            id = if nested.get(id as usize).copied().unwrap_or(false) { snapshot.subtree_end(id) } else { id + 1 };
+            continue;
+        }
+        id = if visit(id) { id + 1 } else { snapshot.subtree_end(id) };
+    }
+}
+
+fn depth_of(snapshot: &Snapshot, item: NodeId) -> Option<u32> {
+    if let Some(level) = snapshot.attr(item, "aria-level").and_then(|l| l.trim().parse().ok()) {
+        return Some(level);
+    }
+    let parts = name_parts(snapshot, item);
+    parts.windows(2).find_map(|w| {
+        matches!(w[0].as_str(), "depth" | "level" | "niveau" | "ebene" | "nivel" | "indent").then(|| w[1].parse().ok()).flatten()
+    })
+}
+
+fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) {
+    let text = snapshot.text_content(id);
+    let lower = text.trim().to_lowercase();
+    let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) else { return };
+    let link = std::iter::once(id).chain(snapshot.descendants(id)).find(|&d| snapshot.is(d, "a"));
+    fields.reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
+    let rest: String = text.trim().chars().skip(phrase.chars().count()).collect();
+    fields.reply_name = vocabulary::clean_author(rest.trim_start_matches([':', ' ']));
+}
+
+fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
+    ["datetime", "content", "title"]
+        .iter()
+        .filter_map(|a| snapshot.attr(node, a))
+        .find_map(parse_date)
+        .or_else(|| parse_date(&snapshot.text_content(node)))
+}
+
+fn name_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
+    // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>").
+    let inner = snapshot.descendants(node).find(|&d| {
+        snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            || (snapshot.tag(d).is_some() && name_parts(snapshot, d).iter().any(|p| matches!(p.as_str(), "fn" | "name" | "nick" | "username")))
+    });
+    let inner = inner.or_else(|| snapshot.descendants(node).find(|&d| snapshot.is(d, "a")));
+    let text = |n: NodeId| {
+        let mut c = TextCollector::new();
+        c.push_subtree(snapshot, n);
+        c.finish().text
+    };
+    let name = inner.map(text).filter(|t| !t.is_empty()).unwrap_or_else(|| text(node));
+    vocabulary::clean_author(&name).filter(|n| !vocabulary::is_action_text(n) && !vocabulary::looks_like_date(n))
+}
+
+/// The visible text of `root`'s own content without the author, date and chrome.
+fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<String>) -> String {
+    let mut out = TextCollector::new();
+    let end = snapshot.subtree_end(root);
+    let mut id = root + 1;
+    let mut open_blocks: Vec<NodeId> = Vec::new();
+    while id < end {
+        while open_blocks.last().is_some_and(|&b| id >= snapshot.subtree_end(b)) {
+            open_blocks.pop();
+            out.push_space();
+        }
+        if let Some(t) = snapshot.text(id) {
+            out.push_node(id, t);
+            id += 1;
+            continue;
+        }
+        if nested.get(id as usize).copied().unwrap_or(false) || skip.contains(&Some(id)) || is_chrome(snapshot, id, whole_item) {
+            id = snapshot.subtree_end(id);
+            out.push_space();
+            continue;
+        }
+        if is_quote_header(snapshot, id) {
+            if quoted.is_none() {
+                *quoted = vocabulary::clean_author(&quote_name(&snapshot.text_content(id)));
+            }
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        if snapshot.tag(id).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+            out.push_space();
+            open_blocks.push(id);
+        }
+        id += 1;
+    }
+    out.finish().text
+}
+
+/// Chrome inside a comment: named chrome, forms, navigation, and small buttons/counters.
+fn is_chrome(snapshot: &Snapshot, id: NodeId, whole_item: bool) -> bool {
+    let tag = snapshot.tag(id).unwrap_or("");
+    if matches!(tag, "form" | "nav" | "menu") || (whole_item && matches!(tag, "header" | "footer")) {
+        return true;
+    }
+    if vocabulary::names_item_chrome(&name_parts(snapshot, id)) && vocabulary::names_body(&name_parts(snapshot, id)) != Some(true) {
+        return true;
+    }
+    snapshot.subtree_end(id) - id <= 4 && !matches!(tag, "p" | "blockquote") && {
+        let text = snapshot.text_content(id);
+        !text.trim().is_empty() && vocabulary::is_action_text(&text)
+    }
+}
+
+/// The header of a quoted parent: a `<cite>` or a title/attribution line opening a quote.
+fn is_quote_header(snapshot: &Snapshot, id: NodeId) -> bool {
+    let Some(parent) = snapshot.parent(id) else { return false };
+    let in_quote = snapshot.is(parent, "blockquote") || snapshot.tag(parent) == Some("aside") && name_parts(snapshot, parent).iter().any(|p| p == "quote")
+        || name_parts(snapshot, parent).iter().any(|p| p == "quote" || p == "bbcode");
+    if !in_quote {
+        return false;
+    }
+    if snapshot.is(id, "cite") {
+        return true;
+    }
+    let first_element = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some());
+    first_element == Some(id) && {
+        let parts = name_parts(snapshot, id);
+        parts.iter().any(|p| matches!(p.as_str(), "title" | "header" | "author" | "attribution" | "meta" | "head"))
+            || {
+                let text = snapshot.text_content(id);
+                let t = text.trim();
+                t.chars().count() <= 60 && (t.ends_with(':') || t.ends_with('：'))
+            }
+    }
+}
+
+/// The name in a quote header ("Popoulo a écrit :", "Zitat von Anna", "Bob said:").
+fn quote_name(text: &str) -> String {
+    let t = text.trim();
+    for prefix in ["Zitat von ", "Quote from ", "Quoting ", "Citation de ", "Cita de "] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return rest.to_owned();
+        }
+    }
+    t.to_owned()
+}

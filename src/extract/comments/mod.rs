@@ -1,0 +1,167 @@
+//! Reader-comment extraction: the comment section, then each comment's author, date, text and
+//! the comment it replies to.
+//!
+//! Generic on purpose: the section is found by what its markup *means* (ids, classes,
+//! aria-labels and headings saying "comments" in English, French, German, Spanish; WordPress and
+//! Disqus thread markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD
+//! `comment` arrays when the HTML has none, and repeated sibling items carrying an author, a time
+//! and a text as the structural fallback. Every step is one pass over the page or over one
+//! comment's own content, so the work grows linearly with the page.
+
+mod fields;
+mod items;
+mod json_ld;
+mod structure;
+mod threading;
+mod vocabulary;
+
+use crate::snapshot::{NodeId, Snapshot};
+use items::Sections;
+use std::collections::HashMap;
+
+/// One comment as found in the page.
+#[derive(Clone, Debug)]
+pub struct FoundComment {
+    /// The comment's element.
+    pub node: NodeId,
+    /// The commenter's name.
+    pub author: Option<String>,
+    /// When it was posted, ISO 8601.
+    pub published: Option<String>,
+    /// The comment's own text, whitespace collapsed.
+    pub text: String,
+    /// Index (in `comments`) of the comment it answers.
+    pub reply_to: Option<usize>,
+}
+
+/// The comment section of a page.
+#[derive(Clone, Debug, Default)]
+pub struct FoundComments {
+    /// The element holding the section, if any.
+    pub section: Option<NodeId>,
+    /// Subtrees the article extractor must not look into (the section, comment forms…).
+    pub excluded: Vec<NodeId>,
+    /// The comments, in page order.
+    pub comments: Vec<FoundComment>,
+}
+
+/// Finds the reader comments of a page.
+pub fn extract(snapshot: &Snapshot) -> FoundComments {
+    let sections = Sections::find(snapshot);
+    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, id)).collect();
+    let found = choose_section(snapshot, &sections, &marked)
+        .map(|section| (section, marked.iter().copied().filter(|&c| snapshot.contains(section, c)).collect::<Vec<_>>()))
+        .or_else(|| structure::find(snapshot, &sections));
+
+    let mut result = FoundComments::default();
+    match found {
+        Some((section, candidates)) => {
+            let mut nested = vec![false; snapshot.len()];
+            for &c in &candidates {
+                nested[c as usize] = true;
+            }
+            let fields = candidates.iter().map(|&c| fields::read(snapshot, c, &nested)).collect();
+            result.comments = threading::thread(snapshot, &candidates, fields);
+            result.section = Some(section);
+        }
+        None => {
+            result.section = empty_section(snapshot, &sections);
+            result.comments = json_ld::comments(snapshot);
+        }
+    }
+    result.excluded = excluded(snapshot, &sections, result.section);
+    result
+}
+
+/// The section holding most marked comments: the outermost comment section around them, or,
+/// for comments with no named section, their parent when it holds little else.
+fn choose_section(snapshot: &Snapshot, sections: &Sections, marked: &[NodeId]) -> Option<NodeId> {
+    let mut counts: HashMap<NodeId, usize> = HashMap::new();
+    let mut order: Vec<NodeId> = Vec::new();
+    let mut top_end = 0;
+    let mut key = 0;
+    for &c in marked {
+        if c >= top_end {
+            top_end = snapshot.subtree_end(c);
+            key = match sections.outermost[c as usize] {
+                Some(s) => s,
+                None => snapshot.parent(c).unwrap_or(0),
+            };
+        }
+        let n = counts.entry(key).or_insert(0);
+        if *n == 0 {
+            order.push(key);
+        }
+        *n += 1;
+    }
+    order
+        .into_iter()
+        .filter(|&k| {
+            sections.outermost[k as usize] == Some(k)
+                || (counts[&k] >= 2 && k != 0 && !sections.holds_article(snapshot, k) && mostly_comments(snapshot, k, marked))
+        })
+        .max_by_key(|k| counts[k])
+}
+
+/// Whether most of a container's text lies inside the marked comments.
+fn mostly_comments(snapshot: &Snapshot, container: NodeId, marked: &[NodeId]) -> bool {
+    let start = marked.partition_point(|&m| m < container);
+    let mut inside = 0usize;
+    let mut outside = 0usize;
+    let mut next = start;
+    let mut open_end = 0;
+    for id in snapshot.descendants(container) {
+        while next < marked.len() && marked[next] < id {
+            next += 1;
+        }
+        if next < marked.len() && marked[next] == id && id >= open_end {
+            open_end = snapshot.subtree_end(id);
+        }
+        if let Some(t) = snapshot.text(id) {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+            if id < open_end {
+                inside += chars;
+            } else {
+                outside += chars;
+            }
+        }
+    }
+    inside > 0 && outside <= inside
+}
+
+/// A comment section with no comments yet (an empty Disqus thread, "0 commentaires"): the
+/// outermost section that holds little text, so a misnamed article is never cut out.
+fn empty_section(snapshot: &Snapshot, sections: &Sections) -> Option<NodeId> {
+    (1..snapshot.len() as NodeId)
+        .find(|&id| sections.outermost[id as usize] == Some(id) && snapshot.text_content(id).chars().filter(|c| !c.is_whitespace()).count() <= 1500)
+}
+
+/// The subtrees the article extractor must skip: the section, plus comment forms, comment
+/// headings and promos outside it.
+fn excluded(snapshot: &Snapshot, sections: &Sections, section: Option<NodeId>) -> Vec<NodeId> {
+    let mut out: Vec<NodeId> = section.into_iter().collect();
+    let mut id: NodeId = 1;
+    while (id as usize) < snapshot.len() {
+        if section.is_some_and(|s| s == id) {
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        let Some(tag) = snapshot.tag(id) else {
+            id += 1;
+            continue;
+        };
+        let parts = vocabulary::name_parts(snapshot, id);
+        let chrome = (vocabulary::names_section_chrome(&parts) || snapshot.attr(id, "id") == Some("respond")
+            || (tag == "form" && parts.iter().any(|p| p.starts_with("comment") || p == "respond" || p == "reply")))
+            && !matches!(tag, "a" | "span" | "body" | "html" | "main")
+            && !sections.holds_article(snapshot, id)
+            && snapshot.subtree_end(id) - id < 400;
+        if chrome {
+            out.push(id);
+            id = snapshot.subtree_end(id);
+        } else {
+            id += 1;
+        }
+    }
+    out
+}

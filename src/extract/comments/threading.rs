@@ -1,0 +1,130 @@
+//! Turns comment elements into a thread: drops wrappers that hold no comment of their own, and
+//! finds the comment each one answers — by nesting first, then by an "in reply to" link, a
+//! `depth-N` / `aria-level` mark, a quoted or named parent, or an `@Name` at the very start.
+
+use super::fields::Fields;
+use super::FoundComment;
+use crate::snapshot::{NodeId, Snapshot};
+use std::collections::HashMap;
+
+/// Builds the comment list from candidate elements (in document order) and what each says.
+pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields>) -> Vec<FoundComment> {
+    let count = candidates.len();
+    // The nearest candidate holding each candidate.
+    let mut holder: Vec<Option<usize>> = vec![None; count];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &node) in candidates.iter().enumerate() {
+        while open.last().is_some_and(|&o| !snapshot.contains(candidates[o], node)) {
+            open.pop();
+        }
+        holder[i] = open.last().copied();
+        open.push(i);
+    }
+    let is_comment: Vec<bool> = fields.iter().map(|f| !f.text.is_empty()).collect();
+    // A wrapper without text of its own stands for its first inner candidate (its "head").
+    let mut head: Vec<Option<usize>> = vec![None; count];
+    for i in 0..count {
+        if let Some(h) = holder[i] {
+            if head[h].is_none() {
+                head[h] = Some(i);
+            }
+        }
+    }
+    let resolve = |mut i: usize| -> Option<usize> {
+        for _ in 0..64 {
+            if is_comment[i] {
+                return Some(i);
+            }
+            i = head[i]?;
+        }
+        None
+    };
+    // Wrappers lend their author, date and depth to their head comment.
+    for w in (0..count).filter(|&w| !is_comment[w]) {
+        if let Some(c) = resolve(w) {
+            let (author, published, depth) = (fields[w].author.take(), fields[w].published.take(), fields[w].depth);
+            let f = &mut fields[c];
+            f.author = f.author.take().or(author);
+            f.published = f.published.take().or(published);
+            f.depth = f.depth.or(depth);
+        }
+    }
+
+    let mut index_of: Vec<Option<usize>> = vec![None; count];
+    // Element ids ("comment-12", and wrappers' "li-comment-12") of every candidate.
+    let anchors: HashMap<&str, usize> =
+        candidates.iter().enumerate().filter_map(|(i, &n)| snapshot.attr(n, "id").map(|a| (a, i))).collect();
+    let mut by_author: HashMap<String, usize> = HashMap::new();
+    let mut last_at_depth: HashMap<u32, usize> = HashMap::new();
+    let mut out: Vec<FoundComment> = Vec::new();
+    for c in (0..count).filter(|&c| is_comment[c]) {
+        let mut reply_to = nesting_parent(c, &holder, &is_comment, &resolve).and_then(|p| index_of[p]);
+        let f = &fields[c];
+        if reply_to.is_none() {
+            reply_to = f.reply_link.as_deref().and_then(|l| anchors.get(l)).and_then(|&i| resolve(i)).and_then(|p| index_of[p]);
+        }
+        if reply_to.is_none() {
+            reply_to = f.depth.filter(|&d| d > 1).and_then(|d| last_at_depth.get(&(d - 1)).copied());
+        }
+        if reply_to.is_none() {
+            reply_to = f.reply_name.as_deref().and_then(|n| by_author.get(&n.to_lowercase()).copied());
+        }
+        if reply_to.is_none() {
+            reply_to = named_at_start(&f.text, &by_author).filter(|&p| out[p].author != f.author);
+        }
+        let index = out.len();
+        index_of[c] = Some(index);
+        out.push(FoundComment {
+            node: candidates[c],
+            author: f.author.clone(),
+            published: f.published.clone(),
+            text: f.text.clone(),
+            reply_to,
+        });
+        if let Some(a) = &f.author {
+            by_author.insert(a.to_lowercase(), index);
+        }
+        if let Some(d) = f.depth {
+            last_at_depth.insert(d, index);
+        }
+    }
+    out
+}
+
+/// The comment (candidate index) that holds `c`, looking through wrappers.
+fn nesting_parent(c: usize, holder: &[Option<usize>], is_comment: &[bool], resolve: &impl Fn(usize) -> Option<usize>) -> Option<usize> {
+    let mut at = holder[c];
+    while let Some(a) = at {
+        if is_comment[a] {
+            return Some(a);
+        }
+        match resolve(a) {
+            Some(h) if h != c && h < c => return Some(h),
+            _ => at = holder[a],
+        }
+    }
+    None
+}
+
+/// A reply that opens with the name of an earlier commenter: "@Popoulo …", "Popoulo, …",
+/// "Popoulo : …". Names shorter than three letters never count.
+fn named_at_start(text: &str, by_author: &HashMap<String, usize>) -> Option<usize> {
+    let (mention, rest) = match text.strip_prefix('@') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    for n in (1..=words.len()).rev() {
+        let candidate = words[..n].join(" ");
+        let trimmed = candidate.trim_end_matches([',', ':', '.', '!', '?', ';', '…']);
+        let closes = candidate.len() != trimmed.len() && matches!(candidate[trimmed.len()..].chars().next(), Some(',' | ':'));
+        let spaced_colon = words.get(n).is_some_and(|w| *w == ":");
+        if trimmed.chars().count() < 3 || !(mention || closes || spaced_colon) {
+            continue;
+        }
+        if let Some(&i) = by_author.get(&trimmed.to_lowercase()) {
+            return Some(i);
+        }
+    }
+    None
+}

@@ -1,0 +1,264 @@
+//! The words that mark comment markup and comment chrome, in English, French, German, Spanish
+//! (and Italian where it costs nothing). Everything here reads class names, ids, roles and short
+//! texts; no site's own class names.
+
+use crate::snapshot::{NodeId, Snapshot};
+
+/// A single comment: `comment`, `commentaire`, … (a class name made of this word alone, or with
+/// an item suffix/prefix, marks one comment).
+const ITEM_WORDS: &[&str] = &["comment", "commentaire", "kommentar", "comentario", "commento", "usercomment"];
+/// Suffixes that keep a class name about one comment (`comment-item`, `comment_entry`).
+const ITEM_SUFFIXES: &[&str] = &["item", "entry", "single", "node", "card", "unit", "li", "article"];
+/// Prefixes that keep a class name about one comment (`user-comment`, `js-comment`).
+const ITEM_PREFIXES: &[&str] = &["user", "reader", "single", "js", "c", "the"];
+
+/// Parts of an id/class that name a whole comment section.
+const SECTION_WORDS: &[&str] = &[
+    "comments", "commentaires", "kommentare", "comentarios", "commenti", "reactions", "réactions",
+    "responses", "discussion", "discussions", "disqus", "commentlist", "commentslist",
+    "usercomments", "commentsection", "commentarea",
+];
+/// Parts that, next to a singular comment word, name a section (`comment-list`, `comment_area`).
+const SECTION_SUFFIXES: &[&str] = &[
+    "list", "section", "area", "thread", "threads", "wrapper", "wrap", "container", "zone", "stream",
+    "block", "module", "box",
+];
+/// Parts that make a comment-ish name mean something else than the section itself: its form,
+/// counters, links, widgets listing recent comments elsewhere, or the section's own chrome.
+const NOT_SECTION_PARTS: &[&str] = &[
+    "form", "respond", "reply", "count", "counter", "number", "nb", "num", "icon", "link", "btn",
+    "button", "toggle", "login", "rss", "recent", "latest", "last", "popular", "derniers", "closed",
+    "policy", "rules", "charte", "title", "header", "heading", "meta", "cta", "promo", "share",
+    "bubble", "badge", "open", "opened", "disabled", "nav", "navigation", "pagination", "sort",
+    "tabs", "newsletter", "subscribe", "signup",
+];
+/// Parts that mark the section's chrome around the list (promo, header, form, rules): excluded
+/// from the article, never read as comments.
+const CHROME_PARTS: &[&str] = &[
+    "form", "respond", "cta", "promo", "header", "title", "heading", "policy", "rules", "charte",
+    "login", "subscribe", "signup", "community",
+];
+/// Words of a heading that introduces the comments.
+const HEADING_WORDS: &[&str] = &[
+    "comment", "comments", "commentaire", "commentaires", "réaction", "réactions", "reaction",
+    "reactions", "kommentar", "kommentare", "comentario", "comentarios", "commenti", "responses",
+    "response", "replies", "discussion", "leserkommentare",
+];
+/// Words of a heading that introduces a comment *form* or a widget, not the comments.
+const FORM_HEADING_WORDS: &[&str] = &[
+    "leave", "post", "add", "write", "écrire", "ecrire", "laisser", "laissez", "ajouter",
+    "poster", "publier", "donnez", "schreibe", "schreiben", "verfassen", "deja", "escribe",
+    "añadir", "añade", "publica", "recent", "latest", "derniers", "dernières", "letzte",
+    "neueste", "últimos", "ultimos", "most", "plus", "meistkommentiert", "reply",
+];
+
+/// Parts of a name that mark the commenter's name.
+const AUTHOR_PARTS: &[&str] = &[
+    "author", "username", "user", "pseudo", "nick", "nickname", "commenter", "auteur", "autor",
+    "fn", "name", "byline", "poster", "member", "membre", "usuario", "benutzer", "nutzer",
+];
+/// Parts that mark the comment's time.
+const DATE_PARTS: &[&str] = &[
+    "date", "time", "timestamp", "datetime", "datum", "fecha", "ago", "published", "posted",
+    "zeit", "heure",
+];
+/// Parts that mark the comment's text body.
+const BODY_PARTS: &[&str] = &[
+    "content", "text", "message", "msg", "contenu", "texte", "inhalt", "texto", "cuerpo",
+    "contenido", "testo", "body",
+];
+/// Parts that mark a comment's chrome: buttons, votes, avatars, metadata lines.
+const CHROME_IN_ITEM_PARTS: &[&str] = &[
+    "actions", "action", "reply", "respond", "meta", "metadata", "toolbar", "tools", "vote",
+    "votes", "voting", "like", "likes", "rating", "score", "share", "sharing", "report", "flag",
+    "signaler", "avatar", "menu", "options", "buttons", "btn", "button", "permalink", "edit",
+    "badge", "footer", "header", "moderation", "reactions", "emoji",
+];
+/// Whole texts of buttons and counters found among comments.
+const ACTION_TEXTS: &[&str] = &[
+    "reply", "répondre", "repondre", "antworten", "responder", "rispondi", "report", "signaler",
+    "melden", "denunciar", "like", "j'aime", "j’aime", "gefällt mir", "me gusta", "share",
+    "partager", "teilen", "compartir", "voir plus", "show more", "read more", "lire la suite",
+    "mehr anzeigen", "weiterlesen", "ver más", "leer más", "permalink", "lien", "link", "edit",
+    "modifier", "bearbeiten", "editar", "upvote", "downvote", "citer", "quote", "zitieren",
+    "citar", "flag", "delete", "supprimer", "löschen", "eliminar", "répondre à ce commentaire",
+];
+
+/// Lower-case parts of one class name or id (`comment-list_2` → `comment`, `list`, `2`).
+pub fn parts(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_lowercase)
+}
+
+/// Every part of an element's id and class names.
+pub fn name_parts(snapshot: &Snapshot, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["id", "class"] {
+        if let Some(value) = snapshot.attr(id, attr) {
+            out.extend(parts(value));
+        }
+    }
+    out
+}
+
+fn any_part_in(parts: &[String], words: &[&str]) -> bool {
+    parts.iter().any(|p| words.contains(&p.as_str()))
+}
+
+/// Whether one class name marks a single comment (`comment`, `comment-item`, `user-comment`).
+pub fn is_item_class(class_name: &str) -> bool {
+    let parts: Vec<String> = parts(class_name).collect();
+    let word = |p: &String| ITEM_WORDS.contains(&p.as_str());
+    match parts.as_slice() {
+        [w] => word(w),
+        [w, s] => (word(w) && ITEM_SUFFIXES.contains(&s.as_str())) || (ITEM_PREFIXES.contains(&w.as_str()) && word(s)),
+        _ => false,
+    }
+}
+
+/// Whether an id names one comment by number (`comment-1209331`, `li-comment-5`, `comment42`).
+pub fn is_item_id(id: &str) -> bool {
+    let parts: Vec<String> = parts(id).collect();
+    let numbered = |p: &str| ITEM_WORDS.iter().any(|w| p.strip_prefix(w).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())));
+    match parts.as_slice() {
+        [] => false,
+        [.., w, n] if ITEM_WORDS.contains(&w.as_str()) && n.bytes().all(|b| b.is_ascii_digit()) => true,
+        [.., last] => numbered(last),
+    }
+}
+
+/// Whether an element's id/class parts name a comment section.
+pub fn names_section(parts: &[String]) -> bool {
+    if any_part_in(parts, NOT_SECTION_PARTS) {
+        return false;
+    }
+    if any_part_in(parts, SECTION_WORDS) {
+        return true;
+    }
+    any_part_in(parts, ITEM_WORDS) && any_part_in(parts, SECTION_SUFFIXES)
+}
+
+/// Whether an element's parts name the comment section's chrome (its form, promo, header).
+pub fn names_section_chrome(parts: &[String]) -> bool {
+    (any_part_in(parts, SECTION_WORDS) || any_part_in(parts, ITEM_WORDS)) && any_part_in(parts, CHROME_PARTS)
+}
+
+/// Whether a heading's text introduces the comments ("Commentaires (8)", "3 Responses to …",
+/// "Kommentare") rather than a comment form or a widget ("Leave a comment", "Derniers commentaires").
+pub fn is_comment_heading(text: &str) -> bool {
+    if text.chars().count() > 80 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| HEADING_WORDS.contains(w)) && !words.iter().any(|w| FORM_HEADING_WORDS.contains(w))
+}
+
+/// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
+pub fn names_author(parts: &[String]) -> bool {
+    any_part_in(parts, AUTHOR_PARTS) && !parts.iter().any(|p| matches!(p.as_str(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
+}
+
+/// Whether the parts mark a date or time.
+pub fn names_date(parts: &[String]) -> bool {
+    any_part_in(parts, DATE_PARTS)
+}
+
+/// Whether the parts mark a comment's text body; `Some(true)` for strong names (`content`,
+/// `message`, `text`), `Some(false)` for the weak `body` (often the whole comment), `None` else.
+pub fn names_body(parts: &[String]) -> Option<bool> {
+    if parts.iter().any(|p| BODY_PARTS.contains(&p.as_str()) && p != "body") {
+        Some(true)
+    } else if parts.iter().any(|p| p == "body") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether the parts mark chrome inside a comment (actions, votes, avatar, meta line).
+pub fn names_item_chrome(parts: &[String]) -> bool {
+    any_part_in(parts, CHROME_IN_ITEM_PARTS)
+}
+
+/// Whether a short text is a button or a counter ("Répondre", "12 👍", "Voir plus", "3").
+pub fn is_action_text(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').trim();
+    if core.is_empty() {
+        // Only digits, emoji, punctuation: a counter or an icon.
+        return lower.chars().count() <= 12;
+    }
+    ACTION_TEXTS.contains(&core)
+}
+
+/// Whether a short text reads as a date or time ("11/12/2019 à 16h02", "il y a 3 heures",
+/// "2 hours ago", "vor 5 Minuten", "hace 2 días").
+pub fn looks_like_date(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 60 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if ["ago", "il y a", "vor ", "hace ", "fa "].iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    crate::metadata::parse_date(text).is_some()
+}
+
+/// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
+pub fn clean_author(text: &str) -> Option<String> {
+    let mut name = text.trim().trim_end_matches([':', '：', ' ', '\u{a0}']).to_owned();
+    for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
+        if name.to_lowercase().ends_with(suffix) {
+            name.truncate(name.len() - suffix.len());
+        }
+    }
+    for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            name = rest.to_owned();
+        }
+    }
+    let name = name.trim().to_owned();
+    let chars = name.chars().count();
+    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Vec<String> {
+        parts(s).collect()
+    }
+
+    #[test]
+    fn item_names_are_single_comments_only() {
+        for yes in ["comment", "Comment", "comment-item", "user-comment", "kommentar", "comentario"] {
+            assert!(is_item_class(yes), "{yes}");
+        }
+        for no in ["comments", "comment-content", "comment-author", "comment-list", "comment-form", "commentaires"] {
+            assert!(!is_item_class(no), "{no}");
+        }
+        assert!(is_item_id("comment-1209331") && is_item_id("li-comment-5") && is_item_id("comment42"));
+        assert!(!is_item_id("comments") && !is_item_id("comment-form") && !is_item_id("respond"));
+    }
+
+    #[test]
+    fn section_names_and_headings() {
+        assert!(names_section(&p("comments")) && names_section(&p("comment-list")) && names_section(&p("disqus_thread")));
+        assert!(!names_section(&p("comment-form")) && !names_section(&p("comments-count")) && !names_section(&p("recent-comments")));
+        assert!(is_comment_heading("Commentaires (8)") && is_comment_heading("3 Responses to “Hello”") && is_comment_heading("Kommentare"));
+        assert!(!is_comment_heading("Laisser un commentaire") && !is_comment_heading("Leave a Reply") && !is_comment_heading("Derniers commentaires"));
+    }
+
+    #[test]
+    fn actions_dates_and_names() {
+        assert!(is_action_text("Répondre") && is_action_text("12 👍") && is_action_text(" Voir plus ") && is_action_text("3"));
+        assert!(!is_action_text("Bien dit !") && !is_action_text("Reply to the minister's claim"));
+        assert!(looks_like_date("11/12/2019 à 16h02") && looks_like_date("il y a 3 heures") && looks_like_date("2 hours ago"));
+        assert!(!looks_like_date("Popoulo") && !looks_like_date("12"));
+        assert_eq!(clean_author("Alice says:").as_deref(), Some("Alice"));
+        assert_eq!(clean_author("Carl a écrit :").as_deref(), Some("Carl"));
+        assert_eq!(clean_author("").as_deref(), None);
+    }
+}
