@@ -2,3 +2,7 @@
 
 pub mod text;
 pub mod markdown;
+pub mod escape;
+pub mod clock;
+pub mod jsonld;
+pub mod csv;
