@@ -1,0 +1,113 @@
+//! The JavaScript API of the wasm build (the only `#[wasm_bindgen]` exports of the crate).
+//!
+//! Every entry point returns `Err(Error)` with a clear message on bad input instead of trapping.
+//! The release profile uses `panic = "abort"` (unwinding is not available on stable wasm32), so a
+//! bug that still panics traps with `RuntimeError: unreachable`: the panic hook installed at start
+//! logs the message to the console and keeps it for [`last_panic`]; the JS side must catch the
+//! error, may read `last_panic()`, and must then drop this instance and instantiate the module
+//! again (its memory may be inconsistent after a trap).
+//!
+//! Objects cross the boundary through `serde-wasm-bindgen` in JSON-compatible mode: maps become
+//! plain objects and `None` becomes `null`, exactly the JSON report of `CONTRACT.md`.
+
+use crate::read_dom;
+use crate::snapshot::Snapshot;
+use crate::{analyze, Options, Report};
+use serde::Serialize;
+use std::sync::Mutex;
+use wasm_bindgen::prelude::*;
+
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Installs the panic hook when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("glose panicked: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(message);
+        }
+    }));
+}
+
+/// The message of the last panic, if any (read it after catching `RuntimeError: unreachable`,
+/// then re-instantiate the module).
+#[wasm_bindgen]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|last| last.clone())
+}
+
+/// The crate version and report format version, e.g. `"0.1.0 (report v1)"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    format!("{} (report v{})", env!("CARGO_PKG_VERSION"), crate::report::REPORT_VERSION)
+}
+
+fn error(message: impl std::fmt::Display) -> JsValue {
+    JsError::new(&message.to_string()).into()
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))
+}
+
+fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    to_js(report)
+}
+
+/// Reads the page's live `document`, analyses it and returns `{report, nodes}`: `report` is the
+/// report as a plain object (CONTRACT.md), `nodes[i]` the live node of snapshot id `i`, so an
+/// anchor `{node, offset}` (a text node id and a UTF-16 offset) becomes
+/// `range.setStart(nodes[node], offset)`.
+#[wasm_bindgen]
+pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("glose: no document here (called outside a page?)"))?;
+    let live = read_dom::read_document(&document).map_err(|e| error(format_args!("glose: {e}")))?;
+    let report = analyze(&live.snapshot, &Options { url });
+    let out = js_sys::Object::new();
+    set(&out, "report", &report_to_js(&report)?)?;
+    let nodes: js_sys::Array = live.nodes.into_iter().collect();
+    set(&out, "nodes", &nodes)?;
+    Ok(out.into())
+}
+
+/// Reads the page's live `document` into a snapshot and returns it in its JSON shape
+/// (`{nodes: [{parent, type, tag?, attrs?, text?}]}`), for debugging and for tests.
+#[wasm_bindgen]
+pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| error("glose: no document here (called outside a page?)"))?;
+    let live = read_dom::read_document(&document).map_err(|e| error(format_args!("glose: {e}")))?;
+    to_js(&live.snapshot)
+}
+
+/// Analyses a snapshot built elsewhere (the strict-CSP fallback: the content script reads the
+/// page, the background's wasm analyses it). `snapshot` is an object or a JSON string in
+/// `Snapshot`'s shape: `{nodes: [{parent: null, type: "document"}, {parent: 0, type: "element",
+/// tag: "html", attrs: [["lang", "fr"]]}, {parent: 1, type: "text", text: "…"}]}`. Returns the
+/// report object, or an error saying what is wrong with the snapshot.
+#[wasm_bindgen]
+pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
+    let snapshot = snapshot_from_js(snapshot)?;
+    report_to_js(&analyze(&snapshot, &Options { url }))
+}
+
+fn snapshot_from_js(value: JsValue) -> Result<Snapshot, JsValue> {
+    if let Some(text) = value.as_string() {
+        return serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Err(error("glose: invalid page snapshot: missing"));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")))
+}
+
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+}
