@@ -1,4 +1,26 @@
 //! Main-article extraction: the content blocks of the article, boilerplate left out.
+//!
+//! The method is Firefox Reader View's (Readability.js), done over the snapshot arena without
+//! changing it, in linear passes:
+//! 1. [`prep`] cuts what is never the article: the comment section (`excluded`), dialogs,
+//!    bylines, the heading that repeats the title, navigation, parts whose class / id / role say
+//!    "sidebar", "menu", "comments"…, "read also" boxes and promos.
+//! 2. [`facts`] measures every node once (text length, link text, commas, counts).
+//! 3. [`scoring`] lets paragraphs score their ancestors, picks the best container and joins its
+//!    siblings that look like content.
+//! 4. [`cleaning`] cuts share bars, asides, forms and link-list-like blocks inside it.
+//! 5. [`blocks`] reads it into headings, paragraphs, list items, quotes, captions and
+//!    preformatted blocks, each keeping its source map into the page.
+//!
+//! When the result is short (under 500 chars), the passes run again with the class-based cuts,
+//! then the class weights, then the conditional cleaning turned off, and the longest result wins.
+
+mod blocks;
+mod cleaning;
+mod facts;
+mod patterns;
+mod prep;
+mod scoring;
 
 use crate::report::{BlockKind, Metadata};
 use crate::snapshot::text::CollapsedText;
@@ -22,24 +44,54 @@ pub struct FoundArticle {
     pub blocks: Vec<FoundBlock>,
 }
 
-/// Extracts the main article, never looking inside `excluded` subtrees (the comment section).
-pub fn extract(snapshot: &Snapshot, _metadata: &Metadata, excluded: &[NodeId]) -> FoundArticle {
-    let mut blocks = Vec::new();
-    let mut id = 0;
-    while (id as usize) < snapshot.len() {
-        if excluded.contains(&id) {
-            id = snapshot.subtree_end(id);
-            continue;
-        }
-        if snapshot.is(id, "p") {
-            let text = CollapsedText::of_subtree(snapshot, id);
-            if !text.text.is_empty() {
-                blocks.push(FoundBlock { kind: BlockKind::Paragraph, node: id, text });
-            }
-            id = snapshot.subtree_end(id);
-            continue;
-        }
-        id += 1;
-    }
-    FoundArticle { blocks }
+/// Which rules one extraction pass applies (later passes relax them).
+#[derive(Clone, Copy, Debug)]
+struct Flags {
+    /// Cut parts whose class / id / role say they are not the article.
+    strip_unlikely: bool,
+    /// Let class / id hints weigh candidate scores.
+    weight_classes: bool,
+    /// Cut link-list-like blocks inside the article.
+    clean_conditionally: bool,
+    /// Cut "read also" boxes and promos by their opening words.
+    cut_boxes: bool,
 }
+
+/// Below this many chars, a pass is retried with relaxed rules.
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// Extracts the main article, never looking inside `excluded` subtrees (the comment section).
+pub fn extract(snapshot: &Snapshot, metadata: &Metadata, excluded: &[NodeId]) -> FoundArticle {
+    let passes = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true, cut_boxes: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true, cut_boxes: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true, cut_boxes: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, cut_boxes: true },
+    ];
+    let mut longest: Option<(usize, Vec<FoundBlock>)> = None;
+    for flags in passes {
+        let blocks = one_pass(snapshot, metadata.title.as_deref(), excluded, flags);
+        let chars: usize = blocks.iter().map(|b| b.text.text.chars().count()).sum();
+        if chars >= MIN_ARTICLE_CHARS {
+            return FoundArticle { blocks };
+        }
+        if longest.as_ref().is_none_or(|(best, _)| chars > *best) {
+            longest = Some((chars, blocks));
+        }
+    }
+    FoundArticle { blocks: longest.map(|(_, b)| b).unwrap_or_default() }
+}
+
+fn one_pass(snapshot: &Snapshot, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<FoundBlock> {
+    if snapshot.len() <= 1 {
+        return Vec::new();
+    }
+    let mut removed = prep::cut_boilerplate(snapshot, title, excluded, flags);
+    let facts = facts::Facts::compute(snapshot, &removed);
+    let roots = scoring::find_article_roots(snapshot, &facts, flags).unwrap_or_else(|| vec![snapshot.body()]);
+    cleaning::clean_article(snapshot, &facts, &roots, flags, &mut removed);
+    blocks::read_blocks(snapshot, &facts, &removed, &roots)
+}
+
+#[cfg(test)]
+mod tests;

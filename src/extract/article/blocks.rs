@@ -1,0 +1,146 @@
+//! Reading the chosen container into content blocks (headings, paragraphs, list items, quotes,
+//! captions, preformatted text), each with its source map back into the page. Runs of inline
+//! content directly inside containers become paragraphs; two `<br>` in a row split them.
+
+use super::facts::{is_phrasing, Facts};
+use super::patterns;
+use super::FoundBlock;
+use crate::report::BlockKind;
+use crate::snapshot::text::TextCollector;
+use crate::snapshot::{NodeId, Snapshot};
+
+/// One step of the walk (an explicit stack keeps deep pages from overflowing the call stack).
+enum Work {
+    /// Read a container's children with this kind for its inline runs.
+    Container(NodeId, BlockKind),
+    /// Emit one block from these inline siblings of `parent`.
+    Run(NodeId, Vec<NodeId>, BlockKind),
+    /// Emit a whole subtree as one block.
+    Leaf(NodeId, BlockKind),
+}
+
+/// Reads `roots` (in order) into blocks, skipping every subtree marked in `cut` or not alive.
+pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[NodeId]) -> Vec<FoundBlock> {
+    let dead = |id: NodeId| !facts.alive[id as usize] || cut[id as usize];
+    let mut blocks = Vec::new();
+    let mut stack: Vec<Work> = Vec::new();
+    for &root in roots.iter().rev() {
+        if !dead(root) {
+            stack.push(classify(snapshot, facts, root, BlockKind::Paragraph).unwrap_or(Work::Container(root, BlockKind::Paragraph)));
+        }
+    }
+    while let Some(work) = stack.pop() {
+        match work {
+            Work::Leaf(id, kind) => {
+                let mut collector = TextCollector::new();
+                push_subtree(snapshot, facts, &dead, &mut collector, id);
+                emit(&mut blocks, id, kind, collector);
+            }
+            Work::Run(parent, nodes, kind) => {
+                let mut collector = TextCollector::new();
+                for &n in &nodes {
+                    if snapshot.is(n, "br") {
+                        collector.push_space();
+                    } else {
+                        push_subtree(snapshot, facts, &dead, &mut collector, n);
+                    }
+                }
+                emit(&mut blocks, parent, kind, collector);
+            }
+            Work::Container(id, kind) => {
+                let mut items: Vec<Work> = Vec::new();
+                let mut run: Vec<NodeId> = Vec::new();
+                let mut last_was_br = false;
+                for child in snapshot.children(id) {
+                    if dead(child) {
+                        continue;
+                    }
+                    if is_phrasing(snapshot, facts, child) {
+                        let is_br = snapshot.is(child, "br");
+                        if is_br && last_was_br {
+                            flush(&mut items, &mut run, id, kind);
+                            continue;
+                        }
+                        let blank = snapshot.text(child).is_some_and(|t| t.trim().is_empty());
+                        if !blank {
+                            last_was_br = is_br;
+                        }
+                        run.push(child);
+                    } else {
+                        flush(&mut items, &mut run, id, kind);
+                        last_was_br = false;
+                        if let Some(work) = classify(snapshot, facts, child, kind) {
+                            items.push(work);
+                        }
+                    }
+                }
+                flush(&mut items, &mut run, id, kind);
+                stack.extend(items.into_iter().rev());
+            }
+        }
+    }
+    blocks
+}
+
+fn flush(items: &mut Vec<Work>, run: &mut Vec<NodeId>, parent: NodeId, kind: BlockKind) {
+    if !run.is_empty() {
+        items.push(Work::Run(parent, std::mem::take(run), kind));
+    }
+}
+
+/// What to do with a block-level element met inside a container of kind `context`.
+fn classify(snapshot: &Snapshot, facts: &Facts, id: NodeId, context: BlockKind) -> Option<Work> {
+    let tag = snapshot.tag(id)?;
+    let flat = !facts.has_non_phrasing[id as usize];
+    let inline_kind = match context {
+        BlockKind::Quote | BlockKind::ListItem => context,
+        _ => BlockKind::Paragraph,
+    };
+    Some(match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Work::Leaf(id, BlockKind::Heading),
+        "pre" => Work::Leaf(id, BlockKind::Preformatted),
+        "figcaption" | "caption" => Work::Leaf(id, BlockKind::Caption),
+        "li" | "dt" | "dd" if flat => Work::Leaf(id, BlockKind::ListItem),
+        "li" | "dt" | "dd" => Work::Container(id, BlockKind::ListItem),
+        "blockquote" if flat => Work::Leaf(id, BlockKind::Quote),
+        "blockquote" => Work::Container(id, BlockKind::Quote),
+        "p" if flat => Work::Leaf(id, inline_kind),
+        "hr" | "img" | "picture" | "source" | "map" | "area" | "head" | "title" | "meta" | "link" | "script" => return None,
+        _ => Work::Container(id, if context == BlockKind::Quote || context == BlockKind::ListItem { context } else { BlockKind::Paragraph }),
+    })
+}
+
+/// Adds the text of a subtree, skipping dead parts, with a space at `<br>` and around blocks.
+fn push_subtree(snapshot: &Snapshot, facts: &Facts, dead: &dyn Fn(NodeId) -> bool, collector: &mut TextCollector, root: NodeId) {
+    if let Some(t) = snapshot.text(root) {
+        collector.push_node(root, t);
+        return;
+    }
+    let end = snapshot.subtree_end(root);
+    let mut id = root + 1;
+    while id < end {
+        if dead(id) {
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        match snapshot.tag(id) {
+            None => {
+                if let Some(t) = snapshot.text(id) {
+                    collector.push_node(id, t);
+                }
+            }
+            Some("br") => collector.push_space(),
+            Some(_) if !is_phrasing(snapshot, facts, id) => collector.push_space(),
+            _ => {}
+        }
+        id += 1;
+    }
+}
+
+fn emit(blocks: &mut Vec<FoundBlock>, node: NodeId, kind: BlockKind, collector: TextCollector) {
+    let text = collector.finish();
+    if text.text.is_empty() || patterns::is_ad_or_loading_label(&text.text) {
+        return;
+    }
+    blocks.push(FoundBlock { kind, node, text });
+}

@@ -1,0 +1,230 @@
+//! The second cut, inside the chosen container: share bars, asides, footers, forms, headings
+//! with negative class hints, and tables / lists / divs that look like link lists or widgets
+//! (Reader View's "clean conditionally"). Works bottom-up so an outer block is judged without the
+//! junk already cut from inside it.
+
+use super::facts::Facts;
+use super::patterns;
+use super::Flags;
+use crate::snapshot::{NodeId, Snapshot};
+
+/// Cuts boilerplate inside `roots`, marking subtree roots in `removed`.
+pub fn clean_article(snapshot: &Snapshot, facts: &Facts, roots: &[NodeId], flags: Flags, removed: &mut [bool]) {
+    let mut live = Live::from(facts);
+    let n = snapshot.len();
+    let mut contains_data_table = vec![false; n];
+    let mut data_tables = vec![false; n];
+    let mut in_data_table = vec![false; n];
+    for &root in roots {
+        for id in snapshot.descendants(root) {
+            let i = id as usize;
+            if snapshot.is(id, "table") {
+                data_tables[i] = is_data_table(snapshot, id);
+            }
+            if let Some(parent) = snapshot.parent(id) {
+                in_data_table[i] = in_data_table[parent as usize] || data_tables[parent as usize];
+            }
+        }
+        for id in snapshot.descendants(root).rev() {
+            let i = id as usize;
+            if !facts.alive[i] {
+                continue;
+            }
+            let Some(tag) = snapshot.tag(id) else { continue };
+            let data_table = data_tables[i] || in_data_table[i];
+            if let Some(parent) = snapshot.parent(id) {
+                contains_data_table[parent as usize] |= contains_data_table[i] || data_table;
+            }
+            if removed_below(snapshot, removed, id, root) {
+                continue;
+            }
+            if should_remove(snapshot, facts, &live, flags, id, tag, data_table, contains_data_table[i], root) {
+                removed[i] = true;
+                live.subtract(snapshot, id, root);
+            }
+        }
+    }
+}
+
+/// Whether an ancestor of `id` (below `root`) is already cut (happens only for nodes visited
+/// after their ancestor, which the backward walk never does, but keep it cheap and safe).
+fn removed_below(_snapshot: &Snapshot, removed: &[bool], id: NodeId, _root: NodeId) -> bool {
+    removed[id as usize]
+}
+
+/// The figures that change as blocks are cut.
+struct Live {
+    text_len: Vec<u32>,
+    link_len: Vec<f32>,
+    commas: Vec<u32>,
+    paras: Vec<u32>,
+    imgs: Vec<u32>,
+    lis: Vec<u32>,
+    inputs: Vec<u32>,
+    heading_len: Vec<u32>,
+    textish_len: Vec<u32>,
+    list_len: Vec<u32>,
+}
+
+impl Live {
+    fn from(f: &Facts) -> Live {
+        Live {
+            text_len: f.text_len.clone(),
+            link_len: f.link_len.clone(),
+            commas: f.commas.clone(),
+            paras: f.paras.clone(),
+            imgs: f.imgs.clone(),
+            lis: f.lis.clone(),
+            inputs: f.inputs.clone(),
+            heading_len: f.heading_len.clone(),
+            textish_len: f.textish_len.clone(),
+            list_len: f.list_len.clone(),
+        }
+    }
+
+    /// Takes a cut subtree's figures out of its ancestors up to `root`.
+    fn subtract(&mut self, snapshot: &Snapshot, id: NodeId, root: NodeId) {
+        let i = id as usize;
+        let tag = snapshot.tag(id).unwrap_or("");
+        let text = self.text_len[i];
+        let own_para = u32::from(tag == "p");
+        let heading = if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") { text } else { 0 };
+        let list = if matches!(tag, "ul" | "ol") { text } else { 0 };
+        let (link, commas, paras, imgs, lis, inputs, headings, textish, lists) = (
+            self.link_len[i], self.commas[i], self.paras[i] + own_para, self.imgs[i] + u32::from(tag == "img"),
+            self.lis[i] + u32::from(tag == "li"), self.inputs[i], self.heading_len[i] + heading, self.textish_len[i] + text,
+            self.list_len[i] + list,
+        );
+        let mut ancestor = snapshot.parent(id);
+        while let Some(a) = ancestor {
+            let a_i = a as usize;
+            self.text_len[a_i] = self.text_len[a_i].saturating_sub(text);
+            self.link_len[a_i] = (self.link_len[a_i] - link).max(0.0);
+            self.commas[a_i] = self.commas[a_i].saturating_sub(commas);
+            self.paras[a_i] = self.paras[a_i].saturating_sub(paras);
+            self.imgs[a_i] = self.imgs[a_i].saturating_sub(imgs);
+            self.lis[a_i] = self.lis[a_i].saturating_sub(lis);
+            self.inputs[a_i] = self.inputs[a_i].saturating_sub(inputs);
+            self.heading_len[a_i] = self.heading_len[a_i].saturating_sub(headings);
+            self.textish_len[a_i] = self.textish_len[a_i].saturating_sub(textish);
+            self.list_len[a_i] = self.list_len[a_i].saturating_sub(lists);
+            if a == root {
+                break;
+            }
+            ancestor = snapshot.parent(a);
+        }
+    }
+
+    fn link_density(&self, id: NodeId) -> f64 {
+        let len = self.text_len[id as usize];
+        if len == 0 { 0.0 } else { (self.link_len[id as usize] as f64 / len as f64).min(1.0) }
+    }
+}
+
+fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tag: &str, depth: usize) -> bool {
+    snapshot.ancestors(id).take(depth + 1).any(|a| snapshot.is(a, tag))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn should_remove(snapshot: &Snapshot, facts: &Facts, live: &Live, flags: Flags, id: NodeId, tag: &str, data_table: bool, holds_data_table: bool, root: NodeId) -> bool {
+    let i = id as usize;
+    let matched = patterns::match_string(snapshot.attr(id, "class"), snapshot.attr(id, "id"));
+    match tag {
+        "footer" | "aside" | "link" | "input" | "textarea" | "select" | "button" => return true,
+        _ => {}
+    }
+    if id != root && patterns::is_share(&matched) && live.text_len[i] < 500 {
+        return true;
+    }
+    let weight = if flags.weight_classes { patterns::class_weight(snapshot.attr(id, "class"), snapshot.attr(id, "id")) } else { 0.0 };
+    if matches!(tag, "h1" | "h2") && weight < 0.0 {
+        return true;
+    }
+    if !flags.clean_conditionally || id == root {
+        return false;
+    }
+    let conditional = matches!(tag, "form" | "fieldset" | "table" | "ul") || (tag == "div" && facts.has_block[i] && !facts.paragraph_wrapper[i]);
+    if !conditional || data_table || holds_data_table {
+        return false;
+    }
+    if has_ancestor_within(snapshot, id, "code", 3) {
+        return false;
+    }
+    if weight < 0.0 {
+        return true;
+    }
+    let text_len = live.text_len[i];
+    let is_list = matches!(tag, "ul" | "ol") || (text_len > 0 && live.list_len[i] as f64 / text_len as f64 > 0.9);
+    if live.commas[i] >= 10 {
+        return false;
+    }
+    let p = live.paras[i] as f64;
+    let img = live.imgs[i] as f64;
+    let li = live.lis[i] as f64 - 100.0;
+    let input = live.inputs[i] as f64;
+    let heading_density = if text_len == 0 { 0.0 } else { live.heading_len[i] as f64 / text_len as f64 };
+    if text_len < 40 {
+        let text = snapshot.text_content(id);
+        if patterns::is_ad_or_loading_label(&text) {
+            return true;
+        }
+    }
+    let link_density = live.link_density(id);
+    let text_density = if text_len == 0 { 0.0 } else { live.textish_len[i] as f64 / text_len as f64 };
+    let figure_child = has_ancestor_within(snapshot, id, "figure", 3);
+    let remove = (!figure_child && img > 1.0 && p / img < 0.5)
+        || (!is_list && li > p)
+        || (input > (p / 3.0).floor())
+        || (!is_list && !figure_child && heading_density < 0.9 && text_len < 25 && (img == 0.0 || img > 2.0) && link_density > 0.0)
+        || (!is_list && weight < 25.0 && link_density > 0.2)
+        || (weight >= 25.0 && link_density > 0.5)
+        || (img == 0.0 && text_density == 0.0);
+    if is_list && remove {
+        // Simple lists of images stay.
+        let simple = snapshot.children(id).filter(|&c| snapshot.tag(c).is_some()).all(|c| snapshot.children(c).filter(|&g| snapshot.tag(g).is_some()).count() <= 1);
+        if simple && live.imgs[i] == live.lis[i] {
+            return false;
+        }
+    }
+    remove
+}
+
+/// Whether a table holds data rather than page layout (Reader View's rules, after Firefox's
+/// accessibility heuristics).
+pub fn is_data_table(snapshot: &Snapshot, table: NodeId) -> bool {
+    if snapshot.attr(table, "role") == Some("presentation") {
+        return false;
+    }
+    let mut rows = 0usize;
+    let mut columns = 0usize;
+    let mut current_row_cells = 0usize;
+    let mut in_row = false;
+    let end = snapshot.subtree_end(table);
+    let mut id = table + 1;
+    while id < end {
+        match snapshot.tag(id) {
+            Some("caption") if snapshot.text_content(id).trim().chars().next().is_some() => return true,
+            Some("col" | "colgroup" | "tfoot" | "thead" | "th") => return true,
+            Some("table") => return false,
+            Some("tr") => {
+                if in_row {
+                    columns = columns.max(current_row_cells);
+                }
+                rows += 1;
+                current_row_cells = 0;
+                in_row = true;
+            }
+            Some("td") => current_row_cells += 1,
+            _ => {}
+        }
+        id += 1;
+    }
+    columns = columns.max(current_row_cells);
+    if rows == 1 || columns == 1 {
+        return false;
+    }
+    if rows >= 10 || columns > 4 {
+        return true;
+    }
+    rows * columns > 10
+}

@@ -1,0 +1,231 @@
+//! Per-node figures the scoring and cleaning rules need (text length, link text, commas, counts
+//! of paragraphs, images, list items…), each computed for every node in one backward pass over
+//! the arena, leaving out removed subtrees.
+
+use crate::snapshot::{NodeId, Snapshot};
+
+/// Elements that make a `<div>` more than a paragraph (Reader View's `DIV_TO_P_ELEMS`).
+const DIV_BREAKERS: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+
+/// Inline elements: runs of them (and text) inside a container read as one paragraph.
+const PHRASING: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed",
+    "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output",
+    "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup",
+    "textarea", "time", "var", "wbr", "font", "u", "s", "strike", "tt", "big", "nobr", "bdi", "rt", "rp",
+];
+
+/// Tags whose text counts as "text-ish" for the text density check.
+const TEXTISH: &[&str] = &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
+
+/// Figures for every node of one pass.
+pub struct Facts {
+    /// Whether the node and all its ancestors are kept.
+    pub alive: Vec<bool>,
+    /// Length of the collapsed text of the subtree.
+    pub text_len: Vec<u32>,
+    /// Length of the subtree's text inside links (`#` links count 0.3).
+    pub link_len: Vec<f32>,
+    /// Commas in the subtree's text.
+    pub commas: Vec<u32>,
+    /// Paragraph-like descendants: `<p>`, `<div>`s without block children, text runs in divs.
+    pub paras: Vec<u32>,
+    /// `<img>` descendants.
+    pub imgs: Vec<u32>,
+    /// `<li>` descendants.
+    pub lis: Vec<u32>,
+    /// `<input>` descendants.
+    pub inputs: Vec<u32>,
+    /// Summed text length of heading descendants.
+    pub heading_len: Vec<u32>,
+    /// Summed text length of text-ish descendants.
+    pub textish_len: Vec<u32>,
+    /// Summed text length of list descendants.
+    pub list_len: Vec<u32>,
+    /// Whether a descendant is a block that keeps a div from being a paragraph.
+    pub has_block: Vec<bool>,
+    /// Whether a descendant is not inline content.
+    pub has_non_phrasing: Vec<bool>,
+    /// Whether the node is a `<div>` holding just one `<p>` and no text, with few links.
+    pub paragraph_wrapper: Vec<bool>,
+}
+
+/// Collapsed length of a text node's data (each white-space run counts as one char).
+pub fn collapsed_len(text: &str) -> u32 {
+    let mut len = 0;
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                len += 1;
+            }
+            in_space = true;
+        } else {
+            len += 1;
+            in_space = false;
+        }
+    }
+    len
+}
+
+/// Whether a node reads as inline content (text, or an inline element).
+pub fn is_phrasing(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> bool {
+    match snapshot.tag(id) {
+        None => snapshot.text(id).is_some(),
+        Some(tag) => PHRASING.contains(&tag) || (matches!(tag, "a" | "del" | "ins") && !facts.has_non_phrasing[id as usize]),
+    }
+}
+
+impl Facts {
+    /// Computes every figure; `removed[i]` marks subtree roots left out of this pass.
+    pub fn compute(snapshot: &Snapshot, removed: &[bool]) -> Facts {
+        let n = snapshot.len();
+        let mut alive = vec![true; n];
+        let mut link_coef = vec![0f32; n];
+        for id in 1..n {
+            let parent = snapshot.parent(id as NodeId).unwrap_or(0) as usize;
+            alive[id] = alive[parent] && !removed[id];
+            link_coef[id] = if snapshot.is(id as NodeId, "a") {
+                if snapshot.attr(id as NodeId, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) { 0.3 } else { 1.0 }
+            } else {
+                link_coef[parent]
+            };
+        }
+        let mut f = Facts {
+            alive,
+            text_len: vec![0; n],
+            link_len: vec![0.0; n],
+            commas: vec![0; n],
+            paras: vec![0; n],
+            imgs: vec![0; n],
+            lis: vec![0; n],
+            inputs: vec![0; n],
+            heading_len: vec![0; n],
+            textish_len: vec![0; n],
+            list_len: vec![0; n],
+            has_block: vec![false; n],
+            has_non_phrasing: vec![false; n],
+            paragraph_wrapper: vec![false; n],
+        };
+        for id in (1..n).rev() {
+            if !f.alive[id] {
+                continue;
+            }
+            let node = id as NodeId;
+            if let Some(text) = snapshot.text(node) {
+                let len = collapsed_len(text);
+                f.text_len[id] = len;
+                f.link_len[id] = len as f32 * link_coef[id];
+                f.commas[id] = text.chars().filter(|c| matches!(c, ',' | '\u{60C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count() as u32;
+            }
+            let tag = snapshot.tag(node);
+            // A div without block children reads as one paragraph; one with block children
+            // holds a paragraph for each run of text between them.
+            if tag == Some("div") {
+                if f.has_block[id] {
+                    f.paras[id] += f.text_runs(snapshot, node);
+                } else {
+                    f.paras[id] += 1;
+                }
+            }
+            let Some(parent) = snapshot.parent(node) else { continue };
+            let p = parent as usize;
+            f.text_len[p] += f.text_len[id];
+            f.link_len[p] += f.link_len[id];
+            f.commas[p] += f.commas[id];
+            f.paras[p] += f.paras[id] + u32::from(tag == Some("p"));
+            f.imgs[p] += f.imgs[id] + u32::from(tag == Some("img"));
+            f.lis[p] += f.lis[id] + u32::from(tag == Some("li"));
+            f.inputs[p] += f.inputs[id] + u32::from(tag == Some("input"));
+            let is_heading = matches!(tag, Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+            f.heading_len[p] += f.heading_len[id] + if is_heading { f.text_len[id] } else { 0 };
+            let textish = tag.is_some_and(|t| TEXTISH.contains(&t)) || (tag.is_none() && snapshot.is(parent, "div"));
+            f.textish_len[p] += f.textish_len[id] + if textish { f.text_len[id] } else { 0 };
+            f.list_len[p] += f.list_len[id] + if matches!(tag, Some("ul" | "ol")) { f.text_len[id] } else { 0 };
+            if f.has_block[id] || tag.is_some_and(|t| DIV_BREAKERS.contains(&t)) {
+                f.has_block[p] = true;
+            }
+            let non_phrasing = match tag {
+                Some(t) => !(PHRASING.contains(&t) || matches!(t, "a" | "del" | "ins")) || f.has_non_phrasing[id],
+                None => false,
+            };
+            if non_phrasing {
+                f.has_non_phrasing[p] = true;
+            }
+        }
+        for id in 1..n as NodeId {
+            if f.alive[id as usize] && snapshot.is(id, "div") {
+                f.paragraph_wrapper[id as usize] = f.wraps_one_paragraph(snapshot, id);
+            }
+        }
+        f
+    }
+
+    /// Runs of inline content with some text among a node's children.
+    fn text_runs(&self, snapshot: &Snapshot, id: NodeId) -> u32 {
+        let (mut runs, mut in_run) = (0, false);
+        for child in snapshot.children(id) {
+            if !self.alive[child as usize] {
+                continue;
+            }
+            if is_phrasing(snapshot, self, child) {
+                if !in_run && self.text_len[child as usize] > 0 && !snapshot.text(child).is_some_and(|t| t.trim().is_empty()) {
+                    runs += 1;
+                    in_run = true;
+                }
+            } else {
+                in_run = false;
+            }
+        }
+        runs
+    }
+
+    fn wraps_one_paragraph(&self, snapshot: &Snapshot, id: NodeId) -> bool {
+        let mut only_p = None;
+        for child in snapshot.children(id) {
+            if !self.alive[child as usize] {
+                continue;
+            }
+            match (snapshot.tag(child), snapshot.text(child)) {
+                (Some("p"), _) if only_p.is_none() => only_p = Some(child),
+                (Some(_), _) => return false,
+                (None, Some(t)) if !t.trim().is_empty() => return false,
+                _ => {}
+            }
+        }
+        only_p.is_some() && self.link_density(id) < 0.25
+    }
+
+    /// Share of the text inside links, in [0, 1].
+    pub fn link_density(&self, id: NodeId) -> f64 {
+        let len = self.text_len[id as usize];
+        if len == 0 {
+            0.0
+        } else {
+            (self.link_len[id as usize] as f64 / len as f64).min(1.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_html::parse_html;
+
+    #[test]
+    fn figures_add_up_and_skip_removed_subtrees() {
+        let s = parse_html("<body><div><p>Un, deux, <a href=/x>trois</a></p><div class=ad>pub, pub</div></div></body>");
+        let div = (0..s.len() as NodeId).find(|&i| s.is(i, "div")).unwrap();
+        let ad = (0..s.len() as NodeId).rev().find(|&i| s.is(i, "div")).unwrap();
+        let mut removed = vec![false; s.len()];
+        let all = Facts::compute(&s, &removed);
+        assert_eq!(all.commas[div as usize], 3);
+        assert_eq!(all.paras[div as usize], 2);
+        removed[ad as usize] = true;
+        let f = Facts::compute(&s, &removed);
+        assert_eq!(f.text_len[div as usize], "Un, deux, trois".len() as u32);
+        assert_eq!(f.commas[div as usize], 2);
+        assert!((f.link_density(div) - 5.0 / 15.0).abs() < 1e-6);
+        assert!(f.has_block[div as usize]);
+    }
+}

@@ -1,0 +1,145 @@
+//! What class names, ids, roles and short texts tell about a part of the page: the word lists of
+//! Firefox Reader View (unlikely / positive / negative hints) plus lead-ins of boilerplate boxes
+//! in the languages Glose reads. Matching is case-insensitive substring search, like the
+//! original regular expressions.
+
+/// Hints that a part of the page is not the article (menus, comments, sidebars…).
+const UNLIKELY: &[&str] = &[
+    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+    "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+    "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+    "pagination", "pager", "popup", "yom-remote",
+];
+
+/// Hints that overrule [`UNLIKELY`]: the part may hold the article.
+const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+
+/// Hints of article content.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+    "text", "blog", "story",
+];
+
+/// Hints of things around the article.
+const NEGATIVE: &[&str] = &[
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
+    "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
+    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+];
+
+/// ARIA roles of parts that are never the article.
+pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+fn any_in(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+/// Lower-cased `class` + " " + `id`, the string the hints are matched against.
+pub fn match_string(class: Option<&str>, id: Option<&str>) -> String {
+    format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_lowercase()
+}
+
+/// Whether class/id say "not the article" without also saying "maybe the article".
+pub fn is_unlikely(matched: &str) -> bool {
+    any_in(matched, UNLIKELY) && !any_in(matched, MAYBE_CANDIDATE)
+}
+
+/// Whether a class or id value carries a negative hint (`hid` must be a whole word).
+pub fn is_negative(value: &str) -> bool {
+    any_in(value, NEGATIVE) || value.split_whitespace().any(|w| w == "hid")
+}
+
+/// Whether a class or id value carries a positive hint.
+pub fn is_positive(value: &str) -> bool {
+    any_in(value, POSITIVE)
+}
+
+/// Reader View's class weight: ±25 for each of class and id with a negative / positive hint.
+pub fn class_weight(class: Option<&str>, id: Option<&str>) -> f64 {
+    let mut weight = 0.0;
+    for value in [class, id].into_iter().flatten().filter(|v| !v.is_empty()) {
+        let value = value.to_lowercase();
+        if is_negative(&value) {
+            weight -= 25.0;
+        }
+        if is_positive(&value) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+/// Whether class/id name a share bar (`share`, `sharedaddy` as a whole word or `_`-delimited).
+pub fn is_share(matched: &str) -> bool {
+    let bytes = matched.as_bytes();
+    for word in ["sharedaddy", "share"] {
+        let mut from = 0;
+        while let Some(at) = matched[from..].find(word) {
+            let start = from + at;
+            let end = start + word.len();
+            let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
+            if edge(start.checked_sub(1).and_then(|i| bytes.get(i))) && edge(bytes.get(end)) {
+                return true;
+            }
+            from = end;
+        }
+    }
+    false
+}
+
+/// Whether a short text is only an ad label or a loading notice ("Publicité", "Advertisement",
+/// "Loading…").
+pub fn is_ad_or_loading_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['…', '.']).trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        "ad" | "ads" | "advertising" | "advertisement" | "pub" | "publicité" | "werbung" | "werb" | "anzeige"
+            | "anuncio" | "publicidad" | "pubblicità" | "广告" | "реклама" | "loading" | "chargement"
+            | "cargando" | "正在加载" | "загрузка" | "sponsored" | "sponsorisé" | "contenu sponsorisé"
+    )
+}
+
+/// Lead-ins of "read also" / related-article boxes and promos placed inside article bodies.
+const RELATED_LEAD_INS: &[&str] = &[
+    "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lire également", "voir aussi",
+    "à voir aussi", "sur le même sujet", "dans la même rubrique", "read also", "read more", "see also",
+    "related:", "related articles", "related stories", "more on this", "recommended", "you may also like",
+    "you might also like", "lesen sie auch", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren",
+    "leer más", "lea también", "te puede interesar", "ver también", "leggi anche", "potrebbe interessarti",
+];
+
+/// Whether a text opens like a "read also" / related-articles box.
+pub fn opens_related_box(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
+}
+
+/// Lead-ins of newsletter, follow-us and subscription promos.
+const PROMO_LEAD_INS: &[&str] = &[
+    "abonnez-vous", "inscrivez-vous", "suivez-nous", "recevez", "newsletter", "subscribe", "sign up",
+    "follow us", "abonnieren", "folgen sie uns", "suscríbete", "síguenos", "iscriviti", "seguici",
+];
+
+/// Whether a short text opens like a newsletter or social promo.
+pub fn opens_promo(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_match_like_reader_view() {
+        assert!(is_unlikely(&match_string(Some("site-sidebar"), None)));
+        assert!(!is_unlikely(&match_string(Some("sidebar main-column"), None)));
+        assert_eq!(class_weight(Some("post-content"), Some("share-bar")), 0.0);
+        assert_eq!(class_weight(Some("entry"), None), 25.0);
+        assert!(is_share("social share_links"));
+        assert!(!is_share("sharepoint"));
+        assert!(is_ad_or_loading_label(" Publicité "));
+        assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
+        assert!(!opens_related_box("Il faut lire aussi"));
+    }
+}

@@ -1,0 +1,117 @@
+//! The first cut, before any scoring: parts of the page that are never the article (the comment
+//! section, dialogs, bylines, the title heading, navigation, parts whose class or role says
+//! "sidebar", "menu", "comments"…, "read also" boxes and promos).
+
+use super::patterns;
+use super::Flags;
+use crate::metadata::{is_byline_element, title::similarity};
+use crate::snapshot::{NodeId, Snapshot};
+
+/// Subtree roots cut from the page for one extraction pass (`removed[id]`).
+pub fn cut_boilerplate(snapshot: &Snapshot, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<bool> {
+    let mut removed = vec![false; snapshot.len()];
+    for &id in excluded {
+        if let Some(slot) = removed.get_mut(id as usize) {
+            *slot = true;
+        }
+    }
+    let body = snapshot.body();
+    let mut title_heading_seen = false;
+    let mut id = body + 1;
+    let end = snapshot.subtree_end(body).max(id);
+    while id < end {
+        let Some(tag) = snapshot.tag(id) else {
+            id += 1;
+            continue;
+        };
+        if removed[id as usize] || should_cut(snapshot, id, tag, title, &mut title_heading_seen, flags) {
+            removed[id as usize] = true;
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        id += 1;
+    }
+    removed
+}
+
+fn short_text(snapshot: &Snapshot, id: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for d in snapshot.descendants(id) {
+        if let Some(t) = snapshot.text(d) {
+            out.push_str(t);
+            if out.len() > max * 4 {
+                return None;
+            }
+        }
+    }
+    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    (collapsed.chars().count() <= max).then_some(collapsed)
+}
+
+/// The first few non-blank chars of a subtree, looking at a bounded number of nodes.
+fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
+    let mut out = String::new();
+    for d in snapshot.descendants(id).take(24) {
+        if let Some(t) = snapshot.text(d) {
+            out.push_str(t);
+            out.push(' ');
+            if out.trim().chars().count() > 40 {
+                break;
+            }
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: usize) -> bool {
+    snapshot.ancestors(id).take(depth + 1).any(|a| snapshot.tag(a).is_some_and(|t| tags.contains(&t)))
+}
+
+fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
+    let attr = |name| snapshot.attr(id, name);
+    if attr("aria-modal") == Some("true") && attr("role") == Some("dialog") {
+        return true;
+    }
+    if !matches!(tag, "body" | "html" | "article" | "main") && is_byline_element(snapshot, id) {
+        if let Some(text) = short_text(snapshot, id, 100) {
+            if !text.is_empty() {
+                return true;
+            }
+        }
+    }
+    if !*title_heading_seen && matches!(tag, "h1" | "h2") {
+        if let Some(title) = title {
+            let heading = snapshot.text_content(id);
+            if similarity(title, &heading) > 0.75 {
+                *title_heading_seen = true;
+                return true;
+            }
+        }
+    }
+    if flags.strip_unlikely {
+        let matched = patterns::match_string(attr("class"), attr("id"));
+        if tag != "a"
+            && tag != "body"
+            && patterns::is_unlikely(&matched)
+            && !has_ancestor_within(snapshot, id, &["table", "code"], 3)
+        {
+            return true;
+        }
+        if attr("role").is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r)) {
+            return true;
+        }
+        if tag == "nav" {
+            return true;
+        }
+    }
+    if flags.cut_boxes && matches!(tag, "div" | "section" | "aside" | "p" | "ul" | "ol" | "li" | "span" | "strong" | "b" | "h2" | "h3" | "h4" | "header" | "form") {
+        let opening = opening_text(snapshot, id);
+        if patterns::opens_related_box(&opening) && short_text(snapshot, id, 700).is_some() {
+            return true;
+        }
+        if tag != "p" && patterns::opens_promo(&opening) && short_text(snapshot, id, 300).is_some() {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,88 @@
+//! Article extraction on small pages and on the seed page.
+
+use super::extract;
+use crate::read_html::parse_html;
+use crate::report::{BlockKind, Metadata};
+
+fn texts(html: &str, title: Option<&str>) -> Vec<(BlockKind, String)> {
+    let page = parse_html(html);
+    let meta = Metadata { title: title.map(str::to_owned), ..Default::default() };
+    extract(&page, &meta, &[]).blocks.into_iter().map(|b| (b.kind, b.text.text)).collect()
+}
+
+const LONG: &str = "Le ministre a présenté, mardi, un projet de loi qui change la façon dont les communes, les départements et les régions financent leurs écoles, leurs routes et leurs hôpitaux.";
+
+#[test]
+fn keeps_the_article_and_leaves_navigation_and_sidebars_out() {
+    let html = format!(
+        r#"<body><nav><a href=/>Accueil</a> <a href=/a>Actualités</a></nav>
+        <div class="sidebar"><p>{LONG}</p></div>
+        <article><h1>Le grand titre du jour</h1><p>{LONG}</p><p>{LONG}</p>
+          <div class="share"><a href=/fb>Partager sur Facebook</a></div>
+          <h2>Un intertitre</h2><ul><li>Premier point, assez long pour compter.</li></ul>
+          <blockquote><p>Une citation.</p></blockquote><p>{LONG}</p></article>
+        <footer>Mentions légales</footer></body>"#
+    );
+    let blocks = texts(&html, Some("Le grand titre du jour"));
+    let all: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!all.iter().any(|t| t.contains("Accueil") || t.contains("Partager") || t.contains("Mentions")), "{all:?}");
+    assert!(!all.contains(&"Le grand titre du jour"), "the title heading is not repeated: {all:?}");
+    assert_eq!(blocks.iter().filter(|(_, t)| t == LONG).count(), 3, "{all:?}");
+    assert!(blocks.contains(&(BlockKind::Heading, "Un intertitre".to_owned())));
+    assert!(blocks.contains(&(BlockKind::ListItem, "Premier point, assez long pour compter.".to_owned())));
+    assert!(blocks.contains(&(BlockKind::Quote, "Une citation.".to_owned())));
+}
+
+#[test]
+fn text_with_line_breaks_in_a_div_reads_as_paragraphs() {
+    let html = format!("<body><div id=story>{LONG}<br><br>{LONG} Deux.<br>Suite<br><br><b>{LONG}</b></div></body>");
+    let blocks = texts(&html, None);
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+    assert_eq!(blocks[1].1, format!("{LONG} Deux. Suite"));
+}
+
+#[test]
+fn read_also_boxes_and_ads_inside_the_body_are_cut() {
+    let html = format!(
+        r#"<body><div class=article-body><p>{LONG}</p><div class=box><span>À lire aussi</span><a href=/x>Un autre article</a></div>
+        <p>À lire aussi : <a href=/y>Encore un autre</a></p><div>Publicité</div><p>{LONG}</p><p>{LONG}</p></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert!(!all.iter().any(|t| t.contains("lire aussi") || t.contains("Publicité")), "{all:?}");
+    assert_eq!(all.len(), 3, "{all:?}");
+}
+
+#[test]
+fn excluded_subtrees_never_contribute() {
+    let page = parse_html(&format!("<body><div id=main><p>{LONG}</p><p>{LONG}</p><section id=c><p>{LONG} Commentaire.</p></section></div></body>"));
+    let section = (0..page.len() as u32).find(|&i| page.attr(i, "id") == Some("c")).unwrap();
+    let found = extract(&page, &Metadata::default(), &[section]);
+    assert_eq!(found.blocks.len(), 2);
+    assert!(found.blocks.iter().all(|b| !b.text.text.contains("Commentaire")));
+}
+
+#[test]
+fn empty_and_textless_pages_give_no_article() {
+    assert!(texts("", None).is_empty());
+    assert!(texts("<body><div><img src=x></div></body>", None).is_empty());
+}
+
+#[test]
+fn seed_page_article_has_its_text_and_none_of_the_boilerplate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pages/clubic-jedi");
+    let (Ok(html), Ok(expected)) = (std::fs::read(dir.join("page.html")), std::fs::read_to_string(dir.join("expected.json"))) else {
+        eprintln!("seed page not found under {}; skipped", dir.display());
+        return;
+    };
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let page = crate::read_html::parse_bytes(&html);
+    let meta = crate::metadata::extract(&page);
+    let comments = crate::extract::comments::extract(&page);
+    let text: String = extract(&page, &meta, &comments.excluded).blocks.iter().map(|b| b.text.text.as_str()).collect::<Vec<_>>().join("\n");
+    for want in expected["article"]["must_contain"].as_array().unwrap() {
+        assert!(text.contains(want.as_str().unwrap()), "missing {want}:\n{text}");
+    }
+    for unwanted in expected["article"]["must_not_contain"].as_array().unwrap() {
+        assert!(!text.contains(unwanted.as_str().unwrap()), "should not contain {unwanted}:\n{text}");
+    }
+}
