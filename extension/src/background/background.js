@@ -1,0 +1,50 @@
+/**
+ * The background (service worker in Chromium, event page in Firefox): the toolbar button and the
+ * keyboard shortcut toggle Glose on the current tab; the badge says where it is on; the wasm core
+ * here analyses snapshots for pages whose CSP forbids wasm in content scripts.
+ */
+import { ext } from '../platform.js';
+import { Kind, route, toggle } from '../messages.js';
+import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
+
+/** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
+export async function toggleTab(tabId, on) {
+  const answer = await ext.tabs.sendMessage(tabId, toggle(on));
+  await showState(tabId, Boolean(answer?.on));
+  return answer;
+}
+
+async function showState(tabId, on) {
+  await ext.action.setBadgeText({ tabId, text: on ? 'on' : '' }).catch(() => {});
+  await ext.action.setBadgeBackgroundColor?.({ tabId, color: '#b35c00' })?.catch?.(() => {});
+}
+
+async function activeTabId() {
+  const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id;
+}
+
+ext.action.onClicked.addListener((tab) => {
+  toggleTab(tab.id).catch((error) => console.warn('glose: cannot toggle this tab:', error?.message ?? error));
+});
+
+ext.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'toggle-glose') return;
+  const tabId = tab?.id ?? (await activeTabId());
+  if (tabId !== undefined) toggleTab(tabId).catch((error) => console.warn('glose:', error?.message ?? error));
+});
+
+ext.runtime.onMessage.addListener(route({
+  [Kind.AnalyzeSnapshot]: async (m) => ({ report: await analyzeSnapshot(m.snapshot, m.url) }),
+  [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(m.snapshot, m.range) }),
+  [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(m.snapshot, m.notes) }),
+  [Kind.StateChanged]: async (m, sender) => {
+    if (sender.tab?.id !== undefined) await showState(sender.tab.id, m.on);
+  },
+}));
+
+// The side panel opens from its own toolbar entry (Chromium) or the sidebar (Firefox); the
+// action button stays the toggle.
+ext.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false })?.catch?.(() => {});
+
+globalThis.gloseToggleTab = toggleTab;

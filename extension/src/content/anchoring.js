@@ -1,0 +1,79 @@
+/**
+ * Turns the reader's selection into W3C selectors, and stored notes back into live ranges, with
+ * the Rust core (`glose::anchor::{describe, reanchor}`): JavaScript never recounts page offsets.
+ *
+ * Both calls take a snapshot of the page as it is now, read by `snapshot.js` (whose `nodes`
+ * side table maps the core's node ids back to live text nodes). Where the page's CSP forbids
+ * wasm in the content script, the background's wasm answers instead.
+ */
+import { ext } from '../platform.js';
+import { anchorNotes, describeSelection } from '../messages.js';
+import { coreOrNull, asObject } from './analysis.js';
+import { readDocument } from './snapshot.js';
+
+/** Runs a core function here, or in the background where this page forbids wasm. */
+async function callCore(local, remoteMessage) {
+  const glue = await coreOrNull();
+  if (glue) return asObject(local(glue));
+  const answer = await ext.runtime.sendMessage(remoteMessage);
+  if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
+  return asObject(answer.result);
+}
+
+/** The text node and UTF-16 offset a boundary point falls on (descending into elements). */
+function textPoint(container, offset, atEnd) {
+  if (container.nodeType === 3) return [container, offset];
+  let node = atEnd ? container.childNodes[offset - 1] : container.childNodes[offset];
+  while (node && node.nodeType === 1) node = atEnd ? node.lastChild : node.firstChild;
+  if (!node) return [null, 0];
+  if (node.nodeType === 3) return [node, atEnd ? node.data.length : 0];
+  return [null, 0];
+}
+
+/** A live range as a `DomRange` of snapshot ids, or null when an end is not page text. */
+function domRangeOf(range, nodes) {
+  const index = new Map(nodes.map((node, id) => [node, id]));
+  const [startNode, startOffset] = textPoint(range.startContainer, range.startOffset, false);
+  const [endNode, endOffset] = textPoint(range.endContainer, range.endOffset, true);
+  if (!index.has(startNode) || !index.has(endNode)) return null;
+  return { start: { node: index.get(startNode), offset: startOffset }, end: { node: index.get(endNode), offset: endOffset } };
+}
+
+/** A live Range from a `DomRange` of snapshot ids, or null when a node is gone. */
+export function liveRange(doc, nodes, anchor) {
+  if (!anchor) return null;
+  const start = nodes[anchor.start?.node];
+  const end = nodes[anchor.end?.node];
+  if (!start || !end || !start.isConnected || !end.isConnected) return null;
+  try {
+    const range = doc.createRange();
+    range.setStart(start, Math.min(anchor.start.offset, start.length ?? 0));
+    range.setEnd(end, Math.min(anchor.end.offset, end.length ?? 0));
+    return range;
+  } catch {
+    return null;
+  }
+}
+
+/** The W3C selectors `{quote, position}` of a live range, or null when it is not page text. */
+export async function selectorsOf(doc, range, skip) {
+  const { snapshot, nodes } = readDocument(doc, { skip });
+  const target = domRangeOf(range, nodes);
+  if (!target) return null;
+  return callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target));
+}
+
+/**
+ * Places notes on the page as it is now: one `{note, range, anchor}` per note, in order; `range`
+ * and `anchor` are null for an orphan (kept and listed, never dropped).
+ */
+export async function placeNotes(doc, notes, skip) {
+  if (notes.length === 0) return [];
+  const { snapshot, nodes } = readDocument(doc, { skip });
+  const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes));
+  return notes.map((note, i) => {
+    const found = anchored[i]?.note_id === note.id ? anchored[i] : anchored.find((a) => a.note_id === note.id);
+    const anchor = found?.anchor ?? null;
+    return { note, anchor, range: anchor ? liveRange(doc, nodes, anchor.range) : null };
+  });
+}

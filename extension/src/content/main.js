@@ -1,0 +1,109 @@
+/**
+ * The content script's controller: answers the messages of `messages.js`, keeps the page's report
+ * (so toggling on again is instant) and the session that toggling on opened, and turns Glose on by
+ * itself on the sites the reader chose in the options.
+ */
+import { ext, t } from '../platform.js';
+import { Kind, route, stateChanged } from '../messages.js';
+import { pageKeyOf } from '../page-key.js';
+import { analyzePage } from './analysis.js';
+import { placeNotes, selectorsOf, liveRange } from './anchoring.js';
+import { openSession, isOwnNode, scrollToTarget } from './session.js';
+import { newNote, notesOf, parseTags, putNote } from '../notes.js';
+import { AUTO_SITES_KEY } from '../settings.js';
+
+
+let analysis = null;
+let placed = null;
+let session = null;
+let busy = Promise.resolve();
+
+const skip = (element) => isOwnNode(element);
+
+/** Runs state changes one after another (a toggle while the previous one is still analysing). */
+function serially(task) {
+  const next = busy.then(task, task);
+  busy = next.catch(() => {});
+  return next;
+}
+
+async function ensureAnalysis() {
+  if (!analysis) analysis = await analyzePage(document, location.href, { skip });
+  return analysis;
+}
+
+async function ensurePlacedNotes() {
+  if (!placed) placed = await placeNotes(document, await notesOf(pageKeyOf(document)), skip);
+  return placed;
+}
+
+async function createNote(range, values) {
+  const target = await selectorsOf(document, range, skip);
+  if (!target) return;
+  const note = newNote(target, values.body, parseTags(values.tags));
+  await putNote(pageKeyOf(document), note, { title: analysis?.report?.metadata?.title ?? document.title, url: location.href });
+  await refreshNotes();
+}
+
+async function refreshNotes() {
+  placed = null;
+  await ensurePlacedNotes();
+  session?.setNotes(placed);
+  ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
+}
+
+async function setOn(on) {
+  if (on && !session) {
+    await ensureAnalysis();
+    await ensurePlacedNotes();
+    session = openSession(document, analysis, placed, t, { createNote });
+  } else if (!on && session) {
+    // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
+    const stale = session.drawing().mutatedDom;
+    session.dispose();
+    session = null;
+    if (stale) {
+      analysis = null;
+      placed = null;
+    }
+  }
+  ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
+  return { on: Boolean(session) };
+}
+
+/** What the side panel shows. */
+async function pageState() {
+  const { report, path } = await ensureAnalysis();
+  const notes = await ensurePlacedNotes();
+  return {
+    on: Boolean(session),
+    pageKey: pageKeyOf(document),
+    url: location.href,
+    title: report.metadata?.title ?? document.title,
+    path,
+    report,
+    notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
+  };
+}
+
+function scrollTo({ type, id }) {
+  if (!analysis) return { ok: false };
+  const { report, nodes } = analysis;
+  if (type === 'sentence') return { ok: scrollToTarget(liveRange(document, nodes, report.sentences[id]?.anchor)) };
+  if (type === 'comment') return { ok: scrollToTarget(nodes[report.comments[id]?.node]) };
+  if (type === 'note') return { ok: scrollToTarget(placed?.find((p) => p.note.id === id)?.range) };
+  return { ok: false };
+}
+
+/** Starts the controller: message handlers, and Glose on by itself on chosen sites. */
+export async function start() {
+  ext.runtime.onMessage.addListener(route({
+    [Kind.Toggle]: (m) => serially(() => setOn(m.on ?? !session)),
+    [Kind.PageState]: () => serially(pageState),
+    [Kind.ScrollTo]: (m) => serially(() => scrollTo(m.target)),
+    [Kind.NotesChanged]: () => serially(refreshNotes),
+  }));
+  const stored = await ext.storage.local.get(AUTO_SITES_KEY);
+  const sites = stored[AUTO_SITES_KEY] ?? [];
+  if (sites.includes(location.hostname)) await serially(() => setOn(true));
+}

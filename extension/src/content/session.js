@@ -1,0 +1,228 @@
+/**
+ * What "Glose on" puts on a page, owned by one object: highlight layers, the "why" tooltip, the
+ * comment summary panel, the note button and form, outlines, and every listener. `dispose()`
+ * removes all of it, so toggling off leaves no trace.
+ */
+import { drawHighlights } from '../draw/highlights.js';
+import { createTooltip } from '../draw/tooltip.js';
+import { drawSummaryPanel } from '../draw/summary-panel.js';
+import { showNoteButton, showNoteForm } from '../draw/note-form.js';
+import { liveRange } from './anchoring.js';
+
+/** Tag names of the elements Glose adds (the snapshot reader and selection logic skip them). */
+export const OWN_ELEMENTS = new Set(['glose-tooltip', 'glose-summary', 'glose-note-button', 'glose-note-form']);
+
+/** Whether a node is inside one of Glose's own elements. */
+export function isOwnNode(node) {
+  for (let n = node; n; n = n.parentNode ?? n.host) {
+    if (n.nodeType === 1 && OWN_ELEMENTS.has(n.localName)) return true;
+  }
+  return false;
+}
+
+/** Sentence ids quoted by comments → the quoting comments. */
+function quotingComments(report) {
+  const byId = new Map();
+  const add = (sentence, comment) => {
+    if (!comment) return;
+    if (!byId.has(sentence)) byId.set(sentence, new Set());
+    byId.get(sentence).add(comment);
+  };
+  for (const comment of report.comments ?? []) for (const s of comment.quotes ?? []) add(s, comment);
+  for (const passage of report.summary?.quoted_passages ?? []) {
+    for (const c of passage.comments ?? []) add(passage.sentence, report.comments?.[c]);
+  }
+  return new Map([...byId].map(([k, v]) => [k, [...v]]));
+}
+
+/** The highlight items `{layer, range, info}` of a report and the placed notes. */
+export function highlightItems(doc, report, nodes, placedNotes) {
+  const items = [];
+  const quoting = quotingComments(report);
+  for (const s of report.sentences ?? []) {
+    const range = liveRange(doc, nodes, s.anchor);
+    if (!range) continue;
+    const info = { kind: s.label, sentence: s.id, score: s.score, cues: s.cues ?? [], source: s.source,
+      comments: quoting.get(s.id) ?? [] };
+    if (s.label === 'editorial') {
+      items.push({ layer: 'glose-editorial', range, info });
+      for (const cue of s.cues ?? []) {
+        const cueRange = liveRange(doc, nodes, cue.anchor);
+        if (cueRange) items.push({ layer: 'glose-editorial-cue', range: cueRange, info: { ...info, kind: 'cue' } });
+      }
+    } else if (s.label === 'attributed') {
+      items.push({ layer: 'glose-attributed', range, info });
+    }
+    if (quoting.has(s.id)) items.push({ layer: 'glose-quoted', range: range.cloneRange(), info: { ...info, kind: s.label === 'factual' ? 'quoted' : info.kind } });
+  }
+  for (const placed of placedNotes) {
+    if (placed.range) items.push({ layer: 'glose-note', range: placed.range, info: { kind: 'note', noteId: placed.note.id, note: { text: placed.note.body, tags: placed.note.tags } } });
+  }
+  return items;
+}
+
+/** Keeps the first info per sentence or note, in the order given (topmost layer first). */
+function distinctInfos(items) {
+  const seen = new Set();
+  const out = [];
+  for (const { info } of items) {
+    const key = info.kind === 'note' ? `n${info.noteId}` : `s${info.sentence}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(info);
+    }
+  }
+  return out;
+}
+
+/** The summary panel's model from a report. */
+function summaryModel(report) {
+  const summary = report.summary ?? {};
+  return {
+    commentCount: summary.comment_count ?? report.comments?.length ?? 0,
+    text: summary.text ?? '',
+    themes: (summary.themes ?? []).map((t) => ({ label: t.label, keywords: t.keywords ?? [], count: t.comments?.length ?? 0 })),
+    quoted: (summary.quoted_passages ?? []).map((p) => ({ text: report.sentences?.[p.sentence]?.text ?? '', count: p.comments?.length ?? 0 })),
+    disputing: summary.disputing ?? 0,
+    agreeing: summary.agreeing ?? 0,
+  };
+}
+
+/** Scrolls an element or a range's start into the middle of the view. */
+export function scrollToTarget(target) {
+  const element = target?.nodeType === 1 ? target : (target?.startContainer ?? target)?.parentElement;
+  element?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  return Boolean(element);
+}
+
+/**
+ * Opens a session on `doc` from an analysis (`{report, nodes}`) and placed notes.
+ * `hooks.createNote(range, {body, tags})` stores a new note (the controller then calls
+ * `session.setNotes`). Returns `{setNotes(placed), dispose(), drawing()}`.
+ */
+export function openSession(doc, analysis, placedNotes, t, hooks) {
+  const { report, nodes } = analysis;
+  const view = doc.defaultView;
+  const listeners = new AbortController();
+  const on = (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listeners.signal });
+  let drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placedNotes));
+  const tooltip = createTooltip(doc, t);
+  const outlined = new Map();
+  let noteUi = null;
+
+  function clearOutlines() {
+    for (const [element, previous] of outlined) {
+      element.style.outline = previous.outline;
+      element.style.outlineOffset = previous.offset;
+    }
+    outlined.clear();
+  }
+
+  let panel = null;
+  const section = report.summary?.section != null ? nodes[report.summary.section] : null;
+  if (section?.nodeType === 1 && section.parentNode && (report.comments?.length || report.summary?.comment_count)) {
+    panel = drawSummaryPanel(doc, section, summaryModel(report), {
+      theme(index, active) {
+        clearOutlines();
+        if (!active) return;
+        const ids = report.summary.themes[index]?.comments ?? [];
+        for (const id of ids) {
+          const element = nodes[report.comments[id]?.node];
+          if (element?.nodeType !== 1) continue;
+          outlined.set(element, { outline: element.style.outline, offset: element.style.outlineOffset });
+          element.style.outline = '3px solid rgb(140, 50, 200)';
+          element.style.outlineOffset = '2px';
+        }
+        const first = [...outlined.keys()][0];
+        if (first) scrollToTarget(first);
+      },
+      passage(index) {
+        const sentence = report.sentences[report.summary.quoted_passages[index]?.sentence];
+        const range = sentence && liveRange(doc, nodes, sentence.anchor);
+        if (range) scrollToTarget(range);
+      },
+    }, t);
+  }
+
+  // Hover: the "why" of the highlights under the pointer, checked once per frame.
+  let pending = null;
+  on(doc, 'mousemove', (event) => {
+    if (pending) return;
+    pending = view.requestAnimationFrame(() => {
+      pending = null;
+      if (isOwnNode(event.target)) return;
+      const infos = distinctInfos(drawing.itemsAt(event.clientX, event.clientY));
+      if (infos.length) tooltip.show(event.clientX, event.clientY, infos);
+      else tooltip.hide();
+    });
+  }, { passive: true });
+  on(view, 'scroll', () => tooltip.hide(), { passive: true });
+
+  function closeNoteUi() {
+    noteUi?.dispose();
+    noteUi = null;
+  }
+
+  // Keyboard: the caret (caret browsing, or a click) inside a highlight shows its "why"; a
+  // selection offers the Note button.
+  on(doc, 'selectionchange', () => {
+    const selection = doc.getSelection();
+    if (!selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    if (isOwnNode(range.commonAncestorContainer)) return;
+    if (selection.isCollapsed) {
+      const infos = distinctInfos(drawing.itemsAtPoint(range.startContainer, range.startOffset));
+      const rect = range.getBoundingClientRect();
+      if (infos.length && (rect.width || rect.height || rect.top)) tooltip.show(rect.left, rect.bottom - 18, infos);
+      if (noteUi?.kind === 'button') closeNoteUi();
+    }
+  });
+  const offerNote = () => {
+    const selection = doc.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0).cloneRange();
+    if (isOwnNode(range.commonAncestorContainer) || !selection.toString().trim()) return;
+    if (noteUi?.kind === 'form') return;
+    closeNoteUi();
+    const button = showNoteButton(doc, range, t, () => {
+      closeNoteUi();
+      const quote = range.toString();
+      const form = showNoteForm(doc, range, t, {
+        quote,
+        onSave: async (values) => {
+          closeNoteUi();
+          await hooks.createNote(range, values);
+        },
+        onCancel: closeNoteUi,
+      });
+      noteUi = { kind: 'form', dispose: form.dispose };
+    });
+    noteUi = { kind: 'button', dispose: button.dispose };
+  };
+  on(doc, 'mouseup', (event) => {
+    if (!isOwnNode(event.target)) view.setTimeout(offerNote, 0);
+  });
+  on(doc, 'keyup', (event) => {
+    if (event.shiftKey && !isOwnNode(event.target)) offerNote();
+  });
+
+  return {
+    /** Redraws the highlights with a new set of placed notes. */
+    setNotes(placed) {
+      drawing.dispose();
+      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placed));
+    },
+    /** The current highlight drawing (tests and the controller). */
+    drawing: () => drawing,
+    /** Removes everything the session added. */
+    dispose() {
+      listeners.abort();
+      if (pending) view.cancelAnimationFrame(pending);
+      closeNoteUi();
+      clearOutlines();
+      drawing.dispose();
+      tooltip.dispose();
+      panel?.dispose();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Draws highlight layers over page ranges with the CSS Custom Highlight API (`CSS.highlights`,
+ * styled by `::highlight(name)` in highlights.css), falling back to `<mark>` wrappers where the
+ * API is missing, and answers "which highlighted items are under this point?".
+ *
+ * Plain DOM only (no extension API): the playground uses it on an ordinary page.
+ * Firefox content scripts cannot iterate `CSS.highlights` or a `Highlight` (Xray), so the layers
+ * are kept in our own map and the registry is only used through has/get/set/delete.
+ */
+
+/** The layers, lowest priority first; `kind` is what an item's `info.kind` says. */
+export const LAYERS = Object.freeze([
+  { name: 'glose-editorial', kind: 'editorial', legend: 'legendEditorial', colour: 'rgba(255, 200, 40, 0.6)' },
+  { name: 'glose-attributed', kind: 'attributed', legend: 'legendAttributed', colour: 'rgba(90, 160, 255, 0.5)' },
+  { name: 'glose-quoted', kind: 'quoted', legend: 'legendQuoted', colour: 'rgb(140, 50, 200)' },
+  { name: 'glose-editorial-cue', kind: 'cue', legend: 'legendCue', colour: 'rgba(255, 120, 0, 0.8)' },
+  { name: 'glose-note', kind: 'note', legend: 'legendNote', colour: 'rgba(70, 200, 120, 0.6)' },
+]);
+
+const PRIORITY = new Map(LAYERS.map((layer, i) => [layer.name, i]));
+
+/** Whether the Custom Highlight API is usable in this window. */
+export function hasHighlightApi(win) {
+  return typeof win.Highlight === 'function' && typeof win.CSS?.highlights?.set === 'function';
+}
+
+/** Whether the point (client coordinates) lies on one of the range's boxes. */
+function rangeHasPoint(range, x, y) {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * Draws `items` (`{layer, range, info}`), layer names from {@link LAYERS}. Returns the drawing:
+ * `itemsAt(x, y)` (topmost layer first), `rangesOf(layer)`, `dispose()` (removes every trace).
+ */
+export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
+  const win = doc.defaultView;
+  const useApi = !forceWrappers && hasHighlightApi(win);
+  const byLayer = new Map();
+  for (const item of items) {
+    if (!item.range || item.range.collapsed) continue;
+    if (!byLayer.has(item.layer)) byLayer.set(item.layer, []);
+    byLayer.get(item.layer).push(item);
+  }
+  const registered = new Map();
+  const wrappers = [];
+  if (useApi) {
+    for (const [name, layerItems] of byLayer) {
+      const highlight = new win.Highlight(...layerItems.map((i) => i.range));
+      highlight.priority = PRIORITY.get(name) ?? 0;
+      win.CSS.highlights.set(name, highlight);
+      registered.set(name, highlight);
+    }
+  } else {
+    // Innermost layers last, so their marks nest inside the broader ones.
+    const ordered = [...byLayer.entries()].sort((a, b) => (PRIORITY.get(a[0]) ?? 0) - (PRIORITY.get(b[0]) ?? 0));
+    for (const [name, layerItems] of ordered) {
+      for (const item of layerItems) wrappers.push(...wrapRange(doc, item.range, name));
+    }
+  }
+  const all = [...byLayer.values()].flat();
+
+  /** The layers under a point per `CSS.highlights.highlightsFromPoint`, or null where unusable. */
+  function layersFromPoint(x, y) {
+    if (!useApi || typeof win.CSS.highlights.highlightsFromPoint !== 'function') return null;
+    try {
+      const hits = [...win.CSS.highlights.highlightsFromPoint(x, y)];
+      const names = new Set();
+      for (const hit of hits) {
+        const highlight = hit?.highlight ?? hit;
+        for (const [name, ours] of registered) if (ours === highlight) names.add(name);
+      }
+      return names;
+    } catch {
+      return null; // Firefox content scripts: the result may not cross the Xray boundary.
+    }
+  }
+
+  /** Items whose range is under a point (client coordinates), topmost layer first. */
+  function itemsAt(x, y) {
+    const layers = layersFromPoint(x, y);
+    let candidates = layers ? all.filter((item) => layers.has(item.layer)) : all;
+    if (!layers) {
+      const caret = doc.caretPositionFromPoint?.(x, y) ?? null;
+      const range = caret ? null : doc.caretRangeFromPoint?.(x, y);
+      const node = caret?.offsetNode ?? range?.startContainer;
+      const offset = caret?.offset ?? range?.startOffset;
+      if (node) candidates = itemsAtPoint(node, offset).concat(itemsAtPoint(node, Math.max(0, offset - 1)));
+    }
+    const found = [...new Set(candidates)].filter((item) => rangeHasPoint(item.range, x, y));
+    return found.sort((a, b) => (PRIORITY.get(b.layer) ?? 0) - (PRIORITY.get(a.layer) ?? 0));
+  }
+
+  /** Items whose range contains a DOM point (keyboard focus: the caret). */
+  function itemsAtPoint(node, offset) {
+    const found = all.filter((item) => {
+      try {
+        return item.range.isPointInRange(node, offset);
+      } catch {
+        return false;
+      }
+    });
+    return found.sort((a, b) => (PRIORITY.get(b.layer) ?? 0) - (PRIORITY.get(a.layer) ?? 0));
+  }
+
+  function dispose() {
+    for (const [name, highlight] of registered) {
+      if (win.CSS.highlights.get(name) === highlight) win.CSS.highlights.delete(name);
+    }
+    registered.clear();
+    for (const mark of wrappers.reverse()) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+    }
+    wrappers.length = 0;
+  }
+
+  return {
+    usesHighlightApi: useApi,
+    /** Whether drawing changed the DOM (wrappers split text nodes, so old anchors are stale). */
+    mutatedDom: wrappers.length > 0,
+    itemsAt,
+    itemsAtPoint,
+    rangesOf: (layer) => (byLayer.get(layer) ?? []).map((i) => i.range),
+    dispose,
+  };
+}
+
+/** Wraps each text-node piece of a range in `<mark class="glose-mark">` (fallback only). */
+function wrapRange(doc, range, layer) {
+  const pieces = [];
+  const walker = doc.createTreeWalker(range.commonAncestorContainer, 4 /* SHOW_TEXT */);
+  let node = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode();
+  while (node) {
+    if (range.intersectsNode(node)) pieces.push(node);
+    node = walker.nextNode();
+  }
+  const marks = [];
+  for (let text of pieces) {
+    const start = text === range.startContainer ? range.startOffset : 0;
+    const end = text === range.endContainer ? range.endOffset : text.data.length;
+    if (end <= start) continue;
+    if (end < text.data.length) text.splitText(end);
+    if (start > 0) text = text.splitText(start);
+    const mark = doc.createElement('mark');
+    mark.className = 'glose-mark';
+    mark.dataset.gloseLayer = layer;
+    text.parentNode.insertBefore(mark, text);
+    mark.appendChild(text);
+    marks.push(mark);
+  }
+  return marks;
+}

@@ -1,0 +1,74 @@
+/**
+ * The comment summary panel, drawn in a shadow root just above the page's comment section: the
+ * summary text, the themes (a click outlines their comments), the most-quoted passages (a click
+ * scrolls to the passage), how many readers dispute or agree with the article, and the legend of
+ * the highlight colours. Page text is set as text only. Plain DOM only (shared with the playground).
+ */
+import { createShadowHost, el } from './shadow-host.js';
+import { LAYERS } from './highlights.js';
+
+const CSS = `
+:host { all: initial; display: block; margin: 16px 0; }
+:host([hidden]) { display: none; }
+section { font: 14px/1.45 system-ui, sans-serif; color: #1b1b1b; background: #fffaf0; border: 1px solid #d9c89a;
+  border-radius: 8px; padding: 12px 14px; }
+h2 { font-size: 15px; margin: 0 0 6px; }
+h3 { font-size: 13px; margin: 10px 0 4px; color: #5b4e2c; text-transform: uppercase; letter-spacing: .03em; }
+p { margin: 0 0 6px; }
+ul { margin: 0; padding-left: 1.1rem; }
+button.link { all: unset; cursor: pointer; color: #1d4ed8; text-decoration: underline; }
+button.link:focus-visible { outline: 2px solid #1d4ed8; }
+button.link[aria-pressed="true"] { font-weight: 700; }
+.count { font-weight: 700; }
+.muted { color: #6b6250; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 10px; font-size: 12px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 4px; }
+`;
+
+/**
+ * Draws the panel before `before` (the comment section element). `model`:
+ * `{commentCount, text, themes: [{label, keywords, count}], quoted: [{text, count}], disputing, agreeing}`.
+ * `on`: `{theme(index, active), passage(index)}`. `t(key, subs)` gives UI strings.
+ * Returns `{host, dispose()}`.
+ */
+export function drawSummaryPanel(doc, before, model, on, t) {
+  const { host, root } = createShadowHost(doc, 'glose-summary', CSS);
+  const themeButtons = [];
+  const section = el(doc, 'section', { 'aria-label': t('summaryTitle') },
+    el(doc, 'h2', {}, t('summaryTitle'), ' · ',
+      el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, t('commentCount', [String(model.commentCount)]))),
+    model.text ? el(doc, 'p', { 'data-glose': 'summary-text' }, model.text) : null,
+    model.disputing || model.agreeing
+      ? el(doc, 'p', { class: 'muted', 'data-glose': 'stances' }, t('stanceCounts', [String(model.disputing), String(model.agreeing)]))
+      : null,
+    model.themes.length ? el(doc, 'h3', {}, t('themes')) : null,
+    model.themes.length ? el(doc, 'ul', {}, model.themes.map((theme, i) => {
+      const button = el(doc, 'button', { class: 'link', type: 'button', 'aria-pressed': 'false',
+        onclick: () => {
+          const active = button.getAttribute('aria-pressed') !== 'true';
+          for (const b of themeButtons) b.setAttribute('aria-pressed', 'false');
+          button.setAttribute('aria-pressed', String(active));
+          on.theme(i, active);
+        } }, theme.label);
+      themeButtons.push(button);
+      return el(doc, 'li', {}, button, el(doc, 'span', { class: 'muted' }, ` (${theme.count}) ${theme.keywords.join(', ')}`));
+    })) : null,
+    model.quoted.length ? el(doc, 'h3', {}, t('quotedPassages')) : null,
+    model.quoted.length ? el(doc, 'ul', {}, model.quoted.map((passage, i) => el(doc, 'li', {},
+      el(doc, 'button', { class: 'link', type: 'button', onclick: () => on.passage(i) },
+        passage.text.length > 160 ? `${passage.text.slice(0, 160)}…` : passage.text),
+      el(doc, 'span', { class: 'muted' }, ` — ${t('quotedTimes', [String(passage.count)])}`)))) : null,
+    el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
+      el(doc, 'span', {}, swatch(doc, layer.colour), t(layer.legend)))),
+  );
+  root.append(section);
+  before.parentNode.insertBefore(host, before);
+  return { host, dispose: () => host.remove() };
+}
+
+/** A colour square; styled through CSSOM (an inline style attribute could be refused by page CSP). */
+export function swatch(doc, colour) {
+  const square = el(doc, 'span', { class: 'swatch' });
+  square.style.background = colour;
+  return square;
+}

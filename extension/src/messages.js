@@ -1,0 +1,96 @@
+/**
+ * Every message exchanged between the content script, the background and the side panel.
+ *
+ * A message is `{kind, ...payload}` where `kind` is one of {@link Kind}; handlers switch on that
+ * closed set and ignore anything else ({@link isMessage} is the guard). The constructors below are
+ * the only place messages are built, so a payload's shape is written down once.
+ */
+
+/** The closed set of message kinds. */
+export const Kind = Object.freeze({
+  /** background → content: turn annotations on or off. Answer: `{on}`. */
+  Toggle: 'toggle',
+  /** panel/background → content: what Glose knows about the page. Answer: {@link PageState}. */
+  PageState: 'page-state',
+  /** panel → content: scroll the page to a sentence, comment or note. Answer: `{ok}`. */
+  ScrollTo: 'scroll-to',
+  /** panel → content: the stored notes of the page changed; redraw them. Answer: `{ok}`. */
+  NotesChanged: 'notes-changed',
+  /** content → background: analyse a page snapshot (strict-CSP fallback). Answer: `{report}` or `{error}`. */
+  AnalyzeSnapshot: 'analyze-snapshot',
+  /** content → background: W3C selectors of a range of snapshot text nodes (strict-CSP fallback). Answer: `{result}`. */
+  DescribeSelection: 'describe-selection',
+  /** content → background: re-anchor stored notes on a snapshot (strict-CSP fallback). Answer: `{result}`. */
+  AnchorNotes: 'anchor-notes',
+  /** content → everyone: annotations were turned on or off, or notes changed. No answer. */
+  StateChanged: 'state-changed',
+});
+
+const KINDS = new Set(Object.values(Kind));
+
+/** Whether `value` is a message of a known kind. */
+export function isMessage(value) {
+  return typeof value === 'object' && value !== null && KINDS.has(value.kind);
+}
+
+/** Builds `toggle`; `on` forces a state (true/false), omitted flips it. */
+export function toggle(on) {
+  return on === undefined ? { kind: Kind.Toggle } : { kind: Kind.Toggle, on: Boolean(on) };
+}
+
+/** Builds `page-state`. */
+export function pageState() {
+  return { kind: Kind.PageState };
+}
+
+/**
+ * Builds `scroll-to`. `target` is `{type: 'sentence'|'comment'|'note', id}` (note ids are strings).
+ */
+export function scrollTo(target) {
+  return { kind: Kind.ScrollTo, target: { type: String(target.type), id: target.id } };
+}
+
+/** Builds `notes-changed`. */
+export function notesChanged() {
+  return { kind: Kind.NotesChanged };
+}
+
+/** Builds `analyze-snapshot`; `snapshot` is `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. */
+export function analyzeSnapshot(snapshot, url) {
+  return { kind: Kind.AnalyzeSnapshot, snapshot, url: url ?? null };
+}
+
+/** Builds `describe-selection`; `range` is `{start: {node, offset}, end: {node, offset}}` in snapshot ids. */
+export function describeSelection(snapshot, range) {
+  return { kind: Kind.DescribeSelection, snapshot, range };
+}
+
+/** Builds `anchor-notes`; `notes` are stored notes (see `src/anchor/note.rs`). */
+export function anchorNotes(snapshot, notes) {
+  return { kind: Kind.AnchorNotes, snapshot, notes };
+}
+
+/** Builds `state-changed`. */
+export function stateChanged(on) {
+  return { kind: Kind.StateChanged, on: Boolean(on) };
+}
+
+/**
+ * Routes a message to `handlers[kind]` (an async function of the message and the sender) and
+ * answers with what it returns. For `runtime.onMessage.addListener`: returns true (answer comes
+ * later) only when a handler exists, so other listeners keep their chance to answer.
+ */
+export function route(handlers) {
+  return (value, sender, sendResponse) => {
+    if (!isMessage(value)) return false;
+    const handler = handlers[value.kind];
+    if (!handler) return false;
+    Promise.resolve()
+      .then(() => handler(value, sender))
+      .then(
+        (answer) => sendResponse(answer ?? { ok: true }),
+        (error) => sendResponse({ error: String(error?.message ?? error) }),
+      );
+    return true;
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The side panel (Chromium `sidePanel`, Firefox `sidebar_action`; also openable as a tab with
+ * `?tabId=N`): lists the page's editorial lines, attributed opinions, comment summary and the
+ * reader's notes (orphans apart); a click scrolls the page there. Notes can be edited and deleted;
+ * the page exports to Markdown, JSON-LD and CSV, and a JSON-LD export imports back.
+ */
+import { ext, t } from '../platform.js';
+import { Kind, notesChanged, pageState, scrollTo, toggle } from '../messages.js';
+import { LAYERS } from '../draw/highlights.js';
+import { swatch } from '../draw/summary-panel.js';
+import { el } from '../draw/shadow-host.js';
+import { putNote, removeNote, parseTags } from '../notes.js';
+import { download, exportPage, importJsonLd } from '../exports.js';
+
+const $ = (id) => document.getElementById(id);
+const fixedTab = new URLSearchParams(location.search).get('tabId');
+let state = null;
+
+for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
+$('legend').append(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer.colour), t(layer.legend))));
+
+async function tabId() {
+  if (fixedTab) return Number(fixedTab);
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function send(message) {
+  const id = await tabId();
+  if (id === undefined) throw new Error(t('noPage'));
+  const answer = await ext.tabs.sendMessage(id, message);
+  if (answer?.error) throw new Error(answer.error);
+  return answer;
+}
+
+function sentenceItem(sentence) {
+  const cues = (sentence.cues ?? []).map((cue) => el(document, 'span', { class: 'cue', title: cue.kind }, cue.text));
+  return el(document, 'li', {}, el(document, 'button', { class: 'item', type: 'button', 'data-sentence': sentence.id,
+    onclick: () => send(scrollTo({ type: 'sentence', id: sentence.id })) },
+  sentence.text,
+  cues.length ? el(document, 'div', {}, cues) : null,
+  sentence.source ? el(document, 'div', { class: 'muted' }, `${t('source')} : ${sentence.source}`) : null));
+}
+
+function noteItem({ note, placed }) {
+  const body = el(document, 'div', {}, note.body || t('noText'));
+  const tags = el(document, 'div', { class: 'muted' }, (note.tags ?? []).map((x) => `#${x}`).join(' '));
+  const item = el(document, 'li', { 'data-note': note.id },
+    el(document, 'button', { class: 'item', type: 'button', disabled: !placed,
+      onclick: () => send(scrollTo({ type: 'note', id: note.id })) },
+    el(document, 'q', {}, note.target?.quote?.exact ?? ''), body, tags),
+    el(document, 'div', { class: 'note-actions' },
+      el(document, 'button', { type: 'button', 'data-action': 'edit', onclick: () => editNote(item, note) }, t('edit')),
+      el(document, 'button', { type: 'button', 'data-action': 'delete', onclick: () => deleteNote(note) }, t('delete'))));
+  return item;
+}
+
+function editNote(item, note) {
+  const body = el(document, 'textarea', { name: 'body', 'aria-label': t('noteBody') });
+  body.value = note.body ?? '';
+  const tags = el(document, 'input', { type: 'text', name: 'tags', 'aria-label': t('noteTags') });
+  tags.value = (note.tags ?? []).join(', ');
+  const form = el(document, 'form', { 'data-edit': note.id }, body, tags,
+    el(document, 'div', { class: 'note-actions' },
+      el(document, 'button', { type: 'submit' }, t('save')),
+      el(document, 'button', { type: 'button', onclick: () => render() }, t('cancel'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const edited = { ...note, body: body.value.trim(), tags: parseTags(tags.value), modified: new Date().toISOString() };
+    edited.motivation = edited.body ? 'commenting' : 'highlighting';
+    await putNote(state.pageKey, edited, { title: state.title, url: state.url });
+    await send(notesChanged());
+    await refresh();
+  });
+  item.replaceChildren(form);
+  body.focus();
+}
+
+async function deleteNote(note) {
+  await removeNote(state.pageKey, note.id);
+  await send(notesChanged());
+  await refresh();
+}
+
+function render() {
+  const report = state.report;
+  $('toggle').textContent = t(state.on ? 'turnOff' : 'turnOn');
+  $('status').textContent = report.article?.found ? (report.metadata?.title ?? '') : t('noArticle');
+  const editorial = report.sentences.filter((s) => s.label === 'editorial');
+  const attributed = report.sentences.filter((s) => s.label === 'attributed');
+  $('editorial').replaceChildren(...(editorial.length ? editorial.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
+  $('attributed').replaceChildren(...(attributed.length ? attributed.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
+  const summary = report.summary ?? {};
+  $('summary-count').textContent = t('commentCount', [String(summary.comment_count ?? report.comments.length)]);
+  $('summary-text').textContent = summary.text ?? '';
+  $('themes').replaceChildren(...(summary.themes ?? []).map((theme) => el(document, 'li', {},
+    el(document, 'button', { class: 'item', type: 'button',
+      onclick: () => theme.comments?.length && send(scrollTo({ type: 'comment', id: theme.comments[0] })) },
+    `${theme.label} (${theme.comments?.length ?? 0})`))));
+  const placed = state.notes.filter((n) => n.placed);
+  const orphans = state.notes.filter((n) => !n.placed);
+  $('notes').replaceChildren(...(placed.length ? placed.map(noteItem) : [el(document, 'li', { class: 'muted' }, t('noNotes'))]));
+  $('orphans').replaceChildren(...orphans.map(noteItem));
+}
+
+async function refresh() {
+  try {
+    state = await send(pageState());
+    render();
+  } catch (error) {
+    state = null;
+    $('status').textContent = `${t('noPage')} (${error.message})`;
+  }
+}
+
+$('toggle').addEventListener('click', async () => {
+  await send(toggle());
+  await refresh();
+});
+
+for (const [id, format] of [['export-md', 'markdown'], ['export-jsonld', 'jsonld'], ['export-csv', 'csv']]) {
+  $(id).addEventListener('click', async () => {
+    if (!state) return;
+    try {
+      download(document, await exportPage(format, state.report, state.notes.map((n) => n.note)));
+    } catch (error) {
+      $('status').textContent = `${t('exportFailed')} (${error.message ?? error})`;
+    }
+  });
+}
+
+$('import').addEventListener('change', async (event) => {
+  const file = event.target.files?.[0];
+  if (!file || !state) return;
+  try {
+    const notes = await importJsonLd(await file.text());
+    const known = new Set(state.notes.map((n) => n.note.id));
+    let count = 0;
+    for (const note of notes) {
+      // Re-importing an export of this page must not duplicate its notes.
+      if (known.has(note.id)) continue;
+      await putNote(state.pageKey, note, { title: state.title, url: state.url });
+      count += 1;
+    }
+    $('status').textContent = t('imported', [String(count)]);
+    await send(notesChanged());
+    await refresh();
+  } catch (error) {
+    $('status').textContent = `${t('importFailed')} (${error.message ?? error})`;
+  }
+  event.target.value = '';
+});
+
+ext.runtime.onMessage.addListener((message) => {
+  if (message?.kind === Kind.StateChanged) refresh();
+});
+ext.tabs.onActivated?.addListener(() => { if (!fixedTab) refresh(); });
+ext.tabs.onUpdated?.addListener((id, change) => { if (change.status === 'complete') refresh(); });
+
+refresh();

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as msg from '../src/messages.js';
+
+test('constructors build messages the guard accepts', () => {
+  for (const m of [msg.toggle(), msg.toggle(false), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
+    msg.notesChanged(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true)]) {
+    assert.ok(msg.isMessage(m), JSON.stringify(m));
+  }
+  assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });
+});
+
+test('the guard rejects unknown kinds and non-objects', () => {
+  assert.ok(!msg.isMessage({ kind: 'eval' }));
+  assert.ok(!msg.isMessage(null));
+  assert.ok(!msg.isMessage('toggle'));
+});
+
+test('route answers with the handler result, errors as {error}, and ignores unknown kinds', async () => {
+  const listener = msg.route({ [msg.Kind.Toggle]: async (m) => ({ on: m.on }), [msg.Kind.PageState]: () => { throw new Error('boom'); } });
+  const answer = (m) => new Promise((resolve) => { if (!listener(m, {}, resolve)) resolve('ignored'); });
+  assert.deepEqual(await answer(msg.toggle(true)), { on: true });
+  assert.deepEqual(await answer(msg.pageState()), { error: 'boom' });
+  assert.equal(await answer({ kind: 'nope' }), 'ignored');
+  assert.equal(await answer(msg.notesChanged()), 'ignored');
+});

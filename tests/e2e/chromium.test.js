@@ -1,0 +1,135 @@
+// End-to-end: the built extension (dist/chrome) in headless Chromium through playwright-core.
+// Run `npm run build:extension` first (npm test does).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.js';
+import { runScenario, ASIDE, SHOTS } from './scenario.js';
+import * as probe from './page-probes.js';
+
+const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'glose-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    viewport: { width: 1200, height: 900 },
+    acceptDownloads: true,
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, profile };
+}
+
+/** The scenario driver over a Playwright page, the extension's service worker and its panel page. */
+function driverFor({ context, worker, extensionId }, page) {
+  const tabId = async () => worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id;
+  }, page.url());
+  const waitFor = async (run, ok, what, timeout = 10_000) => {
+    const until = Date.now() + timeout;
+    let last;
+    for (;;) {
+      last = await run();
+      if (ok(last)) return last;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const driver = {
+    async open(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    page: (fn, arg) => page.evaluate(fn, arg ?? null),
+    waitPage: (fn, arg, ok, what, timeout) => waitFor(() => page.evaluate(fn, arg ?? null), ok, what, timeout),
+    async toggle(on) {
+      await page.bringToFront();
+      const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
+      // The content script may still be starting right after a navigation: retry until it answers.
+      return waitFor(() => worker.evaluate(([tab, state]) => globalThis.gloseToggleTab(tab, state).catch((e) => ({ error: String(e) })), [id, on]),
+        (a) => !a?.error, 'the content script to answer the toggle');
+    },
+    async pageState() {
+      const id = await tabId();
+      return worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { kind: 'page-state' }), id);
+    },
+    async screenshot(file) {
+      await page.bringToFront();
+      await page.screenshot({ path: file });
+    },
+    async panel() {
+      const id = await tabId();
+      const panelPage = await context.newPage();
+      await panelPage.setViewportSize({ width: 420, height: 900 });
+      await panelPage.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${id}`);
+      return {
+        eval: (fn, arg) => panelPage.evaluate(fn, arg ?? null),
+        waitEval: (fn, arg, ok, what) => waitFor(() => panelPage.evaluate(fn, arg ?? null), ok, what),
+        click: (selector) => panelPage.click(selector),
+        async download(selector) {
+          const [download] = await Promise.all([panelPage.waitForEvent('download'), panelPage.click(selector)]);
+          return readFileSync(await download.path(), 'utf8');
+        },
+        upload: (selector, file) => panelPage.setInputFiles(selector, file),
+        screenshot: (file) => panelPage.screenshot({ path: file, fullPage: true }),
+        close: () => panelPage.close(),
+      };
+    },
+  };
+  return driver;
+}
+
+test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t) => {
+  assert.ok(existsSync(join(EXTENSION, 'manifest.json')), 'dist/chrome is built (npm run build:extension)');
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    const driver = driverFor(browser, page);
+    await runScenario(t, driver, server, 'chromium');
+
+    await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {
+      await driver.open(server.url('/article.html'));
+      await driver.toggle(false); // the content script is up
+      const cdp = await browser.context.newCDPSession(page);
+      const key = { modifiers: 1 | 8, key: 'G', code: 'KeyG', windowsVirtualKeyCode: 71, nativeVirtualKeyCode: 71 };
+      await page.bringToFront();
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
+      const traces = await driver.waitPage(probe.traces, null, (x) => x.highlights.length > 0, 'highlights after the shortcut');
+      assert.ok(traces.highlights.length > 0);
+    });
+
+    await t.test('strict CSP: the fallback analyses in the background and gives the same report', async () => {
+      await driver.open(server.url('/article.html'));
+      const normal = await driver.pageState();
+      await driver.open(server.url('/strict/article.html'));
+      const answer = await driver.toggle(true);
+      assert.equal(answer.on, true);
+      const strict = await driver.pageState();
+      assert.equal(normal.path, 'wasm');
+      assert.equal(strict.path, 'snapshot', 'wasm is refused by the page CSP, so the snapshot path ran');
+      const comparable = (r) => JSON.stringify({ ...r, url: null });
+      assert.equal(comparable(strict.report), comparable(normal.report));
+      const texts = await driver.page(probe.highlightTexts, ['glose-editorial', 'glose-editorial-cue']);
+      assert.ok(Object.values(texts).flat().some((s) => s.includes(ASIDE)), 'the aside is highlighted on the strict-CSP page');
+      await driver.screenshot(join(SHOTS, 'chromium-strict-csp.png'));
+    });
+  } finally {
+    await browser.context.close();
+    await server.close();
+    rmSync(browser.profile, { recursive: true, force: true });
+  }
+});

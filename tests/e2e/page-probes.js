@@ -1,0 +1,87 @@
+// Functions run in the page's own world (not the extension's) by both browser drivers: what a
+// page script sees of Glose. Each is self-contained (serialised into the page).
+
+/** The text of every range of the named highlight layers. */
+export function highlightTexts(names) {
+  const out = {};
+  for (const name of names) out[name] = CSS.highlights.has(name) ? [...CSS.highlights.get(name)].map(String) : [];
+  return out;
+}
+
+/** Every trace Glose can leave: highlight names, its elements, and the whole markup. */
+export function traces() {
+  const names = [];
+  CSS.highlights.forEach((_, name) => { if (String(name).startsWith('glose')) names.push(name); });
+  return {
+    highlights: names,
+    elements: document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, mark.glose-mark').length,
+    markup: document.documentElement.outerHTML,
+  };
+}
+
+/** The summary panel's comment count text and its position relative to the comment section. */
+export function summaryPanel() {
+  const host = document.querySelector('glose-summary');
+  if (!host) return null;
+  const root = host.shadowRoot;
+  return {
+    count: root.querySelector('[data-glose="comment-count"]')?.textContent ?? null,
+    text: root.querySelector('section')?.textContent ?? '',
+  };
+}
+
+/** Selects the first occurrence of `exact` in the body's text and releases the mouse there. */
+export function selectText(exact) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(exact);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + exact.length);
+    node.parentElement.scrollIntoView({ block: 'center' });
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const rect = range.getBoundingClientRect();
+    node.parentElement.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: rect.right, clientY: rect.bottom }));
+    return true;
+  }
+  return false;
+}
+
+/** Presses the "Note" button if it is shown. */
+export function pressNoteButton() {
+  const button = document.querySelector('glose-note-button')?.shadowRoot?.querySelector('button');
+  if (!button) return false;
+  button.click();
+  return true;
+}
+
+/** Fills and submits the note form if it is shown. */
+export function submitNoteForm({ body, tags }) {
+  const root = document.querySelector('glose-note-form')?.shadowRoot;
+  if (!root) return false;
+  root.querySelector('textarea').value = body;
+  root.querySelector('input').value = tags;
+  root.querySelector('button[type="submit"]').click();
+  return true;
+}
+
+/** The "why" tooltip's text after hovering the middle of the first range of a layer. */
+export function hoverFirst(name) {
+  if (!CSS.highlights.has(name)) return null;
+  const [range] = [...CSS.highlights.get(name)];
+  range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0];
+  const x = rect.left + Math.min(rect.width / 2, 20);
+  const y = rect.top + rect.height / 2;
+  document.elementFromPoint(x, y)?.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: y }));
+  return { x, y };
+}
+
+/** The tooltip's text when shown. */
+export function tooltipText() {
+  const host = document.querySelector('glose-tooltip');
+  return host && !host.hidden ? host.shadowRoot.textContent : null;
+}

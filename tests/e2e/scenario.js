@@ -1,0 +1,192 @@
+// The end-to-end scenario both browsers run (chromium.test.js, firefox.test.js), through a small
+// driver with the same methods in each browser:
+//   open(url) · reload() · page(fn, arg) · waitPage(fn, arg, ok, what) · toggle(on?) · pageState()
+//   screenshot(file) · panel() → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
+//   screenshot(file), reload(), close()}
+// Every step is a subtest, so a failing assertion (e.g. a dependency not landed yet) does not hide
+// the others.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as probe from './page-probes.js';
+
+/** The motive-attributing aside of the seed page that must be drawn as editorial. */
+export const ASIDE = '(car ne faisant pas la propagande de son administration)';
+/** The passage the reader notes, and the note. */
+export const NOTED = 'méga-contrat avec Microsoft';
+const NOTE = { body: 'Montant à vérifier', tags: 'jedi, à-vérifier' };
+const EDITORIAL_LAYERS = ['glose-editorial', 'glose-editorial-cue'];
+const ALL_LAYERS = ['glose-editorial', 'glose-editorial-cue', 'glose-attributed', 'glose-quoted', 'glose-note'];
+
+/** Where screenshots go (a person looks at them). */
+export const SHOTS = new URL('../../target/e2e-screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+async function noteTexts(driver) {
+  return (await driver.page(probe.highlightTexts, ['glose-note']))['glose-note'];
+}
+
+/** Turns Glose on and waits until the highlights are registered. */
+async function turnOn(driver) {
+  const answer = await driver.toggle(true);
+  assert.equal(answer?.on, true, `toggle answered ${JSON.stringify(answer)}`);
+}
+
+/** Adds the note on NOTED through the page UI (selection → Note button → form). */
+async function addNote(driver) {
+  assert.ok(await driver.page(probe.selectText, NOTED), 'the passage to note is on the page');
+  await driver.waitPage(probe.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
+  await driver.waitPage(probe.submitNoteForm, NOTE, (sent) => sent, 'the note form to appear');
+  await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(NOTED), 'the note highlight');
+}
+
+/**
+ * Runs the whole scenario with `driver` under the node:test context `t`. `server` is the test
+ * server, `browser` a name for screenshots.
+ */
+export async function runScenario(t, driver, server, browser) {
+  const article = server.url('/article.html');
+  let pristine = null;
+
+  await t.test('toggling on highlights the editorial aside', async () => {
+    await driver.open(article);
+    pristine = await driver.page(probe.traces);
+    assert.deepEqual(pristine.highlights, [], 'no highlight before toggling on');
+    await turnOn(driver);
+    const texts = await driver.page(probe.highlightTexts, ALL_LAYERS);
+    const editorial = EDITORIAL_LAYERS.flatMap((name) => texts[name]);
+    assert.ok(editorial.some((text) => text.includes(ASIDE)),
+      `an editorial range covers the aside; editorial ranges: ${JSON.stringify(editorial).slice(0, 400)}`);
+  });
+
+  await t.test('hovering a highlight says why', async () => {
+    const layers = await driver.page(probe.highlightTexts, ALL_LAYERS);
+    const name = ['glose-editorial-cue', 'glose-editorial', 'glose-attributed', 'glose-quoted'].find((n) => layers[n].length);
+    assert.ok(name, 'some highlight is drawn');
+    await driver.page(probe.hoverFirst, name);
+    const text = await driver.waitPage(probe.tooltipText, null, (s) => Boolean(s), 'the tooltip');
+    assert.match(text, /%/, 'the tooltip shows a confidence');
+  });
+
+  await t.test('the summary panel shows the 8 comments', async () => {
+    const panel = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel', 3000).catch(() => null);
+    await driver.screenshot(join(SHOTS, `${browser}-highlights-on.png`));
+    assert.ok(panel, 'a summary panel is drawn above the comment section');
+    assert.match(panel.count, /\b8\b/, `panel count: ${panel.count}`);
+  });
+
+  await t.test('the side panel lists the findings and is screenshotted', async () => {
+    const panel = await driver.panel();
+    try {
+      const listed = await panel.waitEval(() => ({
+        editorial: document.querySelectorAll('#editorial [data-sentence]').length,
+        count: document.getElementById('summary-count').textContent,
+      }), null, (l) => /\d/.test(l.count), 'the side panel to load');
+      await panel.screenshot(join(SHOTS, `${browser}-side-panel.png`));
+      assert.ok(listed.editorial > 0, `editorial lines listed: ${listed.editorial}`);
+      assert.match(listed.count, /\b8\b/);
+    } finally {
+      await panel.close();
+    }
+  });
+
+  await t.test('a note added on a selection survives a reload', async () => {
+    await addNote(driver);
+    await driver.reload();
+    await turnOn(driver);
+    assert.deepEqual(await noteTexts(driver), [NOTED]);
+    const state = await driver.pageState();
+    const stored = state.notes.find((n) => n.note.target.quote.exact === NOTED);
+    assert.ok(stored?.placed, 'the note is placed after reload');
+    assert.equal(stored.note.body, NOTE.body);
+    assert.deepEqual(stored.note.tags, ['jedi', 'à-vérifier']);
+  });
+
+  await t.test('the note survives an edit of the page text near it', async () => {
+    server.setEdit((html) => html.replace('Il y a de cela quelques semaines, le département', 'Voici quelques semaines, le ministère')
+      .replace('signait un méga-contrat avec', 'a signé un méga-contrat avec'));
+    try {
+      await driver.reload();
+      await turnOn(driver);
+      assert.deepEqual(await noteTexts(driver), [NOTED]);
+      const state = await driver.pageState();
+      assert.ok(state.notes.every((n) => n.placed), 'no orphan after the edit');
+    } finally {
+      server.setEdit(null);
+    }
+  });
+
+  await t.test('a note whose passage is gone is kept as an orphan', async () => {
+    server.setEdit((html) => html.replace(NOTED, 'contrat'));
+    try {
+      await driver.reload();
+      await turnOn(driver);
+      assert.deepEqual(await noteTexts(driver), []);
+      const state = await driver.pageState();
+      assert.equal(state.notes.length, 1, 'the note is still stored');
+      assert.equal(state.notes[0].placed, false);
+      const panel = await driver.panel();
+      try {
+        const orphans = await panel.waitEval(() => document.querySelectorAll('#orphans [data-note]').length, null, (n) => n === 1, 'the orphan in the side panel');
+        assert.equal(orphans, 1);
+      } finally {
+        await panel.close();
+      }
+    } finally {
+      server.setEdit(null);
+    }
+    await driver.reload();
+    await turnOn(driver);
+  });
+
+  await t.test('exports hold the note and the editorial line, and JSON-LD round-trips', async () => {
+    const panel = await driver.panel();
+    try {
+      await panel.waitEval(() => document.querySelectorAll('#notes [data-note]').length, null, (n) => n === 1, 'the note in the side panel');
+      const markdown = await panel.download('#export-md');
+      writeFileSync(join(SHOTS, `${browser}-export.md`), markdown);
+      assert.match(markdown, /^---\n/, 'YAML front matter');
+      assert.ok(markdown.includes(NOTE.body), 'Markdown has the note');
+      assert.ok(markdown.includes('la propagande de son administration'), 'Markdown has the editorial line');
+      const csv = await panel.download('#export-csv');
+      assert.ok(csv.includes(NOTE.body), 'CSV has the note');
+      const jsonld = await panel.download('#export-jsonld');
+      const collection = JSON.parse(jsonld);
+      assert.equal(collection.type, 'AnnotationCollection');
+      const text = JSON.stringify(collection);
+      assert.ok(text.includes(NOTE.body) && text.includes(NOTED), 'JSON-LD has the note and its quote');
+      assert.ok(text.includes('classifying') && text.includes('la propagande de son administration'), 'JSON-LD has the editorial line');
+
+      // Round trip: delete the note, import the export, the note is back where it was.
+      await panel.click('#notes [data-note] [data-action="delete"]');
+      await panel.waitEval(() => document.querySelectorAll('#notes [data-note]').length, null, (n) => n === 0, 'the note to be deleted');
+      assert.deepEqual(await noteTexts(driver), []);
+      const file = join(tmpdir(), `glose-${browser}-import.jsonld`);
+      writeFileSync(file, jsonld);
+      await panel.upload('#import', file);
+      await panel.waitEval(() => document.querySelectorAll('#notes [data-note]').length, null, (n) => n === 1, 'the imported note');
+      await driver.waitPage(probe.highlightTexts, ['glose-note'], (x) => x['glose-note'].includes(NOTED), 'the imported note highlight');
+    } finally {
+      await panel.close();
+    }
+  });
+
+  await t.test('toggling off leaves no highlight and no injected element', async () => {
+    const answer = await driver.toggle(false);
+    assert.equal(answer?.on, false);
+    const after = await driver.page(probe.traces);
+    assert.deepEqual(after.highlights, []);
+    assert.equal(after.elements, 0);
+  });
+
+  await t.test('toggling off restores the exact page markup', async () => {
+    await driver.reload();
+    const before = await driver.page(probe.traces);
+    await turnOn(driver);
+    await driver.toggle(false);
+    const after = await driver.page(probe.traces);
+    assert.equal(after.markup, before.markup);
+    assert.ok(pristine);
+  });
+}

@@ -1,0 +1,36 @@
+// A tiny HTTP server for the end-to-end tests: serves the seed page on 127.0.0.1 (a free port
+// chosen by the system) at /article.html, the same page with `Content-Security-Policy:
+// script-src 'self'` at /strict/article.html, and lets a test rewrite the page text for later
+// requests (to check that notes survive an edit of the page).
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
+
+/** Starts the server; resolves to `{origin, url(path), setEdit(fn), close()}`. */
+export async function startServer() {
+  const original = readFileSync(SEED, 'utf8');
+  let edit = (html) => html;
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://127.0.0.1').pathname;
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (path === '/article.html') {
+      response.writeHead(200, headers).end(edit(original));
+    } else if (path === '/strict/article.html') {
+      response.writeHead(200, { ...headers, 'content-security-policy': "script-src 'self'" }).end(edit(original));
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path}`,
+    /** Rewrites every later response with `fn(html)`; `null` restores the original page. */
+    setEdit(fn) {
+      edit = fn ?? ((html) => html);
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
