@@ -3,14 +3,22 @@
 //!
 //! Without computed style, visibility comes from markup alone: the `hidden` attribute,
 //! `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and `<input type=hidden>`.
+//!
+//! Like a browser's parser, it stops nesting elements past a depth cap (see [`depth_cap`]), so a
+//! hostile 100,000-deep page parses in linear time.
+
+pub mod depth_cap;
 
 use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as HtmlNode;
-use scraper::Html;
 
 /// Parses an HTML document (never fails: html5ever recovers from any markup).
 pub fn parse_html(html: &str) -> Snapshot {
-    let document = Html::parse_document(html);
+    snapshot_of(&depth_cap::parse_document(html))
+}
+
+/// Copies a parsed document's kept nodes into a snapshot, in document order.
+fn snapshot_of(document: &scraper::Html) -> Snapshot {
     let mut builder = SnapshotBuilder::new();
     // Explicit stack: (node, parent id in the snapshot). Children are pushed in reverse so they
     // pop in document order, which keeps the snapshot in pre-order.
@@ -117,10 +125,45 @@ mod tests {
     }
 
     #[test]
-    fn survives_very_deep_nesting() {
-        // html5ever is quadratic in nesting depth; the 100,000-deep case lives in the hostile suite.
-        let html = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
+    fn caps_nesting_depth_and_keeps_deep_text_in_order() {
+        // The 100,000-deep case lives in the hostile suite.
+        let html = "<div><p>k</p>".repeat(5_000) + "<b>deep</b>" + &"<p>z</p></div>".repeat(5_000) + "<p>after</p>";
         let s = parse_html(&html);
-        assert!(s.text_content(s.body()).contains("deep"));
+        let depth = (0..s.len() as NodeId).map(|id| s.ancestors(id).count()).max().unwrap();
+        assert!((400..=depth_cap::MAX_OPEN_ELEMENTS).contains(&depth), "depth {depth}");
+        let text = s.text_content(s.body());
+        assert_eq!(text.matches('k').count(), 5_000);
+        assert!(text.contains("deep"));
+        assert!(text.ends_with("zafter"));
+        // Dropped block tags still separate their text.
+        assert!(text.contains("\nk\n"));
+    }
+
+    #[test]
+    fn cap_changes_nothing_on_ordinary_pages() {
+        let pages = [
+            include_str!("../tests/hostile/malformed-markup/page.html"),
+            "<table><tr><td>a<p>b<table><td>c</table></table><b><i>x</b>y</i><p>z<li>1<li>2",
+            "<!doctype html><html><head><title>t</title><script>if (a<b) x('</div>')</script></head>
+             <body><template><p>t</p></template><svg><title>s</title></svg><pre>\ncode</pre>
+             <select><option>o</select><plaintext><p>raw",
+        ];
+        for page in pages {
+            assert_eq!(parse_html(page), snapshot_of(&scraper::Html::parse_document(page)), "{page}");
+        }
+    }
+
+    #[test]
+    fn cap_changes_nothing_on_the_shared_corpus() {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        let mut pages = vec![shared.join("pages/clubic-jedi/page.html")];
+        let corpus = shared.join("corpus/readability-test-pages");
+        let folders = std::fs::read_dir(&corpus).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
+        pages.extend(folders.flatten().map(|f| f.path().join("source.html")).filter(|p| p.exists()));
+        assert!(pages.len() > 100, "corpus pages: {}", pages.len());
+        for page in pages {
+            let html = decode(&std::fs::read(&page).unwrap(), None);
+            assert!(parse_html(&html) == snapshot_of(&scraper::Html::parse_document(&html)), "{}", page.display());
+        }
     }
 }
