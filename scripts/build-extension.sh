@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser extension for Chromium and Firefox from one source:
-#   1. the wasm core (scripts/build-wasm.sh: release, wasm-bindgen --target web) → target/pkg/,
-#      then wasm-opt -Oz (npm binaryen) unless it is already optimised;
+#   1. the wasm core (scripts/build-wasm.sh: release, wasm-bindgen --target web, wasm-opt -Oz
+#      from npm binaryen) → target/pkg/;
 #   2. dist/chrome/ + dist/glose-chrome.zip and dist/firefox/ + dist/glose-firefox.xpi, each with
 #      the one manifest transformed for that browser (extension/build/manifest.mjs).
 # SKIP_WASM=1 reuses target/pkg as it is.
@@ -13,20 +13,7 @@ PKG=target/pkg
 [ -d node_modules/web-ext ] || npm ci --no-audit --no-fund
 
 if [ "${SKIP_WASM:-0}" != 1 ]; then
-  if [ -x scripts/build-wasm.sh ] || [ -f scripts/build-wasm.sh ]; then
-    bash scripts/build-wasm.sh
-  else
-    # Until scripts/build-wasm.sh exists: the same steps inline.
-    CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target} nice cargo build --release --target wasm32-unknown-unknown --lib --no-default-features
-    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-      --out-dir "$PKG" --out-name glose "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/glose.wasm"
-  fi
-  if [ ! -f "$PKG/.wasm-opt-done" ] || [ "$PKG/glose_bg.wasm" -nt "$PKG/.wasm-opt-done" ]; then
-    npx --no-install wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
-      "$PKG/glose_bg.wasm" -o "$PKG/glose_bg.opt.wasm"
-    mv "$PKG/glose_bg.opt.wasm" "$PKG/glose_bg.wasm"
-    touch "$PKG/.wasm-opt-done"
-  fi
+  bash scripts/build-wasm.sh
 fi
 for f in glose.js glose_bg.wasm; do
   [ -f "$PKG/$f" ] || { echo "build-extension: missing $PKG/$f (run scripts/build-wasm.sh)" >&2; exit 1; }

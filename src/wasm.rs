@@ -111,3 +111,63 @@ fn snapshot_from_js(value: JsValue) -> Result<Snapshot, JsValue> {
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
     js_sys::Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
 }
+
+// --- Notes and exports (added by the extension shell; see extension/src/content/anchoring.js and
+// extension/src/exports.js) -------------------------------------------------------------------
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    if let Some(text) = value.as_string() {
+        return serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid {what}: {e}")));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| error(format_args!("glose: invalid {what}: {e}")))
+}
+
+/// The W3C selectors `{quote, position}` of a range of snapshot text nodes
+/// (`{start: {node, offset}, end: {node, offset}}`, UTF-16 offsets) on `snapshot`, or `null`
+/// when an end is not in the page text (see `anchor::describe`).
+#[wasm_bindgen]
+pub fn describe_range(snapshot: JsValue, range: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot = snapshot_from_js(snapshot)?;
+    let range: crate::snapshot::text::DomRange = from_js(range, "range")?;
+    to_js(&crate::anchor::describe(&snapshot, &range))
+}
+
+/// Places stored notes (`anchor::Note` objects) on `snapshot`: one `{note_id, anchor}` per note,
+/// in order, `anchor: null` for an orphan (see `anchor::reanchor`).
+#[wasm_bindgen]
+pub fn reanchor_notes(snapshot: JsValue, notes: JsValue) -> Result<JsValue, JsValue> {
+    let snapshot = snapshot_from_js(snapshot)?;
+    let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
+    to_js(&crate::anchor::reanchor(&snapshot, &notes))
+}
+
+/// The Markdown export (YAML front matter) of a report and the reader's notes.
+#[wasm_bindgen]
+pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
+    let report: Report = from_js(report, "report")?;
+    let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
+    Ok(crate::export::markdown::render(&report, &notes))
+}
+
+/// The W3C Web Annotation JSON-LD export (an `AnnotationCollection`) of a report and notes.
+#[wasm_bindgen]
+pub fn export_jsonld(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
+    let report: Report = from_js(report, "report")?;
+    let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
+    Ok(crate::export::jsonld::render(&report, &notes, &crate::export::jsonld::now()))
+}
+
+/// The CSV export (one row per annotation, cells escaped against formula injection).
+#[wasm_bindgen]
+pub fn export_csv(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
+    let report: Report = from_js(report, "report")?;
+    let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
+    Ok(crate::export::csv::render(&report, &notes))
+}
+
+/// The reader's notes in a W3C Web Annotation JSON(-LD) text (Glose's own findings skipped).
+#[wasm_bindgen]
+pub fn import_jsonld(text: String) -> Result<JsValue, JsValue> {
+    let notes = crate::export::jsonld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
+    to_js(&notes)
+}

@@ -62,8 +62,9 @@ function driverFor({ context, worker, extensionId }, page) {
         (a) => !a?.error, 'the content script to answer the toggle');
     },
     async pageState() {
-      const id = await tabId();
-      return worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { kind: 'page-state' }), id);
+      const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
+      return waitFor(() => worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { kind: 'page-state' }).catch((e) => ({ error: String(e) })), id),
+        (a) => !a?.error, 'the content script to answer');
     },
     async screenshot(file) {
       await page.bringToFront();
