@@ -43,44 +43,58 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
     let mut author_node: Option<NodeId> = None;
     let mut weak_author: Option<NodeId> = None;
     let mut date_node: Option<NodeId> = None;
-    let mut body: Option<(NodeId, bool)> = None;
+    let mut relative_date: Option<NodeId> = None;
+    let mut bodies: Vec<(NodeId, bool)> = Vec::new();
     let mut fields = Fields { depth: depth_of(snapshot, item), ..Fields::default() };
 
     own_elements(snapshot, item, nested, |id| {
         let tag = snapshot.tag(id).unwrap_or("");
         let parts = name_parts(snapshot, id);
         let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
-        if fields.reply_link.is_none() && fields.reply_name.is_none() && snapshot.subtree_end(id) - id <= 8 {
+        let small = snapshot.subtree_end(id) - id <= 8;
+        if fields.reply_link.is_none() && fields.reply_name.is_none() && small {
             read_reply_hint(snapshot, id, &mut fields);
         }
         if itemprop.split_whitespace().any(|p| matches!(p, "text" | "commenttext" | "description" | "reviewbody")) {
-            body = Some((id, true));
+            bodies.insert(0, (id, true));
             return true;
         }
-        if date_node.is_none() && (tag == "time" || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"))) {
-            date_node = Some(id);
-            return false;
+        let date_markup = tag == "time"
+            || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"));
+        if date_node.is_none() && (date_markup || (small && vocabulary::names_date(&parts))) {
+            if let Some(date) = date_of(snapshot, id) {
+                fields.published = Some(date);
+                date_node = Some(id);
+                return false;
+            }
+            if date_markup || vocabulary::looks_like_date(&snapshot.text_content(id)) {
+                relative_date = relative_date.or(Some(id));
+                return false;
+            }
         }
-        if author_node.is_none() && (itemprop.split_whitespace().any(|p| p == "author" || p == "creator") || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))) {
-            author_node = Some(id);
-            return false;
+        let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
+            || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        if author_node.is_none() && author_markup {
+            if let Some(name) = name_of(snapshot, id) {
+                fields.author = Some(name);
+                author_node = Some(id);
+                return false;
+            }
         }
-        match vocabulary::names_body(&parts) {
-            Some(strong) if tag != "img" => {
-                if body.is_none_or(|(_, was_strong)| strong && !was_strong) {
-                    body = Some((id, strong));
+        if tag != "img" {
+            if let Some(strong) = vocabulary::names_body(&parts) {
+                if bodies.len() < 16 {
+                    bodies.push((id, strong));
                 }
                 return true;
             }
-            _ => {}
         }
-        if author_node.is_none() && tag != "img" && vocabulary::names_author(&parts) {
-            author_node = Some(id);
-            return false;
-        }
-        if date_node.is_none() && vocabulary::names_date(&parts) {
-            date_node = Some(id);
-            return false;
+        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && vocabulary::names_author(&parts) {
+            if let Some(name) = name_of(snapshot, id) {
+                fields.author = Some(name);
+                author_node = Some(id);
+                return false;
+            }
         }
         if weak_author.is_none() && matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
             weak_author = Some(id);
@@ -88,13 +102,17 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         true
     });
 
-    // A "body" holding the author or the date is the whole comment, not its text.
-    let body = body.map(|(b, _)| b).filter(|&b| {
-        !author_node.is_some_and(|a| snapshot.contains(b, a)) && !date_node.is_some_and(|d| snapshot.contains(b, d))
-    });
-    fields.published = date_node.and_then(|d| date_of(snapshot, d));
-    fields.author = author_node.and_then(|a| name_of(snapshot, a));
-    let skip = [author_node, date_node];
+    // The text body: the first strong name (`content`, `message`), else a `body`, never one that
+    // holds the author or the date (that is the whole comment).
+    let holds_byline = |b: NodeId| {
+        author_node.is_some_and(|a| snapshot.contains(b, a)) || date_node.or(relative_date).is_some_and(|d| snapshot.contains(b, d))
+    };
+    let body = bodies
+        .iter()
+        .find(|&&(b, strong)| strong && !holds_byline(b))
+        .or_else(|| bodies.iter().find(|&&(b, _)| !holds_byline(b)))
+        .map(|&(b, _)| b);
+    let skip = [author_node, date_node, relative_date];
     fields.text = text_of(snapshot, body.unwrap_or(item), nested, &skip, body.is_none(), &mut fields.reply_name);
     if fields.author.is_none() {
         // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).

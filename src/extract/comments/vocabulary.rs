@@ -55,7 +55,7 @@ const FORM_HEADING_WORDS: &[&str] = &[
 /// Parts of a name that mark the commenter's name.
 const AUTHOR_PARTS: &[&str] = &[
     "author", "username", "user", "pseudo", "nick", "nickname", "commenter", "auteur", "autor",
-    "fn", "name", "byline", "poster", "member", "membre", "usuario", "benutzer", "nutzer",
+    "fn", "name", "poster", "member", "membre", "usuario", "benutzer", "nutzer",
 ];
 /// Parts that mark the comment's time.
 const DATE_PARTS: &[&str] = &[
