@@ -1,0 +1,140 @@
+// End-to-end: the built extension (dist/glose-firefox.xpi) in headless Firefox ESR through
+// selenium-webdriver + geckodriver. Run `npm run build:extension` first (npm test does).
+// The add-on gets a fixed internal UUID (pref extensions.webextensions.uuids) so the test can open
+// its pages (moz-extension://UUID/...) and call the WebExtension APIs from there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Builder, By } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { startServer } from './server.js';
+import { runScenario } from './scenario.js';
+
+const XPI = new URL('../../dist/glose-firefox.xpi', import.meta.url).pathname;
+const MANIFEST = JSON.parse(readFileSync(new URL('../../dist/firefox/manifest.json', import.meta.url), 'utf8'));
+const ADDON_ID = MANIFEST.browser_specific_settings.gecko.id;
+const UUID = '6c0d8f2e-3b1a-4c5d-9e7f-0a1b2c3d4e5f';
+const BASE = `moz-extension://${UUID}`;
+
+function which(name) {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function launch() {
+  const downloads = mkdtempSync(join(tmpdir(), 'glose-firefox-downloads-'));
+  const options = new firefox.Options()
+    .addArguments('-headless')
+    .setBinary(process.env.FIREFOX ?? which('firefox-esr') ?? which('firefox'))
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [ADDON_ID]: UUID }))
+    .setPreference('browser.download.folderList', 2)
+    .setPreference('browser.download.dir', downloads)
+    .setPreference('browser.download.useDownloadDir', true)
+    .setPreference('browser.download.always_ask_before_handling_new_types', false)
+    .setPreference('browser.helperApps.neverAsk.saveToDisk', 'application/json,application/ld+json,text/markdown,text/csv')
+    .setPreference('browser.download.panel.shown', true)
+    .windowSize({ width: 1200, height: 900 });
+  const geckodriver = process.env.GECKODRIVER ?? which('geckodriver') ?? join(process.env.HOME ?? '', '.cargo/bin/geckodriver');
+  const service = new firefox.ServiceBuilder(geckodriver).addArguments('--allow-system-access');
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  await driver.installAddon(XPI, true);
+  return { driver, downloads };
+}
+
+/** The scenario driver: a page tab, and a control tab on an extension page for the APIs. */
+async function driverFor({ driver, downloads }) {
+  const pageTab = await driver.getWindowHandle();
+  await driver.switchTo().newWindow('tab');
+  const controlTab = await driver.getWindowHandle();
+  await driver.get(`${BASE}/src/options/options.html`);
+  await driver.switchTo().window(pageTab);
+  let pageUrl = null;
+
+  const run = (fn, arg) => driver.executeScript(`return (${fn}).apply(null, arguments)`, arg ?? null);
+  const inTab = async (handle, work) => {
+    await driver.switchTo().window(handle);
+    return work();
+  };
+  const waitFor = async (probe, ok, what, timeout = 10_000) => {
+    const until = Date.now() + timeout;
+    let last;
+    for (;;) {
+      last = await probe();
+      if (ok(last)) return last;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const control = (fn, arg) => inTab(controlTab, () => run(fn, arg));
+  const tabId = () => waitFor(() => control(async (url) => (await browser.tabs.query({})).find((t) => t.url === url)?.id ?? null, pageUrl),
+    (id) => id !== null, 'the page tab id');
+  /** Sends a message to the page's content script, retrying while it is still starting. */
+  const tell = async (message) => {
+    const id = await tabId();
+    return waitFor(() => control(([tab, m]) => browser.tabs.sendMessage(tab, m).catch((e) => ({ error: String(e) })), [id, message]),
+      (a) => !a?.error, 'the content script to answer');
+  };
+
+  const newestDownload = (before) => readdirSync(downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
+
+  return {
+    async open(url) {
+      pageUrl = url;
+      await inTab(pageTab, () => driver.get(url));
+    },
+    async reload() {
+      await inTab(pageTab, () => driver.navigate().refresh());
+    },
+    page: (fn, arg) => inTab(pageTab, () => run(fn, arg)),
+    waitPage: (fn, arg, ok, what, timeout) => waitFor(() => inTab(pageTab, () => run(fn, arg)), ok, what, timeout),
+    toggle: (on) => tell(on === undefined ? { kind: 'toggle' } : { kind: 'toggle', on }),
+    pageState: () => tell({ kind: 'page-state' }),
+    async screenshot(file) {
+      await driver.switchTo().window(pageTab);
+      writeFileSync(file, await driver.takeScreenshot(), 'base64');
+    },
+    async panel() {
+      const id = await tabId();
+      await driver.switchTo().newWindow('tab');
+      const panelTab = await driver.getWindowHandle();
+      await driver.get(`${BASE}/src/panel/panel.html?tabId=${id}`);
+      const inPanel = (work) => inTab(panelTab, work);
+      return {
+        eval: (fn, arg) => inPanel(() => run(fn, arg)),
+        waitEval: (fn, arg, ok, what) => waitFor(() => inPanel(() => run(fn, arg)), ok, what),
+        click: (selector) => inPanel(async () => (await driver.findElement(By.css(selector))).click()),
+        async download(selector) {
+          const before = new Set(readdirSync(downloads));
+          await inPanel(async () => (await driver.findElement(By.css(selector))).click());
+          const [name] = await waitFor(async () => newestDownload(before), (files) => files.length === 1 && statSync(join(downloads, files[0])).size > 0, 'the download');
+          const text = readFileSync(join(downloads, name), 'utf8');
+          rmSync(join(downloads, name));
+          return text;
+        },
+        upload: (selector, file) => inPanel(async () => (await driver.findElement(By.css(selector))).sendKeys(file)),
+        screenshot: (file) => inPanel(async () => writeFileSync(file, await driver.takeScreenshot(), 'base64')),
+        close: () => inPanel(() => driver.close()).then(() => driver.switchTo().window(pageTab)),
+      };
+    },
+  };
+}
+
+test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) => {
+  assert.ok(existsSync(XPI), 'dist/glose-firefox.xpi is built (npm run build:extension)');
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const driver = await driverFor(browser);
+    await runScenario(t, driver, server, 'firefox');
+  } finally {
+    await browser.driver.quit();
+    await server.close();
+    rmSync(browser.downloads, { recursive: true, force: true });
+  }
+});
