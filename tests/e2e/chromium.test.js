@@ -66,6 +66,7 @@ function driverFor({ context, worker, extensionId }, page) {
       return waitFor(() => worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { kind: 'page-state' }).catch((e) => ({ error: String(e) })), id),
         (a) => !a?.error, 'the content script to answer');
     },
+    setAutoSites: (hosts) => worker.evaluate((list) => chrome.storage.local.set({ autoSites: list }), hosts),
     async screenshot(file) {
       await page.bringToFront();
       await page.screenshot({ path: file });

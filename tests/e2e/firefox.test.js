@@ -95,6 +95,7 @@ async function driverFor({ driver, downloads }) {
     waitPage: (fn, arg, ok, what, timeout) => waitFor(() => inTab(pageTab, () => run(fn, arg)), ok, what, timeout),
     toggle: (on) => tell(on === undefined ? { kind: 'toggle' } : { kind: 'toggle', on }),
     pageState: () => tell({ kind: 'page-state' }),
+    setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
     async screenshot(file) {
       await driver.switchTo().window(pageTab);
       writeFileSync(file, await driver.takeScreenshot(), 'base64');

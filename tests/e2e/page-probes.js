@@ -85,3 +85,22 @@ export function tooltipText() {
   const host = document.querySelector('glose-tooltip');
   return host && !host.hidden ? host.shadowRoot.textContent : null;
 }
+
+/** Whether the summary panel sits right before the element holding the first comment. */
+export function panelIsBeforeComments(firstComment) {
+  const next = document.querySelector('glose-summary')?.nextElementSibling;
+  return Boolean(next?.textContent.includes(firstComment));
+}
+
+/** Clicks the summary panel's first theme; returns how many page elements are outlined then. */
+export function clickFirstTheme() {
+  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('ul button');
+  if (!button) return -1;
+  button.click();
+  return [...document.querySelectorAll('[style]')].filter((e) => e.style.outlineStyle === 'solid').length;
+}
+
+/** Scrolls the summary panel to the top of the view. */
+export function scrollToPanel() {
+  document.querySelector('glose-summary')?.scrollIntoView({ block: 'start' });
+}

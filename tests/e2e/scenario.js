@@ -1,7 +1,7 @@
 // The end-to-end scenario both browsers run (chromium.test.js, firefox.test.js), through a small
 // driver with the same methods in each browser:
 //   open(url) · reload() · page(fn, arg) · waitPage(fn, arg, ok, what) · toggle(on?) · pageState()
-//   screenshot(file) · panel() → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
+//   setAutoSites(hosts) · screenshot(file) · panel() → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
 //   screenshot(file), reload(), close()}
 // Every step is a subtest, so a failing assertion (e.g. a dependency not landed yet) does not hide
 // the others.
@@ -74,6 +74,26 @@ export async function runScenario(t, driver, server, browser) {
     await driver.screenshot(join(SHOTS, `${browser}-highlights-on.png`));
     assert.ok(panel, 'a summary panel is drawn above the comment section');
     assert.match(panel.count, /\b8\b/, `panel count: ${panel.count}`);
+    assert.ok(await driver.page(probe.panelIsBeforeComments, 'on a vu plus neutre et plus argumenté'), 'the panel sits just above the comment section');
+  });
+
+  await t.test('clicking a theme outlines its comments', async () => {
+    await driver.page(probe.scrollToPanel);
+    await driver.screenshot(join(SHOTS, `${browser}-summary-panel.png`));
+    const outlined = await driver.page(probe.clickFirstTheme);
+    assert.ok(outlined > 0, `outlined comments: ${outlined}`);
+    await driver.screenshot(join(SHOTS, `${browser}-theme-outlined.png`));
+    assert.equal(await driver.page(probe.clickFirstTheme), 0, 'a second click clears the outlines');
+  });
+
+  await t.test('toggling on again is instant: the report is cached', async () => {
+    const first = await driver.pageState();
+    assert.equal((await driver.toggle(false)).on, false);
+    assert.equal((await driver.toggle(true)).on, true);
+    const second = await driver.pageState();
+    assert.equal(second.analyses, first.analyses, 'no second analysis');
+    const texts = await driver.page(probe.highlightTexts, EDITORIAL_LAYERS);
+    assert.ok(Object.values(texts).flat().length > 0, 'highlights are back');
   });
 
   await t.test('the side panel lists the findings and is screenshotted', async () => {
@@ -169,6 +189,16 @@ export async function runScenario(t, driver, server, browser) {
       await driver.waitPage(probe.highlightTexts, ['glose-note'], (x) => x['glose-note'].includes(NOTED), 'the imported note highlight');
     } finally {
       await panel.close();
+    }
+  });
+
+  await t.test('Glose turns on by itself on a site chosen in the options', async () => {
+    await driver.setAutoSites([new URL(article).hostname]);
+    try {
+      await driver.reload();
+      await driver.waitPage(probe.traces, null, (x) => x.highlights.includes('glose-editorial'), 'highlights without a toggle');
+    } finally {
+      await driver.setAutoSites([]);
     }
   });
 

@@ -17,6 +17,8 @@ let analysis = null;
 let placed = null;
 let session = null;
 let busy = Promise.resolve();
+/** How many times this page was analysed (toggling on again reuses the report). */
+let analyses = 0;
 
 const skip = (element) => isOwnNode(element);
 
@@ -28,7 +30,10 @@ function serially(task) {
 }
 
 async function ensureAnalysis() {
-  if (!analysis) analysis = await analyzePage(document, location.href, { skip });
+  if (!analysis) {
+    analysis = await analyzePage(document, location.href, { skip });
+    analyses += 1;
+  }
   return analysis;
 }
 
@@ -81,6 +86,7 @@ async function pageState() {
     url: location.href,
     title: report.metadata?.title ?? document.title,
     path,
+    analyses,
     report,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
   };
