@@ -100,7 +100,8 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
   try {
     const page = browser.context.pages()[0] ?? await browser.context.newPage();
     const driver = driverFor(browser, page);
-    await runScenario(t, driver, server, 'chromium');
+    await t.test('on the seed page', (t) => runScenario(t, driver, server, 'chromium', '/article.html'));
+    await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {
       await driver.open(server.url('/article.html'));

@@ -132,7 +132,14 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
   const browser = await launch();
   try {
     const driver = await driverFor(browser);
-    await runScenario(t, driver, server, 'firefox');
+    await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
+    await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
+
+    await t.test('strict CSP does not stop wasm in Firefox content scripts', async () => {
+      await driver.open(server.url('/strict/article.html'));
+      const state = await driver.pageState();
+      assert.equal(state.path, 'wasm');
+    });
   } finally {
     await browser.driver.quit();
     await server.close();

@@ -42,11 +42,12 @@ async function addNote(driver) {
 }
 
 /**
- * Runs the whole scenario with `driver` under the node:test context `t`. `server` is the test
- * server, `browser` a name for screenshots.
+ * Runs the whole scenario with `driver` under the node:test context `t` on the page at `path`
+ * of the test `server`; `name` prefixes the screenshots.
  */
-export async function runScenario(t, driver, server, browser) {
-  const article = server.url('/article.html');
+export async function runScenario(t, driver, server, name, path = '/article.html') {
+  const article = server.url(path);
+  const browser = name;
   let pristine = null;
 
   await t.test('toggling on highlights the editorial aside', async () => {

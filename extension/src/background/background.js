@@ -9,9 +9,29 @@ import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
 export async function toggleTab(tabId, on) {
-  const answer = await ext.tabs.sendMessage(tabId, toggle(on));
+  let answer;
+  try {
+    answer = await ext.tabs.sendMessage(tabId, toggle(on));
+  } catch {
+    // A tab opened before Glose was installed has no content script yet: inject it and retry.
+    await ext.scripting.executeScript({ target: { tabId }, files: ['src/content/loader.js'] });
+    await ext.scripting.insertCSS({ target: { tabId }, files: ['src/draw/highlights.css'] });
+    answer = await retry(() => ext.tabs.sendMessage(tabId, toggle(on)));
+  }
   await showState(tabId, Boolean(answer?.on));
   return answer;
+}
+
+/** Retries a call a few times while a freshly injected content script starts. */
+async function retry(call, attempts = 20) {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 async function showState(tabId, on) {

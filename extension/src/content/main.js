@@ -17,6 +17,7 @@ let analysis = null;
 let placed = null;
 let session = null;
 let busy = Promise.resolve();
+let started = false;
 /** How many times this page was analysed (toggling on again reuses the report). */
 let analyses = 0;
 
@@ -103,6 +104,10 @@ function scrollTo({ type, id }) {
 
 /** Starts the controller: message handlers, and Glose on by itself on chosen sites. */
 export async function start() {
+  // The loader may run twice (manifest injection, then the background's on-demand injection
+  // into a tab that was still loading): one controller per page.
+  if (started) return;
+  started = true;
   ext.runtime.onMessage.addListener(route({
     [Kind.Toggle]: (m) => serially(() => setOn(m.on ?? !session)),
     [Kind.PageState]: () => serially(pageState),
