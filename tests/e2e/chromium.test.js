@@ -71,11 +71,11 @@ function driverFor({ context, worker, extensionId }, page) {
       await page.bringToFront();
       await page.screenshot({ path: file });
     },
-    async panel() {
+    async panel(path) {
       const id = await tabId();
       const panelPage = await context.newPage();
-      await panelPage.setViewportSize({ width: 420, height: 900 });
-      await panelPage.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${id}`);
+      await panelPage.setViewportSize({ width: path ? 900 : 420, height: 900 });
+      await panelPage.goto(`chrome-extension://${extensionId}/${path ?? `src/panel/panel.html?tabId=${id}`}`);
       return {
         eval: (fn, arg) => panelPage.evaluate(fn, arg ?? null),
         waitEval: (fn, arg, ok, what) => waitFor(() => panelPage.evaluate(fn, arg ?? null), ok, what),

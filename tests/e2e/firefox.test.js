@@ -100,11 +100,11 @@ async function driverFor({ driver, downloads }) {
       await driver.switchTo().window(pageTab);
       writeFileSync(file, await driver.takeScreenshot(), 'base64');
     },
-    async panel() {
+    async panel(path) {
       const id = await tabId();
       await driver.switchTo().newWindow('tab');
       const panelTab = await driver.getWindowHandle();
-      await driver.get(`${BASE}/src/panel/panel.html?tabId=${id}`);
+      await driver.get(`${BASE}/${path ?? `src/panel/panel.html?tabId=${id}`}`);
       const inPanel = (work) => inTab(panelTab, work);
       return {
         eval: (fn, arg) => inPanel(() => run(fn, arg)),

@@ -1,7 +1,7 @@
 // The end-to-end scenario both browsers run (chromium.test.js, firefox.test.js), through a small
 // driver with the same methods in each browser:
 //   open(url) · reload() · page(fn, arg) · waitPage(fn, arg, ok, what) · toggle(on?) · pageState()
-//   setAutoSites(hosts) · screenshot(file) · panel() → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
+//   setAutoSites(hosts) · screenshot(file) · panel(path = the side panel for the page) → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
 //   screenshot(file), reload(), close()}
 // Every step is a subtest, so a failing assertion (e.g. a dependency not landed yet) does not hide
 // the others.
@@ -190,6 +190,20 @@ export async function runScenario(t, driver, server, name, path = '/article.html
       await driver.waitPage(probe.highlightTexts, ['glose-note'], (x) => x['glose-note'].includes(NOTED), 'the imported note highlight');
     } finally {
       await panel.close();
+    }
+  });
+
+  await t.test('the options page exports the notes of all pages', async () => {
+    const options = await driver.panel('src/options/options.html');
+    try {
+      await options.waitEval(() => document.getElementById('pages').textContent, null, (x) => /[1-9]/.test(x), 'the page count');
+      const markdown = await options.download('#export-md');
+      assert.ok(markdown.includes(NOTE.body) && markdown.includes(NOTED), 'the note is in the all-pages Markdown');
+      const jsonld = JSON.parse(await options.download('#export-jsonld'));
+      assert.equal(jsonld.type, 'AnnotationCollection');
+      assert.ok(JSON.stringify(jsonld).includes(NOTE.body), 'the note is in the all-pages JSON-LD');
+    } finally {
+      await options.close();
     }
   });
 
