@@ -69,6 +69,10 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: us
 
 fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
     let attr = |name| snapshot.attr(id, name);
+    // JSON-LD stays in the snapshot for metadata; it is never article text.
+    if matches!(tag, "script" | "style" | "template" | "noscript") {
+        return true;
+    }
     if attr("aria-modal") == Some("true") && attr("role") == Some("dialog") {
         return true;
     }
