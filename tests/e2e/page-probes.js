@@ -104,3 +104,24 @@ export function clickFirstTheme() {
 export function scrollToPanel() {
   document.querySelector('glose-summary')?.scrollIntoView({ block: 'start' });
 }
+
+/** Scrolls to the top of the page. */
+export function scrollToTop() {
+  window.scrollTo(0, 0);
+  return window.scrollY;
+}
+
+/** Whether the first occurrence of `exact` in the body is inside the viewport. */
+export function textInView(exact) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(exact);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + exact.length);
+    const rect = range.getBoundingClientRect();
+    return rect.top >= 0 && rect.bottom <= window.innerHeight;
+  }
+  return false;
+}

@@ -107,6 +107,14 @@ export async function runScenario(t, driver, server, name, path = '/article.html
       await panel.screenshot(join(SHOTS, `${browser}-side-panel.png`));
       assert.ok(listed.editorial > 0, `editorial lines listed: ${listed.editorial}`);
       assert.match(listed.count, /\b8\b/);
+      // Clicking the editorial line with the aside scrolls the page to it.
+      await driver.page(probe.scrollToTop);
+      assert.equal(await driver.page(probe.textInView, ASIDE), false, 'the aside starts out of view');
+      const index = await panel.eval((aside) => [...document.querySelectorAll('#editorial [data-sentence]')]
+        .findIndex((b) => b.textContent.includes(aside)), ASIDE);
+      assert.ok(index >= 0, 'the aside is listed as an editorial line');
+      await panel.click(`#editorial li:nth-child(${index + 1}) [data-sentence]`);
+      await driver.waitPage(probe.textInView, ASIDE, (x) => x === true, 'the page to scroll to the aside');
     } finally {
       await panel.close();
     }

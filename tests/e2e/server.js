@@ -1,11 +1,13 @@
 // A tiny HTTP server for the end-to-end tests: serves the seed page on 127.0.0.1 (a free port
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
 // script-src 'self'` at /strict/article.html, and lets a test rewrite the page text for later
-// requests (to check that notes survive an edit of the page).
+// requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
+// to a plain page, as the playground does.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
+const DRAW = new URL('../../extension/src/draw/', import.meta.url);
 
 /** Starts the server; resolves to `{origin, url(path), setEdit(fn), close()}`. */
 export async function startServer() {
@@ -18,6 +20,10 @@ export async function startServer() {
       response.writeHead(200, headers).end(edit(original));
     } else if (path === '/strict/article.html') {
       response.writeHead(200, { ...headers, 'content-security-policy': "script-src 'self'" }).end(edit(original));
+    } else if (/^\/draw\/[\w-]+\.(js|css)$/.test(path) && existsSync(new URL(path.slice(6), DRAW))) {
+      // The drawing modules, as the playground serves them to a plain page.
+      const type = path.endsWith('.js') ? 'text/javascript' : 'text/css';
+      response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(readFileSync(new URL(path.slice(6), DRAW)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

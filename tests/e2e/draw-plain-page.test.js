@@ -1,0 +1,108 @@
+// The drawing modules (extension/src/draw) in a plain page without the extension, as the
+// playground uses them: highlights through the Custom Highlight API and through the wrapper
+// fallback, the summary panel, the tooltip; each disposes without a trace. Headless Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.js';
+import { ASIDE } from './scenario.js';
+
+test('drawing modules work in a plain page and leave no trace', { timeout: 120_000 }, async (t) => {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url('/article.html'));
+    const draw = (forceWrappers) => page.evaluate(async ([aside, force]) => {
+      const { drawHighlights } = await import('/draw/highlights.js');
+      const before = document.documentElement.outerHTML;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let range = null;
+      for (let node = walker.nextNode(); node && !range; node = walker.nextNode()) {
+        const at = node.data.indexOf(aside);
+        if (at >= 0) {
+          range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + aside.length);
+        }
+      }
+      const drawing = drawHighlights(document, [{ layer: 'glose-editorial', range, info: { kind: 'editorial' } }], { forceWrappers: force });
+      const drawn = {
+        api: drawing.usesHighlightApi,
+        registered: CSS.highlights.has('glose-editorial') ? [...CSS.highlights.get('glose-editorial')].map(String) : [],
+        marks: [...document.querySelectorAll('mark.glose-mark')].map((m) => m.textContent).join(''),
+        background: document.querySelector('mark.glose-mark') ? getComputedStyle(document.querySelector('mark.glose-mark')).backgroundColor : null,
+      };
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      drawn.hit = drawing.itemsAt(rect.left + 2, rect.top + rect.height / 2).length;
+      drawing.dispose();
+      return { drawn, clean: document.documentElement.outerHTML === before && !CSS.highlights.has('glose-editorial') };
+    }, [ASIDE, forceWrappers]);
+
+    await t.test('with the Custom Highlight API', async () => {
+      const { drawn, clean } = await draw(false);
+      assert.equal(drawn.api, true);
+      assert.deepEqual(drawn.registered, [ASIDE]);
+      assert.equal(drawn.hit, 1, 'the point on the range hits it');
+      assert.ok(clean);
+    });
+
+    await t.test('with wrapper elements where the API is missing', async () => {
+      await page.evaluate(() => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = '/draw/highlights.css';
+        document.head.append(link);
+        return new Promise((resolve) => { link.onload = resolve; });
+      });
+      const { drawn, clean } = await draw(true);
+      assert.equal(drawn.api, false);
+      assert.equal(drawn.marks, ASIDE);
+      assert.notEqual(drawn.background, 'rgba(0, 0, 0, 0)', 'the mark is coloured by highlights.css');
+      assert.equal(drawn.hit, 1);
+      assert.ok(clean, 'unwrapping restores the markup');
+    });
+
+    await t.test('summary panel and tooltip render page text as text', async () => {
+      const result = await page.evaluate(async () => {
+        const { drawSummaryPanel } = await import('/draw/summary-panel.js');
+        const { createTooltip } = await import('/draw/tooltip.js');
+        const before = document.documentElement.outerHTML;
+        const evil = '<img src=x onerror="window.pwned=1">';
+        const section = document.querySelector('h1');
+        const t = (key, subs) => `${key}${subs ? `(${subs.join(',')})` : ''}`;
+        const clicks = [];
+        const panel = drawSummaryPanel(document, section, { commentCount: 2, text: evil, themes: [{ label: evil, keywords: ['k'], count: 1 }],
+          quoted: [{ text: 'passage', count: 2 }], disputing: 1, agreeing: 0 }, { theme: (i, on) => clicks.push(['theme', i, on]), passage: (i) => clicks.push(['passage', i]) }, t);
+        const root = panel.host.shadowRoot;
+        root.querySelector('ul button').click();
+        [...root.querySelectorAll('ul button')].at(-1).click();
+        const tooltip = createTooltip(document, t);
+        tooltip.show(10, 10, [{ kind: 'editorial', score: 0.8, cues: [{ kind: 'loaded', text: evil }], source: evil, comments: [{ author: evil, text: evil }] }]);
+        const out = {
+          placed: panel.host.nextElementSibling === section,
+          count: root.querySelector('[data-glose="comment-count"]').textContent,
+          images: root.querySelectorAll('img').length + tooltip.host.shadowRoot.querySelectorAll('img').length,
+          tooltip: tooltip.host.shadowRoot.textContent.includes(evil),
+          clicks,
+        };
+        panel.dispose();
+        tooltip.dispose();
+        out.clean = document.documentElement.outerHTML === before;
+        out.pwned = Boolean(window.pwned);
+        return out;
+      });
+      assert.equal(result.placed, true);
+      assert.equal(result.count, 'commentCount(2)');
+      assert.equal(result.images, 0, 'no markup from page text');
+      assert.equal(result.tooltip, true);
+      assert.deepEqual(result.clicks, [['theme', 0, true], ['passage', 0]]);
+      assert.equal(result.pwned, false);
+      assert.ok(result.clean);
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
