@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Builder, By } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.js';
 import { runScenario } from './scenario.js';
+import * as probe from './page-probes.js';
 
 const XPI = new URL('../../dist/glose-firefox.xpi', import.meta.url).pathname;
 const MANIFEST = JSON.parse(readFileSync(new URL('../../dist/firefox/manifest.json', import.meta.url), 'utf8'));
@@ -134,6 +135,21 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
     const driver = await driverFor(browser);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
+
+    await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {
+      await driver.open(server.url('/article.html'));
+      await driver.toggle(false); // the content script is up
+      await driver.page(probe.scrollToTop);
+      const { driver: webdriver } = browser;
+      await webdriver.setContext(firefox.Context.CHROME);
+      try {
+        await webdriver.actions().keyDown(Key.ALT).keyDown(Key.SHIFT).sendKeys('g').keyUp(Key.SHIFT).keyUp(Key.ALT).perform();
+      } finally {
+        await webdriver.setContext(firefox.Context.CONTENT);
+      }
+      const traces = await driver.waitPage(probe.traces, null, (x) => x.highlights.length > 0, 'highlights after the shortcut');
+      assert.ok(traces.highlights.includes('glose-editorial'));
+    });
 
     await t.test('strict CSP does not stop wasm in Firefox content scripts', async () => {
       await driver.open(server.url('/strict/article.html'));
