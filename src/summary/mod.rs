@@ -1,8 +1,86 @@
 //! The comment summary: themes, stance toward the article, quoted passages.
+//!
+//! Steps, each in its own file: link comments to the sentences they quote ([`quotes`]); find
+//! replies addressed by name ([`replies`]); find meta-comments and their stance ([`stance`]);
+//! group comments into themes ([`themes`]); write a few lines ([`wording`]).
 
-use crate::report::{Comment, Sentence, Summary};
+mod alignment;
+mod clustering;
+pub mod quotes;
+pub mod replies;
+pub mod stance;
+pub mod themes;
+mod vectors;
+mod wording;
 
-/// Summarises the comments; fills each comment's `quotes` and `stance`.
-pub fn summarize(_comments: &mut [Comment], _sentences: &[Sentence], _lang: &str) -> Summary {
-    Summary::default()
+use crate::report::{Comment, QuotedPassage, Sentence, Stance, Summary};
+use crate::text::words::{fold, is_stop_word, words};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Summarises the comments; fills each comment's `quotes` and `stance`, and sets `reply_to` on
+/// comments that address an earlier commenter by name when the page did not nest them.
+/// `comment_count` and `section` are left to the caller.
+pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -> Summary {
+    let lang = if crate::text::words::SUPPORTED.contains(&lang) { lang } else { "en" };
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let index = quotes::SentenceIndex::new(&texts, lang);
+
+    // Quotes: sentence index → (comment ids, quoted byte range).
+    let mut quoted: HashMap<usize, (Vec<u32>, Range<usize>)> = HashMap::new();
+    for c in comments.iter_mut() {
+        let links = index.links(&c.text, lang);
+        c.quotes = links.iter().map(|l| sentences[l.sentence].id).collect();
+        for l in links {
+            let e = quoted.entry(l.sentence).or_insert_with(|| (Vec::new(), l.passage.clone()));
+            e.0.push(c.id);
+            // The part every quoter quotes (when they overlap), else the first quoter's.
+            let common = e.1.start.max(l.passage.start)..e.1.end.min(l.passage.end);
+            if common.start < common.end {
+                e.1 = common;
+            }
+        }
+    }
+
+    let article_words: HashSet<String> = texts.iter().flat_map(|t| words(t)).map(fold).collect();
+    replies::link_by_name(comments, &|w: &str| article_words.contains(w) || is_stop_word(lang, w));
+
+    for c in comments.iter_mut() {
+        c.stance = stance::stance(&c.text, !c.quotes.is_empty());
+    }
+    let disputing = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).count();
+    let agreeing = comments.iter().filter(|c| c.stance == Some(Stance::Agrees)).count();
+
+    let meta_label = if lang == "fr" { "l'article" } else { "the article" };
+    let themes = themes::themes(comments, lang, meta_label);
+
+    let mut passages: Vec<(usize, Vec<u32>, Range<usize>)> = quoted.into_iter().map(|(s, (c, r))| (s, c, r)).collect();
+    passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let excerpt = |s: usize, r: &Range<usize>| texts[s].get(r.clone()).unwrap_or(texts[s]);
+
+    let disputers: HashSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();
+    let disputed_passage = passages
+        .iter()
+        .map(|(s, c, r)| (s, r, c.iter().filter(|id| disputers.contains(id)).count()))
+        .filter(|x| x.2 > 0)
+        .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0)))
+        .map(|(s, r, k)| (excerpt(*s, r), k));
+    let most_quoted = passages.first().map(|(s, c, r)| (excerpt(*s, r), c.len()));
+
+    let text = wording::write(
+        &wording::Facts { comments: comments.len(), themes: &themes, disputing, agreeing, disputed_passage, most_quoted },
+        lang,
+    );
+    Summary {
+        comment_count: comments.len() as u32,
+        themes,
+        quoted_passages: passages
+            .iter()
+            .map(|(s, c, _)| QuotedPassage { sentence: sentences[*s].id, comments: c.clone() })
+            .collect(),
+        text,
+        disputing: disputing as u32,
+        agreeing: agreeing as u32,
+        section: None,
+    }
 }

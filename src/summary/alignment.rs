@@ -1,0 +1,187 @@
+//! Fuzzy local alignment of two word sequences: finds where a comment repeats an article
+//! sentence despite typos, missing accents, changed punctuation or a dropped word.
+
+use crate::text::words::{fold, is_stop_word, word_ranges};
+use std::ops::Range;
+
+/// A word folded for matching, with where it stands in its text.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Lower case, accents stripped.
+    pub folded: String,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Not a stop word.
+    pub content: bool,
+}
+
+/// The words of `text` as matching tokens.
+pub fn tokenize(text: &str, lang: &str) -> Vec<Token> {
+    word_ranges(text)
+        .into_iter()
+        .map(|span| {
+            let folded = fold(&text[span.clone()]);
+            let content = folded.chars().count() > 2 && !is_stop_word(lang, &folded);
+            Token { folded, span, content }
+        })
+        .collect()
+}
+
+/// Two folded words are the same word, give or take a typo: equal, or one edit apart when both
+/// have at least 4 letters (two edits from 8 letters).
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    let allowed = if shorter >= 8 { 2 } else if shorter >= 4 { 1 } else { 0 };
+    allowed > 0 && la.abs_diff(lb) <= allowed && edit_distance(a, b, allowed) <= allowed
+}
+
+/// Optimal-string-alignment distance (a swap of two neighbours counts as one edit), stopping
+/// early once it exceeds `limit` (then returns `limit + 1`).
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The best-scoring stretch where two token sequences agree.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlap {
+    /// Alignment score: +2 per matched content word, +1 per matched stop word, minus gaps and
+    /// mismatches.
+    pub score: f32,
+    /// Matched content words.
+    pub content: usize,
+    /// Matched words in all.
+    pub matched: usize,
+    /// Token range in the first sequence (the comment).
+    pub a: Range<usize>,
+    /// Token range in the second sequence (the sentence).
+    pub b: Range<usize>,
+}
+
+const MISMATCH: f32 = -1.5;
+const GAP: f32 = -1.0;
+
+/// Smith–Waterman local alignment of `a` (comment) against `b` (sentence) with fuzzy word
+/// equality. Work is `a.len() × b.len()`; callers bound both.
+pub fn best_overlap(a: &[Token], b: &[Token]) -> Overlap {
+    #[derive(Clone, Copy, Default)]
+    struct Cell {
+        score: f32,
+        content: usize,
+        matched: usize,
+        a0: usize,
+        b0: usize,
+    }
+    let w = b.len() + 1;
+    let mut prev: Vec<Cell> = (0..w).map(|j| Cell { b0: j, ..Cell::default() }).collect();
+    let mut cur = vec![Cell::default(); w];
+    let mut best = Overlap::default();
+    for i in 1..=a.len() {
+        cur[0] = Cell { a0: i, b0: 0, ..Cell::default() };
+        for j in 1..=b.len() {
+            let (ta, tb) = (&a[i - 1], &b[j - 1]);
+            let same = same_word(&ta.folded, &tb.folded);
+            let diag = prev[j - 1];
+            let mut cell = if same {
+                let gain = if ta.content && tb.content { 2.0 } else { 1.0 };
+                Cell {
+                    score: diag.score + gain,
+                    content: diag.content + usize::from(ta.content && tb.content),
+                    matched: diag.matched + 1,
+                    ..diag
+                }
+            } else {
+                Cell { score: diag.score + MISMATCH, ..diag }
+            };
+            for from in [prev[j], cur[j - 1]] {
+                if from.score + GAP > cell.score {
+                    cell = Cell { score: from.score + GAP, ..from };
+                }
+            }
+            if cell.score <= 0.0 {
+                cell = Cell { score: 0.0, content: 0, matched: 0, a0: i, b0: j };
+            }
+            if cell.score > best.score {
+                best = Overlap {
+                    score: cell.score,
+                    content: cell.content,
+                    matched: cell.matched,
+                    a: cell.a0..i,
+                    b: cell.b0..j,
+                };
+            }
+            cur[j] = cell;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overlap(a: &str, b: &str) -> Overlap {
+        best_overlap(&tokenize(a, "fr"), &tokenize(b, "fr"))
+    }
+
+    #[test]
+    fn typos_are_one_edit() {
+        assert!(same_word("propagande", "propagnade"));
+        assert!(same_word("administration", "adminstration"));
+        assert!(same_word("serieux", "serieu"));
+        assert!(!same_word("pas", "par"));
+        assert!(!same_word("trump", "truc"));
+        assert_eq!(edit_distance("abcd", "badc", 5), 2);
+    }
+
+    #[test]
+    fn finds_a_quote_without_accents_and_with_typos() {
+        let sentence = "média dont le traitement de l'actualité lui déplaît (car ne faisant pas la propagande de son administration).";
+        let o = overlap("car ne faisant pas la propagnde de son adminsitration... serieux", sentence);
+        assert_eq!(o.matched, 9);
+        assert!(o.content >= 3);
+        assert_eq!(tokenize(sentence, "fr")[o.b.start].folded, "car");
+        let o = overlap("Il ne fait pas la PROPAGANDE de son administration", sentence);
+        assert!(o.content >= 2 && o.matched >= 6, "{o:?}");
+    }
+
+    #[test]
+    fn survives_changed_punctuation_and_a_dropped_word() {
+        let sentence = "Le président a « mené de manière répétée des attaques publiques et en coulisses » contre Amazon.";
+        let o = overlap("il a mené, de manière répétée, des attaques publiques en coulisses!", sentence);
+        assert!(o.matched >= 8, "{o:?}");
+    }
+
+    #[test]
+    fn unrelated_text_scores_low() {
+        let o = overlap("Amazon paie tous les impôts que nous sommes tenus de payer", "Le Pentagone a communiqué être confiant dans son choix.");
+        assert!(o.score < 4.0, "{o:?}");
+    }
+}

@@ -1,0 +1,181 @@
+//! TF-IDF vectors of comments and their nearest neighbours by cosine similarity.
+//!
+//! Weights are sublinear (1 + ln tf) times a smoothed idf, and vectors are L2-normalised, so
+//! the dot product is the cosine. Neighbours are found through an inverted index; very common
+//! terms (in more than [`POSTING_CAP`] comments) are skipped when looking for neighbours, which
+//! bounds the work on large comment sections (their idf is low, so little is lost).
+
+use std::collections::HashMap;
+
+/// Terms present in more comments than this are not used to find neighbours.
+pub const POSTING_CAP: usize = 400;
+/// Neighbours kept per comment.
+pub const NEIGHBOURS: usize = 16;
+/// Similarities below this are not kept as edges.
+pub const MIN_EDGE: f32 = 0.03;
+
+/// Weight factor of terms used by a single comment. They cannot link two comments, but at full
+/// weight a long comment's private words drown the few it shares with others; short-text
+/// clustering usually drops them (min_df = 2), this keeps a little of their length effect.
+pub const HAPAX_WEIGHT: f32 = 0.3;
+
+/// One comment as a sparse unit vector: (term id, weight), sorted by term id.
+pub type SparseVector = Vec<(u32, f32)>;
+
+/// The comments' vectors and the vocabulary they use.
+pub struct TermVectors {
+    /// Term id → term (a stem, or a feature such as "@meta").
+    pub vocabulary: Vec<String>,
+    /// In how many comments each term appears.
+    pub document_frequency: Vec<u32>,
+    /// One vector per comment.
+    pub vectors: Vec<SparseVector>,
+}
+
+impl TermVectors {
+    /// Builds TF-IDF vectors from each comment's terms.
+    pub fn new(documents: &[Vec<String>]) -> TermVectors {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary = Vec::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
+        for doc in documents {
+            let mut tf: HashMap<u32, u32> = HashMap::new();
+            for term in doc {
+                let id = *ids.entry(term.as_str()).or_insert_with(|| {
+                    vocabulary.push(term.clone());
+                    vocabulary.len() as u32 - 1
+                });
+                *tf.entry(id).or_default() += 1;
+            }
+            let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
+            tf.sort_unstable();
+            counts.push(tf);
+        }
+        let mut document_frequency = vec![0u32; vocabulary.len()];
+        for doc in &counts {
+            for &(t, _) in doc {
+                document_frequency[t as usize] += 1;
+            }
+        }
+        let n = documents.len() as f32;
+        let vectors = counts
+            .into_iter()
+            .map(|doc| {
+                let mut v: SparseVector = doc
+                    .into_iter()
+                    .map(|(t, tf)| {
+                        let df = document_frequency[t as usize];
+                        let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
+                        let rare = if df <= 1 { HAPAX_WEIGHT } else { 1.0 };
+                        (t, (1.0 + (tf as f32).ln()) * idf * rare)
+                    })
+                    .collect();
+                normalise(&mut v);
+                v
+            })
+            .collect();
+        TermVectors { vocabulary, document_frequency, vectors }
+    }
+
+    /// Each comment's nearest neighbours with their cosine similarity (symmetric: if j is among
+    /// i's neighbours, i is listed among j's).
+    pub fn neighbours(&self) -> Vec<Vec<(usize, f32)>> {
+        let n = self.vectors.len();
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.vocabulary.len()];
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                if (self.document_frequency[t as usize] as usize) <= POSTING_CAP {
+                    postings[t as usize].push((d as u32, w));
+                }
+            }
+        }
+        let mut scratch = vec![0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut out: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                for &(other, w2) in &postings[t as usize] {
+                    let other = other as usize;
+                    if other == d {
+                        continue;
+                    }
+                    if scratch[other] == 0.0 {
+                        touched.push(other);
+                    }
+                    scratch[other] += w * w2;
+                }
+            }
+            let mut best: Vec<(usize, f32)> =
+                touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE).collect();
+            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            best.truncate(NEIGHBOURS);
+            for &o in &touched {
+                scratch[o] = 0.0;
+            }
+            touched.clear();
+            out[d] = best;
+        }
+        // Make symmetric.
+        let mut symmetric: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        for (d, list) in out.iter().enumerate() {
+            for &(o, s) in list {
+                symmetric[d].insert(o, s);
+                symmetric[o].insert(d, s);
+            }
+        }
+        symmetric
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<(usize, f32)> = m.into_iter().collect();
+                v.sort_by_key(|x| x.0);
+                v
+            })
+            .collect()
+    }
+}
+
+/// Scales `v` to unit length (leaves a zero vector alone).
+pub fn normalise(v: &mut SparseVector) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Dot product of two sparse vectors sorted by term id.
+pub fn dot(a: &SparseVector, b: &SparseVector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(texts: &[&str]) -> Vec<Vec<String>> {
+        texts.iter().map(|t| t.split(' ').map(String::from).collect()).collect()
+    }
+
+    #[test]
+    fn shared_rare_terms_make_neighbours() {
+        let v = TermVectors::new(&docs(&["tax amazon pay", "tax pay fair", "cloud contract pentagon", "cloud pentagon deal"]));
+        assert!((dot(&v.vectors[0], &v.vectors[0]) - 1.0).abs() < 1e-5);
+        let nb = v.neighbours();
+        assert_eq!(nb[0].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
+        assert_eq!(nb[2].iter().map(|x| x.0).collect::<Vec<_>>(), [3]);
+        assert!((nb[0][0].1 - dot(&v.vectors[0], &v.vectors[1])).abs() < 1e-5);
+    }
+}
