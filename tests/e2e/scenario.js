@@ -48,6 +48,8 @@ async function addNote(driver) {
 export async function runScenario(t, driver, server, name, path = '/article.html') {
   const article = server.url(path);
   const browser = name;
+  // The note's text as stored now (the side panel step edits it).
+  let noteBody = NOTE.body;
   let pristine = null;
 
   await t.test('toggling on highlights the editorial aside', async () => {
@@ -132,6 +134,30 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.deepEqual(stored.note.tags, ['jedi', 'à-vérifier']);
   });
 
+  await t.test('a note can be edited in the side panel', async () => {
+    const panel = await driver.panel();
+    try {
+      await panel.waitEval(() => document.querySelectorAll('#notes [data-note]').length, null, (n) => n === 1, 'the note in the side panel');
+      await panel.click('#notes [data-note] [data-action="edit"]');
+      await panel.eval(() => {
+        const form = document.querySelector('form[data-edit]');
+        form.querySelector('textarea').value = 'Montant vérifié : 10 milliards';
+        form.querySelector('input').value = 'jedi, vérifié';
+      });
+      await panel.click('form[data-edit] button[type="submit"]');
+      await panel.waitEval(() => document.querySelector('#notes [data-note]')?.textContent ?? '', null, (x) => x.includes('Montant vérifié'), 'the edited note');
+    } finally {
+      await panel.close();
+    }
+    const state = await driver.pageState();
+    const [only] = state.notes;
+    assert.equal(only.note.body, 'Montant vérifié : 10 milliards');
+    assert.deepEqual(only.note.tags, ['jedi', 'vérifié']);
+    assert.ok(only.placed);
+    assert.deepEqual(await noteTexts(driver), [NOTED], 'the highlight stays');
+    noteBody = only.note.body;
+  });
+
   await t.test('the note survives an edit of the page text near it', async () => {
     server.setEdit((html) => html.replace('Il y a de cela quelques semaines, le département', 'Voici quelques semaines, le ministère')
       .replace('signait un méga-contrat avec', 'a signé un méga-contrat avec'));
@@ -176,15 +202,15 @@ export async function runScenario(t, driver, server, name, path = '/article.html
       const markdown = await panel.download('#export-md');
       writeFileSync(join(SHOTS, `${browser}-export.md`), markdown);
       assert.match(markdown, /^---\n/, 'YAML front matter');
-      assert.ok(markdown.includes(NOTE.body), 'Markdown has the note');
+      assert.ok(markdown.includes(noteBody), 'Markdown has the note');
       assert.ok(markdown.includes('la propagande de son administration'), 'Markdown has the editorial line');
       const csv = await panel.download('#export-csv');
-      assert.ok(csv.includes(NOTE.body), 'CSV has the note');
+      assert.ok(csv.includes(noteBody), 'CSV has the note');
       const jsonld = await panel.download('#export-jsonld');
       const collection = JSON.parse(jsonld);
       assert.equal(collection.type, 'AnnotationCollection');
       const text = JSON.stringify(collection);
-      assert.ok(text.includes(NOTE.body) && text.includes(NOTED), 'JSON-LD has the note and its quote');
+      assert.ok(text.includes(noteBody) && text.includes(NOTED), 'JSON-LD has the note and its quote');
       assert.ok(text.includes('classifying') && text.includes('la propagande de son administration'), 'JSON-LD has the editorial line');
 
       // Round trip: delete the note, import the export, the note is back where it was.
@@ -206,10 +232,10 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     try {
       await options.waitEval(() => document.getElementById('pages').textContent, null, (x) => /[1-9]/.test(x), 'the page count');
       const markdown = await options.download('#export-md');
-      assert.ok(markdown.includes(NOTE.body) && markdown.includes(NOTED), 'the note is in the all-pages Markdown');
+      assert.ok(markdown.includes(noteBody) && markdown.includes(NOTED), 'the note is in the all-pages Markdown');
       const jsonld = JSON.parse(await options.download('#export-jsonld'));
       assert.equal(jsonld.type, 'AnnotationCollection');
-      assert.ok(JSON.stringify(jsonld).includes(NOTE.body), 'the note is in the all-pages JSON-LD');
+      assert.ok(JSON.stringify(jsonld).includes(noteBody), 'the note is in the all-pages JSON-LD');
     } finally {
       await options.close();
     }
