@@ -5,7 +5,8 @@
 //! - `metadata`: each given field must equal the report's (`null` = must be absent).
 //! - `article`: `found` (bool), `must_contain` / `must_not_contain` (substrings of `article.text`).
 //! - `comments`: `count`, `items[]` (`author`, `starts` = prefix of the text, `reply_to` = the
-//!   parent comment's author or `null`, optional `published`), in page order, and
+//!   parent comment's author or `null`, optional `reply_to_starts` = prefix of the parent's text
+//!   when its author wrote several comments, optional `published`), in page order, and
 //!   `must_not_be_comments` (no comment text or author contains them).
 //!
 //! Other sections (`sentences`, `comment_summary`, …) belong to other harnesses and are skipped.
@@ -171,6 +172,13 @@ fn check_comments(report: &Report, expected: &Value, failures: &mut Vec<String>)
             };
             if &got != want {
                 failures.push(format!("comments.items[{i}] ({:?}): reply_to expected {want}, got {got}", short(starts)));
+            }
+        }
+        if let Some(want) = item.get("reply_to_starts").and_then(Value::as_str) {
+            let parent = found.reply_to.and_then(|r| comments.get(r as usize));
+            if !parent.is_some_and(|p| p.text.starts_with(want)) {
+                let got = parent.map_or("nothing".to_owned(), |p| format!("{:?}", short(&p.text)));
+                failures.push(format!("comments.items[{i}] ({:?}): should answer the comment starting {:?}, answers {got}", short(starts), short(want)));
             }
         }
     }

@@ -23,6 +23,8 @@ pub struct Fields {
     pub reply_link: Option<String>,
     /// Name after "in reply to" / "en réponse à", or the author of a quoted parent.
     pub reply_name: Option<String>,
+    /// The passage quoted under a quote header (to tell apart comments by the same author).
+    pub quoted_text: Option<String>,
 }
 
 /// Tags whose start and end separate words.
@@ -113,7 +115,12 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         .or_else(|| bodies.iter().find(|&&(b, _)| !holds_byline(b)))
         .map(|&(b, _)| b);
     let skip = [author_node, date_node, relative_date];
-    fields.text = text_of(snapshot, body.unwrap_or(item), nested, &skip, body.is_none(), &mut fields.reply_name);
+    let mut quote = None;
+    fields.text = text_of(snapshot, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
+    if let Some((name, passage)) = quote {
+        fields.reply_name = fields.reply_name.take().or(name);
+        fields.quoted_text = Some(passage).filter(|p| !p.is_empty());
+    }
     if fields.author.is_none() {
         // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).
         fields.author = weak_author
@@ -183,7 +190,8 @@ fn name_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
 }
 
 /// The visible text of `root`'s own content without the author, date and chrome.
-fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<String>) -> String {
+/// `quoted` receives the first quote header's name and the passage it quotes.
+fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
     let mut out = TextCollector::new();
     let end = snapshot.subtree_end(root);
     let mut id = root + 1;
@@ -205,7 +213,17 @@ fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<No
         }
         if is_quote_header(snapshot, id) {
             if quoted.is_none() {
-                *quoted = vocabulary::clean_author(&quote_name(&snapshot.text_content(id)));
+                let name = vocabulary::clean_author(&quote_name(&snapshot.text_content(id)));
+                let mut passage = TextCollector::new();
+                let quote = snapshot.parent(id).unwrap_or(id);
+                for d in snapshot.descendants(quote).filter(|&d| !snapshot.contains(id, d)) {
+                    if let Some(t) = snapshot.text(d) {
+                        passage.push_node(d, t);
+                    } else if snapshot.tag(d).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+                        passage.push_space();
+                    }
+                }
+                *quoted = Some((name, passage.finish().text));
             }
             id = snapshot.subtree_end(id);
             continue;

@@ -1,10 +1,156 @@
 //! The structural fallback: comments whose markup names nothing, found as repeated sibling
-//! items that each carry an author, a time and a text body.
+//! items that each carry an author (a name-marked element, a profile link), a time and a text
+//! body of their own.
+//!
+//! Inside a section named or headed as comments, two such siblings are enough. Anywhere else the
+//! bar is higher (three siblings, no headings inside, outside header/nav/footer/aside), so that
+//! teaser lists of related articles (which also have authors and dates) are not taken for
+//! comments, and the article itself is never one: it has no repeated siblings.
 
 use super::items::Sections;
+use super::vocabulary::{self, name_parts};
 use crate::snapshot::{NodeId, Snapshot};
+use std::collections::HashMap;
+
+/// Facts about each subtree, summed bottom-up in one pass.
+struct Facts {
+    has_time: Vec<bool>,
+    has_author: Vec<bool>,
+    has_heading: Vec<bool>,
+    text: Vec<u32>,
+    link_text: Vec<u32>,
+}
+
+/// Path parts of profile links (`/user/anna`, `/membre/42`, `disqus.com/by/x`).
+const PROFILE_PATHS: &[&str] = &[
+    "/user/", "/users/", "/u/", "/profile", "/profil", "/member", "/membre", "/auteur/", "/author/",
+    "/usuario", "/usuarios/", "/benutzer", "/nutzer/", "/people/", "/by/", "/community/", "/forum/u",
+];
+
+impl Facts {
+    fn compute(snapshot: &Snapshot) -> Facts {
+        let n = snapshot.len();
+        let mut f = Facts {
+            has_time: vec![false; n],
+            has_author: vec![false; n],
+            has_heading: vec![false; n],
+            text: vec![0; n],
+            link_text: vec![0; n],
+        };
+        for id in (1..n as NodeId).rev() {
+            let i = id as usize;
+            if let Some(text) = snapshot.text(id) {
+                f.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                if f.text[i] <= 40 && vocabulary::looks_like_date(text) {
+                    f.has_time[i] = true;
+                }
+            } else if let Some(tag) = snapshot.tag(id) {
+                let small = snapshot.subtree_end(id) - id <= 8;
+                let parts = name_parts(snapshot, id);
+                let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
+                if tag == "time" || itemprop.contains("date") || (small && vocabulary::names_date(&parts)) {
+                    f.has_time[i] = true;
+                }
+                if (tag != "img" && small && vocabulary::names_author(&parts))
+                    || itemprop.contains("author")
+                    || (tag == "a" && snapshot.attr(id, "href").is_some_and(|h| PROFILE_PATHS.iter().any(|p| h.contains(p))))
+                {
+                    f.has_author[i] = true;
+                }
+                if matches!(tag, "h1" | "h2" | "h3" | "h4") {
+                    f.has_heading[i] = true;
+                }
+                if tag == "a" {
+                    f.link_text[i] = f.text[i];
+                }
+            }
+            if let Some(parent) = snapshot.parent(id) {
+                let p = parent as usize;
+                f.has_time[p] |= f.has_time[i];
+                f.has_author[p] |= f.has_author[i];
+                f.has_heading[p] |= f.has_heading[i];
+                f.text[p] += f.text[i];
+                f.link_text[p] += f.link_text[i];
+            }
+        }
+        f
+    }
+
+    fn comment_like(&self, snapshot: &Snapshot, id: NodeId, strict: bool) -> bool {
+        let i = id as usize;
+        let own_text = self.text[i].saturating_sub(self.link_text[i]);
+        snapshot.tag(id).is_some_and(|t| !matches!(t, "a" | "span" | "p" | "ul" | "ol" | "table" | "tbody" | "tr" | "form" | "nav" | "header" | "footer"))
+            && self.has_time[i]
+            && self.has_author[i]
+            && own_text >= if strict { 20 } else { 8 }
+            && !(strict && self.has_heading[i])
+    }
+}
 
 /// The section and its comment elements, when repeated comment-like items are found.
-pub fn find(_snapshot: &Snapshot, _sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
-    None
+pub fn find(snapshot: &Snapshot, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
+    let facts = Facts::compute(snapshot);
+    let mut id: NodeId = 1;
+    while (id as usize) < snapshot.len() {
+        if sections.outermost[id as usize] == Some(id) {
+            let items = items_in(snapshot, &facts, id, 2, false);
+            if !items.is_empty() {
+                return Some((id, items));
+            }
+            id = snapshot.subtree_end(id);
+        } else {
+            id += 1;
+        }
+    }
+    let body = snapshot.body();
+    let items = items_in(snapshot, &facts, body, 3, true);
+    let first = *items.first()?;
+    let parent = snapshot.parent(first)?;
+    (!sections.holds_article(snapshot, parent)).then_some((parent, items))
+}
+
+/// Comment-like elements inside `scope` whose (tag, class) signature repeats among siblings.
+fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<NodeId> {
+    let mut accepted: Vec<(String, NodeId)> = Vec::new();
+    let mut id = scope;
+    let end = snapshot.subtree_end(scope);
+    while id < end {
+        if strict && snapshot.tag(id).is_some_and(|t| matches!(t, "header" | "nav" | "footer" | "aside" | "form")) {
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        if snapshot.tag(id).is_some() && !snapshot.text(id).is_some() {
+            let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
+            for child in snapshot.children(id).filter(|&c| snapshot.tag(c).is_some()) {
+                let entry = groups.entry(signature(snapshot, child)).or_insert((0, 0));
+                entry.0 += 1;
+                if facts.comment_like(snapshot, child, strict) {
+                    entry.1 += 1;
+                }
+            }
+            for (sig, (members, like)) in groups {
+                if like >= min_siblings && like * 5 >= members * 3 {
+                    accepted.push((sig, id));
+                }
+            }
+        }
+        id += 1;
+    }
+    if accepted.is_empty() {
+        return Vec::new();
+    }
+    let signatures: Vec<&str> = accepted.iter().map(|(s, _)| s.as_str()).collect();
+    // Every comment-like element of an accepted signature, replies included.
+    let first_parent = accepted.iter().map(|&(_, p)| p).min().unwrap_or(scope);
+    let from = if strict { first_parent } else { scope };
+    snapshot
+        .descendants(from)
+        .filter(|&d| snapshot.tag(d).is_some() && facts.comment_like(snapshot, d, strict) && signatures.contains(&signature(snapshot, d).as_str()))
+        .collect()
+}
+
+fn signature(snapshot: &Snapshot, id: NodeId) -> String {
+    // Tag and first class: replies often add a modifier class (`c-item c-item--reply`).
+    let first_class = snapshot.attr(id, "class").and_then(|c| c.split_whitespace().next()).unwrap_or("");
+    format!("{} {first_class}", snapshot.tag(id).unwrap_or(""))
 }

@@ -54,7 +54,8 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
     // Element ids ("comment-12", and wrappers' "li-comment-12") of every candidate.
     let anchors: HashMap<&str, usize> =
         candidates.iter().enumerate().filter_map(|(i, &n)| snapshot.attr(n, "id").map(|a| (a, i))).collect();
-    let mut by_author: HashMap<String, usize> = HashMap::new();
+    // Each author's comments so far, latest last.
+    let mut by_author: HashMap<String, Vec<usize>> = HashMap::new();
     let mut last_at_depth: HashMap<u32, usize> = HashMap::new();
     let mut out: Vec<FoundComment> = Vec::new();
     for c in (0..count).filter(|&c| is_comment[c]) {
@@ -67,7 +68,11 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
             reply_to = f.depth.filter(|&d| d > 1).and_then(|d| last_at_depth.get(&(d - 1)).copied());
         }
         if reply_to.is_none() {
-            reply_to = f.reply_name.as_deref().and_then(|n| by_author.get(&n.to_lowercase()).copied());
+            reply_to = f.reply_name.as_deref().and_then(|n| by_author.get(&n.to_lowercase())).and_then(|theirs| {
+                // The one holding the quoted passage, else the latest.
+                let quoted = f.quoted_text.as_deref().filter(|q| q.chars().count() >= 8);
+                quoted.and_then(|q| theirs.iter().rev().find(|&&i| out[i].text.contains(q))).or(theirs.last()).copied()
+            });
         }
         if reply_to.is_none() {
             reply_to = named_at_start(&f.text, &by_author).filter(|&p| out[p].author != f.author);
@@ -82,7 +87,7 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
             reply_to,
         });
         if let Some(a) = &f.author {
-            by_author.insert(a.to_lowercase(), index);
+            by_author.entry(a.to_lowercase()).or_default().push(index);
         }
         if let Some(d) = f.depth {
             last_at_depth.insert(d, index);
@@ -108,7 +113,7 @@ fn nesting_parent(c: usize, holder: &[Option<usize>], is_comment: &[bool], resol
 
 /// A reply that opens with the name of an earlier commenter: "@Popoulo …", "Popoulo, …",
 /// "Popoulo : …". Names shorter than three letters never count.
-fn named_at_start(text: &str, by_author: &HashMap<String, usize>) -> Option<usize> {
+fn named_at_start(text: &str, by_author: &HashMap<String, Vec<usize>>) -> Option<usize> {
     let (mention, rest) = match text.strip_prefix('@') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -122,7 +127,7 @@ fn named_at_start(text: &str, by_author: &HashMap<String, usize>) -> Option<usiz
         if trimmed.chars().count() < 3 || !(mention || closes || spaced_colon) {
             continue;
         }
-        if let Some(&i) = by_author.get(&trimmed.to_lowercase()) {
+        if let Some(&i) = by_author.get(&trimmed.to_lowercase()).and_then(|theirs| theirs.last()) {
             return Some(i);
         }
     }
