@@ -51,7 +51,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     let disputing = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).count();
     let agreeing = comments.iter().filter(|c| c.stance == Some(Stance::Agrees)).count();
 
-    let meta_label = if lang == "fr" { "l'article" } else { "the article" };
+    let meta_label = if lang == "fr" { "l'article : " } else { "the article: " };
     let themes = themes::themes(comments, lang, meta_label);
 
     let mut passages: Vec<(usize, Vec<u32>, Range<usize>)> = quoted.into_iter().map(|(s, (c, r))| (s, c, r)).collect();

@@ -34,7 +34,7 @@ struct CommentWords {
 }
 
 /// Groups `comments` (with `quotes`, `stance` and `reply_to` already set) into themes.
-/// `meta_label` prefixes the label of themes made mostly of meta-comments ("l'article").
+/// `meta_label` prefixes the label of themes made mostly of meta-comments ("l'article : ").
 pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> {
     if comments.len() < MIN_COMMENTS {
         return Vec::new();
@@ -129,11 +129,15 @@ fn describe(
     let surface = surface_forms(group, words);
     let keywords: Vec<String> = ranked.iter().take(KEYWORDS).filter_map(|(t, _)| surface.get(*t).cloned()).collect();
 
-    let phrase = key_phrase(group, words);
+    // A phrase names the theme when it holds one of its top key words.
+    let phrase = key_phrase(group, words).filter(|p| {
+        let p = p.to_lowercase();
+        keywords.iter().take(3).any(|k| p.split(' ').any(|w| w == k))
+    });
     let mut label = phrase.unwrap_or_else(|| keywords.iter().take(2).cloned().collect::<Vec<_>>().join(", "));
     let meta = group.iter().filter(|&&m| comments[m].stance.is_some()).count();
     if meta * 2 > group.len() {
-        label = if label.is_empty() { meta_label.to_owned() } else { format!("{meta_label} : {label}") };
+        label = if label.is_empty() { meta_label.trim_end_matches([' ', ':']).to_owned() } else { format!("{meta_label}{label}") };
     }
 
     // Representative: closest to the group's centroid; longer text breaks ties.

@@ -19,6 +19,10 @@ pub const MIN_EDGE: f32 = 0.03;
 /// clustering usually drops them (min_df = 2), this keeps a little of their length effect.
 pub const HAPAX_WEIGHT: f32 = 0.3;
 
+/// Terms used by more than this share of the comments are left out: like the article's own
+/// topic word that every reader repeats, they say nothing about how comments differ.
+pub const MAX_SHARE: f32 = 0.5;
+
 /// One comment as a sparse unit vector: (term id, weight), sorted by term id.
 pub type SparseVector = Vec<(u32, f32)>;
 
@@ -63,6 +67,7 @@ impl TermVectors {
             .map(|doc| {
                 let mut v: SparseVector = doc
                     .into_iter()
+                    .filter(|&(t, _)| document_frequency[t as usize] as f32 <= MAX_SHARE * n || n < 4.0)
                     .map(|(t, tf)| {
                         let df = document_frequency[t as usize];
                         let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
