@@ -10,6 +10,7 @@ import { ext } from '../platform.js';
 import { anchorNotes, describeSelection } from '../messages.js';
 import { coreOrNull, asObject } from './analysis.js';
 import { readDocument } from './snapshot.js';
+import { liveRange } from '../draw/report-layers.js';
 
 /** Runs a core function here, or in the background where this page forbids wasm. */
 async function callCore(local, remoteMessage) {
@@ -37,22 +38,6 @@ function domRangeOf(range, nodes) {
   const [endNode, endOffset] = textPoint(range.endContainer, range.endOffset, true);
   if (!index.has(startNode) || !index.has(endNode)) return null;
   return { start: { node: index.get(startNode), offset: startOffset }, end: { node: index.get(endNode), offset: endOffset } };
-}
-
-/** A live Range from a `DomRange` of snapshot ids, or null when a node is gone. */
-export function liveRange(doc, nodes, anchor) {
-  if (!anchor) return null;
-  const start = nodes[anchor.start?.node];
-  const end = nodes[anchor.end?.node];
-  if (!start || !end || !start.isConnected || !end.isConnected) return null;
-  try {
-    const range = doc.createRange();
-    range.setStart(start, Math.min(anchor.start.offset, start.length ?? 0));
-    range.setEnd(end, Math.min(anchor.end.offset, end.length ?? 0));
-    return range;
-  } catch {
-    return null;
-  }
 }
 
 /** The W3C selectors `{quote, position}` of a live range, or null when it is not page text. */

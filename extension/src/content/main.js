@@ -6,12 +6,14 @@
 import { ext, t } from '../platform.js';
 import { Kind, route, stateChanged } from '../messages.js';
 import { pageKeyOf } from '../page-key.js';
-import { analyzePage } from './analysis.js';
-import { placeNotes, selectorsOf, liveRange } from './anchoring.js';
-import { openSession, isOwnNode, scrollToTarget } from './session.js';
+import { isOwnNode } from './own-elements.js';
 import { newNote, notesOf, parseTags, putNote } from '../notes.js';
 import { AUTO_SITES_KEY } from '../settings.js';
 
+// The analysis, anchoring and drawing modules load on first use, not on every page.
+const analysisModule = () => import('./analysis.js');
+const anchoringModule = () => import('./anchoring.js');
+const sessionModule = () => import('./session.js');
 
 let analysis = null;
 let placed = null;
@@ -32,6 +34,7 @@ function serially(task) {
 
 async function ensureAnalysis() {
   if (!analysis) {
+    const { analyzePage } = await analysisModule();
     analysis = await analyzePage(document, location.href, { skip });
     analyses += 1;
   }
@@ -39,11 +42,15 @@ async function ensureAnalysis() {
 }
 
 async function ensurePlacedNotes() {
-  if (!placed) placed = await placeNotes(document, await notesOf(pageKeyOf(document)), skip);
+  if (!placed) {
+    const { placeNotes } = await anchoringModule();
+    placed = await placeNotes(document, await notesOf(pageKeyOf(document)), skip);
+  }
   return placed;
 }
 
 async function createNote(range, values) {
+  const { selectorsOf } = await anchoringModule();
   const target = await selectorsOf(document, range, skip);
   if (!target) return;
   const note = newNote(target, values.body, parseTags(values.tags));
@@ -62,6 +69,7 @@ async function setOn(on) {
   if (on && !session) {
     await ensureAnalysis();
     await ensurePlacedNotes();
+    const { openSession } = await sessionModule();
     session = openSession(document, analysis, placed, t, { createNote });
   } else if (!on && session) {
     // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
@@ -93,8 +101,10 @@ async function pageState() {
   };
 }
 
-function scrollTo({ type, id }) {
+async function scrollTo({ type, id }) {
   if (!analysis) return { ok: false };
+  const { scrollToTarget } = await sessionModule();
+  const { liveRange } = await import('../draw/report-layers.js');
   const { report, nodes } = analysis;
   if (type === 'sentence') return { ok: scrollToTarget(liveRange(document, nodes, report.sentences[id]?.anchor)) };
   if (type === 'comment') return { ok: scrollToTarget(nodes[report.comments[id]?.node]) };

@@ -7,59 +7,8 @@ import { drawHighlights } from '../draw/highlights.js';
 import { createTooltip } from '../draw/tooltip.js';
 import { drawSummaryPanel } from '../draw/summary-panel.js';
 import { showNoteButton, showNoteForm } from '../draw/note-form.js';
-import { liveRange } from './anchoring.js';
-
-/** Tag names of the elements Glose adds (the snapshot reader and selection logic skip them). */
-export const OWN_ELEMENTS = new Set(['glose-tooltip', 'glose-summary', 'glose-note-button', 'glose-note-form']);
-
-/** Whether a node is inside one of Glose's own elements. */
-export function isOwnNode(node) {
-  for (let n = node; n; n = n.parentNode ?? n.host) {
-    if (n.nodeType === 1 && OWN_ELEMENTS.has(n.localName)) return true;
-  }
-  return false;
-}
-
-/** Sentence ids quoted by comments → the quoting comments. */
-function quotingComments(report) {
-  const byId = new Map();
-  const add = (sentence, comment) => {
-    if (!comment) return;
-    if (!byId.has(sentence)) byId.set(sentence, new Set());
-    byId.get(sentence).add(comment);
-  };
-  for (const comment of report.comments ?? []) for (const s of comment.quotes ?? []) add(s, comment);
-  for (const passage of report.summary?.quoted_passages ?? []) {
-    for (const c of passage.comments ?? []) add(passage.sentence, report.comments?.[c]);
-  }
-  return new Map([...byId].map(([k, v]) => [k, [...v]]));
-}
-
-/** The highlight items `{layer, range, info}` of a report and the placed notes. */
-export function highlightItems(doc, report, nodes, placedNotes) {
-  const items = [];
-  const quoting = quotingComments(report);
-  for (const s of report.sentences ?? []) {
-    const range = liveRange(doc, nodes, s.anchor);
-    if (!range) continue;
-    const info = { kind: s.label, sentence: s.id, score: s.score, cues: s.cues ?? [], source: s.source,
-      comments: quoting.get(s.id) ?? [] };
-    if (s.label === 'editorial') {
-      items.push({ layer: 'glose-editorial', range, info });
-      for (const cue of s.cues ?? []) {
-        const cueRange = liveRange(doc, nodes, cue.anchor);
-        if (cueRange) items.push({ layer: 'glose-editorial-cue', range: cueRange, info: { ...info, kind: 'cue' } });
-      }
-    } else if (s.label === 'attributed') {
-      items.push({ layer: 'glose-attributed', range, info });
-    }
-    if (quoting.has(s.id)) items.push({ layer: 'glose-quoted', range: range.cloneRange(), info: { ...info, kind: s.label === 'factual' ? 'quoted' : info.kind } });
-  }
-  for (const placed of placedNotes) {
-    if (placed.range) items.push({ layer: 'glose-note', range: placed.range, info: { kind: 'note', noteId: placed.note.id, note: { text: placed.note.body, tags: placed.note.tags } } });
-  }
-  return items;
-}
+import { highlightItems, liveRange, summaryModel } from '../draw/report-layers.js';
+import { isOwnNode } from './own-elements.js';
 
 /** Keeps the first info per sentence or note, in the order given (topmost layer first). */
 function distinctInfos(items) {
@@ -73,19 +22,6 @@ function distinctInfos(items) {
     }
   }
   return out;
-}
-
-/** The summary panel's model from a report. */
-function summaryModel(report) {
-  const summary = report.summary ?? {};
-  return {
-    commentCount: summary.comment_count ?? report.comments?.length ?? 0,
-    text: summary.text ?? '',
-    themes: (summary.themes ?? []).map((t) => ({ label: t.label, keywords: t.keywords ?? [], count: t.comments?.length ?? 0 })),
-    quoted: (summary.quoted_passages ?? []).map((p) => ({ text: report.sentences?.[p.sentence]?.text ?? '', count: p.comments?.length ?? 0 })),
-    disputing: summary.disputing ?? 0,
-    agreeing: summary.agreeing ?? 0,
-  };
 }
 
 /** Scrolls an element or a range's start into the middle of the view. */
