@@ -70,6 +70,10 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     await driver.page(probe.hoverFirst, name);
     const text = await driver.waitPage(probe.tooltipText, null, (s) => Boolean(s), 'the tooltip');
     assert.match(text, /%/, 'the tooltip shows a confidence');
+    // The passage commenters quote (the aside's sentence) names them.
+    await driver.page(probe.hoverFirst, 'glose-quoted');
+    const quoted = await driver.waitPage(probe.tooltipText, null, (s) => Boolean(s) && s !== text, 'the quoted passage tooltip');
+    assert.ok(quoted.includes('Kergariou'), `the tooltip names a commenter who quotes it: ${quoted.slice(0, 300)}`);
   });
 
   await t.test('the summary panel shows the 8 comments', async () => {
