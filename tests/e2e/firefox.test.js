@@ -110,7 +110,11 @@ async function driverFor({ driver, downloads }) {
       return {
         eval: (fn, arg) => inPanel(() => run(fn, arg)),
         waitEval: (fn, arg, ok, what) => waitFor(() => inPanel(() => run(fn, arg)), ok, what),
-        click: (selector) => inPanel(async () => (await driver.findElement(By.css(selector))).click()),
+        // The panel re-renders when the page state changes: find the element again if it went stale.
+        click: (selector) => inPanel(() => waitFor(() => driver.findElement(By.css(selector)).click().then(() => true, (e) => {
+          if (e.name === 'StaleElementReferenceError' || e.name === 'NoSuchElementError') return false;
+          throw e;
+        }), (done) => done, `a clickable ${selector}`)),
         async download(selector) {
           const before = new Set(readdirSync(downloads));
           await inPanel(async () => (await driver.findElement(By.css(selector))).click());

@@ -15,6 +15,8 @@ import { download, exportPage, importJsonLd } from '../exports.js';
 const $ = (id) => document.getElementById(id);
 const fixedTab = new URLSearchParams(location.search).get('tabId');
 let state = null;
+/** The id of the note being edited: refreshes leave the notes list alone meanwhile. */
+let editing = null;
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
@@ -64,15 +66,17 @@ function editNote(item, note) {
   const form = el(document, 'form', { 'data-edit': note.id }, body, tags,
     el(document, 'div', { class: 'note-actions' },
       el(document, 'button', { type: 'submit' }, t('save')),
-      el(document, 'button', { type: 'button', onclick: () => render() }, t('cancel'))));
+      el(document, 'button', { type: 'button', onclick: () => { editing = null; render(); } }, t('cancel'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const edited = { ...note, body: body.value.trim(), tags: parseTags(tags.value), modified: new Date().toISOString() };
     edited.motivation = edited.body ? 'commenting' : 'highlighting';
     await putNote(state.pageKey, edited, { title: state.title, url: state.url });
+    editing = null;
     await send(notesChanged());
     await refresh();
   });
+  editing = note.id;
   item.replaceChildren(form);
   body.focus();
 }
@@ -98,6 +102,7 @@ function render() {
     el(document, 'button', { class: 'item', type: 'button',
       onclick: () => theme.comments?.length && send(scrollTo({ type: 'comment', id: theme.comments[0] })) },
     `${theme.label} (${theme.comments?.length ?? 0})`))));
+  if (editing) return;
   const placed = state.notes.filter((n) => n.placed);
   const orphans = state.notes.filter((n) => !n.placed);
   $('notes').replaceChildren(...(placed.length ? placed.map(noteItem) : [el(document, 'li', { class: 'muted' }, t('noNotes'))]));
