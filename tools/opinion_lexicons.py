@@ -29,7 +29,11 @@ pattern("en", 0.5)
 pattern("fr", 0.5)
 
 NOISE = {"es", "eue", "eut", "dancer", "lancé", "donne", "donné", "lâche", "souhaité", "tient", "tenu", "note", "noté", "ai", "as", "a",
-         "avance", "avancé", "pense", "est", "sont", "fait"}
+         "avance", "avancé", "pense", "est", "sont", "fait",
+         # forms of être / avoir that the upstream list carries
+         "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut", "sera", "serai", "seraient", "serais",
+         "serait", "seras", "serez", "seriez", "serions", "serons", "seront", "soient", "sois", "soit", "étiez", "étions",
+         "était", "étaient", "étais", "été", "être", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"}
 for lang in ("en", "fr"):
     words = [w.strip().lower() for w in open(f"{src}/quote_verbs_gendergaptracker/{lang}_quote_verb_list.txt", encoding="utf-8")]
     words = sorted({w for w in words if w and w not in NOISE and len(w) > 2})

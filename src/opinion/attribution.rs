@@ -2,7 +2,7 @@
 //! "X says that…", "selon X, …", "…, assure le groupe"), and who that someone is.
 //! Parenthetical asides always stay the writer's own words.
 
-use super::lexicons::{Entry, Lexicon, Match};
+use super::lexicons::{starting_at, Entry, Lexicon, Match};
 use super::tokens::Token;
 use std::ops::Range;
 
@@ -71,7 +71,7 @@ const MIN_MASKED_QUOTE_WORDS: usize = 3;
 pub fn analyse(tokens: &[Token], matches: &[Match], lexicon: &Lexicon) -> Attribution {
     let n = tokens.len();
     let mut found = Attribution { reported: vec![false; n], quotes: quotations(tokens), asides: asides(tokens), ..Default::default() };
-    let at = |i: usize, entry: Entry| matches.iter().filter(|m| m.start == i).find_map(|m| m.value(entry).map(|v| (m.len, v)));
+    let at = |i: usize, entry: Entry| starting_at(matches, i).iter().find_map(|m| m.value(entry).map(|v| (m.len, v)));
     let in_quote = |i: usize, quotes: &[Range<usize>]| quotes.iter().any(|q| q.contains(&i));
 
     let mut i = 0;
@@ -192,7 +192,7 @@ fn asides(tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 fn has(matches: &[Match], i: usize, entry: Entry) -> bool {
-    matches.iter().any(|m| m.start == i && m.value(entry).is_some())
+    starting_at(matches, i).iter().any(|m| m.value(entry).is_some())
 }
 
 fn is_boundary(t: &Token) -> bool {
@@ -218,7 +218,7 @@ fn looks_like_noun_phrase(tokens: &[Token], matches: &[Match], range: &Range<usi
 }
 
 fn source_from(tokens: &[Token], matches: &[Match], range: Range<usize>) -> Source {
-    let pronoun = matches.iter().any(|m| m.start == range.start && m.len == range.len() && m.value(Entry::Pronoun).is_some());
+    let pronoun = starting_at(matches, range.start).iter().any(|m| m.len == range.len() && m.value(Entry::Pronoun).is_some());
     let generic = !pronoun
         && has(matches, range.start, Entry::Determiner)
         && range.len() >= 2
@@ -267,9 +267,11 @@ fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usiz
 fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usize, len: usize, value: f32, found: &mut Attribution) -> Option<Frame> {
     let n = tokens.len();
     let after = i + len;
-    // Inverted: "«…», assure le groupe" / "…, said the minister".
+    // Inverted: "«…», assure le groupe" / "«…», a déclaré la ministre" / "…, said the minister".
     let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
-    if matches!(prev, Some("," | "»" | "”" | "\"")) {
+    let before_aux = (0..i).rev().find(|&j| !(has(matches, j, Entry::Auxiliary) && tokens[j].is_word()));
+    let prev_non_aux = before_aux.map(|p| tokens[p].norm.as_str());
+    if matches!(prev_non_aux, Some("," | "»" | "”" | "\"")) {
         let mut np_end = after;
         while np_end < n && !is_boundary(&tokens[np_end]) && !has(matches, np_end, Entry::Function) && np_end - after < 7 {
             np_end += 1;
@@ -277,25 +279,29 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
         let np = after..np_end;
         let closes_sentence = np_end >= n || matches!(tokens[np_end].norm.as_str(), "." | "," | "!" | "?" | ";") || has(matches, np_end, Entry::Function);
         if looks_like_noun_phrase(tokens, matches, &np) && closes_sentence && !has(matches, after, Entry::Complementizer) {
-            let comma = i - 1;
+            let comma = before_aux.unwrap_or(0);
             mark(found, 0..comma);
             found.source.get_or_insert_with(|| source_from(tokens, matches, np));
             return Some(Frame { kind: FrameKind::InvertedVerb, cue: i..after });
         }
     }
-    let complement = {
-        let mut j = after;
-        while j < n && (has(matches, j, Entry::Auxiliary) && tokens[j].norm != "ne" && tokens[j].norm != "n'") {
-            j += 1;
-        }
-        j < n && (has(matches, j, Entry::Complementizer) || matches!(tokens[j].norm.as_str(), "«" | "“" | "\"" | "„"))
+    // The reported content starts at "que"/"that"/a quotation, possibly after an aside of the
+    // writer's own ("claims, absurdly, that…"); words before it stay the writer's.
+    let opens = |j: usize| has(matches, j, Entry::Complementizer) || matches!(tokens[j].norm.as_str(), "«" | "“" | "\"" | "„");
+    let next_word = (after..n).find(|&j| !(has(matches, j, Entry::Auxiliary) && tokens[j].is_word() && tokens[j].norm != "ne" && tokens[j].norm != "n'"));
+    let content_start = match next_word {
+        Some(j) if opens(j) => Some(j),
+        Some(j) if tokens[j].norm == "," => (j + 2..n.min(after + 12)).find(|&k| opens(k) && tokens[k].is_word() && tokens[k - 1].norm == ","),
+        _ => None,
     };
+    let complement = content_start.is_some();
+    let content_start = content_start.unwrap_or(after);
     // Participle: ", estimant que …" / ", saying that …".
     if prev == Some(",") && (tokens[i].norm.ends_with("ant") || tokens[i].norm.ends_with("ing")) {
         if !complement {
             return None;
         }
-        mark(found, after..n);
+        mark(found, content_start..n);
         let subject = (0..i).find(|&j| is_name(tokens, matches, j) && (j == 0 || !has(matches, j - 1, Entry::Function)));
         if let Some(s) = subject {
             let mut e = s + 1;
@@ -322,7 +328,7 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
     if passive || !has_subject || !(complement || value >= 1.0) {
         return None;
     }
-    mark(found, after..n);
+    mark(found, content_start..n);
     found.source.get_or_insert_with(|| source_from(tokens, matches, subject));
     Some(Frame { kind: FrameKind::Verb, cue: i..after })
 }

@@ -137,6 +137,29 @@ fn shape<'a>(t: &'a Token, i: usize, reported: bool) -> &'a str {
     }
 }
 
+/// Char 4-grams of `^word$`, hashed straight from the bytes.
+fn char_grams(word: &str, out: &mut Vec<(u32, f32)>) {
+    let mut bounds = [0usize; 20];
+    let mut n = 0;
+    for (i, _) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
+        if n == bounds.len() {
+            return; // long words are rare and say little through their 4-grams
+        }
+        bounds[n] = i;
+        n += 1;
+    }
+    // Positions -1 (^) … n-1 ($) in chars; a gram spans 4 of them.
+    let chars = n - 1;
+    for first in -1..(chars as isize - 2) {
+        let last = first + 3; // inclusive, may be `chars` meaning $
+        let from = bounds[first.max(0) as usize];
+        let to = bounds[(last + 1).min(chars as isize) as usize];
+        let head = if first < 0 { "^" } else { "" };
+        let tail = if last >= chars as isize { "$" } else { "" };
+        out.push((bucket(b'c', &[head, &word[from..to], tail]), 0.5));
+    }
+}
+
 fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(tokens.len() * 6);
     let mut prev = "<s>";
@@ -149,14 +172,8 @@ fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32
         let s = shape(t, i, reported);
         out.push((bucket(b'u', &[s]), 1.0));
         out.push((bucket(b'b', &[prev, s]), 1.0));
-        if !reported && t.is_word() && s == t.norm && t.norm.chars().count() >= 4 {
-            let chars: Vec<char> = std::iter::once('^').chain(t.norm.chars()).chain(std::iter::once('$')).collect();
-            let mut buf = String::new();
-            for w in chars.windows(4) {
-                buf.clear();
-                buf.extend(w);
-                out.push((bucket(b'c', &[&buf]), 0.5));
-            }
+        if !reported && t.is_word() && s == t.norm && t.norm.len() >= 4 {
+            char_grams(&t.norm, &mut out);
         }
         prev = s;
         prev_reported = reported;

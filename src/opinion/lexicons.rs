@@ -2,6 +2,28 @@
 //! subjectivity lexicons (PDDL) and the Gender Gap Tracker reporting verbs (MIT). See `MODEL.md`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: short keys, no DoS concern (the keys are our own word lists).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 use super::tokens::Token;
 use std::sync::OnceLock;
 
@@ -75,9 +97,9 @@ impl Entry {
 /// One language's lexicon: phrases (space-joined normalised tokens) to what they signal.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<(Entry, f32)>>,
+    phrases: FnvMap<String, Vec<(Entry, f32)>>,
     /// Every proper prefix of a multi-word phrase, so matching stops early.
-    prefixes: HashSet<String>,
+    prefixes: FnvSet<String>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -91,6 +113,13 @@ pub struct Match {
     pub len: usize,
     /// What it signals.
     pub entries: &'static [(Entry, f32)],
+}
+
+/// The matches starting at token `i` (matches are ordered by start).
+pub fn starting_at(matches: &[Match], i: usize) -> &[Match] {
+    let lo = matches.partition_point(|m| m.start < i);
+    let hi = lo + matches[lo..].partition_point(|m| m.start == i);
+    &matches[lo..hi]
 }
 
 impl Match {
@@ -155,6 +184,13 @@ impl Lexicon {
         }
     }
 
+    /// Adds every word of a list as `entry` with the same value.
+    fn add_list_valued(&mut self, text: &str, entry: Entry, value: f32) {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            self.add(line.trim(), entry, value);
+        }
+    }
+
     /// What a phrase signals, if it is listed.
     pub fn get(&self, phrase: &str) -> &[(Entry, f32)] {
         self.phrases.get(phrase).map(Vec::as_slice).unwrap_or(&[])
@@ -209,14 +245,18 @@ pub fn for_language(lang: &str) -> &'static Lexicon {
         "en" => EN.get_or_init(|| {
             let mut l = Lexicon::default();
             l.add_list(include_str!("data/evaluative_en.tsv"), Entry::Evaluative);
-            l.add_list(include_str!("data/reporting_en.txt"), Entry::Reporting);
+            // The long upstream list holds many verbs that also report facts: they need a "que"/"that"
+            // or a quotation to frame reported speech (value 0.5); the hand-written ones do not.
+            l.add_list_valued(include_str!("data/reporting_en.txt"), Entry::Reporting, 0.5);
             l.add_sections(include_str!("data/cues_en.txt"));
             l
         }),
         "fr" => FR.get_or_init(|| {
             let mut l = Lexicon::default();
             l.add_list(include_str!("data/evaluative_fr.tsv"), Entry::Evaluative);
-            l.add_list(include_str!("data/reporting_fr.txt"), Entry::Reporting);
+            // The long upstream list holds many verbs that also report facts: they need a "que"/"that"
+            // or a quotation to frame reported speech (value 0.5); the hand-written ones do not.
+            l.add_list_valued(include_str!("data/reporting_fr.txt"), Entry::Reporting, 0.5);
             l.add_sections(include_str!("data/cues_fr.txt"));
             l
         }),

@@ -66,7 +66,11 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
         let mut numeric = false;
         while i < chars.len() {
             let c = chars[i];
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() {
+                numeric |= c.is_ascii_digit();
+                norm.push(c.to_ascii_lowercase());
+                i += 1;
+            } else if c.is_alphanumeric() {
                 numeric |= c.is_numeric();
                 norm.extend(c.to_lowercase());
                 i += 1;

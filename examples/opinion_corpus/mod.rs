@@ -1,0 +1,127 @@
+//! Readers for the subjectivity corpora in `../shared/corpus/subjectivity` (shared by the
+//! `train_opinion` and `eval_opinion` examples; not a library API).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// One labelled sentence.
+#[derive(Clone, Debug)]
+pub struct Labelled {
+    /// The sentence.
+    pub text: String,
+    /// Language subtag.
+    pub lang: &'static str,
+    /// true = SUBJ (the writer's own view).
+    pub subjective: bool,
+}
+
+/// The corpus root: `$GLOSE_CORPUS` or `../shared/corpus`.
+pub fn root() -> PathBuf {
+    std::env::var_os("GLOSE_CORPUS").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/corpus"))
+}
+
+/// Parses delimiter-separated values with RFC 4180 quoting (fields may span lines).
+pub fn parse_dsv(text: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if at_field_start => {
+                quoted = true;
+                at_field_start = false;
+            }
+            c if c == delimiter => {
+                row.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                at_field_start = true;
+            }
+            '\r' => {}
+            c => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// NewsSD (CC BY 4.0) split `train`, `val` or `test` for `english` / `italian`.
+pub fn newssd(lang_dir: &str, split: &str) -> Vec<Labelled> {
+    let lang = if lang_dir == "italian" { "it" } else { "en" };
+    let rows = parse_dsv(&read(&root().join(format!("subjectivity/newssd/{lang_dir}/{split}.csv"))), ',');
+    rows.into_iter()
+        .skip(1)
+        .filter(|r| r.len() >= 2)
+        .map(|r| Labelled { text: r[0].trim().to_owned(), lang, subjective: r[1].trim() == "SUBJ" })
+        .collect()
+}
+
+/// CheckThat! 2025 task 1 TSV (`dev` or `train`) for `english`, `german`, `italian`…
+pub fn checkthat(lang_dir: &str, split: &str) -> Vec<Labelled> {
+    let (lang, code) = match lang_dir {
+        "english" => ("en", "en"),
+        "german" => ("de", "de"),
+        "italian" => ("it", "it"),
+        "bulgarian" => ("bg", "bg"),
+        _ => ("ar", "ar"),
+    };
+    let text = read(&root().join(format!("subjectivity/checkthat2025/{lang_dir}/{split}_{code}.tsv")));
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.len() >= 3).then(|| Labelled { text: cols[1].trim().to_owned(), lang, subjective: cols[2].trim() == "SUBJ" })
+        })
+        .collect()
+}
+
+/// BABE SG2 rows: (sentence, label_opinion).
+pub fn babe() -> Vec<(String, String)> {
+    let rows = parse_dsv(&read(&root().join("subjectivity/babe/babe_sg2_train.csv")), ';');
+    rows.into_iter().skip(1).filter(|r| r.len() >= 7).map(|r| (r[0].trim().to_owned(), r[6].trim().to_owned())).collect()
+}
+
+/// Macro-F1 over {OBJ, SUBJ} from (gold, predicted) pairs, with per-class (P, R, F1).
+pub fn macro_f1(pairs: &[(bool, bool)]) -> (f64, [(f64, f64, f64); 2]) {
+    let mut per = [(0.0, 0.0, 0.0); 2];
+    for (k, class) in [false, true].into_iter().enumerate() {
+        let tp = pairs.iter().filter(|(g, p)| *g == class && *p == class).count() as f64;
+        let fp = pairs.iter().filter(|(g, p)| *g != class && *p == class).count() as f64;
+        let fneg = pairs.iter().filter(|(g, p)| *g == class && *p != class).count() as f64;
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let r = if tp + fneg > 0.0 { tp / (tp + fneg) } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        per[k] = (p, r, f);
+    }
+    ((per[0].2 + per[1].2) / 2.0, per)
+}

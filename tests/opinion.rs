@@ -1,0 +1,157 @@
+//! Editorial-opinion labels: the seed page's rules, a table of hand-written sentences
+//! (`tests/opinion/sentences.tsv`) and the `glose classify` command.
+
+use glose::opinion::{classify_sentences, Classification};
+use glose::report::Label;
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn read_seed(name: &str) -> String {
+    let local = format!("{}/tests/pages/clubic-jedi/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&local)
+        .or_else(|_| std::fs::read_to_string(format!("/work/shared/pages/clubic-jedi/{name}")))
+        .unwrap_or_else(|e| panic!("seed page {name}: {e}"))
+}
+
+const ASIDE: &str = "(car ne faisant pas la propagande de son administration)";
+
+/// The seed's listed sentences in page order, each with the group it is listed under.
+fn seed_sentences() -> Vec<(String, String)> {
+    let expected: Value = serde_json::from_str(&read_seed("expected.json")).expect("expected.json parses");
+    let page = read_seed("page.html").replace("&#39;", "'").replace("&quot;", "\"").replace("&nbsp;", "\u{a0}");
+    let mut listed = Vec::new();
+    for group in ["editorial", "loaded_framing", "attributed", "factual"] {
+        for s in expected["sentences"][group].as_array().expect("sentence group") {
+            listed.push((group.to_owned(), s.as_str().expect("sentence text").to_owned()));
+        }
+    }
+    // Page order matters: "la firme de Seattle" is resolved from an earlier sentence.
+    let position = |s: &str| {
+        let head: String = s.chars().take(25).collect();
+        page.find(&head).unwrap_or(usize::MAX)
+    };
+    listed.sort_by_key(|(_, s)| position(s));
+    listed
+}
+
+#[test]
+fn seed_sentences_follow_the_rules() {
+    let listed = seed_sentences();
+    let texts: Vec<&str> = listed.iter().map(|(_, s)| s.as_str()).collect();
+    let verdicts = classify_sentences(&texts, "fr");
+    let editorial = listed.iter().position(|(g, _)| g == "editorial").expect("an editorial sentence");
+    let top: &Classification = &verdicts[editorial];
+    assert_eq!(top.label, Label::Editorial, "{}: {top:?}", listed[editorial].1);
+    for (i, v) in verdicts.iter().enumerate() {
+        if i != editorial {
+            assert!(v.score < top.score, "'{}' ({}) outranks the editorial sentence", listed[i].1, v.score);
+        }
+    }
+    let text = &listed[editorial].1;
+    let aside_start = text[..text.find(ASIDE).expect("aside in sentence")].chars().count() as u32;
+    let aside_end = aside_start + ASIDE.chars().count() as u32;
+    assert!(
+        top.cues.iter().any(|c| c.start <= aside_start && c.end >= aside_end),
+        "no cue covers the aside: {:?}",
+        top.cues
+    );
+    for ((group, text), v) in listed.iter().zip(&verdicts) {
+        match group.as_str() {
+            "attributed" => {
+                assert_eq!(v.label, Label::Attributed, "{text}: {v:?}");
+                let source = v.source.as_deref().unwrap_or("");
+                assert!(source.contains("Amazon") || source.contains("Pentagone"), "{text}: source {source:?}");
+            }
+            "factual" => assert_ne!(v.label, Label::Editorial, "{text}: {v:?}"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn seed_page_ranks_the_aside_first_through_the_pipeline() {
+    let page = glose::read_html::parse_html(&read_seed("page.html"));
+    let report = glose::analyze(&page, &glose::Options::default());
+    let editorial: Vec<_> = report.sentences.iter().filter(|s| s.label == Label::Editorial).collect();
+    let top = editorial.iter().max_by(|a, b| a.score.total_cmp(&b.score)).expect("an editorial sentence on the page");
+    assert!(top.text.contains(ASIDE), "top editorial sentence: {}", top.text);
+    assert!(top.cues.iter().any(|c| c.text.contains(ASIDE)), "cues: {:?}", top.cues);
+    for s in &report.sentences {
+        if s.text.contains("assure le groupe américain") || s.text.starts_with("Le Pentagone a cependant") {
+            assert_eq!(s.label, Label::Attributed, "{}", s.text);
+        }
+    }
+}
+
+#[test]
+fn hand_written_sentences_get_their_labels() {
+    let table = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/opinion/sentences.tsv")).expect("sentences.tsv");
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 5, "bad row: {line}");
+        rows += 1;
+        let (lang, want, source, cue, text) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        let v = &classify_sentences(&[text], lang)[0];
+        let mut problems = Vec::new();
+        if v.label.as_str() != want {
+            problems.push(format!("label {} (score {:.2})", v.label.as_str(), v.score));
+        }
+        if source != "-" && !v.source.as_deref().unwrap_or("").contains(source) {
+            problems.push(format!("source {:?}", v.source));
+        }
+        if cue != "-" && !v.cues.iter().any(|c| c.kind == cue) {
+            problems.push(format!("no {cue} cue in {:?}", v.cues.iter().map(|c| (&c.kind, &c.text)).collect::<Vec<_>>()));
+        }
+        for c in &v.cues {
+            let span: String = text.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect();
+            if span != c.text {
+                problems.push(format!("cue offsets {}..{} give {span:?}, not {:?}", c.start, c.end, c.text));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("[{lang} {want}] {text}\n    {}", problems.join("; ")));
+        }
+    }
+    assert!(rows >= 40, "the table needs at least 40 sentences, has {rows}");
+    assert!(failures.is_empty(), "{} of {rows} sentences fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn classify_command_writes_label_and_score_per_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glose"))
+        .args(["classify", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run glose classify");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"The ruling is a disastrous blow to press freedom.\n\nThe bill passed the Senate 52 to 48 on Tuesday.\n")
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("glose classify output");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("editorial\t"), "{text}");
+    assert_eq!(lines[1], "factual\t0");
+    let (label, score) = lines[2].split_once('\t').expect("LABEL<TAB>SCORE");
+    assert_eq!(label, "factual");
+    let score: f32 = score.parse().expect("score is a number");
+    assert!((0.0..0.5).contains(&score));
+}
+
+#[test]
+fn empty_and_odd_input_never_panics() {
+    let odd = ["", "   ", "«", "(((", "\"", "?!", "selon", ", estimant que", "—", "a b c d e f g h i j k l m n o p q r s t u v w x y z 1 2 3"];
+    let verdicts = classify_sentences(&odd, "fr");
+    assert_eq!(verdicts.len(), odd.len());
+    assert_eq!(verdicts[0].label, Label::Factual);
+    assert!(verdicts.iter().all(|v| (0.0..=1.0).contains(&v.score)));
+    assert_eq!(classify_sentences(&odd, "xx").len(), odd.len());
+}
