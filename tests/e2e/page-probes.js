@@ -125,3 +125,13 @@ export function textInView(exact) {
   }
   return false;
 }
+
+/** Computed styles of Glose's own UI: the summary panel box and the tooltip card. */
+export function ownStyles() {
+  const section = document.querySelector('glose-summary')?.shadowRoot?.querySelector('section');
+  const card = document.querySelector('glose-tooltip')?.shadowRoot?.querySelector('.card');
+  return {
+    panelBackground: section ? getComputedStyle(section).backgroundColor : null,
+    tooltipBorderRadius: card ? getComputedStyle(card).borderTopLeftRadius : null,
+  };
+}

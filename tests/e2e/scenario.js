@@ -103,6 +103,21 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.ok(Object.values(texts).flat().length > 0, 'highlights are back');
   });
 
+  await t.test('Glose styles its own UI even where the page CSP forbids inline styles', async () => {
+    await driver.open(server.url('/locked/article.html'));
+    try {
+      await turnOn(driver);
+      const styles = await driver.page(probe.ownStyles);
+      assert.equal(styles.panelBackground, 'rgb(255, 250, 240)');
+      assert.equal(styles.tooltipBorderRadius, '6px');
+      const texts = await driver.page(probe.highlightTexts, EDITORIAL_LAYERS);
+      assert.ok(Object.values(texts).flat().some((x) => x.includes(ASIDE)));
+    } finally {
+      await driver.open(article);
+      await turnOn(driver);
+    }
+  });
+
   await t.test('the side panel lists the findings and is screenshotted', async () => {
     const panel = await driver.panel();
     try {

@@ -1,6 +1,6 @@
 // A tiny HTTP server for the end-to-end tests: serves the seed page on 127.0.0.1 (a free port
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
-// script-src 'self'` at /strict/article.html, and lets a test rewrite the page text for later
+// script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
 // to a plain page, as the playground does.
 import { createServer } from 'node:http';
@@ -20,6 +20,9 @@ export async function startServer() {
       response.writeHead(200, headers).end(edit(original));
     } else if (path === '/strict/article.html') {
       response.writeHead(200, { ...headers, 'content-security-policy': "script-src 'self'" }).end(edit(original));
+    } else if (path === '/locked/article.html') {
+      // No inline style either: Glose's own styles must still apply.
+      response.writeHead(200, { ...headers, 'content-security-policy': "default-src 'self'; img-src *" }).end(edit(original));
     } else if (/^\/draw\/[\w-]+\.(js|css)$/.test(path) && existsSync(new URL(path.slice(6), DRAW))) {
       // The drawing modules, as the playground serves them to a plain page.
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/css';
