@@ -18,7 +18,7 @@
 mod blocks;
 mod cleaning;
 mod facts;
-mod patterns;
+pub(crate) mod patterns;
 mod prep;
 mod scoring;
 

@@ -51,11 +51,12 @@ pub fn extract(snapshot: &Snapshot) -> Metadata {
         .byline
         .clone()
         .or_else(|| {
-            tags.get(&["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author"])
+            tags.get(&["dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru:author"])
                 .filter(|a| !looks_like_url(a))
                 .map(str::to_owned)
         })
         .or_else(|| byline_in_page(snapshot))
+        .or_else(|| tags.get(&["article:author"]).filter(|a| !looks_like_url(a)).map(str::to_owned))
         .and_then(|b| clean(&b))
         .map(|b| clean_byline(&b))
         .filter(|b| !b.is_empty());
@@ -120,19 +121,49 @@ pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
     marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
 }
 
-/// The first short element marked as a byline in the page body (Reader View's rule).
+/// The first short element marked as a byline in the page body, in document order, not looking
+/// inside parts that are never the article (headers, menus, sidebars… — Reader View's order).
 fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
+    use crate::extract::article::patterns;
     let body = snapshot.body();
-    for id in snapshot.descendants(body) {
-        if snapshot.tag(id).is_none() || !is_byline_element(snapshot, id) {
+    let end = snapshot.subtree_end(body);
+    let mut id = body + 1;
+    while id < end {
+        let Some(tag) = snapshot.tag(id) else {
+            id += 1;
+            continue;
+        };
+        if is_byline_element(snapshot, id) {
+            if let Some(text) = short_text(snapshot, id, 100).filter(|t| !t.is_empty()) {
+                return Some(text);
+            }
+        }
+        let matched = patterns::match_string(snapshot.attr(id, "class"), snapshot.attr(id, "id"));
+        let unlikely = tag != "a" && patterns::is_unlikely(&matched)
+            && !snapshot.ancestors(id).take(4).any(|a| snapshot.is(a, "table") || snapshot.is(a, "code"));
+        if unlikely || matches!(tag, "script" | "nav") || snapshot.attr(id, "role").is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r)) {
+            id = snapshot.subtree_end(id);
             continue;
         }
-        let text = title::collapse(&snapshot.text_content(id));
-        if !text.is_empty() && text.chars().count() < 100 {
-            return Some(text);
-        }
+        id += 1;
     }
     None
+}
+
+/// The collapsed text of a subtree when it has fewer than `max` chars (reads at most a few times
+/// that much text, so large containers cost little).
+fn short_text(snapshot: &Snapshot, id: u32, max: usize) -> Option<String> {
+    let mut raw = String::new();
+    for d in snapshot.descendants(id) {
+        if let Some(t) = snapshot.text(d) {
+            raw.push_str(t);
+            if raw.len() > max * 8 {
+                return None;
+            }
+        }
+    }
+    let text = title::collapse(&raw);
+    (text.chars().count() < max).then_some(text)
 }
 
 /// A byline without its "By " / "Par " / "Von " / "Por " lead-in.
