@@ -94,7 +94,7 @@ export function panelIsBeforeComments(firstComment) {
 
 /** Clicks the summary panel's first theme; returns how many page elements are outlined then. */
 export function clickFirstTheme() {
-  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('ul button');
+  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="theme"]');
   if (!button) return -1;
   button.click();
   return [...document.querySelectorAll('[style]')].filter((e) => e.style.outlineStyle === 'solid').length;
@@ -134,4 +134,12 @@ export function ownStyles() {
     panelBackground: section ? getComputedStyle(section).backgroundColor : null,
     tooltipBorderRadius: card ? getComputedStyle(card).borderTopLeftRadius : null,
   };
+}
+
+/** Clicks the summary panel's first most-quoted passage. */
+export function clickFirstPassage() {
+  const passage = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="passage"]');
+  if (!passage) return false;
+  passage.click();
+  return true;
 }

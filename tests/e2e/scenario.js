@@ -93,6 +93,13 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.equal(await driver.page(probe.clickFirstTheme), 0, 'a second click clears the outlines');
   });
 
+  await t.test('clicking the most-quoted passage scrolls to it', async () => {
+    await driver.page(probe.scrollToPanel);
+    assert.equal(await driver.page(probe.textInView, ASIDE), false, 'the aside starts out of view');
+    assert.ok(await driver.page(probe.clickFirstPassage), 'a quoted passage is listed');
+    await driver.waitPage(probe.textInView, ASIDE, (x) => x === true, 'the page to scroll to the passage');
+  });
+
   await t.test('toggling on again is instant: the report is cached', async () => {
     const first = await driver.pageState();
     assert.equal((await driver.toggle(false)).on, false);

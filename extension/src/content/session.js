@@ -110,6 +110,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
       const infos = distinctInfos(drawing.itemsAtPoint(range.startContainer, range.startOffset));
       const rect = range.getBoundingClientRect();
       if (infos.length && (rect.width || rect.height || rect.top)) tooltip.show(rect.left, rect.bottom - 18, infos);
+      else tooltip.hide();
       if (noteUi?.kind === 'button') closeNoteUi();
     }
   });

@@ -43,7 +43,7 @@ export function drawSummaryPanel(doc, before, model, on, t) {
       : null,
     model.themes.length ? el(doc, 'h3', {}, t('themes')) : null,
     model.themes.length ? el(doc, 'ul', {}, model.themes.map((theme, i) => {
-      const button = el(doc, 'button', { class: 'link', type: 'button', 'aria-pressed': 'false',
+      const button = el(doc, 'button', { class: 'link', type: 'button', 'aria-pressed': 'false', 'data-glose': 'theme',
         onclick: () => {
           const active = button.getAttribute('aria-pressed') !== 'true';
           for (const b of themeButtons) b.setAttribute('aria-pressed', 'false');
@@ -55,7 +55,7 @@ export function drawSummaryPanel(doc, before, model, on, t) {
     })) : null,
     model.quoted.length ? el(doc, 'h3', {}, t('quotedPassages')) : null,
     model.quoted.length ? el(doc, 'ul', {}, model.quoted.map((passage, i) => el(doc, 'li', {},
-      el(doc, 'button', { class: 'link', type: 'button', onclick: () => on.passage(i) },
+      el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'passage', onclick: () => on.passage(i) },
         passage.text.length > 160 ? `${passage.text.slice(0, 160)}…` : passage.text),
       el(doc, 'span', { class: 'muted' }, ` — ${t('quotedTimes', [String(passage.count)])}`)))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
