@@ -13,13 +13,14 @@ import * as probe from './page-probes.js';
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-async function launch() {
+async function launch(locale = 'en-US') {
   const profile = mkdtempSync(join(tmpdir(), 'glose-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    locale,
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check', `--lang=${locale}`,
       `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
     viewport: { width: 1200, height: 900 },
     acceptDownloads: true,
@@ -85,7 +86,14 @@ function driverFor({ context, worker, extensionId }, page) {
           return readFileSync(await download.path(), 'utf8');
         },
         upload: (selector, file) => panelPage.setInputFiles(selector, file),
-        screenshot: (file) => panelPage.screenshot({ path: file, fullPage: true }),
+        // A viewport as tall as the panel (a fullPage shot would drop the scrollbar and crop the right edge).
+        async screenshot(file) {
+          const height = await panelPage.evaluate(() => document.documentElement.scrollHeight);
+          const { width } = panelPage.viewportSize();
+          await panelPage.setViewportSize({ width, height: Math.min(height, 4000) });
+          await panelPage.screenshot({ path: file });
+          await panelPage.setViewportSize({ width, height: 900 });
+        },
         close: () => panelPage.close(),
       };
     },
@@ -130,6 +138,32 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
       assert.ok(Object.values(texts).flat().some((s) => s.includes(ASIDE)), 'the aside is highlighted on the strict-CSP page');
       await driver.screenshot(join(SHOTS, 'chromium-strict-csp.png'));
     });
+  } finally {
+    await browser.context.close();
+    await server.close();
+    rmSync(browser.profile, { recursive: true, force: true });
+  }
+});
+
+test('Chromium in French: the UI strings come from _locales/fr', { timeout: 120_000 }, async () => {
+  const server = await startServer();
+  const browser = await launch('fr');
+  try {
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    const driver = driverFor(browser, page);
+    await driver.open(server.url('/article.html'));
+    assert.equal((await driver.toggle(true)).on, true);
+    const count = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel');
+    assert.match(count.text, /Ce que disent les lecteurs/);
+    const panel = await driver.panel();
+    try {
+      const headings = await panel.waitEval(() => [...document.querySelectorAll('h2')].map((h) => h.textContent), null,
+        (h) => h.length > 0, 'the side panel headings');
+      assert.ok(headings.includes('Lignes éditoriales'), headings.join(' | '));
+      await panel.screenshot(join(SHOTS, 'chromium-fr-side-panel.png'));
+    } finally {
+      await panel.close();
+    }
   } finally {
     await browser.context.close();
     await server.close();
