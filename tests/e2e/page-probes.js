@@ -143,3 +143,9 @@ export function clickFirstPassage() {
   passage.click();
   return true;
 }
+
+/** Replaces every paragraph with a fresh copy (same text, new nodes), as a client-side app might. */
+export function replaceArticleParagraphs() {
+  for (const p of document.querySelectorAll('p')) p.replaceWith(p.cloneNode(true));
+  return document.querySelectorAll('p').length;
+}

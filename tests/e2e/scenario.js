@@ -125,6 +125,17 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     }
   });
 
+  await t.test('a page that replaces its article is analysed again', async () => {
+    const before = await driver.pageState();
+    await driver.toggle(false);
+    await driver.page(probe.replaceArticleParagraphs);
+    await turnOn(driver);
+    const after = await driver.pageState();
+    assert.equal(after.analyses, before.analyses + 1, 'a new analysis, not the stale cached one');
+    const texts = await driver.page(probe.highlightTexts, EDITORIAL_LAYERS);
+    assert.ok(Object.values(texts).flat().some((x) => x.includes(ASIDE)), 'the new nodes are highlighted');
+  });
+
   await t.test('the side panel lists the findings and is screenshotted', async () => {
     const panel = await driver.panel();
     try {

@@ -32,7 +32,16 @@ function serially(task) {
   return next;
 }
 
+/** Whether the cached report still points at the live page (a script may have replaced it). */
+function stillLive({ report, nodes }) {
+  return (report.sentences ?? []).every((s) => !s.anchor || (nodes[s.anchor.start.node]?.isConnected && nodes[s.anchor.end.node]?.isConnected));
+}
+
 async function ensureAnalysis() {
+  if (analysis && !stillLive(analysis)) {
+    analysis = null;
+    placed = null;
+  }
   if (!analysis) {
     const { analyzePage } = await analysisModule();
     analysis = await analyzePage(document, location.href, { skip });
