@@ -2,24 +2,12 @@
  * Options: the sites where Glose turns on by itself, and the export of the notes of all pages.
  */
 import { ext, t } from '../platform.js';
-import { AUTO_SITES_KEY } from '../settings.js';
+import { AUTO_SITES_KEY, parseSites } from '../settings.js';
 import { notesOf, pagesWithNotes } from '../notes.js';
 import { download, exportPage } from '../exports.js';
 
 const $ = (id) => document.getElementById(id);
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-
-/** Host names from free text: one per line, URLs reduced to their host. */
-export function parseSites(text) {
-  const hosts = text.split(/[\s,]+/).map((line) => line.trim()).filter(Boolean).map((entry) => {
-    try {
-      return new URL(entry.includes('://') ? entry : `https://${entry}`).hostname;
-    } catch {
-      return null;
-    }
-  });
-  return [...new Set(hosts.filter(Boolean))];
-}
 
 async function load() {
   const stored = await ext.storage.local.get(AUTO_SITES_KEY);
