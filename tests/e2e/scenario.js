@@ -169,6 +169,10 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.ok(stored?.placed, 'the note is placed after reload');
     assert.equal(stored.note.body, NOTE.body);
     assert.deepEqual(stored.note.tags, ['jedi', 'à-vérifier']);
+    await driver.page(probe.hoverFirst, 'glose-note');
+    const tip = await driver.waitPage(probe.tooltipText, null, (x) => Boolean(x), 'the note tooltip');
+    assert.ok(tip.includes(NOTE.body), 'hovering the note shows it');
+    await driver.screenshot(join(SHOTS, `${browser}-note.png`));
   });
 
   await t.test('a note can be edited in the side panel', async () => {
