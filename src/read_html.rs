@@ -5,9 +5,11 @@
 //! `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, and `<input type=hidden>`.
 //!
 //! Like a browser's parser, it stops nesting elements past a depth cap (see [`depth_cap`]), so a
-//! hostile 100,000-deep page parses in linear time.
+//! hostile 100,000-deep page parses in linear time. Open declarative shadow roots are read as
+//! rendered, like the live reader reads open shadow roots (see [`shadow`]).
 
 pub mod depth_cap;
+pub mod shadow;
 
 use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as HtmlNode;
@@ -20,13 +22,14 @@ pub fn parse_html(html: &str) -> Snapshot {
 /// Copies a parsed document's kept nodes into a snapshot, in document order.
 fn snapshot_of(document: &scraper::Html) -> Snapshot {
     let mut builder = SnapshotBuilder::new();
-    // Explicit stack: (node, parent id in the snapshot). Children are pushed in reverse so they
-    // pop in document order, which keeps the snapshot in pre-order.
-    let mut stack: Vec<(ego_tree::NodeRef<'_, HtmlNode>, NodeId)> = Vec::new();
+    let mut shadow_trees = shadow::ShadowTrees::default();
+    // Explicit stack: (node, parent id in the snapshot, shadow tree of the node). Children are
+    // pushed in reverse so they pop in document order, which keeps the snapshot in pre-order.
+    let mut stack: Vec<(ego_tree::NodeRef<'_, HtmlNode>, NodeId, Option<usize>)> = Vec::new();
     for child in document.tree.root().children().rev() {
-        stack.push((child, 0));
+        stack.push((child, 0, None));
     }
-    while let Some((node, parent)) = stack.pop() {
+    while let Some((node, parent, tree)) = stack.pop() {
         match node.value() {
             HtmlNode::Element(element) => {
                 let tag = element.name();
@@ -35,8 +38,9 @@ fn snapshot_of(document: &scraper::Html) -> Snapshot {
                     continue;
                 }
                 let id = builder.element(parent, tag, element.attrs());
-                for child in node.children().rev() {
-                    stack.push((child, id));
+                let (children, tree) = shadow_trees.rendered_children(node, element, tree);
+                for child in children.into_iter().rev() {
+                    stack.push((child, id, tree));
                 }
             }
             HtmlNode::Text(text) => {
