@@ -136,4 +136,6 @@ export async function start() {
   const stored = await ext.storage.local.get(AUTO_SITES_KEY);
   const sites = stored[AUTO_SITES_KEY] ?? [];
   if (sites.includes(location.hostname)) await serially(() => setOn(true));
+  // A fresh page starts off: clear a badge left "on" by the page this tab showed before.
+  else ext.runtime.sendMessage(stateChanged(false)).catch(() => {});
 }
