@@ -123,6 +123,24 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
       assert.ok(traces.highlights.length > 0);
     });
 
+    await t.test('the toolbar badge says where Glose is on, and a reload clears it', async () => {
+      await driver.open(server.url('/article.html'));
+      const badge = async () => browser.worker.evaluate(async (url) => {
+        const tab = (await chrome.tabs.query({})).find((x) => x.url === url);
+        return chrome.action.getBadgeText({ tabId: tab.id });
+      }, page.url());
+      await driver.toggle(true);
+      assert.equal(await badge(), 'on');
+      await driver.toggle(false);
+      assert.equal(await badge(), '');
+      await driver.toggle(true);
+      await driver.reload();
+      await driver.waitPage(() => true, null, () => true, 'the page');
+      const until = Date.now() + 5000;
+      while ((await badge()) !== '' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await badge(), '');
+    });
+
     await t.test('strict CSP: the fallback analyses in the background and gives the same report', async () => {
       await driver.open(server.url('/article.html'));
       const normal = await driver.pageState();
