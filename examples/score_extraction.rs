@@ -12,6 +12,7 @@
 //! - the metadata with `expected-metadata.json`: title (exact), byline (exact, when expected),
 //!   lang (primary subtag, when expected), publishedTime (same instant as written, when expected).
 //!
+//! `--page FILE` prints the metadata and blocks found on any saved page.
 //! `--show PAGE` prints that page's blocks and the tokens missed / extra, to study one failure.
 
 use glose::extract;
@@ -232,8 +233,33 @@ fn mark(ok: Option<bool>) -> &'static str {
     }
 }
 
+/// Prints what extraction finds on any saved page (`--page FILE`).
+fn show_page(path: &Path) {
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(1);
+    };
+    let snapshot = glose::read_html::parse_bytes(&bytes);
+    let started = Instant::now();
+    let found_meta = metadata::extract(&snapshot);
+    let meta_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let comments = extract::comments::extract(&snapshot);
+    let comments_ms = started.elapsed().as_secs_f64() * 1000.0 - meta_ms;
+    let article = extract::article::extract(&snapshot, &found_meta, &comments.excluded);
+    let article_ms = started.elapsed().as_secs_f64() * 1000.0 - meta_ms - comments_ms;
+    println!("{} nodes; metadata {meta_ms:.1} ms, comments {comments_ms:.1} ms, article {article_ms:.1} ms", snapshot.len());
+    println!("metadata: {found_meta:?}");
+    for b in &article.blocks {
+        println!("[{:?} #{}] {}", b.kind, b.node, b.text.text);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(path) = args.iter().position(|a| a == "--page").and_then(|i| args.get(i + 1)) {
+        show_page(Path::new(path));
+        return;
+    }
     let root = PathBuf::from(args.first().map(String::as_str).unwrap_or("../shared/corpus/readability-test-pages"));
     let show: Option<&str> = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).map(String::as_str);
     let Ok(entries) = std::fs::read_dir(&root) else {

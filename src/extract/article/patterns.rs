@@ -87,8 +87,8 @@ pub fn is_share(matched: &str) -> bool {
     false
 }
 
-/// Whether a short text is only an ad label or a loading notice ("Publicité", "Advertisement",
-/// "Loading…").
+/// Whether a short text is only an ad label, a loading notice or a "continue reading" link
+/// ("Publicité", "Advertisement", "Loading…").
 pub fn is_ad_or_loading_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['…', '.']).trim().to_lowercase();
     matches!(
@@ -96,6 +96,8 @@ pub fn is_ad_or_loading_label(text: &str) -> bool {
         "ad" | "ads" | "advertising" | "advertisement" | "pub" | "publicité" | "werbung" | "werb" | "anzeige"
             | "anuncio" | "publicidad" | "pubblicità" | "广告" | "реклама" | "loading" | "chargement"
             | "cargando" | "正在加载" | "загрузка" | "sponsored" | "sponsorisé" | "contenu sponsorisé"
+            | "skip advertisement" | "continue reading" | "continue reading the main story" | "lire la suite"
+            | "weiterlesen" | "seguir leyendo" | "continua a leggere"
     )
 }
 

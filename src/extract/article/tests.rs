@@ -78,11 +78,20 @@ fn seed_page_article_has_its_text_and_none_of_the_boilerplate() {
     let page = crate::read_html::parse_bytes(&html);
     let meta = crate::metadata::extract(&page);
     let comments = crate::extract::comments::extract(&page);
-    let text: String = extract(&page, &meta, &comments.excluded).blocks.iter().map(|b| b.text.text.as_str()).collect::<Vec<_>>().join("\n");
-    for want in expected["article"]["must_contain"].as_array().unwrap() {
-        assert!(text.contains(want.as_str().unwrap()), "missing {want}:\n{text}");
-    }
-    for unwanted in expected["article"]["must_not_contain"].as_array().unwrap() {
-        assert!(!text.contains(unwanted.as_str().unwrap()), "should not contain {unwanted}:\n{text}");
+    // With the comment section excluded by the comments extractor, and without: the article's own
+    // cut must keep comments out either way.
+    for excluded in [comments.excluded.as_slice(), &[]] {
+        let blocks = extract(&page, &meta, excluded).blocks;
+        let text: String = blocks.iter().map(|b| b.text.text.as_str()).collect::<Vec<_>>().join("\n");
+        for want in expected["article"]["must_contain"].as_array().unwrap() {
+            assert!(text.contains(want.as_str().unwrap()), "missing {want}:\n{text}");
+        }
+        for unwanted in expected["article"]["must_not_contain"].as_array().unwrap() {
+            assert!(!text.contains(unwanted.as_str().unwrap()), "should not contain {unwanted}:\n{text}");
+        }
+        for comment in expected["comments"]["items"].as_array().unwrap() {
+            let starts = comment["starts"].as_str().unwrap();
+            assert!(!blocks.iter().any(|b| b.text.text.starts_with(starts)), "a comment leaked into the article: {starts}");
+        }
     }
 }
