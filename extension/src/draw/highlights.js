@@ -63,17 +63,25 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
   }
   const all = [...byLayer.values()].flat();
 
-  /** The layers under a point per `CSS.highlights.highlightsFromPoint`, or null where unusable. */
-  function layersFromPoint(x, y) {
+  const itemByRange = new Map(all.map((item) => [item.range, item]));
+
+  /**
+   * The items under a point per `CSS.highlights.highlightsFromPoint`: exact when the browser
+   * names the ranges hit, else every item of the layers hit; null where the API is unusable.
+   */
+  function itemsFromHighlightApi(x, y) {
     if (!useApi || typeof win.CSS.highlights.highlightsFromPoint !== 'function') return null;
     try {
-      const hits = [...win.CSS.highlights.highlightsFromPoint(x, y)];
-      const names = new Set();
-      for (const hit of hits) {
+      const found = [];
+      for (const hit of [...win.CSS.highlights.highlightsFromPoint(x, y)]) {
         const highlight = hit?.highlight ?? hit;
-        for (const [name, ours] of registered) if (ours === highlight) names.add(name);
+        const name = [...registered].find(([, ours]) => ours === highlight)?.[0];
+        if (!name) continue;
+        const ranges = hit?.ranges ? [...hit.ranges] : null;
+        if (ranges) found.push(...ranges.map((r) => itemByRange.get(r)).filter(Boolean));
+        else found.push(...byLayer.get(name));
       }
-      return names;
+      return found;
     } catch {
       return null; // Firefox content scripts: the result may not cross the Xray boundary.
     }
@@ -81,14 +89,13 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
 
   /** Items whose range is under a point (client coordinates), topmost layer first. */
   function itemsAt(x, y) {
-    const layers = layersFromPoint(x, y);
-    let candidates = layers ? all.filter((item) => layers.has(item.layer)) : all;
-    if (!layers) {
+    let candidates = itemsFromHighlightApi(x, y);
+    if (!candidates) {
       const caret = doc.caretPositionFromPoint?.(x, y) ?? null;
       const range = caret ? null : doc.caretRangeFromPoint?.(x, y);
       const node = caret?.offsetNode ?? range?.startContainer;
       const offset = caret?.offset ?? range?.startOffset;
-      if (node) candidates = itemsAtPoint(node, offset).concat(itemsAtPoint(node, Math.max(0, offset - 1)));
+      candidates = node ? itemsAtPoint(node, offset).concat(itemsAtPoint(node, Math.max(0, offset - 1))) : [];
     }
     const found = [...new Set(candidates)].filter((item) => rangeHasPoint(item.range, x, y));
     return found.sort((a, b) => (PRIORITY.get(b.layer) ?? 0) - (PRIORITY.get(a.layer) ?? 0));
