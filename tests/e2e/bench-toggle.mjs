@@ -1,6 +1,6 @@
 // Benchmark (not a test): how long toggling Glose on takes in headless Chromium on the seed page
 // and on its strict-CSP copy — cold (wasm load + analysis), then warm (cached report) — and off.
-// Usage: node tests/e2e/bench-toggle.mjs [runs]   (after npm run build:extension)
+// Usage: node tests/e2e/bench-toggle.mjs [runs] [page.html]   (after npm run build:extension)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { startServer } from './server.js';
 const runs = Number(process.argv[2] ?? 5);
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
 const profile = mkdtempSync(join(tmpdir(), 'glose-bench-'));
-const server = await startServer();
+const server = await startServer(process.argv[3] ? { page: process.argv[3] } : {});
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: false,
   ignoreDefaultArgs: ['--disable-extensions'],

@@ -9,9 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
 
-/** Starts the server; resolves to `{origin, url(path), setEdit(fn), close()}`. */
-export async function startServer() {
-  const original = readFileSync(SEED, 'utf8');
+/**
+ * Starts the server (serving `page`, the seed page by default); resolves to
+ * `{origin, url(path), setEdit(fn), close()}`.
+ */
+export async function startServer({ page = SEED } = {}) {
+  const original = readFileSync(page, 'utf8');
   let edit = (html) => html;
   const server = createServer((request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
