@@ -9,6 +9,8 @@ const UNLIKELY: &[&str] = &[
     "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
     "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
     "pagination", "pager", "popup", "yom-remote",
+    // Beyond Reader View's list: consent banners, newsletter and recommendation widgets.
+    "cookie", "consent", "newsletter", "outbrain", "taboola", "breadcrumb", "paywall",
 ];
 
 /// Hints that overrule [`UNLIKELY`]: the part may hold the article.
@@ -109,6 +111,17 @@ const RELATED_LEAD_INS: &[&str] = &[
     "you might also like", "lesen sie auch", "mehr zum thema", "auch interessant", "das könnte sie auch interessieren",
     "leer más", "lea también", "te puede interesar", "ver también", "leggi anche", "potrebbe interessarti",
 ];
+
+/// Class / id parts of author presentation boxes ("about the author").
+const AUTHOR_BOX: &[&str] = &[
+    "author-bio", "author_bio", "authorbio", "author-box", "author_box", "authorbox", "about-author",
+    "about_author", "about-the-author", "author-info", "author_info", "author-card", "author-details", "bio-box",
+];
+
+/// Whether class/id name an author presentation box.
+pub fn is_author_box(matched: &str) -> bool {
+    any_in(matched, AUTHOR_BOX)
+}
 
 /// Whether a text opens like a "read also" / related-articles box.
 pub fn opens_related_box(text: &str) -> bool {

@@ -108,6 +108,12 @@ fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, t
             return true;
         }
     }
+    if flags.cut_boxes && !matches!(tag, "body" | "html" | "article" | "main") {
+        let matched = patterns::match_string(attr("class"), attr("id"));
+        if patterns::is_author_box(&matched) && short_text(snapshot, id, 600).is_some() {
+            return true;
+        }
+    }
     if flags.cut_boxes && matches!(tag, "div" | "section" | "aside" | "p" | "ul" | "ol" | "li" | "span" | "strong" | "b" | "h2" | "h3" | "h4" | "header" | "form") {
         let opening = opening_text(snapshot, id);
         if patterns::opens_related_box(&opening) && short_text(snapshot, id, 700).is_some() {
