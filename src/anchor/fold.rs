@@ -11,7 +11,11 @@ pub struct Folded {
 
 /// Whether a UTF-16 unit is white space (every Unicode white space char is in the BMP).
 pub fn is_space(unit: u16) -> bool {
-    char::from_u32(unit as u32).is_some_and(char::is_whitespace)
+    if unit < 0x80 {
+        unit == 0x20 || (0x09..=0x0D).contains(&unit)
+    } else {
+        char::from_u32(unit as u32).is_some_and(char::is_whitespace)
+    }
 }
 
 impl Folded {

@@ -75,7 +75,11 @@ impl PageText {
 
     fn push_node(&mut self, node: NodeId, data: &str) {
         let start = self.units.len() as u32;
-        self.units.extend(data.encode_utf16());
+        if data.is_ascii() {
+            self.units.extend(data.bytes().map(u16::from));
+        } else {
+            self.units.extend(data.encode_utf16());
+        }
         let len = self.units.len() as u32 - start;
         if len > 0 {
             self.spans.push(NodeSpan { node, start, len });
