@@ -95,3 +95,33 @@ fn seed_page_article_has_its_text_and_none_of_the_boilerplate() {
         }
     }
 }
+
+#[test]
+fn news_page_boilerplate_stays_out() {
+    let html = format!(
+        r#"<body>
+        <div class="cookie-banner"><p>Nous utilisons des cookies pour améliorer votre expérience, mesurer l'audience et vous proposer des contenus adaptés.</p><a href=#>Tout accepter</a></div>
+        <header><a href=/>Le Journal</a><form><input name=q></form></header>
+        <ol class="breadcrumb"><li><a href=/>Accueil</a></li><li><a href=/monde>Monde</a></li></ol>
+        <main><article>
+          <h1>Le gouvernement présente son budget</h1>
+          <div class="social-links"><a href=/fb>Facebook</a><a href=/tw>Twitter</a></div>
+          <div class="content">
+            <p>{LONG}</p>
+            <div class="pub"><span>Publicité</span></div>
+            <p>{LONG}</p>
+            <aside><h3>À lire aussi</h3><ul><li><a href=/a>Un article voisin</a></li></ul></aside>
+            <p>{LONG}</p>
+            <div class="newsletter-box"><p>Recevez chaque matin l'essentiel de l'actualité, gratuitement, dans votre boîte mail.</p><input type=email></div>
+            <p>{LONG}</p>
+          </div>
+          <div class="author-bio"><p>Marie Dupont est journaliste au service politique depuis 2010, après avoir couvert l'économie.</p></div>
+        </article>
+        <section id="comments"><h2>Commentaires</h2><div class="comment"><p>Un lecteur, assez long pour être pris pour un paragraphe, répond, commente, et discute du budget.</p></div></section>
+        </main>
+        <footer><p>Mentions légales, contact, plan du site, conditions générales d'utilisation.</p></footer></body>"#
+    );
+    let blocks = texts(&html, Some("Le gouvernement présente son budget"));
+    let all: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(all, vec![LONG; 4], "only the article's paragraphs remain");
+}
