@@ -211,7 +211,7 @@ impl Lexicon {
                 if let Some(entries) = self.phrases.get(key.as_str()) {
                     out.push(Match { start, len, entries });
                 }
-                if !self.prefixes.contains(key.as_str()) {
+                if len == self.max_len || !self.prefixes.contains(key.as_str()) {
                     break;
                 }
             }

@@ -93,6 +93,8 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
     for cue in &analysis.cues {
         totals[cue.kind.index()] += cue.strength;
     }
+    // The cue-count feature's contribution is shared equally by the cues.
+    let per_cue = model.dense[features::CUE_COUNT] * analysis.dense[features::CUE_COUNT] / analysis.cues.len().max(1) as f32;
     let mut out: Vec<Cue> = analysis
         .cues
         .iter()
@@ -105,7 +107,7 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
                 .map(|t| model.hashed_weight(features::word_bucket(&t.norm)) * unit * calibration.ngram_factor)
                 .sum();
             let (start, end, text) = span_text(sentence, analysis, &cue.tokens);
-            Cue { kind: cue.kind.as_str().to_owned(), text, start, end, weight: Some(dense + words), anchor: None }
+            Cue { kind: cue.kind.as_str().to_owned(), text, start, end, weight: Some(dense + words + per_cue), anchor: None }
         })
         .filter(|c| c.weight.unwrap_or(0.0) > 0.0)
         .collect();
