@@ -80,7 +80,8 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
             if let Some(name) = name_of(snapshot, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
-                return false;
+                // Look on inside: bylines often hold the date too.
+                return true;
             }
         }
         if tag != "img" {
@@ -95,7 +96,8 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
             if let Some(name) = name_of(snapshot, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
-                return false;
+                // Look on inside: bylines often hold the date too.
+                return true;
             }
         }
         if weak_author.is_none() && matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
@@ -174,19 +176,36 @@ fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
 }
 
 fn name_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
-    // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>").
-    let inner = snapshot.descendants(node).find(|&d| {
-        snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            || (snapshot.tag(d).is_some() && name_parts(snapshot, d).iter().any(|p| matches!(p.as_str(), "fn" | "name" | "nick" | "username")))
-    });
-    let inner = inner.or_else(|| snapshot.descendants(node).find(|&d| snapshot.is(d, "a")));
+    let valid = |text: String| vocabulary::clean_author(&text).filter(|n| !vocabulary::is_action_text(n) && !vocabulary::looks_like_date(n));
     let text = |n: NodeId| {
         let mut c = TextCollector::new();
         c.push_subtree(snapshot, n);
         c.finish().text
     };
-    let name = inner.map(text).filter(|t| !t.is_empty()).unwrap_or_else(|| text(node));
-    vocabulary::clean_author(&name).filter(|n| !vocabulary::is_action_text(n) && !vocabulary::looks_like_date(n))
+    // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>"), then a
+    // link that is not the date, then the byline's own words without its date.
+    let named = snapshot.descendants(node).filter(|&d| {
+        snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            || (snapshot.tag(d).is_some() && name_parts(snapshot, d).iter().any(|p| matches!(p.as_str(), "fn" | "name" | "nick" | "username")))
+    });
+    let links = snapshot.descendants(node).filter(|&d| snapshot.is(d, "a"));
+    if let Some(name) = named.chain(links).take(8).find_map(|d| valid(text(d))) {
+        return Some(name);
+    }
+    let mut own = TextCollector::new();
+    let end = snapshot.subtree_end(node);
+    let mut id = node;
+    while id < end {
+        if let Some(t) = snapshot.text(id) {
+            own.push_node(id, t);
+        } else if id != node && (snapshot.is(id, "time") || vocabulary::names_date(&name_parts(snapshot, id)) || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id))) {
+            id = snapshot.subtree_end(id);
+            own.push_space();
+            continue;
+        }
+        id += 1;
+    }
+    valid(own.finish().text)
 }
 
 /// The visible text of `root`'s own content without the author, date and chrome.

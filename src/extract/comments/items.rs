@@ -22,6 +22,10 @@ pub fn is_marked_item(snapshot: &Snapshot, id: NodeId) -> bool {
     if NOT_ITEM_TAGS.contains(&tag) {
         return false;
     }
+    // "comment_form_for_12", "comment-respond": the form to write one, not a comment.
+    if name_parts(snapshot, id).iter().any(|p| matches!(p.as_str(), "form" | "respond" | "editor" | "compose" | "placeholder")) {
+        return false;
+    }
     if snapshot.attr(id, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
         return true;
     }

@@ -26,7 +26,7 @@ const SECTION_SUFFIXES: &[&str] = &[
 /// Parts that make a comment-ish name mean something else than the section itself: its form,
 /// counters, links, widgets listing recent comments elsewhere, or the section's own chrome.
 const NOT_SECTION_PARTS: &[&str] = &[
-    "form", "respond", "reply", "count", "counter", "number", "nb", "num", "icon", "link", "btn",
+    "date", "form", "respond", "reply", "count", "counter", "number", "nb", "num", "icon", "link", "btn",
     "button", "toggle", "login", "rss", "recent", "latest", "last", "popular", "derniers", "closed",
     "policy", "rules", "charte", "title", "header", "heading", "meta", "cta", "promo", "share",
     "bubble", "badge", "open", "opened", "disabled", "nav", "navigation", "pagination", "sort",
@@ -72,7 +72,7 @@ const CHROME_IN_ITEM_PARTS: &[&str] = &[
     "actions", "action", "reply", "respond", "meta", "metadata", "toolbar", "tools", "vote",
     "votes", "voting", "like", "likes", "rating", "score", "share", "sharing", "report", "flag",
     "signaler", "avatar", "menu", "options", "buttons", "btn", "button", "permalink", "edit",
-    "badge", "footer", "header", "moderation", "reactions", "emoji",
+    "badge", "footer", "header", "moderation", "reactions", "emoji", "counter",
 ];
 /// Whole texts of buttons and counters found among comments.
 const ACTION_TEXTS: &[&str] = &[
@@ -207,7 +207,8 @@ pub fn looks_like_date(text: &str) -> bool {
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
 pub fn clean_author(text: &str) -> Option<String> {
-    let mut name = text.trim().trim_end_matches([':', '：', ' ', '\u{a0}']).to_owned();
+    let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
+    let mut name = text.trim().trim_matches(separators).to_owned();
     for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
         if name.to_lowercase().ends_with(suffix) {
             name.truncate(name.len() - suffix.len());
@@ -218,7 +219,7 @@ pub fn clean_author(text: &str) -> Option<String> {
             name = rest.to_owned();
         }
     }
-    let name = name.trim().to_owned();
+    let name = name.trim().trim_matches(separators).to_owned();
     let chars = name.chars().count();
     (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
 }
