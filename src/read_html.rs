@@ -144,6 +144,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_open_declarative_shadow_roots_as_rendered() {
+        let s = parse_html(
+            r#"<div id=h><template shadowrootmode=open><b>1</b><slot name=x>fallback</slot><slot></slot><i>4</i></template><p slot=x>2</p>3<p slot=nowhere>lost</p></div>
+            <my-card><template shadowrootmode=closed>hidden</template>light</my-card><li><template shadowrootmode=open>not a host</template>li text</li>"#,
+        );
+        let host = (0..s.len() as NodeId).find(|&n| s.attr(n, "id") == Some("h")).unwrap();
+        assert_eq!(s.text_content(host), "1234");
+        let slots: Vec<NodeId> = s.descendants(host).filter(|&n| s.is(n, "slot")).collect();
+        assert_eq!(slots.len(), 2);
+        assert_eq!(s.text_content(slots[0]), "2");
+        assert_eq!(s.text_content(slots[1]), "3");
+        let rest = s.text_content(s.body());
+        assert!(rest.ends_with("lightli text"), "{rest}");
+    }
+
+    #[test]
     fn cap_changes_nothing_on_ordinary_pages() {
         let pages = [
             include_str!("../tests/hostile/malformed-markup/page.html"),

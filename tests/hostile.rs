@@ -20,6 +20,8 @@
 //!   - `exports`: `never_raw` — with a note quoting every comment and sentence, these strings
 //!     never appear unescaped (without a backslash before them) in the Markdown body; the CSV is
 //!     well-formed with no formula cell, and the JSON-LD export imports back to the same notes;
+//!   - `terminal`: `true` — the `--format text` rendering holds no control character but line
+//!     breaks (page text must not drive the terminal with escape sequences);
 //!   - `known_failures`: failures (message prefixes) of bugs reported but not fixed yet: printed,
 //!     not failing — but a known failure that no longer happens fails the case, so the entry is
 //!     removed when the bug is fixed.
@@ -106,6 +108,12 @@ fn run_case(case: &Path) -> Vec<String> {
     }
     if !expected["exports"].is_null() {
         check_exports(&expected["exports"], &report, &mut failures);
+    }
+    if expected["terminal"].as_bool() == Some(true) {
+        let text = glose::export::text::render(&report);
+        if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n') {
+            failures.push(format!("text export holds control character {c:?}"));
+        }
     }
     let known: Vec<&str> = strings(&expected["known_failures"]).collect();
     let mut unexpected: Vec<String> = failures.iter().filter(|f| !known.iter().any(|k| f.starts_with(k))).cloned().collect();
