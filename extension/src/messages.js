@@ -22,6 +22,8 @@ export const Kind = Object.freeze({
   DescribeSelection: 'describe-selection',
   /** content → background: re-anchor stored notes on a snapshot (strict-CSP fallback). Answer: `{result}`. */
   AnchorNotes: 'anchor-notes',
+  /** content → background: open the side panel for the sender's tab (after a click). Answer: `{ok}`. */
+  OpenPanel: 'open-panel',
   /** content → everyone: annotations were turned on or off, or notes changed. No answer. */
   StateChanged: 'state-changed',
 });
@@ -70,6 +72,11 @@ export function anchorNotes(snapshot, notes) {
   return { kind: Kind.AnchorNotes, snapshot, notes };
 }
 
+/** Builds `open-panel`. */
+export function openPanel() {
+  return { kind: Kind.OpenPanel };
+}
+
 /** Builds `state-changed`. */
 export function stateChanged(on) {
   return { kind: Kind.StateChanged, on: Boolean(on) };
@@ -85,8 +92,15 @@ export function route(handlers) {
     if (!isMessage(value)) return false;
     const handler = handlers[value.kind];
     if (!handler) return false;
-    Promise.resolve()
-      .then(() => handler(value, sender))
+    // The handler starts synchronously: some APIs (sidePanel.open) need the user gesture that
+    // is only live during the listener call.
+    let answer;
+    try {
+      answer = handler(value, sender);
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    Promise.resolve(answer)
       .then(
         (answer) => sendResponse(answer ?? { ok: true }),
         (error) => sendResponse({ error: String(error?.message ?? error) }),

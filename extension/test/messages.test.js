@@ -4,7 +4,7 @@ import * as msg from '../src/messages.js';
 
 test('constructors build messages the guard accepts', () => {
   for (const m of [msg.toggle(), msg.toggle(false), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
-    msg.notesChanged(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true)]) {
+    msg.notesChanged(), msg.openPanel(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true)]) {
     assert.ok(msg.isMessage(m), JSON.stringify(m));
   }
   assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });
@@ -23,4 +23,11 @@ test('route answers with the handler result, errors as {error}, and ignores unkn
   assert.deepEqual(await answer(msg.pageState()), { error: 'boom' });
   assert.equal(await answer({ kind: 'nope' }), 'ignored');
   assert.equal(await answer(msg.notesChanged()), 'ignored');
+});
+
+test('route starts the handler during the listener call (sidePanel.open needs the live gesture)', () => {
+  let started = false;
+  const listener = msg.route({ [msg.Kind.OpenPanel]: async () => { started = true; } });
+  listener(msg.openPanel(), {}, () => {});
+  assert.equal(started, true);
 });

@@ -123,6 +123,17 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
       assert.ok(traces.highlights.length > 0);
     });
 
+    await t.test('the summary panel button opens the Chromium side panel', async () => {
+      await driver.open(server.url('/article.html'));
+      await driver.toggle(true);
+      const panels = () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length);
+      assert.equal(await panels(), 0);
+      await page.locator('glose-summary [data-glose="open-panel"]').click(); // a real click: a user gesture
+      const until = Date.now() + 5000;
+      while ((await panels()) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await panels(), 1, 'a side panel is open');
+    });
+
     await t.test('the toolbar badge says where Glose is on, and a reload clears it', async () => {
       await driver.open(server.url('/article.html'));
       const badge = async () => browser.worker.evaluate(async (url) => {

@@ -58,6 +58,10 @@ ext.runtime.onMessage.addListener(route({
   [Kind.AnalyzeSnapshot]: async (m) => ({ report: await analyzeSnapshot(m.snapshot, m.url) }),
   [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(m.snapshot, m.range) }),
   [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(m.snapshot, m.notes) }),
+  // Chromium only: sidePanel.open() must run while the click that asked for it is still "live".
+  [Kind.OpenPanel]: async (m, sender) => {
+    await ext.sidePanel.open({ tabId: sender.tab.id });
+  },
   [Kind.StateChanged]: async (m, sender) => {
     if (sender.tab?.id !== undefined) await showState(sender.tab.id, m.on);
   },

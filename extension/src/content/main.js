@@ -4,7 +4,7 @@
  * itself on the sites the reader chose in the options.
  */
 import { ext, t } from '../platform.js';
-import { Kind, route, stateChanged } from '../messages.js';
+import { Kind, openPanel, route, stateChanged } from '../messages.js';
 import { pageKeyOf } from '../page-key.js';
 import { isOwnNode } from './own-elements.js';
 import { newNote, notesOf, parseTags, putNote } from '../notes.js';
@@ -79,7 +79,7 @@ async function setOn(on) {
     await ensureAnalysis();
     await ensurePlacedNotes();
     const { openSession } = await sessionModule();
-    session = openSession(document, analysis, placed, t, { createNote });
+    session = openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener() });
   } else if (!on && session) {
     // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
     const stale = session.drawing().mutatedDom;
@@ -92,6 +92,16 @@ async function setOn(on) {
   }
   ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
   return { on: Boolean(session) };
+}
+
+/**
+ * Where the background can open the side panel from a click in the page (Chromium's
+ * `sidePanel`), the function that asks it to; null elsewhere (Firefox opens its sidebar from its
+ * own menu only).
+ */
+function sidePanelOpener() {
+  if (!ext.runtime.getURL('').startsWith('chrome-extension:')) return null;
+  return () => ext.runtime.sendMessage(openPanel()).catch(() => {});
 }
 
 /** What the side panel shows. */

@@ -72,6 +72,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
         const first = [...outlined.keys()][0];
         if (first) scrollToTarget(first);
       },
+      openPanel: hooks.openPanel,
       passage(index) {
         const sentence = report.sentences[report.summary.quoted_passages[index]?.sentence];
         const range = sentence && liveRange(doc, nodes, sentence.anchor);

@@ -28,7 +28,8 @@ button.link[aria-pressed="true"] { font-weight: 700; }
 /**
  * Draws the panel before `before` (the comment section element). `model`:
  * `{commentCount, text, themes: [{label, keywords, count}], quoted: [{text, count}], disputing, agreeing}`.
- * `on`: `{theme(index, active), passage(index)}`. `t(key, subs)` gives UI strings.
+ * `on`: `{theme(index, active), passage(index), openPanel?()}` (no side panel button without
+ * `openPanel`). `t(key, subs)` gives UI strings.
  * Returns `{host, dispose()}`.
  */
 export function drawSummaryPanel(doc, before, model, on, t) {
@@ -58,6 +59,8 @@ export function drawSummaryPanel(doc, before, model, on, t) {
       el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'passage', onclick: () => on.passage(i) },
         passage.text.length > 160 ? `${passage.text.slice(0, 160)}…` : passage.text),
       el(doc, 'span', { class: 'muted' }, ` — ${t('quotedTimes', [String(passage.count)])}`)))) : null,
+    on.openPanel ? el(doc, 'p', {}, el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'open-panel',
+      onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
       el(doc, 'span', {}, swatch(doc, layer.colour), t(layer.legend)))),
   );
