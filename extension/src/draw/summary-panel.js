@@ -20,6 +20,7 @@ button.link { all: unset; cursor: pointer; color: #1d4ed8; text-decoration: unde
 button.link:focus-visible { outline: 2px solid #1d4ed8; }
 button.link[aria-pressed="true"] { font-weight: 700; }
 .count { font-weight: 700; }
+p.actions { margin: 10px 0 0; }
 .muted { color: #6b6250; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 10px; font-size: 12px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 4px; }
@@ -59,7 +60,7 @@ export function drawSummaryPanel(doc, before, model, on, t) {
       el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'passage', onclick: () => on.passage(i) },
         passage.text.length > 160 ? `${passage.text.slice(0, 160)}…` : passage.text),
       el(doc, 'span', { class: 'muted' }, ` — ${t('quotedTimes', [String(passage.count)])}`)))) : null,
-    on.openPanel ? el(doc, 'p', {}, el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'open-panel',
+    on.openPanel ? el(doc, 'p', { class: 'actions' }, el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'open-panel',
       onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
       el(doc, 'span', {}, swatch(doc, layer.colour), t(layer.legend)))),
