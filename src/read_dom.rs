@@ -38,6 +38,7 @@ use web_sys::{Document, Element, Node};
 const ELEMENT_NODE: u16 = 1;
 const TEXT_NODE: u16 = 3;
 const CDATA_SECTION_NODE: u16 = 4;
+const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
 /// Elements never asked for their computed style: void elements and non-rendered metadata
 /// holders. They have no text of their own, and `<meta itemprop>`/`<link>` in the body carry
@@ -113,7 +114,9 @@ impl Frame {
                 }
                 let node = list.get(*i);
                 *i += 1;
-                node.dyn_into::<Node>().ok()
+                // `assignedNodes()` holds nodes only. No `instanceof` checks anywhere in this
+                // reader: they fail across realms (iframes) and Firefox content-script wrappers.
+                (!node.is_null() && !node.is_undefined()).then(|| node.unchecked_into::<Node>())
             }
         }
     }
@@ -194,12 +197,10 @@ fn read_attributes(element: &Element, out: &mut Vec<(String, String)>) {
 /// The cursor over an element's rendered children: a slot's assigned nodes, an open shadow
 /// root's children, or the element's own children.
 fn children_of(element: &Element, tag: &str) -> Cursor {
-    if tag == "slot" {
-        if let Some(slot) = element.dyn_ref::<web_sys::HtmlSlotElement>() {
-            let assigned = slot.assigned_nodes();
-            if assigned.length() > 0 {
-                return Cursor::Assigned(assigned, 0);
-            }
+    if tag == "slot" && element.namespace_uri().as_deref() == Some(XHTML) {
+        let assigned = element.unchecked_ref::<web_sys::HtmlSlotElement>().assigned_nodes();
+        if assigned.length() > 0 {
+            return Cursor::Assigned(assigned, 0);
         }
     }
     if let Some(root) = element.shadow_root() {
@@ -224,7 +225,8 @@ impl StyleProbe {
             .ok()
             .and_then(|element| js_sys::Reflect::get(&element, &JsValue::from_str("prototype")).ok())
             .and_then(|proto| js_sys::Reflect::get(&proto, &JsValue::from_str("checkVisibility")).ok())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            .filter(|f| f.is_function())
+            .map(|f| f.unchecked_into::<js_sys::Function>());
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str("visibilityProperty"), &JsValue::TRUE);
         Some(StyleProbe { window, check_visibility, check_options: options.into() })

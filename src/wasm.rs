@@ -67,7 +67,12 @@ pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| error("glose: no document here (called outside a page?)"))?;
-    let live = read_dom::read_document(&document).map_err(|e| error(format_args!("glose: {e}")))?;
+    analyze_live_document(&document, url)
+}
+
+/// [`analyze_document`] on any rendered document (e.g. a same-origin iframe's); Rust only.
+pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
+    let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
     let report = analyze(&live.snapshot, &Options { url });
     let out = js_sys::Object::new();
     set(&out, "report", &report_to_js(&report)?)?;

@@ -1,0 +1,338 @@
+//! Browser tests of the live-DOM reader and the wasm API (headless Chromium and Firefox through
+//! wasm-bindgen-test; `scripts/test.sh` runs them). Each page is loaded into a sandboxed
+//! same-origin iframe (parsed by `DOMParser`, scripts never run), so it is rendered and has
+//! computed style, and the test runner's own page stays untouched.
+#![cfg(target_arch = "wasm32")]
+
+use glose::read_dom::{read_document, read_document_with, LiveSnapshot, ReadOptions};
+use glose::read_html::{parse_bytes, parse_html};
+use glose::snapshot::{Node, NodeData, NodeId, Snapshot};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, HtmlIFrameElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The seed page, with its `<style>` (one rule hides the comment form).
+const SEED: &str = include_str!("../www/samples/clubic-jedi.html");
+
+/// Readability test pages (see tests/browser/pages/README.md).
+const PAGES: &[(&str, &str)] = &[
+    ("001", include_str!("browser/pages/001.html")),
+    ("basic-tags-cleaning", include_str!("browser/pages/basic-tags-cleaning.html")),
+    ("comment-inside-script-parsing", include_str!("browser/pages/comment-inside-script-parsing.html")),
+    ("daringfireball-1", include_str!("browser/pages/daringfireball-1.html")),
+    ("embedded-videos", include_str!("browser/pages/embedded-videos.html")),
+    ("hidden-nodes", include_str!("browser/pages/hidden-nodes.html")),
+    ("normalize-spaces", include_str!("browser/pages/normalize-spaces.html")),
+    ("remove-aria-hidden", include_str!("browser/pages/remove-aria-hidden.html")),
+    ("replace-brs", include_str!("browser/pages/replace-brs.html")),
+    ("rtl-1", include_str!("browser/pages/rtl-1.html")),
+    ("social-buttons", include_str!("browser/pages/social-buttons.html")),
+    ("svg-parsing", include_str!("browser/pages/svg-parsing.html")),
+    ("table-style-attributes", include_str!("browser/pages/table-style-attributes.html")),
+    ("visibility-hidden", include_str!("browser/pages/visibility-hidden.html")),
+];
+
+/// A page rendered in a sandboxed iframe; removed when dropped.
+struct Frame {
+    iframe: HtmlIFrameElement,
+    doc: Document,
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        self.iframe.remove();
+    }
+}
+
+/// Renders `html` in a new iframe (same origin, scripts disabled by the sandbox).
+fn render(html: &str) -> Frame {
+    let host = web_sys::window().unwrap().document().unwrap();
+    let iframe: HtmlIFrameElement = host.create_element("iframe").unwrap().dyn_into().unwrap();
+    iframe.set_attribute("sandbox", "allow-same-origin").unwrap();
+    iframe.set_attribute("style", "width: 1024px; height: 768px").unwrap();
+    host.body().unwrap().append_child(&iframe).unwrap();
+    let doc = iframe.content_document().expect("same-origin iframe document");
+    let parsed = web_sys::DomParser::new().unwrap().parse_from_string(html, web_sys::SupportedType::TextHtml).unwrap();
+    let root = doc.import_node_with_deep(&parsed.document_element().unwrap(), true).unwrap();
+    doc.replace_child(&root, &doc.document_element().unwrap()).unwrap();
+    Frame { iframe, doc }
+}
+
+/// Removes every `<style>…</style>` element from markup (test pages only).
+fn strip_styles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.to_ascii_lowercase().find("<style") {
+        out.push_str(&rest[..start]);
+        let lower = rest[start..].to_ascii_lowercase();
+        let end = lower.find("</style>").map(|e| start + e + "</style>".len()).unwrap_or(rest.len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where a node sits, for failure messages: `html > body > div#x > p`.
+fn path(s: &Snapshot, id: NodeId) -> String {
+    let mut parts: Vec<String> = std::iter::once(id)
+        .chain(s.ancestors(id))
+        .filter_map(|a| {
+            s.tag(a).map(|t| match s.attr(a, "id") {
+                Some(i) => format!("{t}#{i}"),
+                None => t.to_owned(),
+            })
+        })
+        .collect();
+    parts.reverse();
+    parts.join(" > ")
+}
+
+fn short(node: Option<&Node>) -> String {
+    let text = format!("{node:?}");
+    text.chars().take(200).collect()
+}
+
+/// Fails with the first differing node when the snapshots differ.
+fn assert_same_snapshot(name: &str, live: &Snapshot, native: &Snapshot) {
+    if live == native {
+        return;
+    }
+    let (l, n) = (live.nodes(), native.nodes());
+    let i = (0..l.len().max(n.len())).find(|&i| l.get(i) != n.get(i)).unwrap_or(0);
+    panic!(
+        "{name}: live and native snapshots differ at node {i} (live {} nodes, native {}):\n  live   {} @ {}\n  native {} @ {}",
+        l.len(),
+        n.len(),
+        short(l.get(i)),
+        if i < l.len() { path(live, i as NodeId) } else { "-".into() },
+        short(n.get(i)),
+        if i < n.len() { path(native, i as NodeId) } else { "-".into() },
+    );
+}
+
+/// The snapshot without the subtree of `id` (ids after it shift down).
+fn without_subtree(s: &Snapshot, id: NodeId) -> Snapshot {
+    let (start, end) = (id, s.subtree_end(id));
+    let shift = end - start;
+    let nodes = s
+        .nodes()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(start..end).contains(&(*i as NodeId)))
+        .map(|(_, node)| Node {
+            parent: node.parent.map(|p| if p >= end { p - shift } else { p }),
+            data: node.data.clone(),
+        })
+        .collect();
+    Snapshot::from_nodes(nodes).unwrap()
+}
+
+/// The live snapshot's node table must point at live nodes of the same kind and content.
+fn assert_node_table_matches(name: &str, live: &LiveSnapshot) {
+    assert_eq!(live.nodes.len(), live.snapshot.len(), "{name}: one live node per snapshot node");
+    for (i, node) in live.snapshot.nodes().iter().enumerate() {
+        let dom = &live.nodes[i];
+        match &node.data {
+            NodeData::Document => assert_eq!(dom.node_type(), 9, "{name}: node {i}"),
+            NodeData::Element { tag, .. } => {
+                // No `dyn_ref`: `instanceof` fails across realms (the page is in an iframe).
+                assert_eq!(dom.node_type(), 1, "{name}: node {i}");
+                assert_eq!(&dom.unchecked_ref::<web_sys::Element>().local_name(), tag, "{name}: node {i}");
+            }
+            NodeData::Text { text } => assert_eq!(dom.node_value().as_deref(), Some(text.as_str()), "{name}: node {i}"),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn live_reader_matches_native_reader_on_corpus_pages() {
+    for (name, html) in PAGES {
+        // A browser loading the file drops a byte-order mark while decoding; DOMParser, given a
+        // string, would keep it as text (and move <head> content into <body>).
+        let frame = render(html.trim_start_matches('\u{feff}'));
+        let live = read_document(&frame.doc).unwrap();
+        // As the CLI reads a saved page: from bytes (a byte-order mark is dropped, like browsers do).
+        let native = parse_bytes(html.as_bytes());
+        assert!(native.len() > 20, "{name}: page too small to mean anything");
+        assert_same_snapshot(name, &live.snapshot, &native);
+        assert_node_table_matches(name, &live);
+        assert!(live.style_checks > 0, "{name}: computed style was never consulted");
+    }
+}
+
+#[wasm_bindgen_test]
+fn live_reader_matches_native_reader_on_seed_page_without_styles() {
+    let html = strip_styles(SEED);
+    assert!(!html.contains("<style"));
+    let frame = render(&html);
+    let live = read_document(&frame.doc).unwrap();
+    assert_same_snapshot("clubic-jedi (no <style>)", &live.snapshot, &parse_html(&html));
+    assert_node_table_matches("clubic-jedi", &live);
+}
+
+#[wasm_bindgen_test]
+fn computed_style_drops_what_the_stylesheet_hides_on_seed_page() {
+    // The seed page's stylesheet hides `form.comment-form` (`.is-hidden{display:none}`): the live
+    // reader drops it, the native reader (no CSS) keeps it; everything else is identical.
+    let frame = render(SEED);
+    let live = read_document(&frame.doc).unwrap();
+    let native = parse_html(SEED);
+    let hidden_form = |s: &Snapshot| {
+        (0..s.len() as NodeId).find(|&i| s.is(i, "form") && s.attr(i, "class").is_some_and(|c| c.contains("is-hidden")))
+    };
+    let form = hidden_form(&native).expect("the seed page has a hidden comment form");
+    assert!(hidden_form(&live.snapshot).is_none(), "display:none form is dropped");
+    assert_same_snapshot("clubic-jedi (styled)", &live.snapshot, &without_subtree(&native, form));
+    // With computed style off, the live reader is the native reader.
+    let markup_only = read_document_with(&frame.doc, ReadOptions { computed_style: false }).unwrap();
+    assert_same_snapshot("clubic-jedi (markup only)", &markup_only.snapshot, &native);
+    assert_eq!(markup_only.style_checks, 0);
+}
+
+#[wasm_bindgen_test]
+fn computed_style_visibility_rules() {
+    let frame = render(
+        r#"<html><head><style>
+            .gone { display: none } .ghost { visibility: hidden } .flat { display: contents }
+            @media (min-width: 1px) { .wide-hidden { display: none } }
+        </style><title>T</title></head><body>
+        <p>one</p><p class="gone">two</p><p class="ghost">three <span style="visibility: visible">x</span></p>
+        <div class="flat"><p>four</p></div><p class="wide-hidden">five</p>
+        <details><summary>six</summary> <p>seven</p></details>
+        <meta itemprop="datePublished" content="2020-01-01"><link itemprop="url" href="/a">
+        <p style="display:none">eight</p><p>nine</p></body></html>"#,
+    );
+    let live = read_document(&frame.doc).unwrap();
+    let s = &live.snapshot;
+    let words: Vec<String> = s.text_content(s.body()).split_whitespace().map(str::to_owned).collect();
+    assert_eq!(words, ["one", "four", "six", "seven", "nine"]);
+    assert!(s.find_first("meta").is_some_and(|m| s.attr(m, "itemprop") == Some("datePublished")));
+    assert!(s.find_first("link").is_some());
+    assert_eq!(s.text_content(s.find_first("title").unwrap()), "T");
+}
+
+#[wasm_bindgen_test]
+fn open_shadow_roots_are_read_as_the_flat_tree() {
+    let frame = render(r#"<html><body><p>light before</p><div id="host"><span slot="a">slotted</span></div><p>after</p></body></html>"#);
+    let host = frame.doc.get_element_by_id("host").unwrap();
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    let root = host.attach_shadow(&init).unwrap();
+    root.set_inner_html(r#"<p>before <slot name="a">fallback a</slot> middle</p><slot>default fallback</slot><style>p{color:red}</style>"#);
+    // A closed shadow root stays invisible, like to the page's own scripts.
+    let closed_host = frame.doc.create_element("div").unwrap();
+    closed_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap().set_inner_html("<p>secret</p>");
+    frame.doc.body().unwrap().append_child(&closed_host).unwrap();
+
+    let live = read_document(&frame.doc).unwrap();
+    let s = &live.snapshot;
+    let host_id = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("host")).unwrap();
+    assert_eq!(s.text_content(host_id), "before slotted middledefault fallback");
+    assert_eq!(s.text_content(s.body()), "light beforebefore slotted middledefault fallbackafter");
+    // The slotted text is the light-DOM node itself, under the slot element.
+    let slotted = (0..s.len() as NodeId).find(|&i| s.text(i) == Some("slotted")).unwrap();
+    let span = host.first_element_child().unwrap();
+    assert!(live.nodes[slotted as usize].is_same_node(span.first_child().as_ref()));
+    assert_eq!(s.tag(s.parent(s.parent(slotted).unwrap()).unwrap()), Some("slot"));
+    assert_node_table_matches("shadow", &live);
+}
+
+#[wasm_bindgen_test]
+fn a_100000_deep_page_does_not_overflow_the_stack() {
+    // An unrendered document: a 100,000-deep box tree would take the browser's own layout
+    // minutes (parsers cap nesting near 512, so only scripts build such pages).
+    let host = web_sys::window().unwrap().document().unwrap();
+    let doc = &host.implementation().unwrap().create_html_document().unwrap();
+    // Building the page is the browser's own cost: Firefox's appendChild is linear in the depth
+    // (5,000 levels took it 2.3 s, 100,000 would take ~15 min), so there the walk, which is the
+    // same code in both browsers, is checked 3,000 deep; Chromium builds 100,000 levels in ~1 s.
+    let firefox = web_sys::window().unwrap().navigator().user_agent().unwrap_or_default().contains("Firefox/");
+    let depth = if firefox { 3_000 } else { 100_000 };
+    let mut inner: web_sys::Node = doc.create_text_node("deep").into();
+    for _ in 0..depth {
+        let div = doc.create_element("div").unwrap();
+        div.append_child(&inner).unwrap();
+        inner = div.into();
+    }
+    doc.body().unwrap().append_child(&inner).unwrap();
+    let live = read_document_with(doc, ReadOptions { computed_style: false }).unwrap();
+    assert_eq!(live.snapshot.text_content(live.snapshot.body()), "deep");
+    assert_eq!(live.snapshot.len(), 1 + 3 + depth + 1); // document, html, head, body, divs, text
+}
+
+/// Collapses white space like the report's text.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+fn analysis_of_the_rendered_seed_page_anchors_into_live_ranges() {
+    let frame = render(SEED);
+    let live = read_document(&frame.doc).unwrap();
+    let report = glose::analyze(&live.snapshot, &glose::Options::default());
+    assert!(report.article.found, "the seed page has an article");
+    let mut anchored = 0;
+    for sentence in &report.sentences {
+        let Some(anchor) = sentence.anchor else { continue };
+        let range = frame.doc.create_range().unwrap();
+        range.set_start(&live.nodes[anchor.start.node as usize], anchor.start.offset).unwrap();
+        range.set_end(&live.nodes[anchor.end.node as usize], anchor.end.offset).unwrap();
+        assert_eq!(collapse(&String::from(range.to_string())), collapse(&sentence.text), "sentence {}", sentence.id);
+        anchored += 1;
+    }
+    assert!(anchored > 10, "only {anchored} sentences anchored");
+    assert_eq!(report.comments.len(), 8, "the seed page has 8 reader comments");
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn analyze_document_api_returns_a_plain_report_and_the_node_table() {
+    let frame = render(SEED);
+    let out = glose::wasm::analyze_live_document(&frame.doc, Some("https://www.clubic.com/x.html".into())).unwrap();
+    let report = get(&out, "report");
+    let nodes: js_sys::Array = get(&out, "nodes").dyn_into().unwrap();
+    assert_eq!(get(&report, "version").as_f64(), Some(1.0));
+    assert_eq!(get(&report, "url").as_string().as_deref(), Some("https://www.clubic.com/x.html"));
+    // Plain objects, not Maps; None is null.
+    assert!(get(&report, "metadata").is_object() && !get(&report, "metadata").is_instance_of::<js_sys::Map>());
+    assert_eq!(nodes.get(0).unchecked_into::<web_sys::Node>().node_type(), 9, "nodes[0] is the document");
+    let sentences: js_sys::Array = get(&report, "sentences").dyn_into().unwrap();
+    assert!(sentences.length() > 0);
+    for sentence in sentences.iter() {
+        let anchor = get(&sentence, "anchor");
+        if anchor.is_undefined() || anchor.is_null() {
+            continue;
+        }
+        let start = get(&get(&anchor, "start"), "node").as_f64().unwrap() as u32;
+        assert_eq!(nodes.get(start).unchecked_into::<web_sys::Node>().node_type(), 3, "anchors point at text nodes");
+    }
+    let comments: js_sys::Array = get(&report, "comments").dyn_into().unwrap();
+    assert_eq!(comments.length(), 8, "the seed page has 8 reader comments");
+}
+
+#[wasm_bindgen_test]
+fn analyze_snapshot_takes_objects_or_json_and_rejects_corrupt_snapshots() {
+    let json = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"element","tag":"html","attrs":[["lang","fr"]]},
+        {"parent":1,"type":"element","tag":"body"},{"parent":2,"type":"element","tag":"p"},
+        {"parent":3,"type":"text","text":"Le gouvernement a publié son rapport mardi."}]}"#;
+    let from_text = glose::wasm::analyze_snapshot(JsValue::from_str(json), None).unwrap();
+    assert_eq!(get(&from_text, "version").as_f64(), Some(1.0));
+    assert!(get(&from_text, "url").is_null());
+    let object = js_sys::JSON::parse(json).unwrap();
+    let from_object = glose::wasm::analyze_snapshot(object, Some("u".into())).unwrap();
+    assert_eq!(get(&get(&from_object, "metadata"), "lang").as_string().as_deref(), Some("fr"));
+
+    let message = |v: JsValue| String::from(v.dyn_into::<js_sys::Error>().expect("an Error object").message());
+    let corrupt = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":5,"type":"text","text":"x"}]}"#;
+    let err = glose::wasm::analyze_snapshot(JsValue::from_str(corrupt), None).unwrap_err();
+    assert!(message(err).contains("invalid page snapshot"));
+    let err = glose::wasm::analyze_snapshot(js_sys::JSON::parse(corrupt).unwrap(), None).unwrap_err();
+    assert!(message(err).contains("not an open ancestor"));
+    assert!(glose::wasm::analyze_snapshot(JsValue::from_f64(5.0), None).is_err());
+    assert!(glose::wasm::analyze_snapshot(JsValue::NULL, None).is_err());
+    assert!(glose::wasm::analyze_snapshot(JsValue::from_str("{"), None).is_err());
+}
