@@ -35,7 +35,7 @@ pub fn clean_article(snapshot: &Snapshot, facts: &Facts, roots: &[NodeId], flags
             if let Some(parent) = snapshot.parent(id) {
                 contains_data_table[parent as usize] |= contains_data_table[i] || data_table;
             }
-            if removed_below(snapshot, removed, id, root) {
+            if removed[i] {
                 continue;
             }
             if should_remove(snapshot, facts, &live, flags, id, tag, data_table, contains_data_table[i], root) {
@@ -44,12 +44,6 @@ pub fn clean_article(snapshot: &Snapshot, facts: &Facts, roots: &[NodeId], flags
             }
         }
     }
-}
-
-/// Whether an ancestor of `id` (below `root`) is already cut (happens only for nodes visited
-/// after their ancestor, which the backward walk never does, but keep it cheap and safe).
-fn removed_below(_snapshot: &Snapshot, removed: &[bool], id: NodeId, _root: NodeId) -> bool {
-    removed[id as usize]
 }
 
 /// The figures that change as blocks are cut.

@@ -48,7 +48,7 @@ fn scoring_parent(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> Option<Node
 
 /// Adds one paragraph's score to its ancestors (parent fully, grandparent half, then a third
 /// per level, up to five levels).
-fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, flags: Flags, scores: &mut Scores, candidates: &mut Vec<NodeId>, first_parent: Option<NodeId>, text_len: u32, commas: u32) {
+fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, flags: Flags, scores: &mut Scores, candidates: &mut Vec<NodeId>, first_parent: Option<NodeId>, (text_len, commas): (u32, u32)) {
     if text_len < 25 {
         return;
     }
@@ -93,7 +93,7 @@ fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, flags: Flags, body: Node
         };
         if scorable && !is_paragraph_wrapper(snapshot, facts, id) {
             let parent = scoring_parent(snapshot, facts, id);
-            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, parent, facts.text_len[i], facts.commas[i]);
+            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, parent, (facts.text_len[i], facts.commas[i]));
         }
         // Text runs directly inside a div with block children read as their own paragraphs.
         if tag == "div" && facts.has_block[i] {
@@ -106,11 +106,11 @@ fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, flags: Flags, body: Node
                     len += facts.text_len[child as usize];
                     commas += facts.commas[child as usize];
                 } else {
-                    credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), len, commas);
+                    credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), (len, commas));
                     (len, commas) = (0, 0);
                 }
             }
-            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), len, commas);
+            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), (len, commas));
         }
     }
     (scores, candidates)
@@ -212,8 +212,7 @@ fn join_siblings(snapshot: &Snapshot, facts: &Facts, scores: &Scores, best: Node
             continue;
         }
         let bonus = if !best_class.is_empty() && snapshot.attr(sibling, "class") == Some(best_class) { best_score * 0.2 } else { 0.0 };
-        let append = if let Some(score) = scores.get(sibling).filter(|&s| s + bonus >= threshold) {
-            let _ = score;
+        let append = if scores.get(sibling).is_some_and(|s| s + bonus >= threshold) {
             true
         } else if snapshot.is(sibling, "p") || (snapshot.is(sibling, "div") && !facts.has_block[sibling as usize]) || is_paragraph_wrapper(snapshot, facts, sibling) {
             let density = facts.link_density(sibling);
