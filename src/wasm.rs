@@ -70,7 +70,9 @@ pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
     analyze_live_document(&document, url)
 }
 
-/// [`analyze_document`] on any rendered document (e.g. a same-origin iframe's); Rust only.
+/// [`analyze_document`] on any rendered document, e.g. a same-origin iframe's (the playground
+/// and the in-browser benchmark analyse pages shown in a frame that may not run scripts).
+#[wasm_bindgen]
 pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
     let report = analyze(&live.snapshot, &Options { url });
