@@ -13,9 +13,10 @@ wasm: setup
 extension: wasm
 	SKIP_WASM=1 bash scripts/build-extension.sh
 
-# Everything, then the sample page's report as text.
+# Everything, then the sample page's report as text, where the extension packages are, and the
+# playground served on http://127.0.0.1:8417/ (GLOSE_PORT=N to change, GLOSE_NO_SERVE=1 to skip).
 demo: extension
-	cargo run --quiet --release -- annotate www/samples/clubic-jedi.html --format text
+	bash scripts/demo.sh
 
 # THE test command (also what CI runs).
 test:
