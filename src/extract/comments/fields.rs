@@ -76,7 +76,7 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         }
         let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
             || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
-        if author_node.is_none() && author_markup {
+        if author_node.is_none() && author_markup && snapshot.subtree_end(id) - id <= 64 {
             if let Some(name) = name_of(snapshot, id) {
                 fields.author = Some(name);
                 author_node = Some(id);

@@ -15,6 +15,9 @@ mod structure;
 mod threading;
 mod vocabulary;
 
+#[cfg(all(test, feature = "html"))]
+mod tests;
+
 use crate::snapshot::{NodeId, Snapshot};
 use items::Sections;
 use std::collections::HashMap;
@@ -94,39 +97,63 @@ fn choose_section(snapshot: &Snapshot, sections: &Sections, marked: &[NodeId]) -
         }
         *n += 1;
     }
+    let mut text_split: Option<TextSplit> = None;
     order
         .into_iter()
         .filter(|&k| {
             sections.outermost[k as usize] == Some(k)
-                || (counts[&k] >= 2 && k != 0 && !sections.holds_article(snapshot, k) && mostly_comments(snapshot, k, marked))
+                || (counts[&k] >= 2
+                    && k != 0
+                    && !sections.holds_article(snapshot, k)
+                    && text_split.get_or_insert_with(|| TextSplit::new(snapshot, marked)).mostly_comments(k))
         })
         .max_by_key(|k| counts[k])
 }
 
-/// Whether most of a container's text lies inside the marked comments.
-fn mostly_comments(snapshot: &Snapshot, container: NodeId, marked: &[NodeId]) -> bool {
-    let start = marked.partition_point(|&m| m < container);
-    let mut inside = 0usize;
-    let mut outside = 0usize;
-    let mut next = start;
-    let mut open_end = 0;
-    for id in snapshot.descendants(container) {
-        while next < marked.len() && marked[next] < id {
-            next += 1;
+/// For every subtree, how much text lies inside marked comments and how much outside (one
+/// pass, so that judging many containers stays linear).
+struct TextSplit {
+    inside: Vec<u32>,
+    outside: Vec<u32>,
+}
+
+impl TextSplit {
+    fn new(snapshot: &Snapshot, marked: &[NodeId]) -> TextSplit {
+        let n = snapshot.len();
+        let mut covered = vec![false; n];
+        let mut next = 0;
+        let mut covered_until = 0;
+        for id in 0..n as NodeId {
+            if next < marked.len() && marked[next] == id {
+                covered_until = covered_until.max(snapshot.subtree_end(id));
+                next += 1;
+            }
+            covered[id as usize] = id < covered_until;
         }
-        if next < marked.len() && marked[next] == id && id >= open_end {
-            open_end = snapshot.subtree_end(id);
-        }
-        if let Some(t) = snapshot.text(id) {
-            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
-            if id < open_end {
-                inside += chars;
-            } else {
-                outside += chars;
+        let mut split = TextSplit { inside: vec![0; n], outside: vec![0; n] };
+        for id in (1..n as NodeId).rev() {
+            let i = id as usize;
+            if let Some(t) = snapshot.text(id) {
+                let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                if covered[i] {
+                    split.inside[i] = chars;
+                } else {
+                    split.outside[i] = chars;
+                }
+            }
+            if let Some(p) = snapshot.parent(id) {
+                split.inside[p as usize] += split.inside[i];
+                split.outside[p as usize] += split.outside[i];
             }
         }
+        split
     }
-    inside > 0 && outside <= inside
+
+    /// Whether most of a container's text lies inside the marked comments.
+    fn mostly_comments(&self, container: NodeId) -> bool {
+        let i = container as usize;
+        self.inside[i] > 0 && self.outside[i] <= self.inside[i]
+    }
 }
 
 /// A comment section with no comments yet (an empty Disqus thread, "0 commentaires"): the

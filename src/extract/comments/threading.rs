@@ -71,7 +71,7 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
             reply_to = f.reply_name.as_deref().and_then(|n| by_author.get(&n.to_lowercase())).and_then(|theirs| {
                 // The one holding the quoted passage, else the latest.
                 let quoted = f.quoted_text.as_deref().filter(|q| q.chars().count() >= 8);
-                quoted.and_then(|q| theirs.iter().rev().find(|&&i| out[i].text.contains(q))).or(theirs.last()).copied()
+                quoted.and_then(|q| theirs.iter().rev().take(50).find(|&&i| out[i].text.contains(q))).or(theirs.last()).copied()
             });
         }
         if reply_to.is_none() {
