@@ -1,0 +1,108 @@
+// The page side of scripts/bench-browser.mjs: times Glose's whole pipeline in wasm
+// (`analyze_live_document`: live-DOM walk, extraction, sentences, opinion, comment summary, the
+// report converted to JavaScript) against Readability.js's `parse()` on a clone of the same
+// document, interleaved, after warm-up runs.
+import init, { analyze_live_document, analyze_snapshot, version } from '/pkg/glose.js';
+import { readDocument } from '/extension/content/snapshot.js';
+
+await init({ module_or_path: '/pkg/glose_bg.wasm' });
+
+const frame = document.getElementById('page');
+let sink = null; // keeps results alive so no engine can skip the work
+
+/** Loads a corpus page in the frame and resolves with its document. */
+function load(path) {
+  return new Promise((resolve, reject) => {
+    frame.onload = () => resolve(frame.contentDocument);
+    frame.onerror = reject;
+    frame.src = path;
+  });
+}
+
+function timeGlose(doc, url) {
+  const start = performance.now();
+  const result = analyze_live_document(doc, url);
+  const ms = performance.now() - start;
+  sink = result;
+  return ms;
+}
+
+/** Readability.js's `parse()` only: the clone it needs (it edits its document) is made before. */
+function timeReadability(doc) {
+  const clone = doc.cloneNode(true);
+  const start = performance.now();
+  const article = new Readability(clone).parse();
+  const ms = performance.now() - start;
+  sink = article;
+  return ms;
+}
+
+/**
+ * Times one page (`path` on this server): `warmup` untimed runs of each, then `runs` timed pairs, alternating which one
+ * goes first. Returns the times in ms and a few facts about the page and the results.
+ */
+window.benchPage = async (path, runs, warmup) => {
+  const doc = await load(path);
+  const url = frame.contentWindow.location.href;
+  for (let i = 0; i < warmup; i += 1) {
+    timeGlose(doc, url);
+    timeReadability(doc);
+  }
+  const glose = [];
+  const readability = [];
+  for (let i = 0; i < runs; i += 1) {
+    if (i % 2 === 0) {
+      glose.push(timeGlose(doc, url));
+      readability.push(timeReadability(doc));
+    } else {
+      readability.push(timeReadability(doc));
+      glose.push(timeGlose(doc, url));
+    }
+  }
+  const { report, nodes } = analyze_live_document(doc, url);
+  const article = new Readability(doc.cloneNode(true)).parse();
+  sink = null;
+  return {
+    glose, readability,
+    elements: doc.getElementsByTagName('*').length,
+    snapshotNodes: nodes.length,
+    sentences: report.sentences?.length ?? 0,
+    comments: report.comments?.length ?? 0,
+    gloseFound: Boolean(report.article?.found),
+    gloseChars: report.article?.text?.length ?? 0,
+    readabilityChars: article?.textContent?.length ?? 0,
+  };
+};
+
+/**
+ * Where Glose's time goes on one page (medians of `runs` after one warm-up): the whole call, the
+ * DOM read by the extension's JavaScript reader, and the wasm analysis of that snapshot
+ * (`analyze_snapshot`, which also converts the snapshot from JS objects).
+ */
+window.benchPhases = async (path, runs) => {
+  const doc = await load(path);
+  const url = frame.contentWindow.location.href;
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const whole = [];
+  const jsRead = [];
+  const wasmAnalyse = [];
+  for (let i = 0; i <= runs; i += 1) {
+    const t0 = performance.now();
+    sink = analyze_live_document(doc, url);
+    const t1 = performance.now();
+    const { snapshot } = readDocument(doc);
+    const t2 = performance.now();
+    sink = analyze_snapshot(snapshot, url);
+    const t3 = performance.now();
+    if (i > 0) {
+      whole.push(t1 - t0);
+      jsRead.push(t2 - t1);
+      wasmAnalyse.push(t3 - t2);
+    }
+  }
+  sink = null;
+  return { whole: med(whole), jsRead: med(jsRead), wasmAnalyse: med(wasmAnalyse) };
+};
+
+window.benchInfo = () => ({ version: version(), userAgent: navigator.userAgent, isolated: crossOriginIsolated });
+window.benchReady = true;
