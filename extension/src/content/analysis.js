@@ -6,7 +6,14 @@
  */
 import { ext } from '../platform.js';
 import { analyzeSnapshot } from '../messages.js';
-import { readDocument } from './snapshot.js';
+import { readDocument, readDocumentSliced, snapshotJsonSliced } from './snapshot.js';
+
+/**
+ * Pages with more elements than this are read in slices and analysed by the background's wasm, so
+ * the page is never blocked for long (the in-page wasm reads and analyses in one call: about a
+ * second on a 10,000-comment page). Smaller pages take the in-page wasm, a few ms.
+ */
+export const SLICED_ABOVE_ELEMENTS = 3000;
 
 let core = null;
 
@@ -39,9 +46,17 @@ export function asObject(value) {
 
 /**
  * Analyses the document: `{report, nodes, path}` where `path` says which reader ran
- * (`wasm` in the content script, `snapshot` through the background).
+ * (`wasm` in the content script, `snapshot` through the background, `sliced`: read in slices
+ * and analysed by the background, for big pages).
  */
 export async function analyzePage(doc, url, { skip } = {}) {
+  if (doc.getElementsByTagName('*').length > SLICED_ABOVE_ELEMENTS) {
+    const { snapshot, nodes } = await readDocumentSliced(doc, { skip });
+    const json = await snapshotJsonSliced(snapshot);
+    const answer = await ext.runtime.sendMessage(analyzeSnapshot(json, url));
+    if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
+    return { report: asObject(answer.report), nodes, path: 'sliced' };
+  }
   const glue = await coreOrNull();
   if (glue) {
     const result = glue.analyze_document(url);

@@ -84,38 +84,94 @@ function childrenOf(element, tag) {
 }
 
 /**
- * Reads a rendered document into `{snapshot: {nodes: [...]}, nodes: [liveNode...]}`; `nodes[i]`
- * is the live node of snapshot id `i`. `skip(element)` lets the caller leave out its own elements.
+ * A resumable walk over a rendered document: `step(budget)` reads up to `budget` more nodes and
+ * returns whether the walk is done; `result()` is then `{snapshot: {nodes: [...]}, nodes}`.
  */
-export function readDocument(doc, { skip = () => false } = {}) {
+function walker(doc, skip) {
   const view = doc.defaultView;
   const out = [{ parent: null, type: 'document' }];
   const live = [doc];
   // Explicit stack of [children, index, parentId, inBody]: deep pages do not overflow.
   const stack = [[[...doc.childNodes], 0, 0, false]];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const [children, index, parent, inBody] = frame;
-    if (index >= children.length) {
-      stack.pop();
-      continue;
+  function step(budget) {
+    for (let n = 0; n < budget; n += 1) {
+      if (stack.length === 0) return true;
+      const frame = stack[stack.length - 1];
+      const [children, index, parent, inBody] = frame;
+      if (index >= children.length) {
+        stack.pop();
+        continue;
+      }
+      frame[1] = index + 1;
+      const node = children[index];
+      if (node.nodeType === 3 || node.nodeType === 4) {
+        out.push({ parent, type: 'text', text: node.data });
+        live.push(node);
+      } else if (node.nodeType === 1) {
+        const tag = node.localName.toLowerCase();
+        const attrs = readAttributes(node);
+        const attr = (name) => attrs.find(([k]) => k === name)?.[1];
+        if (skipsElement(tag, attr) || hiddenByMarkup(tag, attr) || skip(node)) continue;
+        if (inBody && view && !UNCHECKED.has(tag) && hiddenByStyle(node, view)) continue;
+        const id = out.length;
+        out.push({ parent, type: 'element', tag, attrs: attrs.filter(([k]) => keepsAttribute(k)) });
+        live.push(node);
+        stack.push([childrenOf(node, tag), 0, id, inBody || tag === 'body']);
+      }
     }
-    frame[1] = index + 1;
-    const node = children[index];
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      out.push({ parent, type: 'text', text: node.data });
-      live.push(node);
-    } else if (node.nodeType === 1) {
-      const tag = node.localName.toLowerCase();
-      const attrs = readAttributes(node);
-      const attr = (name) => attrs.find(([n]) => n === name)?.[1];
-      if (skipsElement(tag, attr) || hiddenByMarkup(tag, attr) || skip(node)) continue;
-      if (inBody && view && !UNCHECKED.has(tag) && hiddenByStyle(node, view)) continue;
-      const id = out.length;
-      out.push({ parent, type: 'element', tag, attrs: attrs.filter(([n]) => keepsAttribute(n)) });
-      live.push(node);
-      stack.push([childrenOf(node, tag), 0, id, inBody || tag === 'body']);
-    }
+    return stack.length === 0;
   }
-  return { snapshot: { nodes: out }, nodes: live };
+  return { step, result: () => ({ snapshot: { nodes: out }, nodes: live }) };
+}
+
+/**
+ * Reads a rendered document into `{snapshot: {nodes: [...]}, nodes: [liveNode...]}`; `nodes[i]`
+ * is the live node of snapshot id `i`. `skip(element)` lets the caller leave out its own elements.
+ */
+export function readDocument(doc, { skip = () => false } = {}) {
+  const walk = walker(doc, skip);
+  while (!walk.step(Infinity));
+  return walk.result();
+}
+
+/** Lets the page run (input, rendering) before the next slice of work. */
+export function yieldToPage() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * [`readDocument`] in slices of about `sliceMs` ms with the page's tasks in between, so a huge
+ * page is never blocked for long. The page may change between slices: the snapshot is still a
+ * consistent tree (a node removed meanwhile is read as it was, or not at all).
+ */
+export async function readDocumentSliced(doc, { skip = () => false, sliceMs = 8 } = {}) {
+  const walk = walker(doc, skip);
+  for (;;) {
+    const end = performance.now() + sliceMs;
+    let done = false;
+    while (!done && performance.now() < end) done = walk.step(200);
+    if (done) return walk.result();
+    await yieldToPage();
+  }
+}
+
+/**
+ * The snapshot as a JSON string, written in slices (`JSON.stringify` of a whole huge snapshot
+ * would block the page in one go; `analyze_snapshot` takes the string as it is).
+ */
+export async function snapshotJsonSliced(snapshot, { sliceMs = 8 } = {}) {
+  const parts = [];
+  const nodes = snapshot.nodes;
+  let i = 0;
+  while (i < nodes.length) {
+    const end = performance.now() + sliceMs;
+    while (i < nodes.length && performance.now() < end) {
+      const next = Math.min(nodes.length, i + 500);
+      parts.push(JSON.stringify(nodes.slice(i, next)).slice(1, -1));
+      i = next;
+    }
+    if (i < nodes.length) await yieldToPage();
+  }
+  return `{"nodes":[${parts.filter((p) => p.length > 0).join(',')}]}`;
 }
