@@ -182,3 +182,44 @@ fn summary_cases() {
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// The seed page end to end: extractors, then the summary, checked against the
+/// `comment_summary` section of `/work/shared/pages/clubic-jedi/expected.json` (copied into
+/// `tests/pages/clubic-jedi` when present there).
+#[test]
+fn seed_page_summary() {
+    let candidates = [
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/clubic-jedi/page.html"),
+        Path::new("/work/shared/pages/clubic-jedi/page.html").to_path_buf(),
+    ];
+    let Some(page) = candidates.iter().find(|p| p.exists()) else {
+        panic!("seed page not found in {candidates:?}");
+    };
+    let snapshot = glose::read_html::parse_bytes(&std::fs::read(page).unwrap());
+    let report = glose::analyze(&snapshot, &glose::Options::default());
+    let authors: Vec<&str> = report.comments.iter().map(|c| c.author.as_deref().unwrap_or("")).collect();
+    let id = |a: &str| authors.iter().position(|x| *x == a).unwrap_or_else(|| panic!("no comment by {a} in {authors:?}")) as u32;
+    let summary = &report.summary;
+
+    let aside = summary
+        .quoted_passages
+        .first()
+        .map(|p| report.sentences[p.sentence as usize].text.as_str())
+        .unwrap_or_default();
+    assert!(aside.contains("car ne faisant pas la propagande de son administration"), "most quoted: {aside:?}");
+    let mut quoters = summary.quoted_passages[0].comments.clone();
+    quoters.sort_unstable();
+    assert_eq!(quoters, [id("Kergariou"), id("Akerusan")]);
+
+    for group in [["Kergariou", "Daeneroc", "Akerusan"].as_slice(), &["Popoulo", "newseven"], &["roboc", "carinae"]] {
+        let ids: Vec<u32> = group.iter().map(|a| id(a)).collect();
+        assert!(
+            summary.themes.iter().any(|t| ids.iter().all(|i| t.comments.contains(i))),
+            "no theme holds {group:?}: {:?}",
+            summary.themes
+        );
+    }
+    assert_eq!(summary.disputing, 3);
+    assert!(summary.text.contains("3 lecteurs contestent l'article ou son auteur"), "{}", summary.text);
+    assert!(summary.text.contains("« car ne faisant pas la propagande de son administration »"), "{}", summary.text);
+}

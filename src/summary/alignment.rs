@@ -36,21 +36,46 @@ pub fn same_word(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
     let allowed = if shorter >= 8 { 2 } else if shorter >= 4 { 1 } else { 0 };
-    allowed > 0 && la.abs_diff(lb) <= allowed && edit_distance(a, b, allowed) <= allowed
+    if allowed == 0 || la.abs_diff(lb) > allowed {
+        return false;
+    }
+    // One edit changes at most one end; this cheap test rejects most unrelated pairs.
+    let ends_agree = a.chars().next() == b.chars().next() || a.chars().next_back() == b.chars().next_back();
+    ends_agree && edit_distance(a, b, allowed) <= allowed
 }
 
 /// Optimal-string-alignment distance (a swap of two neighbours counts as one edit), stopping
 /// early once it exceeds `limit` (then returns `limit + 1`).
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
+    const MAX: usize = 48;
+    let mut a_buf = ['\0'; MAX];
+    let mut b_buf = ['\0'; MAX];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == MAX {
+            return limit + 1;
+        }
+        a_buf[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == MAX {
+            return limit + 1;
+        }
+        b_buf[lb] = c;
+        lb += 1;
+    }
+    let (a, b) = (&a_buf[..la], &b_buf[..lb]);
+    let mut prev2 = [0usize; MAX + 1];
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
+    for i in 1..=la {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        for j in 1..=lb {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -62,10 +87,10 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         if row_min > limit {
             return limit + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
-    prev[b.len()]
+    prev[lb]
 }
 
 /// The best-scoring stretch where two token sequences agree.
@@ -87,9 +112,18 @@ pub struct Overlap {
 const MISMATCH: f32 = -1.5;
 const GAP: f32 = -1.0;
 
+#[cfg(test)]
 /// Smith–Waterman local alignment of `a` (comment) against `b` (sentence) with fuzzy word
 /// equality. Work is `a.len() × b.len()`; callers bound both.
 pub fn best_overlap(a: &[Token], b: &[Token]) -> Overlap {
+    let a_content: Vec<bool> = a.iter().map(|t| t.content).collect();
+    let b_content: Vec<bool> = b.iter().map(|t| t.content).collect();
+    best_overlap_by(&a_content, &b_content, |i, j| same_word(&a[i].folded, &b[j].folded))
+}
+
+/// The alignment itself, on content flags and a word-equality test `same(i, j)` (so callers can
+/// precompute equality once per distinct word).
+pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usize, usize) -> bool) -> Overlap {
     #[derive(Clone, Copy, Default)]
     struct Cell {
         score: f32,
@@ -98,21 +132,19 @@ pub fn best_overlap(a: &[Token], b: &[Token]) -> Overlap {
         a0: usize,
         b0: usize,
     }
-    let w = b.len() + 1;
+    let w = b_content.len() + 1;
     let mut prev: Vec<Cell> = (0..w).map(|j| Cell { b0: j, ..Cell::default() }).collect();
     let mut cur = vec![Cell::default(); w];
     let mut best = Overlap::default();
-    for i in 1..=a.len() {
+    for i in 1..=a_content.len() {
         cur[0] = Cell { a0: i, b0: 0, ..Cell::default() };
-        for j in 1..=b.len() {
-            let (ta, tb) = (&a[i - 1], &b[j - 1]);
-            let same = same_word(&ta.folded, &tb.folded);
+        for j in 1..=b_content.len() {
             let diag = prev[j - 1];
-            let mut cell = if same {
-                let gain = if ta.content && tb.content { 2.0 } else { 1.0 };
+            let mut cell = if same(i - 1, j - 1) {
+                let both = a_content[i - 1] && b_content[j - 1];
                 Cell {
-                    score: diag.score + gain,
-                    content: diag.content + usize::from(ta.content && tb.content),
+                    score: diag.score + if both { 2.0 } else { 1.0 },
+                    content: diag.content + usize::from(both),
                     matched: diag.matched + 1,
                     ..diag
                 }

@@ -6,6 +6,7 @@
 
 mod alignment;
 mod clustering;
+mod fast_hash;
 pub mod quotes;
 pub mod replies;
 pub mod stance;
@@ -15,7 +16,7 @@ mod wording;
 
 use crate::report::{Comment, QuotedPassage, Sentence, Stance, Summary};
 use crate::text::words::{fold, is_stop_word, words};
-use std::collections::{HashMap, HashSet};
+use crate::summary::fast_hash::{FastMap, FastSet};
 use std::ops::Range;
 
 /// Summarises the comments; fills each comment's `quotes` and `stance`, and sets `reply_to` on
@@ -27,7 +28,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     let index = quotes::SentenceIndex::new(&texts, lang);
 
     // Quotes: sentence index → (comment ids, quoted byte range).
-    let mut quoted: HashMap<usize, (Vec<u32>, Range<usize>)> = HashMap::new();
+    let mut quoted: FastMap<usize, (Vec<u32>, Range<usize>)> = FastMap::default();
     for c in comments.iter_mut() {
         let links = index.links(&c.text, lang);
         c.quotes = links.iter().map(|l| sentences[l.sentence].id).collect();
@@ -42,7 +43,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         }
     }
 
-    let article_words: HashSet<String> = texts.iter().flat_map(|t| words(t)).map(fold).collect();
+    let article_words: FastSet<String> = texts.iter().flat_map(|t| words(t)).map(fold).collect();
     replies::link_by_name(comments, &|w: &str| article_words.contains(w) || is_stop_word(lang, w));
 
     for c in comments.iter_mut() {
@@ -58,7 +59,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     let excerpt = |s: usize, r: &Range<usize>| texts[s].get(r.clone()).unwrap_or(texts[s]);
 
-    let disputers: HashSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();
+    let disputers: FastSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();
     let disputed_passage = passages
         .iter()
         .map(|(s, c, r)| (s, r, c.iter().filter(|id| disputers.contains(id)).count()))

@@ -7,8 +7,9 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap, tokenize, Token};
-use std::collections::HashMap;
+use crate::summary::alignment::{best_overlap_by, same_word, tokenize, Overlap, Token};
+use std::cell::RefCell;
+use crate::summary::fast_hash::FastMap;
 use std::ops::Range;
 
 /// Longest comment or sentence (in words) that is aligned; longer ones are cut.
@@ -42,8 +43,18 @@ pub struct QuoteLink {
 pub struct SentenceIndex<'a> {
     texts: Vec<&'a str>,
     tokens: Vec<Vec<Token>>,
-    by_key: HashMap<String, Vec<usize>>,
+    /// Each sentence's words as ids into `vocabulary`.
+    word_ids: Vec<Vec<u32>>,
+    /// Distinct folded words of the article.
+    vocabulary: Vec<String>,
+    by_key: FastMap<String, Vec<usize>>,
+    /// Comment word → the article words it matches (exactly or within a typo), cached because
+    /// readers reuse the same words.
+    matches: RefCell<FastMap<String, Vec<u32>>>,
 }
+
+/// Cached comment words, at most (the cache is emptied when full).
+const MATCH_CACHE: usize = 50_000;
 
 impl<'a> SentenceIndex<'a> {
     /// Indexes `sentences` for the language `lang`.
@@ -56,7 +67,22 @@ impl<'a> SentenceIndex<'a> {
                 t
             })
             .collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ids: FastMap<String, u32> = FastMap::default();
+        let mut vocabulary = Vec::new();
+        let word_ids = tokens
+            .iter()
+            .map(|toks| {
+                toks.iter()
+                    .map(|t| {
+                        *ids.entry(t.folded.clone()).or_insert_with(|| {
+                            vocabulary.push(t.folded.clone());
+                            vocabulary.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, toks) in tokens.iter().enumerate() {
             for t in toks.iter().filter(|t| t.content) {
                 for k in keys(&t.folded) {
@@ -67,7 +93,14 @@ impl<'a> SentenceIndex<'a> {
                 }
             }
         }
-        SentenceIndex { texts: sentences.to_vec(), tokens, by_key }
+        SentenceIndex {
+            texts: sentences.to_vec(),
+            tokens,
+            word_ids,
+            vocabulary,
+            by_key,
+            matches: RefCell::new(FastMap::default()),
+        }
     }
 
     /// The sentences `comment` quotes, best first, one link per sentence.
@@ -75,14 +108,15 @@ impl<'a> SentenceIndex<'a> {
         let mut tokens = tokenize(comment, lang);
         tokens.truncate(MAX_TOKENS);
         let quoted = quoted_spans(comment);
-        let mut hits: HashMap<usize, usize> = HashMap::new();
+        let mut hits: FastMap<usize, usize> = FastMap::default();
         let mut seen_words: Vec<&str> = Vec::new();
         for t in tokens.iter().filter(|t| t.content) {
             if seen_words.contains(&t.folded.as_str()) {
                 continue;
             }
             seen_words.push(&t.folded);
-            let mut sentences: Vec<usize> = keys(&t.folded).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
+            let mut sentences: Vec<usize> =
+                keys(&t.folded).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
             sentences.sort_unstable();
             sentences.dedup();
             for s in sentences {
@@ -90,12 +124,16 @@ impl<'a> SentenceIndex<'a> {
             }
         }
         let mut candidates: Vec<(usize, usize)> = hits.into_iter().filter(|&(_, n)| n >= QUOTED_CONTENT).collect();
+        if candidates.is_empty() {
+            return Vec::new();
+        }
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
 
+        let matches: Vec<Vec<u32>> = tokens.iter().map(|t| self.article_words_matching(&t.folded)).collect();
         let mut links = Vec::new();
-        for (s, _) in candidates {
-            if let Some(link) = self.link(&tokens, &quoted, s) {
+        for (s, shared) in candidates {
+            if let Some(link) = self.link(&tokens, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
@@ -103,26 +141,50 @@ impl<'a> SentenceIndex<'a> {
         links
     }
 
-    fn link(&self, tokens: &[Token], quoted: &[Range<usize>], s: usize) -> Option<QuoteLink> {
+    /// Ids of the article words that `word` (folded) equals, give or take a typo.
+    fn article_words_matching(&self, word: &str) -> Vec<u32> {
+        if let Some(found) = self.matches.borrow().get(word) {
+            return found.clone();
+        }
+        let found: Vec<u32> = (0..self.vocabulary.len() as u32).filter(|&i| same_word(word, &self.vocabulary[i as usize])).collect();
+        let mut cache = self.matches.borrow_mut();
+        if cache.len() >= MATCH_CACHE {
+            cache.clear();
+        }
+        cache.insert(word.to_owned(), found.clone());
+        found
+    }
+
+    fn link(&self, tokens: &[Token], matches: &[Vec<u32>], quoted: &[Range<usize>], s: usize, shared: usize) -> Option<QuoteLink> {
         let sentence = &self.tokens[s];
-        let make = |o: &crate::summary::alignment::Overlap, a: &[Token]| QuoteLink {
+        let ids = &self.word_ids[s];
+        let b_content: Vec<bool> = sentence.iter().map(|t| t.content).collect();
+        let align = |range: Range<usize>| {
+            let a_content: Vec<bool> = tokens[range.clone()].iter().map(|t| t.content).collect();
+            let o = best_overlap_by(&a_content, &b_content, |i, j| matches[range.start + i].contains(&ids[j]));
+            (o, range.start)
+        };
+        let make = |o: &Overlap, offset: usize| QuoteLink {
             sentence: s,
             passage: sentence[o.b.start].span.start..sentence[o.b.end - 1].span.end,
-            in_comment: a[o.a.start].span.start..a[o.a.end - 1].span.end,
+            in_comment: tokens[offset + o.a.start].span.start..tokens[offset + o.a.end - 1].span.end,
             score: o.score,
         };
-        let whole = best_overlap(tokens, sentence);
-        if whole.content >= FREE_CONTENT && whole.matched >= FREE_MATCHED && whole.score >= FREE_SCORE {
-            return Some(make(&whole, tokens));
+        if shared >= FREE_CONTENT && dense_enough(tokens, matches, ids) {
+            let (whole, offset) = align(0..tokens.len());
+            if whole.content >= FREE_CONTENT && whole.matched >= FREE_MATCHED && whole.score >= FREE_SCORE {
+                return Some(make(&whole, offset));
+            }
         }
         for span in quoted {
-            let inside: Vec<Token> = tokens.iter().filter(|t| t.span.start >= span.start && t.span.end <= span.end).cloned().collect();
-            if inside.is_empty() {
+            let lo = tokens.partition_point(|t| t.span.start < span.start);
+            let hi = tokens.partition_point(|t| t.span.end <= span.end);
+            if lo >= hi {
                 continue;
             }
-            let o = best_overlap(&inside, sentence);
-            if o.content >= QUOTED_CONTENT && o.matched as f32 >= QUOTED_COVERAGE * inside.len() as f32 {
-                return Some(make(&o, &inside));
+            let (o, offset) = align(lo..hi);
+            if o.content >= QUOTED_CONTENT && o.matched as f32 >= QUOTED_COVERAGE * (hi - lo) as f32 {
+                return Some(make(&o, offset));
             }
         }
         None
@@ -132,6 +194,34 @@ impl<'a> SentenceIndex<'a> {
     pub fn text(&self, i: usize) -> &'a str {
         self.texts[i]
     }
+}
+
+/// Whether some stretch of the comment has enough words of the sentence for a free-text link:
+/// [`FREE_MATCHED`] matching words, [`FREE_CONTENT`] of them content words, within a window
+/// where gaps could not have sunk the alignment score. A cheap test before the alignment.
+fn dense_enough(tokens: &[Token], matches: &[Vec<u32>], ids: &[u32]) -> bool {
+    const WINDOW: usize = 2 * FREE_MATCHED + 4;
+    let hit: Vec<(bool, bool)> = tokens
+        .iter()
+        .zip(matches)
+        .map(|(t, m)| {
+            let found = m.iter().any(|id| ids.contains(id));
+            (found, found && t.content)
+        })
+        .collect();
+    let (mut any, mut content) = (0, 0);
+    for i in 0..hit.len() {
+        any += usize::from(hit[i].0);
+        content += usize::from(hit[i].1);
+        if i >= WINDOW {
+            any -= usize::from(hit[i - WINDOW].0);
+            content -= usize::from(hit[i - WINDOW].1);
+        }
+        if any >= FREE_MATCHED && content >= FREE_CONTENT {
+            return true;
+        }
+    }
+    false
 }
 
 /// Lookup keys of a folded content word: its first and last four letters.

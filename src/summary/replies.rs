@@ -4,13 +4,13 @@
 
 use crate::report::Comment;
 use crate::text::words::{fold, words};
-use std::collections::HashMap;
+use crate::summary::fast_hash::FastMap;
 
 /// Sets `reply_to` on comments that address an earlier commenter by name at their start or end.
 /// A name that is also a word of the article (`article_words`, folded) is too ambiguous to use.
 pub fn link_by_name(comments: &mut [Comment], article_words: &dyn Fn(&str) -> bool) {
     // Folded author name → latest comment index so far.
-    let mut latest: HashMap<String, usize> = HashMap::new();
+    let mut latest: FastMap<String, usize> = FastMap::default();
     for i in 0..comments.len() {
         if comments[i].reply_to.is_none() {
             if let Some(parent) = addressed(&comments[i], &latest, article_words) {
@@ -32,14 +32,17 @@ fn name_key(name: &str) -> String {
 
 /// The earlier comment whose author `comment` names at its start, at its end or after "@"
 /// (names of up to three words; the longest name that fits wins).
-fn addressed(comment: &Comment, latest: &HashMap<String, usize>, article_words: &dyn Fn(&str) -> bool) -> Option<usize> {
+fn addressed(comment: &Comment, latest: &FastMap<String, usize>, article_words: &dyn Fn(&str) -> bool) -> Option<usize> {
     let own = comment.author.as_deref().map(name_key).unwrap_or_default();
     let text = comment.text.trim();
-    let folded: Vec<String> = words(text).map(fold).collect();
+    let all = crate::text::words::word_ranges(text);
+    let edge = |ranges: &[std::ops::Range<usize>]| ranges.iter().map(|r| fold(&text[r.clone()])).collect::<Vec<_>>();
+    let first = edge(&all[..all.len().min(3)]);
+    let last = edge(&all[all.len().saturating_sub(3)..]);
     let mut candidates: Vec<String> = Vec::new();
-    for k in (1..=3.min(folded.len())).rev() {
-        candidates.push(folded[..k].join(" "));
-        candidates.push(folded[folded.len() - k..].join(" "));
+    for k in (1..=3.min(all.len())).rev() {
+        candidates.push(first[..k].join(" "));
+        candidates.push(last[last.len() - k..].join(" "));
     }
     for (i, _) in text.match_indices('@') {
         let after: Vec<String> = words(&text[i + 1..]).take(3).map(fold).collect();

@@ -9,6 +9,7 @@
 use crate::report::Stance;
 use crate::summary::quotes::quoted_spans;
 use crate::text::words::{fold, words};
+use crate::summary::fast_hash::FastSet;
 
 /// Phrases that name the article, the page or its writer.
 const TARGETS: &[&str] = &[
@@ -77,7 +78,8 @@ const PRAISE: &[&str] = &[
 /// The comment's stance toward the article, or `None` when it is about the news, not the article.
 /// `quotes_article` says whether the comment quotes an article sentence.
 pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {
-    let own = own_words(comment);
+    let joined = own_words(comment);
+    let own = OwnWords::new(&joined);
     let targeted = contains_any(&own, TARGETS);
     let judged = contains_any(&own, REPORTING_JUDGEMENTS);
     let disputes = count(&own, DISPUTES);
@@ -115,18 +117,33 @@ fn own_words(comment: &str) -> String {
     own
 }
 
-fn contains_any(own: &str, phrases: &[&str]) -> bool {
+/// The comment's own words, and the same as a set for a cheap first test of each phrase.
+struct OwnWords<'a> {
+    joined: &'a str,
+    set: FastSet<&'a str>,
+}
+
+impl<'a> OwnWords<'a> {
+    fn new(joined: &'a str) -> OwnWords<'a> {
+        OwnWords { joined, set: joined.split(' ').filter(|w| !w.is_empty()).collect() }
+    }
+}
+
+fn contains_any(own: &OwnWords, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| contains(own, p))
 }
 
-fn count(own: &str, phrases: &[&str]) -> usize {
+fn count(own: &OwnWords, phrases: &[&str]) -> usize {
     phrases.iter().filter(|p| contains(own, p)).count()
 }
 
-fn contains(own: &str, phrase: &str) -> bool {
-    own.match_indices(phrase).any(|(i, _)| {
-        own[..i].ends_with(' ') && own[i + phrase.len()..].starts_with(' ')
-    })
+fn contains(own: &OwnWords, phrase: &str) -> bool {
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    if !own.set.contains(first) {
+        return false;
+    }
+    let joined = own.joined;
+    joined.match_indices(phrase).any(|(i, _)| joined[..i].ends_with(' ') && joined[i + phrase.len()..].starts_with(' '))
 }
 
 #[cfg(test)]

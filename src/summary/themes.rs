@@ -9,12 +9,12 @@
 
 use crate::report::{Comment, Theme};
 use crate::summary::clustering::average_linkage;
-use crate::summary::vectors::{dot, SparseVector, TermVectors};
+use crate::summary::vectors::{dot, SparseVector, TermVectors, MAX_SHARE};
 use crate::text::words::{fold, is_stop_word, word_ranges, words as words_of, Stemmer};
-use std::collections::{HashMap, HashSet};
+use crate::summary::fast_hash::{FastMap, FastSet};
 
 /// Groups merge while their average cosine link is at least this.
-pub const CUT: f32 = 0.1;
+pub const CUT: f32 = 0.15;
 /// Added to the link between a reply and the comment it answers.
 pub const REPLY_PULL: f32 = 0.35;
 /// No themes for this few comments or fewer: there is nothing to group.
@@ -40,7 +40,8 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
         return Vec::new();
     }
     let stemmer = Stemmer::new(lang);
-    let words: Vec<CommentWords> = comments.iter().map(|c| comment_words(&c.text, lang, &stemmer)).collect();
+    let mut stems: FastMap<String, String> = FastMap::default();
+    let words: Vec<CommentWords> = comments.iter().map(|c| comment_words(&c.text, lang, &stemmer, &mut stems)).collect();
     let documents: Vec<Vec<String>> = comments
         .iter()
         .zip(&words)
@@ -60,14 +61,14 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
     for (i, list) in vectors.neighbours().into_iter().enumerate() {
         edges.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
     }
-    let position: HashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let position: FastMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (i, c) in comments.iter().enumerate() {
         if let Some(&p) = c.reply_to.and_then(|r| position.get(&r)) {
             edges.push((i, p, REPLY_PULL));
         }
     }
     let groups = average_linkage(comments.len(), &edges, CUT);
-    let names: HashSet<String> =
+    let names: FastSet<String> =
         comments.iter().filter_map(|c| c.author.as_deref()).flat_map(|a| words_of(a).map(|w| stemmer.stem(w))).collect();
     groups
         .into_iter()
@@ -77,7 +78,9 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
         .collect()
 }
 
-fn comment_words(text: &str, lang: &str, stemmer: &Stemmer) -> CommentWords {
+/// A comment's content words with their stems; `stems` caches stems by surface word, since
+/// readers reuse the same words (stemming is the costly part on large sections).
+fn comment_words(text: &str, lang: &str, stemmer: &Stemmer, stems: &mut FastMap<String, String>) -> CommentWords {
     let mut words = Vec::new();
     let mut adjacent_to_next = Vec::new();
     let mut previous_was_content = false;
@@ -89,7 +92,16 @@ fn comment_words(text: &str, lang: &str, stemmer: &Stemmer) -> CommentWords {
             if let Some(last) = adjacent_to_next.last_mut() {
                 *last = previous_was_content;
             }
-            words.push((stemmer.stem(word), word.to_lowercase()));
+            let lower = word.to_lowercase();
+            let stem = match stems.get(&lower) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = stemmer.stem(&lower);
+                    stems.insert(lower.clone(), stem.clone());
+                    stem
+                }
+            };
+            words.push((stem, lower));
             adjacent_to_next.push(false);
         }
         previous_was_content = content;
@@ -103,17 +115,17 @@ fn describe(
     comments: &[Comment],
     words: &[CommentWords],
     vectors: &TermVectors,
-    names: &HashSet<String>,
+    names: &FastSet<String>,
     meta_label: &str,
 ) -> Theme {
     // Key words: stems shared by the most members, then by summed TF-IDF (without the
     // single-comment discount, so that a word one reader repeats can name the theme); never
     // a commenter's name.
     let n = comments.len() as f32;
-    let ids: HashMap<&str, usize> = vectors.vocabulary.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-    let mut score: HashMap<&str, (usize, f32)> = HashMap::new();
+    let ids: FastMap<&str, usize> = vectors.vocabulary.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+    let mut score: FastMap<&str, (usize, f32)> = FastMap::default();
     for &m in group {
-        let mut tf: HashMap<&str, u32> = HashMap::new();
+        let mut tf: FastMap<&str, u32> = FastMap::default();
         for (stem, _) in &words[m].words {
             *tf.entry(stem.as_str()).or_default() += 1;
         }
@@ -124,7 +136,9 @@ fn describe(
             e.1 += (1.0 + (count as f32).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
         }
     }
-    let mut ranked: Vec<(&str, (usize, f32))> = score.into_iter().filter(|(t, _)| !names.contains(*t)).collect();
+    let too_common = |t: &str| ids.get(t).is_some_and(|&i| vectors.document_frequency[i] as f32 > MAX_SHARE * n);
+    let mut ranked: Vec<(&str, (usize, f32))> =
+        score.into_iter().filter(|(t, _)| !names.contains(*t) && !too_common(t)).collect();
     ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then(a.0.cmp(b.0)));
     let surface = surface_forms(group, words);
     let keywords: Vec<String> = ranked.iter().take(KEYWORDS).filter_map(|(t, _)| surface.get(*t).cloned()).collect();
@@ -141,7 +155,7 @@ fn describe(
     }
 
     // Representative: closest to the group's centroid; longer text breaks ties.
-    let mut centroid: HashMap<u32, f32> = HashMap::new();
+    let mut centroid: FastMap<u32, f32> = FastMap::default();
     for &m in group {
         for &(t, w) in &vectors.vectors[m] {
             *centroid.entry(t).or_default() += w;
@@ -169,8 +183,8 @@ fn describe(
 }
 
 /// Stem → its most frequent surface word in the group.
-fn surface_forms(group: &[usize], words: &[CommentWords]) -> HashMap<String, String> {
-    let mut counts: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+fn surface_forms(group: &[usize], words: &[CommentWords]) -> FastMap<String, String> {
+    let mut counts: FastMap<&str, FastMap<&str, usize>> = FastMap::default();
     for &m in group {
         for (stem, word) in &words[m].words {
             *counts.entry(stem).or_default().entry(word).or_default() += 1;
@@ -188,7 +202,7 @@ fn surface_forms(group: &[usize], words: &[CommentWords]) -> HashMap<String, Str
 /// Two adjacent content words that at least two members of the group use ("fournisseur
 /// dépendant"), as the most frequent members wrote them.
 fn key_phrase(group: &[usize], words: &[CommentWords]) -> Option<String> {
-    let mut seen: HashMap<(&str, &str), (usize, String, usize)> = HashMap::new();
+    let mut seen: FastMap<(&str, &str), (usize, String, usize)> = FastMap::default();
     for (order, &m) in group.iter().enumerate() {
         let w = &words[m];
         let mut in_this: Vec<(&str, &str)> = Vec::new();

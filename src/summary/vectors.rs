@@ -5,10 +5,10 @@
 //! terms (in more than [`POSTING_CAP`] comments) are skipped when looking for neighbours, which
 //! bounds the work on large comment sections (their idf is low, so little is lost).
 
-use std::collections::HashMap;
+use crate::summary::fast_hash::FastMap;
 
 /// Terms present in more comments than this are not used to find neighbours.
-pub const POSTING_CAP: usize = 400;
+pub const POSTING_CAP: usize = 100;
 /// Neighbours kept per comment.
 pub const NEIGHBOURS: usize = 16;
 /// Similarities below this are not kept as edges.
@@ -39,11 +39,11 @@ pub struct TermVectors {
 impl TermVectors {
     /// Builds TF-IDF vectors from each comment's terms.
     pub fn new(documents: &[Vec<String>]) -> TermVectors {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FastMap<&str, u32> = FastMap::default();
         let mut vocabulary = Vec::new();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
         for doc in documents {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
+            let mut tf: FastMap<u32, u32> = FastMap::default();
             for term in doc {
                 let id = *ids.entry(term.as_str()).or_insert_with(|| {
                     vocabulary.push(term.clone());
@@ -112,8 +112,11 @@ impl TermVectors {
             }
             let mut best: Vec<(usize, f32)> =
                 touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE).collect();
-            best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            best.truncate(NEIGHBOURS);
+            let by_similarity = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if best.len() > NEIGHBOURS {
+                best.select_nth_unstable_by(NEIGHBOURS, by_similarity);
+                best.truncate(NEIGHBOURS);
+            }
             for &o in &touched {
                 scratch[o] = 0.0;
             }
@@ -121,7 +124,7 @@ impl TermVectors {
             out[d] = best;
         }
         // Make symmetric.
-        let mut symmetric: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+        let mut symmetric: Vec<FastMap<usize, f32>> = vec![FastMap::default(); n];
         for (d, list) in out.iter().enumerate() {
             for &(o, s) in list {
                 symmetric[d].insert(o, s);
