@@ -155,8 +155,10 @@ fn check_jsonld(report: &Report, notes: &[Note]) {
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON-LD is JSON");
     assert_eq!(value["total"].as_u64(), value["first"]["items"].as_array().map(|a| a.len() as u64));
     let back = jsonld::import(&json).expect("our own export imports");
-    assert_eq!(back.len(), notes.len());
-    for (b, n) in back.iter().zip(notes) {
+    // Import skips annotations without a quote (a note always quotes a passage).
+    let quoting: Vec<&Note> = notes.iter().filter(|n| !n.target.quote.exact.is_empty()).collect();
+    assert_eq!(back.len(), quoting.len());
+    for (b, n) in back.iter().zip(quoting) {
         assert_eq!((&b.id, &b.body, &b.tags, &b.motivation), (&n.id, &n.body, &n.tags, &n.motivation));
         assert_eq!(b.target.quote, n.target.quote);
     }
