@@ -10,6 +10,7 @@
 //! - SemEval-2023 task 3 French train: recall and precision of persuasion spans covered by
 //!   sentences labelled editorial (or by their cues).
 //! - Speed: classifying 1,000 sentences as one article.
+//!
 //! Evaluation data is CC BY-NC-SA / AGPL / research-only: it is read here, never shipped.
 
 #[path = "opinion_corpus/mod.rs"]

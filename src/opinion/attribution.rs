@@ -249,10 +249,8 @@ fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usiz
     let clause_start = (0..i).rev().find(|&j| matches!(tokens[j].norm.as_str(), ";" | ":")).map_or(0, |j| j + 1);
     let leading = tokens[clause_start..i].iter().all(|t| !t.is_word() || t.norm.is_empty()) || i == clause_start;
     if leading {
-        if np_end >= n || tokens[np_end].norm != "," {
-            if weak {
-                return None;
-            }
+        if weak && (np_end >= n || tokens[np_end].norm != ",") {
+            return None;
         }
         mark(found, np_end.min(n)..n);
     } else {

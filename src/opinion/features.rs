@@ -126,7 +126,7 @@ pub fn word_bucket(norm: &str) -> u32 {
 }
 
 /// What a token looks like to the n-gram features: reported runs, names and numbers collapse.
-fn shape<'a>(t: &'a Token, i: usize, reported: bool) -> &'a str {
+fn shape(t: &Token, i: usize, reported: bool) -> &str {
     if reported {
         "<q>"
     } else if t.numeric {

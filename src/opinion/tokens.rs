@@ -77,7 +77,9 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
             } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphabetic() {
                 // French elision (l', d', qu', s') ends the token; English n't / 's stay together.
                 let elided = norm.chars().count() <= 2 || norm == "lorsqu" || norm == "puisqu" || norm == "jusqu" || norm == "quoiqu";
-                if elided && !(chars[i + 1] == 't' && norm.ends_with('n')) && !(chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic())) {
+                let negation = chars[i + 1] == 't' && norm.ends_with('n'); // isn't, don't
+                let possessive = chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic()); // it's, Bob's
+                if elided && !negation && !possessive {
                     norm.push('\'');
                     i += 1;
                     break;
