@@ -303,6 +303,10 @@ struct Tally {
     exact: usize,
     position: usize,
     fuzzy: usize,
+    /// Notes whose passage was cut from the page.
+    removed: usize,
+    removed_orphans: usize,
+    removed_same_words: usize,
 }
 
 fn run_case(seed: u64, tally: &mut Tally, edit_counts: &mut [usize; 6]) {
@@ -349,12 +353,33 @@ fn run_case(seed: u64, tally: &mut Tally, edit_counts: &mut [usize; 6]) {
     for _ in 0..1 + rng.below(6) {
         edit(&mut rng, &mut paragraphs, &truths, edit_counts);
     }
+    // Sometimes a noted paragraph is cut: its notes should become orphans.
+    if rng.chance(15) && paragraphs.len() > 1 && !truths.is_empty() {
+        if let Some((p, _)) = find_cell(&paragraphs, truths[rng.below(truths.len())].first) {
+            paragraphs.remove(p);
+        }
+    }
     let (edited, ids) = render(&mut rng, &paragraphs);
     let found = anchor::reanchor(&edited, &notes);
     assert_eq!(found.len(), notes.len(), "no note is ever dropped");
     let text = anchor::page_text(&edited);
     for ((note, truth), anchored) in notes.iter().zip(&truths).zip(found) {
         assert_eq!(anchored.note_id, note.id);
+        if find_cell(&paragraphs, truth.first).is_none() {
+            // The passage is gone: an orphan is right, and so is the same words elsewhere.
+            tally.removed += 1;
+            let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            match &anchored.anchor {
+                None => tally.removed_orphans += 1,
+                Some(a) if fold(&a.quote.exact) == fold(&note.target.quote.exact) => tally.removed_same_words += 1,
+                Some(a) => {
+                    if std::env::var_os("GLOSE_ANCHOR_DEBUG").is_some() {
+                        eprintln!("seed {seed}: removed {:?} placed on {:?} ({:.2})", note.target.quote.exact, a.quote.exact, a.score);
+                    }
+                }
+            }
+            continue;
+        }
         tally.notes += 1;
         let Some(a) = anchored.anchor else {
             tally.orphans += 1;
@@ -405,7 +430,13 @@ fn random_edits_keep_at_least_95_percent_of_notes_on_their_text() {
         tally.position,
         tally.fuzzy
     );
+    let misplaced = tally.removed - tally.removed_orphans - tally.removed_same_words;
+    println!(
+        "anchoring: {} notes whose paragraph was cut: {} orphans, {} on the same words elsewhere, {misplaced} placed on other text",
+        tally.removed, tally.removed_orphans, tally.removed_same_words
+    );
     assert!(tally.notes > cases as usize, "the generator makes notes");
+    assert!(tally.removed > 0 && misplaced * 4 <= tally.removed, "{tally:?}");
     assert!(tally.fuzzy > 0 && tally.exact > 0, "both paths are exercised: {tally:?}");
     assert!(rate >= 0.95, "{tally:?}");
 }
