@@ -16,14 +16,16 @@ const NOT_ITEM_TAGS: &[&str] = &[
 /// Tags that can hold a whole comment section.
 const SECTION_TAGS: &[&str] = &["div", "section", "aside", "ol", "ul", "footer", "article", "dl", "details"];
 
-/// Whether the markup of an element says it is one comment.
+/// Whether the markup of an element says it is one comment (and not the form to write one,
+/// like `comment_form_for_12` or `comment-respond`).
 pub fn is_marked_item(snapshot: &Snapshot, id: NodeId) -> bool {
+    says_one_comment(snapshot, id)
+        && !name_parts(snapshot, id).iter().any(|p| matches!(p.as_str(), "form" | "respond" | "editor" | "compose" | "placeholder"))
+}
+
+fn says_one_comment(snapshot: &Snapshot, id: NodeId) -> bool {
     let Some(tag) = snapshot.tag(id) else { return false };
     if NOT_ITEM_TAGS.contains(&tag) {
-        return false;
-    }
-    // "comment_form_for_12", "comment-respond": the form to write one, not a comment.
-    if name_parts(snapshot, id).iter().any(|p| matches!(p.as_str(), "form" | "respond" | "editor" | "compose" | "placeholder")) {
         return false;
     }
     if snapshot.attr(id, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {

@@ -177,6 +177,10 @@ fn excluded(snapshot: &Snapshot, sections: &Sections, section: Option<NodeId>) -
             id += 1;
             continue;
         };
+        if !vocabulary::may_name_comment_chrome(snapshot, id) {
+            id += 1;
+            continue;
+        }
         let parts = vocabulary::name_parts(snapshot, id);
         let chrome = (vocabulary::names_section_chrome(&parts) || snapshot.attr(id, "id") == Some("respond")
             || (tag == "form" && parts.iter().any(|p| p.starts_with("comment") || p == "respond" || p == "reply")))

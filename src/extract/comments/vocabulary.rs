@@ -100,6 +100,16 @@ pub fn name_parts(snapshot: &Snapshot, id: NodeId) -> Vec<String> {
     out
 }
 
+/// A cheap first look (no allocation): whether an element's id or class could name comment
+/// chrome or a comment form at all.
+pub fn may_name_comment_chrome(snapshot: &Snapshot, id: NodeId) -> bool {
+    const STEMS: &[&[u8]] = &[b"comment", b"komment", b"coment", b"reaction", b"respon", b"discus", b"disqus", b"respond", b"form", b"usercomment"];
+    ["id", "class"].iter().filter_map(|a| snapshot.attr(id, a)).any(|value| {
+        let bytes = value.as_bytes();
+        STEMS.iter().any(|stem| bytes.windows(stem.len()).any(|w| w.eq_ignore_ascii_case(stem)))
+    }) || snapshot.attr(id, "class").is_some_and(|c| c.contains("réaction") || c.contains("Réaction"))
+}
+
 fn any_part_in(parts: &[String], words: &[&str]) -> bool {
     parts.iter().any(|p| words.contains(&p.as_str()))
 }
