@@ -129,6 +129,18 @@ pub fn opens_related_box(text: &str) -> bool {
     RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
 }
 
+/// Headings that open a comment section.
+const COMMENT_HEADINGS: &[&str] = &[
+    "comment", "réaction", "reaction", "vos réactions", "vos commentaires", "les commentaires", "kommentar",
+    "leserkommentare", "comentario", "commenti", "discussion", "discussions", "reader comments", "join the conversation",
+];
+
+/// Whether a heading's text opens a comment section ("Commentaires (8)", "Comments", "Réactions").
+pub fn is_comment_heading(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(30).collect::<String>().to_lowercase();
+    COMMENT_HEADINGS.iter().any(|h| head.starts_with(h))
+}
+
 /// Lead-ins of newsletter, follow-us and subscription promos.
 const PROMO_LEAD_INS: &[&str] = &[
     "abonnez-vous", "inscrivez-vous", "suivez-nous", "recevez", "newsletter", "subscribe", "sign up",

@@ -63,6 +63,25 @@ fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
     out.trim().to_owned()
 }
 
+/// Whether the first element inside `id` (looking through a `<header>`) is a heading that
+/// opens a comment section.
+fn opens_with_comment_heading(snapshot: &Snapshot, id: NodeId) -> bool {
+    let mut parent = id;
+    for _ in 0..2 {
+        let first = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some() || snapshot.text(c).is_some_and(|t| !t.trim().is_empty()));
+        let Some(first) = first else { return false };
+        match snapshot.tag(first) {
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                let text = snapshot.text_content(first);
+                return text.chars().count() < 60 && patterns::is_comment_heading(&text);
+            }
+            Some("header" | "div") => parent = first,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: usize) -> bool {
     snapshot.ancestors(id).take(depth + 1).any(|a| snapshot.tag(a).is_some_and(|t| tags.contains(&t)))
 }
@@ -113,6 +132,9 @@ fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, t
         if patterns::is_author_box(&matched) && short_text(snapshot, id, 600).is_some() {
             return true;
         }
+    }
+    if flags.cut_boxes && matches!(tag, "section" | "div" | "aside") && opens_with_comment_heading(snapshot, id) {
+        return true;
     }
     if flags.cut_boxes && matches!(tag, "div" | "section" | "aside" | "p" | "ul" | "ol" | "li" | "span" | "strong" | "b" | "h2" | "h3" | "h4" | "header" | "form") {
         let opening = opening_text(snapshot, id);

@@ -125,3 +125,14 @@ fn news_page_boilerplate_stays_out() {
     let all: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(all, vec![LONG; 4], "only the article's paragraphs remain");
 }
+
+#[test]
+fn a_section_opened_by_a_comments_heading_is_cut() {
+    let html = format!(
+        r#"<body><div class=wrap><div class=texte><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div>
+        <div class=reactions-zone><h2>Réactions (3)</h2><p>{LONG} Avis d'un lecteur.</p><p>{LONG} Autre avis.</p></div></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(all.iter().all(|t| t == LONG));
+}
