@@ -123,6 +123,12 @@ fn word_count(tokens: &[Token], range: &Range<usize>) -> usize {
     tokens[range.clone()].iter().filter(|t| t.is_word()).count()
 }
 
+/// Where reported content that starts at `from` ends: at a comma followed by a comment on the
+/// claim (", ce qui…", ", une affirmation…", ", which…"), else at `end`.
+fn content_end(tokens: &[Token], matches: &[Match], from: usize, end: usize) -> usize {
+    (from..end).find(|&j| tokens[j].norm == "," && j + 1 < end && has(matches, j + 1, Entry::Resumptive)).unwrap_or(end)
+}
+
 /// Marks reported content, leaving parenthetical asides (outside quotations) to the writer.
 fn mark(found: &mut Attribution, range: Range<usize>) {
     for i in range {
@@ -252,7 +258,8 @@ fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usiz
         if weak && (np_end >= n || tokens[np_end].norm != ",") {
             return None;
         }
-        mark(found, np_end.min(n)..n);
+        let from = np_end.min(n);
+        mark(found, from..content_end(tokens, matches, from, n));
     } else {
         let comma = (clause_start..i).rev().find(|&j| tokens[j].norm == ",");
         mark(found, clause_start..comma.unwrap_or(i));
@@ -299,7 +306,7 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
         if !complement {
             return None;
         }
-        mark(found, content_start..n);
+        mark(found, content_start..content_end(tokens, matches, content_start, n));
         let subject = (0..i).find(|&j| is_name(tokens, matches, j) && (j == 0 || !has(matches, j - 1, Entry::Function)));
         if let Some(s) = subject {
             let mut e = s + 1;
@@ -326,7 +333,7 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
     if passive || !has_subject || !(complement || value >= 1.0) {
         return None;
     }
-    mark(found, content_start..n);
+    mark(found, content_start..content_end(tokens, matches, content_start, n));
     found.source.get_or_insert_with(|| source_from(tokens, matches, subject));
     Some(Frame { kind: FrameKind::Verb, cue: i..after })
 }

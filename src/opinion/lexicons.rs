@@ -66,6 +66,9 @@ pub enum Entry {
     Pronoun,
     /// A preposition, conjunction or other function word that cannot start a name.
     Function,
+    /// After a comma, words that turn from the reported claim to a comment on it
+    /// (", ce qui…", ", une affirmation…", ", which…"): reported content stops there.
+    Resumptive,
 }
 
 impl Entry {
@@ -89,6 +92,7 @@ impl Entry {
             "determiner" => Entry::Determiner,
             "pronoun" => Entry::Pronoun,
             "function" => Entry::Function,
+            "resumptive" => Entry::Resumptive,
             _ => return None,
         })
     }
