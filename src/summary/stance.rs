@@ -80,6 +80,10 @@ const PRAISE: &[&str] = &[
 pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {
     let joined = own_words(comment);
     let own = OwnWords::new(&joined);
+    // Most comments hold no lexicon word at all: one set lookup per word decides.
+    if !own.set.iter().any(|w| first_words().contains(w)) {
+        return None;
+    }
     let targeted = contains_any(&own, TARGETS);
     let judged = contains_any(&own, REPORTING_JUDGEMENTS);
     let disputes = count(&own, DISPUTES);
@@ -115,6 +119,18 @@ fn own_words(comment: &str) -> String {
         }
     }
     own
+}
+
+/// The first word of every lexicon phrase.
+fn first_words() -> &'static FastSet<&'static str> {
+    static FIRST: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        [TARGETS, REPORTING_JUDGEMENTS, DISPUTES, AGREES, PRAISE]
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|p| p.split(' ').next().unwrap_or(p))
+            .collect()
+    })
 }
 
 /// The comment's own words, and the same as a set for a cheap first test of each phrase.
