@@ -85,6 +85,7 @@ fn advance_block(cols: &mut Columns, peq: &[u64], b: usize, h_in: i64) -> i64 {
     h_out
 }
 
+#[allow(clippy::needless_range_loop)] // `b` indexes several per-block arrays at once.
 /// End offsets of the best approximate occurrences of `pattern` in `text` with at most
 /// `max_errors` edits: all ends sharing the lowest error count found.
 fn match_ends(text: &[u16], pattern: &[u16], mut max_errors: usize) -> Vec<Match> {
@@ -115,7 +116,7 @@ fn match_ends(text: &[u16], pattern: &[u16], mut max_errors: usize) -> Vec<Match
             y += 1;
             cols.p[y] = !0;
             cols.m[y] = 0;
-            let block_len = if y == b_max && pattern.len() % W != 0 { pattern.len() % W } else { W };
+            let block_len = if y == b_max && !pattern.len().is_multiple_of(W) { pattern.len() % W } else { W };
             score[y] = score[y - 1] + block_len as i64 - carry + advance_block(&mut cols, peq, y, carry);
         } else {
             while y > 0 && score[y] >= (max_errors + W) as i64 {

@@ -71,6 +71,9 @@ const MAX_PIECE_HITS: usize = 64;
 /// Most candidate windows (besides the old position's) per quote.
 const MAX_WINDOWS: usize = 8;
 
+/// A found place: page offsets, how, and the score.
+type Place = (u32, u32, Method, f32);
+
 /// Re-anchors notes on a snapshot: one [`Anchored`] per note, in the same order.
 pub fn reanchor(snapshot: &Snapshot, notes: &[Note]) -> Vec<Anchored> {
     reanchor_in(&page_text(snapshot), notes)
@@ -80,7 +83,7 @@ pub fn reanchor(snapshot: &Snapshot, notes: &[Note]) -> Vec<Anchored> {
 pub fn reanchor_in(text: &PageText, notes: &[Note]) -> Vec<Anchored> {
     let quotes: Vec<Vec<u16>> = notes.iter().map(|n| n.target.quote.exact.encode_utf16().collect()).collect();
     let occurrences = find_all(text.units(), &quotes, MAX_OCCURRENCES);
-    let mut found: Vec<Option<(u32, u32, Method, f32)>> = vec![None; notes.len()];
+    let mut found: Vec<Option<Place>> = vec![None; notes.len()];
     let mut pending = Vec::new();
     for (i, note) in notes.iter().enumerate() {
         let hint = note.target.position.map(|p| p.start as usize);
@@ -170,7 +173,7 @@ fn score_match(text: &[u16], start: usize, end: usize, errors: usize, quote_len:
 }
 
 /// Approximate matches for the notes at `pending`, on the folded text.
-fn fuzzy(folded: &Folded, notes: &[Note], pending: &[usize]) -> Vec<(usize, Option<(u32, u32, Method, f32)>)> {
+fn fuzzy(folded: &Folded, notes: &[Note], pending: &[usize]) -> Vec<(usize, Option<Place>)> {
     let text = &folded.units;
     let quotes: Vec<Vec<u16>> = pending.iter().map(|&i| fold_trimmed(&notes[i].target.quote.exact.encode_utf16().collect::<Vec<_>>())).collect();
     // One exact pass for every folded quote and every piece of every quote.
