@@ -73,7 +73,7 @@ fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
             let theme = THEMES[rng.next() % THEMES.len()];
             let mut words = Vec::new();
             for _ in 0..(8 + rng.next() % 30) {
-                words.push(if rng.next() % 3 == 0 { rng.pick(&FILLER) } else { rng.pick(theme) });
+                words.push(if rng.next().is_multiple_of(3) { rng.pick(&FILLER) } else { rng.pick(theme) });
             }
             let mut text = words.join(" ");
             match rng.next() % 10 {
@@ -86,7 +86,7 @@ fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
                 2 => text.push_str(". Great article, thanks."),
                 _ => {}
             }
-            let reply_to = (i > 0 && rng.next() % 4 == 0).then(|| (rng.next() % i) as u32);
+            let reply_to = (i > 0 && rng.next().is_multiple_of(4)).then(|| (rng.next() % i) as u32);
             Comment { id: i as u32, author: Some(format!("reader{i}")), text, reply_to, ..Comment::default() }
         })
         .collect();
