@@ -170,9 +170,9 @@ pub struct Selectors {
 pub struct TextQuoteSelector {
     /// The passage itself.
     pub exact: String,
-    /// Up to 32 chars before it.
+    /// Up to 32 UTF-16 code units of page text before it.
     pub prefix: String,
-    /// Up to 32 chars after it.
+    /// Up to 32 UTF-16 code units of page text after it.
     pub suffix: String,
 }
 
