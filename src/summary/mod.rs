@@ -85,3 +85,22 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         section: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_panics_on_empty_or_odd_input() {
+        assert_eq!(summarize(&mut [], &[], "fr").comment_count, 0);
+        let mut comments: Vec<Comment> = ["", "«", "\"", "…", "@", "@ @", "((((", "»»»"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Comment { id: i as u32, author: Some(t.to_string()), text: t.to_string(), reply_to: Some(99), ..Comment::default() })
+            .collect();
+        let summary = summarize(&mut comments, &[], "xx");
+        assert_eq!(summary.comment_count, 8);
+        assert!(summary.quoted_passages.is_empty());
+        assert!(summary.text.starts_with("8 comments."));
+    }
+}
