@@ -74,6 +74,24 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
                 return false;
             }
         }
+        // A date under a name that means nothing to us ("zeitpunkt"): a tiny element whose
+        // whole text is a date.
+        let tiny = snapshot.subtree_end(id) - id <= 3;
+        if date_node.is_none() && relative_date.is_none() && tiny && !matches!(tag, "p" | "blockquote" | "li")
+            && !snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
+        {
+            let text = snapshot.text_content(id);
+            if vocabulary::looks_like_date(&text) {
+                match parse_date(&text) {
+                    Some(date) => {
+                        fields.published = Some(date);
+                        date_node = Some(id);
+                    }
+                    None => relative_date = Some(id),
+                }
+                return false;
+            }
+        }
         let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
             || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
         if author_node.is_none() && author_markup && snapshot.subtree_end(id) - id <= 64 {
