@@ -4,6 +4,7 @@
 //
 //   node scripts/bench-browser.mjs [--browser chromium|firefox|both] [--runs 5] [--warmup 2]
 //                                  [--only NAME,NAME] [--out-dir target/bench] [--pkg target/pkg]
+//                                  [--extra seed,comments-10000]   (pages timed outside the ratios)
 //
 // Needs target/pkg (bash scripts/build-wasm.sh) and npm's @mozilla/readability (npm ci).
 // Each page is loaded once in a script-less same-origin frame (scripts/bench/www/harness.html);
@@ -31,6 +32,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
+    extra: { type: 'string', default: 'seed,comments-10000' },
     pkg: { type: 'string', default: process.env.GLOSE_BENCH_PKG ?? join(ROOT, 'target', 'pkg') },
     corpus: { type: 'string', default: CORPUS },
     'out-dir': { type: 'string', default: join(ROOT, 'target', 'bench') },
@@ -211,7 +213,7 @@ async function benchIn(makeDriver, server) {
 const generated = join(args['out-dir'], 'pages');
 mkdirSync(generated, { recursive: true });
 /** Timed after the corpus, outside the ratios: the seed page and 10,000 comments. */
-const EXTRA_PAGES = ['seed', 'comments-10000'];
+const EXTRA_PAGES = args.extra.split(',').filter((x) => ['seed', 'comments-10000'].includes(x));
 writeFileSync(join(generated, 'comments-10000.html'), commentsPage(10000));
 copyFileSync(join(ROOT, 'tests', 'pages', 'clubic-jedi', 'page.html'), join(generated, 'seed.html'));
 // A copy of the wasm build: a rebuild of target/pkg during the run does not change what is measured.

@@ -150,7 +150,7 @@ export async function readDocumentSliced(doc, { skip = () => false, sliceMs = 8 
   for (;;) {
     const end = performance.now() + sliceMs;
     let done = false;
-    while (!done && performance.now() < end) done = walk.step(200);
+    while (!done && performance.now() < end) done = walk.step(32);
     if (done) return walk.result();
     await yieldToPage();
   }
