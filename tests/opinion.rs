@@ -155,3 +155,20 @@ fn empty_and_odd_input_never_panics() {
     assert!(verdicts.iter().all(|v| (0.0..=1.0).contains(&v.score)));
     assert_eq!(classify_sentences(&odd, "xx").len(), odd.len());
 }
+
+#[test]
+fn a_source_named_in_the_sentence_wins_over_context() {
+    let sentences = [
+        "Council leader Margaret Doyle said the bridge would \"finally stitch the two halves of this town together\".",
+        "According to the harbour master, Tom Reyes, the fishing fleet could lose up to a third of its landing days during the works.",
+        "\"Nobody has told us where we are supposed to unload,\" he said.",
+        "Selon la préfecture, la circulation sera coupée pendant deux jours.",
+    ];
+    let verdicts = classify_sentences(&sentences, "en");
+    let source = |i: usize| verdicts[i].source.clone().unwrap_or_default();
+    assert!(source(0).contains("Margaret Doyle"), "{:?}", verdicts[0]);
+    assert!(source(1).contains("Tom Reyes") && !source(1).contains("Doyle"), "{:?}", verdicts[1]);
+    assert_eq!(source(2), source(1), "\"he\" is the nearest named person: {:?}", verdicts[2]);
+    let fr = classify_sentences(&sentences[1..], "fr");
+    assert!(fr[2].source.as_deref().unwrap_or("").contains("préfecture"), "{:?}", fr[2]);
+}

@@ -245,10 +245,20 @@ fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usiz
     while np_end < n && !is_boundary(&tokens[np_end]) && np_end - np_start < 9 {
         np_end += 1;
     }
-    let np = np_start..np_end;
-    if np.is_empty() {
+    if np_end == np_start {
         return None;
     }
+    // An appositive name: "according to the harbour master, Tom Reyes, the fleet…".
+    if np_end < n && tokens[np_end].norm == "," && !is_name(tokens, matches, np_start) {
+        let mut k = np_end + 1;
+        while k < n && is_name(tokens, matches, k) && k - np_end <= 4 {
+            k += 1;
+        }
+        if k > np_end + 2 && k < n && tokens[k].norm == "," {
+            np_end = k;
+        }
+    }
+    let np = np_start..np_end;
     if weak && !(is_name(tokens, matches, np_start) || (np.len() >= 2 && has(matches, np_start + 1, Entry::OrganisationNoun))) {
         return None;
     }

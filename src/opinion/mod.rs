@@ -79,10 +79,15 @@ fn resolve_source(sentence: &str, analysis: &Analysis, last_named: &mut Option<S
     let (_, _, text) = span_text(sentence, analysis, &found.tokens);
     let text = text.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
     let named = analysis.tokens[found.tokens.clone()].iter().any(|t| t.capitalized);
-    if found.generic || found.pronoun || !named {
+    // Only pronouns and generic descriptions ("the company", "le groupe américain") point back
+    // to an earlier source; a frame that names its own source ("according to the harbour
+    // master, …") keeps it.
+    if found.generic || found.pronoun {
         return Some(last_named.clone().unwrap_or(text));
     }
-    *last_named = Some(text.clone());
+    if named {
+        *last_named = Some(text.clone());
+    }
     Some(text)
 }
 
