@@ -153,13 +153,13 @@ fn check_comments(report: &Report, expected: &Value, failures: &mut Vec<String>)
         }
         previous = Some(index);
         if let Some(want) = item.get("author") {
-            let got = found.author.as_deref().map_or(Value::Null, |a| Value::from(a));
+            let got = found.author.as_deref().map_or(Value::Null, Value::from);
             if &got != want {
                 failures.push(format!("comments.items[{i}] ({:?}): author expected {want}, got {got}", short(starts)));
             }
         }
         if let Some(want) = item.get("published") {
-            let got = found.published.as_deref().map_or(Value::Null, |a| Value::from(a));
+            let got = found.published.as_deref().map_or(Value::Null, Value::from);
             if &got != want {
                 failures.push(format!("comments.items[{i}] ({:?}): published expected {want}, got {got}", short(starts)));
             }
@@ -168,7 +168,7 @@ fn check_comments(report: &Report, expected: &Value, failures: &mut Vec<String>)
             let parent = found.reply_to.and_then(|r| comments.get(r as usize));
             let got = match parent {
                 None => Value::Null,
-                Some(p) => p.author.as_deref().map_or(Value::from("<comment without author>"), |a| Value::from(a)),
+                Some(p) => p.author.as_deref().map_or(Value::from("<comment without author>"), Value::from),
             };
             if &got != want {
                 failures.push(format!("comments.items[{i}] ({:?}): reply_to expected {want}, got {got}", short(starts)));

@@ -119,7 +119,7 @@ fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usi
             id = snapshot.subtree_end(id);
             continue;
         }
-        if snapshot.tag(id).is_some() && !snapshot.text(id).is_some() {
+        if snapshot.tag(id).is_some() && snapshot.text(id).is_none() {
             let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
             for child in snapshot.children(id).filter(|&c| snapshot.tag(c).is_some()) {
                 let entry = groups.entry(signature(snapshot, child)).or_insert((0, 0));

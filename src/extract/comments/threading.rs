@@ -23,8 +23,8 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
     let is_comment: Vec<bool> = fields.iter().map(|f| !f.text.is_empty()).collect();
     // A wrapper without text of its own stands for its first inner candidate (its "head").
     let mut head: Vec<Option<usize>> = vec![None; count];
-    for i in 0..count {
-        if let Some(h) = holder[i] {
+    for (i, h) in holder.iter().enumerate() {
+        if let Some(h) = *h {
             if head[h].is_none() {
                 head[h] = Some(i);
             }
