@@ -134,9 +134,11 @@ export function readDocument(doc, { skip = () => false } = {}) {
   return walk.result();
 }
 
-/** Lets the page run (input, rendering) before the next slice of work. */
+/**
+ * Lets the page run (input, rendering, its own timers) before the next slice of work: a plain
+ * task, not `scheduler.yield()`, whose continuations go ahead of the page's tasks.
+ */
 export function yieldToPage() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
