@@ -44,7 +44,8 @@ pub fn extract(snapshot: &Snapshot) -> Metadata {
             .map(str::to_owned)
         })
         .and_then(|t| clean(&t))
-        .map(|t| title::strip_site_name(&t, site_name.as_deref(), &h1s))
+        // A title the publisher declares (JSON-LD, og:title…) is kept as declared, as Reader View
+        // does; only the document `<title>` loses its " - Site" part (Reader View's heuristics).
         .or_else(|| title::from_document(snapshot, &h1s, &h2s));
 
     let byline = ld

@@ -40,9 +40,11 @@ fn meta_tags_come_before_the_document_title() {
 }
 
 #[test]
-fn site_suffix_is_cut_from_titles() {
+fn site_suffix_is_cut_from_document_titles_only() {
+    // As in Reader View: a title the publisher declares is kept as declared…
     let m = meta(r#"<meta property="og:title" content="Le vrai titre - Le Site"><meta property="og:site_name" content="Le Site">"#, "");
-    assert_eq!(m.title.as_deref(), Some("Le vrai titre"));
+    assert_eq!(m.title.as_deref(), Some("Le vrai titre - Le Site"));
+    // …while the document <title> loses its site part.
     let m = meta("<title>Un titre assez long pour rester | Le Site</title>", "<h1>Un titre assez long pour rester</h1>");
     assert_eq!(m.title.as_deref(), Some("Un titre assez long pour rester"));
 }

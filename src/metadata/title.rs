@@ -87,43 +87,9 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     1.0 - distance
 }
 
-/// `title` without a trailing (or leading) " - Site" / " | Site" part when that part is the site's
-/// name, or when what remains is exactly one of the page's main headings.
-pub fn strip_site_name(title: &str, site_name: Option<&str>, headings: &[String]) -> String {
-    let seps = separators(title);
-    let (Some(&(first_start, first_end)), Some(&(last_start, last_end))) = (seps.first(), seps.last()) else {
-        return title.to_owned();
-    };
-    let head = title[..last_start].trim();
-    let tail = title[last_end..].trim();
-    let lead = title[..first_start].trim();
-    let rest = title[first_end..].trim();
-    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    if let Some(site) = site_name.map(collapse).filter(|s| !s.is_empty()) {
-        if same(tail, &site) && !head.is_empty() {
-            return head.to_owned();
-        }
-        if same(lead, &site) && !rest.is_empty() {
-            return rest.to_owned();
-        }
-    }
-    if headings.iter().any(|h| collapse(h) == head) {
-        return head.to_owned();
-    }
-    title.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strips_the_site_part_only_when_it_is_the_site() {
-        assert_eq!(strip_site_name("Big news - Clubic", Some("Clubic"), &[]), "Big news");
-        assert_eq!(strip_site_name("Clubic | Big news", Some("clubic"), &[]), "Big news");
-        assert_eq!(strip_site_name("Left - right wing", Some("Clubic"), &[]), "Left - right wing");
-        assert_eq!(strip_site_name("Big news | Le Site", None, &["Big news".to_owned()]), "Big news");
-    }
 
     #[test]
     fn similarity_counts_shared_words() {
