@@ -226,6 +226,10 @@ fn dense_enough(tokens: &[Token], matches: &[Vec<u32>], ids: &[u32]) -> bool {
 
 /// Lookup keys of a folded content word: its first and last four letters.
 fn keys(word: &str) -> impl Iterator<Item = String> {
+    if word.is_ascii() {
+        let n = word.len();
+        return [word[..n.min(4)].to_owned(), word[n.saturating_sub(4)..].to_ascii_uppercase()].into_iter();
+    }
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     let prefix: String = chars[..n.min(4)].iter().collect();

@@ -13,6 +13,20 @@ pub const SUPPORTED: [&str; 5] = ["fr", "en", "de", "es", "it"];
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    if text.is_ascii() {
+        // Same rule byte by byte: for ASCII, `is_alphanumeric` is `is_ascii_alphanumeric`.
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push(s..i);
+            }
+        }
+        if let Some(s) = start {
+            out.push(s..text.len());
+        }
+        return out;
+    }
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
@@ -33,6 +47,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Lower-cases `word` and strips its accents ("Éléphant" → "elephant", "Œuvre" → "oeuvre").
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         for l in c.to_lowercase() {
@@ -110,7 +127,7 @@ impl Stemmer {
     /// The folded stem of one word: lower-cased, stemmed (with its accents, as Snowball expects),
     /// then accent-folded.
     pub fn stem(&self, word: &str) -> String {
-        let lower = word.to_lowercase();
+        let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
         match &self.inner {
             Some(s) => fold(&s.stem(&lower)),
             None => fold(&lower),
