@@ -8,7 +8,7 @@
 
 use crate::report::Stance;
 use crate::summary::quotes::quoted_spans;
-use crate::text::words::{fold, words};
+use crate::text::words::{fold_into, words};
 use crate::summary::fast_hash::FastSet;
 
 /// Phrases that name the article, the page or its writer.
@@ -114,7 +114,7 @@ fn own_words(comment: &str) -> String {
     own.push(' ');
     for piece in pieces {
         for w in words(piece) {
-            own.push_str(&fold(w));
+            fold_into(w, &mut own);
             own.push(' ');
         }
     }

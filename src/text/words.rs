@@ -51,6 +51,16 @@ pub fn fold(word: &str) -> String {
         return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// Appends the folded form of `word` (see [`fold`]) to `out`, without allocating a new string.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         for l in c.to_lowercase() {
             match strip_accent(l) {
@@ -59,7 +69,6 @@ pub fn fold(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// The unaccented form of a lower-case Latin letter, when it has one.
