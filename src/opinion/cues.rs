@@ -30,10 +30,23 @@ pub enum CueKind {
     Exclamation,
     /// A question the writer asks.
     RhetoricalQuestion,
+    /// A sentence adverb of the writer's stance (predictably, frankly, hélas). Not a trained
+    /// dense feature: it carries the hand-set prior [`STANCE_ADVERB_PRIOR`].
+    StanceAdverb,
+}
+
+/// Log-odds added per stance adverb (at most two count): a documented prior, not trained,
+/// because such adverbs are too rare in the training sentences to learn (see `MODEL.md`).
+pub const STANCE_ADVERB_PRIOR: f32 = 2.0;
+
+/// The prior log-odds the stance adverbs among `cues` add to a sentence.
+pub fn stance_logit(cues: &[CueHit]) -> f32 {
+    let n = cues.iter().filter(|c| c.kind == CueKind::StanceAdverb).map(|c| c.strength).sum::<f32>();
+    STANCE_ADVERB_PRIOR * n.min(2.0)
 }
 
 impl CueKind {
-    /// Every kind, in feature order.
+    /// Every trained kind, in dense-feature order ([`CueKind::StanceAdverb`] is not one).
     pub const ALL: [CueKind; 11] = [
         CueKind::Evaluative,
         CueKind::Loaded,
@@ -62,12 +75,18 @@ impl CueKind {
             CueKind::Exhortation => "exhortation",
             CueKind::Exclamation => "exclamation",
             CueKind::RhetoricalQuestion => "rhetorical_question",
+            CueKind::StanceAdverb => "stance_adverb",
         }
     }
 
-    /// Position in [`CueKind::ALL`].
+    /// Position in [`CueKind::ALL`]; `None` for the untrained [`CueKind::StanceAdverb`].
+    pub fn dense_index(self) -> Option<usize> {
+        CueKind::ALL.iter().position(|k| *k == self)
+    }
+
+    /// Position in [`CueKind::ALL`] (0 for the untrained [`CueKind::StanceAdverb`]).
     pub fn index(self) -> usize {
-        CueKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+        self.dense_index().unwrap_or(0)
     }
 }
 
@@ -83,7 +102,8 @@ pub struct CueHit {
 }
 
 /// Lexicon entries that are editorial cues, strongest kind first.
-const PRIORITY: [(Entry, CueKind); 8] = [
+const PRIORITY: [(Entry, CueKind); 9] = [
+    (Entry::StanceAdverb, CueKind::StanceAdverb),
     (Entry::Sarcasm, CueKind::Sarcasm),
     (Entry::Loaded, CueKind::Loaded),
     (Entry::Speculation, CueKind::Speculation),
@@ -113,6 +133,12 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         };
         out.push(CueHit { kind, tokens: m.start..m.start + m.len, strength });
         covered_until = m.start + m.len;
+    }
+    // A weak scalar word (même, only, still: value < 0.5) intensifies an evaluation; alone it
+    // only places a fact on a scale ("a même constitué un dossier") and is no cue.
+    let weak = |c: &CueHit| c.kind == CueKind::Intensifier && c.strength < 0.5;
+    if out.iter().all(weak) {
+        out.clear();
     }
 
     for aside in &attribution.asides {

@@ -76,7 +76,9 @@ fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) 
     let mut d = [0f32; DENSE];
     d[0] = 1.0;
     for cue in cues {
-        d[CUE_BASE + cue.kind.index()] += cue.strength;
+        if let Some(k) = cue.kind.dense_index() {
+            d[CUE_BASE + k] += cue.strength;
+        }
     }
     for v in &mut d[CUE_BASE..CUE_BASE + CueKind::ALL.len()] {
         *v = v.min(3.0).sqrt();

@@ -38,6 +38,8 @@ pub enum Entry {
     Intensifier,
     /// A softener (somewhat, plutôt).
     Hedge,
+    /// A sentence adverb in which the writer takes a stance (predictably, frankly, hélas).
+    StanceAdverb,
     /// The writer guessing (perhaps, sans doute, probablement).
     Speculation,
     /// Ironic distance (so-called, soi-disant, prétendu).
@@ -78,6 +80,7 @@ impl Entry {
             "loaded" => Entry::Loaded,
             "intensifier" => Entry::Intensifier,
             "hedge" => Entry::Hedge,
+            "stance_adverb" => Entry::StanceAdverb,
             "speculation" => Entry::Speculation,
             "sarcasm" => Entry::Sarcasm,
             "first_person" => Entry::FirstPerson,

@@ -96,7 +96,9 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
     let unit = analysis.hashed.first().map_or(0.0, |(_, v)| *v);
     let mut totals = [0f32; CueKind::ALL.len()];
     for cue in &analysis.cues {
-        totals[cue.kind.index()] += cue.strength;
+        if let Some(k) = cue.kind.dense_index() {
+            totals[k] += cue.strength;
+        }
     }
     // The cue-count feature's contribution is shared equally by the cues.
     let per_cue = model.dense[features::CUE_COUNT] * analysis.dense[features::CUE_COUNT] / analysis.cues.len().max(1) as f32;
@@ -104,8 +106,10 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
         .cues
         .iter()
         .map(|cue| {
-            let k = cue.kind.index();
-            let dense = model.dense[1 + k] * analysis.dense[1 + k] * cue.strength / totals[k].max(1e-6);
+            let dense = match cue.kind.dense_index() {
+                Some(k) => model.dense[1 + k] * analysis.dense[1 + k] * cue.strength / totals[k].max(1e-6),
+                None => cues::STANCE_ADVERB_PRIOR * cue.strength,
+            };
             let words: f32 = analysis.tokens[cue.tokens.clone()]
                 .iter()
                 .filter(|t| t.is_word())

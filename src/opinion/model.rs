@@ -76,7 +76,7 @@ impl Model {
     /// The calibrated log-odds that the sentence is the writer's own opinion (0 = threshold).
     pub fn logit(&self, analysis: &Analysis, lang: &str) -> f32 {
         let c = self.calibration(lang);
-        self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + c.bias
+        self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + c.bias + super::cues::stance_logit(&analysis.cues)
     }
 
     /// Serialises the model (little endian; see `from_bytes`).
