@@ -28,6 +28,11 @@
 //!   `<template shadowrootmode>` as a skipped template), so pages using them differ between the
 //!   two readers exactly there.
 //!
+//! - **Glose's own elements** (custom elements named `glose-*`: tooltip, summary panel, note form,
+//!   each holding its UI in an open shadow root) are not page content and are skipped, so analysing
+//!   a page again while Glose is showing gives the same snapshot. (`extension/src/content/own-elements.js`
+//!   lists them for the JavaScript twin of this reader.)
+//!
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
@@ -39,6 +44,9 @@ const ELEMENT_NODE: u16 = 1;
 const TEXT_NODE: u16 = 3;
 const CDATA_SECTION_NODE: u16 = 4;
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
+
+/// Tag prefix of the elements Glose itself adds to a page (skipped with their subtrees).
+pub const OWN_ELEMENT_PREFIX: &str = "glose-";
 
 /// Elements never asked for their computed style: void elements and non-rendered metadata
 /// holders. They have no text of their own, and `<meta itemprop>`/`<link>` in the body carry
@@ -149,7 +157,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
                 let tag = element.local_name().to_ascii_lowercase();
                 read_attributes(element, &mut attrs);
                 let attr = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
-                if skips_element(&tag, attr) || hidden_by_markup(&tag, attr) {
+                if skips_element(&tag, attr) || hidden_by_markup(&tag, attr) || tag.starts_with(OWN_ELEMENT_PREFIX) {
                     continue;
                 }
                 if in_body && !NEVER_STYLE_CHECKED.contains(&tag.as_str()) {

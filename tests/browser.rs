@@ -225,8 +225,15 @@ fn open_shadow_roots_are_read_as_the_flat_tree() {
     closed_host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Closed)).unwrap().set_inner_html("<p>secret</p>");
     frame.doc.body().unwrap().append_child(&closed_host).unwrap();
 
+    // Glose's own UI (a `glose-*` element with an open shadow root) is not page content.
+    let own = frame.doc.create_element("glose-summary").unwrap();
+    own.attach_shadow(&init).unwrap().set_inner_html("<p>Glose summary</p>");
+    frame.doc.body().unwrap().append_child(&own).unwrap();
+
     let live = read_document(&frame.doc).unwrap();
     let s = &live.snapshot;
+    assert!(!s.text_content(0).contains("Glose summary"));
+    assert!(s.find_first("glose-summary").is_none());
     let host_id = (0..s.len() as NodeId).find(|&i| s.attr(i, "id") == Some("host")).unwrap();
     assert_eq!(s.text_content(host_id), "before slotted middledefault fallback");
     assert_eq!(s.text_content(s.body()), "light beforebefore slotted middledefault fallbackafter");
