@@ -6,7 +6,7 @@
 
 mod alignment;
 mod clustering;
-mod fast_hash;
+pub(crate) mod fast_hash;
 pub mod quotes;
 pub mod replies;
 pub mod stance;

@@ -92,7 +92,7 @@ fn comment_words(text: &str, lang: &str, stemmer: &Stemmer, stems: &mut FastMap<
             if let Some(last) = adjacent_to_next.last_mut() {
                 *last = previous_was_content;
             }
-            let lower = word.to_lowercase();
+            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
             let stem = match stems.get(&lower) {
                 Some(stem) => stem.clone(),
                 None => {
