@@ -240,6 +240,19 @@ fn keys(word: &str) -> impl Iterator<Item = String> {
 /// Byte ranges of text between quotation marks: « », “ ”, „ “, ‹ ›, and straight "…" pairs.
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    if text.is_ascii() {
+        // Only straight quotes are ASCII: pair them up with a byte search.
+        let mut marks = text.bytes().enumerate().filter(|&(_, b)| b == b'"').map(|(i, _)| i);
+        while let Some(open) = marks.next() {
+            let start = open + 1;
+            match marks.next() {
+                Some(close) => out.push(start..close),
+                None if start < text.len() => out.push(start..text.len()),
+                None => {}
+            }
+        }
+        return out;
+    }
     let mut open: Option<(char, usize)> = None;
     for (i, c) in text.char_indices() {
         match open {
