@@ -134,6 +134,16 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         out.push(CueHit { kind, tokens: m.start..m.start + m.len, strength });
         covered_until = m.start + m.len;
     }
+    // A superlative of an evaluative word ("le plus beau", "the most absurd") ranks the thing
+    // among its kind: the marker is an intensifier of the writer's.
+    let mut superlatives = Vec::new();
+    for c in out.iter().filter(|c| matches!(c.kind, CueKind::Evaluative | CueKind::Loaded)) {
+        let s = c.tokens.start;
+        if s >= 2 && (s - 2..s).all(own) && is_superlative_marker(&tokens[s - 2].norm, &tokens[s - 1].norm) && !out.iter().any(|o| o.tokens.contains(&(s - 1))) {
+            superlatives.push(CueHit { kind: CueKind::Intensifier, tokens: s - 2..s, strength: 1.0 });
+        }
+    }
+    out.extend(superlatives);
     // A weak scalar word (même, only, still: value < 0.5) intensifies an evaluation; alone it
     // only places a fact on a scale ("a même constitué un dossier") and is no cue.
     let weak = |c: &CueHit| c.kind == CueKind::Intensifier && c.strength < 0.5;
@@ -169,4 +179,9 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         }
     }
     out
+}
+
+/// "le plus", "la moins", "the most", "the least"… before an adjective.
+fn is_superlative_marker(determiner: &str, degree: &str) -> bool {
+    matches!(determiner, "le" | "la" | "les" | "l'" | "the" | "il" | "lo" | "der" | "die" | "das") && matches!(degree, "plus" | "moins" | "most" | "least" | "più" | "meno")
 }
