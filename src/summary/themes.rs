@@ -10,6 +10,7 @@
 use crate::report::{Comment, Theme};
 use crate::summary::clustering::average_linkage;
 use crate::summary::vectors::{dot, SparseVector, TermVectors, MAX_SHARE};
+use std::borrow::Cow;
 use crate::text::words::{fold, is_stop_word, word_ranges, words as words_of, Stemmer};
 use crate::summary::fast_hash::{FastMap, FastSet};
 
@@ -42,16 +43,17 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
     let stemmer = Stemmer::new(lang);
     let mut stems: FastMap<String, String> = FastMap::default();
     let words: Vec<CommentWords> = comments.iter().map(|c| comment_words(&c.text, lang, &stemmer, &mut stems)).collect();
-    let documents: Vec<Vec<String>> = comments
+    // Stems are borrowed from `words`: one String per term was a visible share of the time.
+    let documents: Vec<Vec<Cow<str>>> = comments
         .iter()
         .zip(&words)
         .map(|(c, w)| {
-            let mut terms: Vec<String> = w.words.iter().map(|(stem, _)| stem.clone()).collect();
+            let mut terms: Vec<Cow<str>> = w.words.iter().map(|(stem, _)| Cow::Borrowed(stem.as_str())).collect();
             if c.stance.is_some() {
-                terms.push(META_FEATURE.to_owned());
+                terms.push(Cow::Borrowed(META_FEATURE));
             }
             for q in &c.quotes {
-                terms.push(format!("@quote{q}"));
+                terms.push(Cow::Owned(format!("@quote{q}")));
             }
             terms
         })

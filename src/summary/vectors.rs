@@ -38,15 +38,15 @@ pub struct TermVectors {
 
 impl TermVectors {
     /// Builds TF-IDF vectors from each comment's terms.
-    pub fn new(documents: &[Vec<String>]) -> TermVectors {
+    pub fn new<S: AsRef<str>>(documents: &[Vec<S>]) -> TermVectors {
         let mut ids: FastMap<&str, u32> = FastMap::default();
         let mut vocabulary = Vec::new();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
         for doc in documents {
             let mut tf: FastMap<u32, u32> = FastMap::default();
             for term in doc {
-                let id = *ids.entry(term.as_str()).or_insert_with(|| {
-                    vocabulary.push(term.clone());
+                let id = *ids.entry(term.as_ref()).or_insert_with(|| {
+                    vocabulary.push(term.as_ref().to_owned());
                     vocabulary.len() as u32 - 1
                 });
                 *tf.entry(id).or_default() += 1;

@@ -11,7 +11,7 @@ pub const SUPPORTED: [&str; 5] = ["fr", "en", "de", "es", "it"];
 /// Byte ranges of the words of `text`: runs of letters and digits. Apostrophes and hyphens
 /// separate words ("l'article" → "l", "article"; "anti-Trump" → "anti", "Trump").
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     if text.is_ascii() {
         // Same rule byte by byte: for ASCII, `is_alphanumeric` is `is_ascii_alphanumeric`.
