@@ -16,7 +16,14 @@ pub struct TextRun {
     pub offset: u32,
     /// UTF-16 offset in the node's data of that same char.
     pub node_offset: u32,
+    /// Byte offset in the node's data of that same char (so locating never rescans the node).
+    #[serde(default)]
+    pub node_byte: u32,
 }
+
+/// A long text node gets a new [`TextRun`] every this many chars, so locating an offset replays
+/// at most this much text: anchoring stays linear on a 5 MB text node.
+const RUN_CHECKPOINT: u32 = 256;
 
 /// A point in the live DOM: a text node and a UTF-16 offset in its data (what `Range.setStart`
 /// takes).
@@ -67,9 +74,9 @@ impl TextCollector {
 
     /// Appends the data of text node `node`.
     pub fn push_node(&mut self, node: NodeId, text: &str) {
-        let mut first = true;
+        let mut run_start: Option<u32> = None;
         let mut utf16: u32 = 0;
-        for c in text.chars() {
+        for (byte, c) in text.char_indices() {
             if is_collapsible_space(c) {
                 if self.chars > 0 {
                     self.pending_space = true;
@@ -80,9 +87,9 @@ impl TextCollector {
                     self.chars += 1;
                     self.pending_space = false;
                 }
-                if first {
-                    self.out.runs.push(TextRun { node, offset: self.chars, node_offset: utf16 });
-                    first = false;
+                if run_start.is_none_or(|start| self.chars - start >= RUN_CHECKPOINT) {
+                    self.out.runs.push(TextRun { node, offset: self.chars, node_offset: utf16, node_byte: byte as u32 });
+                    run_start = Some(self.chars);
                 }
                 self.out.text.push(c);
                 self.chars += 1;
@@ -167,14 +174,10 @@ impl CollapsedText {
         let run = self.runs[idx];
         let data = snapshot.text(run.node)?;
         let mut count = run.offset;
-        let mut utf16: u32 = 0;
+        let mut utf16: u32 = run.node_offset;
         let mut space_at: Option<u32> = None;
-        for c in data.chars() {
+        for c in data.get(run.node_byte as usize..)?.chars() {
             let width = c.len_utf16() as u32;
-            if utf16 < run.node_offset {
-                utf16 += width;
-                continue;
-            }
             if is_collapsible_space(c) {
                 space_at.get_or_insert(utf16);
             } else {
@@ -225,6 +228,36 @@ mod tests {
         assert_eq!(r.start, DomPoint { node: t3, offset: 1 });
         assert_eq!(r.end, DomPoint { node: t3, offset: 5 });
         assert_eq!(c.locate_start(&s, 99), None);
+    }
+
+    #[test]
+    fn long_text_nodes_get_checkpoints_that_locate_the_same_points() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let data = "Une phrase  courte, é😀. ".repeat(200);
+        let t = b.text(p, &data);
+        let s = b.finish().unwrap();
+        let c = CollapsedText::of_subtree(&s, p);
+        assert!(c.runs.len() > 10, "checkpoints every {RUN_CHECKPOINT} chars");
+        // Every char of the collapsed text maps to the UTF-16 offset a plain scan finds.
+        let mut expected = Vec::new();
+        let mut utf16 = 0u32;
+        let mut last_space = false;
+        for ch in data.chars() {
+            if ch.is_whitespace() {
+                if !last_space && !expected.is_empty() {
+                    expected.push(utf16);
+                }
+                last_space = true;
+            } else {
+                expected.push(utf16);
+                last_space = false;
+            }
+            utf16 += ch.len_utf16() as u32;
+        }
+        for (k, &want) in expected.iter().enumerate().take(c.char_len() as usize) {
+            assert_eq!(c.locate_start(&s, k as u32), Some(DomPoint { node: t, offset: want }), "char {k}");
+        }
     }
 
     #[test]
