@@ -158,6 +158,10 @@ fn contains(own: &OwnWords, phrase: &str) -> bool {
     if !own.set.contains(first) {
         return false;
     }
+    if first.len() == phrase.len() {
+        // One word, and it is one of the comment's words: no substring search needed.
+        return true;
+    }
     let joined = own.joined;
     joined.match_indices(phrase).any(|(i, _)| joined[..i].ends_with(' ') && joined[i + phrase.len()..].starts_with(' '))
 }
