@@ -109,6 +109,21 @@ fn empty_and_unplaceable_notes_are_orphans_not_errors() {
     assert_eq!(anchor::reanchor(&empty, &[note]).len(), 1);
 }
 
+#[test]
+fn scores_stay_within_zero_and_one_when_the_stored_position_is_far_off() {
+    // Found by the reanchor fuzz target (fuzz/seeds/reanchor/negative-score).
+    let page = parse_html("<body><p>&amp;&amp;</p></body>");
+    let mut note = note_on("<body><p>&amp;&amp;</p></body>", "&", 0);
+    note.target.quote.prefix = String::new();
+    note.target.quote.suffix = String::new();
+    note.target.position = Some(glose::report::TextPositionSelector { start: 173, end: 0 });
+    for anchored in anchor::reanchor(&page, &[note]) {
+        if let Some(found) = anchored.anchor {
+            assert!((0.0..=1.0).contains(&found.score), "score {}", found.score);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Property test: random pages, random notes, random edits.
 

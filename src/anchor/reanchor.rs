@@ -168,8 +168,9 @@ fn score_match(text: &[u16], start: usize, end: usize, errors: usize, quote_len:
     let quote = 1.0 - errors as f32 / quote_len.max(1) as f32;
     let prefix = side(&text[start.saturating_sub(context.prefix.len())..start], &context.prefix);
     let suffix = side(&text[end..(end + context.suffix.len()).min(text.len())], &context.suffix);
-    let position = hint.map_or(1.0, |h| 1.0 - (start.abs_diff(h) as f32 / text.len().max(1) as f32));
-    (50.0 * quote + 20.0 * prefix + 20.0 * suffix + 2.0 * position) / 92.0
+    // A stored position past the end of a shorter page must not push the score below 0.
+    let position = hint.map_or(1.0, |h| 1.0 - (start.abs_diff(h) as f32 / text.len().max(1) as f32)).clamp(0.0, 1.0);
+    ((50.0 * quote + 20.0 * prefix + 20.0 * suffix + 2.0 * position) / 92.0).clamp(0.0, 1.0)
 }
 
 /// Approximate matches for the notes at `pending`, on the folded text.

@@ -6,6 +6,21 @@ use std::fmt::Write;
 /// Renders the report for a terminal: metadata, the flagged sentences with their cues, the
 /// comments and the summary.
 pub fn render(report: &Report) -> String {
+    terminal_safe(&render_raw(report))
+}
+
+/// Page text may hold terminal escape sequences and other controls: every control char but the
+/// line breaks this renderer writes, and every bidi override, becomes U+FFFD.
+fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\n') || bidi { '\u{FFFD}' } else { c }
+        })
+        .collect()
+}
+
+fn render_raw(report: &Report) -> String {
     let mut out = String::new();
     let m = &report.metadata;
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
@@ -70,4 +85,18 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "  theme «{}» ({} comments): {}", t.label, t.comments.len(), t.keywords.join(", "));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_text_cannot_drive_the_terminal() {
+        let mut report = Report::default();
+        report.metadata.title = Some("a\u{1b}[31mred\u{7}\u{202E}txt\rX".to_owned());
+        let out = render(&report);
+        assert!(out.starts_with("a\u{FFFD}[31mred\u{FFFD}\u{FFFD}txt\u{FFFD}X\n"), "{out:?}");
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+    }
 }
