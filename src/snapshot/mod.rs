@@ -70,11 +70,11 @@ pub fn skips_element<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str
 pub enum NodeData {
     /// The document itself; always node 0.
     Document,
-    /// An element: lower-case tag name and the kept attributes in source order.
+    /// An element: lower-case tag name and the kept attributes (both readers sort them by name).
     Element {
         /// Lower-case local name (`div`, `p`, …).
         tag: String,
-        /// Kept attributes as (lower-case name, value) pairs.
+        /// Kept attributes as (lower-case name, value) pairs, sorted by name.
         #[serde(default)]
         attrs: Vec<(String, String)>,
     },
