@@ -79,7 +79,34 @@ pub fn extract(snapshot: &Snapshot, metadata: &Metadata, excluded: &[NodeId]) ->
             longest = Some((chars, blocks));
         }
     }
-    FoundArticle { blocks: longest.map(|(_, b)| b).unwrap_or_default() }
+    let blocks = longest.map(|(_, b)| b).unwrap_or_default();
+    if own_text_chars(snapshot, &blocks) < MIN_OWN_TEXT_CHARS {
+        // Only link labels (a portal's menus and headline lists): no article here.
+        return FoundArticle::default();
+    }
+    FoundArticle { blocks }
+}
+
+/// A short result with less text than this outside links is menus, not an article.
+const MIN_OWN_TEXT_CHARS: usize = 1;
+
+/// Chars of the blocks' text that are not inside a link.
+fn own_text_chars(snapshot: &Snapshot, blocks: &[FoundBlock]) -> usize {
+    let mut total = 0;
+    for block in blocks {
+        let ids = std::iter::once(block.node).chain(snapshot.descendants(block.node));
+        for id in ids {
+            let Some(text) = snapshot.text(id) else { continue };
+            let in_link = std::iter::once(id)
+                .chain(snapshot.ancestors(id))
+                .take_while(|&a| a >= block.node)
+                .any(|a| snapshot.is(a, "a"));
+            if !in_link {
+                total += text.chars().filter(|c| !c.is_whitespace()).count();
+            }
+        }
+    }
+    total
 }
 
 fn one_pass(snapshot: &Snapshot, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<FoundBlock> {
