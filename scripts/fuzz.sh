@@ -7,7 +7,8 @@
 #
 # Targets: analyze_html, snapshot_json, reanchor, export (see fuzz/fuzz_targets/). The corpus
 # (fuzz/corpus/TARGET, git-ignored) is seeded on first use from fuzz/seeds/TARGET and, for the
-# HTML target, from the shared pages and the Readability test pages (files under 64 KB).
+# HTML target, from tests/hostile/*/page.html, the shared pages and the Readability test pages
+# (files under 64 KB).
 # Crashes land in fuzz/artifacts/TARGET; replay one with
 #   scripts/fuzz.sh TARGET 0 fuzz/artifacts/TARGET/crash-…
 # Needs `cargo install cargo-fuzz`. cargo-fuzz passes nightly-only flags (-Z sanitizer);
@@ -26,6 +27,12 @@ corpus="corpus/$target"
 if [ ! -d "$corpus" ]; then
   mkdir -p "$corpus"
   if [ -d "seeds/$target" ]; then cp "seeds/$target"/* "$corpus"/ 2>/dev/null || true; fi
+  if [ "$target" = analyze_html ]; then
+    # The hostile-page cases are the HTML target's own seeds (one copy, in tests/hostile).
+    for page in ../tests/hostile/*/page.html; do
+      [ -f "$page" ] && cp "$page" "$corpus/$(basename "$(dirname "$page")").html"
+    done
+  fi
   if [ "$target" = analyze_html ] && [ -d "$shared" ]; then
     find "$shared/pages" "$shared/corpus/readability-test-pages" -name '*.html' -size -64k 2>/dev/null |
       while read -r page; do cp "$page" "$corpus/$(echo "$page" | md5sum | cut -c1-16).html"; done
