@@ -16,8 +16,15 @@ export const Kind = Object.freeze({
   ScrollTo: 'scroll-to',
   /** panel → content: the stored notes of the page changed; redraw them. Answer: `{ok}`. */
   NotesChanged: 'notes-changed',
-  /** content → background: analyse a page snapshot (strict-CSP fallback). Answer: `{report}` or `{error}`. */
+  /**
+   * content → background: analyse a page snapshot (strict-CSP fallback, big pages). Answer:
+   * `{report}`, or for an uploaded snapshot `{report, full}` (see {@link analyzeSnapshot}), or `{error}`.
+   */
   AnalyzeSnapshot: 'analyze-snapshot',
+  /** content → background: one piece of a big snapshot's JSON text (see {@link snapshotPiece}). Answer: `{ok}`. */
+  SnapshotPiece: 'snapshot-piece',
+  /** content → background: one piece of the full report kept after an analysis (see {@link reportPart}). Answer: `{part}`. */
+  ReportPart: 'report-part',
   /** content → background: W3C selectors of a range of snapshot text nodes (strict-CSP fallback). Answer: `{result}`. */
   DescribeSelection: 'describe-selection',
   /** content → background: re-anchor stored notes on a snapshot (strict-CSP fallback). Answer: `{result}`. */
@@ -57,9 +64,33 @@ export function notesChanged() {
   return { kind: Kind.NotesChanged };
 }
 
-/** Builds `analyze-snapshot`; `snapshot` is `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. */
+/**
+ * Builds `analyze-snapshot`; `snapshot` is `{nodes: [...]}` as `src/snapshot/mod.rs` reads it (or
+ * its JSON text), or an {@link uploaded} snapshot. For an uploaded snapshot the background answers
+ * with a slim report (what drawing needs, `slimReport`) and `full: {job, parts}`: the full
+ * report's JSON text, kept in `parts` pieces to fetch with {@link reportPart}.
+ */
 export function analyzeSnapshot(snapshot, url) {
   return { kind: Kind.AnalyzeSnapshot, snapshot, url: url ?? null };
+}
+
+/**
+ * Builds `snapshot-piece`: piece `index` (from 0) of the snapshot JSON text uploaded under `job`
+ * (a big snapshot travels as several small messages: one huge message blocks the page while it
+ * is serialised).
+ */
+export function snapshotPiece(job, index, piece) {
+  return { kind: Kind.SnapshotPiece, job: String(job), index: Number(index), piece: String(piece) };
+}
+
+/** The snapshot uploaded under `job` in `pieces` pieces, where a message takes a snapshot. */
+export function uploaded(job, pieces) {
+  return { job: String(job), pieces: Number(pieces) };
+}
+
+/** Builds `report-part`: piece `index` of the full report kept under `job`. */
+export function reportPart(job, index) {
+  return { kind: Kind.ReportPart, job: String(job), index: Number(index) };
 }
 
 /** Builds `describe-selection`; `range` is `{start: {node, offset}, end: {node, offset}}` in snapshot ids. */

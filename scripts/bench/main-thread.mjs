@@ -12,6 +12,34 @@ import { startServer } from '../../tests/e2e/server.js';
 import { commentsPage } from './comments-page.mjs';
 import { printTop, summarize } from './cpuprofile.mjs';
 
+/**
+ * The stretches of a CPU profile where the thread never went idle for `minMs` or more, each with
+ * its three busiest functions (self time): what the page's long waits were made of.
+ */
+function busyStretches(profile, minMs) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}`.trim();
+  const out = [];
+  let run = null;
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000;
+    at += profile.timeDeltas[i] / 1000;
+    const leaf = name(byId.get(id));
+    if (leaf.startsWith('(idle)')) {
+      if (run && run.ms >= minMs) out.push(run);
+      run = null;
+      return;
+    }
+    run ??= { at, ms: 0, self: new Map() };
+    run.ms += ms;
+    run.self.set(leaf, (run.self.get(leaf) ?? 0) + ms);
+  });
+  if (run && run.ms >= minMs) out.push(run);
+  return out.map((r) => `${r.at.toFixed(0)} ms: busy ${r.ms.toFixed(0)} ms (${[...r.self].sort((a, b) => b[1] - a[1]).slice(0, 3)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`);
+}
+
 const count = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 3);
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
@@ -30,14 +58,20 @@ page.setDefaultTimeout(300_000);
 await page.addInitScript(() => {
   window.__longtasks = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longtasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      window.__longtasks.push(e.duration);
+      window.__longtaskStarts = window.__longtaskStarts ?? [];
+      window.__longtaskStarts.push([Math.round(e.startTime - (window.__gaps?.start ?? 0)), Math.round(e.duration)]);
+    }
   }).observe({ type: 'longtask', buffered: true });
-  window.__gaps = { max: 0, last: 0 };
+  window.__gaps = { max: 0, last: 0, big: [] };
   window.__startTicks = () => {
-    window.__gaps = { max: 0, last: performance.now() };
+    window.__gaps = { max: 0, last: performance.now(), start: performance.now(), big: [] };
     const tick = () => {
       const now = performance.now();
-      window.__gaps.max = Math.max(window.__gaps.max, now - window.__gaps.last);
+      const gap = now - window.__gaps.last;
+      if (gap > 50) window.__gaps.big.push([Math.round(window.__gaps.last - window.__gaps.start), Math.round(gap)]);
+      window.__gaps.max = Math.max(window.__gaps.max, gap);
       window.__gaps.last = now;
       window.__tick = setTimeout(tick, 4);
     };
@@ -51,7 +85,7 @@ for (let i = 0; i < runs; i += 1) {
   await page.goto(server.url('/article.html'), { waitUntil: 'load' });
   await page.waitForTimeout(500);
   const tab = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
-  await page.evaluate(() => { window.__longtasks.length = 0; window.__startTicks(); });
+  await page.evaluate(() => { window.__longtasks.length = 0; window.__longtaskStarts = []; window.__startTicks(); });
   const cdp = process.env.GLOSE_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -70,17 +104,21 @@ for (let i = 0; i < runs; i += 1) {
   }, tab);
   await page.waitForTimeout(200);
   if (cdp) {
-    const { self, total } = summarize((await cdp.send('Profiler.stop')).profile);
+    const { profile } = await cdp.send('Profiler.stop');
+    const { self, total } = summarize(profile);
+    console.log('\n-- page main thread, busy stretches of 50 ms or more --');
+    for (const line of busyStretches(profile, 50)) console.log(line);
     printTop('page main thread, self ms', self, 20);
     printTop('page main thread, total ms', total, 30);
   }
   const seen = await page.evaluate(() => {
     window.__stopTicks();
-    return { longtasks: [...window.__longtasks], maxGap: window.__gaps.max, panel: Boolean(document.querySelector('[data-glose], glose-summary, [class*=glose]')) };
+    return { longtasks: [...window.__longtasks], maxGap: window.__gaps.max, bigGaps: window.__gaps.big, starts: window.__longtaskStarts ?? [], panel: Boolean(document.querySelector('[data-glose], glose-summary, [class*=glose]')) };
   });
   results.push({ ms, ...seen });
   console.log(`run ${i + 1}: toggle on ${ms.toFixed(0)} ms; long tasks ${seen.longtasks.map((x) => x.toFixed(0)).join(' ') || 'none'}; `
     + `longest longtask ${Math.max(0, ...seen.longtasks).toFixed(0)} ms; longest gap between 4 ms ticks ${seen.maxGap.toFixed(0)} ms`);
+  if (process.env.GLOSE_GAPS) console.log(`  gaps > 50 ms [at, ms]: ${JSON.stringify(seen.bigGaps)}; long tasks [at, ms]: ${JSON.stringify(seen.starts)}`);
 }
 await context.close();
 await server.close();

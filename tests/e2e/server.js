@@ -2,12 +2,13 @@
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
-// to a plain page, as the playground does.
+// to a plain page, as the playground does; /content/snapshot.js the page reader.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
+const CONTENT = new URL('../../extension/src/content/', import.meta.url);
 
 /**
  * Starts the server (serving `page`, the seed page by default); resolves to
@@ -30,6 +31,9 @@ export async function startServer({ page = SEED } = {}) {
       // The drawing modules, as the playground serves them to a plain page.
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/css';
       response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(readFileSync(new URL(path.slice(6), DRAW)));
+    } else if (path === '/content/snapshot.js') {
+      // The page reader (no extension API in it), for the reader tests in a plain page.
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL('snapshot.js', CONTENT)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -6,6 +6,8 @@
 import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
 import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
+import { addPiece, isUpload, keepReport, reportPart, takeUpload } from './snapshot-jobs.js';
+import { slimReport } from '../slim-report.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
 export async function toggleTab(tabId, on) {
@@ -54,10 +56,32 @@ ext.commands.onCommand.addListener(async (command, tab) => {
   if (tabId !== undefined) toggleTab(tabId).catch((error) => console.warn('glose:', error?.message ?? error));
 });
 
+/** A message's snapshot: itself, or the JSON text of the upload it names. */
+function snapshotOf(snapshot) {
+  return isUpload(snapshot) ? takeUpload(snapshot) : snapshot;
+}
+
+/**
+ * Analyses a snapshot. For an upload (a big page), answers with the slim report and keeps the full
+ * one for the content script to fetch in parts: the page decodes only what drawing needs at once.
+ */
+async function analyze(snapshot, url) {
+  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url) };
+  const result = await analyzeSnapshot(takeUpload(snapshot), url);
+  const report = typeof result === 'string' ? JSON.parse(result) : result;
+  const full = typeof result === 'string' ? result : JSON.stringify(result);
+  return { report: slimReport(report), full: { job: snapshot.job, parts: keepReport(snapshot.job, full) } };
+}
+
 ext.runtime.onMessage.addListener(route({
-  [Kind.AnalyzeSnapshot]: async (m) => ({ report: await analyzeSnapshot(m.snapshot, m.url) }),
-  [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(m.snapshot, m.range) }),
-  [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(m.snapshot, m.notes) }),
+  [Kind.AnalyzeSnapshot]: (m) => analyze(m.snapshot, m.url),
+  [Kind.SnapshotPiece]: async (m) => {
+    addPiece(m.job, m.index, m.piece);
+    return { ok: true };
+  },
+  [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
+  [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(snapshotOf(m.snapshot), m.range) }),
+  [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(snapshotOf(m.snapshot), m.notes) }),
   // Chromium only: sidePanel.open() must run while the click that asked for it is still "live".
   [Kind.OpenPanel]: async (m, sender) => {
     await ext.sidePanel.open({ tabId: sender.tab.id });

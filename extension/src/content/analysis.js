@@ -2,11 +2,12 @@
  * Analyses the live page: loads the Rust core (wasm) in the content script and runs its live-DOM
  * walk. Where the page's CSP forbids compiling WebAssembly here (Chromium with `script-src 'self'`),
  * reads the page into a snapshot in JavaScript and lets the background's wasm analyse it: the
- * report is the same, and `nodes` maps snapshot ids to live nodes either way.
+ * report is the same, and `nodes` maps snapshot ids to live nodes either way. Big pages are read
+ * in slices and analysed by the background, so the page is never blocked for long.
  */
 import { ext } from '../platform.js';
-import { analyzeSnapshot } from '../messages.js';
-import { readDocument, readDocumentSliced, snapshotJsonSliced } from './snapshot.js';
+import { analyzeSnapshot, reportPart, snapshotPiece, uploaded } from '../messages.js';
+import { hasMoreElementsThan, readDocument, readDocumentJsonSliced, yieldToPage } from './snapshot.js';
 
 /**
  * Pages with more elements than this are read in slices and analysed by the background's wasm, so
@@ -44,26 +45,70 @@ export function asObject(value) {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
+/** Whether the page is big enough to be read in slices and analysed in the background. */
+export function isBigPage(doc) {
+  return hasMoreElementsThan(doc, SLICED_ABOVE_ELEMENTS);
+}
+
+/** Sends a message to the background; throws its error. */
+async function ask(message) {
+  const answer = await ext.runtime.sendMessage(message);
+  if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
+  return answer;
+}
+
+/** A random job id (`crypto.randomUUID` needs a secure context; pages may be plain http). */
+function jobId() {
+  return [...crypto.getRandomValues(new Uint32Array(4))].map((x) => x.toString(16).padStart(8, '0')).join('');
+}
+
 /**
- * Analyses the document: `{report, nodes, path}` where `path` says which reader ran
+ * Uploads snapshot JSON pieces to the background, one message each with the page's tasks in
+ * between; resolves to the `{job, pieces}` reference messages take instead of a snapshot.
+ */
+export async function uploadSnapshot(pieces) {
+  const job = jobId();
+  for (let i = 0; i < pieces.length; i += 1) {
+    await ask(snapshotPiece(job, i, pieces[i]));
+  }
+  return uploaded(job, pieces.length);
+}
+
+/** The full report's JSON text kept by the background (`full`: `{job, parts}`), fetched in parts. */
+async function fetchFullReport({ job, parts }) {
+  const out = [];
+  for (let i = 0; i < parts; i += 1) out.push((await ask(reportPart(job, i))).part);
+  return out.join('');
+}
+
+/**
+ * Reads a big page in slices, uploads its snapshot in pieces and lets the background analyse it:
+ * `{report, nodes, full}` where `report` is the slim report (what drawing needs) and `full` the
+ * full report's JSON text (for the side panel and the exports, decoded there).
+ */
+export async function analyzeBigPage(doc, url, { skip } = {}) {
+  const { json, nodes } = await readDocumentJsonSliced(doc, { skip });
+  const snapshot = await uploadSnapshot(json);
+  const answer = await ask(analyzeSnapshot(snapshot, url));
+  await yieldToPage();
+  const full = await fetchFullReport(answer.full);
+  return { report: answer.report, nodes, full };
+}
+
+/**
+ * Analyses the document: `{report, nodes, path, full?}` where `path` says which reader ran
  * (`wasm` in the content script, `snapshot` through the background, `sliced`: read in slices
- * and analysed by the background, for big pages).
+ * and analysed by the background, for big pages; `report` is then the slim report and `full` the
+ * full report's JSON text).
  */
 export async function analyzePage(doc, url, { skip } = {}) {
-  if (doc.getElementsByTagName('*').length > SLICED_ABOVE_ELEMENTS) {
-    const { snapshot, nodes } = await readDocumentSliced(doc, { skip });
-    const json = await snapshotJsonSliced(snapshot);
-    const answer = await ext.runtime.sendMessage(analyzeSnapshot(json, url));
-    if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
-    return { report: asObject(answer.report), nodes, path: 'sliced' };
-  }
+  if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip })), path: 'sliced' };
   const glue = await coreOrNull();
   if (glue) {
     const result = glue.analyze_document(url);
     return { report: asObject(result.report), nodes: [...result.nodes], path: 'wasm' };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
-  const answer = await ext.runtime.sendMessage(analyzeSnapshot(snapshot, url));
-  if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
+  const answer = await ask(analyzeSnapshot(snapshot, url));
   return { report: asObject(answer.report), nodes, path: 'snapshot' };
 }

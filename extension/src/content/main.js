@@ -6,7 +6,7 @@
 import { ext, t } from '../platform.js';
 import { Kind, openPanel, route, stateChanged } from '../messages.js';
 import { pageKeyOf } from '../page-key.js';
-import { isOwnNode } from './own-elements.js';
+import { isOwnElement } from './own-elements.js';
 import { newNote, notesOf, parseTags, putNote } from '../notes.js';
 import { AUTO_SITES_KEY } from '../settings.js';
 
@@ -23,7 +23,8 @@ let started = false;
 /** How many times this page was analysed (toggling on again reuses the report). */
 let analyses = 0;
 
-const skip = (element) => isOwnNode(element);
+// The readers walk down from the document and never enter an element they skip.
+const skip = isOwnElement;
 
 /** Runs state changes one after another (a toggle while the previous one is still analysing). */
 function serially(task) {
@@ -115,7 +116,8 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
-    report,
+    // Big pages: the full report as JSON text (the page keeps only the slim one decoded).
+    report: analysis.full ?? report,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
   };
 }

@@ -13,3 +13,11 @@ export function isOwnNode(node) {
   }
   return false;
 }
+
+/**
+ * Whether an element is itself one of Glose's own: enough for a reader walking down from the
+ * document, which never enters them (`isOwnNode` climbs to the root for every call).
+ */
+export function isOwnElement(element) {
+  return OWN_ELEMENTS.has(element.localName);
+}

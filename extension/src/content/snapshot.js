@@ -54,82 +54,223 @@ export function hiddenByMarkup(tag, attr) {
   return false;
 }
 
-/** Kept attributes plus `style`, sorted by name (the native reader's order). */
-function readAttributes(element) {
-  const out = [];
-  for (const a of element.attributes) {
-    const name = a.localName;
-    if (keepsAttribute(name) || name === 'style') out.push([name, a.value]);
-  }
-  out.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  return out;
-}
+/**
+ * Glose's own elements (`glose-tooltip`, `glose-summary`, ...) are never read, as in
+ * `src/read_dom.rs` (`OWN_ELEMENT_PREFIX`).
+ */
+export const OWN_ELEMENT_PREFIX = 'glose-';
+
+const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
 /** Whether computed style hides an element (checkVisibility first, getComputedStyle to confirm). */
 function hiddenByStyle(element, view) {
-  if (typeof element.checkVisibility === 'function' && element.checkVisibility({ visibilityProperty: true })) return false;
+  if (typeof element.checkVisibility === 'function' && element.checkVisibility(VISIBILITY)) return false;
   const style = view.getComputedStyle(element);
   if (!style) return false;
   return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
 }
 
-/** The rendered children of an element: a slot's assigned nodes, an open shadow root's, or its own. */
-function childrenOf(element, tag) {
-  if (tag === 'slot' && typeof element.assignedNodes === 'function') {
-    const assigned = element.assignedNodes();
-    if (assigned.length > 0) return [...assigned];
+/**
+ * The attributes of the element being read: kept ones plus `style`, sorted by name (the native
+ * reader's order), in buffers reused for every element so that reading a huge page allocates
+ * nothing per element but the attribute names list.
+ */
+function attributeReader() {
+  const names = [];
+  const values = [];
+  let count = 0;
+  /** Reads `element`'s attributes into the buffers. */
+  function read(element) {
+    count = 0;
+    if (!element.hasAttributes()) return;
+    const list = element.getAttributeNames();
+    for (let i = 0; i < list.length; i += 1) {
+      const qualified = list[i];
+      const colon = qualified.indexOf(':');
+      const name = colon < 0 ? qualified : qualified.slice(colon + 1);
+      if (!keepsAttribute(name) && name !== 'style') continue;
+      const value = element.getAttribute(qualified) ?? '';
+      // Insertion sort: an element has a handful of attributes.
+      let j = count;
+      while (j > 0 && names[j - 1] > name) {
+        names[j] = names[j - 1];
+        values[j] = values[j - 1];
+        j -= 1;
+      }
+      names[j] = name;
+      values[j] = value;
+      count += 1;
+    }
   }
-  const root = element.shadowRoot ?? null;
-  return [...(root ?? element).childNodes];
+  /** The value of attribute `name` of the element just read, or undefined. */
+  function get(name) {
+    for (let i = 0; i < count; i += 1) if (names[i] === name) return values[i];
+    return undefined;
+  }
+  return { read, get, names, values, count: () => count };
+}
+
+/** Writes snapshot nodes as objects: `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. */
+function objectSink() {
+  const nodes = [{ parent: null, type: 'document' }];
+  return {
+    text(parent, text) {
+      nodes.push({ parent, type: 'text', text });
+    },
+    element(parent, tag, attributes) {
+      const attrs = [];
+      for (let i = 0; i < attributes.count(); i += 1) {
+        const name = attributes.names[i];
+        if (keepsAttribute(name)) attrs.push([name, attributes.values[i]]);
+      }
+      nodes.push({ parent, type: 'element', tag, attrs });
+    },
+    result: () => ({ nodes }),
+  };
+}
+
+/** UTF-16 units of JSON text built by concatenation before it is made one flat string. */
+const RUN_CHARS = 1 << 14;
+
+/**
+ * Writes the snapshot straight as JSON text, in pieces of about `pieceChars` characters (each
+ * piece is a cheap message to send; joined, they are the JSON of {@link objectSink}'s result).
+ *
+ * Garbage matters more than speed here: text built by `+=` is a tree of small strings that all
+ * survive until the piece is sent, and the young-generation collector then copies all of them at
+ * every pass (100–175 ms pauses on a 10,000-comment page). So the text is built in short runs,
+ * each made one flat string, and a piece is the join of its runs: what survives is a few big flat
+ * strings.
+ */
+function jsonSink(pieceChars) {
+  const pieces = [];
+  const runs = [];
+  let runsChars = 0;
+  let run = '{"nodes":[{"parent":null,"type":"document"}';
+  function endRun() {
+    // `| 0` makes the engine flatten the string (ToNumber reads it as one sequence); the result
+    // is not used.
+    // eslint-disable-next-line no-unused-expressions
+    run | 0;
+    runs.push(run);
+    runsChars += run.length;
+    run = '';
+    if (runsChars >= pieceChars) {
+      pieces.push(runs.join(''));
+      runs.length = 0;
+      runsChars = 0;
+    }
+  }
+  return {
+    text(parent, text) {
+      run += `,{"parent":${parent},"type":"text","text":${JSON.stringify(text)}}`;
+      if (run.length >= RUN_CHARS) endRun();
+    },
+    element(parent, tag, attributes) {
+      let json = `,{"parent":${parent},"type":"element","tag":${JSON.stringify(tag)},"attrs":[`;
+      let first = true;
+      for (let i = 0; i < attributes.count(); i += 1) {
+        const name = attributes.names[i];
+        if (!keepsAttribute(name)) continue;
+        json += `${first ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(attributes.values[i])}]`;
+        first = false;
+      }
+      run += `${json}]}`;
+      if (run.length >= RUN_CHARS) endRun();
+    },
+    result() {
+      run += ']}';
+      endRun();
+      if (runs.length) pieces.push(runs.join(''));
+      return pieces;
+    },
+  };
 }
 
 /**
- * A resumable walk over a rendered document: `step(budget)` reads up to `budget` more nodes and
- * returns whether the walk is done; `result()` is then `{snapshot: {nodes: [...]}, nodes}`.
+ * A resumable walk over a rendered document, in document order through `firstChild` /
+ * `nextSibling` (open shadow roots and slots' assigned nodes as `src/read_dom.rs` reads them):
+ * `step(budget)` reads up to `budget` more nodes and returns whether the walk is done;
+ * `result()` is then `{snapshot: sink.result(), nodes}`. The stack lives in parallel arrays
+ * reused across elements: no allocation per element.
  */
-function walker(doc, skip) {
+function walker(doc, skip, sink) {
   const view = doc.defaultView;
-  const out = [{ parent: null, type: 'document' }];
+  const attributes = attributeReader();
+  const attr = attributes.get;
   const live = [doc];
-  // Explicit stack of [children, index, parentId, inBody]: deep pages do not overflow.
-  const stack = [[[...doc.childNodes], 0, 0, false]];
+  // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent id,
+  // whether it is inside <body>.
+  const cursors = [doc.firstChild];
+  const lists = [null];
+  const indexes = [0];
+  const parents = [0];
+  const inBodies = [false];
+  let depth = 1;
+  function push(cursor, list, parent, inBody) {
+    cursors[depth] = cursor;
+    lists[depth] = list;
+    indexes[depth] = 0;
+    parents[depth] = parent;
+    inBodies[depth] = inBody;
+    depth += 1;
+  }
   function step(budget) {
-    for (let n = 0; n < budget; n += 1) {
-      if (stack.length === 0) return true;
-      const frame = stack[stack.length - 1];
-      const [children, index, parent, inBody] = frame;
-      if (index >= children.length) {
-        stack.pop();
-        continue;
+    let n = 0;
+    while (n < budget) {
+      if (depth === 0) return true;
+      const top = depth - 1;
+      let node;
+      const list = lists[top];
+      if (list !== null) {
+        const i = indexes[top];
+        if (i >= list.length) {
+          lists[top] = null;
+          depth -= 1;
+          continue;
+        }
+        node = list[i];
+        indexes[top] = i + 1;
+      } else {
+        node = cursors[top];
+        if (node === null) {
+          depth -= 1;
+          continue;
+        }
+        cursors[top] = node.nextSibling;
       }
-      frame[1] = index + 1;
-      const node = children[index];
-      if (node.nodeType === 3 || node.nodeType === 4) {
-        out.push({ parent, type: 'text', text: node.data });
+      n += 1;
+      const type = node.nodeType;
+      if (type === 3 || type === 4) {
+        sink.text(parents[top], node.data);
         live.push(node);
-      } else if (node.nodeType === 1) {
+      } else if (type === 1) {
         const tag = node.localName.toLowerCase();
-        const attrs = readAttributes(node);
-        const attr = (name) => attrs.find(([k]) => k === name)?.[1];
-        if (skipsElement(tag, attr) || hiddenByMarkup(tag, attr) || skip(node)) continue;
+        attributes.read(node);
+        if (skipsElement(tag, attr) || hiddenByMarkup(tag, attr) || tag.startsWith(OWN_ELEMENT_PREFIX) || skip(node)) continue;
+        const inBody = inBodies[top];
         if (inBody && view && !UNCHECKED.has(tag) && hiddenByStyle(node, view)) continue;
-        const id = out.length;
-        out.push({ parent, type: 'element', tag, attrs: attrs.filter(([k]) => keepsAttribute(k)) });
+        const id = live.length;
+        sink.element(parents[top], tag, attributes);
         live.push(node);
-        stack.push([childrenOf(node, tag), 0, id, inBody || tag === 'body']);
+        const childInBody = inBody || tag === 'body';
+        const assigned = tag === 'slot' && typeof node.assignedNodes === 'function' ? node.assignedNodes() : null;
+        if (assigned && assigned.length > 0) push(null, assigned, id, childInBody);
+        else push((node.shadowRoot ?? node).firstChild, null, id, childInBody);
       }
     }
-    return stack.length === 0;
+    return depth === 0;
   }
-  return { step, result: () => ({ snapshot: { nodes: out }, nodes: live }) };
+  return { step, result: () => ({ snapshot: sink.result(), nodes: live }) };
 }
 
 /**
  * Reads a rendered document into `{snapshot: {nodes: [...]}, nodes: [liveNode...]}`; `nodes[i]`
- * is the live node of snapshot id `i`. `skip(element)` lets the caller leave out its own elements.
+ * is the live node of snapshot id `i`. `skip(element)` lets the caller leave out more elements
+ * (it is asked about each element reached, top down).
  */
 export function readDocument(doc, { skip = () => false } = {}) {
-  const walk = walker(doc, skip);
+  const walk = walker(doc, skip, objectSink());
   while (!walk.step(Infinity));
   return walk.result();
 }
@@ -143,37 +284,59 @@ export function yieldToPage() {
 }
 
 /**
- * [`readDocument`] in slices of about `sliceMs` ms with the page's tasks in between, so a huge
- * page is never blocked for long. The page may change between slices: the snapshot is still a
- * consistent tree (a node removed meanwhile is read as it was, or not at all).
+ * Runs `work(budget)` (does up to `budget` units, returns true when finished) in slices of about
+ * `sliceMs` ms with the page's tasks in between. The budget between two looks at the clock
+ * adapts so that each batch takes a fraction of a ms, whatever a unit costs on this page.
  */
-export async function readDocumentSliced(doc, { skip = () => false, sliceMs = 8 } = {}) {
-  const walk = walker(doc, skip);
+export async function sliced(work, { sliceMs = 8 } = {}) {
+  let batch = 16;
   for (;;) {
-    const end = performance.now() + sliceMs;
-    let done = false;
-    while (!done && performance.now() < end) done = walk.step(32);
-    if (done) return walk.result();
+    let now = performance.now();
+    const end = now + sliceMs;
+    while (now < end) {
+      const before = now;
+      if (work(batch)) return;
+      now = performance.now();
+      const took = now - before;
+      if (took < 0.5 && batch < 8192) batch *= 2;
+      else if (took > 2 && batch > 1) batch = Math.max(1, batch >> 1);
+    }
     await yieldToPage();
   }
 }
 
+/** Characters per piece of snapshot JSON (one message each to the background). */
+export const PIECE_CHARS = 1 << 19;
+
 /**
- * The snapshot as a JSON string, written in slices (`JSON.stringify` of a whole huge snapshot
- * would block the page in one go; `analyze_snapshot` takes the string as it is).
+ * [`readDocument`] in slices with the page's tasks in between, writing the snapshot as JSON
+ * text: `{json: [piece...], nodes}` where the pieces joined are the snapshot's JSON. The page
+ * may change between slices: the snapshot is still a consistent tree (a node moved or removed
+ * meanwhile may be read where it was, or not at all).
  */
-export async function snapshotJsonSliced(snapshot, { sliceMs = 8 } = {}) {
-  const parts = [];
-  const nodes = snapshot.nodes;
-  let i = 0;
-  while (i < nodes.length) {
-    const end = performance.now() + sliceMs;
-    while (i < nodes.length && performance.now() < end) {
-      const next = Math.min(nodes.length, i + 500);
-      parts.push(JSON.stringify(nodes.slice(i, next)).slice(1, -1));
-      i = next;
+export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = 8, pieceChars = PIECE_CHARS } = {}) {
+  const walk = walker(doc, skip, jsonSink(pieceChars));
+  await sliced((budget) => walk.step(budget), { sliceMs });
+  const { snapshot, nodes } = walk.result();
+  return { json: snapshot, nodes };
+}
+
+/**
+ * Whether the document has more than `limit` elements: stops counting at `limit + 1`, so it costs
+ * little on a huge page (`getElementsByTagName('*').length` walks all of it at once).
+ */
+export function hasMoreElementsThan(doc, limit) {
+  let count = 0;
+  let node = doc.documentElement;
+  while (node) {
+    count += 1;
+    if (count > limit) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
     }
-    if (i < nodes.length) await yieldToPage();
+    while (node && !node.nextElementSibling) node = node.parentElement;
+    node = node?.nextElementSibling ?? null;
   }
-  return `{"nodes":[${parts.filter((p) => p.length > 0).join(',')}]}`;
+  return false;
 }

@@ -112,6 +112,8 @@ function render() {
 async function refresh() {
   try {
     state = await send(pageState());
+    // Big pages send the full report as JSON text (the content script never decodes it).
+    if (typeof state.report === 'string') state.report = JSON.parse(state.report);
     render();
   } catch (error) {
     state = null;

@@ -1,0 +1,71 @@
+/**
+ * Big snapshots and big reports cross between the content script and the background in pieces
+ * (one huge message blocks the page while it is serialised or decoded): the pieces of an uploaded
+ * snapshot wait here until a request uses them, and the full report of an analysed upload waits
+ * here until the content script has fetched it. Entries expire after a few minutes; the
+ * background itself may be stopped between requests (service worker, event page), in which
+ * case a request says so and the content script starts again.
+ */
+import { piecesOf } from '../slim-report.js';
+
+/** How long an unclaimed upload or report is kept. */
+const KEEP_MS = 5 * 60_000;
+/** UTF-16 units per piece of a report sent back. */
+export const REPORT_PIECE_CHARS = 1 << 19;
+
+const uploads = new Map();
+const reports = new Map();
+
+function prune(now) {
+  for (const store of [uploads, reports]) {
+    for (const [job, entry] of store) if (now - entry.at > KEEP_MS) store.delete(job);
+  }
+}
+
+/** Whether a message's `snapshot` names an upload (`{job, pieces}`) rather than being a snapshot. */
+export function isUpload(snapshot) {
+  return typeof snapshot === 'object' && snapshot !== null && typeof snapshot.job === 'string' && !Array.isArray(snapshot.nodes);
+}
+
+/** Keeps piece `index` of the snapshot uploaded under `job`. */
+export function addPiece(job, index, piece) {
+  const now = Date.now();
+  prune(now);
+  let upload = uploads.get(job);
+  if (!upload) {
+    upload = { pieces: [], received: 0, at: now };
+    uploads.set(job, upload);
+  }
+  if (!Number.isInteger(index) || index < 0) throw new Error(`glose: bad snapshot piece index ${index}`);
+  if (upload.pieces[index] === undefined) upload.received += 1;
+  upload.pieces[index] = piece;
+  upload.at = now;
+}
+
+/** The JSON text of an uploaded snapshot (`{job, pieces}`), forgotten once taken. */
+export function takeUpload({ job, pieces }) {
+  const upload = uploads.get(job);
+  if (!upload || upload.received !== pieces || upload.pieces.length !== pieces) {
+    throw new Error('glose: the page snapshot upload is incomplete (was the background restarted?)');
+  }
+  uploads.delete(job);
+  return upload.pieces.join('');
+}
+
+/** Keeps a full report's JSON text under `job`; returns into how many parts it was cut. */
+export function keepReport(job, text) {
+  const parts = piecesOf(text, REPORT_PIECE_CHARS);
+  reports.set(job, { parts, at: Date.now() });
+  return parts.length;
+}
+
+/** Part `index` of the report kept under `job`; the report is forgotten after its last part. */
+export function reportPart(job, index) {
+  const report = reports.get(job);
+  if (!report || !(index >= 0 && index < report.parts.length)) {
+    throw new Error('glose: the analysis is no longer available (was the background restarted?)');
+  }
+  if (index === report.parts.length - 1) reports.delete(job);
+  else report.at = Date.now();
+  return report.parts[index];
+}
