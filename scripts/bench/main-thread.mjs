@@ -3,8 +3,10 @@
 // comments. Measured two ways in the page: PerformanceObserver('longtask') entries, and the
 // longest gap between ticks of a 4 ms page timer. Prints the toggle time too.
 //   SKIP_WASM=1 bash scripts/build-extension.sh && node scripts/bench/main-thread.mjs [N=10000] [runs=3]
-// GLOSE_PROFILE=1 also prints where the page's main thread spent the toggle (CDP profiler).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// GLOSE_PROFILE=1 also prints where the page's main thread spent the toggle (CDP profiler) and its
+// busy stretches; GLOSE_GAPS=1 lists when the page's timer waited over 50 ms and the long tasks;
+// GLOSE_PAGE=file.html measures a saved page instead of the generated one.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -45,7 +47,8 @@ const runs = Number(process.argv[3] ?? 3);
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'glose-main-thread-'));
 const file = join(dir, 'page.html');
-writeFileSync(file, commentsPage(count));
+// GLOSE_PAGE=file.html measures that saved page instead (e.g. a long article: many highlights).
+writeFileSync(file, process.env.GLOSE_PAGE ? readFileSync(process.env.GLOSE_PAGE, 'utf8') : commentsPage(count));
 const server = await startServer({ page: file });
 const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: false,

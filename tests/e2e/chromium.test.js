@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.js';
+import { runBigPage } from './big-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
 
@@ -109,6 +110,7 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
     const page = browser.context.pages()[0] ?? await browser.context.newPage();
     const driver = driverFor(browser, page);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'chromium', '/article.html'));
+    await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'chromium'));
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

@@ -2,9 +2,15 @@
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
-// to a plain page, as the playground does; /content/snapshot.js the page reader.
+// to a plain page, as the playground does; /content/snapshot.js the page reader;
+// /big/article.html a generated page with hundreds of comments.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import { commentsPage } from '../../scripts/bench/comments-page.mjs';
+
+/** Comments on the generated big page (/big/article.html): past the sliced reader's threshold. */
+export const BIG_PAGE_COMMENTS = 400;
+let bigPage = null;
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
@@ -31,6 +37,10 @@ export async function startServer({ page = SEED } = {}) {
       // The drawing modules, as the playground serves them to a plain page.
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/css';
       response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(readFileSync(new URL(path.slice(6), DRAW)));
+    } else if (path === '/big/article.html') {
+      // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
+      bigPage ??= commentsPage(BIG_PAGE_COMMENTS);
+      response.writeHead(200, headers).end(bigPage);
     } else if (path === '/content/snapshot.js') {
       // The page reader (no extension API in it), for the reader tests in a plain page.
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL('snapshot.js', CONTENT)));

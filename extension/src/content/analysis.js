@@ -63,15 +63,24 @@ function jobId() {
 }
 
 /**
- * Uploads snapshot JSON pieces to the background, one message each with the page's tasks in
- * between; resolves to the `{job, pieces}` reference messages take instead of a snapshot.
+ * Sends snapshot JSON pieces to the background under one job, one message each, in order, as
+ * they come: `send(piece, index)` queues one; `done(count)` resolves to the `{job, pieces}`
+ * reference messages take instead of a snapshot once every piece is acknowledged.
  */
-export async function uploadSnapshot(pieces) {
+export function snapshotUpload() {
   const job = jobId();
-  for (let i = 0; i < pieces.length; i += 1) {
-    await ask(snapshotPiece(job, i, pieces[i]));
-  }
-  return uploaded(job, pieces.length);
+  let queue = Promise.resolve();
+  return {
+    send(piece, index) {
+      queue = queue.then(() => ask(snapshotPiece(job, index, piece)));
+      // A failure is reported by done(); no unhandled rejection meanwhile.
+      queue.catch(() => {});
+    },
+    async done(count) {
+      await queue;
+      return uploaded(job, count);
+    },
+  };
 }
 
 /** The full report's JSON text kept by the background (`full`: `{job, parts}`), fetched in parts. */
@@ -87,8 +96,10 @@ async function fetchFullReport({ job, parts }) {
  * full report's JSON text (for the side panel and the exports, decoded there).
  */
 export async function analyzeBigPage(doc, url, { skip } = {}) {
-  const { json, nodes } = await readDocumentJsonSliced(doc, { skip });
-  const snapshot = await uploadSnapshot(json);
+  // Pieces leave while the page is still being read: the page does not hold the whole snapshot.
+  const upload = snapshotUpload();
+  const { pieces, nodes } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
+  const snapshot = await upload.done(pieces);
   const answer = await ask(analyzeSnapshot(snapshot, url));
   await yieldToPage();
   const full = await fetchFullReport(answer.full);

@@ -8,13 +8,25 @@
  */
 import { ext } from '../platform.js';
 import { anchorNotes, describeSelection } from '../messages.js';
-import { coreOrNull, asObject } from './analysis.js';
-import { readDocument } from './snapshot.js';
+import { coreOrNull, asObject, isBigPage, snapshotUpload } from './analysis.js';
+import { readDocument, readDocumentJsonSliced } from './snapshot.js';
 import { liveRange } from '../draw/report-layers.js';
 
-/** Runs a core function here, or in the background where this page forbids wasm. */
-async function callCore(local, remoteMessage) {
-  const glue = await coreOrNull();
+/**
+ * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices and its
+ * snapshot uploaded to the background (`snapshot` is then the upload's reference, and only the
+ * background's core can use it), so anchoring never blocks the page for long either.
+ */
+async function pageSnapshot(doc, skip) {
+  if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false };
+  const upload = snapshotUpload();
+  const { pieces, nodes } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
+  return { snapshot: await upload.done(pieces), nodes, uploaded: true };
+}
+
+/** Runs a core function here, or in the background where this page forbids wasm or the snapshot was uploaded. */
+async function callCore(local, remoteMessage, uploaded) {
+  const glue = uploaded ? null : await coreOrNull();
   if (glue) return asObject(local(glue));
   const answer = await ext.runtime.sendMessage(remoteMessage);
   if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
@@ -33,19 +45,21 @@ function textPoint(container, offset, atEnd) {
 
 /** A live range as a `DomRange` of snapshot ids, or null when an end is not page text. */
 function domRangeOf(range, nodes) {
-  const index = new Map(nodes.map((node, id) => [node, id]));
   const [startNode, startOffset] = textPoint(range.startContainer, range.startOffset, false);
   const [endNode, endOffset] = textPoint(range.endContainer, range.endOffset, true);
-  if (!index.has(startNode) || !index.has(endNode)) return null;
-  return { start: { node: index.get(startNode), offset: startOffset }, end: { node: index.get(endNode), offset: endOffset } };
+  // Two searches, no index of every node: a big page has hundreds of thousands.
+  const start = startNode ? nodes.indexOf(startNode) : -1;
+  const end = endNode ? nodes.indexOf(endNode) : -1;
+  if (start < 0 || end < 0) return null;
+  return { start: { node: start, offset: startOffset }, end: { node: end, offset: endOffset } };
 }
 
 /** The W3C selectors `{quote, position}` of a live range, or null when it is not page text. */
 export async function selectorsOf(doc, range, skip) {
-  const { snapshot, nodes } = readDocument(doc, { skip });
+  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
   const target = domRangeOf(range, nodes);
   if (!target) return null;
-  return callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target));
+  return callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target), uploaded);
 }
 
 /**
@@ -54,8 +68,8 @@ export async function selectorsOf(doc, range, skip) {
  */
 export async function placeNotes(doc, notes, skip) {
   if (notes.length === 0) return [];
-  const { snapshot, nodes } = readDocument(doc, { skip });
-  const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes));
+  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
+  const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes), uploaded);
   return notes.map((note, i) => {
     const found = anchored[i]?.note_id === note.id ? anchored[i] : anchored.find((a) => a.note_id === note.id);
     const anchor = found?.anchor ?? null;

@@ -79,27 +79,33 @@ function attributeReader() {
   const names = [];
   const values = [];
   let count = 0;
-  /** Reads `element`'s attributes into the buffers. */
+  /** Keeps one attribute, in name order (insertion sort: an element has a handful). */
+  function keep(name, value) {
+    if (!keepsAttribute(name) && name !== 'style') return;
+    let j = count;
+    while (j > 0 && names[j - 1] > name) {
+      names[j] = names[j - 1];
+      values[j] = values[j - 1];
+      j -= 1;
+    }
+    names[j] = name;
+    values[j] = value;
+    count += 1;
+  }
+  /** Reads `element`'s attributes into the buffers (by local name, as `src/read_dom.rs`). */
   function read(element) {
     count = 0;
     if (!element.hasAttributes()) return;
     const list = element.getAttributeNames();
     for (let i = 0; i < list.length; i += 1) {
-      const qualified = list[i];
-      const colon = qualified.indexOf(':');
-      const name = colon < 0 ? qualified : qualified.slice(colon + 1);
-      if (!keepsAttribute(name) && name !== 'style') continue;
-      const value = element.getAttribute(qualified) ?? '';
-      // Insertion sort: an element has a handful of attributes.
-      let j = count;
-      while (j > 0 && names[j - 1] > name) {
-        names[j] = names[j - 1];
-        values[j] = values[j - 1];
-        j -= 1;
+      if (list[i].includes(':')) {
+        // A qualified name: "xml:lang" in HTML, or a namespaced attribute whose local name
+        // differs. Rare: read this element's Attr nodes instead.
+        count = 0;
+        for (const a of element.attributes) keep(a.localName, a.value);
+        return;
       }
-      names[j] = name;
-      values[j] = value;
-      count += 1;
+      keep(list[i], element.getAttribute(list[i]) ?? '');
     }
   }
   /** The value of attribute `name` of the element just read, or undefined. */
@@ -135,6 +141,8 @@ const RUN_CHARS = 1 << 14;
 /**
  * Writes the snapshot straight as JSON text, in pieces of about `pieceChars` characters (each
  * piece is a cheap message to send; joined, they are the JSON of {@link objectSink}'s result).
+ * Each piece goes to `onPiece(piece, index)` as soon as it is complete, or is kept; the result is
+ * `{pieces, count}`.
  *
  * Garbage matters more than speed here: text built by `+=` is a tree of small strings that all
  * survive until the piece is sent, and the young-generation collector then copies all of them at
@@ -142,8 +150,15 @@ const RUN_CHARS = 1 << 14;
  * each made one flat string, and a piece is the join of its runs: what survives is a few big flat
  * strings.
  */
-function jsonSink(pieceChars) {
+function jsonSink(pieceChars, onPiece) {
+  const runChars = Math.min(RUN_CHARS, pieceChars);
   const pieces = [];
+  let count = 0;
+  const emit = (piece) => {
+    if (onPiece) onPiece(piece, count);
+    else pieces.push(piece);
+    count += 1;
+  };
   const runs = [];
   let runsChars = 0;
   let run = '{"nodes":[{"parent":null,"type":"document"}';
@@ -156,7 +171,7 @@ function jsonSink(pieceChars) {
     runsChars += run.length;
     run = '';
     if (runsChars >= pieceChars) {
-      pieces.push(runs.join(''));
+      emit(runs.join(''));
       runs.length = 0;
       runsChars = 0;
     }
@@ -164,7 +179,7 @@ function jsonSink(pieceChars) {
   return {
     text(parent, text) {
       run += `,{"parent":${parent},"type":"text","text":${JSON.stringify(text)}}`;
-      if (run.length >= RUN_CHARS) endRun();
+      if (run.length >= runChars) endRun();
     },
     element(parent, tag, attributes) {
       let json = `,{"parent":${parent},"type":"element","tag":${JSON.stringify(tag)},"attrs":[`;
@@ -176,13 +191,13 @@ function jsonSink(pieceChars) {
         first = false;
       }
       run += `${json}]}`;
-      if (run.length >= RUN_CHARS) endRun();
+      if (run.length >= runChars) endRun();
     },
     result() {
       run += ']}';
       endRun();
-      if (runs.length) pieces.push(runs.join(''));
-      return pieces;
+      if (runs.length) emit(runs.join(''));
+      return { pieces, count };
     },
   };
 }
@@ -310,15 +325,17 @@ export const PIECE_CHARS = 1 << 19;
 
 /**
  * [`readDocument`] in slices with the page's tasks in between, writing the snapshot as JSON
- * text: `{json: [piece...], nodes}` where the pieces joined are the snapshot's JSON. The page
+ * text: `{json: [piece...], pieces, nodes}` where the pieces joined are the snapshot's JSON and
+ * `pieces` their number. With `onPiece(piece, index)`, each piece goes there as soon as it is
+ * written (and `json` is empty): sent at once, it need not stay in the page's memory. The page
  * may change between slices: the snapshot is still a consistent tree (a node moved or removed
  * meanwhile may be read where it was, or not at all).
  */
-export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = 8, pieceChars = PIECE_CHARS } = {}) {
-  const walk = walker(doc, skip, jsonSink(pieceChars));
+export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = 8, pieceChars = PIECE_CHARS, onPiece } = {}) {
+  const walk = walker(doc, skip, jsonSink(pieceChars, onPiece));
   await sliced((budget) => walk.step(budget), { sliceMs });
   const { snapshot, nodes } = walk.result();
-  return { json: snapshot, nodes };
+  return { json: snapshot.pieces, pieces: snapshot.count, nodes };
 }
 
 /**

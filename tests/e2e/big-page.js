@@ -1,0 +1,55 @@
+// The big-page path of the extension (pages over SLICED_ABOVE_ELEMENTS elements): the page is read
+// in slices, its snapshot uploaded in pieces, analysed by the background, which answers a slim
+// report and hands over the full one in parts. Shared by the Chromium and Firefox suites.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { BIG_PAGE_COMMENTS } from './server.js';
+import { SHOTS } from './scenario.js';
+import * as probe from './page-probes.js';
+
+/** Toggles Glose on the generated big page and checks what the page and the side panel get. */
+export async function runBigPage(t, driver, server, name) {
+  let report = null;
+  await driver.open(server.url('/big/article.html'));
+  const answer = await driver.toggle(true);
+  assert.equal(answer.on, true);
+
+  await t.test('the summary panel counts every comment', async () => {
+    const panel = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel');
+    assert.match(panel.count, new RegExp(`\\b${BIG_PAGE_COMMENTS}\\b`), `panel count: ${panel.count}`);
+    await driver.page(probe.scrollToPanel);
+    await driver.screenshot(join(SHOTS, `${name}-big-page.png`));
+  });
+
+  await t.test('the side panel gets the full report, with every comment text', async () => {
+    const state = await driver.pageState();
+    assert.equal(state.path, 'sliced');
+    assert.equal(typeof state.report, 'string', 'the full report travels as JSON text');
+    report = JSON.parse(state.report);
+    assert.equal(report.comments.length, BIG_PAGE_COMMENTS);
+    assert.ok(report.comments.every((c) => typeof c.text === 'string' && c.text.length > 0), 'comment texts are there');
+    assert.ok(report.article.found, 'the article is found');
+    assert.ok(report.sentences.length > 0);
+  });
+
+  await t.test('a theme outlines its comments (the slim report maps comments to live nodes)', async () => {
+    const outlined = await driver.page(probe.clickFirstTheme);
+    assert.ok(outlined > 0, `outlined: ${outlined}`);
+  });
+
+  await t.test('a note is placed through an uploaded snapshot too', async () => {
+    // A comment's text: one text node in the generated page.
+    const passage = report.comments[report.comments.length - 3].text.slice(0, 30);
+    assert.ok(await driver.page(probe.selectText, passage), 'the passage to note is on the page');
+    await driver.waitPage(probe.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
+    await driver.waitPage(probe.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
+    await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight', 30_000);
+  });
+
+  await t.test('toggling off leaves no trace', async () => {
+    await driver.toggle(false);
+    const traces = await driver.page(probe.traces);
+    assert.deepEqual(traces.highlights, []);
+    assert.equal(traces.elements, 0);
+  });
+}

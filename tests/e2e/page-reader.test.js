@@ -1,0 +1,115 @@
+// The content script's page reader (extension/src/content/snapshot.js) in a plain Chromium page:
+// the sliced JSON writer gives exactly the snapshot of the object reader (which the strict-CSP
+// end-to-end test holds equal to the wasm reader's report), with the same live nodes, whatever the
+// piece size; and the reading rules (hidden, skipped, own elements, shadow roots, slots,
+// attributes) hold.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.js';
+
+/** Runs in the page: both readers over the current document. */
+async function readBoth(pieceChars) {
+  const reader = await import('/content/snapshot.js');
+  const object = reader.readDocument(document);
+  const sent = [];
+  const streamed = await reader.readDocumentJsonSliced(document, { pieceChars, sliceMs: 1, onPiece: (p, i) => sent.push([i, p]) });
+  const kept = await reader.readDocumentJsonSliced(document, { pieceChars });
+  const sameNodes = (nodes) => nodes.length === object.nodes.length && nodes.every((n, i) => n === object.nodes[i]);
+  return {
+    object: JSON.stringify(object.snapshot),
+    streamed: JSON.stringify(JSON.parse(sent.map(([, p]) => p).join(''))),
+    kept: JSON.stringify(JSON.parse(kept.json.join(''))),
+    inOrder: sent.every(([i], k) => i === k) && streamed.pieces === sent.length,
+    pieces: kept.pieces,
+    sameNodes: sameNodes(streamed.nodes) && sameNodes(kept.nodes),
+    elements: document.getElementsByTagName('*').length,
+    // [more than count - d, more than count + d - 1] for a few d: [true, false] each.
+    more: [1, 2, 5].map((d) => [reader.hasMoreElementsThan(document, document.getElementsByTagName('*').length - d),
+      reader.hasMoreElementsThan(document, document.getElementsByTagName('*').length + d - 1)]),
+  };
+}
+
+/** Runs in the page: adds the cases the reading rules are about. */
+function addRuleCases() {
+  const add = (parent, tag, attrs = {}, text = null) => {
+    const element = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) element.setAttribute(k, v);
+    if (text !== null) element.append(text);
+    parent.append(element);
+    return element;
+  };
+  const box = add(document.body, 'div', { id: 'cases', 'data-x': 'dropped', lang: 'en', 'xml:lang': 'fr', class: 'c' });
+  add(box, 'p', { hidden: '' }, 'HIDDEN-ATTR');
+  add(box, 'p', { 'aria-hidden': 'true' }, 'HIDDEN-ARIA');
+  add(box, 'p', { style: 'display: none' }, 'HIDDEN-INLINE');
+  const style = add(document.head, 'style');
+  style.textContent = '.gone { visibility: hidden }';
+  add(box, 'p', { class: 'gone' }, 'HIDDEN-STYLE');
+  add(box, 'glose-summary', {}, 'OWN-ELEMENT');
+  add(box, 'button', {}, 'SKIPPED-BUTTON');
+  add(box, 'script', { type: 'application/ld+json' }, '{"@type":"NewsArticle"}');
+  add(box, 'p', { title: 'tíтle 🦊', 'aria-label': 'x' }, 'emoji 🦊 and "quotes" \\ \u2028 end');
+  const host = add(box, 'div', { id: 'host' }, 'LIGHT-CHILD');
+  const root = host.attachShadow({ mode: 'open' });
+  const inner = document.createElement('p');
+  inner.append('SHADOW-TEXT ');
+  inner.append(document.createElement('slot'));
+  root.append(inner);
+  const ns = document.createElementNS('http://www.w3.org/1999/xhtml', 'span');
+  ns.setAttributeNS('http://example.org/ns', 'x:role', 'namespaced');
+  ns.append('NS');
+  box.append(ns);
+}
+
+test('page reader: the sliced JSON writer equals the object reader', { timeout: 120_000 }, async (t) => {
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const check = (result) => {
+      assert.equal(result.streamed, result.object);
+      assert.equal(result.kept, result.object);
+      assert.ok(result.inOrder, 'pieces are handed over in order');
+      assert.ok(result.sameNodes, 'the same live node for every snapshot id');
+      for (const [under, over] of result.more) {
+        assert.equal(under, true);
+        assert.equal(over, false);
+      }
+    };
+
+    await t.test('on the seed page, in many small pieces', async () => {
+      await page.goto(server.url('/article.html'));
+      const result = await page.evaluate(readBoth, 256);
+      check(result);
+      assert.ok(result.pieces > 20, `pieces: ${result.pieces}`);
+    });
+
+    await t.test('on the reading rules cases', async () => {
+      await page.goto(server.url('/article.html'));
+      await page.evaluate(addRuleCases);
+      const result = await page.evaluate(readBoth, 1 << 19);
+      check(result);
+      assert.equal(result.pieces, 1);
+      const nodes = JSON.parse(result.object).nodes;
+      const texts = nodes.filter((n) => n.type === 'text').map((n) => n.text).join('|');
+      for (const hidden of ['HIDDEN-ATTR', 'HIDDEN-ARIA', 'HIDDEN-INLINE', 'HIDDEN-STYLE', 'OWN-ELEMENT', 'SKIPPED-BUTTON']) {
+        assert.ok(!texts.includes(hidden), `${hidden} is not read`);
+      }
+      for (const shown of ['SHADOW-TEXT', 'LIGHT-CHILD', 'NewsArticle', 'emoji 🦊 and "quotes" \\ \u2028 end', 'NS']) {
+        assert.ok(texts.includes(shown), `${shown} is read`);
+      }
+      // The shadow root replaces the light children, which come back through the slot.
+      assert.ok(texts.indexOf('SHADOW-TEXT') < texts.indexOf('LIGHT-CHILD'));
+      const box = nodes.find((n) => n.attrs?.some(([k, v]) => k === 'id' && v === 'cases'));
+      assert.deepEqual(box.attrs, [['class', 'c'], ['id', 'cases'], ['lang', 'en']], 'kept attributes, sorted; xml:lang is not lang');
+      const titled = nodes.find((n) => n.attrs?.some(([k]) => k === 'title'));
+      assert.deepEqual(titled.attrs, [['aria-label', 'x'], ['title', 'tíтle 🦊']]);
+      const namespaced = nodes.find((n) => n.attrs?.some(([, v]) => v === 'namespaced'));
+      assert.deepEqual(namespaced.attrs, [['role', 'namespaced']], 'a namespaced attribute is read by its local name');
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
