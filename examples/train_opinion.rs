@@ -3,51 +3,102 @@
 //! ```text
 //! cargo run --release --example train_opinion            # cross-validate, train, write the model
 //! cargo run --release --example train_opinion -- --dry   # cross-validate only
+//! GLOSE_GRID="bits=16 l2h=0.003 nb=1;bits=15 nb=0" cargo run --release --example train_opinion -- --dry
 //! ```
 //! Shipped training data: NewsSD EN + IT train and val splits (CC BY 4.0) only. Their test
 //! splits equal the CheckThat! dev sets used by `eval_opinion`, so they are never read here.
-//! Choices (regularisation, n-gram weight for unseen languages, thresholds) come from 5-fold
-//! cross-validation on the training sentences and from cross-lingual runs (EN→IT, IT→EN).
+//! Choices (regularisation, n-gram table size, NB scaling, pruning, n-gram weight for unseen
+//! languages, stance-adverb prior, thresholds) come from 5-fold cross-validation on the training
+//! sentences and from cross-lingual runs (EN→IT, IT→EN); never from the evaluation sets.
 
 #[path = "opinion_corpus/mod.rs"]
 mod corpus;
 
-use glose::opinion::cues::CueKind;
-use glose::opinion::features::{self, DENSE, DENSE_NAMES, HASH_BITS};
-use glose::opinion::model::{Calibration, Model};
+use glose::opinion::cues::{self, CueKind};
+use glose::opinion::features::{self, Analysis, NgramOptions, DENSE, DENSE_NAMES};
+use glose::opinion::model::{Calibration, Model, LEVELS};
 
 struct Example {
     dense: [f32; DENSE],
     hashed: Vec<(u32, f32)>,
     lang: usize,
     y: bool,
+    /// Stance adverbs counted by the hand-set prior (at most 2).
+    stance: f32,
 }
 
 const LANGS: [&str; 2] = ["en", "it"];
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Params {
     l2_dense: f32,
     l2_hash: f32,
     epochs: usize,
     ngrams: bool,
-    /// Fit the cue features alone first, then the n-grams on what they leave (so the cue part
-    /// stands on its own in languages without n-gram training).
-    stagewise: bool,
     /// Weight of the n-gram part at prediction time in the trained languages.
     ngram_factor: f32,
+    /// Bits of the n-gram table (buckets fold by their low bits).
+    bits: u32,
+    /// NB scaling exponent: n-gram feature j is scaled by |r_j|^nb, r = NB log-count ratio
+    /// (Wang & Manning 2012). 0 = plain logistic regression.
+    nb: f32,
+    /// Share of the smallest non-zero n-gram weights pruned to 0 before 4-bit quantisation.
+    prune: f32,
+    /// Log-odds per stance adverb (hand-set prior outside the trained weights).
+    stance: f32,
+    /// Quantisation levels used (≤ 16, including 0): fewer levels compress better.
+    levels: usize,
+    /// Fit cue features and n-grams together instead of stagewise (cue part first).
+    joint: bool,
+    /// Which n-grams (the shipped feature code uses `NgramOptions::SHIPPED`).
+    ngram_options: NgramOptions,
+}
+
+const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED };
+
+/// Parses `key=value` pairs over [`BASE`] (`l2d l2h epochs ngrams f bits nb prune stance`).
+fn parse_params(spec: &str) -> Params {
+    let mut p = BASE;
+    for kv in spec.split_whitespace() {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, "1"));
+        let x: f32 = v.parse().unwrap_or_else(|_| panic!("bad value in {kv}"));
+        match k {
+            "l2d" => p.l2_dense = x,
+            "l2h" => p.l2_hash = x,
+            "epochs" => p.epochs = x as usize,
+            "ngrams" => p.ngrams = x != 0.0,
+            "f" => p.ngram_factor = x,
+            "bits" => p.bits = x as u32,
+            "nb" => p.nb = x,
+            "prune" => p.prune = x,
+            "stance" => p.stance = x,
+            "levels" => p.levels = (x as usize).clamp(2, LEVELS),
+            "joint" => p.joint = x != 0.0,
+            "char_n" => p.ngram_options.char_n = x as usize,
+            "char_w" => p.ngram_options.char_weight = x,
+            "char_min" => p.ngram_options.char_min_len = x as usize,
+            "bigrams" => p.ngram_options.bigrams = x != 0.0,
+            "trigrams" => p.ngram_options.trigrams = x != 0.0,
+            _ => panic!("unknown parameter {k}"),
+        }
+    }
+    p
 }
 
 struct Weights {
     dense: [f32; DENSE],
+    /// Effective n-gram weights (NB scaling folded in), 2^bits slots.
     hashed: Vec<f32>,
 }
 
 impl Weights {
+    fn ngram(&self, e: &Example) -> f32 {
+        let mask = self.hashed.len() as u32 - 1;
+        e.hashed.iter().map(|&(b, v)| self.hashed[(b & mask) as usize] * v).sum()
+    }
     fn logit(&self, e: &Example, ngram_factor: f32) -> f32 {
         let d: f32 = self.dense.iter().zip(e.dense.iter()).map(|(w, x)| w * x).sum();
-        let h: f32 = e.hashed.iter().map(|&(b, v)| self.hashed[b as usize] * v).sum();
-        d + ngram_factor * h
+        d + ngram_factor * self.ngram(e)
     }
 }
 
@@ -61,10 +112,32 @@ impl Rng {
     }
 }
 
+/// Per-slot NB scale |r|^nb, r = log((α+p)/|p|) − log((α+q)/|q|) over binarised occurrences.
+fn nb_scale(examples: &[&Example], p: Params) -> Vec<f32> {
+    let slots = 1usize << p.bits;
+    if p.nb == 0.0 {
+        return vec![1.0; slots];
+    }
+    let mask = slots as u32 - 1;
+    let (mut pos, mut neg) = (vec![0f32; slots], vec![0f32; slots]);
+    for e in examples {
+        let counts = if e.y { &mut pos } else { &mut neg };
+        for &(b, _) in &e.hashed {
+            counts[(b & mask) as usize] += 1.0;
+        }
+    }
+    let alpha = 1.0;
+    let (sp, sn) = (pos.iter().sum::<f32>() + alpha * slots as f32, neg.iter().sum::<f32>() + alpha * slots as f32);
+    pos.iter().zip(&neg).map(|(a, b)| (((alpha + a) / sp).ln() - ((alpha + b) / sn).ln()).abs().powf(p.nb)).collect()
+}
+
 fn train(examples: &[&Example], p: Params, seed: u64) -> Weights {
-    let mut w = Weights { dense: [0.0; DENSE], hashed: vec![0.0; 1 << HASH_BITS] };
+    let slots = 1usize << p.bits;
+    let mask = slots as u32 - 1;
+    let scale = nb_scale(examples, p);
+    let mut w = Weights { dense: [0.0; DENSE], hashed: vec![0.0; slots] };
     let mut gd = [1e-8f32; DENSE];
-    let mut gh = vec![1e-8f32; 1 << HASH_BITS];
+    let mut gh = vec![1e-8f32; slots];
     // Class weights per language: each language and class counts the same.
     let mut counts = [[0usize; 2]; LANGS.len()];
     for e in examples {
@@ -79,34 +152,37 @@ fn train(examples: &[&Example], p: Params, seed: u64) -> Weights {
     let mut rng = Rng(seed | 1);
     let lr = 0.2;
     let (mut avg_dense, mut n_dense) = ([0f32; DENSE], 0f32);
-    let (mut avg_hashed, mut n_hashed) = (vec![0f32; 1 << HASH_BITS], 0f32);
-    let rounds = if p.stagewise && p.ngrams { 2 * p.epochs } else { p.epochs };
+    let (mut avg_hashed, mut n_hashed) = (vec![0f32; slots], 0f32);
+    // Stagewise: the cue features alone first, then the n-grams on what they leave, so the cue
+    // part stands on its own in languages without n-gram training.
+    let rounds = if p.ngrams { 2 * p.epochs } else { p.epochs };
+    // joint: the cue part alone first (warm start), then everything together.
     for round in 0..rounds {
-        let (fit_dense, fit_ngrams) = match (p.stagewise && p.ngrams, round < p.epochs) {
-            (true, true) => (true, false),
-            (true, false) => (false, true),
-            _ => (true, p.ngrams),
-        };
+        let fit_dense = round < p.epochs || p.joint;
+        let fit_ngrams = round >= p.epochs;
+        if round == p.epochs {
+            (avg_dense, n_dense) = ([0f32; DENSE], 0.0);
+        }
         for i in (1..order.len()).rev() {
             order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
         }
         for &k in &order {
             let e = examples[k];
-            let z = w.logit(e, if fit_ngrams || !fit_dense { 1.0 } else { 0.0 });
+            let d: f32 = w.dense.iter().zip(e.dense.iter()).map(|(a, x)| a * x).sum();
+            let z = if fit_ngrams { d + e.hashed.iter().map(|&(b, v)| w.hashed[(b & mask) as usize] * v * scale[(b & mask) as usize]).sum::<f32>() } else { d };
             let prob = 1.0 / (1.0 + (-z).exp());
             let g = (prob - e.y as u8 as f32) * cw(e);
-            for j in 0..DENSE {
-                if !fit_dense {
-                    break;
+            if fit_dense {
+                for j in 0..DENSE {
+                    let grad = g * e.dense[j] + if j > 0 { p.l2_dense * w.dense[j] } else { 0.0 };
+                    gd[j] += grad * grad;
+                    w.dense[j] -= lr * grad / gd[j].sqrt();
                 }
-                let grad = g * e.dense[j] + if j > 0 { p.l2_dense * w.dense[j] } else { 0.0 };
-                gd[j] += grad * grad;
-                w.dense[j] -= lr * grad / gd[j].sqrt();
             }
             if fit_ngrams {
                 for &(b, v) in &e.hashed {
-                    let b = b as usize;
-                    let grad = g * v + p.l2_hash * w.hashed[b];
+                    let b = (b & mask) as usize;
+                    let grad = g * v * scale[b] + p.l2_hash * w.hashed[b];
                     gh[b] += grad * grad;
                     w.hashed[b] -= lr * grad / gh[b].sqrt();
                 }
@@ -142,7 +218,55 @@ fn train(examples: &[&Example], p: Params, seed: u64) -> Weights {
             }
         }
     }
+    for (x, s) in w.hashed.iter_mut().zip(&scale) {
+        *x *= s;
+    }
     w
+}
+
+/// 4-bit quantisation: the `prune` share of smallest non-zero weights become 0; the rest map to
+/// the nearest of 15 levels fitted by 1-D k-means (Lloyd), code 0 meaning 0.
+fn quantise(weights: &[f32], prune: f32, levels: usize) -> ([f32; LEVELS], Vec<u8>) {
+    let mut mags: Vec<f32> = weights.iter().filter(|w| **w != 0.0).map(|w| w.abs()).collect();
+    mags.sort_by(f32::total_cmp);
+    let cut = if mags.is_empty() { 0.0 } else { mags[((mags.len() as f32 * prune) as usize).min(mags.len() - 1)] };
+    let mut kept: Vec<f32> = weights.iter().copied().filter(|w| *w != 0.0 && (prune == 0.0 || w.abs() > cut)).collect();
+    kept.sort_by(f32::total_cmp);
+    let mut codebook = [0f32; LEVELS];
+    if kept.is_empty() {
+        return (codebook, vec![0; weights.len()]);
+    }
+    // Start from evenly spaced levels over the kept range in the companded (sign·√|w|) domain:
+    // large weights are few but decide sentences, so they get levels of their own.
+    let (lo, hi) = (kept[0], kept[kept.len() - 1]);
+    let compand = |w: f32| w.signum() * w.abs().sqrt();
+    let (clo, chi) = (compand(lo), compand(hi));
+    for k in 1..levels {
+        let c = clo + (chi - clo) * (k as f32 - 1.0) / (levels - 2).max(1) as f32;
+        codebook[k] = c.signum() * c * c;
+    }
+    let nearest = |cb: &[f32; LEVELS], w: f32| (0..levels).min_by(|&a, &b| (cb[a] - w).abs().total_cmp(&(cb[b] - w).abs())).unwrap_or(0);
+    for _ in 0..25 {
+        let (mut sum, mut n) = ([0f64; LEVELS], [0usize; LEVELS]);
+        for &w in &kept {
+            let k = nearest(&codebook, w);
+            sum[k] += w as f64;
+            n[k] += 1;
+        }
+        for k in 1..levels {
+            if n[k] > 0 {
+                codebook[k] = (sum[k] / n[k] as f64) as f32;
+            }
+        }
+    }
+    let codes = weights.iter().map(|&w| if w == 0.0 || (prune > 0.0 && w.abs() <= cut) { 0 } else { nearest(&codebook, w) as u8 }).collect();
+    (codebook, codes)
+}
+
+fn quantised(w: &Weights, p: Params) -> (Weights, [f32; LEVELS], Vec<u8>) {
+    let (codebook, codes) = quantise(&w.hashed, p.prune, p.levels);
+    let hashed = codes.iter().map(|&c| codebook[c as usize]).collect();
+    (Weights { dense: w.dense, hashed }, codebook, codes)
 }
 
 fn f1_at(scores: &[(f32, bool)], threshold: f32) -> f64 {
@@ -162,10 +286,11 @@ fn best_threshold(scores: &[(f32, bool)]) -> (f32, f64) {
     best
 }
 
-/// Out-of-fold logits (5 folds) for every example. Folds are contiguous blocks of each
-/// language's file, which keeps the sentences of one article together: interleaved folds let
-/// n-grams memorise an article's topic and overrate them (seen as a 0.04–0.05 drop on new text).
-fn cross_validate(examples: &[Example], p: Params) -> Vec<f32> {
+/// Out-of-fold logits (5 folds) for every example, with float and with quantised n-gram
+/// weights. Folds are contiguous blocks of each language's file, which keeps the sentences of
+/// one article together: interleaved folds let n-grams memorise an article's topic and overrate
+/// them (seen as a 0.04–0.05 drop on new text).
+fn cross_validate(examples: &[Example], p: Params, seed: u64) -> (Vec<f32>, Vec<f32>) {
     let folds = 5;
     let mut fold_of = vec![0usize; examples.len()];
     for lang in 0..LANGS.len() {
@@ -174,29 +299,55 @@ fn cross_validate(examples: &[Example], p: Params) -> Vec<f32> {
             fold_of[i] = rank * folds / members.len().max(1);
         }
     }
-    let mut out = vec![0.0; examples.len()];
+    let (mut out, mut out_q) = (vec![0.0; examples.len()], vec![0.0; examples.len()]);
     for fold in 0..folds {
         let train_set: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, e)| e).collect();
-        let w = train(&train_set, p, 7 + fold as u64);
+        let w = train(&train_set, p, seed + fold as u64);
+        let (wq, _, _) = quantised(&w, p);
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold) {
-            out[i] = w.logit(e, p.ngram_factor);
+            let factor = if p.ngrams { p.ngram_factor } else { 0.0 };
+            out[i] = w.logit(e, factor) + p.stance * e.stance;
+            out_q[i] = wq.logit(e, factor) + p.stance * e.stance;
         }
     }
-    out
+    (out, out_q)
 }
 
 fn per_language(examples: &[Example], logits: &[f32], lang: usize) -> Vec<(f32, bool)> {
     examples.iter().zip(logits).filter(|(e, _)| e.lang == lang).map(|(e, &z)| (z, e.y)).collect()
 }
 
+/// The default grid: the cue part alone and the size/quantisation references, then the
+/// candidates within the size budget (2^16 slots, 8 levels: ~22 KB gzipped).
+fn default_grid() -> Vec<Params> {
+    let mut grid = vec![Params { ngrams: false, ..BASE }, Params { bits: 17, ..BASE }, Params { bits: 16, ..BASE }, Params { bits: 15, levels: 8, ..BASE }];
+    for nb in [0.0, 1.0] {
+        for l2_hash in [1e-3, 3e-3] {
+            for ngram_factor in [0.5, 0.75] {
+                grid.push(Params { bits: 16, levels: 8, nb, l2_hash, ngram_factor, ..BASE });
+            }
+        }
+    }
+    grid
+}
+
+/// Settings that fit the size budget of the shipped model (issue 7).
+fn within_budget(p: &Params) -> bool {
+    p.ngrams && p.bits <= 16 && p.levels <= 8
+}
+
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry");
+    let seeds: u64 = std::env::var("GLOSE_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2);
     let mut examples = Vec::new();
+    let mut analyses: Vec<Analysis> = Vec::new();
     for (lang_index, dir) in [(0usize, "english"), (1, "italian")] {
         for split in ["train", "val"] {
             for s in corpus::newssd(dir, split) {
                 let a = features::analyse(&s.text, s.lang);
-                examples.push(Example { dense: a.dense, hashed: a.hashed, lang: lang_index, y: s.subjective });
+                let stance = cues::stance_logit(&a.cues) / cues::STANCE_ADVERB_PRIOR;
+                examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang: lang_index, y: s.subjective, stance });
+                analyses.push(a);
             }
         }
     }
@@ -206,32 +357,53 @@ fn main() {
         println!("training sentences {lang}: {n} ({pos} SUBJ)");
     }
 
-    let mut grid = vec![Params { l2_dense: 1e-3, l2_hash: 0.0, epochs: 15, ngrams: false, stagewise: false, ngram_factor: 0.0 }];
-    for l2_hash in [3e-3, 1e-2, 3e-2] {
-        for ngram_factor in [0.5, 1.0] {
-            grid.push(Params { l2_dense: 1e-3, l2_hash, epochs: 15, ngrams: true, stagewise: true, ngram_factor });
+    let grid: Vec<Params> = match std::env::var("GLOSE_GRID") {
+        Ok(spec) => spec.split(';').filter(|s| !s.trim().is_empty()).map(parse_params).collect(),
+        Err(_) => default_grid(),
+    };
+    println!("\n5-fold cross-validation (contiguous folds, mean of {seeds} seeds) on NewsSD train+val; macro-F1 at 0 with float / 4-bit weights (best threshold):");
+    let mut best: Option<(f64, Params)> = None;
+    let mut current = NgramOptions::SHIPPED;
+    let mut use_options = |examples: &mut Vec<Example>, options: NgramOptions| {
+        if options != current {
+            for (e, a) in examples.iter_mut().zip(&analyses) {
+                e.hashed = features::hashed_with(&a.tokens, &a.attribution, options);
+            }
+            current = options;
         }
-    }
-    println!("\n5-fold cross-validation (contiguous folds) on NewsSD train+val (macro-F1 at 0 / at the best threshold):");
-    let mut best: Option<(f64, Params, Vec<f32>)> = None;
+    };
     for p in grid {
-        let oof = cross_validate(&examples, p);
-        let mut mean = 0.0;
+        use_options(&mut examples, p.ngram_options);
         let mut line = format!("  {p:?}:");
-        for k in 0..LANGS.len() {
-            let s = per_language(&examples, &oof, k);
-            let (t, f) = best_threshold(&s);
-            line += &format!("  {} {:.3} / {:.3} (t={t:+.1})", LANGS[k], f1_at(&s, 0.0), f);
-            mean += f1_at(&s, 0.0) / LANGS.len() as f64;
+        let mut mean_q = 0.0;
+        let mut per = [[0f64; 3]; LANGS.len()];
+        for seed in 0..seeds {
+            let (oof, oof_q) = cross_validate(&examples, p, 7 + 100 * seed);
+            for k in 0..LANGS.len() {
+                let s = per_language(&examples, &oof, k);
+                let sq = per_language(&examples, &oof_q, k);
+                per[k][0] += f1_at(&s, 0.0) / seeds as f64;
+                per[k][1] += f1_at(&sq, 0.0) / seeds as f64;
+                per[k][2] += best_threshold(&sq).1 / seeds as f64;
+            }
         }
-        println!("{line}");
-        // Only stagewise fits are candidates: their cue part stands alone in untrained languages.
-        if p.stagewise && best.as_ref().is_none_or(|b| mean > b.0) {
-            best = Some((mean, p, oof));
+        for k in 0..LANGS.len() {
+            line += &format!("  {} {:.3} / {:.3} ({:.3})", LANGS[k], per[k][0], per[k][1], per[k][2]);
+            mean_q += per[k][1] / LANGS.len() as f64;
+        }
+        println!("{line}  mean {mean_q:.3}");
+        // Only fits with n-grams within the size budget are candidates (others are references).
+        if within_budget(&p) && best.as_ref().is_none_or(|b| mean_q > b.0) {
+            best = Some((mean_q, p));
         }
     }
-    let (_, params, oof) = best.expect("grid is not empty");
+    let (_, params) = best.expect("grid has a setting within the size budget");
     println!("chosen: {params:?}");
+    use_options(&mut examples, params.ngram_options);
+    if params.ngram_options != NgramOptions::SHIPPED {
+        println!("NOTE: chosen n-grams differ from features::NgramOptions::SHIPPED: change it and re-run");
+    }
+    let (_, oof) = cross_validate(&examples, params, 7);
 
     // Cross-lingual: how much should the n-grams count in a language they were not trained on?
     println!("\ncross-lingual (train one language, test the other), macro-F1 by n-gram factor:");
@@ -239,10 +411,10 @@ fn main() {
     let factors = [0.0f32, 0.5, 1.0];
     for (from, to) in [(0usize, 1usize), (1, 0)] {
         let train_set: Vec<&Example> = examples.iter().filter(|e| e.lang == from).collect();
-        let w = train(&train_set, params, 11);
+        let (w, _, _) = quantised(&train(&train_set, params, 11), params);
         let mut line = format!("  {} -> {}:", LANGS[from], LANGS[to]);
         for (k, &f) in factors.iter().enumerate() {
-            let s: Vec<(f32, bool)> = examples.iter().filter(|e| e.lang == to).map(|e| (w.logit(e, f), e.y)).collect();
+            let s: Vec<(f32, bool)> = examples.iter().filter(|e| e.lang == to).map(|e| (w.logit(e, f) + params.stance * e.stance, e.y)).collect();
             let (_, fb) = best_threshold(&s);
             line += &format!("  x{f}: {fb:.3}");
             factor_scores[k] += fb;
@@ -267,7 +439,10 @@ fn main() {
         calibrations.push(Calibration { lang: [lang.as_bytes()[0], lang.as_bytes()[1]], bias: -t, ngram_factor: params.ngram_factor });
     }
     calibrations.push(Calibration { lang: *b"* ", bias: -mean_threshold, ngram_factor: unseen_factor });
-    if dry {
+    if (params.stance - cues::STANCE_ADVERB_PRIOR).abs() > 1e-6 {
+        println!("NOTE: chosen stance prior {} differs from cues::STANCE_ADVERB_PRIOR {}", params.stance, cues::STANCE_ADVERB_PRIOR);
+    }
+    if dry || params.ngram_options != NgramOptions::SHIPPED {
         return;
     }
 
@@ -283,12 +458,11 @@ fn main() {
     for (name, v) in DENSE_NAMES.iter().zip(dense.iter()) {
         println!("  {name:20} {v:+.3}");
     }
-    let max = w.hashed.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-6);
-    let scale = max / 127.0;
-    let hashed: Vec<i8> = w.hashed.iter().map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8).collect();
-    let nonzero = hashed.iter().filter(|&&v| v != 0).count();
-    let model = Model { dense, hashed, scale, calibrations };
+    let (_, codebook, codes) = quantised(&w, params);
+    let nonzero = codes.iter().filter(|&&c| c != 0).count();
+    let model = Model { dense, hash_bits: params.bits as u8, codebook, hashed: Model::pack_codes(&codes), calibrations };
     let bytes = model.to_bytes();
     std::fs::write("src/opinion/model.bin", &bytes).expect("write src/opinion/model.bin");
-    println!("wrote src/opinion/model.bin: {} bytes, {nonzero} non-zero n-gram weights", bytes.len());
+    println!("codebook: {codebook:?}");
+    println!("wrote src/opinion/model.bin: {} bytes, 2^{} slots, {nonzero} non-zero n-gram weights", bytes.len(), params.bits);
 }

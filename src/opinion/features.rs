@@ -140,32 +140,58 @@ fn shape(t: &Token, i: usize, reported: bool) -> &str {
     }
 }
 
-/// Char 4-grams of `^word$`, hashed straight from the bytes.
-fn char_grams(word: &str, out: &mut Vec<(u32, f32)>) {
+/// Which hashed n-grams a sentence yields (the shipped model uses [`NgramOptions::SHIPPED`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NgramOptions {
+    /// Char n-gram length over `^word$` (0 = none).
+    pub char_n: usize,
+    /// Value of one char n-gram relative to a word n-gram (before normalisation).
+    pub char_weight: f32,
+    /// Shortest word that yields char n-grams.
+    pub char_min_len: usize,
+    /// Word bigrams.
+    pub bigrams: bool,
+    /// Word trigrams.
+    pub trigrams: bool,
+}
+
+impl NgramOptions {
+    /// The n-grams the shipped model was trained on.
+    pub const SHIPPED: NgramOptions = NgramOptions { char_n: 4, char_weight: 0.5, char_min_len: 4, bigrams: true, trigrams: false };
+}
+
+/// Char n-grams of `^word$`, hashed straight from the bytes.
+fn char_grams(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
     let mut bounds = [0usize; 20];
-    let mut n = 0;
+    let mut count = 0;
     for (i, _) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
-        if n == bounds.len() {
-            return; // long words are rare and say little through their 4-grams
+        if count == bounds.len() {
+            return; // long words are rare and say little through their char n-grams
         }
-        bounds[n] = i;
-        n += 1;
+        bounds[count] = i;
+        count += 1;
     }
-    // Positions -1 (^) … n-1 ($) in chars; a gram spans 4 of them.
-    let chars = n - 1;
-    for first in -1..(chars as isize - 2) {
-        let last = first + 3; // inclusive, may be `chars` meaning $
+    // Positions -1 (^) … count-1 ($) in chars; a gram spans n of them.
+    let chars = count as isize - 1;
+    let n = n as isize;
+    for first in -1..(chars + 2 - n) {
+        let last = first + n - 1; // inclusive, may be `chars` meaning $
         let from = bounds[first.max(0) as usize];
-        let to = bounds[(last + 1).min(chars as isize) as usize];
+        let to = bounds[(last + 1).min(chars) as usize];
         let head = if first < 0 { "^" } else { "" };
-        let tail = if last >= chars as isize { "$" } else { "" };
-        out.push((bucket(b'c', &[head, &word[from..to], tail]), 0.5));
+        let tail = if last >= chars { "$" } else { "" };
+        out.push((bucket(b'c', &[head, &word[from..to], tail]), weight));
     }
 }
 
 fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32)> {
+    hashed_with(tokens, attribution, NgramOptions::SHIPPED)
+}
+
+/// Hashed n-grams of the writer's own words under `options`, L2-normalised (for training).
+pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOptions) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(tokens.len() * 6);
-    let mut prev = "<s>";
+    let (mut prev2, mut prev) = ("<s>", "<s>");
     let mut prev_reported = false;
     for (i, t) in tokens.iter().enumerate() {
         let reported = attribution.reported[i];
@@ -174,14 +200,22 @@ fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32
         }
         let s = shape(t, i, reported);
         out.push((bucket(b'u', &[s]), 1.0));
-        out.push((bucket(b'b', &[prev, s]), 1.0));
-        if !reported && t.is_word() && s == t.norm && t.norm.len() >= 4 {
-            char_grams(&t.norm, &mut out);
+        if options.bigrams {
+            out.push((bucket(b'b', &[prev, s]), 1.0));
         }
+        if options.trigrams {
+            out.push((bucket(b't', &[prev2, prev, s]), 1.0));
+        }
+        if options.char_n > 0 && !reported && t.is_word() && s == t.norm && t.norm.len() >= options.char_min_len {
+            char_grams(&t.norm, options.char_n, options.char_weight, &mut out);
+        }
+        prev2 = prev;
         prev = s;
         prev_reported = reported;
     }
-    out.push((bucket(b'b', &[prev, "</s>"]), 1.0));
+    if options.bigrams {
+        out.push((bucket(b'b', &[prev, "</s>"]), 1.0));
+    }
     let norm = out.iter().map(|(_, v)| v * v).sum::<f32>().sqrt().max(1e-6);
     for (_, v) in &mut out {
         *v /= norm;

@@ -6,7 +6,10 @@ use super::features::{Analysis, DENSE, HASH_BITS};
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"GLOP";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
+
+/// Number of quantisation levels of an n-gram weight (4 bits; code 0 is weight 0).
+pub const LEVELS: usize = 16;
 
 /// Per-language calibration.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,10 +27,13 @@ pub struct Calibration {
 pub struct Model {
     /// Weights of the dense features.
     pub dense: [f32; DENSE],
-    /// Hashed n-gram weights, quantised: weight = value × `scale`.
-    pub hashed: Vec<i8>,
-    /// Dequantisation scale of `hashed`.
-    pub scale: f32,
+    /// Bits of the model's n-gram table (at most [`HASH_BITS`]): feature buckets are folded
+    /// into `2^hash_bits` slots by their low bits.
+    pub hash_bits: u8,
+    /// The weight of each 4-bit code (code 0 is 0: unused or pruned slots).
+    pub codebook: [f32; LEVELS],
+    /// 4-bit codes of the n-gram slots, two per byte (low nibble = even slot).
+    pub hashed: Vec<u8>,
     /// Calibrations; the one for `*` applies to other languages.
     pub calibrations: Vec<Calibration>,
 }
@@ -44,7 +50,7 @@ impl Model {
         // first_person, exhortation, exclamation, rhetorical_question, reporting_frame.
         let hand = [-2.0, 0.8, 1.6, 0.8, 0.4, 0.9, 1.6, 3.0, 1.2, 1.0, 1.2, 1.5, -0.5];
         dense[..hand.len()].copy_from_slice(&hand);
-        Model { dense, hashed: vec![0; 1 << HASH_BITS], scale: 0.0, calibrations: vec![Calibration { lang: *b"* ", bias: 0.0, ngram_factor: 0.0 }] }
+        Model { dense, hash_bits: 0, codebook: [0.0; LEVELS], hashed: Vec::new(), calibrations: vec![Calibration { lang: *b"* ", bias: 0.0, ngram_factor: 0.0 }] }
     }
 
     /// The calibration for a language subtag.
@@ -60,7 +66,13 @@ impl Model {
 
     /// The weight of one hashed bucket.
     pub fn hashed_weight(&self, bucket: u32) -> f32 {
-        self.hashed.get(bucket as usize).map_or(0.0, |&w| w as f32 * self.scale)
+        let slot = (bucket & ((1u32 << self.hash_bits) - 1)) as usize;
+        self.hashed.get(slot / 2).map_or(0.0, |&b| self.codebook[((b >> (4 * (slot & 1))) & 15) as usize])
+    }
+
+    /// Packs per-slot codes (each < [`LEVELS`]) two per byte.
+    pub fn pack_codes(codes: &[u8]) -> Vec<u8> {
+        codes.chunks(2).map(|c| (c[0] & 15) | (c.get(1).copied().unwrap_or(0) & 15) << 4).collect()
     }
 
     /// The dense part of the logit (before calibration).
@@ -84,9 +96,11 @@ impl Model {
         let mut out = Vec::with_capacity(self.hashed.len() + 256);
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        out.push(HASH_BITS as u8);
+        out.push(self.hash_bits);
         out.extend_from_slice(&(DENSE as u16).to_le_bytes());
-        out.extend_from_slice(&self.scale.to_le_bytes());
+        for w in self.codebook {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
         for w in self.dense {
             out.extend_from_slice(&w.to_le_bytes());
         }
@@ -96,7 +110,7 @@ impl Model {
             out.extend_from_slice(&c.bias.to_le_bytes());
             out.extend_from_slice(&c.ngram_factor.to_le_bytes());
         }
-        out.extend(self.hashed.iter().map(|&w| w as u8));
+        out.extend_from_slice(&self.hashed);
         out
     }
 
@@ -109,13 +123,17 @@ impl Model {
         if r.take(1)?[0] != VERSION {
             return Err(ModelError("unsupported model version"));
         }
-        if r.take(1)?[0] as u32 != HASH_BITS {
+        let hash_bits = r.take(1)?[0];
+        if hash_bits == 0 || hash_bits as u32 > HASH_BITS {
             return Err(ModelError("model hash size differs from the feature code"));
         }
         if r.u16()? as usize != DENSE {
             return Err(ModelError("model dense features differ from the feature code"));
         }
-        let scale = r.f32()?;
+        let mut codebook = [0f32; LEVELS];
+        for w in &mut codebook {
+            *w = r.f32()?;
+        }
         let mut dense = [0f32; DENSE];
         for w in &mut dense {
             *w = r.f32()?;
@@ -126,8 +144,8 @@ impl Model {
             let lang = r.take(2)?;
             calibrations.push(Calibration { lang: [lang[0], lang[1]], bias: r.f32()?, ngram_factor: r.f32()? });
         }
-        let hashed: Vec<i8> = r.take(1 << HASH_BITS)?.iter().map(|&b| b as i8).collect();
-        Ok(Model { dense, hashed, scale, calibrations })
+        let hashed = r.take(1 << (hash_bits - 1))?.to_vec();
+        Ok(Model { dense, hash_bits, codebook, hashed, calibrations })
     }
 }
 
