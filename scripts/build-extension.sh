@@ -26,6 +26,8 @@ for browser in chrome firefox; do
   mkdir -p "$out/pkg"
   cp -r extension/src extension/_locales extension/icons "$out/"
   cp "$PKG/glose.js" "$PKG/glose_bg.wasm" "$out/pkg/"
+  # JavaScript helpers of the wasm (src/read_dom/walk.js), imported by glose.js.
+  [ -d "$PKG/snippets" ] && cp -r "$PKG/snippets" "$out/pkg/"
   node extension/build/manifest.mjs "$browser" "$out/manifest.json"
 done
 

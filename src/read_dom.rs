@@ -13,7 +13,8 @@
 //! Added in the browser:
 //! - **Computed style.** Inside `<body>`, an element whose computed `display` is `none` or whose
 //!   `visibility` is `hidden`/`collapse` is dropped with its subtree. The fast path is one native
-//!   `Element.checkVisibility({visibilityProperty: true})` call per element; only when it says
+//!   `Element.checkVisibility({visibilityProperty: true})` call per element (made in JavaScript,
+//!   see below); only when it says
 //!   "not visible" (no box: `display: none`, but also `display: contents` or content inside a
 //!   closed `<details>`) is `getComputedStyle` asked, so those stay. Void elements (`meta`,
 //!   `link`, `img`, `br`…) and `title`/`script` are never checked: they hold no text, and
@@ -32,17 +33,23 @@
 //!   a page again while Glose is showing gives the same snapshot. (`extension/src/content/own-elements.js`
 //!   lists them for the JavaScript twin of this reader.)
 //!
+//! **Few crossings.** Every wasm→JS call costs far more than the DOM access it makes, so the walk
+//! itself runs in JavaScript (`src/read_dom/walk.js`, one call): it returns the live nodes in
+//! walk order, one `Int32Array` of structure (parent, tag, attribute names as interned ids) and
+//! ONE string holding every tag name, attribute name, value and text (U+0000-separated, with
+//! their UTF-16 lengths). The rules stay here: the script leaves out only subtrees the shared
+//! rules certainly drop (skipped elements other than scripts, `glose-*`, the `hidden` attribute)
+//! and those hidden by computed style; [`skips_element`] and [`hidden_by_markup`] decide the rest
+//! in Rust, and the node table is then compacted in one more call if anything was dropped.
+//!
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
-use crate::snapshot::{hidden_by_markup, keeps_attribute, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Node};
-
-const ELEMENT_NODE: u16 = 1;
-const TEXT_NODE: u16 = 3;
-const CDATA_SECTION_NODE: u16 = 4;
-const XHTML: &str = "http://www.w3.org/1999/xhtml";
+use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Node};
 
 /// Tag prefix of the elements Glose itself adds to a page (skipped with their subtrees).
 pub const OWN_ELEMENT_PREFIX: &str = "glose-";
@@ -54,6 +61,35 @@ const NEVER_STYLE_CHECKED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "title", "script",
 ];
+
+#[wasm_bindgen(module = "/src/read_dom/walk.js")]
+extern "C" {
+    /// What one JavaScript walk of a document returns.
+    type Walk;
+
+    #[wasm_bindgen(catch)]
+    fn glose_walk_dom(
+        doc: &Document,
+        kept: &str,
+        skipped: &str,
+        unchecked: &str,
+        prefix: &str,
+        computed_style: bool,
+    ) -> Result<Walk, JsValue>;
+
+    fn glose_keep_nodes(live: &js_sys::Array, keep: &[u8]) -> js_sys::Array;
+
+    #[wasm_bindgen(method, getter)]
+    fn live(this: &Walk) -> js_sys::Array;
+    #[wasm_bindgen(method, getter)]
+    fn ops(this: &Walk) -> js_sys::Int32Array;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &Walk) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn lens(this: &Walk) -> js_sys::Uint32Array;
+    #[wasm_bindgen(method, getter, js_name = styleChecks)]
+    fn style_checks(this: &Walk) -> u32;
+}
 
 /// How the live reader decides visibility.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,12 +105,67 @@ impl Default for ReadOptions {
     }
 }
 
+/// The live node of every snapshot id: a JavaScript array (handed to JS as it is), copied into
+/// Rust handles only if Rust code indexes it.
+pub struct LiveNodes {
+    array: js_sys::Array,
+    copied: OnceCell<Vec<Node>>,
+}
+
+impl LiveNodes {
+    fn copied(&self) -> &[Node] {
+        self.copied.get_or_init(|| self.array.iter().map(|v| v.unchecked_into::<Node>()).collect())
+    }
+
+    /// Number of nodes (the snapshot's length).
+    pub fn len(&self) -> usize {
+        self.array.length() as usize
+    }
+
+    /// Whether there is no node at all (never for a read document: node 0 is the document).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The live node of snapshot id `id`, if in range.
+    pub fn get(&self, id: usize) -> Option<&Node> {
+        self.copied().get(id)
+    }
+
+    /// The JavaScript array of live nodes (`nodes[i]` is snapshot id `i`).
+    pub fn as_array(&self) -> &js_sys::Array {
+        &self.array
+    }
+
+    /// The JavaScript array of live nodes, without copying.
+    pub fn into_array(self) -> js_sys::Array {
+        self.array
+    }
+}
+
+impl std::ops::Index<usize> for LiveNodes {
+    type Output = Node;
+    fn index(&self, id: usize) -> &Node {
+        &self.copied()[id]
+    }
+}
+
+/// The live nodes as Rust handles, one wasm→JS call each (prefer [`LiveNodes::into_array`]).
+impl IntoIterator for LiveNodes {
+    type Item = Node;
+    type IntoIter = std::vec::IntoIter<Node>;
+    fn into_iter(self) -> Self::IntoIter {
+        let _ = self.copied();
+        self.copied.into_inner().unwrap_or_default().into_iter()
+    }
+}
+
 /// A snapshot of a live document plus, for every snapshot id, its live node.
 pub struct LiveSnapshot {
     /// The page, as both readers build it.
     pub snapshot: Snapshot,
     /// `nodes[i]` is the live node of snapshot id `i` (`nodes[0]` is the document).
-    pub nodes: Vec<Node>,
+    pub nodes: LiveNodes,
     /// How many elements had their visibility checked against computed style (for benchmarks).
     pub style_checks: u32,
 }
@@ -91,166 +182,125 @@ pub fn read_document(document: &Document) -> Result<LiveSnapshot, SnapshotError>
     read_document_with(document, ReadOptions::default())
 }
 
-/// Where the walk continues among a parent's children.
-enum Cursor {
-    /// The next sibling to read (DOM order).
-    Siblings(Option<Node>),
-    /// The nodes assigned to a `<slot>`, and the index of the next one.
-    Assigned(js_sys::Array, u32),
+/// The strings of a walk, in order: U+0000-separated pieces of known UTF-16 length.
+struct Strings<'a> {
+    text: &'a str,
+    lens: &'a [u32],
+    next: usize,
 }
 
-/// One open parent of the walk.
-struct Frame {
-    cursor: Cursor,
-    parent: NodeId,
-    /// Whether children are inside `<body>` (computed style is checked there only).
-    in_body: bool,
-}
-
-impl Frame {
-    fn next(&mut self) -> Option<Node> {
-        match &mut self.cursor {
-            Cursor::Siblings(next) => {
-                let node = next.take()?;
-                *next = node.next_sibling();
-                Some(node)
-            }
-            Cursor::Assigned(list, i) => {
-                if *i >= list.length() {
-                    return None;
+impl<'a> Strings<'a> {
+    fn next(&mut self) -> Option<&'a str> {
+        let units = *self.lens.get(self.next)? as usize;
+        self.next += 1;
+        let bytes = self.text.as_bytes();
+        let end = if bytes.len() >= units && bytes[..units].is_ascii() {
+            units
+        } else {
+            let (mut seen, mut end) = (0, 0);
+            for c in self.text.chars() {
+                if seen >= units {
+                    break;
                 }
-                let node = list.get(*i);
-                *i += 1;
-                // `assignedNodes()` holds nodes only. No `instanceof` checks anywhere in this
-                // reader: they fail across realms (iframes) and Firefox content-script wrappers.
-                (!node.is_null() && !node.is_undefined()).then(|| node.unchecked_into::<Node>())
+                seen += c.len_utf16();
+                end += c.len_utf8();
             }
-        }
+            if seen != units {
+                return None;
+            }
+            end
+        };
+        let (piece, rest) = self.text.split_at(end);
+        // The separator (absent after the last piece) keeps a lone surrogate at the end of one
+        // string from pairing with one at the start of the next.
+        self.text = rest.strip_prefix('\0').unwrap_or(rest);
+        Some(piece)
     }
 }
+
+const BROKEN: SnapshotError = SnapshotError { node: 0, reason: "the live DOM walk returned inconsistent data" };
+const DROPPED: NodeId = NodeId::MAX;
 
 /// Reads a rendered document (it must have a browsing context for computed style to mean
 /// anything: the page's own `document`, or a same-origin iframe's).
 pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<LiveSnapshot, SnapshotError> {
-    let visibility = options.computed_style.then(|| StyleProbe::new(document)).flatten();
-    let mut builder = SnapshotBuilder::new();
-    let mut nodes: Vec<Node> = vec![document.clone().unchecked_into()];
-    let mut style_checks = 0u32;
-    let mut stack = vec![Frame { cursor: Cursor::Siblings(document.first_child()), parent: 0, in_body: false }];
-    let mut attrs: Vec<(String, String)> = Vec::new();
+    let walk = glose_walk_dom(
+        document,
+        &KEPT_ATTRIBUTES.join(","),
+        &SKIPPED_ELEMENTS.join(","),
+        &NEVER_STYLE_CHECKED.join(","),
+        OWN_ELEMENT_PREFIX,
+        options.computed_style,
+    )
+    .map_err(|_| SnapshotError { node: 0, reason: "the live DOM walk failed" })?;
+    let live = walk.live();
+    let ops = walk.ops().to_vec();
+    let lens = walk.lens().to_vec();
+    let text = walk.text();
+    let style_checks = walk.style_checks();
+    let mut strings = Strings { text: &text, lens: &lens, next: 0 };
 
-    while let Some(frame) = stack.last_mut() {
-        let Some(node) = frame.next() else {
-            stack.pop();
+    let mut builder = SnapshotBuilder::new();
+    // Walk index → snapshot id (`DROPPED` for nodes the shared rules leave out).
+    let mut ids: Vec<NodeId> = Vec::with_capacity(live.length() as usize);
+    ids.push(0);
+    let mut dropped = false;
+    let mut tags: Vec<String> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut attrs: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    let op = |i: usize| ops.get(i).copied().ok_or(BROKEN);
+    while i < ops.len() {
+        let parent = *ids.get(usize::try_from(op(i)?).map_err(|_| BROKEN)?).ok_or(BROKEN)?;
+        let kind = op(i + 1)?;
+        if kind < 0 {
+            i += 2;
+            let text = strings.next().ok_or(BROKEN)?;
+            ids.push(if parent == DROPPED { DROPPED } else { builder.text(parent, text) });
             continue;
-        };
-        let (parent, in_body) = (frame.parent, frame.in_body);
-        match node.node_type() {
-            TEXT_NODE | CDATA_SECTION_NODE => {
-                let text = node.node_value().unwrap_or_default();
-                builder.text(parent, &text);
-                nodes.push(node);
-            }
-            ELEMENT_NODE => {
-                let element: &Element = node.unchecked_ref();
-                let tag = element.local_name().to_ascii_lowercase();
-                read_attributes(element, &mut attrs);
-                let attr = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
-                if skips_element(&tag, attr) || hidden_by_markup(&tag, attr) || tag.starts_with(OWN_ELEMENT_PREFIX) {
-                    continue;
-                }
-                if in_body && !NEVER_STYLE_CHECKED.contains(&tag.as_str()) {
-                    if let Some(probe) = &visibility {
-                        style_checks += 1;
-                        if probe.hidden(element) {
-                            continue;
-                        }
-                    }
-                }
-                let id = builder.element(
-                    parent,
-                    &tag,
-                    attrs.iter().filter(|(n, _)| keeps_attribute(n)).map(|(n, v)| (n.as_str(), v.as_str())),
-                );
-                let cursor = children_of(element, &tag);
-                nodes.push(node);
-                stack.push(Frame { cursor, parent: id, in_body: in_body || tag == "body" });
-            }
-            _ => {}
         }
+        let tag = kind as usize;
+        let count = usize::try_from(op(i + 2)?).map_err(|_| BROKEN)?;
+        i += 3;
+        if tag == tags.len() {
+            tags.push(strings.next().ok_or(BROKEN)?.to_ascii_lowercase());
+        }
+        attrs.clear();
+        for _ in 0..count {
+            let name = usize::try_from(op(i)?).map_err(|_| BROKEN)?;
+            i += 1;
+            if name == names.len() {
+                names.push(strings.next().ok_or(BROKEN)?.to_owned());
+            } else if name > names.len() {
+                return Err(BROKEN);
+            }
+            attrs.push((name, strings.next().ok_or(BROKEN)?));
+        }
+        let tag = tags.get(tag).ok_or(BROKEN)?;
+        if parent == DROPPED {
+            ids.push(DROPPED);
+            continue;
+        }
+        // Sorted by name like the native reader's (stable: duplicates keep document order).
+        attrs.sort_by(|a, b| names[a.0].cmp(&names[b.0]));
+        let attr = |name: &str| attrs.iter().find(|(n, _)| names[*n] == name).map(|(_, v)| *v);
+        if skips_element(tag, attr) || hidden_by_markup(tag, attr) {
+            ids.push(DROPPED);
+            dropped = true;
+            continue;
+        }
+        let id = builder.element(parent, tag, attrs.iter().map(|(n, v)| (names[*n].as_str(), *v)));
+        ids.push(id);
+    }
+    if ids.len() != live.length() as usize {
+        return Err(BROKEN);
     }
     let snapshot = builder.finish()?;
-    Ok(LiveSnapshot { snapshot, nodes, style_checks })
-}
-
-/// Fills `out` with the element's kept attributes plus `style` (needed by [`hidden_by_markup`]),
-/// sorted by name like the native reader's.
-fn read_attributes(element: &Element, out: &mut Vec<(String, String)>) {
-    out.clear();
-    if !element.has_attributes() {
-        return;
-    }
-    let map = element.attributes();
-    for i in 0..map.length() {
-        let Some(attr) = map.item(i) else { continue };
-        let name = attr.local_name();
-        if keeps_attribute(&name) || name == "style" {
-            out.push((name, attr.value()));
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-}
-
-/// The cursor over an element's rendered children: a slot's assigned nodes, an open shadow
-/// root's children, or the element's own children.
-fn children_of(element: &Element, tag: &str) -> Cursor {
-    if tag == "slot" && element.namespace_uri().as_deref() == Some(XHTML) {
-        let assigned = element.unchecked_ref::<web_sys::HtmlSlotElement>().assigned_nodes();
-        if assigned.length() > 0 {
-            return Cursor::Assigned(assigned, 0);
-        }
-    }
-    if let Some(root) = element.shadow_root() {
-        return Cursor::Siblings(root.first_child());
-    }
-    Cursor::Siblings(element.first_child())
-}
-
-/// Asks the browser whether an element is rendered.
-struct StyleProbe {
-    window: web_sys::Window,
-    /// `Element.prototype.checkVisibility`, where the browser has it.
-    check_visibility: Option<js_sys::Function>,
-    /// `{visibilityProperty: true}`, built once.
-    check_options: JsValue,
-}
-
-impl StyleProbe {
-    fn new(document: &Document) -> Option<StyleProbe> {
-        let window = document.default_view()?;
-        let check_visibility = js_sys::Reflect::get(&window, &JsValue::from_str("Element"))
-            .ok()
-            .and_then(|element| js_sys::Reflect::get(&element, &JsValue::from_str("prototype")).ok())
-            .and_then(|proto| js_sys::Reflect::get(&proto, &JsValue::from_str("checkVisibility")).ok())
-            .filter(|f| f.is_function())
-            .map(|f| f.unchecked_into::<js_sys::Function>());
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("visibilityProperty"), &JsValue::TRUE);
-        Some(StyleProbe { window, check_visibility, check_options: options.into() })
-    }
-
-    /// Whether computed style hides the element (`display: none`, `visibility: hidden|collapse`).
-    fn hidden(&self, element: &Element) -> bool {
-        if let Some(check) = &self.check_visibility {
-            if check.call1(element, &self.check_options).ok().and_then(|v| v.as_bool()) == Some(true) {
-                return false;
-            }
-        }
-        let Ok(Some(style)) = self.window.get_computed_style(element) else {
-            return false;
-        };
-        let display = style.get_property_value("display").unwrap_or_default();
-        let visibility = style.get_property_value("visibility").unwrap_or_default();
-        display == "none" || visibility == "hidden" || visibility == "collapse"
-    }
+    let array = if dropped {
+        let keep: Vec<u8> = ids.iter().map(|&id| u8::from(id != DROPPED)).collect();
+        glose_keep_nodes(&live, &keep)
+    } else {
+        live
+    };
+    Ok(LiveSnapshot { snapshot, nodes: LiveNodes { array, copied: OnceCell::new() }, style_checks })
 }
