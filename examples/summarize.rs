@@ -2,8 +2,14 @@
 //!
 //! ```text
 //! cargo run --release --example summarize -- --synthetic 10000   # timings (see BENCHMARKS.md)
+//! cargo run --release --example summarize -- --page ../shared/pages/clubic-jedi/page.html 200
 //! cargo run --example summarize -- tests/summary/en-congestion-charge  # one fixture's summary
 //! ```
+//!
+//! `--page FILE [RUNS]` extracts a saved page once, then summarises its comments RUNS times (for
+//! instruction counts per summary under callgrind). `--dump` after `--synthetic N` or `--page FILE`
+//! prints the whole summary and every comment's links instead of timings, to check that a change
+//! keeps the output identical.
 //!
 //! Generated comments mix topic words from a few themes, filler words, quotes of article
 //! sentences (some with typos), meta-comments and replies, so every step has real work.
@@ -93,11 +99,59 @@ fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
     (comments, sentences)
 }
 
+/// Prints the summary and each comment's links, for comparing outputs across changes.
+fn dump(summary: &glose::report::Summary, comments: &[Comment]) {
+    println!("{}", serde_json::to_string_pretty(summary).unwrap_or_default());
+    for c in comments {
+        println!("{} reply_to={:?} quotes={:?} stance={:?}", c.id, c.reply_to, c.quotes, c.stance);
+    }
+}
+
+/// Extracts a saved page once, then summarises its comments `runs` times.
+fn page(path: &str, runs: usize, dump_only: bool) {
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("cannot read {path}");
+        std::process::exit(1);
+    };
+    let report = glose::analyze(&glose::read_html::parse_bytes(&bytes), &glose::Options::default());
+    let lang = report.metadata.lang.clone().unwrap_or_else(|| "en".to_owned());
+    let mut summary = Default::default();
+    let mut comments = report.comments.clone();
+    let start = Instant::now();
+    for _ in 0..runs.max(1) {
+        comments = report.comments.clone();
+        summary = glose::summary::summarize(&mut comments, &report.sentences, &lang);
+    }
+    let per_run = start.elapsed().as_secs_f64() * 1000.0 / runs.max(1) as f64;
+    if dump_only {
+        dump(&summary, &comments);
+        return;
+    }
+    println!(
+        "{path}: {} comments, {} sentences; {per_run:.3} ms per summary over {} runs",
+        comments.len(),
+        report.sentences.len(),
+        runs.max(1)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let dump_only = args.iter().any(|a| a == "--dump");
+    if args.first().map(String::as_str) == Some("--page") {
+        let runs = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(100);
+        page(args.get(1).map(String::as_str).unwrap_or(""), runs, dump_only);
+        return;
+    }
     if args.first().map(String::as_str) == Some("--synthetic") {
         let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
         let (comments, sentences) = synthetic(n);
+        if dump_only {
+            let mut c = comments.clone();
+            let summary = glose::summary::summarize(&mut c, &sentences, "en");
+            dump(&summary, &c);
+            return;
+        }
         let mut times = Vec::new();
         let mut summary = Default::default();
         for _ in 0..7 {
@@ -110,8 +164,10 @@ fn main() {
         // Where the time goes: quote links alone, then themes alone (on the summarised comments).
         let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
         let start = Instant::now();
-        let index = glose::summary::quotes::SentenceIndex::new(&texts, "en");
-        let links: usize = comments.iter().map(|c| index.links(&c.text, "en").len()).sum();
+        let mut vocabulary = glose::summary::vocabulary::Vocabulary::new("en");
+        let mut index = glose::summary::quotes::SentenceIndex::new(&texts, &mut vocabulary);
+        let words = glose::summary::vocabulary::CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
+        let links: usize = comments.iter().enumerate().map(|(i, c)| index.links(&vocabulary, &c.text, words.of(i)).len()).sum();
         let quote_ms = start.elapsed().as_secs_f64() * 1000.0;
         let mut c = comments.clone();
         glose::summary::summarize(&mut c, &sentences, "en");

@@ -1,31 +1,7 @@
 //! Fuzzy local alignment of two word sequences: finds where a comment repeats an article
 //! sentence despite typos, missing accents, changed punctuation or a dropped word.
 
-use crate::text::words::{fold, is_stop_word, word_ranges};
 use std::ops::Range;
-
-/// A word folded for matching, with where it stands in its text.
-#[derive(Clone, Debug)]
-pub struct Token {
-    /// Lower case, accents stripped.
-    pub folded: String,
-    /// Byte range in the original text.
-    pub span: Range<usize>,
-    /// Not a stop word.
-    pub content: bool,
-}
-
-/// The words of `text` as matching tokens.
-pub fn tokenize(text: &str, lang: &str) -> Vec<Token> {
-    word_ranges(text)
-        .into_iter()
-        .map(|span| {
-            let folded = fold(&text[span.clone()]);
-            let content = folded.chars().count() > 2 && !is_stop_word(lang, &folded);
-            Token { folded, span, content }
-        })
-        .collect()
-}
 
 /// Two folded words are the same word, give or take a typo: equal, or one edit apart when both
 /// have at least 4 letters (two edits from 8 letters).
@@ -112,15 +88,6 @@ pub struct Overlap {
 const MISMATCH: f32 = -1.5;
 const GAP: f32 = -1.0;
 
-#[cfg(test)]
-/// Smith–Waterman local alignment of `a` (comment) against `b` (sentence) with fuzzy word
-/// equality. Work is `a.len() × b.len()`; callers bound both.
-pub fn best_overlap(a: &[Token], b: &[Token]) -> Overlap {
-    let a_content: Vec<bool> = a.iter().map(|t| t.content).collect();
-    let b_content: Vec<bool> = b.iter().map(|t| t.content).collect();
-    best_overlap_by(&a_content, &b_content, |i, j| same_word(&a[i].folded, &b[j].folded))
-}
-
 /// The alignment itself, on content flags and a word-equality test `same(i, j)` (so callers can
 /// precompute equality once per distinct word).
 pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usize, usize) -> bool) -> Overlap {
@@ -178,9 +145,21 @@ pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summary::vocabulary::{Vocabulary, Word};
+
+    /// Smith–Waterman local alignment of two texts with fuzzy word equality, as the quote
+    /// links run it.
+    fn aligned(a: &str, b: &str) -> (Overlap, Vocabulary, Vec<Word>) {
+        let mut v = Vocabulary::new("fr");
+        let (a, b) = (v.tokenize(a), v.tokenize(b));
+        let a_content: Vec<bool> = a.iter().map(|w| v.is_quote_content(w.folded)).collect();
+        let b_content: Vec<bool> = b.iter().map(|w| v.is_quote_content(w.folded)).collect();
+        let o = best_overlap_by(&a_content, &b_content, |i, j| same_word(v.text(a[i].folded), v.text(b[j].folded)));
+        (o, v, b)
+    }
 
     fn overlap(a: &str, b: &str) -> Overlap {
-        best_overlap(&tokenize(a, "fr"), &tokenize(b, "fr"))
+        aligned(a, b).0
     }
 
     #[test]
@@ -196,10 +175,10 @@ mod tests {
     #[test]
     fn finds_a_quote_without_accents_and_with_typos() {
         let sentence = "média dont le traitement de l'actualité lui déplaît (car ne faisant pas la propagande de son administration).";
-        let o = overlap("car ne faisant pas la propagnde de son adminsitration... serieux", sentence);
+        let (o, v, words) = aligned("car ne faisant pas la propagnde de son adminsitration... serieux", sentence);
         assert_eq!(o.matched, 9);
         assert!(o.content >= 3);
-        assert_eq!(tokenize(sentence, "fr")[o.b.start].folded, "car");
+        assert_eq!(v.text(words[o.b.start].folded), "car");
         let o = overlap("Il ne fait pas la PROPAGANDE de son administration", sentence);
         assert!(o.content >= 2 && o.matched >= 6, "{o:?}");
     }

@@ -12,11 +12,13 @@ pub mod replies;
 pub mod stance;
 pub mod themes;
 mod vectors;
+pub mod vocabulary;
 mod wording;
 
 use crate::report::{Comment, QuotedPassage, Sentence, Stance, Summary};
-use crate::text::words::{fold, is_stop_word, words};
 use crate::summary::fast_hash::{FastMap, FastSet};
+use crate::summary::vocabulary::{CommentWords, Vocabulary};
+use crate::text::words::is_stop_word;
 use std::ops::Range;
 
 /// Summarises the comments; fills each comment's `quotes` and `stance`, and sets `reply_to` on
@@ -24,13 +26,21 @@ use std::ops::Range;
 /// `comment_count` and `section` are left to the caller.
 pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -> Summary {
     let lang = if crate::text::words::SUPPORTED.contains(&lang) { lang } else { "en" };
+    if comments.is_empty() {
+        // Nothing to link: skip indexing the article's sentences (costly on long articles).
+        let facts = wording::Facts { comments: 0, themes: &[], disputing: 0, agreeing: 0, disputed_passage: None, most_quoted: None };
+        return Summary { text: wording::write(&facts, lang), ..Summary::default() };
+    }
+    // Every word of the article and the comments is tokenised, folded (and later stemmed) once.
+    let mut vocabulary = Vocabulary::new(lang);
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let index = quotes::SentenceIndex::new(&texts, lang);
+    let mut index = quotes::SentenceIndex::new(&texts, &mut vocabulary);
+    let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
 
     // Quotes: sentence index → (comment ids, quoted byte range).
     let mut quoted: FastMap<usize, (Vec<u32>, Range<usize>)> = FastMap::default();
-    for c in comments.iter_mut() {
-        let links = index.links(&c.text, lang);
+    for (i, c) in comments.iter_mut().enumerate() {
+        let links = index.links(&vocabulary, &c.text, words.of(i));
         c.quotes = links.iter().map(|l| sentences[l.sentence].id).collect();
         for l in links {
             let e = quoted.entry(l.sentence).or_insert_with(|| (Vec::new(), l.passage.clone()));
@@ -43,17 +53,17 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         }
     }
 
-    let article_words: FastSet<String> = texts.iter().flat_map(|t| words(t)).map(fold).collect();
-    replies::link_by_name(comments, &|w: &str| article_words.contains(w) || is_stop_word(lang, w));
+    let in_article = |w: &str| vocabulary.find(w).is_some_and(|id| index.in_article(id)) || is_stop_word(lang, w);
+    replies::link_by_name(comments, &in_article);
 
-    for c in comments.iter_mut() {
-        c.stance = stance::stance(&c.text, !c.quotes.is_empty());
+    for (i, c) in comments.iter_mut().enumerate() {
+        c.stance = stance::stance_of(&vocabulary, &c.text, words.of(i), !c.quotes.is_empty());
     }
     let disputing = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).count();
     let agreeing = comments.iter().filter(|c| c.stance == Some(Stance::Agrees)).count();
 
     let meta_label = if lang == "fr" { "l'article : " } else { "the article: " };
-    let themes = themes::themes(comments, lang, meta_label);
+    let themes = themes::themes_of(comments, &words, &mut vocabulary, meta_label);
 
     let mut passages: Vec<(usize, Vec<u32>, Range<usize>)> = quoted.into_iter().map(|(s, (c, r))| (s, c, r)).collect();
     passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));

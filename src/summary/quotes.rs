@@ -7,9 +7,9 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_by, same_word, tokenize, Overlap, Token};
-use std::cell::RefCell;
+use crate::summary::alignment::{best_overlap_by, same_word, Overlap};
 use crate::summary::fast_hash::FastMap;
+use crate::summary::vocabulary::{Vocabulary, Word};
 use std::ops::Range;
 
 /// Longest comment or sentence (in words) that is aligned; longer ones are cut.
@@ -39,101 +39,144 @@ pub struct QuoteLink {
     pub score: f32,
 }
 
-/// The article's sentences, tokenised and indexed for fast candidate lookup.
+/// The article's sentences, tokenised and indexed for fast candidate lookup. Words are ids of a
+/// [`Vocabulary`] shared with the comments; what is learnt about a comment word (the article
+/// words it matches, the sentences that may hold it) is kept per word id, since readers reuse
+/// the same words.
 pub struct SentenceIndex<'a> {
     texts: Vec<&'a str>,
-    tokens: Vec<Vec<Token>>,
-    /// Each sentence's words as ids into `vocabulary`.
-    word_ids: Vec<Vec<u32>>,
-    /// Distinct folded words of the article.
-    vocabulary: Vec<String>,
-    by_key: FastMap<String, Vec<usize>>,
-    /// Comment word → the article words it matches (exactly or within a typo), cached because
-    /// readers reuse the same words.
-    matches: RefCell<FastMap<String, Vec<u32>>>,
+    /// Each sentence's words (at most [`MAX_TOKENS`]).
+    words: Vec<Vec<Word>>,
+    /// Each sentence's content flags, parallel to `words`.
+    content: Vec<Vec<bool>>,
+    /// Distinct folded words of the article, in order of appearance.
+    article_words: Vec<u32>,
+    /// Folded word id → whether the article uses it (all its words, even past the cut).
+    in_article: Vec<bool>,
+    by_key: FastMap<String, Vec<u32>>,
+    /// Folded word id → ids of the article words it equals, give or take a typo.
+    matches: Vec<Option<Box<[u32]>>>,
+    /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
+    candidates: Vec<Option<Box<[u32]>>>,
+    /// Per sentence: content words shared with the comment at hand (scratch).
+    hits: Vec<u32>,
+    /// Folded word id → the last comment that counted it (scratch, to count a word once).
+    seen: Vec<u32>,
+    /// Comments looked at so far, to stamp `seen`.
+    comments: u32,
 }
 
-/// Cached comment words, at most (the cache is emptied when full).
-const MATCH_CACHE: usize = 50_000;
-
 impl<'a> SentenceIndex<'a> {
-    /// Indexes `sentences` for the language `lang`.
-    pub fn new(sentences: &[&'a str], lang: &str) -> SentenceIndex<'a> {
-        let tokens: Vec<Vec<Token>> = sentences
-            .iter()
-            .map(|s| {
-                let mut t = tokenize(s, lang);
-                t.truncate(MAX_TOKENS);
-                t
-            })
-            .collect();
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        let mut vocabulary = Vec::new();
-        let word_ids = tokens
-            .iter()
-            .map(|toks| {
-                toks.iter()
-                    .map(|t| {
-                        *ids.entry(t.folded.clone()).or_insert_with(|| {
-                            vocabulary.push(t.folded.clone());
-                            vocabulary.len() as u32 - 1
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut by_key: FastMap<String, Vec<usize>> = FastMap::default();
-        for (i, toks) in tokens.iter().enumerate() {
-            for t in toks.iter().filter(|t| t.content) {
-                for k in keys(&t.folded) {
+    /// Indexes `sentences`, interning their words into `vocabulary`.
+    pub fn new(sentences: &[&'a str], vocabulary: &mut Vocabulary) -> SentenceIndex<'a> {
+        let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
+        let mut in_article = vec![false; vocabulary.forms()];
+        let mut article_words = Vec::new();
+        for w in words.iter().flatten() {
+            if !in_article[w.folded as usize] {
+                in_article[w.folded as usize] = true;
+            }
+        }
+        for w in &mut words {
+            w.truncate(MAX_TOKENS);
+        }
+        let mut listed = vec![false; vocabulary.forms()];
+        for w in words.iter().flatten() {
+            if !listed[w.folded as usize] {
+                listed[w.folded as usize] = true;
+                article_words.push(w.folded);
+            }
+        }
+        let content: Vec<Vec<bool>> =
+            words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
+        let mut by_key: FastMap<String, Vec<u32>> = FastMap::default();
+        for (i, (ws, cs)) in words.iter().zip(&content).enumerate() {
+            for (w, _) in ws.iter().zip(cs).filter(|x| *x.1) {
+                for k in keys(vocabulary.text(w.folded)) {
                     let list = by_key.entry(k).or_default();
-                    if list.last() != Some(&i) {
-                        list.push(i);
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
                     }
                 }
             }
         }
         SentenceIndex {
             texts: sentences.to_vec(),
-            tokens,
-            word_ids,
-            vocabulary,
+            hits: vec![0; words.len()],
+            words,
+            content,
+            article_words,
+            in_article,
             by_key,
-            matches: RefCell::new(FastMap::default()),
+            matches: Vec::new(),
+            candidates: Vec::new(),
+            seen: Vec::new(),
+            comments: 0,
         }
     }
 
-    /// The sentences `comment` quotes, best first, one link per sentence.
-    pub fn links(&self, comment: &str, lang: &str) -> Vec<QuoteLink> {
-        let mut tokens = tokenize(comment, lang);
-        tokens.truncate(MAX_TOKENS);
-        let quoted = quoted_spans(comment);
-        let mut hits: FastMap<usize, usize> = FastMap::default();
-        let mut seen_words: Vec<&str> = Vec::new();
-        for t in tokens.iter().filter(|t| t.content) {
-            if seen_words.contains(&t.folded.as_str()) {
+    /// Whether the article uses the folded word `id`.
+    pub fn in_article(&self, id: u32) -> bool {
+        self.in_article.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// The sentences a comment quotes, best first, one link per sentence. `words` are the
+    /// comment's words, tokenised into the same `vocabulary` as the index.
+    pub fn links(&mut self, vocabulary: &Vocabulary, comment: &str, words: &[Word]) -> Vec<QuoteLink> {
+        let words = &words[..words.len().min(MAX_TOKENS)];
+        let forms = vocabulary.forms();
+        if self.seen.len() < forms {
+            self.seen.resize(forms, 0);
+            self.matches.resize(forms, None);
+            self.candidates.resize(forms, None);
+        }
+        self.comments += 1;
+        let stamp = self.comments;
+        let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
+        let mut touched: Vec<u32> = Vec::new();
+        for (w, _) in words.iter().zip(&content).filter(|x| *x.1) {
+            let f = w.folded as usize;
+            if self.seen[f] == stamp {
                 continue;
             }
-            seen_words.push(&t.folded);
-            let mut sentences: Vec<usize> =
-                keys(&t.folded).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
-            sentences.sort_unstable();
-            sentences.dedup();
-            for s in sentences {
-                *hits.entry(s).or_default() += 1;
+            self.seen[f] = stamp;
+            if self.candidates[f].is_none() {
+                self.candidates[f] = Some(self.sentences_sharing_keys(vocabulary.text(w.folded)));
+            }
+            for &s in self.candidates[f].as_deref().unwrap_or(&[]) {
+                if self.hits[s as usize] == 0 {
+                    touched.push(s);
+                }
+                self.hits[s as usize] += 1;
             }
         }
-        let mut candidates: Vec<(usize, usize)> = hits.into_iter().filter(|&(_, n)| n >= QUOTED_CONTENT).collect();
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for s in touched {
+            let n = std::mem::take(&mut self.hits[s as usize]) as usize;
+            if n >= QUOTED_CONTENT {
+                candidates.push((s as usize, n));
+            }
+        }
         if candidates.is_empty() {
             return Vec::new();
         }
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
 
-        let matches: Vec<Vec<u32>> = tokens.iter().map(|t| self.article_words_matching(&t.folded)).collect();
+        for w in words {
+            let f = w.folded as usize;
+            if self.matches[f].is_none() {
+                let text = vocabulary.text(w.folded);
+                let found: Box<[u32]> =
+                    self.article_words.iter().copied().filter(|&a| same_word(text, vocabulary.text(a))).collect();
+                self.matches[f] = Some(found);
+            }
+        }
+        let matches: Vec<&[u32]> = words.iter().map(|w| self.matches[w.folded as usize].as_deref().unwrap_or(&[])).collect();
+        let quoted = quoted_spans(comment);
         let mut links = Vec::new();
         for (s, shared) in candidates {
-            if let Some(link) = self.link(&tokens, &matches, &quoted, s, shared) {
+            if let Some(link) = self.link(words, &content, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
@@ -141,44 +184,45 @@ impl<'a> SentenceIndex<'a> {
         links
     }
 
-    /// Ids of the article words that `word` (folded) equals, give or take a typo.
-    fn article_words_matching(&self, word: &str) -> Vec<u32> {
-        if let Some(found) = self.matches.borrow().get(word) {
-            return found.clone();
-        }
-        let found: Vec<u32> = (0..self.vocabulary.len() as u32).filter(|&i| same_word(word, &self.vocabulary[i as usize])).collect();
-        let mut cache = self.matches.borrow_mut();
-        if cache.len() >= MATCH_CACHE {
-            cache.clear();
-        }
-        cache.insert(word.to_owned(), found.clone());
-        found
+    /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
+    fn sentences_sharing_keys(&self, word: &str) -> Box<[u32]> {
+        let mut sentences: Vec<u32> = keys(word).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences.into_boxed_slice()
     }
 
-    fn link(&self, tokens: &[Token], matches: &[Vec<u32>], quoted: &[Range<usize>], s: usize, shared: usize) -> Option<QuoteLink> {
-        let sentence = &self.tokens[s];
-        let ids = &self.word_ids[s];
-        let b_content: Vec<bool> = sentence.iter().map(|t| t.content).collect();
+    fn link(
+        &self,
+        words: &[Word],
+        content: &[bool],
+        matches: &[&[u32]],
+        quoted: &[Range<usize>],
+        s: usize,
+        shared: usize,
+    ) -> Option<QuoteLink> {
+        let sentence = &self.words[s];
+        let ids: Vec<u32> = sentence.iter().map(|w| w.folded).collect();
+        let b_content = &self.content[s];
         let align = |range: Range<usize>| {
-            let a_content: Vec<bool> = tokens[range.clone()].iter().map(|t| t.content).collect();
-            let o = best_overlap_by(&a_content, &b_content, |i, j| matches[range.start + i].contains(&ids[j]));
+            let o = best_overlap_by(&content[range.clone()], b_content, |i, j| matches[range.start + i].contains(&ids[j]));
             (o, range.start)
         };
         let make = |o: &Overlap, offset: usize| QuoteLink {
             sentence: s,
-            passage: sentence[o.b.start].span.start..sentence[o.b.end - 1].span.end,
-            in_comment: tokens[offset + o.a.start].span.start..tokens[offset + o.a.end - 1].span.end,
+            passage: sentence[o.b.start].start as usize..sentence[o.b.end - 1].end as usize,
+            in_comment: words[offset + o.a.start].start as usize..words[offset + o.a.end - 1].end as usize,
             score: o.score,
         };
-        if shared >= FREE_CONTENT && dense_enough(tokens, matches, ids) {
-            let (whole, offset) = align(0..tokens.len());
+        if shared >= FREE_CONTENT && dense_enough(content, matches, &ids) {
+            let (whole, offset) = align(0..words.len());
             if whole.content >= FREE_CONTENT && whole.matched >= FREE_MATCHED && whole.score >= FREE_SCORE {
                 return Some(make(&whole, offset));
             }
         }
         for span in quoted {
-            let lo = tokens.partition_point(|t| t.span.start < span.start);
-            let hi = tokens.partition_point(|t| t.span.end <= span.end);
+            let lo = words.partition_point(|w| (w.start as usize) < span.start);
+            let hi = words.partition_point(|w| w.end as usize <= span.end);
             if lo >= hi {
                 continue;
             }
@@ -199,14 +243,14 @@ impl<'a> SentenceIndex<'a> {
 /// Whether some stretch of the comment has enough words of the sentence for a free-text link:
 /// [`FREE_MATCHED`] matching words, [`FREE_CONTENT`] of them content words, within a window
 /// where gaps could not have sunk the alignment score. A cheap test before the alignment.
-fn dense_enough(tokens: &[Token], matches: &[Vec<u32>], ids: &[u32]) -> bool {
+fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
     const WINDOW: usize = 2 * FREE_MATCHED + 4;
-    let hit: Vec<(bool, bool)> = tokens
+    let hit: Vec<(bool, bool)> = content
         .iter()
         .zip(matches)
-        .map(|(t, m)| {
+        .map(|(&c, m)| {
             let found = m.iter().any(|id| ids.contains(id));
-            (found, found && t.content)
+            (found, found && c)
         })
         .collect();
     let (mut any, mut content) = (0, 0);
@@ -295,7 +339,10 @@ mod tests {
     ];
 
     fn linked(comment: &str) -> Vec<usize> {
-        SentenceIndex::new(&SENTENCES, "fr").links(comment, "fr").into_iter().map(|l| l.sentence).collect()
+        let mut vocabulary = Vocabulary::new("fr");
+        let mut index = SentenceIndex::new(&SENTENCES, &mut vocabulary);
+        let words = vocabulary.tokenize(comment);
+        index.links(&vocabulary, comment, &words).into_iter().map(|l| l.sentence).collect()
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! put between quotation marks are not the reader's own and are skipped.
 
 use crate::report::Stance;
+use crate::summary::fast_hash::FastMap;
 use crate::summary::quotes::quoted_spans;
-use crate::text::words::{fold_into, words};
-use crate::summary::fast_hash::FastSet;
+use crate::summary::vocabulary::{Vocabulary, Word};
 
 /// Phrases that name the article, the page or its writer.
 const TARGETS: &[&str] = &[
@@ -75,20 +75,98 @@ const PRAISE: &[&str] = &[
     "well researched", "good read", "great read", "informative", "spot on", "good job", "well done",
 ];
 
+/// The five lexicons, in the order of [`Lexicon::entries`]' list numbers.
+const LISTS: [&[&str]; 5] = [TARGETS, REPORTING_JUDGEMENTS, DISPUTES, AGREES, PRAISE];
+const TARGET: usize = 0;
+const JUDGEMENT: usize = 1;
+const DISPUTE: usize = 2;
+const AGREE: usize = 3;
+const PRAISES: usize = 4;
+
+/// One lexicon phrase, found by its first word.
+struct Phrase {
+    /// Which of [`LISTS`].
+    list: usize,
+    /// Its number among all phrases of all lists (a phrase counts once per list).
+    id: u16,
+    /// Its words after the first.
+    rest: Vec<&'static str>,
+}
+
+/// The lexicons grouped by first word, so that a comment is matched word by word on ids
+/// (one table lookup per word) instead of one substring search per phrase.
+struct Lexicon {
+    first: FastMap<&'static str, u32>,
+    entries: Vec<Vec<Phrase>>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut first: FastMap<&'static str, u32> = FastMap::default();
+        let mut entries: Vec<Vec<Phrase>> = Vec::new();
+        let phrases = LISTS.iter().enumerate().flat_map(|(list, phrases)| phrases.iter().map(move |p| (list, *p)));
+        for (id, (list, phrase)) in phrases.enumerate() {
+            let mut words = phrase.split(' ').filter(|w| !w.is_empty());
+            let Some(head) = words.next() else { continue };
+            let entry = *first.entry(head).or_insert_with(|| {
+                entries.push(Vec::new());
+                entries.len() as u32 - 1
+            });
+            entries[entry as usize].push(Phrase { list, id: id as u16, rest: words.collect() });
+        }
+        Lexicon { first, entries }
+    })
+}
+
+/// The first word of every lexicon phrase → its entry, for [`Vocabulary`] to tag folded words.
+pub(crate) fn lexicon_first() -> &'static FastMap<&'static str, u32> {
+    &lexicon().first
+}
+
 /// The comment's stance toward the article, or `None` when it is about the news, not the article.
 /// `quotes_article` says whether the comment quotes an article sentence.
 pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {
-    let joined = own_words(comment);
-    let own = OwnWords::new(&joined);
-    // Most comments hold no lexicon word at all: one set lookup per word decides.
-    if !own.set.iter().any(|w| first_words().contains(w)) {
+    let mut vocabulary = Vocabulary::new("en");
+    let words = vocabulary.tokenize(comment);
+    stance_of(&vocabulary, comment, &words, quotes_article)
+}
+
+/// [`stance`] on a comment already tokenised into `vocabulary` (`words`).
+pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_article: bool) -> Option<Stance> {
+    // Most comments hold no lexicon word at all: one table lookup per word decides.
+    if !words.iter().any(|w| vocabulary.lexicon_entry(w.folded).is_some()) {
         return None;
     }
-    let targeted = contains_any(&own, TARGETS);
-    let judged = contains_any(&own, REPORTING_JUDGEMENTS);
-    let disputes = count(&own, DISPUTES);
-    let praises_article = count(&own, AGREES);
-    let agrees = praises_article + count(&own, PRAISE);
+    // The comment's own words: those outside quotation marks (a word is wholly inside or outside,
+    // since marks are not letters).
+    let quoted = quoted_spans(comment);
+    let own: Vec<u32> = words
+        .iter()
+        .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
+        .map(|w| w.folded)
+        .collect();
+    let lexicon = lexicon();
+    let mut found: Vec<(u16, usize)> = Vec::new();
+    for (i, &w) in own.iter().enumerate() {
+        let Some(entry) = vocabulary.lexicon_entry(w) else { continue };
+        for phrase in &lexicon.entries[entry as usize] {
+            let rest = &own[i + 1..];
+            let matches = rest.len() >= phrase.rest.len()
+                && phrase.rest.iter().zip(rest).all(|(p, &id)| vocabulary.text(id) == *p);
+            if matches {
+                found.push((phrase.id, phrase.list));
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    let count = |list: usize| found.iter().filter(|f| f.1 == list).count();
+    let targeted = count(TARGET) > 0;
+    let judged = count(JUDGEMENT) > 0;
+    let disputes = count(DISPUTE);
+    let praises_article = count(AGREE);
+    let agrees = praises_article + count(PRAISES);
     let meta = targeted || judged || praises_article > 0 || (quotes_article && disputes + agrees > 0);
     if !meta {
         return None;
@@ -98,72 +176,6 @@ pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {
         std::cmp::Ordering::Less => Stance::Agrees,
         std::cmp::Ordering::Equal => Stance::Neutral,
     })
-}
-
-/// The comment's own words, outside quotation marks, folded and joined by single spaces with a
-/// space at each end, so that " phrase " finds whole words.
-fn own_words(comment: &str) -> String {
-    let mut own = String::with_capacity(comment.len() + 2);
-    let mut last = 0;
-    let mut pieces = Vec::new();
-    for span in quoted_spans(comment) {
-        pieces.push(&comment[last..span.start.min(comment.len())]);
-        last = span.end;
-    }
-    pieces.push(&comment[last.min(comment.len())..]);
-    own.push(' ');
-    for piece in pieces {
-        for w in words(piece) {
-            fold_into(w, &mut own);
-            own.push(' ');
-        }
-    }
-    own
-}
-
-/// The first word of every lexicon phrase.
-fn first_words() -> &'static FastSet<&'static str> {
-    static FIRST: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    FIRST.get_or_init(|| {
-        [TARGETS, REPORTING_JUDGEMENTS, DISPUTES, AGREES, PRAISE]
-            .iter()
-            .flat_map(|list| list.iter())
-            .map(|p| p.split(' ').next().unwrap_or(p))
-            .collect()
-    })
-}
-
-/// The comment's own words, and the same as a set for a cheap first test of each phrase.
-struct OwnWords<'a> {
-    joined: &'a str,
-    set: FastSet<&'a str>,
-}
-
-impl<'a> OwnWords<'a> {
-    fn new(joined: &'a str) -> OwnWords<'a> {
-        OwnWords { joined, set: joined.split(' ').filter(|w| !w.is_empty()).collect() }
-    }
-}
-
-fn contains_any(own: &OwnWords, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| contains(own, p))
-}
-
-fn count(own: &OwnWords, phrases: &[&str]) -> usize {
-    phrases.iter().filter(|p| contains(own, p)).count()
-}
-
-fn contains(own: &OwnWords, phrase: &str) -> bool {
-    let first = phrase.split(' ').next().unwrap_or(phrase);
-    if !own.set.contains(first) {
-        return false;
-    }
-    if first.len() == phrase.len() {
-        // One word, and it is one of the comment's words: no substring search needed.
-        return true;
-    }
-    let joined = own.joined;
-    joined.match_indices(phrase).any(|(i, _)| joined[..i].ends_with(' ') && joined[i + phrase.len()..].starts_with(' '))
 }
 
 #[cfg(test)]

@@ -9,10 +9,9 @@
 
 use crate::report::{Comment, Theme};
 use crate::summary::clustering::average_linkage;
-use crate::summary::vectors::{dot, SparseVector, TermVectors, MAX_SHARE};
-use std::borrow::Cow;
-use crate::text::words::{fold, is_stop_word, word_ranges, words as words_of, Stemmer};
 use crate::summary::fast_hash::{FastMap, FastSet};
+use crate::summary::vectors::{dot, SparseVector, TermVectors, MAX_SHARE};
+use crate::summary::vocabulary::{CommentWords, Vocabulary};
 
 /// Groups merge while their average cosine link is at least this.
 pub const CUT: f32 = 0.15;
@@ -24,13 +23,14 @@ pub const MIN_COMMENTS: usize = 4;
 pub const MAX_THEMES: usize = 8;
 /// Key words per theme.
 const KEYWORDS: usize = 5;
-/// Feature for comments about the article itself.
-const META_FEATURE: &str = "@meta";
+/// No term id yet.
+const NONE: u32 = u32::MAX;
 
-/// Words of one comment: (stem, surface word lower-cased), content words only, in order, with
-/// whether the next word is adjacent (no stop word between) for key phrases.
-struct CommentWords {
-    words: Vec<(String, String)>,
+/// Words of one comment: (stem, surface word lower-cased) as vocabulary ids, content words
+/// only, in order, with whether the next word is adjacent (no stop word between) for key
+/// phrases.
+struct ThemeWords {
+    words: Vec<(u32, u32)>,
     adjacent_to_next: Vec<bool>,
 }
 
@@ -40,25 +40,58 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
     if comments.len() < MIN_COMMENTS {
         return Vec::new();
     }
-    let stemmer = Stemmer::new(lang);
-    let mut stems: FastMap<String, String> = FastMap::default();
-    let words: Vec<CommentWords> = comments.iter().map(|c| comment_words(&c.text, lang, &stemmer, &mut stems)).collect();
-    // Stems are borrowed from `words`: one String per term was a visible share of the time.
-    let documents: Vec<Vec<Cow<str>>> = comments
-        .iter()
-        .zip(&words)
-        .map(|(c, w)| {
-            let mut terms: Vec<Cow<str>> = w.words.iter().map(|(stem, _)| Cow::Borrowed(stem.as_str())).collect();
-            if c.stance.is_some() {
-                terms.push(Cow::Borrowed(META_FEATURE));
+    let mut vocabulary = Vocabulary::new(lang);
+    let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
+    themes_of(comments, &words, &mut vocabulary, meta_label)
+}
+
+/// [`themes`] on comments already tokenised into `vocabulary` (`words`).
+pub fn themes_of(comments: &[Comment], words: &CommentWords, vocabulary: &mut Vocabulary, meta_label: &str) -> Vec<Theme> {
+    if comments.len() < MIN_COMMENTS {
+        return Vec::new();
+    }
+    let theme_words: Vec<ThemeWords> = (0..comments.len()).map(|i| theme_words(words, i, vocabulary)).collect();
+    let mut names: FastSet<u32> = FastSet::default();
+    let mut name_words = Vec::new();
+    for author in comments.iter().filter_map(|c| c.author.as_deref()) {
+        name_words.clear();
+        vocabulary.tokenize_into(author, &mut name_words);
+        for w in &name_words {
+            names.insert(vocabulary.stem(w.surface));
+        }
+    }
+
+    // Term ids in order of first use, features ("talks about the article", "quotes sentence N")
+    // in the same id space as the stems.
+    let mut term_of = vec![NONE; vocabulary.forms()];
+    let mut terms = 0u32;
+    let mut next = || {
+        terms += 1;
+        terms - 1
+    };
+    let mut meta_term = NONE;
+    let mut quote_terms: FastMap<u32, u32> = FastMap::default();
+    let mut documents: Vec<Vec<u32>> = Vec::with_capacity(comments.len());
+    for (c, w) in comments.iter().zip(&theme_words) {
+        let mut doc = Vec::with_capacity(w.words.len() + 1 + c.quotes.len());
+        for &(stem, _) in &w.words {
+            if term_of[stem as usize] == NONE {
+                term_of[stem as usize] = next();
             }
-            for q in &c.quotes {
-                terms.push(Cow::Owned(format!("@quote{q}")));
+            doc.push(term_of[stem as usize]);
+        }
+        if c.stance.is_some() {
+            if meta_term == NONE {
+                meta_term = next();
             }
-            terms
-        })
-        .collect();
-    let vectors = TermVectors::new(&documents);
+            doc.push(meta_term);
+        }
+        for &q in &c.quotes {
+            doc.push(*quote_terms.entry(q).or_insert_with(&mut next));
+        }
+        documents.push(doc);
+    }
+    let vectors = TermVectors::new(&documents, terms as usize);
     let mut edges: Vec<(usize, usize, f32)> = Vec::new();
     for (i, list) in vectors.neighbours().into_iter().enumerate() {
         edges.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
@@ -70,83 +103,75 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
         }
     }
     let groups = average_linkage(comments.len(), &edges, CUT);
-    let names: FastSet<String> =
-        comments.iter().filter_map(|c| c.author.as_deref()).flat_map(|a| words_of(a).map(|w| stemmer.stem(w))).collect();
-    groups
-        .into_iter()
-        .filter(|g| g.len() >= 2)
-        .take(MAX_THEMES)
-        .map(|g| describe(&g, comments, &words, &vectors, &names, meta_label))
-        .collect()
+    let context = Context { comments, words: &theme_words, vectors: &vectors, term_of: &term_of, names: &names, vocabulary };
+    groups.into_iter().filter(|g| g.len() >= 2).take(MAX_THEMES).map(|g| describe(&g, &context, meta_label)).collect()
 }
 
-/// A comment's content words with their stems; `stems` caches stems by surface word, since
-/// readers reuse the same words (stemming is the costly part on large sections).
-fn comment_words(text: &str, lang: &str, stemmer: &Stemmer, stems: &mut FastMap<String, String>) -> CommentWords {
-    let mut words = Vec::new();
+/// A comment's content words with their stems.
+fn theme_words(words: &CommentWords, i: usize, vocabulary: &mut Vocabulary) -> ThemeWords {
+    let mut out = Vec::new();
     let mut adjacent_to_next = Vec::new();
     let mut previous_was_content = false;
-    for range in word_ranges(text) {
-        let word = &text[range];
-        let folded = fold(word);
-        let content = folded.chars().count() > 2 && !folded.chars().all(|c| c.is_ascii_digit()) && !is_stop_word(lang, &folded);
+    for w in words.of(i) {
+        let content = vocabulary.is_theme_content(w.folded);
         if content {
             if let Some(last) = adjacent_to_next.last_mut() {
                 *last = previous_was_content;
             }
-            let lower = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
-            let stem = match stems.get(&lower) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let stem = stemmer.stem(&lower);
-                    stems.insert(lower.clone(), stem.clone());
-                    stem
-                }
-            };
-            words.push((stem, lower));
+            out.push((vocabulary.stem(w.surface), vocabulary.lower(w.surface)));
             adjacent_to_next.push(false);
         }
         previous_was_content = content;
     }
-    CommentWords { words, adjacent_to_next }
+    ThemeWords { words: out, adjacent_to_next }
+}
+
+/// What every theme's description reads.
+struct Context<'a> {
+    comments: &'a [Comment],
+    words: &'a [ThemeWords],
+    vectors: &'a TermVectors,
+    /// Stem id → term id.
+    term_of: &'a [u32],
+    /// Stems of the commenters' names.
+    names: &'a FastSet<u32>,
+    vocabulary: &'a Vocabulary,
 }
 
 /// Label, key words and representative of one group.
-fn describe(
-    group: &[usize],
-    comments: &[Comment],
-    words: &[CommentWords],
-    vectors: &TermVectors,
-    names: &FastSet<String>,
-    meta_label: &str,
-) -> Theme {
+fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
+    let (comments, words, vectors, vocabulary) = (cx.comments, cx.words, cx.vectors, cx.vocabulary);
     // Key words: stems shared by the most members, then by summed TF-IDF (without the
     // single-comment discount, so that a word one reader repeats can name the theme); never
     // a commenter's name.
     let n = comments.len() as f32;
-    let ids: FastMap<&str, usize> = vectors.vocabulary.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
-    let mut score: FastMap<&str, (usize, f32)> = FastMap::default();
+    let df = |stem: u32| cx.term_of.get(stem as usize).and_then(|&t| vectors.document_frequency.get(t as usize)).copied();
+    let mut score: FastMap<u32, (usize, f32)> = FastMap::default();
+    let mut stems: Vec<u32> = Vec::new();
     for &m in group {
-        let mut tf: FastMap<&str, u32> = FastMap::default();
-        for (stem, _) in &words[m].words {
-            *tf.entry(stem.as_str()).or_default() += 1;
-        }
-        for (stem, count) in tf {
-            let df = ids.get(stem).map_or(1, |&i| vectors.document_frequency[i]) as f32;
+        stems.clear();
+        stems.extend(words[m].words.iter().map(|w| w.0));
+        stems.sort_unstable();
+        for run in stems.chunk_by(|a, b| a == b) {
+            let (stem, count) = (run[0], run.len());
+            let df = df(stem).unwrap_or(1) as f32;
             let e = score.entry(stem).or_default();
             e.0 += 1;
             e.1 += (1.0 + (count as f32).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
         }
     }
-    let too_common = |t: &str| ids.get(t).is_some_and(|&i| vectors.document_frequency[i] as f32 > MAX_SHARE * n);
-    let mut ranked: Vec<(&str, (usize, f32))> =
-        score.into_iter().filter(|(t, _)| !names.contains(*t) && !too_common(t)).collect();
-    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then(a.0.cmp(b.0)));
-    let surface = surface_forms(group, words);
-    let keywords: Vec<String> = ranked.iter().take(KEYWORDS).filter_map(|(t, _)| surface.get(*t).cloned()).collect();
+    let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
+    let mut ranked: Vec<(u32, (usize, f32))> =
+        score.into_iter().filter(|(t, _)| !cx.names.contains(t) && !too_common(*t)).collect();
+    ranked.sort_by(|a, b| {
+        b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0)))
+    });
+    let top: Vec<u32> = ranked.iter().take(KEYWORDS).map(|x| x.0).collect();
+    let surface = surface_forms(group, words, &top, vocabulary);
+    let keywords: Vec<String> = top.iter().filter_map(|t| surface.get(t)).map(|&l| vocabulary.text(l).to_owned()).collect();
 
     // A phrase names the theme when it holds one of its top key words.
-    let phrase = key_phrase(group, words).filter(|p| {
+    let phrase = key_phrase(group, words, vocabulary).filter(|p| {
         let p = p.to_lowercase();
         keywords.iter().take(3).any(|k| p.split(' ').any(|w| w == k))
     });
@@ -184,42 +209,52 @@ fn describe(
     }
 }
 
-/// Stem → its most frequent surface word in the group.
-fn surface_forms(group: &[usize], words: &[CommentWords]) -> FastMap<String, String> {
-    let mut counts: FastMap<&str, FastMap<&str, usize>> = FastMap::default();
+/// Stem → its most frequent surface word in the group, for the stems in `wanted`.
+fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabulary: &Vocabulary) -> FastMap<u32, u32> {
+    let mut counts: FastMap<(u32, u32), usize> = FastMap::default();
     for &m in group {
-        for (stem, word) in &words[m].words {
-            *counts.entry(stem).or_default().entry(word).or_default() += 1;
+        for &(stem, word) in &words[m].words {
+            if wanted.contains(&stem) {
+                *counts.entry((stem, word)).or_default() += 1;
+            }
         }
     }
-    counts
-        .into_iter()
-        .map(|(stem, forms)| {
-            let best = forms.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|x| x.0).unwrap_or(stem);
-            (stem.to_owned(), best.to_owned())
-        })
-        .collect()
+    let mut best: FastMap<u32, (u32, usize)> = FastMap::default();
+    for ((stem, word), n) in counts {
+        let e = best.entry(stem).or_insert((word, n));
+        // The most frequent form; on a tie, the first in alphabetical order.
+        if n > e.1 || (n == e.1 && vocabulary.text(word) < vocabulary.text(e.0)) {
+            *e = (word, n);
+        }
+    }
+    best.into_iter().map(|(stem, (word, _))| (stem, word)).collect()
 }
 
 /// Two adjacent content words that at least two members of the group use ("fournisseur
 /// dépendant"), as the most frequent members wrote them.
-fn key_phrase(group: &[usize], words: &[CommentWords]) -> Option<String> {
-    let mut seen: FastMap<(&str, &str), (usize, String, usize)> = FastMap::default();
+fn key_phrase(group: &[usize], words: &[ThemeWords], vocabulary: &Vocabulary) -> Option<String> {
+    // (stem, stem) → (members using it, the first member's index in `group`, its lower-case words).
+    let mut seen: FastMap<(u32, u32), (usize, usize, (u32, u32))> = FastMap::default();
+    let mut in_this: Vec<(u32, u32)> = Vec::new();
     for (order, &m) in group.iter().enumerate() {
         let w = &words[m];
-        let mut in_this: Vec<(&str, &str)> = Vec::new();
+        in_this.clear();
         for i in 0..w.words.len().saturating_sub(1) {
             if !w.adjacent_to_next[i] {
                 continue;
             }
-            let key = (w.words[i].0.as_str(), w.words[i + 1].0.as_str());
+            let key = (w.words[i].0, w.words[i + 1].0);
             if in_this.contains(&key) {
                 continue;
             }
             in_this.push(key);
-            let e = seen.entry(key).or_insert_with(|| (0, format!("{} {}", w.words[i].1, w.words[i + 1].1), order));
+            let e = seen.entry(key).or_insert((0, order, (w.words[i].1, w.words[i + 1].1)));
             e.0 += 1;
         }
     }
-    seen.into_values().filter(|e| e.0 >= 2).max_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(b.1.cmp(&a.1))).map(|e| e.1)
+    let text = |p: (u32, u32)| format!("{} {}", vocabulary.text(p.0), vocabulary.text(p.1));
+    seen.into_values()
+        .filter(|e| e.0 >= 2)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| text(b.2).cmp(&text(a.2))))
+        .map(|e| text(e.2))
 }

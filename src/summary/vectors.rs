@@ -5,8 +5,6 @@
 //! terms (in more than [`POSTING_CAP`] comments) are skipped when looking for neighbours, which
 //! bounds the work on large comment sections (their idf is low, so little is lost).
 
-use crate::summary::fast_hash::FastMap;
-
 /// Terms present in more comments than this are not used to find neighbours.
 pub const POSTING_CAP: usize = 100;
 /// Neighbours kept per comment.
@@ -26,36 +24,27 @@ pub const MAX_SHARE: f32 = 0.5;
 /// One comment as a sparse unit vector: (term id, weight), sorted by term id.
 pub type SparseVector = Vec<(u32, f32)>;
 
-/// The comments' vectors and the vocabulary they use.
+/// The comments' vectors and how common each term is.
 pub struct TermVectors {
-    /// Term id → term (a stem, or a feature such as "@meta").
-    pub vocabulary: Vec<String>,
-    /// In how many comments each term appears.
+    /// In how many comments each term appears (indexed by term id).
     pub document_frequency: Vec<u32>,
     /// One vector per comment.
     pub vectors: Vec<SparseVector>,
 }
 
 impl TermVectors {
-    /// Builds TF-IDF vectors from each comment's terms.
-    pub fn new<S: AsRef<str>>(documents: &[Vec<S>]) -> TermVectors {
-        let mut ids: FastMap<&str, u32> = FastMap::default();
-        let mut vocabulary = Vec::new();
+    /// Builds TF-IDF vectors from each comment's terms, given as ids below `terms` (a stem, or a
+    /// feature such as "talks about the article").
+    pub fn new(documents: &[Vec<u32>], terms: usize) -> TermVectors {
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
+        let mut sorted: Vec<u32> = Vec::new();
         for doc in documents {
-            let mut tf: FastMap<u32, u32> = FastMap::default();
-            for term in doc {
-                let id = *ids.entry(term.as_ref()).or_insert_with(|| {
-                    vocabulary.push(term.as_ref().to_owned());
-                    vocabulary.len() as u32 - 1
-                });
-                *tf.entry(id).or_default() += 1;
-            }
-            let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
-            tf.sort_unstable();
-            counts.push(tf);
+            sorted.clear();
+            sorted.extend(doc.iter().copied().filter(|&t| (t as usize) < terms));
+            sorted.sort_unstable();
+            counts.push(sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect());
         }
-        let mut document_frequency = vec![0u32; vocabulary.len()];
+        let mut document_frequency = vec![0u32; terms];
         for doc in &counts {
             for &(t, _) in doc {
                 document_frequency[t as usize] += 1;
@@ -79,14 +68,14 @@ impl TermVectors {
                 v
             })
             .collect();
-        TermVectors { vocabulary, document_frequency, vectors }
+        TermVectors { document_frequency, vectors }
     }
 
     /// Each comment's nearest neighbours with their cosine similarity (symmetric: if j is among
     /// i's neighbours, i is listed among j's).
     pub fn neighbours(&self) -> Vec<Vec<(usize, f32)>> {
         let n = self.vectors.len();
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.vocabulary.len()];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
         for (d, v) in self.vectors.iter().enumerate() {
             for &(t, w) in v {
                 if (self.document_frequency[t as usize] as usize) <= POSTING_CAP {
@@ -123,22 +112,22 @@ impl TermVectors {
             touched.clear();
             out[d] = best;
         }
-        // Make symmetric.
-        let mut symmetric: Vec<FastMap<usize, f32>> = vec![FastMap::default(); n];
+        // Make symmetric: both directions of every edge, sorted, duplicates dropped (the
+        // similarity is the same sum either way).
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::with_capacity(2 * n * NEIGHBOURS);
         for (d, list) in out.iter().enumerate() {
             for &(o, s) in list {
-                symmetric[d].insert(o, s);
-                symmetric[o].insert(d, s);
+                pairs.push((d as u32, o as u32, s));
+                pairs.push((o as u32, d as u32, s));
             }
         }
+        pairs.sort_unstable_by_key(|p| (p.0, p.1));
+        pairs.dedup_by_key(|p| (p.0, p.1));
+        let mut symmetric: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+        for (d, o, s) in pairs {
+            symmetric[d as usize].push((o as usize, s));
+        }
         symmetric
-            .into_iter()
-            .map(|m| {
-                let mut v: Vec<(usize, f32)> = m.into_iter().collect();
-                v.sort_by_key(|x| x.0);
-                v
-            })
-            .collect()
     }
 }
 
@@ -172,14 +161,29 @@ pub fn dot(a: &SparseVector, b: &SparseVector) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summary::fast_hash::FastMap;
 
-    fn docs(texts: &[&str]) -> Vec<Vec<String>> {
-        texts.iter().map(|t| t.split(' ').map(String::from).collect()).collect()
+    /// Documents of space-separated terms, as term ids; and the number of terms.
+    fn docs(texts: &[&str]) -> (Vec<Vec<u32>>, usize) {
+        let mut ids: FastMap<&str, u32> = FastMap::default();
+        let docs = texts
+            .iter()
+            .map(|t| {
+                t.split(' ')
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        (docs, ids.len())
     }
 
     #[test]
     fn shared_rare_terms_make_neighbours() {
-        let v = TermVectors::new(&docs(&["tax amazon pay", "tax pay fair", "cloud contract pentagon", "cloud pentagon deal"]));
+        let (docs, terms) = docs(&["tax amazon pay", "tax pay fair", "cloud contract pentagon", "cloud pentagon deal"]);
+        let v = TermVectors::new(&docs, terms);
         assert!((dot(&v.vectors[0], &v.vectors[0]) - 1.0).abs() < 1e-5);
         let nb = v.neighbours();
         assert_eq!(nb[0].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
