@@ -18,7 +18,6 @@ mod wording;
 use crate::report::{Comment, QuotedPassage, Sentence, Stance, Summary};
 use crate::summary::fast_hash::{FastMap, FastSet};
 use crate::summary::vocabulary::{CommentWords, Vocabulary};
-use crate::text::words::is_stop_word;
 use std::ops::Range;
 
 /// Summarises the comments; fills each comment's `quotes` and `stance`, and sets `reply_to` on
@@ -53,8 +52,9 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         }
     }
 
-    let in_article = |w: &str| vocabulary.find(w).is_some_and(|id| index.in_article(id)) || is_stop_word(lang, w);
-    replies::link_by_name(comments, &in_article);
+    let authors = CommentWords::new(comments.iter().map(|c| c.author.as_deref().unwrap_or("")), &mut vocabulary);
+    let article_word = |id: u32| index.in_article(id) || vocabulary.is_stop(id);
+    replies::link_by_name_of(comments, &words, &authors, &vocabulary, &article_word);
 
     for (i, c) in comments.iter_mut().enumerate() {
         c.stance = stance::stance_of(&vocabulary, &c.text, words.of(i), !c.quotes.is_empty());
@@ -63,7 +63,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     let agreeing = comments.iter().filter(|c| c.stance == Some(Stance::Agrees)).count();
 
     let meta_label = if lang == "fr" { "l'article : " } else { "the article: " };
-    let themes = themes::themes_of(comments, &words, &mut vocabulary, meta_label);
+    let themes = themes::themes_of(comments, &words, &authors, &mut vocabulary, meta_label);
 
     let mut passages: Vec<(usize, Vec<u32>, Range<usize>)> = quoted.into_iter().map(|(s, (c, r))| (s, c, r)).collect();
     passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));

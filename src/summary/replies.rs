@@ -3,57 +3,99 @@
 //! are touched; they get the latest earlier comment by the named reader.
 
 use crate::report::Comment;
-use crate::text::words::{fold, words};
 use crate::summary::fast_hash::FastMap;
+use crate::summary::vocabulary::{CommentWords, Vocabulary, Word};
+
+/// Longest name looked for, in words.
+const NAME_WORDS: usize = 3;
+/// Padding of a name shorter than [`NAME_WORDS`].
+const NONE: u32 = u32::MAX;
+
+/// A name as folded word ids, padded.
+type Name = [u32; NAME_WORDS];
 
 /// Sets `reply_to` on comments that address an earlier commenter by name at their start or end.
 /// A name that is also a word of the article (`article_words`, folded) is too ambiguous to use.
 pub fn link_by_name(comments: &mut [Comment], article_words: &dyn Fn(&str) -> bool) {
-    // Folded author name → latest comment index so far.
-    let mut latest: FastMap<String, usize> = FastMap::default();
+    let mut vocabulary = Vocabulary::new("en");
+    let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
+    let authors = CommentWords::new(comments.iter().map(|c| c.author.as_deref().unwrap_or("")), &mut vocabulary);
+    link_by_name_of(comments, &words, &authors, &vocabulary, &|id| article_words(vocabulary.text(id)));
+}
+
+/// [`link_by_name`] on comments and authors already tokenised into `vocabulary`;
+/// `article_word` says whether a folded word id is too ambiguous to be a one-word name.
+pub fn link_by_name_of(
+    comments: &mut [Comment],
+    words: &CommentWords,
+    authors: &CommentWords,
+    vocabulary: &Vocabulary,
+    article_word: &dyn Fn(u32) -> bool,
+) {
+    // Author name → latest comment index so far.
+    let mut latest: FastMap<Name, usize> = FastMap::default();
     for i in 0..comments.len() {
+        let own = name(authors.of(i));
         if comments[i].reply_to.is_none() {
-            if let Some(parent) = addressed(&comments[i], &latest, article_words) {
+            if let Some(parent) = addressed(&comments[i].text, words.of(i), own, &latest, vocabulary, article_word) {
                 comments[i].reply_to = Some(comments[parent].id);
             }
         }
-        if let Some(name) = comments[i].author.as_deref().map(name_key) {
-            if !name.is_empty() {
-                latest.insert(name, i);
-            }
+        if let Some(own) = own {
+            latest.insert(own, i);
         }
     }
 }
 
-/// The author name as it would be written in a comment: folded words joined by spaces.
-fn name_key(name: &str) -> String {
-    words(name).map(fold).collect::<Vec<_>>().join(" ")
+/// The author name as it would be written in a comment: its folded words (none when it has no
+/// word or more than [`NAME_WORDS`], since such names are never looked for).
+fn name(words: &[Word]) -> Option<Name> {
+    if words.is_empty() || words.len() > NAME_WORDS {
+        return None;
+    }
+    let mut key = [NONE; NAME_WORDS];
+    for (k, w) in key.iter_mut().zip(words) {
+        *k = w.folded;
+    }
+    Some(key)
 }
 
-/// The earlier comment whose author `comment` names at its start, at its end or after "@"
+/// The earlier comment whose author the comment names at its start, at its end or after "@"
 /// (names of up to three words; the longest name that fits wins).
-fn addressed(comment: &Comment, latest: &FastMap<String, usize>, article_words: &dyn Fn(&str) -> bool) -> Option<usize> {
-    let own = comment.author.as_deref().map(name_key).unwrap_or_default();
-    let text = comment.text.trim();
-    let all = crate::text::words::word_ranges(text);
-    let edge = |ranges: &[std::ops::Range<usize>]| ranges.iter().map(|r| fold(&text[r.clone()])).collect::<Vec<_>>();
-    let first = edge(&all[..all.len().min(3)]);
-    let last = edge(&all[all.len().saturating_sub(3)..]);
-    let mut candidates: Vec<String> = Vec::new();
-    for k in (1..=3.min(all.len())).rev() {
-        candidates.push(first[..k].join(" "));
-        candidates.push(last[last.len() - k..].join(" "));
+fn addressed(
+    text: &str,
+    words: &[Word],
+    own: Option<Name>,
+    latest: &FastMap<Name, usize>,
+    vocabulary: &Vocabulary,
+    article_word: &dyn Fn(u32) -> bool,
+) -> Option<usize> {
+    if latest.is_empty() {
+        return None;
+    }
+    let n = words.len();
+    let first = &words[..n.min(NAME_WORDS)];
+    let last = &words[n.saturating_sub(NAME_WORDS)..];
+    let mut candidates: Vec<&[Word]> = Vec::new();
+    for k in (1..=NAME_WORDS.min(n)).rev() {
+        candidates.push(&first[..k]);
+        candidates.push(&last[last.len() - k..]);
     }
     for (i, _) in text.match_indices('@') {
-        let after: Vec<String> = words(&text[i + 1..]).take(3).map(fold).collect();
+        let at = words.partition_point(|w| (w.start as usize) <= i);
+        let after = &words[at..n.min(at + NAME_WORDS)];
         for k in (1..=after.len()).rev() {
-            candidates.push(after[..k].join(" "));
+            candidates.push(&after[..k]);
         }
     }
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    candidates.into_iter().find_map(|name| {
-        let usable = name != own && name.chars().count() >= 3 && (name.contains(' ') || !article_words(&name));
-        usable.then(|| latest.get(&name).copied()).flatten()
+    // Longest written name first (bytes, as the folded words joined by spaces).
+    let bytes = |c: &[Word]| c.iter().map(|w| vocabulary.text(w.folded).len()).sum::<usize>() + c.len() - 1;
+    candidates.sort_by_key(|c| std::cmp::Reverse(bytes(c)));
+    candidates.into_iter().find_map(|c| {
+        let key = name(c)?;
+        let chars = c.iter().map(|w| vocabulary.chars(w.folded)).sum::<usize>() + c.len() - 1;
+        let usable = Some(key) != own && chars >= 3 && (c.len() > 1 || !article_word(c[0].folded));
+        usable.then(|| latest.get(&key).copied()).flatten()
     })
 }
 

@@ -42,21 +42,25 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
     }
     let mut vocabulary = Vocabulary::new(lang);
     let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
-    themes_of(comments, &words, &mut vocabulary, meta_label)
+    let authors = CommentWords::new(comments.iter().map(|c| c.author.as_deref().unwrap_or("")), &mut vocabulary);
+    themes_of(comments, &words, &authors, &mut vocabulary, meta_label)
 }
 
-/// [`themes`] on comments already tokenised into `vocabulary` (`words`).
-pub fn themes_of(comments: &[Comment], words: &CommentWords, vocabulary: &mut Vocabulary, meta_label: &str) -> Vec<Theme> {
+/// [`themes`] on comments and their authors' names already tokenised into `vocabulary`.
+pub fn themes_of(
+    comments: &[Comment],
+    words: &CommentWords,
+    authors: &CommentWords,
+    vocabulary: &mut Vocabulary,
+    meta_label: &str,
+) -> Vec<Theme> {
     if comments.len() < MIN_COMMENTS {
         return Vec::new();
     }
     let theme_words: Vec<ThemeWords> = (0..comments.len()).map(|i| theme_words(words, i, vocabulary)).collect();
     let mut names: FastSet<u32> = FastSet::default();
-    let mut name_words = Vec::new();
-    for author in comments.iter().filter_map(|c| c.author.as_deref()) {
-        name_words.clear();
-        vocabulary.tokenize_into(author, &mut name_words);
-        for w in &name_words {
+    for i in 0..comments.len() {
+        for w in authors.of(i) {
             names.insert(vocabulary.stem(w.surface));
         }
     }
