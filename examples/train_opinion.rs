@@ -52,9 +52,11 @@ struct Params {
     joint: bool,
     /// Which n-grams (the shipped feature code uses `NgramOptions::SHIPPED`).
     ngram_options: NgramOptions,
+    /// Number of fits with different shuffles whose weights are averaged (bagging the SGD).
+    bag: usize,
 }
 
-const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED };
+const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED, bag: 1 };
 
 /// Parses `key=value` pairs over [`BASE`] (`l2d l2h epochs ngrams f bits nb prune stance`).
 fn parse_params(spec: &str) -> Params {
@@ -79,6 +81,7 @@ fn parse_params(spec: &str) -> Params {
             "char_min" => p.ngram_options.char_min_len = x as usize,
             "bigrams" => p.ngram_options.bigrams = x != 0.0,
             "trigrams" => p.ngram_options.trigrams = x != 0.0,
+            "bag" => p.bag = (x as usize).max(1),
             _ => panic!("unknown parameter {k}"),
         }
     }
@@ -131,7 +134,25 @@ fn nb_scale(examples: &[&Example], p: Params) -> Vec<f32> {
     pos.iter().zip(&neg).map(|(a, b)| (((alpha + a) / sp).ln() - ((alpha + b) / sn).ln()).abs().powf(p.nb)).collect()
 }
 
+/// Fits `p.bag` models with different shuffles and averages their weights.
 fn train(examples: &[&Example], p: Params, seed: u64) -> Weights {
+    let mut w = train_once(examples, p, seed);
+    for k in 1..p.bag {
+        let other = train_once(examples, p, seed.wrapping_add(1_000 * k as u64));
+        for (a, b) in w.dense.iter_mut().zip(other.dense) {
+            *a += b;
+        }
+        for (a, b) in w.hashed.iter_mut().zip(other.hashed) {
+            *a += b;
+        }
+    }
+    let n = p.bag as f32;
+    w.dense.iter_mut().for_each(|a| *a /= n);
+    w.hashed.iter_mut().for_each(|a| *a /= n);
+    w
+}
+
+fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
     let slots = 1usize << p.bits;
     let mask = slots as u32 - 1;
     let scale = nb_scale(examples, p);

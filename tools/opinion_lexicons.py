@@ -2,7 +2,7 @@
 """Rebuilds the shipped opinion lexicons in src/opinion/data/ from the permissively licensed sources
 in ../shared/corpus/lexicons (see MODEL.md for licences). Run from the crate root:
     python3 tools/opinion_lexicons.py ../shared/corpus/lexicons
-Only PDDL (Pattern) and MIT (Gender Gap Tracker quote verbs, Hyland hedges via neutralizing-bias) lists are read."""
+Only PDDL (Pattern) and MIT (Gender Gap Tracker quote verbs) lists are read."""
 import re, sys, collections, os
 
 src = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/lexicons"
