@@ -26,10 +26,17 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
 
     let mut sentences = Vec::new();
     for (block_index, block) in found_article.blocks.iter().enumerate() {
+        // Char offsets counted on from the previous sentence (spans come in order), so a long
+        // block is not recounted from its start for every sentence.
+        let (mut counted_bytes, mut counted_chars) = (0usize, 0u32);
         for span in text::sentences::split(&block.text.text) {
             let sentence_text = &block.text.text[span.clone()];
-            let start = block.text.text[..span.start].chars().count() as u32;
+            if span.start < counted_bytes {
+                (counted_bytes, counted_chars) = (0, 0);
+            }
+            let start = counted_chars + block.text.text[counted_bytes..span.start].chars().count() as u32;
             let end = start + sentence_text.chars().count() as u32;
+            (counted_bytes, counted_chars) = (span.end, end);
             sentences.push(Sentence {
                 id: sentences.len() as u32,
                 block: block_index as u32,

@@ -18,6 +18,7 @@
 mod blocks;
 mod cleaning;
 mod facts;
+mod hints;
 pub(crate) mod patterns;
 mod prep;
 mod scoring;
@@ -68,9 +69,10 @@ pub fn extract(snapshot: &Snapshot, metadata: &Metadata, excluded: &[NodeId]) ->
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true, cut_boxes: true },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false, cut_boxes: true },
     ];
+    let hints = hints::Hints::new(snapshot);
     let mut longest: Option<(usize, Vec<FoundBlock>)> = None;
     for flags in passes {
-        let blocks = one_pass(snapshot, metadata.title.as_deref(), excluded, flags);
+        let blocks = one_pass(snapshot, &hints, metadata.title.as_deref(), excluded, flags);
         let chars: usize = blocks.iter().map(|b| b.text.text.chars().count()).sum();
         if chars >= MIN_ARTICLE_CHARS {
             return FoundArticle { blocks };
@@ -109,14 +111,14 @@ fn own_text_chars(snapshot: &Snapshot, blocks: &[FoundBlock]) -> usize {
     total
 }
 
-fn one_pass(snapshot: &Snapshot, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<FoundBlock> {
+fn one_pass(snapshot: &Snapshot, hints: &hints::Hints<'_>, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<FoundBlock> {
     if snapshot.len() <= 1 {
         return Vec::new();
     }
-    let mut removed = prep::cut_boilerplate(snapshot, title, excluded, flags);
+    let mut removed = prep::cut_boilerplate(snapshot, hints, title, excluded, flags);
     let facts = facts::Facts::compute(snapshot, &removed);
-    let roots = scoring::find_article_roots(snapshot, &facts, flags).unwrap_or_else(|| vec![snapshot.body()]);
-    cleaning::clean_article(snapshot, &facts, &roots, flags, &mut removed);
+    let roots = scoring::find_article_roots(snapshot, &facts, hints, flags).unwrap_or_else(|| vec![snapshot.body()]);
+    cleaning::clean_article(snapshot, &facts, hints, &roots, flags, &mut removed);
     blocks::read_blocks(snapshot, &facts, &removed, &roots)
 }
 

@@ -4,12 +4,13 @@
 //! junk already cut from inside it.
 
 use super::facts::Facts;
+use super::hints::Hints;
 use super::patterns;
 use super::Flags;
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Cuts boilerplate inside `roots`, marking subtree roots in `removed`.
-pub fn clean_article(snapshot: &Snapshot, facts: &Facts, roots: &[NodeId], flags: Flags, removed: &mut [bool]) {
+pub fn clean_article(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, roots: &[NodeId], flags: Flags, removed: &mut [bool]) {
     let mut live = Live::from(facts);
     let n = snapshot.len();
     let mut contains_data_table = vec![false; n];
@@ -38,7 +39,7 @@ pub fn clean_article(snapshot: &Snapshot, facts: &Facts, roots: &[NodeId], flags
             if removed[i] {
                 continue;
             }
-            if should_remove(snapshot, facts, &live, flags, id, tag, data_table, contains_data_table[i], root) {
+            if should_remove(snapshot, facts, hints, &live, flags, id, tag, data_table, contains_data_table[i], root) {
                 removed[i] = true;
                 live.subtract(snapshot, id, root);
             }
@@ -120,17 +121,16 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tag: &str, depth: usize)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn should_remove(snapshot: &Snapshot, facts: &Facts, live: &Live, flags: Flags, id: NodeId, tag: &str, data_table: bool, holds_data_table: bool, root: NodeId) -> bool {
+fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &Live, flags: Flags, id: NodeId, tag: &str, data_table: bool, holds_data_table: bool, root: NodeId) -> bool {
     let i = id as usize;
-    let matched = patterns::match_string(snapshot.attr(id, "class"), snapshot.attr(id, "id"));
     match tag {
         "footer" | "aside" | "link" | "input" | "textarea" | "select" | "button" => return true,
         _ => {}
     }
-    if id != root && patterns::is_share(&matched) && live.text_len[i] < 500 {
+    if id != root && hints.share(id) && live.text_len[i] < 500 {
         return true;
     }
-    let weight = if flags.weight_classes { patterns::class_weight(snapshot.attr(id, "class"), snapshot.attr(id, "id")) } else { 0.0 };
+    let weight = if flags.weight_classes { hints.class_weight(id) } else { 0.0 };
     if matches!(tag, "h1" | "h2") && weight < 0.0 {
         return true;
     }

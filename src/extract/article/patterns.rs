@@ -32,8 +32,20 @@ const NEGATIVE: &[&str] = &[
 /// ARIA roles of parts that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
+/// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: only
+/// positions holding some needle's first byte are compared).
 fn any_in(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| haystack.contains(n))
+    let mut firsts = [false; 256];
+    for needle in needles {
+        match needle.as_bytes().first() {
+            Some(&b) => firsts[b as usize] = true,
+            None => return true,
+        }
+    }
+    let hay = haystack.as_bytes();
+    hay.iter().enumerate().any(|(at, &b)| {
+        firsts[b as usize] && needles.iter().any(|n| hay[at..].starts_with(n.as_bytes()))
+    })
 }
 
 /// Lower-cased `class` + " " + `id`, the string the hints are matched against.

@@ -2,13 +2,14 @@
 //! section, dialogs, bylines, the title heading, navigation, parts whose class or role says
 //! "sidebar", "menu", "comments"…, "read also" boxes and promos).
 
+use super::hints::Hints;
 use super::patterns;
 use super::Flags;
 use crate::metadata::{is_byline_element, title::similarity};
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Subtree roots cut from the page for one extraction pass (`removed[id]`).
-pub fn cut_boilerplate(snapshot: &Snapshot, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<bool> {
+pub fn cut_boilerplate(snapshot: &Snapshot, hints: &Hints<'_>, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<bool> {
     let mut removed = vec![false; snapshot.len()];
     for &id in excluded {
         if let Some(slot) = removed.get_mut(id as usize) {
@@ -24,7 +25,7 @@ pub fn cut_boilerplate(snapshot: &Snapshot, title: Option<&str>, excluded: &[Nod
             id += 1;
             continue;
         };
-        if removed[id as usize] || should_cut(snapshot, id, tag, title, &mut title_heading_seen, flags) {
+        if removed[id as usize] || should_cut(snapshot, hints, id, tag, title, &mut title_heading_seen, flags) {
             removed[id as usize] = true;
             id = snapshot.subtree_end(id);
             continue;
@@ -86,7 +87,7 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: us
     snapshot.ancestors(id).take(depth + 1).any(|a| snapshot.tag(a).is_some_and(|t| tags.contains(&t)))
 }
 
-fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
+fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
     let attr = |name| snapshot.attr(id, name);
     // JSON-LD stays in the snapshot for metadata; it is never article text.
     if matches!(tag, "script" | "style" | "template" | "noscript") {
@@ -112,10 +113,9 @@ fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, t
         }
     }
     if flags.strip_unlikely {
-        let matched = patterns::match_string(attr("class"), attr("id"));
         if tag != "a"
             && tag != "body"
-            && patterns::is_unlikely(&matched)
+            && hints.unlikely(id)
             && !has_ancestor_within(snapshot, id, &["table", "code"], 3)
         {
             return true;
@@ -128,8 +128,7 @@ fn should_cut(snapshot: &Snapshot, id: NodeId, tag: &str, title: Option<&str>, t
         }
     }
     if flags.cut_boxes && !matches!(tag, "body" | "html" | "article" | "main") {
-        let matched = patterns::match_string(attr("class"), attr("id"));
-        if patterns::is_author_box(&matched) && short_text(snapshot, id, 600).is_some() {
+        if hints.author_box(id) && short_text(snapshot, id, 600).is_some() {
             return true;
         }
     }

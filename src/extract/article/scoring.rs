@@ -3,7 +3,7 @@
 //! content join it (Firefox Reader View's algorithm, over the arena without changing it).
 
 use super::facts::{is_phrasing, Facts};
-use super::patterns;
+use super::hints::Hints;
 use super::Flags;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -21,7 +21,7 @@ impl Scores {
 
 const NB_TOP_CANDIDATES: usize = 5;
 
-fn base_score(snapshot: &Snapshot, id: NodeId, flags: Flags) -> f64 {
+fn base_score(snapshot: &Snapshot, hints: &Hints<'_>, id: NodeId, flags: Flags) -> f64 {
     let tag_score = match snapshot.tag(id).unwrap_or("") {
         "div" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -29,7 +29,7 @@ fn base_score(snapshot: &Snapshot, id: NodeId, flags: Flags) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    tag_score + if flags.weight_classes { patterns::class_weight(snapshot.attr(id, "class"), snapshot.attr(id, "id")) } else { 0.0 }
+    tag_score + if flags.weight_classes { hints.class_weight(id) } else { 0.0 }
 }
 
 /// A `<div>` holding just one `<p>` (and no text): it reads as that paragraph, so scores skip it.
@@ -48,7 +48,7 @@ fn scoring_parent(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> Option<Node
 
 /// Adds one paragraph's score to its ancestors (parent fully, grandparent half, then a third
 /// per level, up to five levels).
-fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, flags: Flags, scores: &mut Scores, candidates: &mut Vec<NodeId>, first_parent: Option<NodeId>, (text_len, commas): (u32, u32)) {
+fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, flags: Flags, scores: &mut Scores, candidates: &mut Vec<NodeId>, first_parent: Option<NodeId>, (text_len, commas): (u32, u32)) {
     if text_len < 25 {
         return;
     }
@@ -61,7 +61,7 @@ fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, flags: Flags, scores: &m
         }
         if !scores.scored[a as usize] {
             scores.scored[a as usize] = true;
-            scores.score[a as usize] = base_score(snapshot, a, flags);
+            scores.score[a as usize] = base_score(snapshot, hints, a, flags);
             candidates.push(a);
         }
         let divider = match level {
@@ -76,7 +76,7 @@ fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, flags: Flags, scores: &m
 }
 
 /// Scores every paragraph-like element's ancestors; returns the scores and the candidates.
-fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, flags: Flags, body: NodeId) -> (Scores, Vec<NodeId>) {
+fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, flags: Flags, body: NodeId) -> (Scores, Vec<NodeId>) {
     let n = snapshot.len();
     let mut scores = Scores { score: vec![0.0; n], scored: vec![false; n] };
     let mut candidates = Vec::new();
@@ -93,7 +93,7 @@ fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, flags: Flags, body: Node
         };
         if scorable && !is_paragraph_wrapper(snapshot, facts, id) {
             let parent = scoring_parent(snapshot, facts, id);
-            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, parent, (facts.text_len[i], facts.commas[i]));
+            credit_ancestors(snapshot, facts, hints, flags, &mut scores, &mut candidates, parent, (facts.text_len[i], facts.commas[i]));
         }
         // Text runs directly inside a div with block children read as their own paragraphs.
         if tag == "div" && facts.has_block[i] {
@@ -106,11 +106,11 @@ fn score_paragraphs(snapshot: &Snapshot, facts: &Facts, flags: Flags, body: Node
                     len += facts.text_len[child as usize];
                     commas += facts.commas[child as usize];
                 } else {
-                    credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), (len, commas));
+                    credit_ancestors(snapshot, facts, hints, flags, &mut scores, &mut candidates, Some(id), (len, commas));
                     (len, commas) = (0, 0);
                 }
             }
-            credit_ancestors(snapshot, facts, flags, &mut scores, &mut candidates, Some(id), (len, commas));
+            credit_ancestors(snapshot, facts, hints, flags, &mut scores, &mut candidates, Some(id), (len, commas));
         }
     }
     (scores, candidates)
@@ -122,9 +122,9 @@ fn alive_element_children<'a>(snapshot: &'a Snapshot, facts: &'a Facts, id: Node
 
 /// The article's parts, in document order: the best candidate and the siblings that join it.
 /// `None` when no paragraph scored (the caller then reads the whole body).
-pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, flags: Flags) -> Option<Vec<NodeId>> {
+pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, flags: Flags) -> Option<Vec<NodeId>> {
     let body = snapshot.body();
-    let (mut scores, candidates) = score_paragraphs(snapshot, facts, flags, body);
+    let (mut scores, candidates) = score_paragraphs(snapshot, facts, hints, flags, body);
     let mut top: Vec<NodeId> = Vec::with_capacity(NB_TOP_CANDIDATES + 1);
     for &c in &candidates {
         let scaled = scores.score[c as usize] * (1.0 - facts.link_density(c));
@@ -157,7 +157,7 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, flags: Flags) -> O
     }
     if !scores.scored[best as usize] {
         scores.scored[best as usize] = true;
-        scores.score[best as usize] = base_score(snapshot, best, flags);
+        scores.score[best as usize] = base_score(snapshot, hints, best, flags);
     }
     // A parent scoring higher than its child holds more of the article.
     let mut last_score = scores.score[best as usize];
@@ -188,7 +188,7 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, flags: Flags) -> O
     }
     if !scores.scored[best as usize] {
         scores.scored[best as usize] = true;
-        scores.score[best as usize] = base_score(snapshot, best, flags);
+        scores.score[best as usize] = base_score(snapshot, hints, best, flags);
     }
     Some(join_siblings(snapshot, facts, &scores, best))
 }

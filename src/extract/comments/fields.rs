@@ -3,9 +3,10 @@
 //!
 //! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
 
-use super::vocabulary::{self, name_parts};
+use super::names::Names;
+use super::vocabulary;
 use crate::metadata::parse_date;
-use crate::snapshot::text::TextCollector;
+use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
 /// What one comment element says about itself.
@@ -41,17 +42,17 @@ const REPLY_PHRASES: &[&str] = &[
 ];
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
-pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
+pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -> Fields {
     let mut author_node: Option<NodeId> = None;
     let mut weak_author: Option<NodeId> = None;
     let mut date_node: Option<NodeId> = None;
     let mut relative_date: Option<NodeId> = None;
     let mut bodies: Vec<(NodeId, bool)> = Vec::new();
-    let mut fields = Fields { depth: depth_of(snapshot, item), ..Fields::default() };
+    let mut fields = Fields { depth: depth_of(snapshot, names, item), ..Fields::default() };
 
     own_elements(snapshot, item, nested, |id| {
         let tag = snapshot.tag(id).unwrap_or("");
-        let parts = name_parts(snapshot, id);
+        let parts = names.of(id);
         let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
         let small = snapshot.subtree_end(id) - id <= 8;
         if fields.reply_link.is_none() && fields.reply_name.is_none() && small {
@@ -63,7 +64,7 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         }
         let date_markup = tag == "time"
             || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"));
-        if date_node.is_none() && (date_markup || (small && vocabulary::names_date(&parts))) {
+        if date_node.is_none() && (date_markup || (small && vocabulary::names_date(parts))) {
             if let Some(date) = date_of(snapshot, id) {
                 fields.published = Some(date);
                 date_node = Some(id);
@@ -95,7 +96,7 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
             || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
         if author_node.is_none() && author_markup && snapshot.subtree_end(id) - id <= 64 {
-            if let Some(name) = name_of(snapshot, id) {
+            if let Some(name) = name_of(snapshot, names, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
                 // Look on inside: bylines often hold the date too.
@@ -103,15 +104,15 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
             }
         }
         if tag != "img" {
-            if let Some(strong) = vocabulary::names_body(&parts) {
+            if let Some(strong) = vocabulary::names_body(parts) {
                 if bodies.len() < 16 {
                     bodies.push((id, strong));
                 }
                 return true;
             }
         }
-        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && vocabulary::names_author(&parts) {
-            if let Some(name) = name_of(snapshot, id) {
+        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && vocabulary::names_author(parts) {
+            if let Some(name) = name_of(snapshot, names, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
                 // Look on inside: bylines often hold the date too.
@@ -136,7 +137,7 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         .map(|&(b, _)| b);
     let skip = [author_node, date_node, relative_date];
     let mut quote = None;
-    fields.text = text_of(snapshot, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
+    fields.text = text_of(snapshot, names, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
     if let Some((name, passage)) = quote {
         fields.reply_name = fields.reply_name.take().or(name);
         fields.quoted_text = Some(passage).filter(|p| !p.is_empty());
@@ -145,7 +146,7 @@ pub fn read(snapshot: &Snapshot, item: NodeId, nested: &[bool]) -> Fields {
         // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).
         fields.author = weak_author
             .filter(|&w| body.is_none_or(|b| w < b && !snapshot.contains(b, w)))
-            .and_then(|w| name_of(snapshot, w))
+            .and_then(|w| name_of(snapshot, names, w))
             .filter(|name| !fields.text.starts_with(name.as_str()));
     }
     fields
@@ -165,17 +166,19 @@ pub fn own_elements(snapshot: &Snapshot, item: NodeId, nested: &[bool], mut visi
     }
 }
 
-fn depth_of(snapshot: &Snapshot, item: NodeId) -> Option<u32> {
+fn depth_of(snapshot: &Snapshot, names: &Names, item: NodeId) -> Option<u32> {
     if let Some(level) = snapshot.attr(item, "aria-level").and_then(|l| l.trim().parse().ok()) {
         return Some(level);
     }
-    let parts = name_parts(snapshot, item);
-    parts.windows(2).find_map(|w| {
-        matches!(w[0].as_str(), "depth" | "level" | "niveau" | "ebene" | "nivel" | "indent").then(|| w[1].parse().ok()).flatten()
+    names.of(item).windows(2).find_map(|w| {
+        matches!(w[0].as_ref(), "depth" | "level" | "niveau" | "ebene" | "nivel" | "indent").then(|| w[1].parse().ok()).flatten()
     })
 }
 
 fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) {
+    if !may_open_reply_phrase(snapshot, id) {
+        return;
+    }
     let text = snapshot.text_content(id);
     let lower = text.trim().to_lowercase();
     let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) else { return };
@@ -183,6 +186,14 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) {
     fields.reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
     let rest: String = text.trim().chars().skip(phrase.chars().count()).collect();
     fields.reply_name = vocabulary::clean_author(rest.trim_start_matches([':', ' ']));
+}
+
+/// Whether the subtree's text, trimmed, starts with a letter that a reply phrase starts with
+/// (`i`, `r`, `e`, `a`, either case): rules most elements out without building their text.
+/// Only these ASCII letters lower-case to a phrase's first letter.
+fn may_open_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
+    let first = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d)).flat_map(str::chars).find(|c| !c.is_whitespace());
+    first.is_some_and(|c| matches!(c.to_ascii_lowercase(), 'i' | 'r' | 'e' | 'a'))
 }
 
 fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
@@ -193,43 +204,43 @@ fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
         .or_else(|| parse_date(&snapshot.text_content(node)))
 }
 
-fn name_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
+fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
     let valid = |text: String| vocabulary::clean_author(&text).filter(|n| !vocabulary::is_action_text(n) && !vocabulary::looks_like_date(n));
     let text = |n: NodeId| {
-        let mut c = TextCollector::new();
+        let mut c = PlainText::new();
         c.push_subtree(snapshot, n);
-        c.finish().text
+        c.finish()
     };
     // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>"), then a
     // link that is not the date, then the byline's own words without its date.
     let named = snapshot.descendants(node).filter(|&d| {
         snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            || (snapshot.tag(d).is_some() && name_parts(snapshot, d).iter().any(|p| matches!(p.as_str(), "fn" | "name" | "nick" | "username")))
+            || (snapshot.tag(d).is_some() && names.of(d).iter().any(|p| matches!(p.as_ref(), "fn" | "name" | "nick" | "username")))
     });
     let links = snapshot.descendants(node).filter(|&d| snapshot.is(d, "a"));
     if let Some(name) = named.chain(links).take(8).find_map(|d| valid(text(d))) {
         return Some(name);
     }
-    let mut own = TextCollector::new();
+    let mut own = PlainText::new();
     let end = snapshot.subtree_end(node);
     let mut id = node;
     while id < end {
         if let Some(t) = snapshot.text(id) {
-            own.push_node(id, t);
-        } else if id != node && (snapshot.is(id, "time") || vocabulary::names_date(&name_parts(snapshot, id)) || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id))) {
+            own.push_node(t);
+        } else if id != node && (snapshot.is(id, "time") || vocabulary::names_date(names.of(id)) || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id))) {
             id = snapshot.subtree_end(id);
             own.push_space();
             continue;
         }
         id += 1;
     }
-    valid(own.finish().text)
+    valid(own.finish())
 }
 
 /// The visible text of `root`'s own content without the author, date and chrome.
 /// `quoted` receives the first quote header's name and the passage it quotes.
-fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
-    let mut out = TextCollector::new();
+fn text_of(snapshot: &Snapshot, names: &Names, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
+    let mut out = PlainText::new();
     let end = snapshot.subtree_end(root);
     let mut id = root + 1;
     let mut open_blocks: Vec<NodeId> = Vec::new();
@@ -239,28 +250,28 @@ fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<No
             out.push_space();
         }
         if let Some(t) = snapshot.text(id) {
-            out.push_node(id, t);
+            out.push_node(t);
             id += 1;
             continue;
         }
-        if nested.get(id as usize).copied().unwrap_or(false) || skip.contains(&Some(id)) || is_chrome(snapshot, id, whole_item) {
+        if nested.get(id as usize).copied().unwrap_or(false) || skip.contains(&Some(id)) || is_chrome(snapshot, names, id, whole_item) {
             id = snapshot.subtree_end(id);
             out.push_space();
             continue;
         }
-        if is_quote_header(snapshot, id) {
+        if is_quote_header(snapshot, names, id) {
             if quoted.is_none() {
                 let name = vocabulary::clean_author(&quote_name(&snapshot.text_content(id)));
-                let mut passage = TextCollector::new();
+                let mut passage = PlainText::new();
                 let quote = snapshot.parent(id).unwrap_or(id);
                 for d in snapshot.descendants(quote).filter(|&d| !snapshot.contains(id, d)) {
                     if let Some(t) = snapshot.text(d) {
-                        passage.push_node(d, t);
+                        passage.push_node(t);
                     } else if snapshot.tag(d).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
                         passage.push_space();
                     }
                 }
-                *quoted = Some((name, passage.finish().text));
+                *quoted = Some((name, passage.finish()));
             }
             id = snapshot.subtree_end(id);
             continue;
@@ -271,16 +282,16 @@ fn text_of(snapshot: &Snapshot, root: NodeId, nested: &[bool], skip: &[Option<No
         }
         id += 1;
     }
-    out.finish().text
+    out.finish()
 }
 
 /// Chrome inside a comment: named chrome, forms, navigation, and small buttons/counters.
-fn is_chrome(snapshot: &Snapshot, id: NodeId, whole_item: bool) -> bool {
+fn is_chrome(snapshot: &Snapshot, names: &Names, id: NodeId, whole_item: bool) -> bool {
     let tag = snapshot.tag(id).unwrap_or("");
     if matches!(tag, "form" | "nav" | "menu") || (whole_item && matches!(tag, "header" | "footer")) {
         return true;
     }
-    if vocabulary::names_item_chrome(&name_parts(snapshot, id)) && vocabulary::names_body(&name_parts(snapshot, id)) != Some(true) {
+    if vocabulary::names_item_chrome(names.of(id)) && vocabulary::names_body(names.of(id)) != Some(true) {
         return true;
     }
     snapshot.subtree_end(id) - id <= 4 && !matches!(tag, "p" | "blockquote") && {
@@ -290,10 +301,10 @@ fn is_chrome(snapshot: &Snapshot, id: NodeId, whole_item: bool) -> bool {
 }
 
 /// The header of a quoted parent: a `<cite>` or a title/attribution line opening a quote.
-fn is_quote_header(snapshot: &Snapshot, id: NodeId) -> bool {
+fn is_quote_header(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
     let Some(parent) = snapshot.parent(id) else { return false };
-    let in_quote = snapshot.is(parent, "blockquote") || snapshot.tag(parent) == Some("aside") && name_parts(snapshot, parent).iter().any(|p| p == "quote")
-        || name_parts(snapshot, parent).iter().any(|p| p == "quote" || p == "bbcode");
+    let in_quote = snapshot.is(parent, "blockquote") || snapshot.tag(parent) == Some("aside") && names.of(parent).iter().any(|p| p == "quote")
+        || names.of(parent).iter().any(|p| p == "quote" || p == "bbcode");
     if !in_quote {
         return false;
     }
@@ -302,8 +313,7 @@ fn is_quote_header(snapshot: &Snapshot, id: NodeId) -> bool {
     }
     let first_element = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some());
     first_element == Some(id) && {
-        let parts = name_parts(snapshot, id);
-        parts.iter().any(|p| matches!(p.as_str(), "title" | "header" | "author" | "attribution" | "meta" | "head"))
+        names.of(id).iter().any(|p| matches!(p.as_ref(), "title" | "header" | "author" | "attribution" | "meta" | "head"))
             || {
                 let text = snapshot.text_content(id);
                 let t = text.trim();

@@ -11,6 +11,8 @@
 mod fields;
 mod items;
 mod json_ld;
+mod names;
+mod plain_text;
 mod structure;
 mod threading;
 mod vocabulary;
@@ -20,6 +22,7 @@ mod tests;
 
 use crate::snapshot::{NodeId, Snapshot};
 use items::Sections;
+use names::Names;
 use std::collections::HashMap;
 
 /// One comment as found in the page.
@@ -50,11 +53,12 @@ pub struct FoundComments {
 
 /// Finds the reader comments of a page.
 pub fn extract(snapshot: &Snapshot) -> FoundComments {
-    let sections = Sections::find(snapshot);
-    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, id)).collect();
+    let names = Names::index(snapshot);
+    let sections = Sections::find(snapshot, &names);
+    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, &names, id)).collect();
     let found = choose_section(snapshot, &sections, &marked)
         .map(|section| (section, marked.iter().copied().filter(|&c| snapshot.contains(section, c)).collect::<Vec<_>>()))
-        .or_else(|| structure::find(snapshot, &sections));
+        .or_else(|| structure::find(snapshot, &names, &sections));
 
     let mut result = FoundComments::default();
     match found {
@@ -63,7 +67,7 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
             for &c in &candidates {
                 nested[c as usize] = true;
             }
-            let fields = candidates.iter().map(|&c| fields::read(snapshot, c, &nested)).collect();
+            let fields = candidates.iter().map(|&c| fields::read(snapshot, &names, c, &nested)).collect();
             result.comments = threading::thread(snapshot, &candidates, fields);
             result.section = Some(section);
         }
@@ -72,7 +76,7 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
             result.comments = json_ld::comments(snapshot);
         }
     }
-    result.excluded = excluded(snapshot, &sections, result.section);
+    result.excluded = excluded(snapshot, &names, &sections, result.section);
     result
 }
 
@@ -165,7 +169,7 @@ fn empty_section(snapshot: &Snapshot, sections: &Sections) -> Option<NodeId> {
 
 /// The subtrees the article extractor must skip: the section, plus comment forms, comment
 /// headings and promos outside it.
-fn excluded(snapshot: &Snapshot, sections: &Sections, section: Option<NodeId>) -> Vec<NodeId> {
+fn excluded(snapshot: &Snapshot, names: &Names, sections: &Sections, section: Option<NodeId>) -> Vec<NodeId> {
     let mut out: Vec<NodeId> = section.into_iter().collect();
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {
@@ -181,8 +185,8 @@ fn excluded(snapshot: &Snapshot, sections: &Sections, section: Option<NodeId>) -
             id += 1;
             continue;
         }
-        let parts = vocabulary::name_parts(snapshot, id);
-        let chrome = (vocabulary::names_section_chrome(&parts) || snapshot.attr(id, "id") == Some("respond")
+        let parts = names.of(id);
+        let chrome = (vocabulary::names_section_chrome(parts) || snapshot.attr(id, "id") == Some("respond")
             || (tag == "form" && parts.iter().any(|p| p.starts_with("comment") || p == "respond" || p == "reply")))
             && !matches!(tag, "a" | "span" | "body" | "html" | "main")
             && !sections.holds_article(snapshot, id)

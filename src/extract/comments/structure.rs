@@ -8,7 +8,8 @@
 //! comments, and the article itself is never one: it has no repeated siblings.
 
 use super::items::Sections;
-use super::vocabulary::{self, name_parts};
+use super::names::Names;
+use super::vocabulary;
 use crate::snapshot::{NodeId, Snapshot};
 use std::collections::HashMap;
 
@@ -28,7 +29,7 @@ const PROFILE_PATHS: &[&str] = &[
 ];
 
 impl Facts {
-    fn compute(snapshot: &Snapshot) -> Facts {
+    fn compute(snapshot: &Snapshot, names: &Names) -> Facts {
         let n = snapshot.len();
         let mut f = Facts {
             has_time: vec![false; n],
@@ -46,12 +47,12 @@ impl Facts {
                 }
             } else if let Some(tag) = snapshot.tag(id) {
                 let small = snapshot.subtree_end(id) - id <= 8;
-                let parts = name_parts(snapshot, id);
+                let parts = names.of(id);
                 let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
-                if tag == "time" || itemprop.contains("date") || (small && vocabulary::names_date(&parts)) {
+                if tag == "time" || itemprop.contains("date") || (small && vocabulary::names_date(parts)) {
                     f.has_time[i] = true;
                 }
-                if (tag != "img" && small && vocabulary::names_author(&parts))
+                if (tag != "img" && small && vocabulary::names_author(parts))
                     || itemprop.contains("author")
                     || (tag == "a" && snapshot.attr(id, "href").is_some_and(|h| PROFILE_PATHS.iter().any(|p| h.contains(p))))
                 {
@@ -88,8 +89,8 @@ impl Facts {
 }
 
 /// The section and its comment elements, when repeated comment-like items are found.
-pub fn find(snapshot: &Snapshot, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
-    let facts = Facts::compute(snapshot);
+pub fn find(snapshot: &Snapshot, names: &Names, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
+    let facts = Facts::compute(snapshot, names);
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {
         if sections.outermost[id as usize] == Some(id) {

@@ -3,6 +3,10 @@
 //! texts; no site's own class names.
 
 use crate::snapshot::{NodeId, Snapshot};
+use std::borrow::Cow;
+
+/// One lower-case part of a class name or id; borrowed from the page when it is already lower-case.
+pub type Part<'a> = Cow<'a, str>;
 
 /// A single comment: `comment`, `commentaire`, … (a class name made of this word alone, or with
 /// an item suffix/prefix, marks one comment).
@@ -85,59 +89,68 @@ const ACTION_TEXTS: &[&str] = &[
 ];
 
 /// Lower-case parts of one class name or id (`comment-list_2` → `comment`, `list`, `2`).
-pub fn parts(name: &str) -> impl Iterator<Item = String> + '_ {
-    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_lowercase)
+pub fn parts(name: &str) -> impl Iterator<Item = Part<'_>> + '_ {
+    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(lower_case)
 }
 
-/// Every part of an element's id and class names.
-pub fn name_parts(snapshot: &Snapshot, id: NodeId) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["id", "class"] {
-        if let Some(value) = snapshot.attr(id, attr) {
-            out.extend(parts(value));
-        }
+/// A part in lower case, allocating only when it has upper-case or non-ASCII letters.
+fn lower_case(part: &str) -> Part<'_> {
+    if part.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(part.to_lowercase())
+    } else {
+        Cow::Borrowed(part)
     }
-    out
 }
 
 /// A cheap first look (no allocation): whether an element's id or class could name comment
 /// chrome or a comment form at all.
 pub fn may_name_comment_chrome(snapshot: &Snapshot, id: NodeId) -> bool {
     const STEMS: &[&[u8]] = &[b"comment", b"komment", b"coment", b"reaction", b"respon", b"discus", b"disqus", b"respond", b"form", b"usercomment"];
-    ["id", "class"].iter().filter_map(|a| snapshot.attr(id, a)).any(|value| {
+    let has_stem = |value: &str| {
         let bytes = value.as_bytes();
-        STEMS.iter().any(|stem| bytes.windows(stem.len()).any(|w| w.eq_ignore_ascii_case(stem)))
-    }) || snapshot.attr(id, "class").is_some_and(|c| c.contains("réaction") || c.contains("Réaction"))
+        // Every stem starts with one of these letters: test the stems only where one stands.
+        (0..bytes.len()).any(|at| {
+            matches!(bytes[at].to_ascii_lowercase(), b'c' | b'k' | b'r' | b'd' | b'f' | b'u')
+                && STEMS.iter().any(|stem| bytes.get(at..at + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem)))
+        })
+    };
+    ["id", "class"].iter().filter_map(|a| snapshot.attr(id, a)).any(has_stem)
+        || snapshot.attr(id, "class").is_some_and(|c| c.contains("réaction") || c.contains("Réaction"))
 }
 
-fn any_part_in(parts: &[String], words: &[&str]) -> bool {
-    parts.iter().any(|p| words.contains(&p.as_str()))
+fn any_part_in(parts: &[Part], words: &[&str]) -> bool {
+    parts.iter().any(|p| words.contains(&p.as_ref()))
 }
 
 /// Whether one class name marks a single comment (`comment`, `comment-item`, `user-comment`).
 pub fn is_item_class(class_name: &str) -> bool {
-    let parts: Vec<String> = parts(class_name).collect();
-    let word = |p: &String| ITEM_WORDS.contains(&p.as_str());
-    match parts.as_slice() {
-        [w] => word(w),
-        [w, s] => (word(w) && ITEM_SUFFIXES.contains(&s.as_str())) || (ITEM_PREFIXES.contains(&w.as_str()) && word(s)),
+    let mut parts = parts(class_name);
+    let (first, second, third) = (parts.next(), parts.next(), parts.next());
+    let word = |p: &str| ITEM_WORDS.contains(&p);
+    match (first.as_deref(), second.as_deref(), third) {
+        (Some(w), None, None) => word(w),
+        (Some(w), Some(s), None) => (word(w) && ITEM_SUFFIXES.contains(&s)) || (ITEM_PREFIXES.contains(&w) && word(s)),
         _ => false,
     }
 }
 
 /// Whether an id names one comment by number (`comment-1209331`, `li-comment-5`, `comment42`).
 pub fn is_item_id(id: &str) -> bool {
-    let parts: Vec<String> = parts(id).collect();
+    // Only the last two parts matter.
+    let (mut before_last, mut last): (Option<Part>, Option<Part>) = (None, None);
+    for part in parts(id) {
+        before_last = last.replace(part);
+    }
     let numbered = |p: &str| ITEM_WORDS.iter().any(|w| p.strip_prefix(w).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())));
-    match parts.as_slice() {
-        [] => false,
-        [.., w, n] if ITEM_WORDS.contains(&w.as_str()) && n.bytes().all(|b| b.is_ascii_digit()) => true,
-        [.., last] => numbered(last),
+    match (before_last.as_deref(), last.as_deref()) {
+        (_, None) => false,
+        (Some(w), Some(n)) if ITEM_WORDS.contains(&w) && n.bytes().all(|b| b.is_ascii_digit()) => true,
+        (_, Some(last)) => numbered(last),
     }
 }
 
 /// Whether an element's id/class parts name a comment section.
-pub fn names_section(parts: &[String]) -> bool {
+pub fn names_section(parts: &[Part]) -> bool {
     if any_part_in(parts, NOT_SECTION_PARTS) {
         return false;
     }
@@ -148,7 +161,7 @@ pub fn names_section(parts: &[String]) -> bool {
 }
 
 /// Whether an element's parts name the comment section's chrome (its form, promo, header).
-pub fn names_section_chrome(parts: &[String]) -> bool {
+pub fn names_section_chrome(parts: &[Part]) -> bool {
     (any_part_in(parts, SECTION_WORDS) || any_part_in(parts, ITEM_WORDS)) && any_part_in(parts, CHROME_PARTS)
 }
 
@@ -164,19 +177,19 @@ pub fn is_comment_heading(text: &str) -> bool {
 }
 
 /// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
-pub fn names_author(parts: &[String]) -> bool {
-    any_part_in(parts, AUTHOR_PARTS) && !parts.iter().any(|p| matches!(p.as_str(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
+pub fn names_author(parts: &[Part]) -> bool {
+    any_part_in(parts, AUTHOR_PARTS) && !parts.iter().any(|p| matches!(p.as_ref(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
 }
 
 /// Whether the parts mark a date or time.
-pub fn names_date(parts: &[String]) -> bool {
+pub fn names_date(parts: &[Part]) -> bool {
     any_part_in(parts, DATE_PARTS)
 }
 
 /// Whether the parts mark a comment's text body; `Some(true)` for strong names (`content`,
 /// `message`, `text`), `Some(false)` for the weak `body` (often the whole comment), `None` else.
-pub fn names_body(parts: &[String]) -> Option<bool> {
-    if parts.iter().any(|p| BODY_PARTS.contains(&p.as_str()) && p != "body") {
+pub fn names_body(parts: &[Part]) -> Option<bool> {
+    if parts.iter().any(|p| BODY_PARTS.contains(&p.as_ref()) && p != "body") {
         Some(true)
     } else if parts.iter().any(|p| p == "body") {
         Some(false)
@@ -186,7 +199,7 @@ pub fn names_body(parts: &[String]) -> Option<bool> {
 }
 
 /// Whether the parts mark chrome inside a comment (actions, votes, avatar, meta line).
-pub fn names_item_chrome(parts: &[String]) -> bool {
+pub fn names_item_chrome(parts: &[Part]) -> bool {
     any_part_in(parts, CHROME_IN_ITEM_PARTS)
 }
 
@@ -219,9 +232,11 @@ pub fn looks_like_date(text: &str) -> bool {
 pub fn clean_author(text: &str) -> Option<String> {
     let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
     let mut name = text.trim().trim_matches(separators).to_owned();
+    let mut lower = name.to_lowercase();
     for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
-        if name.to_lowercase().ends_with(suffix) {
+        if lower.ends_with(suffix) {
             name.truncate(name.len() - suffix.len());
+            lower = name.to_lowercase();
         }
     }
     for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
@@ -238,7 +253,7 @@ pub fn clean_author(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Vec<String> {
+    fn p(s: &str) -> Vec<Part<'_>> {
         parts(s).collect()
     }
 

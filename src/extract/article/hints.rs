@@ -1,0 +1,104 @@
+//! What each element's class and id say (Reader View's unlikely / positive / negative hints,
+//! author boxes, share bars), read at most once per element and page and shared by every
+//! extraction pass, instead of lower-casing and searching the same attributes again in each pass
+//! and each rule. Elements the passes never ask about (the cut comment section) cost nothing.
+
+use super::patterns;
+use crate::snapshot::{NodeId, Snapshot};
+use std::cell::Cell;
+
+const READ: u8 = 1;
+const UNLIKELY: u8 = 2;
+const AUTHOR_BOX: u8 = 4;
+const SHARE: u8 = 8;
+
+/// Per-element class / id hints, read on first use.
+pub struct Hints<'a> {
+    snapshot: &'a Snapshot,
+    flags: Vec<Cell<u8>>,
+    /// Reader View's class weight in units of 25 (−2 ..= 2).
+    weight: Vec<Cell<i8>>,
+}
+
+impl<'a> Hints<'a> {
+    /// Hints for the elements of this page (nothing is read yet).
+    pub fn new(snapshot: &'a Snapshot) -> Hints<'a> {
+        let n = snapshot.len();
+        Hints { snapshot, flags: vec![Cell::new(0); n], weight: vec![Cell::new(0); n] }
+    }
+
+    /// The flags of one element, reading its class and id the first time.
+    fn flags(&self, id: NodeId) -> u8 {
+        let Some(slot) = self.flags.get(id as usize) else { return 0 };
+        if slot.get() & READ == 0 {
+            slot.set(self.read(id));
+        }
+        slot.get()
+    }
+
+    fn read(&self, id: NodeId) -> u8 {
+        let (class, id_attr) = (self.snapshot.attr(id, "class"), self.snapshot.attr(id, "id"));
+        if class.is_none() && id_attr.is_none() {
+            // `match_string` is then " ": no hint matches a lone space.
+            return READ;
+        }
+        let matched = patterns::match_string(class, id_attr);
+        let mut flags = READ;
+        if patterns::is_unlikely(&matched) {
+            flags |= UNLIKELY;
+        }
+        if patterns::is_author_box(&matched) {
+            flags |= AUTHOR_BOX;
+        }
+        if patterns::is_share(&matched) {
+            flags |= SHARE;
+        }
+        self.weight[id as usize].set((patterns::class_weight(class, id_attr) / 25.0) as i8);
+        flags
+    }
+
+    fn has(&self, id: NodeId, flag: u8) -> bool {
+        self.flags(id) & flag != 0
+    }
+
+    /// [`patterns::is_unlikely`] of the element's class and id.
+    pub fn unlikely(&self, id: NodeId) -> bool {
+        self.has(id, UNLIKELY)
+    }
+
+    /// [`patterns::is_author_box`] of the element's class and id.
+    pub fn author_box(&self, id: NodeId) -> bool {
+        self.has(id, AUTHOR_BOX)
+    }
+
+    /// [`patterns::is_share`] of the element's class and id.
+    pub fn share(&self, id: NodeId) -> bool {
+        self.has(id, SHARE)
+    }
+
+    /// [`patterns::class_weight`] of the element's class and id.
+    pub fn class_weight(&self, id: NodeId) -> f64 {
+        self.flags(id);
+        f64::from(self.weight.get(id as usize).map_or(0, Cell::get)) * 25.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn hints_match_the_patterns() {
+        let mut b = SnapshotBuilder::new();
+        let side = b.element(0, "div", [("class", "Site-Sidebar share"), ("id", "about-the-author")]);
+        let post = b.element(0, "div", [("class", "post-content"), ("id", "main")]);
+        let bare = b.element(0, "div", []);
+        let s = b.finish().unwrap();
+        let h = Hints::new(&s);
+        assert!(h.unlikely(side) && h.author_box(side) && h.share(side));
+        assert_eq!(h.class_weight(side), -25.0);
+        assert_eq!(h.class_weight(post), 50.0);
+        assert!(!h.unlikely(bare) && !h.share(bare) && h.class_weight(bare) == 0.0);
+    }
+}

@@ -1,0 +1,98 @@
+//! Visible text with white space collapsed, exactly as [`TextCollector`] builds it but without
+//! its source map: comment texts and names never map back into the page, so they skip the
+//! per-char bookkeeping (copying whole words instead).
+//!
+//! [`TextCollector`]: crate::snapshot::text::TextCollector
+
+use crate::snapshot::text::is_collapsible_space;
+use crate::snapshot::{NodeId, Snapshot};
+
+/// Accumulates text nodes (and breaks) into one string, white space collapsed and trimmed.
+#[derive(Default)]
+pub struct PlainText {
+    out: String,
+    pending_space: bool,
+}
+
+impl PlainText {
+    /// An empty text.
+    pub fn new() -> PlainText {
+        PlainText::default()
+    }
+
+    /// Appends a text node's data.
+    pub fn push_node(&mut self, text: &str) {
+        for (k, word) in text.split(is_collapsible_space).enumerate() {
+            // Every piece after the first follows a white-space char.
+            if k > 0 {
+                self.push_space();
+            }
+            if !word.is_empty() {
+                if self.pending_space {
+                    self.out.push(' ');
+                    self.pending_space = false;
+                }
+                self.out.push_str(word);
+            }
+        }
+    }
+
+    /// Appends all text nodes of the subtree of `root` (or `root` itself if it is text), a
+    /// space at each `<br>`.
+    pub fn push_subtree(&mut self, snapshot: &Snapshot, root: NodeId) {
+        if let Some(t) = snapshot.text(root) {
+            self.push_node(t);
+        }
+        for id in snapshot.descendants(root) {
+            if let Some(t) = snapshot.text(id) {
+                self.push_node(t);
+            } else if snapshot.is(id, "br") {
+                self.push_space();
+            }
+        }
+    }
+
+    /// Separates what comes next from what came before by one space, unless at the very start.
+    pub fn push_space(&mut self) {
+        if !self.out.is_empty() {
+            self.pending_space = true;
+        }
+    }
+
+    /// The text.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    /// The collapsed text of one subtree.
+    pub fn of_subtree(snapshot: &Snapshot, root: NodeId) -> String {
+        let mut text = PlainText::new();
+        text.push_subtree(snapshot, root);
+        text.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::text::CollapsedText;
+    use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn same_text_as_the_collector() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, "\n  Le  président\u{a0}");
+        let em = b.element(p, "em", []);
+        b.text(em, " (car ");
+        b.element(p, "br", []);
+        b.text(p, "\u{2003}élu)\t\r\n ");
+        b.text(p, "   ");
+        b.text(p, "fin");
+        let s = b.finish().unwrap();
+        let expected = CollapsedText::of_subtree(&s, p).text;
+        assert_eq!(PlainText::of_subtree(&s, p), expected);
+        assert_eq!(expected, "Le président (car élu) fin");
+        assert_eq!(PlainText::of_subtree(&s, em), "(car");
+    }
+}
