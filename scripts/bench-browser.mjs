@@ -15,7 +15,7 @@
 // Prints per-page medians and the ratio Glose/Readability, then the median and p90 of the ratios,
 // and writes them to `<out-dir>/browser-<browser>.csv`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -220,6 +220,9 @@ copyFileSync(join(ROOT, 'tests', 'pages', 'clubic-jedi', 'page.html'), join(gene
 const pkg = join(args['out-dir'], 'pkg');
 mkdirSync(pkg, { recursive: true });
 for (const f of ['glose.js', 'glose_bg.wasm']) copyFileSync(join(args.pkg, f), join(pkg, f));
+// The JavaScript helpers the wasm imports (src/read_dom/walk.js).
+rmSync(join(pkg, 'snippets'), { recursive: true, force: true });
+if (existsSync(join(args.pkg, 'snippets'))) cpSync(join(args.pkg, 'snippets'), join(pkg, 'snippets'), { recursive: true });
 const server = await startBenchServer({ root: ROOT, corpus: args.corpus, generated, pkg });
 try {
   const which = args.browser === 'both' ? ['chromium', 'firefox'] : [args.browser];

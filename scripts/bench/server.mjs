@@ -31,13 +31,14 @@ function inside(dir, rest) {
 /**
  * Starts the server on a free port: `{url(path), close()}`, serving the harness and the pages
  * (`corpus` is the folder of `<name>/source.html` pages, `generated` the folder of generated pages,
- * `pkg` the wasm-bindgen output, target/pkg by default).
+ * `pkg` the wasm-bindgen output, target/pkg by default; `pkgB` a second one at /pkgb/ for A/B runs).
  */
-export async function startBenchServer({ root, corpus, generated, pkg }) {
+export async function startBenchServer({ root, corpus, generated, pkg, pkgB }) {
   const mounts = [
     ['/generated/', generated],
     ['/extension/', join(root, 'extension', 'src')],
     ['/pkg/', pkg ?? join(root, 'target', 'pkg')],
+    ['/pkgb/', pkgB ?? pkg ?? join(root, 'target', 'pkg')],
     ['/readability/', join(root, 'node_modules', '@mozilla', 'readability')],
     ['/corpus/', corpus],
     ['/', join(root, 'scripts', 'bench', 'www')],

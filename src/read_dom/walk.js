@@ -9,6 +9,7 @@ const UNCHECKED = 2;
 const BODY = 4;
 const SCRIPT = 8;
 const SLOT = 16;
+const UNUSUAL_NAME = /[:A-Z]/;
 let rules = null;
 
 function asciiLower(s) {
@@ -102,21 +103,33 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
     attrValues.length = 0;
     let hidden = false;
     let jsonLd = false;
-    const attrs = node.attributes;
-    for (let k = 0, n = attrs.length; k < n; k += 1) {
-      const a = attrs[k];
-      const name = a.localName;
-      let info = names.get(name);
-      if (info === undefined) {
-        info = name.startsWith('aria-') || name === 'style' || r.kept.has(name) ? { wire: -1, name } : null;
-        names.set(name, info);
+    if (node.hasAttributes()) {
+      // Names as strings, values by name: no Attr object per attribute. `getAttribute` finds an
+      // attribute by qualified name, lower-cased on HTML elements: a prefixed (`xml:lang`) or
+      // upper-case name, or the same name twice (namespaced attributes set by script), takes
+      // the slow path through the Attr objects.
+      const list = node.getAttributeNames();
+      let prefixed = list.length > 16;
+      for (let k = 0; k < list.length && !prefixed; k += 1) {
+        const name = list[k];
+        if (UNUSUAL_NAME.test(name)) prefixed = true;
+        for (let j = 0; j < k; j += 1) if (list[j] === name) prefixed = true;
       }
-      if (info === null) continue;
-      const value = a.value;
-      if (name === 'hidden') hidden = true;
-      else if (name === 'type' && value.toLowerCase().includes('ld+json')) jsonLd = true;
-      attrNames.push(info);
-      attrValues.push(value);
+      const attrs = prefixed ? node.attributes : null;
+      for (let k = 0, n = list.length; k < n; k += 1) {
+        const name = prefixed ? attrs[k].localName : list[k];
+        let info = names.get(name);
+        if (info === undefined) {
+          info = name.startsWith('aria-') || name === 'style' || r.kept.has(name) ? { wire: -1, name } : null;
+          names.set(name, info);
+        }
+        if (info === null) continue;
+        const value = prefixed ? attrs[k].value : node.getAttribute(name);
+        if (name === 'hidden') hidden = true;
+        else if (name === 'type' && value.toLowerCase().includes('ld+json')) jsonLd = true;
+        attrNames.push(info);
+        attrValues.push(value);
+      }
     }
     if (hidden || ((flags & SCRIPT) && !jsonLd)) continue;
     if (f.inBody && view !== null && !(flags & UNCHECKED)) {
