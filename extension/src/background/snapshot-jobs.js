@@ -11,7 +11,7 @@ import { piecesOf } from '../slim-report.js';
 /** How long an unclaimed upload or report is kept. */
 const KEEP_MS = 5 * 60_000;
 /** UTF-16 units per piece of a report sent back. */
-export const REPORT_PIECE_CHARS = 1 << 19;
+export const REPORT_PIECE_CHARS = 1 << 18;
 
 const uploads = new Map();
 const reports = new Map();

@@ -1,8 +1,10 @@
 /**
- * The live-DOM reader in JavaScript, for pages whose CSP forbids WebAssembly in content scripts:
- * builds the same snapshot as `src/read_dom.rs` (same skip, visibility and attribute rules as
- * `src/snapshot/mod.rs`), to be analysed by the background's wasm, and keeps the live node of
- * every snapshot id so the report's anchors become ranges.
+ * The live-DOM reader in JavaScript, for pages whose CSP forbids WebAssembly in content scripts
+ * and for big pages: builds the same snapshot as `src/read_dom.rs` (same skip, visibility and
+ * attribute rules as `src/snapshot/mod.rs`), to be analysed by the background's wasm, and keeps
+ * the live node of every snapshot id so the report's anchors become ranges. On big pages it reads
+ * in short slices and writes the snapshot's JSON text as it goes, allocating as little as it can
+ * per node (garbage collection was most of the page's blocked time).
  *
  * `test/snapshot-rules.test.js` checks these lists against the Rust source.
  */
@@ -299,11 +301,18 @@ export function yieldToPage() {
 }
 
 /**
+ * How long one slice of work runs before the page gets the thread back, in ms of wall-clock time.
+ * Short, because a slice may also carry a garbage-collection step, and on a loaded machine the
+ * process can be descheduled in the middle of one.
+ */
+export const SLICE_MS = 4;
+
+/**
  * Runs `work(budget)` (does up to `budget` units, returns true when finished) in slices of about
  * `sliceMs` ms with the page's tasks in between. The budget between two looks at the clock
  * adapts so that each batch takes a fraction of a ms, whatever a unit costs on this page.
  */
-export async function sliced(work, { sliceMs = 8 } = {}) {
+export async function sliced(work, { sliceMs = SLICE_MS } = {}) {
   let batch = 16;
   for (;;) {
     let now = performance.now();
@@ -321,7 +330,7 @@ export async function sliced(work, { sliceMs = 8 } = {}) {
 }
 
 /** Characters per piece of snapshot JSON (one message each to the background). */
-export const PIECE_CHARS = 1 << 19;
+export const PIECE_CHARS = 1 << 18;
 
 /**
  * [`readDocument`] in slices with the page's tasks in between, writing the snapshot as JSON
@@ -331,7 +340,7 @@ export const PIECE_CHARS = 1 << 19;
  * may change between slices: the snapshot is still a consistent tree (a node moved or removed
  * meanwhile may be read where it was, or not at all).
  */
-export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = 8, pieceChars = PIECE_CHARS, onPiece } = {}) {
+export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = SLICE_MS, pieceChars = PIECE_CHARS, onPiece } = {}) {
   const walk = walker(doc, skip, jsonSink(pieceChars, onPiece));
   await sliced((budget) => walk.step(budget), { sliceMs });
   const { snapshot, nodes } = walk.result();
