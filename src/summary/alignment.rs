@@ -88,56 +88,97 @@ pub struct Overlap {
 const MISMATCH: f32 = -1.5;
 const GAP: f32 = -1.0;
 
-/// The alignment itself, on content flags and a word-equality test `same(i, j)` (so callers can
-/// precompute equality once per distinct word).
+/// The alignment itself, on content flags and a word-equality test `same(i, j)`.
+#[cfg(test)]
 pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usize, usize) -> bool) -> Overlap {
+    best_overlap_rows(a_content, b_content, |i, row| {
+        let mut any = false;
+        for (j, eq) in row.iter_mut().enumerate() {
+            *eq = same(i, j);
+            any |= *eq;
+        }
+        any
+    })
+}
+
+/// The alignment, with word equality given a row at a time: `fill_row(i, row)` sets `row[j]`
+/// to whether word `i` of `a` equals word `j` of `b`, and returns whether any does. A row
+/// without a match that follows a row where every score fell to zero is all zero as well, so it
+/// is skipped: the work is spent near the words the two sequences share.
+pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut [bool]) -> bool) -> Overlap {
+    /// One cell of the dynamic programme: the best alignment ending here and where it starts.
     #[derive(Clone, Copy, Default)]
     struct Cell {
         score: f32,
-        content: usize,
-        matched: usize,
-        a0: usize,
-        b0: usize,
+        content: u32,
+        matched: u32,
+        a0: u32,
+        b0: u32,
+    }
+    /// The row where every alignment has fallen to zero: each cell starts afresh.
+    fn zero_row(row: &mut [Cell], i: usize) {
+        for (j, c) in row.iter_mut().enumerate() {
+            *c = Cell { a0: i as u32, b0: j as u32, ..Cell::default() };
+        }
     }
     let w = b_content.len() + 1;
-    let mut prev: Vec<Cell> = (0..w).map(|j| Cell { b0: j, ..Cell::default() }).collect();
+    let mut prev = vec![Cell::default(); w];
     let mut cur = vec![Cell::default(); w];
+    let mut eq = vec![false; w - 1];
+    // `prev` is the zero row of this index (not written yet), or `None` once it holds scores.
+    let mut prev_zero: Option<usize> = Some(0);
     let mut best = Overlap::default();
     for i in 1..=a_content.len() {
-        cur[0] = Cell { a0: i, b0: 0, ..Cell::default() };
-        for j in 1..=b_content.len() {
+        let any = fill_row(i - 1, &mut eq);
+        if !any && prev_zero.is_some() {
+            prev_zero = Some(i);
+            continue;
+        }
+        if let Some(z) = prev_zero {
+            zero_row(&mut prev, z);
+        }
+        let a_is_content = a_content[i - 1];
+        cur[0] = Cell { a0: i as u32, b0: 0, ..Cell::default() };
+        let mut all_zero = true;
+        for j in 1..w {
             let diag = prev[j - 1];
-            let mut cell = if same(i - 1, j - 1) {
-                let both = a_content[i - 1] && b_content[j - 1];
+            let mut cell = if eq[j - 1] {
+                let both = a_is_content && b_content[j - 1];
                 Cell {
                     score: diag.score + if both { 2.0 } else { 1.0 },
-                    content: diag.content + usize::from(both),
+                    content: diag.content + u32::from(both),
                     matched: diag.matched + 1,
                     ..diag
                 }
             } else {
                 Cell { score: diag.score + MISMATCH, ..diag }
             };
-            for from in [prev[j], cur[j - 1]] {
-                if from.score + GAP > cell.score {
-                    cell = Cell { score: from.score + GAP, ..from };
-                }
+            let up = prev[j];
+            if up.score + GAP > cell.score {
+                cell = Cell { score: up.score + GAP, ..up };
+            }
+            let left = cur[j - 1];
+            if left.score + GAP > cell.score {
+                cell = Cell { score: left.score + GAP, ..left };
             }
             if cell.score <= 0.0 {
-                cell = Cell { score: 0.0, content: 0, matched: 0, a0: i, b0: j };
-            }
-            if cell.score > best.score {
-                best = Overlap {
-                    score: cell.score,
-                    content: cell.content,
-                    matched: cell.matched,
-                    a: cell.a0..i,
-                    b: cell.b0..j,
-                };
+                cell = Cell { score: 0.0, content: 0, matched: 0, a0: i as u32, b0: j as u32 };
+            } else {
+                all_zero = false;
+                if cell.score > best.score {
+                    best = Overlap {
+                        score: cell.score,
+                        content: cell.content as usize,
+                        matched: cell.matched as usize,
+                        a: cell.a0 as usize..i,
+                        b: cell.b0 as usize..j,
+                    };
+                }
             }
             cur[j] = cell;
         }
         std::mem::swap(&mut prev, &mut cur);
+        prev_zero = all_zero.then_some(i);
     }
     best
 }

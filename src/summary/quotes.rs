@@ -7,7 +7,7 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_by, same_word, Overlap};
+use crate::summary::alignment::{best_overlap_rows, same_word, Overlap};
 use crate::summary::fast_hash::FastMap;
 use crate::summary::vocabulary::{Vocabulary, Word};
 use std::ops::Range;
@@ -205,7 +205,19 @@ impl<'a> SentenceIndex<'a> {
         let ids: Vec<u32> = sentence.iter().map(|w| w.folded).collect();
         let b_content = &self.content[s];
         let align = |range: Range<usize>| {
-            let o = best_overlap_by(&content[range.clone()], b_content, |i, j| matches[range.start + i].contains(&ids[j]));
+            let o = best_overlap_rows(&content[range.clone()], b_content, |i, row| {
+                row.fill(false);
+                let mut any = false;
+                for &m in matches[range.start + i] {
+                    for (eq, &id) in row.iter_mut().zip(&ids) {
+                        if id == m {
+                            *eq = true;
+                            any = true;
+                        }
+                    }
+                }
+                any
+            });
             (o, range.start)
         };
         let make = |o: &Overlap, offset: usize| QuoteLink {
