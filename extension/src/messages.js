@@ -10,8 +10,13 @@
 export const Kind = Object.freeze({
   /** background → content: turn annotations on or off. Answer: `{on}`. */
   Toggle: 'toggle',
-  /** panel/background → content: what Glose knows about the page. Answer: {@link PageState}. */
+  /**
+   * panel/background → content: what Glose knows about the page. Answer: {@link PageState}; on a
+   * big page `report` is null and `reportParts` says how many {@link Kind.PageReportPart} to ask.
+   */
   PageState: 'page-state',
+  /** panel → content: piece `index` of a big page's full report as JSON text. Answer: `{part}`. */
+  PageReportPart: 'page-report-part',
   /** panel → content: scroll the page to a sentence, comment or note. Answer: `{ok}`. */
   ScrollTo: 'scroll-to',
   /** panel → content: the stored notes of the page changed; redraw them. Answer: `{ok}`. */
@@ -50,6 +55,11 @@ export function toggle(on) {
 /** Builds `page-state`. */
 export function pageState() {
   return { kind: Kind.PageState };
+}
+
+/** Builds `page-report-part`. */
+export function pageReportPart(index) {
+  return { kind: Kind.PageReportPart, index: Number(index) };
 }
 
 /**

@@ -9,6 +9,10 @@ import { pageKeyOf } from '../page-key.js';
 import { isOwnElement } from './own-elements.js';
 import { newNote, notesOf, parseTags, putNote } from '../notes.js';
 import { AUTO_SITES_KEY } from '../settings.js';
+import { piecesOf } from '../slim-report.js';
+
+/** UTF-16 units per part of a big page's full report sent to the side panel. */
+const REPORT_PART_CHARS = 1 << 18;
 
 // The analysis, anchoring and drawing modules load on first use, not on every page.
 const analysisModule = () => import('./analysis.js');
@@ -116,10 +120,19 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
-    // Big pages: the full report as JSON text (the page keeps only the slim one decoded).
-    report: analysis.full ?? report,
+    // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
+    // message of megabytes would block the page while it is serialised).
+    report: analysis.full === undefined ? report : null,
+    reportParts: analysis.full === undefined ? 0 : piecesOf(analysis.full, REPORT_PART_CHARS).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
   };
+}
+
+/** Piece `index` of a big page's full report (JSON text), for the side panel. */
+function reportPartOf(index) {
+  const parts = analysis?.full === undefined ? [] : piecesOf(analysis.full, REPORT_PART_CHARS);
+  if (!(index >= 0 && index < parts.length)) throw new Error('no such part of the report');
+  return { part: parts[index] };
 }
 
 async function scrollTo({ type, id }) {
@@ -142,6 +155,7 @@ export async function start() {
   ext.runtime.onMessage.addListener(route({
     [Kind.Toggle]: (m) => serially(() => setOn(m.on ?? !session)),
     [Kind.PageState]: () => serially(pageState),
+    [Kind.PageReportPart]: async (m) => reportPartOf(m.index),
     [Kind.ScrollTo]: (m) => serially(() => scrollTo(m.target)),
     [Kind.NotesChanged]: () => serially(refreshNotes),
   }));

@@ -5,7 +5,7 @@
  * the page exports to Markdown, JSON-LD and CSV, and a JSON-LD export imports back.
  */
 import { ext, t } from '../platform.js';
-import { Kind, notesChanged, pageState, scrollTo, toggle } from '../messages.js';
+import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggle } from '../messages.js';
 import { LAYERS } from '../draw/highlights.js';
 import { swatch } from '../draw/summary-panel.js';
 import { el } from '../draw/shadow-host.js';
@@ -111,9 +111,14 @@ function render() {
 
 async function refresh() {
   try {
-    state = await send(pageState());
-    // Big pages send the full report as JSON text (the content script never decodes it).
-    if (typeof state.report === 'string') state.report = JSON.parse(state.report);
+    const next = await send(pageState());
+    // Big pages hand the full report over in parts of JSON text (the page never decodes it).
+    if (next.report === null && next.reportParts > 0) {
+      const parts = [];
+      for (let i = 0; i < next.reportParts; i += 1) parts.push((await send(pageReportPart(i))).part);
+      next.report = JSON.parse(parts.join(''));
+    }
+    state = next;
     render();
   } catch (error) {
     state = null;
