@@ -9,7 +9,7 @@
 //! `--page FILE [RUNS]` extracts a saved page once, then summarises its comments RUNS times (for
 //! instruction counts per summary under callgrind). `--dump` after `--synthetic N` or `--page FILE`
 //! prints the whole summary and every comment's links instead of timings, to check that a change
-//! keeps the output identical.
+//! keeps the output identical; `--once` after `--synthetic N` runs one summary (for callgrind).
 //!
 //! Generated comments mix topic words from a few themes, filler words, quotes of article
 //! sentences (some with typos), meta-comments and replies, so every step has real work.
@@ -146,10 +146,13 @@ fn main() {
     if args.first().map(String::as_str) == Some("--synthetic") {
         let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
         let (comments, sentences) = synthetic(n);
-        if dump_only {
+        if dump_only || args.iter().any(|a| a == "--once") {
+            // --once: a single summary, for a profiler (callgrind) on large N.
             let mut c = comments.clone();
             let summary = glose::summary::summarize(&mut c, &sentences, "en");
-            dump(&summary, &c);
+            if dump_only {
+                dump(&summary, &c);
+            }
             return;
         }
         let mut times = Vec::new();

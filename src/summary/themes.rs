@@ -113,10 +113,11 @@ pub fn themes_of(
 
 /// A comment's content words with their stems.
 fn theme_words(words: &CommentWords, i: usize, vocabulary: &mut Vocabulary) -> ThemeWords {
-    let mut out = Vec::new();
-    let mut adjacent_to_next = Vec::new();
+    let words = words.of(i);
+    let mut out = Vec::with_capacity(words.len());
+    let mut adjacent_to_next = Vec::with_capacity(words.len());
     let mut previous_was_content = false;
-    for w in words.of(i) {
+    for w in words {
         let content = vocabulary.is_theme_content(w.folded);
         if content {
             if let Some(last) = adjacent_to_next.last_mut() {

@@ -85,12 +85,33 @@ impl Vocabulary {
         self.forms.len()
     }
 
-    /// Appends the words of `text` to `out`.
+    /// Appends the words of `text` to `out` (the words of [`word_ranges`]).
     pub fn tokenize_into(&mut self, text: &str, out: &mut Vec<Word>) {
-        for range in word_ranges(text) {
-            let surface = self.surface(&text[range.clone()]);
-            out.push(Word { folded: self.surfaces[surface as usize].folded, surface, start: range.start as u32, end: range.end as u32 });
+        if text.is_ascii() {
+            // Same rule as `word_ranges` (runs of ASCII letters and digits), without its Vec.
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                self.push_word(text, start..i, out);
+            }
+            return;
         }
+        for range in word_ranges(text) {
+            self.push_word(text, range, out);
+        }
+    }
+
+    fn push_word(&mut self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Word>) {
+        let surface = self.surface(&text[range.clone()]);
+        out.push(Word { folded: self.surfaces[surface as usize].folded, surface, start: range.start as u32, end: range.end as u32 });
     }
 
     /// The words of `text`.
@@ -181,6 +202,7 @@ impl Vocabulary {
     }
 
     /// The folded stem of a surface word (stemmed once per lower-case form).
+    #[inline]
     pub fn stem(&mut self, surface: u32) -> u32 {
         let lower = self.surfaces[surface as usize].lower;
         let known = self.forms[lower as usize].stem;
@@ -239,5 +261,15 @@ mod tests {
         let (s1, s2) = (v.stem(w[0].surface), v.stem(w[2].surface));
         assert_eq!(s1, s2);
         assert_eq!((w[3].start, w[3].end), (25, 26));
+    }
+
+    #[test]
+    fn splits_like_word_ranges() {
+        let mut v = Vocabulary::new("en");
+        for text in ["", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail"] {
+            let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
+            let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }
