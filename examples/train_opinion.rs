@@ -25,6 +25,8 @@ struct Example {
     y: bool,
     /// Stance adverbs counted by the hand-set prior (at most 2).
     stance: f32,
+    /// The annotators strongly disagreed on the label.
+    conflict: bool,
 }
 
 const LANGS: [&str; 2] = ["en", "it"];
@@ -54,9 +56,11 @@ struct Params {
     ngram_options: NgramOptions,
     /// Number of fits with different shuffles whose weights are averaged (bagging the SGD).
     bag: usize,
+    /// Training weight of sentences whose label the annotators strongly disagreed on.
+    conflict_weight: f32,
 }
 
-const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED, bag: 1 };
+const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED, bag: 1, conflict_weight: 1.0 };
 
 /// Parses `key=value` pairs over [`BASE`] (`l2d l2h epochs ngrams f bits nb prune stance`).
 fn parse_params(spec: &str) -> Params {
@@ -82,6 +86,7 @@ fn parse_params(spec: &str) -> Params {
             "bigrams" => p.ngram_options.bigrams = x != 0.0,
             "trigrams" => p.ngram_options.trigrams = x != 0.0,
             "bag" => p.bag = (x as usize).max(1),
+            "conflict" => p.conflict_weight = x,
             _ => panic!("unknown parameter {k}"),
         }
     }
@@ -167,7 +172,7 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
     let cw = |e: &Example| {
         let c = counts[e.lang];
         let total = (c[0] + c[1]) as f32;
-        total / (2.0 * c[e.y as usize].max(1) as f32)
+        total / (2.0 * c[e.y as usize].max(1) as f32) * if e.conflict { p.conflict_weight } else { 1.0 }
     };
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed | 1);
@@ -367,7 +372,7 @@ fn main() {
             for s in corpus::newssd(dir, split) {
                 let a = features::analyse(&s.text, s.lang);
                 let stance = cues::stance_logit(&a.cues) / cues::STANCE_ADVERB_PRIOR;
-                examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang: lang_index, y: s.subjective, stance });
+                examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang: lang_index, y: s.subjective, stance, conflict: s.conflict });
                 analyses.push(a);
             }
         }

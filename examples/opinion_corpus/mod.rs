@@ -14,6 +14,8 @@ pub struct Labelled {
     pub lang: &'static str,
     /// true = SUBJ (the writer's own view).
     pub subjective: bool,
+    /// The annotators strongly disagreed (NewsSD `Solved conflict`; false elsewhere).
+    pub conflict: bool,
 }
 
 /// The corpus root: `$GLOSE_CORPUS` or `../shared/corpus`.
@@ -82,7 +84,7 @@ pub fn newssd(lang_dir: &str, split: &str) -> Vec<Labelled> {
     rows.into_iter()
         .skip(1)
         .filter(|r| r.len() >= 2)
-        .map(|r| Labelled { text: r[0].trim().to_owned(), lang, subjective: r[1].trim() == "SUBJ" })
+        .map(|r| Labelled { text: r[0].trim().to_owned(), lang, subjective: r[1].trim() == "SUBJ", conflict: r.get(2).is_some_and(|c| c.trim() == "True") })
         .collect()
 }
 
@@ -100,7 +102,7 @@ pub fn checkthat(lang_dir: &str, split: &str) -> Vec<Labelled> {
         .skip(1)
         .filter_map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            (cols.len() >= 3).then(|| Labelled { text: cols[1].trim().to_owned(), lang, subjective: cols[2].trim() == "SUBJ" })
+            (cols.len() >= 3).then(|| Labelled { text: cols[1].trim().to_owned(), lang, subjective: cols[2].trim() == "SUBJ", conflict: false })
         })
         .collect()
 }
