@@ -226,7 +226,7 @@ impl<'a> SentenceIndex<'a> {
             in_comment: words[offset + o.a.start].start as usize..words[offset + o.a.end - 1].end as usize,
             score: o.score,
         };
-        if shared >= FREE_CONTENT && dense_enough(content, matches, &ids) {
+        if shared >= FREE_CONTENT && dense_enough(content, matches, &ids) && could_pass(content, matches, &ids, b_content) {
             let (whole, offset) = align(0..words.len());
             if whole.content >= FREE_CONTENT && whole.matched >= FREE_MATCHED && whole.score >= FREE_SCORE {
                 return Some(make(&whole, offset));
@@ -278,6 +278,29 @@ fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// Whether the whole-comment alignment with a sentence could reach the free-text thresholds:
+/// each sentence word is matched at most once, so the score is at most the sum of the weights
+/// of the sentence words that some comment word equals (2 for content on both sides, else 1),
+/// and the matched words at most their number. An exact bound, far cheaper than the alignment
+/// (readers often repeat the one article word of their topic).
+fn could_pass(content: &[bool], matches: &[&[u32]], ids: &[u32], b_content: &[bool]) -> bool {
+    // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides.
+    let mut weight = vec![0u8; ids.len()];
+    for (&c, m) in content.iter().zip(matches) {
+        for &id in m.iter() {
+            for ((w, &b), &bc) in weight.iter_mut().zip(ids).zip(b_content) {
+                if b == id {
+                    *w = (*w).max(if c && bc { 2 } else { 1 });
+                }
+            }
+        }
+    }
+    let matched = weight.iter().filter(|&&w| w > 0).count();
+    let content_matched = weight.iter().filter(|&&w| w == 2).count();
+    let score: f32 = weight.iter().map(|&w| f32::from(w)).sum();
+    matched >= FREE_MATCHED && content_matched >= FREE_CONTENT && score >= FREE_SCORE
 }
 
 /// Lookup keys of a folded content word: its first and last four letters.
