@@ -25,7 +25,7 @@ const PAGE_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 
 /** The file under `dir` that `rest` names, or null when it would leave `dir`. */
 function inside(dir, rest) {
   const file = normalize(join(dir, rest));
-  return file.startsWith(dir + sep) ? file : null;
+  return file.startsWith(normalize(dir) + sep) ? file : null;
 }
 
 /**
