@@ -3,7 +3,7 @@
 // comments. Measured two ways in the page: PerformanceObserver('longtask') entries, and the
 // longest gap between ticks of a 4 ms page timer; and from a trace, the own CPU time of the page
 // thread's longest task (script, or the browser's rendering), which the machine's load does not
-// inflate. Prints the toggle time too.
+// inflate. Prints the toggle time too, and the same for toggling off.
 //   SKIP_WASM=1 bash scripts/build-extension.sh && node scripts/bench/main-thread.mjs [N=10000] [runs=3]
 // GLOSE_PROFILE=1 also prints where the page's main thread spent the toggle (CDP profiler) and its
 // busy stretches; GLOSE_GAPS=1 lists when the page's timer waited over 50 ms and the long tasks;
@@ -58,9 +58,17 @@ function longTasksOfTrace(events) {
   const t0 = Math.min(...mine.map((e) => e.ts));
   const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'RecalculateStyles']);
   const renders = mine.filter((e) => RENDERING.has(e.name));
+  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'FireAnimationFrame', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']);
+  const steps = mine.filter((e) => RENDERING.has(e.name) || SCRIPT.has(e.name));
   return mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 30_000).map((task) => {
-    const rendering = renders.filter((r) => r.ts >= task.ts && r.ts < task.ts + task.dur).reduce((sum, r) => sum + r.dur, 0);
-    return { at: Math.round((task.ts - t0) / 1000), wall: Math.round(task.dur / 1000), cpu: Math.round((task.tdur ?? 0) / 1000), render: rendering > task.dur / 2 };
+    const within = (r) => r.ts >= task.ts && r.ts < task.ts + task.dur;
+    const rendering = renders.filter(within).reduce((sum, r) => sum + r.dur, 0);
+    // The task's own CPU time per step of script and rendering (e.g. PrePaint: moving every box
+    // below an insertion); nested steps count in each (a GC inside a FunctionCall).
+    const byStep = {};
+    for (const r of steps.filter(within)) byStep[r.name] = (byStep[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
+    const split = Object.entries(byStep).filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
+    return { at: Math.round((task.ts - t0) / 1000), wall: Math.round(task.dur / 1000), cpu: Math.round((task.tdur ?? 0) / 1000), render: rendering > task.dur / 2, split };
   });
 }
 
@@ -106,18 +114,32 @@ await page.addInitScript(() => {
   window.__stopTicks = () => clearTimeout(window.__tick);
 });
 
+/** Starts a light trace of the page's thread; `stop()` gives its tasks over 30 ms (each task's own CPU time besides its wall time). */
+async function startTrace() {
+  const tracer = await context.newCDPSession(page);
+  const events = [];
+  tracer.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const traced = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
+  await tracer.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      // Two frames drawn after what was measured: the rendering update it caused is in the trace.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await tracer.send('Tracing.end');
+      await traced;
+      await tracer.detach();
+      return longTasksOfTrace(events);
+    },
+  };
+}
+
 const results = [];
 for (let i = 0; i < runs; i += 1) {
   await page.goto(server.url('/article.html'), { waitUntil: 'load' });
   await page.waitForTimeout(500);
   const tab = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
   await page.evaluate(() => { window.__longtasks.length = 0; window.__longtaskStarts = []; window.__startTicks(); });
-  // A light trace of the page's thread: each task's own CPU time besides its wall time.
-  const tracer = await context.newCDPSession(page);
-  const events = [];
-  tracer.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const traced = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
-  await tracer.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  const trace = await startTrace();
   const cdp = process.env.GLOSE_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -135,9 +157,7 @@ for (let i = 0; i < runs; i += 1) {
     }
   }, tab);
   await page.waitForTimeout(1000);
-  await tracer.send('Tracing.end');
-  await traced;
-  const tasks = longTasksOfTrace(events);
+  const tasks = await trace.stop();
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const { self, total } = summarize(profile);
@@ -155,8 +175,25 @@ for (let i = 0; i < runs; i += 1) {
   console.log(`run ${i + 1}: toggle on ${ms.toFixed(0)} ms; long tasks ${seen.longtasks.map((x) => x.toFixed(0)).join(' ') || 'none'}; `
     + `longest longtask ${Math.max(0, ...seen.longtasks).toFixed(0)} ms; longest gap between 4 ms ticks ${seen.maxGap.toFixed(0)} ms; `
     + `longest task's own CPU time: script ${cpuOf(tasks.filter((t) => !t.render))} ms, rendering ${cpuOf(tasks.filter((t) => t.render))} ms`);
-  if (process.env.GLOSE_GAPS) console.log(`  tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(tasks.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script']))}`);
+  if (process.env.GLOSE_GAPS) console.log(`  tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(tasks.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}`);
   if (process.env.GLOSE_GAPS) console.log(`  gaps > 50 ms [at, ms]: ${JSON.stringify(seen.bigGaps)}; long tasks [at, ms]: ${JSON.stringify(seen.starts)}`);
+  // Toggling off: removing what Glose drew (the summary panel above the comments was one more long
+  // rendering update).
+  await page.evaluate(() => window.__startTicks()); // the trace finds the page's thread by its timer
+  const offTrace = await startTrace();
+  const offMs = await worker.evaluate(async (id) => {
+    const start = performance.now();
+    await globalThis.gloseToggleTab(id, false);
+    return performance.now() - start;
+  }, tab);
+  await page.waitForTimeout(1000);
+  const off = await offTrace.stop();
+  const offGap = await page.evaluate(() => {
+    window.__stopTicks();
+    return window.__gaps.max;
+  });
+  console.log(`  toggle off ${offMs.toFixed(0)} ms; longest gap between 4 ms ticks ${offGap.toFixed(0)} ms; longest task's own CPU time: script ${cpuOf(off.filter((t) => !t.render))} ms, rendering ${cpuOf(off.filter((t) => t.render))} ms`
+    + (process.env.GLOSE_GAPS ? `; tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(off.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}` : ''));
 }
 await context.close();
 await server.close();

@@ -16,8 +16,34 @@ export async function runBigPage(t, driver, server, name) {
   await t.test('the summary panel counts every comment', async () => {
     const panel = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel');
     assert.match(panel.count, new RegExp(`\\b${BIG_PAGE_COMMENTS}\\b`), `panel count: ${panel.count}`);
-    await driver.page(probe.scrollToPanel);
+  });
+
+  await t.test('the summary panel is docked over the page, out of its flow', async () => {
+    // Inserting a block above thousands of comments moves them all: a long rendering update.
+    const placement = await driver.page(probe.summaryPanelPlacement);
+    assert.equal(placement.position, 'fixed', JSON.stringify(placement));
+    assert.equal(placement.topLayer, true, `in the top layer: ${JSON.stringify(placement)}`);
+    assert.equal(placement.inFlow, false, `not among the page's content: ${JSON.stringify(placement)}`);
+    assert.equal(await driver.page(probe.scrollToTop), 0);
+    assert.ok((await driver.page(probe.summaryPanelPlacement)).inView, 'the docked panel shows at the top of the page');
     await driver.screenshot(join(SHOTS, `${name}-big-page.png`));
+  });
+
+  await t.test('the docked panel leads to the comments, and collapses', async () => {
+    assert.ok(await driver.page(probe.scrollToBottom) > 0);
+    assert.equal(await driver.page(probe.elementTopInView, '.comment'), false, 'the first comment is out of view at the end of the page');
+    assert.ok(await driver.page(probe.clickGoToComments), 'the panel has a link to the comments');
+    await driver.waitPage(probe.elementTopInView, '.comment', (x) => x === true, 'the page to scroll to the comments');
+    const expandedHeight = (await driver.page(probe.summaryPanelPlacement)).height;
+    const collapsed = await driver.page(probe.toggleSummaryCollapsed);
+    assert.equal(collapsed.expanded, 'false');
+    assert.equal(collapsed.summaryShown, false, 'the summary text is hidden when collapsed');
+    assert.ok(collapsed.height > 0 && collapsed.height < expandedHeight, `collapsed ${collapsed.height} px < ${expandedHeight} px`);
+    await driver.screenshot(join(SHOTS, `${name}-big-page-collapsed.png`));
+    const expanded = await driver.page(probe.toggleSummaryCollapsed);
+    assert.equal(expanded.expanded, 'true');
+    assert.equal(expanded.summaryShown, true);
+    assert.equal(expanded.height, expandedHeight);
   });
 
   await t.test('the side panel gets the full report in parts, and exports it', async () => {

@@ -92,6 +92,63 @@ export function panelIsBeforeComments(firstComment) {
   return Boolean(next?.textContent.includes(firstComment));
 }
 
+/**
+ * Where the summary panel is drawn: its `position`, whether it is in the browser's top layer (an
+ * open popover), whether it sits in the page's flow (a sibling of page content rather than a child
+ * of the root element), and whether its whole box is inside the view.
+ */
+export function summaryPanelPlacement() {
+  const host = document.querySelector('glose-summary');
+  if (!host) return null;
+  let topLayer = false;
+  try {
+    topLayer = host.matches(':popover-open');
+  } catch {
+    topLayer = false;
+  }
+  const rect = host.getBoundingClientRect();
+  return {
+    position: getComputedStyle(host).position,
+    topLayer,
+    inFlow: host.parentElement !== document.documentElement,
+    inView: rect.height > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= innerHeight && rect.right <= innerWidth,
+    height: Math.round(rect.height),
+  };
+}
+
+/** Clicks the docked summary panel's collapse button; returns its state and the panel's height after. */
+export function toggleSummaryCollapsed() {
+  const host = document.querySelector('glose-summary');
+  const button = host?.shadowRoot?.querySelector('[data-glose="collapse"]');
+  if (!button) return null;
+  button.click();
+  return {
+    expanded: button.getAttribute('aria-expanded'),
+    height: Math.round(host.getBoundingClientRect().height),
+    summaryShown: (host.shadowRoot.querySelector('[data-glose="summary-text"]')?.getClientRects().length ?? 0) > 0,
+  };
+}
+
+/** Clicks the summary panel's "go to the comments"; returns whether it was there. */
+export function clickGoToComments() {
+  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="go-to-comments"]');
+  if (!button) return false;
+  button.click();
+  return true;
+}
+
+/** Scrolls to the end of the page; returns the scroll offset. */
+export function scrollToBottom() {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  return window.scrollY;
+}
+
+/** Whether the top of the element matching `selector` is inside the view. */
+export function elementTopInView(selector) {
+  const rect = document.querySelector(selector)?.getBoundingClientRect();
+  return Boolean(rect) && rect.top >= 0 && rect.top < innerHeight;
+}
+
 /** Clicks the summary panel's first theme; returns how many page elements are outlined then. */
 export function clickFirstTheme() {
   const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="theme"]');

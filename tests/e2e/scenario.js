@@ -82,6 +82,8 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.ok(panel, 'a summary panel is drawn above the comment section');
     assert.match(panel.count, /\b8\b/, `panel count: ${panel.count}`);
     assert.ok(await driver.page(probe.panelIsBeforeComments, 'on a vu plus neutre et plus argumenté'), 'the panel sits just above the comment section');
+    const placement = await driver.page(probe.summaryPanelPlacement);
+    assert.deepEqual([placement.inFlow, placement.topLayer, placement.position], [true, false, 'static'], 'on a page this size the panel stays in the flow');
   });
 
   await t.test('clicking a theme outlines its comments', async () => {

@@ -3,8 +3,14 @@
  * summary text, the themes (a click outlines their comments), the most-quoted passages (a click
  * scrolls to the passage), how many readers dispute or agree with the article, and the legend of
  * the highlight colours. Page text is set as text only. Plain DOM only (shared with the playground).
+ *
+ * On big pages the panel is docked instead: a collapsible card in the browser's top layer (a
+ * manual popover; a fixed element where popovers are missing) with a link down to the comments.
+ * Inserting a block in the page's flow above 10,000 comments moves every one of them: Chromium then
+ * spends ~250 ms of CPU in one rendering update (pre-paint), and as much again on removal; a top-layer
+ * card costs ~20 ms, a fixed one ~55 ms (BENCHMARKS.md, issue 7, section 4).
  */
-import { createShadowHost, el } from './shadow-host.js';
+import { createShadowHost, el, showInTopLayer } from './shadow-host.js';
 import { LAYERS } from './highlights.js';
 
 const CSS = `
@@ -26,19 +32,35 @@ p.actions { margin: 10px 0 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 4px; }
 `;
 
+/** The docked card's own rules: out of the page's flow, bottom right, scrolls inside itself. */
+const DOCKED_CSS = `
+:host { all: initial; display: block; position: fixed; inset: auto 16px 16px auto; margin: 0; padding: 0; border: 0;
+  background: transparent; overflow: visible; width: min(380px, calc(100vw - 32px)); height: auto; z-index: 2147483647; }
+:host([popover]:not(:popover-open)) { display: none; }
+section { display: flex; flex-direction: column; max-height: min(60vh, 480px); box-sizing: border-box;
+  box-shadow: 0 6px 24px rgba(0,0,0,.22); }
+header { display: flex; align-items: baseline; gap: 8px; }
+header h2 { flex: 1; margin: 0; }
+:host([data-collapsed]) .body { display: none; }
+.body { margin-top: 6px; overflow: auto; min-height: 0; }
+button.toggle { all: unset; cursor: pointer; padding: 0 6px; font: 700 16px/1 system-ui, sans-serif; color: #5b4e2c; }
+button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
+`;
+
 /**
  * Draws the panel before `before` (the comment section element). `model`:
  * `{commentCount, text, themes: [{label, keywords, count}], quoted: [{text, count}], disputing, agreeing}`.
  * `on`: `{theme(index, active), passage(index), openPanel?()}` (no side panel button without
- * `openPanel`). `t(key, subs)` gives UI strings.
- * Returns `{host, dispose()}`.
+ * `openPanel`). `t(key, subs)` gives UI strings. `docked`: draw the docked card (big pages) instead;
+ * its "go to the comments" link scrolls `before` into view.
+ * Returns `{host, docked, dispose()}`.
  */
-export function drawSummaryPanel(doc, before, model, on, t) {
-  const { host, root } = createShadowHost(doc, 'glose-summary', CSS);
+export function drawSummaryPanel(doc, before, model, on, t, { docked = false } = {}) {
+  const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
-  const section = el(doc, 'section', { 'aria-label': t('summaryTitle') },
-    el(doc, 'h2', {}, t('summaryTitle'), ' · ',
-      el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, t('commentCount', [String(model.commentCount)]))),
+  const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ',
+    el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, t('commentCount', [String(model.commentCount)])));
+  const body = [
     model.text ? el(doc, 'p', { 'data-glose': 'summary-text' }, model.text) : null,
     model.disputing || model.agreeing
       ? el(doc, 'p', { class: 'muted', 'data-glose': 'stances' }, t('stanceCounts', [String(model.disputing), String(model.agreeing)]))
@@ -64,10 +86,32 @@ export function drawSummaryPanel(doc, before, model, on, t) {
       onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
       el(doc, 'span', {}, swatch(doc, layer.colour), t(layer.legend)))),
-  );
-  root.append(section);
-  before.parentNode.insertBefore(host, before);
-  return { host, dispose: () => host.remove() };
+  ];
+  if (!docked) {
+    root.append(el(doc, 'section', { 'aria-label': t('summaryTitle') }, title, body));
+    before.parentNode.insertBefore(host, before);
+    return { host, docked: false, dispose: () => host.remove() };
+  }
+  const toggle = el(doc, 'button', { class: 'toggle', type: 'button', 'aria-expanded': 'true', 'data-glose': 'collapse',
+    'aria-label': t('collapsePanel'), title: t('collapsePanel'), onclick: () => setCollapsed(!host.hasAttribute('data-collapsed')) }, '−');
+  function setCollapsed(collapsed) {
+    host.toggleAttribute('data-collapsed', collapsed);
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.textContent = collapsed ? '+' : '−';
+    const label = t(collapsed ? 'expandPanel' : 'collapsePanel');
+    toggle.setAttribute('aria-label', label);
+    toggle.setAttribute('title', label);
+  }
+  const goToComments = el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'go-to-comments',
+    onclick: () => before.isConnected && before.scrollIntoView({ block: 'start', behavior: 'instant' }) }, t('goToComments'));
+  root.append(el(doc, 'section', { 'aria-label': t('summaryTitle') },
+    el(doc, 'header', {}, title, toggle),
+    el(doc, 'div', { class: 'body' }, el(doc, 'p', {}, goToComments), body)));
+  // The top layer: above the page's own stacking contexts, and shown without touching its layout.
+  if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
+  doc.documentElement.append(host);
+  showInTopLayer(host);
+  return { host, docked: true, dispose: () => host.remove() };
 }
 
 /** A colour square; styled through CSSOM (an inline style attribute could be refused by page CSP). */
