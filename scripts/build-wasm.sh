@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # Own target dir: release-LTO wasm builds must not lock the shared native target/.
 export CARGO_TARGET_DIR="${GLOSE_WASM_TARGET_DIR:-$PWD/target/wasm}"
-out="$PWD/target/pkg"
+out="${GLOSE_WASM_OUT:-$PWD/target/pkg}"
 
 echo "[build-wasm] cargo build (release, wasm32, no default features)"
 cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib

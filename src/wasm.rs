@@ -7,8 +7,11 @@
 //! error, may read `last_panic()`, and must then drop this instance and instantiate the module
 //! again (its memory may be inconsistent after a trap).
 //!
-//! Objects cross the boundary through `serde-wasm-bindgen` in JSON-compatible mode: maps become
-//! plain objects and `None` becomes `null`, exactly the JSON report of `CONTRACT.md`.
+//! Objects cross the boundary as JSON text: results are serialised by `serde_json` and turned into
+//! plain objects by the engine's `JSON.parse` (`None` becomes `null`, exactly the JSON report of
+//! `CONTRACT.md`); inputs are accepted as JSON strings or as plain objects, which `JSON.stringify`
+//! turns into text first. One deserialiser (`serde_json`) per type keeps the wasm small (issue 7),
+//! and both engine calls are fast native code.
 
 use crate::read_dom;
 use crate::snapshot::Snapshot;
@@ -49,9 +52,20 @@ fn error(message: impl std::fmt::Display) -> JsValue {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// The JSON text of an input given as a JSON string or as a plain object (`None` when missing).
+fn json_text(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    if value.is_null() || value.is_undefined() {
+        return None;
+    }
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string())
 }
 
 fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
@@ -78,8 +92,7 @@ pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) 
     let report = analyze(&live.snapshot, &Options { url });
     let out = js_sys::Object::new();
     set(&out, "report", &report_to_js(&report)?)?;
-    let nodes: js_sys::Array = live.nodes.into_iter().collect();
-    set(&out, "nodes", &nodes)?;
+    set(&out, "nodes", &live.nodes.into_array())?;
     Ok(out.into())
 }
 
@@ -106,13 +119,8 @@ pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValu
 }
 
 fn snapshot_from_js(value: JsValue) -> Result<Snapshot, JsValue> {
-    if let Some(text) = value.as_string() {
-        return serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")));
-    }
-    if value.is_null() || value.is_undefined() {
-        return Err(error("glose: invalid page snapshot: missing"));
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")))
+    let text = json_text(&value).ok_or_else(|| error("glose: invalid page snapshot: missing"))?;
+    serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")))
 }
 
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
@@ -123,10 +131,8 @@ fn set(target: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValu
 // extension/src/exports.js) -------------------------------------------------------------------
 
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    if let Some(text) = value.as_string() {
-        return serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid {what}: {e}")));
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| error(format_args!("glose: invalid {what}: {e}")))
+    let text = json_text(&value).unwrap_or_else(|| "null".to_owned());
+    serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid {what}: {e}")))
 }
 
 /// The W3C selectors `{quote, position}` of a range of snapshot text nodes

@@ -5,6 +5,7 @@
 //! Because nodes are stored in pre-order, the descendants of node `i` are exactly the ids
 //! `i + 1 .. subtree_end(i)`: walking a subtree is a range, never a recursion.
 
+mod json;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -64,9 +65,8 @@ pub fn skips_element<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str
     SKIPPED_ELEMENTS.contains(&tag)
 }
 
-/// What a node is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// What a node is (its JSON shape, flat in [`Node`], is written in `json.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NodeData {
     /// The document itself; always node 0.
     Document,
@@ -75,7 +75,6 @@ pub enum NodeData {
         /// Lower-case local name (`div`, `p`, …).
         tag: String,
         /// Kept attributes as (lower-case name, value) pairs, sorted by name.
-        #[serde(default)]
         attrs: Vec<(String, String)>,
     },
     /// A text node, raw (whitespace not collapsed), so offsets map onto the live node.
@@ -85,13 +84,12 @@ pub enum NodeData {
     },
 }
 
-/// One node of the arena.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One node of the arena; in JSON `{parent, type, tag?, attrs?, text?}` (see `json.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Node {
     /// The parent's id; `None` only for the document (node 0).
     pub parent: Option<NodeId>,
     /// What the node is.
-    #[serde(flatten)]
     pub data: NodeData,
 }
 
@@ -416,6 +414,31 @@ mod tests {
         let back: Snapshot = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
         assert!(serde_json::from_str::<Snapshot>(r#"{"nodes":[]}"#).is_err());
+    }
+
+    #[test]
+    fn json_shape_is_flat_nodes_tagged_by_type() {
+        let mut b = SnapshotBuilder::new();
+        let html = b.element(0, "html", [("lang", "fr")]);
+        let body = b.element(html, "body", []);
+        b.text(body, "Bonjour \"monde\"");
+        let s = b.finish().unwrap();
+        let json = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"element","tag":"html","attrs":[["lang","fr"]]},{"parent":1,"type":"element","tag":"body","attrs":[]},{"parent":2,"type":"text","text":"Bonjour \"monde\""}]}"#;
+        assert_eq!(serde_json::to_string(&s).unwrap(), json);
+        // Key order is free, unknown keys are ignored, `attrs` may be left out, `parent` too on node 0.
+        let loose = r#"{"nodes":[{"type":"document","extra":1},{"tag":"html","type":"element","parent":0,"attrs":[["lang","fr"]]},{"type":"element","parent":1,"tag":"body"},{"text":"Bonjour \"monde\"","parent":2,"type":"text"}]}"#;
+        assert_eq!(serde_json::from_str::<Snapshot>(loose).unwrap(), s);
+        for (bad, why) in [
+            (r#"{"nodes":[{"parent":null}]}"#, "missing field `type`"),
+            (r#"{"nodes":[{"parent":null,"type":"comment"}]}"#, "unknown variant `comment`"),
+            (r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"element"}]}"#, "missing field `tag`"),
+            (r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"text"}]}"#, "missing field `text`"),
+            (r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"text","text":5}]}"#, "invalid type"),
+            (r#"{"nodes":[{"parent":null,"type":"document"},{"parent":-1,"type":"text","text":"x"}]}"#, "invalid value"),
+        ] {
+            let err = serde_json::from_str::<Snapshot>(bad).unwrap_err().to_string();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
     }
 
     #[test]
