@@ -238,8 +238,9 @@ fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabula
 /// Two adjacent content words that at least two members of the group use ("fournisseur
 /// dépendant"), as the most frequent members wrote them.
 fn key_phrase(group: &[usize], words: &[ThemeWords], vocabulary: &Vocabulary) -> Option<String> {
-    // (stem, stem) → (members using it, the first member's index in `group`, its lower-case words).
-    let mut seen: FastMap<(u32, u32), (usize, usize, (u32, u32))> = FastMap::default();
+    /// Members using a phrase, the first one's index in `group`, and its lower-case words.
+    type Seen = (usize, usize, (u32, u32));
+    let mut seen: FastMap<(u32, u32), Seen> = FastMap::default();
     let mut in_this: Vec<(u32, u32)> = Vec::new();
     for (order, &m) in group.iter().enumerate() {
         let w = &words[m];
