@@ -3,7 +3,7 @@
 // comments. Measured two ways in the page: PerformanceObserver('longtask') entries, and the
 // longest gap between ticks of a 4 ms page timer; and from a trace, the own CPU time of the page
 // thread's longest task (script, or the browser's rendering), which the machine's load does not
-// inflate. Prints the toggle time too, and the same for toggling off.
+// inflate. Prints the toggle time too, and the same for hovering a highlight and toggling off.
 //   SKIP_WASM=1 bash scripts/build-extension.sh && node scripts/bench/main-thread.mjs [N=10000] [runs=3]
 // GLOSE_PROFILE=1 also prints where the page's main thread spent the toggle (CDP profiler) and its
 // busy stretches; GLOSE_GAPS=1 lists when the page's timer waited over 50 ms and the long tasks;
@@ -177,6 +177,29 @@ for (let i = 0; i < runs; i += 1) {
     + `longest task's own CPU time: script ${cpuOf(tasks.filter((t) => !t.render))} ms, rendering ${cpuOf(tasks.filter((t) => t.render))} ms`);
   if (process.env.GLOSE_GAPS) console.log(`  tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(tasks.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}`);
   if (process.env.GLOSE_GAPS) console.log(`  gaps > 50 ms [at, ms]: ${JSON.stringify(seen.bigGaps)}; long tasks [at, ms]: ${JSON.stringify(seen.starts)}`);
+  // Hovering a highlight: the "why" tooltip shows (a card of Glose's own over the page).
+  const point = await page.evaluate(() => {
+    const name = ['glose-attributed', 'glose-editorial', 'glose-quoted'].find((n) => CSS.highlights.has(n));
+    const [range] = name ? [...CSS.highlights.get(name)] : [];
+    if (!range) return null;
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    return null;
+  }).then(() => page.waitForTimeout(500)).then(() => page.evaluate(() => {
+    const name = ['glose-attributed', 'glose-editorial', 'glose-quoted'].find((n) => CSS.highlights.has(n));
+    const rect = [...CSS.highlights.get(name)][0].getClientRects()[0];
+    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+  })).catch(() => null);
+  if (point) {
+    await page.evaluate(() => window.__startTicks());
+    const hoverTrace = await startTrace();
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => document.querySelector('glose-tooltip') && !document.querySelector('glose-tooltip').hidden, null, { timeout: 10_000 }).catch(() => {});
+    await page.waitForTimeout(500);
+    const hover = await hoverTrace.stop();
+    await page.evaluate(() => window.__stopTicks());
+    console.log(`  hover a highlight (tooltip): longest task's own CPU time: script ${cpuOf(hover.filter((t) => !t.render))} ms, rendering ${cpuOf(hover.filter((t) => t.render))} ms`
+      + (process.env.GLOSE_GAPS ? `; tasks over 30 ms: ${JSON.stringify(hover.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}` : ''));
+  }
   // Toggling off: removing what Glose drew (the summary panel above the comments was one more long
   // rendering update).
   await page.evaluate(() => window.__startTicks()); // the trace finds the page's thread by its timer
