@@ -5,7 +5,8 @@
 
 use super::patterns;
 use crate::snapshot::{NodeId, Snapshot};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 const READ: u8 = 1;
 const UNLIKELY: u8 = 2;
@@ -18,13 +19,15 @@ pub struct Hints<'a> {
     flags: Vec<Cell<u8>>,
     /// Reader View's class weight in units of 25 (−2 ..= 2).
     weight: Vec<Cell<i8>>,
+    /// Flags and weight of each (class, id) pair read so far: pages repeat the same classes.
+    seen: RefCell<HashMap<(&'a str, &'a str), (u8, i8)>>,
 }
 
 impl<'a> Hints<'a> {
     /// Hints for the elements of this page (nothing is read yet).
     pub fn new(snapshot: &'a Snapshot) -> Hints<'a> {
         let n = snapshot.len();
-        Hints { snapshot, flags: vec![Cell::new(0); n], weight: vec![Cell::new(0); n] }
+        Hints { snapshot, flags: vec![Cell::new(0); n], weight: vec![Cell::new(0); n], seen: RefCell::new(HashMap::new()) }
     }
 
     /// The flags of one element, reading its class and id the first time.
@@ -42,6 +45,19 @@ impl<'a> Hints<'a> {
             // `match_string` is then " ": no hint matches a lone space.
             return READ;
         }
+        // A missing attribute reads like an empty one (`match_string`, `class_weight`).
+        let key = (class.unwrap_or(""), id_attr.unwrap_or(""));
+        let (flags, weight) = match self.seen.borrow().get(&key) {
+            Some(&known) => known,
+            None => Self::hints_of(class, id_attr),
+        };
+        self.seen.borrow_mut().entry(key).or_insert((flags, weight));
+        self.weight[id as usize].set(weight);
+        flags
+    }
+
+    /// The flags and weight that a class and an id say.
+    fn hints_of(class: Option<&str>, id_attr: Option<&str>) -> (u8, i8) {
         let matched = patterns::match_string(class, id_attr);
         let mut flags = READ;
         if patterns::is_unlikely(&matched) {
@@ -53,8 +69,7 @@ impl<'a> Hints<'a> {
         if patterns::is_share(&matched) {
             flags |= SHARE;
         }
-        self.weight[id as usize].set((patterns::class_weight(class, id_attr) / 25.0) as i8);
-        flags
+        (flags, (patterns::class_weight(class, id_attr) / 25.0) as i8)
     }
 
     fn has(&self, id: NodeId, flag: u8) -> bool {

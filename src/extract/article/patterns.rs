@@ -44,7 +44,7 @@ fn any_in(haystack: &str, needles: &[&str]) -> bool {
     }
     let hay = haystack.as_bytes();
     hay.iter().enumerate().any(|(at, &b)| {
-        firsts[b as usize] && needles.iter().any(|n| hay[at..].starts_with(n.as_bytes()))
+        firsts[b as usize] && needles.iter().any(|n| n.as_bytes()[0] == b && hay[at..].starts_with(n.as_bytes()))
     })
 }
 

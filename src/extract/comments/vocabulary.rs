@@ -4,9 +4,95 @@
 
 use crate::snapshot::{NodeId, Snapshot};
 use std::borrow::Cow;
+use std::ops::Deref;
+use std::sync::OnceLock;
 
-/// One lower-case part of a class name or id; borrowed from the page when it is already lower-case.
-pub type Part<'a> = Cow<'a, str>;
+/// One lower-case part of a class name or id (borrowed from the page when it is already
+/// lower-case), with the word lists below that hold it, looked up once.
+#[derive(Clone, Debug)]
+pub struct Part<'a> {
+    text: Cow<'a, str>,
+    lists: u16,
+}
+
+impl Deref for Part<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Part<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq<str> for Part<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.text == *other
+    }
+}
+
+impl PartialEq<&str> for Part<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.text == **other
+    }
+}
+
+impl Part<'_> {
+    fn is_in(&self, list: u16) -> bool {
+        self.lists & list != 0
+    }
+}
+
+/// Bits of the word lists that parts are looked up in.
+const IN_NOT_SECTION: u16 = 1;
+const IN_SECTION_WORDS: u16 = 2;
+const IN_ITEM_WORDS: u16 = 4;
+const IN_SECTION_SUFFIXES: u16 = 8;
+const IN_CHROME: u16 = 16;
+const IN_AUTHOR: u16 = 32;
+const IN_DATE: u16 = 64;
+const IN_BODY: u16 = 128;
+const IN_CHROME_IN_ITEM: u16 = 256;
+
+/// Every word of the part lists with the bits of the lists holding it, sorted for binary search.
+fn list_table() -> &'static [(&'static str, u16)] {
+    static TABLE: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 9] = [
+            (NOT_SECTION_PARTS, IN_NOT_SECTION),
+            (SECTION_WORDS, IN_SECTION_WORDS),
+            (ITEM_WORDS, IN_ITEM_WORDS),
+            (SECTION_SUFFIXES, IN_SECTION_SUFFIXES),
+            (CHROME_PARTS, IN_CHROME),
+            (AUTHOR_PARTS, IN_AUTHOR),
+            (DATE_PARTS, IN_DATE),
+            (BODY_PARTS, IN_BODY),
+            (CHROME_IN_ITEM_PARTS, IN_CHROME_IN_ITEM),
+        ];
+        let mut table: Vec<(&'static str, u16)> = Vec::new();
+        for (words, bit) in lists {
+            table.extend(words.iter().map(|&w| (w, bit)));
+        }
+        table.sort_unstable();
+        let mut merged: Vec<(&'static str, u16)> = Vec::with_capacity(table.len());
+        for (word, bit) in table {
+            match merged.last_mut() {
+                Some(last) if last.0 == word => last.1 |= bit,
+                _ => merged.push((word, bit)),
+            }
+        }
+        merged
+    })
+}
+
+/// The bits of the lists that hold this (lower-case) word.
+fn lists_of(word: &str) -> u16 {
+    let table = list_table();
+    table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
+}
 
 /// A single comment: `comment`, `commentaire`, … (a class name made of this word alone, or with
 /// an item suffix/prefix, marks one comment).
@@ -93,13 +179,25 @@ pub fn parts(name: &str) -> impl Iterator<Item = Part<'_>> + '_ {
     name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(lower_case)
 }
 
-/// A part in lower case, allocating only when it has upper-case or non-ASCII letters.
+/// A part with the lists that hold it.
 fn lower_case(part: &str) -> Part<'_> {
-    if part.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        Cow::Owned(part.to_lowercase())
+    let text = lower(part);
+    let lists = lists_of(&text);
+    Part { text, lists }
+}
+
+/// A word in lower case, allocating only when it has upper-case or non-ASCII letters.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(word.to_lowercase())
     } else {
-        Cow::Borrowed(part)
+        Cow::Borrowed(word)
     }
+}
+
+/// Lower-case parts without their lists (for questions about one class token).
+fn lower_parts(name: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(lower)
 }
 
 /// A cheap first look (no allocation): whether an element's id or class could name comment
@@ -118,13 +216,13 @@ pub fn may_name_comment_chrome(snapshot: &Snapshot, id: NodeId) -> bool {
         || snapshot.attr(id, "class").is_some_and(|c| c.contains("réaction") || c.contains("Réaction"))
 }
 
-fn any_part_in(parts: &[Part], words: &[&str]) -> bool {
-    parts.iter().any(|p| words.contains(&p.as_ref()))
+fn any_part_in(parts: &[Part], list: u16) -> bool {
+    parts.iter().any(|p| p.is_in(list))
 }
 
 /// Whether one class name marks a single comment (`comment`, `comment-item`, `user-comment`).
 pub fn is_item_class(class_name: &str) -> bool {
-    let mut parts = parts(class_name);
+    let mut parts = lower_parts(class_name);
     let (first, second, third) = (parts.next(), parts.next(), parts.next());
     let word = |p: &str| ITEM_WORDS.contains(&p);
     match (first.as_deref(), second.as_deref(), third) {
@@ -137,8 +235,8 @@ pub fn is_item_class(class_name: &str) -> bool {
 /// Whether an id names one comment by number (`comment-1209331`, `li-comment-5`, `comment42`).
 pub fn is_item_id(id: &str) -> bool {
     // Only the last two parts matter.
-    let (mut before_last, mut last): (Option<Part>, Option<Part>) = (None, None);
-    for part in parts(id) {
+    let (mut before_last, mut last): (Option<Cow<str>>, Option<Cow<str>>) = (None, None);
+    for part in lower_parts(id) {
         before_last = last.replace(part);
     }
     let numbered = |p: &str| ITEM_WORDS.iter().any(|w| p.strip_prefix(w).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit())));
@@ -151,18 +249,18 @@ pub fn is_item_id(id: &str) -> bool {
 
 /// Whether an element's id/class parts name a comment section.
 pub fn names_section(parts: &[Part]) -> bool {
-    if any_part_in(parts, NOT_SECTION_PARTS) {
+    if any_part_in(parts, IN_NOT_SECTION) {
         return false;
     }
-    if any_part_in(parts, SECTION_WORDS) {
+    if any_part_in(parts, IN_SECTION_WORDS) {
         return true;
     }
-    any_part_in(parts, ITEM_WORDS) && any_part_in(parts, SECTION_SUFFIXES)
+    any_part_in(parts, IN_ITEM_WORDS) && any_part_in(parts, IN_SECTION_SUFFIXES)
 }
 
 /// Whether an element's parts name the comment section's chrome (its form, promo, header).
 pub fn names_section_chrome(parts: &[Part]) -> bool {
-    (any_part_in(parts, SECTION_WORDS) || any_part_in(parts, ITEM_WORDS)) && any_part_in(parts, CHROME_PARTS)
+    (any_part_in(parts, IN_SECTION_WORDS) || any_part_in(parts, IN_ITEM_WORDS)) && any_part_in(parts, IN_CHROME)
 }
 
 /// Whether a heading's text introduces the comments ("Commentaires (8)", "3 Responses to …",
@@ -178,18 +276,18 @@ pub fn is_comment_heading(text: &str) -> bool {
 
 /// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
 pub fn names_author(parts: &[Part]) -> bool {
-    any_part_in(parts, AUTHOR_PARTS) && !parts.iter().any(|p| matches!(p.as_ref(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
+    any_part_in(parts, IN_AUTHOR) && !parts.iter().any(|p| matches!(p.as_ref(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
 }
 
 /// Whether the parts mark a date or time.
 pub fn names_date(parts: &[Part]) -> bool {
-    any_part_in(parts, DATE_PARTS)
+    any_part_in(parts, IN_DATE)
 }
 
 /// Whether the parts mark a comment's text body; `Some(true)` for strong names (`content`,
 /// `message`, `text`), `Some(false)` for the weak `body` (often the whole comment), `None` else.
 pub fn names_body(parts: &[Part]) -> Option<bool> {
-    if parts.iter().any(|p| BODY_PARTS.contains(&p.as_ref()) && p != "body") {
+    if parts.iter().any(|p| p.is_in(IN_BODY) && p != "body") {
         Some(true)
     } else if parts.iter().any(|p| p == "body") {
         Some(false)
@@ -200,7 +298,7 @@ pub fn names_body(parts: &[Part]) -> Option<bool> {
 
 /// Whether the parts mark chrome inside a comment (actions, votes, avatar, meta line).
 pub fn names_item_chrome(parts: &[Part]) -> bool {
-    any_part_in(parts, CHROME_IN_ITEM_PARTS)
+    any_part_in(parts, IN_CHROME_IN_ITEM)
 }
 
 /// Whether a short text is a button or a counter ("Répondre", "12 👍", "Voir plus", "3").
