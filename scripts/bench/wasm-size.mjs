@@ -3,9 +3,10 @@
 // crate / Rust module path of each function (from the name section), and the largest functions.
 // Needs a module that still has its name section, e.g. wasm-bindgen's output without
 // --remove-name-section (see scripts/bench/profile.mjs). wasm-opt shrinks every function; the
-// shares are what to look at.
+// shares are what to look at. Works on the shipped module too (sections only, no names).
 //   node scripts/bench/wasm-size.mjs target/bench/pkg-prof/glose_bg.wasm [depth=3] [top=25]
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
 const [file, depthArg, topArg] = process.argv.slice(2);
 const depth = Number(depthArg ?? 3);
@@ -42,7 +43,7 @@ while (pos < bytes.length) {
   const end = pos + size;
   let label = SECTION[id] ?? `id${id}`;
   if (id === 0) label = `custom:${name()}`;
-  sections.push([label, size]);
+  sections.push([label, size, gzipSync(bytes.subarray(start, end), { level: 9 }).length]);
   if (id === 2) {
     const n = leb();
     for (let i = 0; i < n; i += 1) {
@@ -77,8 +78,8 @@ while (pos < bytes.length) {
   void start;
 }
 
-console.log(`${file}: ${bytes.length} bytes`);
-for (const [label, size] of sections.sort((a, b) => b[1] - a[1])) console.log(`${String(size).padStart(10)}  ${label}`);
+console.log(`${file}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped (zlib 9); by section, raw and gzipped alone:`);
+for (const [label, size, gz] of sections.sort((a, b) => b[1] - a[1])) console.log(`${String(size).padStart(10)} ${String(gz).padStart(9)}  ${label}`);
 
 /** The module path of a (demangled, legacy or v0) Rust symbol, cut to `depth` segments. */
 function group(sym) {
