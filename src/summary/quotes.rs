@@ -49,8 +49,10 @@ pub struct SentenceIndex<'a> {
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
     content: Vec<Vec<bool>>,
-    /// Distinct folded words of the article, in order of appearance.
-    article_words: Vec<u32>,
+    /// Distinct folded words of the article (within the cut), by length in chars.
+    article_words: Vec<Vec<u32>>,
+    /// Folded word id → whether it is among `article_words`.
+    listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
     by_key: FastMap<String, Vec<u32>>,
@@ -71,7 +73,7 @@ impl<'a> SentenceIndex<'a> {
     pub fn new(sentences: &[&'a str], vocabulary: &mut Vocabulary) -> SentenceIndex<'a> {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
-        let mut article_words = Vec::new();
+        let mut article_words: Vec<Vec<u32>> = Vec::new();
         for w in words.iter().flatten() {
             if !in_article[w.folded as usize] {
                 in_article[w.folded as usize] = true;
@@ -84,7 +86,11 @@ impl<'a> SentenceIndex<'a> {
         for w in words.iter().flatten() {
             if !listed[w.folded as usize] {
                 listed[w.folded as usize] = true;
-                article_words.push(w.folded);
+                let n = vocabulary.chars(w.folded);
+                if article_words.len() <= n {
+                    article_words.resize(n + 1, Vec::new());
+                }
+                article_words[n].push(w.folded);
             }
         }
         let content: Vec<Vec<bool>> =
@@ -106,6 +112,7 @@ impl<'a> SentenceIndex<'a> {
             words,
             content,
             article_words,
+            listed,
             in_article,
             by_key,
             matches: Vec::new(),
@@ -166,10 +173,7 @@ impl<'a> SentenceIndex<'a> {
         for w in words {
             let f = w.folded as usize;
             if self.matches[f].is_none() {
-                let text = vocabulary.text(w.folded);
-                let found: Box<[u32]> =
-                    self.article_words.iter().copied().filter(|&a| same_word(text, vocabulary.text(a))).collect();
-                self.matches[f] = Some(found);
+                self.matches[f] = Some(self.article_words_matching(vocabulary, w.folded));
             }
         }
         let matches: Vec<&[u32]> = words.iter().map(|w| self.matches[w.folded as usize].as_deref().unwrap_or(&[])).collect();
@@ -182,6 +186,25 @@ impl<'a> SentenceIndex<'a> {
         }
         links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
+    }
+
+    /// Ids of the article words that the folded word `id` equals, give or take a typo
+    /// ([`same_word`]). Words under 4 letters must be equal, so they are the same id; longer
+    /// ones are compared with the article words of a length within two letters.
+    fn article_words_matching(&self, vocabulary: &Vocabulary, id: u32) -> Box<[u32]> {
+        let n = vocabulary.chars(id);
+        if n < 4 {
+            let listed = self.listed.get(id as usize).copied().unwrap_or(false);
+            return if listed { Box::new([id]) } else { Box::new([]) };
+        }
+        let text = vocabulary.text(id);
+        let lengths = n.saturating_sub(2)..(n + 3).min(self.article_words.len());
+        self.article_words[lengths.start.min(lengths.end)..lengths.end]
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&a| same_word(text, vocabulary.text(a)))
+            .collect()
     }
 
     /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
@@ -320,7 +343,11 @@ fn keys(word: &str) -> impl Iterator<Item = String> {
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if text.is_ascii() {
-        // Only straight quotes are ASCII: pair them up with a byte search.
+        // Only straight quotes are ASCII: pair them up with a byte search (most comments have
+        // none, which `contains` tells a word at a time).
+        if !text.as_bytes().contains(&b'"') {
+            return out;
+        }
         let mut marks = text.bytes().enumerate().filter(|&(_, b)| b == b'"').map(|(i, _)| i);
         while let Some(open) = marks.next() {
             let start = open + 1;
