@@ -116,6 +116,9 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     await driver.open(server.url('/locked/article.html'));
     try {
       await turnOn(driver);
+      // The tooltip joins the page when first shown.
+      await driver.page(probe.hoverFirst, 'glose-editorial');
+      await driver.waitPage(probe.tooltipText, null, (x) => Boolean(x), 'the tooltip');
       const styles = await driver.page(probe.ownStyles);
       assert.equal(styles.panelBackground, 'rgb(255, 250, 240)');
       assert.equal(styles.tooltipBorderRadius, '6px');

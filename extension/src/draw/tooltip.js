@@ -19,7 +19,7 @@ q { font-style: italic; }
 `;
 
 /**
- * Creates the tooltip (hidden until `show`). `t(key, subs)` gives UI strings.
+ * Creates the tooltip (hidden, and added to the page on the first `show`). `t(key, subs)` gives UI strings.
  * Returns `{show(x, y, infos), hide(), dispose(), host}`; each info is a highlight item's `info`.
  */
 export function createTooltip(doc, t) {
@@ -27,7 +27,7 @@ export function createTooltip(doc, t) {
   host.hidden = true;
   const card = el(doc, 'div', { class: 'card', role: 'tooltip' });
   root.append(card);
-  doc.documentElement.append(host);
+  // Added on first show: an element added to a page of 10,000 comments costs a layout even hidden.
 
   function entry(info) {
     const parts = [];
@@ -55,6 +55,7 @@ export function createTooltip(doc, t) {
 
   function show(x, y, infos) {
     card.replaceChildren(...infos.map(entry));
+    if (!host.isConnected) doc.documentElement.append(host);
     host.hidden = false;
     // In the top layer where the browser has popovers: showing a fixed card otherwise costs a
     // rendering update of the whole page (~55 ms of CPU on a page of 10,000 comments).
