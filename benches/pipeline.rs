@@ -4,10 +4,15 @@
 //! opinion (sentence labels), comment summary, and the whole `analyze` after the snapshot.
 //!
 //! `cargo bench --bench pipeline` (add `-- --quick` for a short run, or a filter like `seed/`).
+//!
+//! For profiles and instruction counts, `GLOSE_BENCH_ONE=PAGE:STEP:REPS` runs one step REPS
+//! times without criterion (PAGE: `seed`, `1mb-wikipedia-2`, `10k-comments`; STEP: `none`,
+//! `extraction`, `sentences`, `analyze`), e.g. under `valgrind --tool=callgrind`; the cost of a
+//! step is the run with it minus the run with `none` (the page's read and snapshot).
 
 mod common;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::{criterion_group, BatchSize, Criterion};
 use glose::{analyze, extract, metadata, opinion, summary, text, Options};
 use std::hint::black_box;
 use std::time::Duration;
@@ -58,5 +63,43 @@ fn steps(c: &mut Criterion) {
     }
 }
 
+/// Runs one step of one page `reps` times (see the module documentation).
+fn one(spec: &str) {
+    let mut parts = spec.split(':');
+    let (name, step) = (parts.next().unwrap_or("seed"), parts.next().unwrap_or("none"));
+    let reps: usize = parts.next().and_then(|r| r.parse().ok()).unwrap_or(1);
+    let Some(page) = common::pages().into_iter().find(|p| p.name == name) else {
+        eprintln!("GLOSE_BENCH_ONE: no page {name}");
+        return;
+    };
+    let snapshot = glose::read_html::parse_html(&page.html);
+    // The blocks the sentence step splits come from one analysis, outside the count's step.
+    let report = (step == "sentences").then(|| analyze(&snapshot, &Options::default()));
+    for _ in 0..reps {
+        match (step, &report) {
+            ("extraction", _) => {
+                let meta = metadata::extract(black_box(&snapshot));
+                let comments = extract::comments::extract(&snapshot);
+                black_box(extract::article::extract(&snapshot, &meta, &comments.excluded));
+            }
+            ("sentences", Some(report)) => {
+                black_box(report.article.blocks.iter().map(|block| text::sentences::split(black_box(&block.text)).len()).sum::<usize>());
+            }
+            ("analyze", _) => {
+                black_box(analyze(black_box(&snapshot), &Options::default()));
+            }
+            _ => {}
+        }
+    }
+}
+
 criterion_group!(benches, steps);
-criterion_main!(benches);
+
+fn main() {
+    if let Ok(spec) = std::env::var("GLOSE_BENCH_ONE") {
+        one(&spec);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -25,8 +25,9 @@ fn read(path: &Path) -> String {
 
 /// Whether criterion measures (`cargo bench` passes `--bench`) rather than checks each benchmark
 /// once (`cargo test --all-targets`, CI: there the comment page has 1,000 comments, not 10,000).
+/// `GLOSE_BENCH_ONE` (one step under a profiler) measures too.
 fn measuring() -> bool {
-    std::env::args().any(|a| a == "--bench")
+    std::env::args().any(|a| a == "--bench") || std::env::var_os("GLOSE_BENCH_ONE").is_some()
 }
 
 /// The three benchmark pages; the corpus page is skipped when the shared corpus is not there.

@@ -79,11 +79,13 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
         }
         let index = out.len();
         index_of[c] = Some(index);
+        // Each comment's fields are read once: move its texts out instead of copying them.
+        let f = &mut fields[c];
         out.push(FoundComment {
             node: candidates[c],
             author: f.author.clone(),
-            published: f.published.clone(),
-            text: f.text.clone(),
+            published: f.published.take(),
+            text: std::mem::take(&mut f.text),
             reply_to,
         });
         if let Some(a) = &f.author {
