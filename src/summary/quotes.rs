@@ -49,8 +49,9 @@ pub struct SentenceIndex<'a> {
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
     content: Vec<Vec<bool>>,
-    /// Distinct folded words of the article (within the cut), by length in chars.
-    article_words: Vec<Vec<u32>>,
+    /// Distinct folded words of the article (within the cut) with their first and last letters,
+    /// by length in chars.
+    article_words: Vec<Vec<(u32, char, char)>>,
     /// Folded word id → whether it is among `article_words`.
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
@@ -73,7 +74,7 @@ impl<'a> SentenceIndex<'a> {
     pub fn new(sentences: &[&'a str], vocabulary: &mut Vocabulary) -> SentenceIndex<'a> {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
-        let mut article_words: Vec<Vec<u32>> = Vec::new();
+        let mut article_words: Vec<Vec<(u32, char, char)>> = Vec::new();
         for w in words.iter().flatten() {
             if !in_article[w.folded as usize] {
                 in_article[w.folded as usize] = true;
@@ -90,7 +91,8 @@ impl<'a> SentenceIndex<'a> {
                 if article_words.len() <= n {
                     article_words.resize(n + 1, Vec::new());
                 }
-                article_words[n].push(w.folded);
+                let text = vocabulary.text(w.folded);
+                article_words[n].push((w.folded, first(text), last(text)));
             }
         }
         let content: Vec<Vec<bool>> =
@@ -198,12 +200,14 @@ impl<'a> SentenceIndex<'a> {
             return if listed { Box::new([id]) } else { Box::new([]) };
         }
         let text = vocabulary.text(id);
+        let (f, l) = (first(text), last(text));
         let lengths = n.saturating_sub(2)..(n + 3).min(self.article_words.len());
         self.article_words[lengths.start.min(lengths.end)..lengths.end]
             .iter()
             .flatten()
-            .copied()
-            .filter(|&a| same_word(text, vocabulary.text(a)))
+            // One edit changes at most one end (the same pre-test as `same_word`, stored).
+            .filter(|&&(a, af, al)| (af == f || al == l) && same_word(text, vocabulary.text(a)))
+            .map(|&(a, _, _)| a)
             .collect()
     }
 
@@ -301,6 +305,16 @@ fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// First letter of a word ('\0' for none).
+fn first(word: &str) -> char {
+    word.chars().next().unwrap_or('\0')
+}
+
+/// Last letter of a word ('\0' for none).
+fn last(word: &str) -> char {
+    word.chars().next_back().unwrap_or('\0')
 }
 
 /// Whether the whole-comment alignment with a sentence could reach the free-text thresholds:
