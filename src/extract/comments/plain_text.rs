@@ -22,18 +22,36 @@ impl PlainText {
 
     /// Appends a text node's data.
     pub fn push_node(&mut self, text: &str) {
+        if text.is_ascii() {
+            // Byte by byte: in ASCII text every byte is a char boundary.
+            let mut start = 0;
+            for (at, &b) in text.as_bytes().iter().enumerate() {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                    self.push_word(&text[start..at]);
+                    self.push_space();
+                    start = at + 1;
+                }
+            }
+            self.push_word(&text[start..]);
+            return;
+        }
         for (k, word) in text.split(is_collapsible_space).enumerate() {
             // Every piece after the first follows a white-space char.
             if k > 0 {
                 self.push_space();
             }
-            if !word.is_empty() {
-                if self.pending_space {
-                    self.out.push(' ');
-                    self.pending_space = false;
-                }
-                self.out.push_str(word);
+            self.push_word(word);
+        }
+    }
+
+    /// Appends a run of non-space chars (nothing when empty).
+    fn push_word(&mut self, word: &str) {
+        if !word.is_empty() {
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
             }
+            self.out.push_str(word);
         }
     }
 
@@ -94,5 +112,16 @@ mod tests {
         assert_eq!(PlainText::of_subtree(&s, p), expected);
         assert_eq!(expected, "Le président (car élu) fin");
         assert_eq!(PlainText::of_subtree(&s, em), "(car");
+    }
+
+    #[test]
+    fn ascii_white_space_is_what_the_collector_collapses() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, " \t\x0b\x0cOne\r\n two  ");
+        b.text(p, "\x0bthree\x1ffour ");
+        let s = b.finish().unwrap();
+        assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
+        assert_eq!(PlainText::of_subtree(&s, p), "One two three\x1ffour");
     }
 }
