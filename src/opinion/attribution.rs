@@ -71,23 +71,35 @@ const MIN_MASKED_QUOTE_WORDS: usize = 3;
 pub fn analyse(tokens: &[Token], matches: &[Match], lexicon: &Lexicon) -> Attribution {
     let n = tokens.len();
     let mut found = Attribution { reported: vec![false; n], quotes: quotations(tokens), asides: asides(tokens), ..Default::default() };
-    let at = |i: usize, entry: Entry| starting_at(matches, i).iter().find_map(|m| m.value(entry).map(|v| (m.len, v)));
     let in_quote = |i: usize, quotes: &[Range<usize>]| quotes.iter().any(|q| q.contains(&i));
 
+    // `i` only moves forward and matches are ordered by start: a cursor finds the matches at
+    // `i` without a search per token.
+    let mut cursor = 0;
     let mut i = 0;
     while i < n {
         if in_quote(i, &found.quotes) {
             i += 1;
             continue;
         }
-        if let Some((len, value)) = at(i, Entry::AccordingTo) {
+        while cursor < matches.len() && matches[cursor].start < i {
+            cursor += 1;
+        }
+        let here = &matches[cursor..];
+        let here = &here[..here.iter().take_while(|m| m.start == i).count()];
+        if here.is_empty() {
+            i += 1;
+            continue;
+        }
+        let at = |entry: Entry| here.iter().find_map(|m| m.value(entry).map(|v| (m.len, v)));
+        if let Some((len, value)) = at(Entry::AccordingTo) {
             if let Some(frame) = according_to(tokens, matches, lexicon, i, len, value, &mut found) {
                 found.frames.push(frame);
                 i += len;
                 continue;
             }
         }
-        if let Some((len, value)) = at(i, Entry::Reporting) {
+        if let Some((len, value)) = at(Entry::Reporting) {
             if let Some(frame) = reporting_verb(tokens, matches, lexicon, i, len, value, &mut found) {
                 found.frames.push(frame);
                 i += len;

@@ -105,21 +105,51 @@ fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) 
     d
 }
 
-/// A fast multiply-rotate hash (8 bytes at a time) over tagged parts, folded into the hash space.
-fn bucket(tag: u8, parts: &[&str]) -> u32 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = (tag as u64 + 1).wrapping_mul(K);
-    for p in parts {
-        for chunk in p.as_bytes().chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+/// One step of the multiply-rotate hash.
+#[inline(always)]
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Mixes one part: its bytes 8 at a time (little endian, the last word zero-padded), then its
+/// length. A plain byte loop: at `opt-level = "z"` slice chunking and copies are not inlined.
+#[inline(always)]
+fn mix_part(mut h: u64, p: &str) -> u64 {
+    let bytes = p.as_bytes();
+    let mut word = 0u64;
+    let mut shift = 0u32;
+    for &b in bytes {
+        word |= (b as u64) << shift;
+        shift += 8;
+        if shift == 64 {
+            h = mix(h, word);
+            word = 0;
+            shift = 0;
         }
-        h = (h.rotate_left(5) ^ (0x1f + p.len() as u64)).wrapping_mul(K);
     }
+    if shift != 0 {
+        h = mix(h, word);
+    }
+    mix(h, 0x1f + bytes.len() as u64)
+}
+
+/// The start state of a hash of tagged parts.
+#[inline(always)]
+fn seed(tag: u8) -> u64 {
+    (tag as u64 + 1).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Folds a hash state into the hash space.
+#[inline(always)]
+fn fold(mut h: u64) -> u32 {
     h ^= h >> 31;
     h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (h >> 40) as u32 & ((1 << HASH_BITS) - 1)
+}
+
+/// A fast multiply-rotate hash (8 bytes at a time) over tagged parts, folded into the hash space.
+fn bucket(tag: u8, parts: &[&str]) -> u32 {
+    fold(parts.iter().fold(seed(tag), |h, p| mix_part(h, p)))
 }
 
 /// The hashed unigram bucket of a normalised word (for explanations).

@@ -1,29 +1,48 @@
 //! Word lists behind the cues: hand-written lists per language (`data/cues_*.txt`), the Pattern
 //! subjectivity lexicons (PDDL) and the Gender Gap Tracker reporting verbs (MIT). See `MODEL.md`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: short keys, no DoS concern (the keys are our own word lists).
+/// A multiply-rotate hash over 8 bytes at a time (Fx style): short keys, no DoS concern (the
+/// keys are our own word lists), and a lookup per token of every sentence.
 #[derive(Default)]
-struct Fnv(u64);
+struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+impl Hasher for WordHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
+    }
+}
+
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 use super::tokens::Token;
 use std::sync::OnceLock;
 
@@ -101,12 +120,23 @@ impl Entry {
     }
 }
 
+/// What the lexicon knows about one space-joined token sequence.
+#[derive(Debug, Default)]
+struct Node {
+    /// Whether the sequence is a listed phrase (its entries may all have been neutralised).
+    listed: bool,
+    /// What the phrase signals.
+    entries: Vec<(Entry, f32)>,
+    /// Whether the sequence is a proper prefix of a longer listed phrase, so matching goes on.
+    prefix: bool,
+}
+
 /// One language's lexicon: phrases (space-joined normalised tokens) to what they signal.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: FnvMap<String, Vec<(Entry, f32)>>,
-    /// Every proper prefix of a multi-word phrase, so matching stops early.
-    prefixes: FnvSet<String>,
+    /// Listed phrases and the proper prefixes of multi-word phrases, in one table so that each
+    /// token costs one lookup.
+    phrases: WordMap<String, Node>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -145,9 +175,11 @@ impl Lexicon {
         let words: Vec<&str> = key.split(' ').collect();
         self.max_len = self.max_len.max(words.len());
         for n in 1..words.len() {
-            self.prefixes.insert(words[..n].join(" "));
+            self.phrases.entry(words[..n].join(" ")).or_default().prefix = true;
         }
-        let slot = self.phrases.entry(key).or_default();
+        let node = self.phrases.entry(key).or_default();
+        node.listed = true;
+        let slot = &mut node.entries;
         if let Some(existing) = slot.iter_mut().find(|(e, _)| *e == entry) {
             existing.1 = existing.1.max(value);
         } else {
@@ -173,8 +205,8 @@ impl Lexicon {
             }
             if neutral {
                 // Words a general lexicon scores as subjective but news prose uses plainly.
-                if let Some(slot) = self.phrases.get_mut(line) {
-                    slot.retain(|(e, _)| *e != Entry::Evaluative && *e != Entry::Reporting);
+                if let Some(node) = self.phrases.get_mut(line) {
+                    node.entries.retain(|(e, _)| *e != Entry::Evaluative && *e != Entry::Reporting);
                 }
             } else if let Some(entry) = current {
                 let (phrase, value) = split_value(line);
@@ -200,25 +232,41 @@ impl Lexicon {
 
     /// What a phrase signals, if it is listed.
     pub fn get(&self, phrase: &str) -> &[(Entry, f32)] {
-        self.phrases.get(phrase).map(Vec::as_slice).unwrap_or(&[])
+        self.phrases.get(phrase).map_or(&[], |n| n.entries.as_slice())
     }
 
     /// Every listed phrase starting at each token (longest first at a given start).
     pub fn matches(&'static self, tokens: &[Token]) -> Vec<Match> {
         let mut out = Vec::new();
+        if self.phrases.is_empty() {
+            return out;
+        }
         let mut key = String::new();
         for start in 0..tokens.len() {
-            key.clear();
             let first = out.len();
-            for len in 1..=self.max_len.min(tokens.len() - start) {
-                if len > 1 {
-                    key.push(' ');
-                }
+            // One-token phrases are looked up by the token's own text; longer ones by the
+            // space-joined key, built only while the words so far are a listed prefix.
+            let Some(node) = self.phrases.get(tokens[start].norm.as_str()) else {
+                continue;
+            };
+            if node.listed {
+                out.push(Match { start, len: 1, entries: node.entries.as_slice() });
+            }
+            if self.max_len == 1 || !node.prefix {
+                continue;
+            }
+            key.clear();
+            key.push_str(&tokens[start].norm);
+            for len in 2..=self.max_len.min(tokens.len() - start) {
+                key.push(' ');
                 key.push_str(&tokens[start + len - 1].norm);
-                if let Some(entries) = self.phrases.get(key.as_str()) {
-                    out.push(Match { start, len, entries });
+                let Some(node) = self.phrases.get(key.as_str()) else {
+                    break;
+                };
+                if node.listed {
+                    out.push(Match { start, len, entries: node.entries.as_slice() });
                 }
-                if len == self.max_len || !self.prefixes.contains(key.as_str()) {
+                if len == self.max_len || !node.prefix {
                     break;
                 }
             }

@@ -37,32 +37,63 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// `char::is_whitespace`, without a call for ASCII.
+#[inline(always)]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\x09'..='\x0d')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// `char::is_alphanumeric`, without a call for ASCII.
+#[inline(always)]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Appends a char's lower case to a token's text.
+#[inline]
+fn push_lower(buf: &mut String, c: char) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+    } else {
+        buf.extend(c.to_lowercase());
+    }
+}
+
 /// Splits a sentence into tokens. Elisions end their token (`d'après` → `d'`, `après`); inner
 /// hyphens and dots between digits stay inside words (`méga-contrat`, `10.5`).
 pub fn tokenize(sentence: &str) -> Vec<Token> {
     let chars: Vec<char> = sentence.chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
+    // The token being read: one buffer per sentence, one exact-size String per
+    // token (growing a String char by char dominated the tokeniser's cost).
+    let mut norm = String::with_capacity(64);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace() {
+        if is_space(c) {
             i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                norm: if is_apostrophe(c) { "'".to_owned() } else { c.to_lowercase().collect() },
-                start: i,
-                end: i + 1,
-                kind: TokenKind::Punct,
-                capitalized: false,
-                numeric: false,
-            });
+        norm.clear();
+        if !is_alnum(c) {
+            if is_apostrophe(c) {
+                norm.push('\'');
+            } else {
+                push_lower(&mut norm, c);
+            }
+            out.push(Token { norm: norm.as_str().to_owned(), start: i, end: i + 1, kind: TokenKind::Punct, capitalized: false, numeric: false });
             i += 1;
             continue;
         }
         let start = i;
-        let mut norm = String::new();
         let mut numeric = false;
         while i < chars.len() {
             let c = chars[i];
@@ -70,13 +101,13 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
                 numeric |= c.is_ascii_digit();
                 norm.push(c.to_ascii_lowercase());
                 i += 1;
-            } else if c.is_alphanumeric() {
+            } else if !c.is_ascii() && c.is_alphanumeric() {
                 numeric |= c.is_numeric();
-                norm.extend(c.to_lowercase());
+                push_lower(&mut norm, c);
                 i += 1;
             } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphabetic() {
                 // French elision (l', d', qu', s') ends the token; English n't / 's stay together.
-                let elided = norm.chars().count() <= 2 || norm == "lorsqu" || norm == "puisqu" || norm == "jusqu" || norm == "quoiqu";
+                let elided = norm.chars().count() <= 2 || matches!(norm.as_str(), "lorsqu" | "puisqu" | "jusqu" | "quoiqu");
                 let negation = chars[i + 1] == 't' && norm.ends_with('n'); // isn't, don't
                 let possessive = chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic()); // it's, Bob's
                 if elided && !negation && !possessive {
@@ -86,7 +117,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
                 }
                 norm.push('\'');
                 i += 1;
-            } else if (c == '-' || c == '.' || c == ',') && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() && i > start {
+            } else if (c == '-' || c == '.' || c == ',') && i + 1 < chars.len() && is_alnum(chars[i + 1]) && i > start {
                 let digits = chars[i - 1].is_numeric() && chars[i + 1].is_numeric();
                 if c == '-' || digits {
                     norm.push(c);
@@ -98,14 +129,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token {
-            capitalized: chars[start].is_uppercase(),
-            norm,
-            start,
-            end: i,
-            kind: TokenKind::Word,
-            numeric,
-        });
+        out.push(Token { capitalized: chars[start].is_uppercase(), norm: norm.as_str().to_owned(), start, end: i, kind: TokenKind::Word, numeric });
     }
     out
 }
