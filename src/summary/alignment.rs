@@ -42,17 +42,18 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         lb += 1;
     }
     let (a, b) = (&a_buf[..la], &b_buf[..lb]);
-    let mut prev2 = [0usize; MAX + 1];
-    let mut prev = [0usize; MAX + 1];
-    let mut cur = [0usize; MAX + 1];
+    // Distances never exceed 48: bytes keep the three rows small to copy.
+    let mut prev2 = [0u8; MAX + 1];
+    let mut prev = [0u8; MAX + 1];
+    let mut cur = [0u8; MAX + 1];
     for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for i in 1..=la {
-        cur[0] = i;
+        cur[0] = i as u8;
         let mut row_min = cur[0];
         for j in 1..=lb {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(prev2[j - 2] + 1);
@@ -60,13 +61,13 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
             cur[j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > limit {
+        if usize::from(row_min) > limit {
             return limit + 1;
         }
         prev2 = prev;
         prev = cur;
     }
-    prev[lb]
+    usize::from(prev[lb])
 }
 
 /// The best-scoring stretch where two token sequences agree.
