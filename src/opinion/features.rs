@@ -201,6 +201,11 @@ fn char_grams(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
         bounds[count] = i;
         count += 1;
     }
+    // The word's bytes as one little-endian number (words up to 16 bytes), so that each gram's
+    // middle loads with a shift: the same hash as `bucket(b'c', &[head, middle, tail])`.
+    let packed = (word.len() <= 16).then(|| word.bytes().rev().fold(0u128, |acc, b| acc << 8 | b as u128));
+    let seed_c = seed(b'c');
+    let (after_caret, after_empty) = (mix_part(seed_c, "^"), mix_part(seed_c, ""));
     // Positions -1 (^) … count-1 ($) in chars; a gram spans n of them.
     let chars = count as isize - 1;
     let n = n as isize;
@@ -210,7 +215,52 @@ fn char_grams(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
         let to = bounds[(last + 1).min(chars) as usize];
         let head = if first < 0 { "^" } else { "" };
         let tail = if last >= chars { "$" } else { "" };
-        out.push((bucket(b'c', &[head, &word[from..to], tail]), weight));
+        let len = to - from;
+        let bucket = match packed {
+            Some(packed) if len <= 8 => {
+                let mut h = if first < 0 { after_caret } else { after_empty };
+                if len > 0 {
+                    let bits = (packed >> (8 * from)) as u64;
+                    h = mix(h, if len == 8 { bits } else { bits & ((1u64 << (8 * len)) - 1) });
+                }
+                h = mix(h, 0x1f + len as u64);
+                fold(mix_part(h, tail))
+            }
+            _ => bucket(b'c', &[head, &word[from..to], tail]),
+        };
+        out.push((bucket, weight));
+    }
+}
+
+/// A token's text as little-endian 8-byte words, packed once and mixed into several n-grams
+/// (the same hash as [`mix_part`]).
+#[derive(Clone, Copy)]
+struct Packed<'a> {
+    text: &'a str,
+    words: [u64; 4],
+}
+
+impl<'a> Packed<'a> {
+    fn new(text: &'a str) -> Packed<'a> {
+        let mut words = [0u64; 4];
+        if text.len() <= 32 {
+            for (k, &b) in text.as_bytes().iter().enumerate() {
+                words[k / 8] |= (b as u64) << (8 * (k % 8));
+            }
+        }
+        Packed { text, words }
+    }
+
+    #[inline(always)]
+    fn mix_into(&self, mut h: u64) -> u64 {
+        let len = self.text.len();
+        if len > 32 {
+            return mix_part(h, self.text);
+        }
+        for &w in &self.words[..len.div_ceil(8)] {
+            h = mix(h, w);
+        }
+        mix(h, 0x1f + len as u64)
     }
 }
 
@@ -222,6 +272,8 @@ fn hashed_features(tokens: &[Token], attribution: &Attribution) -> Vec<(u32, f32
 pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOptions) -> Vec<(u32, f32)> {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(tokens.len() * 6);
     let (mut prev2, mut prev) = ("<s>", "<s>");
+    let (seed_u, seed_b) = (seed(b'u'), seed(b'b'));
+    let mut prev_packed = Packed::new(prev);
     let mut prev_reported = false;
     for (i, t) in tokens.iter().enumerate() {
         let reported = attribution.reported[i];
@@ -229,9 +281,10 @@ pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOp
             continue;
         }
         let s = shape(t, i, reported);
-        out.push((bucket(b'u', &[s]), 1.0));
+        let packed = Packed::new(s);
+        out.push((fold(packed.mix_into(seed_u)), 1.0));
         if options.bigrams {
-            out.push((bucket(b'b', &[prev, s]), 1.0));
+            out.push((fold(packed.mix_into(prev_packed.mix_into(seed_b))), 1.0));
         }
         if options.trigrams {
             out.push((bucket(b't', &[prev2, prev, s]), 1.0));
@@ -241,6 +294,7 @@ pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOp
         }
         prev2 = prev;
         prev = s;
+        prev_packed = packed;
         prev_reported = reported;
     }
     if options.bigrams {
