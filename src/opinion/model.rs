@@ -65,6 +65,7 @@ impl Model {
     }
 
     /// The weight of one hashed bucket.
+    #[inline(always)]
     pub fn hashed_weight(&self, bucket: u32) -> f32 {
         let slot = (bucket & ((1u32 << self.hash_bits) - 1)) as usize;
         self.hashed.get(slot / 2).map_or(0.0, |&b| self.codebook[((b >> (4 * (slot & 1))) & 15) as usize])
