@@ -13,6 +13,9 @@ const UNLIKELY: u8 = 2;
 const AUTHOR_BOX: u8 = 4;
 const SHARE: u8 = 8;
 
+/// Flags and weight per (class, id) pair.
+type Seen<'a> = HashMap<(&'a str, &'a str), (u8, i8)>;
+
 /// Per-element class / id hints, read on first use.
 pub struct Hints<'a> {
     snapshot: &'a Snapshot,
@@ -20,7 +23,7 @@ pub struct Hints<'a> {
     /// Reader View's class weight in units of 25 (−2 ..= 2).
     weight: Vec<Cell<i8>>,
     /// Flags and weight of each (class, id) pair read so far: pages repeat the same classes.
-    seen: RefCell<HashMap<(&'a str, &'a str), (u8, i8)>>,
+    seen: RefCell<Seen<'a>>,
 }
 
 impl<'a> Hints<'a> {

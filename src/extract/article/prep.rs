@@ -127,10 +127,8 @@ fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, id: NodeId, tag: &str, tit
             return true;
         }
     }
-    if flags.cut_boxes && !matches!(tag, "body" | "html" | "article" | "main") {
-        if hints.author_box(id) && short_text(snapshot, id, 600).is_some() {
-            return true;
-        }
+    if flags.cut_boxes && !matches!(tag, "body" | "html" | "article" | "main") && hints.author_box(id) && short_text(snapshot, id, 600).is_some() {
+        return true;
     }
     if flags.cut_boxes && matches!(tag, "section" | "div" | "aside") && opens_with_comment_heading(snapshot, id) {
         return true;

@@ -48,6 +48,7 @@ fn scoring_parent(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> Option<Node
 
 /// Adds one paragraph's score to its ancestors (parent fully, grandparent half, then a third
 /// per level, up to five levels).
+#[allow(clippy::too_many_arguments)]
 fn credit_ancestors(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, flags: Flags, scores: &mut Scores, candidates: &mut Vec<NodeId>, first_parent: Option<NodeId>, (text_len, commas): (u32, u32)) {
     if text_len < 25 {
         return;
