@@ -4,7 +4,7 @@
 use super::attribution::{self, Attribution, FrameKind};
 use super::cues::{self, CueHit, CueKind};
 use super::lexicons::{self, Match};
-use super::tokens::{tokenize, Token};
+use super::tokens::{tokenize_reusing, Token};
 
 /// Number of dense features.
 pub const DENSE: usize = 24;
@@ -62,8 +62,13 @@ pub struct Analysis {
 
 /// Analyses one sentence in a language (primary subtag: `en`, `fr`…).
 pub fn analyse(sentence: &str, lang: &str) -> Analysis {
+    analyse_reusing(sentence, lang, &mut Vec::new())
+}
+
+/// [`analyse`], taking token strings from `spare` (see [`super::tokens::recycle`]).
+pub fn analyse_reusing(sentence: &str, lang: &str, spare: &mut Vec<String>) -> Analysis {
     let lexicon = lexicons::for_language(lang);
-    let tokens = tokenize(sentence);
+    let tokens = tokenize_reusing(sentence, spare);
     let matches: Vec<Match> = lexicon.matches(&tokens);
     let attribution = attribution::analyse(&tokens, &matches, lexicon);
     let cues = cues::find(&tokens, &matches, &attribution);

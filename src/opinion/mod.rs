@@ -36,13 +36,15 @@ pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification>
     let lang = lexicons::primary_subtag(lang);
     let model = model::shipped();
     let mut last_named: Option<String> = None;
+    // Token strings of the sentence before, reused by the next one.
+    let mut spare: Vec<String> = Vec::new();
     sentences
         .iter()
         .map(|sentence| {
             if sentence.trim().is_empty() {
                 return Classification::default();
             }
-            let analysis = features::analyse(sentence, &lang);
+            let analysis = features::analyse_reusing(sentence, &lang, &mut spare);
             let logit = model.logit(&analysis, &lang);
             let score = 1.0 / (1.0 + (-logit).exp());
             let source = resolve_source(sentence, &analysis, &mut last_named);
@@ -58,6 +60,7 @@ pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification>
                 Label::Attributed => reporting_cues(sentence, &analysis),
                 Label::Factual => Vec::new(),
             };
+            tokens::recycle(analysis.tokens, &mut spare);
             Classification { label, score, cues, source: if label == Label::Factual { None } else { source } }
         })
         .collect()
@@ -67,7 +70,12 @@ pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification>
 fn span_text(sentence: &str, analysis: &Analysis, range: &std::ops::Range<usize>) -> (u32, u32, String) {
     let start = analysis.tokens[range.start].start;
     let end = analysis.tokens[range.end - 1].end;
-    let text: String = sentence.chars().skip(start).take(end - start).collect();
+    // Byte offsets of the two char offsets, then one copy (collecting chars pushes one by one).
+    let mut offsets = sentence.char_indices().map(|(b, _)| b).chain(std::iter::once(sentence.len()));
+    let text = match (offsets.nth(start), end.checked_sub(start + 1).and_then(|k| offsets.nth(k))) {
+        (Some(from), Some(to)) => sentence[from..to].to_owned(),
+        _ => sentence.chars().skip(start).take(end.saturating_sub(start)).collect(),
+    };
     (start as u32, end as u32, text)
 }
 
