@@ -71,10 +71,13 @@ fn span_text(sentence: &str, analysis: &Analysis, range: &std::ops::Range<usize>
     let start = analysis.tokens[range.start].start;
     let end = analysis.tokens[range.end - 1].end;
     // Byte offsets of the two char offsets, then one copy (collecting chars pushes one by one).
-    let mut offsets = sentence.char_indices().map(|(b, _)| b).chain(std::iter::once(sentence.len()));
-    let text = match (offsets.nth(start), end.checked_sub(start + 1).and_then(|k| offsets.nth(k))) {
-        (Some(from), Some(to)) => sentence[from..to].to_owned(),
-        _ => sentence.chars().skip(start).take(end.saturating_sub(start)).collect(),
+    let text = if end <= start {
+        String::new()
+    } else {
+        let mut offsets = sentence.char_indices();
+        let from = offsets.nth(start).map_or(sentence.len(), |(b, _)| b);
+        let to = offsets.nth(end - start - 1).map_or(sentence.len(), |(b, _)| b);
+        sentence[from..to].to_owned()
     };
     (start as u32, end as u32, text)
 }

@@ -90,6 +90,10 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
 /// see [`recycle`]) before allocating new ones.
 pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
     let chars: Vec<char> = sentence.chars().collect();
+    // Indexing a slice is inlined at opt-level "z"; indexing the Vec is a call per char.
+    let chars: &[char] = &chars;
+    // In an all-ASCII sentence char offsets are byte offsets, so runs of letters copy at once.
+    let ascii = sentence.is_ascii();
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     // The token being read: one buffer per sentence, one exact-size String per
     // token (growing a String char by char dominated the tokeniser's cost).
@@ -117,15 +121,25 @@ pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
         while i < chars.len() {
             let c = chars[i];
             if c.is_ascii_alphanumeric() {
-                numeric |= c.is_ascii_digit();
-                norm.push(c.to_ascii_lowercase());
-                i += 1;
+                let run = i;
+                while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                    numeric |= chars[i].is_ascii_digit();
+                    i += 1;
+                }
+                if ascii {
+                    norm.push_str(&sentence[run..i]);
+                } else {
+                    norm.extend(&chars[run..i]);
+                }
+                // Upper-case ASCII only comes from these runs: lower-cased before any test on
+                // `norm` and at the end.
             } else if !c.is_ascii() && c.is_alphanumeric() {
                 numeric |= c.is_numeric();
                 push_lower(&mut norm, c);
                 i += 1;
             } else if is_apostrophe(c) && i + 1 < chars.len() && chars[i + 1].is_alphabetic() {
                 // French elision (l', d', qu', s') ends the token; English n't / 's stay together.
+                norm.make_ascii_lowercase();
                 let elided = norm.chars().count() <= 2 || matches!(norm.as_str(), "lorsqu" | "puisqu" | "jusqu" | "quoiqu");
                 let negation = chars[i + 1] == 't' && norm.ends_with('n'); // isn't, don't
                 let possessive = chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic()); // it's, Bob's
@@ -148,6 +162,7 @@ pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
                 break;
             }
         }
+        norm.make_ascii_lowercase();
         out.push(Token { capitalized: chars[start].is_uppercase(), norm: take_string(&norm, spare), start, end: i, kind: TokenKind::Word, numeric });
     }
     out
