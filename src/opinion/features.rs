@@ -88,22 +88,24 @@ fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) 
     for v in &mut d[CUE_BASE..CUE_BASE + CueKind::ALL.len()] {
         *v = v.min(3.0).sqrt();
     }
+    // A slice: indexing the Vec is a call at opt-level "z".
+    let reported_at: &[bool] = &attribution.reported;
     let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
     let n_words = words.len().max(1) as f32;
-    let reported = words.iter().filter(|&&i| attribution.reported[i]).count() as f32;
+    let reported = words.iter().filter(|&&i| reported_at[i]).count() as f32;
     let own_words = (n_words - reported).max(0.0);
     d[12] = if attribution.is_attributed() { 1.0 } else { 0.0 };
     d[13] = reported / n_words;
     d[14] = if attribution.quotes.iter().any(|q| q.len() <= 5) { 1.0 } else { 0.0 };
     let motive = cues.iter().filter(|c| c.kind == CueKind::MotiveAside).count();
     d[15] = if attribution.asides.len() > motive { 1.0 } else { 0.0 };
-    let numbers = words.iter().filter(|&&i| tokens[i].numeric && !attribution.reported[i]).count() as f32;
+    let numbers = words.iter().filter(|&&i| tokens[i].numeric && !reported_at[i]).count() as f32;
     d[16] = (1.0 + numbers).ln();
-    let names = words.iter().filter(|&&i| i > 0 && tokens[i].capitalized && !attribution.reported[i]).count() as f32;
+    let names = words.iter().filter(|&&i| i > 0 && tokens[i].capitalized && !reported_at[i]).count() as f32;
     d[17] = names / own_words.max(1.0);
     d[18] = (1.0 + own_words).ln() / 4.0;
     d[19] = if own_words < 6.0 { 1.0 } else { 0.0 };
-    d[20] = if tokens.iter().enumerate().any(|(i, t)| t.norm == ":" && !attribution.reported[i]) { 1.0 } else { 0.0 };
+    d[20] = if tokens.iter().enumerate().any(|(i, t)| t.norm == ":" && !reported_at[i]) { 1.0 } else { 0.0 };
     d[21] = if tokens.iter().any(|t| t.norm == "…") || tokens.windows(3).any(|w| w.iter().all(|t| t.norm == ".")) { 1.0 } else { 0.0 };
     d[CUE_COUNT] = (cues.len() as f32).min(6.0).sqrt();
     d[23] = if attribution.frames.iter().any(|f| f.kind == FrameKind::ReportedSpeech) { 1.0 } else { 0.0 };
@@ -199,12 +201,23 @@ impl NgramOptions {
 fn char_grams(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
     let mut bounds = [0usize; 20];
     let mut count = 0;
-    for (i, _) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
-        if count == bounds.len() {
-            return; // long words are rare and say little through their char n-grams
+    if word.is_ascii() {
+        // Char boundaries are the byte offsets 0..=len.
+        if word.len() + 1 > bounds.len() {
+            return;
         }
-        bounds[count] = i;
-        count += 1;
+        for (k, b) in bounds[..=word.len()].iter_mut().enumerate() {
+            *b = k;
+        }
+        count = word.len() + 1;
+    } else {
+        for (i, _) in word.char_indices().chain(std::iter::once((word.len(), ' '))) {
+            if count == bounds.len() {
+                return; // long words are rare and say little through their char n-grams
+            }
+            bounds[count] = i;
+            count += 1;
+        }
     }
     // The word's bytes as one little-endian number (words up to 16 bytes), so that each gram's
     // middle loads with a shift: the same hash as `bucket(b'c', &[head, middle, tail])`.
@@ -280,8 +293,9 @@ pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOp
     let (seed_u, seed_b) = (seed(b'u'), seed(b'b'));
     let mut prev_packed = Packed::new(prev);
     let mut prev_reported = false;
+    let reported_at: &[bool] = &attribution.reported;
     for (i, t) in tokens.iter().enumerate() {
-        let reported = attribution.reported[i];
+        let reported = reported_at[i];
         if reported && prev_reported {
             continue;
         }
