@@ -155,6 +155,11 @@ fn quotations(tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Quotation marks are punctuation tokens: words need no string tests.
+        if tokens[i].is_word() {
+            i += 1;
+            continue;
+        }
         let close: &[&str] = match tokens[i].norm.as_str() {
             "«" => &["»"],
             "“" => &["”", "“"],
@@ -186,7 +191,7 @@ fn quotations(tokens: &[Token]) -> Vec<Range<usize>> {
 fn asides(tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| !t.is_word()) {
         match t.norm.as_str() {
             "(" | "[" => open = open.or(Some(i)),
             ")" | "]" => {
@@ -198,7 +203,7 @@ fn asides(tokens: &[Token]) -> Vec<Range<usize>> {
         }
     }
     // Dash asides: "– … –" or a final "— …".
-    let dashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| matches!(t.norm.as_str(), "–" | "—")).map(|(i, _)| i).collect();
+    let dashes: Vec<usize> = tokens.iter().enumerate().filter(|(_, t)| !t.is_word() && matches!(t.norm.as_str(), "–" | "—")).map(|(i, _)| i).collect();
     for pair in dashes.chunks(2) {
         match pair {
             [a, b] => out.push(*a..*b + 1),

@@ -164,7 +164,7 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
     }
 
     for (i, t) in tokens.iter().enumerate() {
-        if !own(i) {
+        if t.is_word() || !own(i) {
             continue;
         }
         match t.norm.as_str() {
