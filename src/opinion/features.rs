@@ -105,8 +105,9 @@ fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) 
     d[17] = names / own_words.max(1.0);
     d[18] = (1.0 + own_words).ln() / 4.0;
     d[19] = if own_words < 6.0 { 1.0 } else { 0.0 };
-    d[20] = if tokens.iter().enumerate().any(|(i, t)| t.norm == ":" && !reported_at[i]) { 1.0 } else { 0.0 };
-    d[21] = if tokens.iter().any(|t| t.norm == "…") || tokens.windows(3).any(|w| w.iter().all(|t| t.norm == ".")) { 1.0 } else { 0.0 };
+    // Colons, ellipses and dots are punctuation tokens: words need no string tests.
+    d[20] = if tokens.iter().enumerate().any(|(i, t)| !t.is_word() && t.norm == ":" && !reported_at[i]) { 1.0 } else { 0.0 };
+    d[21] = if tokens.iter().any(|t| !t.is_word() && t.norm == "…") || tokens.windows(3).any(|w| w.iter().all(|t| !t.is_word() && t.norm == ".")) { 1.0 } else { 0.0 };
     d[CUE_COUNT] = (cues.len() as f32).min(6.0).sqrt();
     d[23] = if attribution.frames.iter().any(|f| f.kind == FrameKind::ReportedSpeech) { 1.0 } else { 0.0 };
     d
