@@ -55,9 +55,9 @@ const FILLER: [&str; 20] = [
     "years", "week", "morning", "better", "worse", "maybe", "probably", "seems", "thing",
 ];
 
-fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
-    let mut rng = Lcg(42);
-    let sentences: Vec<Sentence> = ARTICLE
+/// Article sentences of one block from their texts, as the summary reads them.
+fn article_sentences(texts: &[&str]) -> Vec<Sentence> {
+    texts
         .iter()
         .enumerate()
         .map(|(i, t)| Sentence {
@@ -73,7 +73,12 @@ fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
             anchor: None,
             selector: None,
         })
-        .collect();
+        .collect()
+}
+
+fn synthetic(n: usize) -> (Vec<Comment>, Vec<Sentence>) {
+    let mut rng = Lcg(42);
+    let sentences = article_sentences(&ARTICLE);
     let comments = (0..n)
         .map(|i| {
             let theme = THEMES[rng.next() % THEMES.len()];
@@ -203,23 +208,7 @@ fn main() {
     };
     let lang = input["lang"].as_str().unwrap_or("en");
     let texts: Vec<&str> = input["sentences"].as_array().into_iter().flatten().filter_map(|s| s.as_str()).collect();
-    let sentences: Vec<Sentence> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Sentence {
-            id: i as u32,
-            block: 0,
-            text: t.to_string(),
-            start: 0,
-            end: t.chars().count() as u32,
-            label: Default::default(),
-            score: 0.0,
-            cues: Vec::new(),
-            source: None,
-            anchor: None,
-            selector: None,
-        })
-        .collect();
+    let sentences = article_sentences(&texts);
     let raw: Vec<&serde_json::Value> = input["comments"].as_array().into_iter().flatten().collect();
     let authors: Vec<&str> = raw.iter().map(|c| c["author"].as_str().unwrap_or("")).collect();
     let mut comments: Vec<Comment> = raw
