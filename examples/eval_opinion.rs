@@ -5,6 +5,8 @@
 //! ```
 //! - CheckThat! 2025 dev EN/DE/IT: macro-F1 over SUBJ/OBJ (editorial ↔ SUBJ; attributed and
 //!   factual ↔ OBJ), one sentence at a time.
+//! - The team-annotated TEST split (`data/opinion/glose-annotated/`): editorial-vs-rest
+//!   macro-F1 and 3-way accuracy, EN and FR.
 //! - BABE SG2 (our 80 % slice): "Expresses writer's opinion" vs "Entirely factual"; the middle
 //!   class is reported as the share labelled editorial.
 //! - SemEval-2023 task 3 French train: recall and precision of persuasion spans covered by
@@ -36,6 +38,47 @@ fn checkthat() {
             per[1].1,
             data.len()
         );
+    }
+}
+
+/// The held-aside TEST split of the team-annotated sets (never trained or tuned on):
+/// editorial-vs-rest macro-F1, 3-way accuracy and the confusion table, per language.
+fn team() {
+    let data = corpus::team("test");
+    if data.is_empty() {
+        println!("team-annotated test split: not found (data/opinion/glose-annotated/)");
+        return;
+    }
+    println!("team-annotated TEST split (docs/annotation.md; editorial-vs-rest macro-F1, 3-way accuracy):");
+    let name = |l: Label| match l {
+        Label::Editorial => "editorial",
+        Label::Attributed => "attributed",
+        Label::Factual => "factual",
+    };
+    for lang in ["en", "fr"] {
+        let rows: Vec<&corpus::Annotated> = data.iter().filter(|s| s.lang == lang).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = rows.iter().map(|s| s.text.as_str()).collect();
+        // One sentence at a time: the test sentences are not one article.
+        let labels: Vec<Label> = texts.iter().map(|t| classify_sentences(&[t], lang)[0].label).collect();
+        let pairs: Vec<(bool, bool)> = rows.iter().zip(&labels).map(|(s, l)| (s.label == "editorial", *l == Label::Editorial)).collect();
+        let (f1, per) = corpus::macro_f1(&pairs);
+        let correct = rows.iter().zip(&labels).filter(|(s, l)| s.label == name(**l)).count();
+        let mut confusion = std::collections::BTreeMap::<(String, &str), usize>::new();
+        for (s, l) in rows.iter().zip(&labels) {
+            *confusion.entry((s.label.clone(), name(*l))).or_default() += 1;
+        }
+        println!(
+            "  {lang}: macro-F1 {f1:.3} (editorial P {:.3} R {:.3}); 3-way accuracy {:.3} ({correct}/{})",
+            per[1].0,
+            per[1].1,
+            correct as f64 / rows.len() as f64,
+            rows.len()
+        );
+        let cells: Vec<String> = confusion.iter().map(|((g, p), n)| format!("{g}->{p} {n}")).collect();
+        println!("      gold->predicted: {}", cells.join(", "));
     }
 }
 
@@ -191,6 +234,9 @@ fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
     if only.is_empty() || only == "checkthat" {
         checkthat();
+    }
+    if only.is_empty() || only == "team" {
+        team();
     }
     if only.is_empty() || only == "babe" {
         babe();

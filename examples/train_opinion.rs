@@ -5,8 +5,13 @@
 //! cargo run --release --example train_opinion -- --dry   # cross-validate only
 //! GLOSE_GRID="bits=16 l2h=0.003 nb=1;bits=15 nb=0" cargo run --release --example train_opinion -- --dry
 //! ```
-//! Shipped training data: NewsSD EN + IT train and val splits (CC BY 4.0) only. Their test
-//! splits equal the CheckThat! dev sets used by `eval_opinion`, so they are never read here.
+//! Shipped training data (all permissive, see `MODEL.md`): NewsSD EN + IT train and val splits
+//! (CC BY 4.0; their test splits equal the CheckThat! dev sets used by `eval_opinion`, so they are
+//! never read here), the TRAIN split of the team-annotated EN/FR sentences
+//! (`data/opinion/glose-annotated/`, CC BY 4.0; the TEST split is never read here), and sentences
+//! of permissive corpora labelled by the encoder teacher (`data/opinion/pseudo/`, soft targets;
+//! built by `tools/teacher/run.sh`). Cross-validation scores gold sentences only; teacher-labelled
+//! sentences are always on the training side.
 //! Choices (regularisation, n-gram table size, NB scaling, pruning, n-gram weight for unseen
 //! languages, stance-adverb prior, thresholds) come from 5-fold cross-validation on the training
 //! sentences and from cross-lingual runs (EN→IT, IT→EN); never from the evaluation sets.
@@ -22,14 +27,27 @@ struct Example {
     dense: [f32; DENSE],
     hashed: Vec<(u32, f32)>,
     lang: usize,
+    /// Gold label (editorial / SUBJ), or the teacher's rounded label.
     y: bool,
+    /// Training target: 0/1 for gold sentences, the teacher's probability otherwise.
+    target: f32,
+    /// Which set the sentence comes from (weights are per set, see [`Params`]).
+    set: Set,
     /// Stance adverbs counted by the hand-set prior (at most 2).
     stance: f32,
     /// The annotators strongly disagreed on the label.
     conflict: bool,
 }
 
-const LANGS: [&str; 2] = ["en", "it"];
+/// Where a training sentence comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Set {
+    NewsSd,
+    Team,
+    Teacher,
+}
+
+const LANGS: [&str; 3] = ["en", "it", "fr"];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Params {
@@ -61,9 +79,13 @@ struct Params {
     /// Signed folding: the first bucket bit above the table gives the feature a sign, so
     /// features that share a slot cancel on average instead of adding up (Weinberger et al. 2009).
     signed: bool,
+    /// Training weight of a team-annotated sentence (NewsSD sentences weigh 1).
+    team: f32,
+    /// Training weight of a teacher-labelled sentence (0 leaves them out).
+    pseudo: f32,
 }
 
-const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED, bag: 1, conflict_weight: 1.0, signed: false };
+const BASE: Params = Params { l2_dense: 1e-3, l2_hash: 3e-3, epochs: 15, ngrams: true, ngram_factor: 0.5, bits: 17, nb: 0.0, prune: 0.0, stance: 2.0, levels: LEVELS, joint: false, ngram_options: NgramOptions::SHIPPED, bag: 1, conflict_weight: 1.0, signed: false, team: 1.0, pseudo: 0.0 };
 
 /// Parses `key=value` pairs over [`BASE`] (`l2d l2h epochs ngrams f bits nb prune stance`).
 fn parse_params(spec: &str) -> Params {
@@ -91,6 +113,8 @@ fn parse_params(spec: &str) -> Params {
             "bag" => p.bag = (x as usize).max(1),
             "conflict" => p.conflict_weight = x,
             "signed" => p.signed = x != 0.0,
+            "team" => p.team = x,
+            "pseudo" => p.pseudo = x,
             _ => panic!("unknown parameter {k}"),
         }
     }
@@ -109,6 +133,7 @@ impl Weights {
         e.hashed.iter().map(|&(b, v)| self.hashed[(b & mask) as usize] * v).sum()
     }
     fn logit(&self, e: &Example, ngram_factor: f32) -> f32 {
+        // (the stance prior is added by the callers)
         let d: f32 = self.dense.iter().zip(e.dense.iter()).map(|(w, x)| w * x).sum();
         d + ngram_factor * self.ngram(e)
     }
@@ -168,16 +193,25 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
     let mut w = Weights { dense: [0.0; DENSE], hashed: vec![0.0; slots] };
     let mut gd = [1e-8f32; DENSE];
     let mut gh = vec![1e-8f32; slots];
-    // Class weights per language: each language and class counts the same.
-    let mut counts = [[0usize; 2]; LANGS.len()];
+    // Class weights per language and set: within each, both classes count the same (the teacher's
+    // rounded labels stand for its classes); sets then weigh by `p.team` / `p.pseudo`.
+    let set_weight = |e: &Example| match e.set {
+        Set::NewsSd => 1.0,
+        Set::Team => p.team,
+        Set::Teacher => p.pseudo,
+    };
+    let set_index = |e: &Example| e.set as usize;
+    let mut counts = [[[0usize; 2]; 3]; LANGS.len()];
     for e in examples {
-        counts[e.lang][e.y as usize] += 1;
+        counts[e.lang][set_index(e)][e.y as usize] += 1;
     }
     let cw = |e: &Example| {
-        let c = counts[e.lang];
+        let c = counts[e.lang][set_index(e)];
         let total = (c[0] + c[1]) as f32;
-        total / (2.0 * c[e.y as usize].max(1) as f32) * if e.conflict { p.conflict_weight } else { 1.0 }
+        set_weight(e) * total / (2.0 * c[e.y as usize].max(1) as f32) * if e.conflict { p.conflict_weight } else { 1.0 }
     };
+    let examples: Vec<&Example> = examples.iter().copied().filter(|e| set_weight(e) > 0.0).collect();
+    let examples = &examples[..];
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed | 1);
     let lr = 0.2;
@@ -201,7 +235,7 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
             let d: f32 = w.dense.iter().zip(e.dense.iter()).map(|(a, x)| a * x).sum();
             let z = if fit_ngrams { d + e.hashed.iter().map(|&(b, v)| w.hashed[(b & mask) as usize] * v * scale[(b & mask) as usize]).sum::<f32>() } else { d };
             let prob = 1.0 / (1.0 + (-z).exp());
-            let g = (prob - e.y as u8 as f32) * cw(e);
+            let g = (prob - e.target) * cw(e);
             if fit_dense {
                 for j in 0..DENSE {
                     let grad = g * e.dense[j] + if j > 0 { p.l2_dense * w.dense[j] } else { 0.0 };
@@ -322,9 +356,10 @@ fn best_threshold(scores: &[(f32, bool)]) -> (f32, f64) {
 /// them (seen as a 0.04–0.05 drop on new text).
 fn cross_validate(examples: &[Example], p: Params, seed: u64) -> (Vec<f32>, Vec<f32>) {
     let folds = 5;
-    let mut fold_of = vec![0usize; examples.len()];
+    // Teacher-labelled sentences sit outside every fold (always trained on, never scored).
+    let mut fold_of = vec![usize::MAX; examples.len()];
     for lang in 0..LANGS.len() {
-        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang).collect();
+        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set != Set::Teacher).collect();
         for (rank, &i) in members.iter().enumerate() {
             fold_of[i] = rank * folds / members.len().max(1);
         }
@@ -356,20 +391,20 @@ fn sign_features(examples: &mut [Example], p: Params) {
     }
 }
 
+/// (logit, gold label) of the gold sentences of one language.
 fn per_language(examples: &[Example], logits: &[f32], lang: usize) -> Vec<(f32, bool)> {
-    examples.iter().zip(logits).filter(|(e, _)| e.lang == lang).map(|(e, &z)| (z, e.y)).collect()
+    examples.iter().zip(logits).filter(|(e, _)| e.lang == lang && e.set != Set::Teacher).map(|(e, &z)| (z, e.y)).collect()
 }
 
-/// The default grid: the cue part alone and the size/quantisation references, then the
-/// candidates within the size budget (2^16 slots, 8 levels: ~22 KB gzipped). 2^15 slots score
-/// the same by CV but fail one sentence of `tests/opinion/sentences.tsv` (see `MODEL.md`).
+/// The default grid: the cue part alone (without and with teacher-labelled sentences), then the
+/// candidates within the size budget (2^16 slots, 8 levels: ~22 KB gzipped) by the weight of the
+/// teacher-labelled sentences and the n-gram factor. Earlier grids (L2, NB scaling, table sizes,
+/// signed folding) are in `MODEL.md`; run them with `GLOSE_GRID`.
 fn default_grid() -> Vec<Params> {
-    let mut grid = vec![Params { ngrams: false, ..BASE }, Params { bits: 17, ..BASE }, Params { bits: 15, levels: 8, l2_hash: 1e-3, ..BASE }, Params { bits: 16, levels: 8, l2_hash: 1e-3, signed: true, ..BASE }];
-    for nb in [0.0, 1.0] {
-        for l2_hash in [1e-3, 3e-3] {
-            for ngram_factor in [0.5, 0.75] {
-                grid.push(Params { bits: 16, levels: 8, nb, l2_hash, ngram_factor, ..BASE });
-            }
+    let mut grid = vec![Params { ngrams: false, ..BASE }, Params { ngrams: false, pseudo: 0.5, ..BASE }];
+    for pseudo in [0.0, 0.25, 0.5, 1.0] {
+        for ngram_factor in [0.5, 1.0] {
+            grid.push(Params { bits: 16, levels: 8, l2_hash: 1e-3, ngram_factor, pseudo, ..BASE });
         }
     }
     grid
@@ -382,30 +417,50 @@ fn within_budget(p: &Params) -> bool {
 
 fn main() {
     let dry = std::env::args().any(|a| a == "--dry");
-    let seeds: u64 = std::env::var("GLOSE_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(6);
+    let seeds: u64 = std::env::var("GLOSE_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
     let mut examples = Vec::new();
     let mut analyses: Vec<Analysis> = Vec::new();
+    let mut add = |text: &str, lang: usize, target: f32, set: Set, conflict: bool| {
+        let a = features::analyse(text, LANGS[lang]);
+        let stance = cues::stance_logit(&a.cues) / cues::STANCE_ADVERB_PRIOR;
+        examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang, y: target >= 0.5, target, set, stance, conflict });
+        analyses.push(a);
+    };
     for (lang_index, dir) in [(0usize, "english"), (1, "italian")] {
         for split in ["train", "val"] {
             for s in corpus::newssd(dir, split) {
-                let a = features::analyse(&s.text, s.lang);
-                let stance = cues::stance_logit(&a.cues) / cues::STANCE_ADVERB_PRIOR;
-                examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang: lang_index, y: s.subjective, stance, conflict: s.conflict });
-                analyses.push(a);
+                add(&s.text, lang_index, s.subjective as u8 as f32, Set::NewsSd, s.conflict);
             }
         }
     }
-    for (k, lang) in LANGS.iter().enumerate() {
-        let n = examples.iter().filter(|e| e.lang == k).count();
-        let pos = examples.iter().filter(|e| e.lang == k && e.y).count();
-        println!("training sentences {lang}: {n} ({pos} SUBJ)");
+    for s in corpus::team("train") {
+        let lang = LANGS.iter().position(|l| *l == s.lang).expect("team language is trained");
+        add(&s.text, lang, (s.label == "editorial") as u8 as f32, Set::Team, false);
     }
+    for s in corpus::pseudo() {
+        if let Some(lang) = LANGS.iter().position(|l| *l == s.lang) {
+            add(&s.text, lang, s.p_editorial, Set::Teacher, false);
+        }
+    }
+    for (k, lang) in LANGS.iter().enumerate() {
+        for set in [Set::NewsSd, Set::Team, Set::Teacher] {
+            let n = examples.iter().filter(|e| e.lang == k && e.set == set).count();
+            let pos = examples.iter().filter(|e| e.lang == k && e.set == set && e.y).count();
+            if n > 0 {
+                println!("training sentences {lang} {set:?}: {n} ({pos} editorial)");
+            }
+        }
+    }
+    // Languages with gold sentences to cross-validate on, and the (language, set) groups scored.
+    let scored: Vec<usize> = (0..LANGS.len()).filter(|&k| examples.iter().any(|e| e.lang == k && e.set != Set::Teacher)).collect();
+    let groups: Vec<(usize, Set)> = scored.iter().flat_map(|&k| [(k, Set::NewsSd), (k, Set::Team)]).filter(|&(k, set)| examples.iter().any(|e| e.lang == k && e.set == set)).collect();
+    let in_group = |e: &Example, g: (usize, Set)| e.lang == g.0 && e.set == g.1;
 
     let grid: Vec<Params> = match std::env::var("GLOSE_GRID") {
         Ok(spec) => spec.split(';').filter(|s| !s.trim().is_empty()).map(parse_params).collect(),
         Err(_) => default_grid(),
     };
-    println!("\n5-fold cross-validation (contiguous folds, mean of {seeds} seeds) on NewsSD train+val; macro-F1 at 0 with float / 4-bit weights (best threshold):");
+    println!("\n5-fold cross-validation (contiguous folds, mean of {seeds} seeds) on the gold sentences (NewsSD train+val, team TRAIN split) by language/set; macro-F1 at 0 with float / 4-bit weights (best threshold):");
     let mut best: Option<(f64, Params)> = None;
     let mut current = NgramOptions::SHIPPED;
     let mut use_options = |examples: &mut Vec<Example>, options: NgramOptions| {
@@ -421,20 +476,21 @@ fn main() {
         sign_features(&mut examples, p);
         let mut line = format!("  {p:?}:");
         let mut mean_q = 0.0;
-        let mut per = [[0f64; 3]; LANGS.len()];
+        let mut per = vec![[0f64; 3]; groups.len()];
         for seed in 0..seeds {
             let (oof, oof_q) = cross_validate(&examples, p, 7 + 100 * seed);
-            for k in 0..LANGS.len() {
-                let s = per_language(&examples, &oof, k);
-                let sq = per_language(&examples, &oof_q, k);
+            for (k, &g) in groups.iter().enumerate() {
+                let pick = |logits: &[f32]| -> Vec<(f32, bool)> { examples.iter().zip(logits).filter(|(e, _)| in_group(e, g)).map(|(e, &z)| (z, e.y)).collect() };
+                let (s, sq) = (pick(&oof), pick(&oof_q));
                 per[k][0] += f1_at(&s, 0.0) / seeds as f64;
                 per[k][1] += f1_at(&sq, 0.0) / seeds as f64;
                 per[k][2] += best_threshold(&sq).1 / seeds as f64;
             }
         }
-        for k in 0..LANGS.len() {
-            line += &format!("  {} {:.3} / {:.3} ({:.3})", LANGS[k], per[k][0], per[k][1], per[k][2]);
-            mean_q += per[k][1] / LANGS.len() as f64;
+        for (k, &(lang, set)) in groups.iter().enumerate() {
+            let name = if set == Set::Team { "team" } else { "newssd" };
+            line += &format!("  {}/{name} {:.3} / {:.3} ({:.3})", LANGS[lang], per[k][0], per[k][1], per[k][2]);
+            mean_q += per[k][1] / groups.len() as f64;
         }
         sign_features(&mut examples, p); // undo
         println!("{line}  mean {mean_q:.3}");
@@ -457,11 +513,11 @@ fn main() {
     let mut factor_scores = [0.0f64; 3];
     let factors = [0.0f32, 0.5, 1.0];
     for (from, to) in [(0usize, 1usize), (1, 0)] {
-        let train_set: Vec<&Example> = examples.iter().filter(|e| e.lang == from).collect();
+        let train_set: Vec<&Example> = examples.iter().filter(|e| e.lang == from && e.set == Set::NewsSd).collect();
         let (w, _, _) = quantised(&train(&train_set, params, 11), params);
         let mut line = format!("  {} -> {}:", LANGS[from], LANGS[to]);
         for (k, &f) in factors.iter().enumerate() {
-            let s: Vec<(f32, bool)> = examples.iter().filter(|e| e.lang == to).map(|e| (w.logit(e, f) + params.stance * e.stance, e.y)).collect();
+            let s: Vec<(f32, bool)> = examples.iter().filter(|e| e.lang == to && e.set == Set::NewsSd).map(|e| (w.logit(e, f) + params.stance * e.stance, e.y)).collect();
             let (_, fb) = best_threshold(&s);
             line += &format!("  x{f}: {fb:.3}");
             factor_scores[k] += fb;
@@ -476,13 +532,14 @@ fn main() {
     // Training is class-balanced per language, so 0 is the prior-neutral threshold. A threshold
     // fitted on the training sentences also fits their class prior (36 % / 24 % SUBJ), which
     // other news does not share; it moves only when cross-validation gains clearly (> 0.02).
-    for (k, lang) in LANGS.iter().enumerate() {
+    for &k in &scored {
+        let lang = LANGS[k];
         let scores = per_language(&examples, &oof, k);
         let (t, f) = best_threshold(&scores);
         let at_zero = f1_at(&scores, 0.0);
         let t = if f - at_zero > 0.02 { t } else { 0.0 };
         println!("calibration {lang}: threshold {t:+.1} (cross-validated macro-F1 {:.3}; best {f:.3})", f1_at(&scores, t));
-        mean_threshold += t / LANGS.len() as f32;
+        mean_threshold += t / scored.len() as f32;
         calibrations.push(Calibration { lang: [lang.as_bytes()[0], lang.as_bytes()[1]], bias: -t, ngram_factor: params.ngram_factor });
     }
     calibrations.push(Calibration { lang: *b"* ", bias: -mean_threshold, ngram_factor: unseen_factor });

@@ -127,3 +127,86 @@ pub fn macro_f1(pairs: &[(bool, bool)]) -> (f64, [(f64, f64, f64); 2]) {
     }
     ((per[0].2 + per[1].2) / 2.0, per)
 }
+
+/// One sentence of the team-annotated sets (`data/opinion/glose-annotated/*.tsv`, written with
+/// `docs/annotation.md`; CC BY 4.0, Glose authors).
+#[derive(Clone, Debug)]
+pub struct Annotated {
+    /// The sentence's id (`en-a-0001`).
+    pub id: String,
+    /// Language subtag (`en`, `fr`).
+    pub lang: &'static str,
+    /// `editorial`, `attributed` or `factual`.
+    pub label: String,
+    /// The source's noun phrase for attributed sentences, else `-`.
+    pub source: String,
+    /// The sentence.
+    pub text: String,
+}
+
+/// The fixed split of the team-annotated sets: a sentence is in the held-aside TEST split when
+/// the first 8 hex digits of sha1(id) are 0 mod 5 (20 %). `tools/teacher/split.py` applies the
+/// same rule; no training or tuning ever reads the test split.
+pub fn is_team_test(id: &str) -> bool {
+    let hex = sha1_smol::Sha1::from(id.as_bytes()).digest().to_string();
+    u32::from_str_radix(&hex[..8], 16).unwrap_or(0) % 5 == 0
+}
+
+/// The team-annotated sentences of `split` (`train` or `test`) for every language, in file
+/// order. The directory is `$GLOSE_ANNOTATED` or `data/opinion/glose-annotated`.
+pub fn team(split: &str) -> Vec<Annotated> {
+    let dir = std::env::var_os("GLOSE_ANNOTATED").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/opinion/glose-annotated"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect()).unwrap_or_default();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        for line in read(&path).lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() != 6 || cols[0] == "id" {
+                continue;
+            }
+            let lang = match cols[1] {
+                "en" => "en",
+                "fr" => "fr",
+                _ => continue,
+            };
+            if !matches!(cols[3], "editorial" | "attributed" | "factual") || (is_team_test(cols[0]) != (split == "test")) {
+                continue;
+            }
+            out.push(Annotated { id: cols[0].to_owned(), lang, label: cols[3].to_owned(), source: cols[4].to_owned(), text: cols[5].trim().to_owned() });
+        }
+    }
+    out
+}
+
+/// One teacher-labelled sentence (`data/opinion/pseudo/*.tsv`: lang, p_editorial, sentence).
+#[derive(Clone, Debug)]
+pub struct Pseudo {
+    /// Language subtag.
+    pub lang: String,
+    /// The teacher's probability that the sentence is editorial.
+    pub p_editorial: f32,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Every teacher-labelled sentence under `$GLOSE_PSEUDO` or `data/opinion/pseudo`, files in name
+/// order; files whose name starts with `team` are skipped (those sentences have gold labels).
+pub fn pseudo() -> Vec<Pseudo> {
+    let dir = std::env::var_os("GLOSE_PSEUDO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/opinion/pseudo"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect()).unwrap_or_default();
+    files.retain(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("team")));
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        for line in read(&path).lines() {
+            let cols: Vec<&str> = line.splitn(3, '\t').collect();
+            if line.starts_with('#') || cols.len() != 3 {
+                continue;
+            }
+            let Ok(p) = cols[1].trim().parse::<f32>() else { continue };
+            out.push(Pseudo { lang: cols[0].trim().to_owned(), p_editorial: p.clamp(0.0, 1.0), text: cols[2].trim().to_owned() });
+        }
+    }
+    out
+}
