@@ -7,10 +7,14 @@
 //!   factual ↔ OBJ), one sentence at a time.
 //! - The team-annotated TEST split (`data/opinion/glose-annotated/`): editorial-vs-rest
 //!   macro-F1 and 3-way accuracy, EN and FR.
+//! - Real web sentences (`tests/opinion/realweb/`): the same scores on 800 EN/FR sentences of
+//!   real pages, labelled blind to Glose's output.
 //! - BABE SG2 (our 80 % slice): "Expresses writer's opinion" vs "Entirely factual"; the middle
 //!   class is reported as the share labelled editorial.
 //! - SemEval-2023 task 3 French train: recall and precision of persuasion spans covered by
-//!   sentences labelled editorial (or by their cues).
+//!   sentences labelled editorial (or by their cues), and a sentence-level macro-F1 (a sentence
+//!   is gold editorial when it overlaps a Loaded_Language / Doubt / Exaggeration / Name_Calling
+//!   span).
 //! - Speed: classifying 1,000 sentences as one article.
 //!
 //! Evaluation data is CC BY-NC-SA / AGPL / research-only: it is read here, never shipped.
@@ -41,8 +45,7 @@ fn checkthat() {
     }
 }
 
-/// The held-aside TEST split of the team-annotated sets (never trained or tuned on):
-/// editorial-vs-rest macro-F1, 3-way accuracy and the confusion table, per language.
+/// The held-aside TEST split of the team-annotated sets (never trained or tuned on).
 fn team() {
     let data = corpus::team("test");
     if data.is_empty() {
@@ -50,6 +53,22 @@ fn team() {
         return;
     }
     println!("team-annotated TEST split (docs/annotation.md; editorial-vs-rest macro-F1, 3-way accuracy):");
+    three_way(&data);
+}
+
+/// Real web sentences labelled with the guide (`tests/opinion/realweb/`, evaluation only).
+fn realweb() {
+    let data = corpus::realweb();
+    if data.is_empty() {
+        println!("real-web sentences: not found (tests/opinion/realweb/)");
+        return;
+    }
+    println!("real-web sentences (trafilatura-eval pages, labelled with docs/annotation.md; one at a time):");
+    three_way(&data);
+}
+
+/// Editorial-vs-rest macro-F1, 3-way accuracy and the confusion table, per language.
+fn three_way(data: &[corpus::Annotated]) {
     let name = |l: Label| match l {
         Label::Editorial => "editorial",
         Label::Attributed => "attributed",
@@ -124,6 +143,8 @@ fn semeval_fr() {
     let (mut editorial_sentences, mut editorial_with_span, mut sentences_total) = (0, 0, 0);
     let (mut cues_total, mut cues_in_span) = (0, 0);
     let mut genre_rates: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    // Sentence level: gold editorial = the sentence overlaps one of the span kinds above.
+    let mut sentence_pairs: Vec<(bool, bool)> = Vec::new();
     let Ok(dir) = std::fs::read_dir(root.join("articles")) else {
         println!("SemEval FR: not found");
         return;
@@ -155,6 +176,7 @@ fn semeval_fr() {
             let end = start + sentence.chars().count();
             sentences_total += 1;
             rate.1 += 1;
+            sentence_pairs.push((overlaps(*start, end), v.label == Label::Editorial));
             if v.label != Label::Editorial {
                 continue;
             }
@@ -188,6 +210,14 @@ fn semeval_fr() {
         "  precision: editorial sentences overlapping a span {:.3} ({editorial_with_span}/{editorial_sentences}); cues inside a span {:.3} ({cues_in_span}/{cues_total})",
         editorial_with_span as f64 / editorial_sentences.max(1) as f64,
         cues_in_span as f64 / cues_total.max(1) as f64
+    );
+    let (f1, per) = corpus::macro_f1(&sentence_pairs);
+    println!(
+        "  sentence macro-F1 (gold editorial = overlaps such a span; {} of {} sentences): {f1:.3} (editorial P {:.3} R {:.3})",
+        sentence_pairs.iter().filter(|p| p.0).count(),
+        sentence_pairs.len(),
+        per[1].0,
+        per[1].1
     );
     let rates: Vec<String> = genre_rates.iter().map(|(g, (e, n))| format!("{g} {:.3}", *e as f64 / (*n).max(1) as f64)).collect();
     println!("  share of sentences labelled editorial by article genre: {}", rates.join(", "));
@@ -237,6 +267,9 @@ fn main() {
     }
     if only.is_empty() || only == "team" {
         team();
+    }
+    if only.is_empty() || only == "realweb" {
+        realweb();
     }
     if only.is_empty() || only == "babe" {
         babe();

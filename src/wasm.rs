@@ -1,7 +1,7 @@
 //! The JavaScript API of the wasm build (the only `#[wasm_bindgen]` exports of the crate).
 //!
 //! Every entry point returns `Err(Error)` with a clear message on bad input instead of trapping.
-//! The release profile uses `panic = "abort"` (unwinding is not available on stable wasm32), so a
+//! wasm32-unknown-unknown aborts on panic (unwinding is not available on stable wasm32), so a
 //! bug that still panics traps with `RuntimeError: unreachable`: the panic hook installed at start
 //! logs the message to the console and keeps it for [`last_panic`]; the JS side must catch the
 //! error, may read `last_panic()`, and must then drop this instance and instantiate the module

@@ -210,3 +210,28 @@ pub fn pseudo() -> Vec<Pseudo> {
     }
     out
 }
+
+/// The labelled real-web sentences (`tests/opinion/realweb/blind.tsv` + `labels.tsv`; evaluation
+/// only: the pages are third-party, see `tests/opinion/realweb/SOURCE.md`).
+pub fn realweb() -> Vec<Annotated> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/opinion/realweb");
+    let (Ok(blind), Ok(labels)) = (std::fs::read_to_string(dir.join("blind.tsv")), std::fs::read_to_string(dir.join("labels.tsv"))) else {
+        return Vec::new();
+    };
+    let rows = |text: &str| -> Vec<Vec<String>> { text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("id\t")).map(|l| l.split('\t').map(str::to_owned).collect()).collect() };
+    let labels: std::collections::HashMap<String, (String, String)> =
+        rows(&labels).into_iter().filter(|r| r.len() == 3).map(|r| (r[0].clone(), (r[1].clone(), r[2].clone()))).collect();
+    rows(&blind)
+        .into_iter()
+        .filter(|r| r.len() == 4)
+        .filter_map(|r| {
+            let (label, source) = labels.get(&r[0])?.clone();
+            let lang = match r[1].as_str() {
+                "en" => "en",
+                "fr" => "fr",
+                _ => return None,
+            };
+            Some(Annotated { id: r[0].clone(), lang, label, source, text: r[3].clone() })
+        })
+        .collect()
+}

@@ -42,17 +42,15 @@ pub struct Model {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError(pub &'static str);
 
-impl Model {
-    /// A model with hand-set cue weights and no n-grams (used when no trained model is built in).
-    pub fn prior() -> Model {
-        let mut dense = [0f32; DENSE];
-        // bias, evaluative, loaded, intensifier, hedge, speculation, sarcasm, motive_aside,
-        // first_person, exhortation, exclamation, rhetorical_question, reporting_frame.
-        let hand = [-2.0, 0.8, 1.6, 0.8, 0.4, 0.9, 1.6, 3.0, 1.2, 1.0, 1.2, 1.5, -0.5];
-        dense[..hand.len()].copy_from_slice(&hand);
-        Model { dense, hash_bits: 0, codebook: [0.0; LEVELS], hashed: Vec::new(), calibrations: vec![Calibration { lang: *b"* ", bias: 0.0, ngram_factor: 0.0 }] }
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "opinion model: {}", self.0)
     }
+}
 
+impl std::error::Error for ModelError {}
+
+impl Model {
     /// The calibration for a language subtag.
     pub fn calibration(&self, lang: &str) -> Calibration {
         let key = lang.as_bytes();
@@ -171,8 +169,30 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The model built into the binary (or [`Model::prior`] if the built-in file is unusable).
+/// The model built into the binary. A built-in file that does not parse is a build defect, not a
+/// page's fault: it fails loudly (the `shipped_model_parses` test keeps it from being released)
+/// instead of silently falling back to hand-set weights.
 pub fn shipped() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("model.bin")).unwrap_or_else(|_| Model::prior()))
+    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("model.bin")).unwrap_or_else(|e| panic!("the built-in model.bin is unusable: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_parses() {
+        let model = Model::from_bytes(include_bytes!("model.bin")).expect("model.bin parses");
+        assert_eq!(model.to_bytes(), include_bytes!("model.bin"), "model.bin round-trips");
+        assert!(model.hashed.iter().any(|&b| b != 0), "the n-gram table is not empty");
+    }
+
+    #[test]
+    fn broken_model_files_are_reported() {
+        assert_eq!(Model::from_bytes(b"nope").unwrap_err().to_string(), "opinion model: not a Glose opinion model");
+        let mut bytes = include_bytes!("model.bin").to_vec();
+        bytes.truncate(bytes.len() - 1);
+        assert_eq!(Model::from_bytes(&bytes).unwrap_err(), ModelError("model file is truncated"));
+    }
 }

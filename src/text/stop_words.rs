@@ -1,4 +1,5 @@
-//! Stop words per language, folded (lower case, no accents) and sorted for binary search.
+//! Stop words per language, folded (lower case, no accents) and sorted (kept sorted for review;
+//! `text::words::is_stop_word` looks them up in a hash set built once per list).
 
 /// fr stop words.
 pub const FR: &[&str] = &[
