@@ -358,8 +358,8 @@ fn cross_validate(examples: &[Example], p: Params, seed: u64) -> (Vec<f32>, Vec<
     let folds = 5;
     // Teacher-labelled sentences sit outside every fold (always trained on, never scored).
     let mut fold_of = vec![usize::MAX; examples.len()];
-    for lang in 0..LANGS.len() {
-        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set != Set::Teacher).collect();
+    for (lang, set) in (0..LANGS.len()).flat_map(|k| [(k, Set::NewsSd), (k, Set::Team)]) {
+        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set == set).collect();
         for (rank, &i) in members.iter().enumerate() {
             fold_of[i] = rank * folds / members.len().max(1);
         }
