@@ -78,7 +78,7 @@ pub fn analyse_placed(tokens: &[Token], matches: &[Match], lexicon: &Lexicon, in
     let n = tokens.len();
     Attribution {
         reported: vec![true; n],
-        quotes: vec![0..n],
+        quotes: std::iter::once(0..n).collect(),
         asides: Vec::new(),
         frames: vec![Frame { kind: FrameKind::BlockQuotation, cue: 0..n }],
         source: None,
