@@ -1,6 +1,6 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
-use crate::report::{Article, Block, Report, Sentence, Summary, REPORT_VERSION};
+use crate::report::{Article, Block, BlockKind, Report, Sentence, Summary, REPORT_VERSION};
 use crate::snapshot::Snapshot;
 use crate::{extract, metadata, opinion, summary, text};
 
@@ -54,7 +54,9 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     }
 
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    let verdicts = opinion::classify_sentences(&texts, &lang);
+    // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
+    let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
+    let verdicts = opinion::classify_sentences_quoted(&texts, &quoted, &lang);
     for (sentence, found) in sentences.iter_mut().zip(verdicts) {
         sentence.label = found.label;
         sentence.score = found.score;

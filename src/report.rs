@@ -136,6 +136,18 @@ pub struct Sentence {
     pub selector: Option<Selectors>,
 }
 
+impl Sentence {
+    /// The source, for an attributed sentence only (`CONTRACT.md`: editorial and factual
+    /// sentences have none, whatever a stored report says).
+    pub fn attributed_source(&self) -> Option<&str> {
+        if self.label == Label::Attributed {
+            self.source.as_deref()
+        } else {
+            None
+        }
+    }
+}
+
 /// A word or phrase that counts toward a sentence's label.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cue {

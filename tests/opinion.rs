@@ -1,7 +1,8 @@
-//! Editorial-opinion labels: the seed page's rules, a table of hand-written sentences
-//! (`tests/opinion/sentences.tsv`) and the `glose classify` command.
+//! Editorial-opinion labels: the seed page's rules, tables of hand-written sentences
+//! (`tests/opinion/sentences.tsv`), of real-page regressions (`regressions.tsv`, issue 15) and
+//! of the annotation guide's hard cases (`guide.tsv`), and the `glose classify` command.
 
-use glose::opinion::{classify_sentences, Classification};
+use glose::opinion::{classify_sentences, classify_sentences_quoted, Classification};
 use glose::report::Label;
 use serde_json::Value;
 use std::io::Write;
@@ -84,23 +85,41 @@ fn seed_page_ranks_the_aside_first_through_the_pipeline() {
     }
 }
 
-#[test]
-fn hand_written_sentences_get_their_labels() {
-    let table = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/opinion/sentences.tsv")).expect("sentences.tsv");
+/// Runs a table of `lang<TAB>label<TAB>source<TAB>cue<TAB>sentence` rows (see
+/// `tests/opinion/sentences.tsv`); a `#` line names the bug or rule of the rows under it, and is
+/// repeated in failure messages. `source` is a substring the source must hold (`-`: any, for
+/// attributed rows); a sentence written `> …` sits in a block quotation or an embedded post
+/// (blockquote, tweet). Editorial and factual rows must have no source (`CONTRACT.md`).
+fn check_table(name: &str, min_rows: usize) {
+    let path = format!("{}/tests/opinion/{name}", env!("CARGO_MANIFEST_DIR"));
+    let table = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut failures = Vec::new();
     let mut rows = 0;
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    let mut why = String::new();
+    for line in table.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(comment) = line.strip_prefix('#') {
+            why = comment.trim().to_owned();
+            continue;
+        }
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 5, "bad row: {line}");
         rows += 1;
         let (lang, want, source, cue, text) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
-        let v = &classify_sentences(&[text], lang)[0];
+        // "> …": a sentence of a block quotation or an embedded post.
+        let (text, quoted) = match text.strip_prefix("> ") {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        let v = &classify_sentences_quoted(&[text], &[quoted], lang)[0];
         let mut problems = Vec::new();
         if v.label.as_str() != want {
             problems.push(format!("label {} (score {:.2})", v.label.as_str(), v.score));
         }
         if source != "-" && !v.source.as_deref().unwrap_or("").contains(source) {
             problems.push(format!("source {:?}", v.source));
+        }
+        if v.label != Label::Attributed && v.source.is_some() {
+            problems.push(format!("a {} sentence with source {:?}", v.label.as_str(), v.source));
         }
         if cue != "-" && !v.cues.iter().any(|c| c.kind == cue) {
             problems.push(format!("no {cue} cue in {:?}", v.cues.iter().map(|c| (&c.kind, &c.text)).collect::<Vec<_>>()));
@@ -112,11 +131,28 @@ fn hand_written_sentences_get_their_labels() {
             }
         }
         if !problems.is_empty() {
-            failures.push(format!("[{lang} {want}] {text}\n    {}", problems.join("; ")));
+            failures.push(format!("[{lang} {want}] {text}\n    ({why})\n    {}", problems.join("; ")));
         }
     }
-    assert!(rows >= 40, "the table needs at least 40 sentences, has {rows}");
-    assert!(failures.is_empty(), "{} of {rows} sentences fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(rows >= min_rows, "{name} needs at least {min_rows} sentences, has {rows}");
+    assert!(failures.is_empty(), "{} of {rows} sentences of {name} fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn hand_written_sentences_get_their_labels() {
+    check_table("sentences.tsv", 40);
+}
+
+/// Real-page errors of issue 15, one or more rows per bug (each failed before its fix).
+#[test]
+fn regressions_keep_their_labels() {
+    check_table("regressions.tsv", 30);
+}
+
+/// Every hard case of `docs/annotation.md` gets the guide's label.
+#[test]
+fn annotation_guide_hard_cases_get_their_labels() {
+    check_table("guide.tsv", 20);
 }
 
 #[test]
@@ -171,4 +207,34 @@ fn a_source_named_in_the_sentence_wins_over_context() {
     assert_eq!(source(2), source(1), "\"he\" is the nearest named person: {:?}", verdicts[2]);
     let fr = classify_sentences(&sentences[1..], "fr");
     assert!(fr[2].source.as_deref().unwrap_or("").contains("préfecture"), "{:?}", fr[2]);
+}
+
+/// Issue 15, bugs 3 and 10 through the pipeline: the text of an embedded tweet (a blockquote)
+/// is its author's, never the writer's; an editorial sentence has no source in the report.
+#[test]
+fn embedded_tweets_are_their_authors_and_editorial_sentences_have_no_source() {
+    let filler = "The council met on Tuesday evening to vote on the transport budget for the coming year, which covers buses, trams, cycle lanes and road repairs across the city's twelve districts.";
+    let html = format!(
+        r#"<html lang="en"><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>
+<p>{filler} {filler}</p>
+<p>Senator Ann Lee welcomed the vote on social media.</p>
+<blockquote class="twitter-tweet"><p lang="en">I think this is the best budget in a decade. We did it!</p>&mdash; Ann Lee (@annlee) <a href="https://twitter.com/annlee/status/1">March 3, 2025</a></blockquote>
+<p>The mayor insists, absurdly, that the potholes are a sign of a healthy economy.</p>
+<p>{filler} {filler}</p>
+</article></body></html>"#
+    );
+    let page = glose::read_html::parse_html(&html);
+    let report = glose::analyze(&page, &glose::Options::default());
+    let tweet: Vec<_> = report.sentences.iter().filter(|s| s.text.contains("best budget") || s.text.starts_with("We did it")).collect();
+    assert_eq!(tweet.len(), 2, "{:#?}", report.sentences.iter().map(|s| &s.text).collect::<Vec<_>>());
+    for s in tweet {
+        assert_eq!(s.label, Label::Attributed, "{}: {:?}", s.text, s.cues);
+        assert!(!s.cues.iter().any(|c| c.kind == "first_person" || c.kind == "exclamation"), "{}: {:?}", s.text, s.cues);
+    }
+    let mayor = report.sentences.iter().find(|s| s.text.starts_with("The mayor insists")).expect("the mayor's sentence");
+    assert_eq!(mayor.label, Label::Editorial, "{mayor:?}");
+    assert_eq!(mayor.source, None, "{mayor:?}");
+    for s in &report.sentences {
+        assert!(s.label == Label::Attributed || s.source.is_none(), "{}: {:?} with source {:?}", s.text, s.label, s.source);
+    }
 }

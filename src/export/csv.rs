@@ -31,7 +31,7 @@ pub fn render(report: &Report, notes: &[Note]) -> String {
         let score = format!("{:.3}", s.score);
         let cues: Vec<String> = s.cues.iter().map(|c| format!("{}: {}", c.kind, c.text)).collect();
         let cues = cues.join("; ");
-        row(["sentence", s.label.as_str(), &score, &s.text, "", "", &cues, s.source.as_deref().unwrap_or(""), &url]);
+        row(["sentence", s.label.as_str(), &score, &s.text, "", "", &cues, s.attributed_source().unwrap_or(""), &url]);
     }
     out
 }

@@ -50,14 +50,14 @@ pub fn render(report: &Report, notes: &[Note], exported: &str) -> String {
         if !cue_text.is_empty() {
             value.push_str(&format!(": {}", cue_text.join(", ")));
         }
-        if let Some(src) = &s.source {
+        if let Some(src) = s.attributed_source() {
             value.push_str(&format!(" — source: {src}"));
         }
         let mut body = json!({
             "type": "TextualBody", "purpose": "classifying", "format": "text/plain",
             "value": value, "label": s.label.as_str(), "score": round3(s.score), "cues": cues,
         });
-        if let Some(src) = &s.source {
+        if let Some(src) = s.attributed_source() {
             body["source"] = json!(src);
         }
         items.push(json!({

@@ -54,7 +54,7 @@ fn render_raw(report: &Report) -> String {
         flagged.sort_by(|a, b| (a.label != Label::Editorial).cmp(&(b.label != Label::Editorial)).then(b.score.total_cmp(&a.score)));
         for s in flagged {
             let _ = writeln!(out, "\n  [{} {:.2}] {}", s.label.as_str(), s.score, s.text);
-            if let Some(source) = &s.source {
+            if let Some(source) = s.attributed_source() {
                 let _ = writeln!(out, "      source: {source}");
             }
             for cue in &s.cues {

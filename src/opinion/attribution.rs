@@ -21,6 +21,8 @@ pub enum FrameKind {
     Quotation,
     /// German reported-speech verb forms (Konjunktiv I).
     ReportedSpeech,
+    /// The whole sentence sits in a block quotation or an embedded post (blockquote, tweet).
+    BlockQuotation,
 }
 
 /// One reporting frame.
@@ -67,6 +69,22 @@ impl Attribution {
 
 const MIN_MASKED_QUOTE_WORDS: usize = 3;
 
+/// [`analyse`] for a sentence that may sit in a block quotation or an embedded post
+/// (`in_quote`): then every token is reported and the one frame is the whole sentence.
+pub fn analyse_placed(tokens: &[Token], matches: &[Match], lexicon: &Lexicon, in_quote: bool) -> Attribution {
+    if !in_quote || tokens.is_empty() {
+        return analyse(tokens, matches, lexicon);
+    }
+    let n = tokens.len();
+    Attribution {
+        reported: vec![true; n],
+        quotes: std::iter::once(0..n).collect(),
+        asides: Vec::new(),
+        frames: vec![Frame { kind: FrameKind::BlockQuotation, cue: 0..n }],
+        source: None,
+    }
+}
+
 /// Finds quotations, asides, reporting frames and the source of one tokenised sentence.
 pub fn analyse(tokens: &[Token], matches: &[Match], lexicon: &Lexicon) -> Attribution {
     let n = tokens.len();
@@ -94,6 +112,13 @@ pub fn analyse(tokens: &[Token], matches: &[Match], lexicon: &Lexicon) -> Attrib
         let at = |entry: Entry| here.iter().find_map(|m| m.value(entry).map(|v| (m.len, v)));
         if let Some((len, value)) = at(Entry::AccordingTo) {
             if let Some(frame) = according_to(tokens, matches, lexicon, i, len, value, &mut found) {
+                found.frames.push(frame);
+                i += len;
+                continue;
+            }
+        }
+        if let Some((len, value)) = at(Entry::Qualifying) {
+            if let Some(frame) = qualifying(tokens, matches, i, len, value, &mut found) {
                 found.frames.push(frame);
                 i += len;
                 continue;
@@ -151,9 +176,16 @@ fn mark(found: &mut Attribution, range: Range<usize>) {
     }
 }
 
+/// Quotations as token ranges, marks included. A sentence that opens inside a quotation begun
+/// in the sentence before (its first mark closes: `…ignored," a resident said.`, `… consultés »,
+/// déplore…`) holds a quotation from its start to that mark.
 fn quotations(tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
+    if let Some(close) = orphan_closer(tokens) {
+        out.push(0..close + 1);
+        i = close + 1;
+    }
     while i < tokens.len() {
         // Quotation marks are punctuation tokens: words need no string tests.
         if tokens[i].is_word() {
@@ -276,7 +308,7 @@ fn according_to(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: usiz
         }
     }
     let np = np_start..np_end;
-    if weak && !(is_name(tokens, matches, np_start) || (np.len() >= 2 && has(matches, np_start + 1, Entry::OrganisationNoun))) {
+    if weak && !holds_views(tokens, matches, &np) {
         return None;
     }
     let clause_start = (0..i).rev().find(|&j| matches!(tokens[j].norm.as_str(), ";" | ":")).map_or(0, |j| j + 1);
@@ -303,7 +335,8 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
     let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str());
     let before_aux = (0..i).rev().find(|&j| !(has(matches, j, Entry::Auxiliary) && tokens[j].is_word()));
     let prev_non_aux = before_aux.map(|p| tokens[p].norm.as_str());
-    if matches!(prev_non_aux, Some("," | "»" | "”" | "\"")) {
+    let appositive = before_aux.is_some_and(|c| tokens[c].norm == "," && appositive_subject(tokens, matches, c).is_some());
+    if matches!(prev_non_aux, Some("," | "»" | "”" | "\"")) && !appositive {
         let mut np_end = after;
         while np_end < n && !is_boundary(&tokens[np_end]) && !has(matches, np_end, Entry::Function) && np_end - after < 7 {
             np_end += 1;
@@ -344,23 +377,113 @@ fn reporting_verb(tokens: &[Token], matches: &[Match], _lexicon: &Lexicon, i: us
         }
         return Some(Frame { kind: FrameKind::Participle, cue: i..after });
     }
-    // Forward: "X (a cependant) estime que …".
-    let mut end = i;
-    let mut passive = false;
-    while end > 0 && tokens[end - 1].norm != "," && has(matches, end - 1, Entry::Auxiliary) {
-        passive |= matches!(tokens[end - 1].norm.as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be");
-        end -= 1;
-    }
-    let mut start = (0..end).rev().find(|&j| is_boundary(&tokens[j])).map_or(0, |j| j + 1);
-    while start < end && has(matches, start, Entry::Function) && !is_name(tokens, matches, start) {
-        start += 1;
-    }
-    let subject = start..end;
-    let has_subject = looks_like_noun_phrase(tokens, matches, &subject);
-    if passive || !has_subject || !(complement || value >= 1.0) {
+    // Forward: "X (a cependant) estime que …", "X, 52 ans, estime que …".
+    let subject = subject_before(tokens, matches, i)?;
+    if !(complement || value >= 1.0) {
         return None;
     }
     mark(found, content_start..content_end(tokens, matches, content_start, n));
     found.source.get_or_insert_with(|| source_from(tokens, matches, subject));
     Some(Frame { kind: FrameKind::Verb, cue: i..after })
+}
+
+/// The subject of a reporting verb at `verb`: the noun phrase before it, past auxiliaries
+/// ("X a cependant estimé") or an appositive ("Helen Marsh, cabinet member for transport,
+/// said"; « Jean Dupont, 52 ans, estime »). `None` when there is none, when the verb is passive,
+/// when the writer is the subject ("I think", « nous estimons »), or when the frame is negated
+/// or refused ("did not say", « n'a pas précisé », "declined to say"): such a sentence reports
+/// no view.
+fn subject_before(tokens: &[Token], matches: &[Match], verb: usize) -> Option<Range<usize>> {
+    let mut end = verb;
+    let mut passive = false;
+    while end > 0 && tokens[end - 1].norm != "," && has(matches, end - 1, Entry::Auxiliary) {
+        passive |= matches!(tokens[end - 1].norm.as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+        end -= 1;
+    }
+    if passive || refused(tokens, matches, verb) {
+        return None;
+    }
+    let subject = if end > 0 && tokens[end - 1].norm == "," {
+        appositive_subject(tokens, matches, end - 1)?
+    } else {
+        let mut start = (0..end).rev().find(|&j| is_boundary(&tokens[j])).map_or(0, |j| j + 1);
+        while start < end && has(matches, start, Entry::Function) && !is_name(tokens, matches, start) {
+            start += 1;
+        }
+        start..end
+    };
+    let negated = (end..verb).chain(subject.clone()).any(|j| is_negation(&tokens[j].norm));
+    let writer = subject.len() == 1 && has(matches, subject.start, Entry::FirstPerson) && tokens[subject.start].norm != "on";
+    (looks_like_noun_phrase(tokens, matches, &subject) && !negated && !writer).then_some(subject)
+}
+
+/// "not", "never", "didn't", « ne », « n' », « pas », « jamais ».
+fn is_negation(norm: &str) -> bool {
+    matches!(norm, "not" | "never" | "ne" | "n'" | "pas" | "jamais") || norm.ends_with("n't")
+}
+
+/// "declined to say", "refused to comment", « a refusé de préciser »: a refusal verb before
+/// the infinitive at `verb`.
+fn refused(tokens: &[Token], matches: &[Match], verb: usize) -> bool {
+    verb >= 2 && matches!(tokens[verb - 1].norm.as_str(), "to" | "de" | "d'" | "à") && has(matches, verb - 2, Entry::Refusal)
+}
+
+/// "NAME , APPOSITIVE ," ending at the comma `comma`: the name, when it opens its clause and
+/// the appositive between the commas is one to ten plain words ("cabinet member for
+/// transport", « 52 ans », « adjointe aux transports »).
+fn appositive_subject(tokens: &[Token], matches: &[Match], comma: usize) -> Option<Range<usize>> {
+    let first = (comma.saturating_sub(11)..comma).rev().find(|&j| is_boundary(&tokens[j]))?;
+    if tokens[first].norm != "," || comma - first < 2 {
+        return None;
+    }
+    let plain = tokens[first + 1..comma].iter().all(|t| t.is_word() || matches!(t.norm.as_str(), "-" | "'" | "."));
+    let start = (0..first).rev().find(|&j| is_boundary(&tokens[j])).map_or(0, |j| j + 1);
+    let name = start..first;
+    (plain && !name.is_empty() && is_name(tokens, matches, start) && looks_like_noun_phrase(tokens, matches, &name)).then_some(name)
+}
+
+/// Qualifying frames: "X called the plan \"a disgrace\"", "X described it as …", "X branded
+/// the decision a betrayal", « X a qualifié le projet de « … » », « X juge la réforme injuste »,
+/// « X parle d'une « mascarade » ». The verb's object is followed by a quotation, by
+/// as/comme, « de » after the object for full-strength verbs (« qualifier X de »), or by a noun
+/// phrase or judging word of the subject's: everything after the verb (to a comment of the
+/// writer's) is the subject's characterisation.
+fn qualifying(tokens: &[Token], matches: &[Match], i: usize, len: usize, value: f32, found: &mut Attribution) -> Option<Frame> {
+    let n = tokens.len();
+    let after = i + len;
+    let characterises = |j: usize| {
+        let t = &tokens[j];
+        matches!(t.norm.as_str(), "«" | "“" | "\"" | "„" | "as" | "comme")
+            || (j > after && value >= 1.0 && matches!(t.norm.as_str(), "de" | "d'"))
+            || (j > after && (matches!(t.norm.as_str(), "a" | "an" | "un" | "une") || has(matches, j, Entry::Evaluative) || has(matches, j, Entry::Loaded)))
+    };
+    (after..n.min(after + 8)).take_while(|&j| !is_boundary(&tokens[j]) || matches!(tokens[j].norm.as_str(), "\"" | "“")).find(|&j| characterises(j))?;
+    let subject = subject_before(tokens, matches, i)?;
+    mark(found, after..content_end(tokens, matches, after, n));
+    found.source.get_or_insert_with(|| source_from(tokens, matches, subject));
+    Some(Frame { kind: FrameKind::Verb, cue: i..after })
+}
+
+/// Whether a noun phrase after a weak « Pour » / "For" names someone who can hold a view: a
+/// name, a group (« les experts »), or a person or body noun among its first three words
+/// (« la maire », « le nouveau ministre », « les syndicats »), not « la première fois ».
+fn holds_views(tokens: &[Token], matches: &[Match], np: &Range<usize>) -> bool {
+    let head = np.start..np.end.min(np.start + 3);
+    is_name(tokens, matches, np.start)
+        || has(matches, np.start, Entry::Pronoun)
+        || head.clone().skip(1).any(|j| has(matches, j, Entry::OrganisationNoun) || has(matches, j, Entry::PersonNoun))
+}
+
+/// The first quotation mark, when it closes a quotation opened before the sentence: `»` or
+/// `”` with no opening mark before it, or a straight `"` glued to the word before it and not to
+/// the word after it; with at least two words before it.
+fn orphan_closer(tokens: &[Token]) -> Option<usize> {
+    let first = tokens.iter().position(|t| !t.is_word() && matches!(t.norm.as_str(), "«" | "»" | "“" | "”" | "„" | "\"" | "‹" | "›"))?;
+    let t = &tokens[first];
+    let closes = match t.norm.as_str() {
+        "»" | "”" | "›" => true,
+        "\"" => first > 0 && tokens[first - 1].end == t.start && tokens.get(first + 1).is_none_or(|next| next.start > t.end),
+        _ => false,
+    };
+    (closes && tokens[..first].iter().filter(|t| t.is_word()).count() >= 2).then_some(first)
 }

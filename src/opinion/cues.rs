@@ -114,13 +114,19 @@ const PRIORITY: [(Entry, CueKind); 9] = [
     (Entry::Evaluative, CueKind::Evaluative),
 ];
 
-/// Finds the editorial cues among the writer's own words (reported words are skipped).
+/// Finds the editorial cues among the writer's own words: reported words and words inside
+/// quotation marks never count (`docs/annotation.md`, decision order, step 1).
 pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> Vec<CueHit> {
     let mut out = Vec::new();
-    let own = |i: usize| !attribution.reported.get(i).copied().unwrap_or(false);
+    let quoted = quoted_tokens(tokens.len(), attribution);
+    let own = |i: usize| !attribution.reported.get(i).copied().unwrap_or(false) && !quoted[i];
     let mut covered_until = 0;
     for m in matches {
         if m.start < covered_until || !(m.start..m.start + m.len).all(own) {
+            continue;
+        }
+        if m.value(Entry::Newsroom).is_some() {
+            covered_until = m.start + m.len; // "we contacted", "told us": the newsroom at work
             continue;
         }
         let t = &tokens[m.start];
@@ -128,9 +134,17 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         if t.capitalized && !after_opening {
             continue; // a name (Brave, May, Bush), not a word
         }
+        if let Some(hit) = preference(tokens, m, &own) {
+            covered_until = hit.tokens.end;
+            out.push(hit);
+            continue;
+        }
         let Some((kind, strength)) = PRIORITY.iter().find_map(|(entry, kind)| m.value(*entry).map(|v| (*kind, v))) else {
             continue;
         };
+        if kind == CueKind::FirstPerson && is_title(tokens, m.start) {
+            continue;
+        }
         out.push(CueHit { kind, tokens: m.start..m.start + m.len, strength });
         covered_until = m.start + m.len;
     }
@@ -144,10 +158,10 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         }
     }
     out.extend(superlatives);
-    // A weak scalar word (même, only, still: value < 0.5) intensifies an evaluation; alone it
-    // only places a fact on a scale ("a même constitué un dossier") and is no cue.
-    let weak = |c: &CueHit| c.kind == CueKind::Intensifier && c.strength < 0.5;
-    if out.iter().all(weak) {
+    out.extend(scare_quotes(tokens, attribution));
+    // Weak scalar and modal words alone place a fact on a scale or in time ("just £2m", "only
+    // two nights", "would carry", « a même constitué un dossier »): no cue without another one.
+    if out.iter().all(is_weak) {
         out.clear();
     }
 
@@ -171,7 +185,7 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
             "!" => out.push(CueHit { kind: CueKind::Exclamation, tokens: i..i + 1, strength: 1.0 }),
             "?" => {
                 let start = (0..i).rev().find(|&j| matches!(tokens[j].norm.as_str(), "." | ";" | "!" | "?" | "»" | "”")).map_or(0, |j| j + 1);
-                if (start..i).all(own) {
+                if (start..i).all(|j| !attribution.reported.get(j).copied().unwrap_or(false)) {
                     out.push(CueHit { kind: CueKind::RhetoricalQuestion, tokens: start..i + 1, strength: 1.0 });
                 }
             }
@@ -179,6 +193,63 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         }
     }
     out
+}
+
+/// Per token: whether it sits inside quotation marks (marks included), reported or not.
+fn quoted_tokens(n: usize, attribution: &Attribution) -> Vec<bool> {
+    let mut quoted = vec![false; n];
+    for q in &attribution.quotes {
+        for slot in &mut quoted[q.start.min(n)..q.end.min(n)] {
+            *slot = true;
+        }
+    }
+    quoted
+}
+
+/// Below this strength an intensifier, hedge, speculation or stance word is weak: a scale
+/// ("just", "only", même), a plain modal ("would", "could", « serait ») or a repeat ("once
+/// again", « une fois de plus »).
+pub const WEAK: f32 = 0.5;
+
+/// Whether a cue is a weak scalar, modal or repetition word ("just", "would", "once again"),
+/// which counts only beside another cue.
+pub fn is_weak(cue: &CueHit) -> bool {
+    matches!(cue.kind, CueKind::Intensifier | CueKind::Hedge | CueKind::Speculation | CueKind::StanceAdverb) && cue.strength < WEAK
+}
+
+/// "more interested in X than Y" / « plus soucieux de X que de Y »: the writer weighs someone's
+/// priorities. A loaded cue spanning the comparison up to "than"/« que », when both are the
+/// writer's words and "than" comes within twelve tokens.
+fn preference(tokens: &[Token], m: &Match, own: &dyn Fn(usize) -> bool) -> Option<CueHit> {
+    m.value(Entry::Preference)?;
+    let from = m.start + m.len;
+    let than = (from..tokens.len().min(from + 12)).find(|&j| matches!(tokens[j].norm.as_str(), "than" | "que" | "qu'"))?;
+    (m.start..=than).all(own).then(|| CueHit { kind: CueKind::Loaded, tokens: m.start..than + 1, strength: 1.0 })
+}
+
+/// Whether the first-person-looking token at `i` is a title before a name (« Me Dupont »,
+/// maître), not the writer.
+fn is_title(tokens: &[Token], i: usize) -> bool {
+    tokens[i].capitalized && tokens[i].norm == "me" && tokens.get(i + 1).is_some_and(|t| t.is_word() && t.capitalized)
+}
+
+/// Scare quotes: a quotation of at most three words, the first in lower case, that no frame
+/// reports ("the minister's \"reform\"", « la "réforme" »): the writer keeps the words at a
+/// distance. A sarcasm cue over the quotation, marks included.
+fn scare_quotes(tokens: &[Token], attribution: &Attribution) -> Vec<CueHit> {
+    if attribution.is_attributed() {
+        return Vec::new();
+    }
+    attribution
+        .quotes
+        .iter()
+        .filter(|q| q.end - q.start >= 3 && !attribution.reported.get(q.start).copied().unwrap_or(false))
+        .filter(|q| {
+            let words: Vec<&Token> = tokens[q.start..q.end].iter().filter(|t| t.is_word()).collect();
+            (1..=3).contains(&words.len()) && !words[0].capitalized && !words.iter().any(|t| t.numeric)
+        })
+        .map(|q| CueHit { kind: CueKind::Sarcasm, tokens: q.clone(), strength: 1.0 })
+        .collect()
 }
 
 /// "le plus", "la moins", "the most", "the least"… before an adjective.

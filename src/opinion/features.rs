@@ -67,10 +67,16 @@ pub fn analyse(sentence: &str, lang: &str) -> Analysis {
 
 /// [`analyse`], taking token strings from `spare` (see [`super::tokens::recycle`]).
 pub fn analyse_reusing(sentence: &str, lang: &str, spare: &mut Vec<String>) -> Analysis {
+    analyse_placed(sentence, lang, spare, false)
+}
+
+/// [`analyse_reusing`] for a sentence that may sit in a block quotation or an embedded post
+/// (`in_quote`): then all its words are reported (see [`attribution::analyse_placed`]).
+pub fn analyse_placed(sentence: &str, lang: &str, spare: &mut Vec<String>, in_quote: bool) -> Analysis {
     let lexicon = lexicons::for_language(lang);
     let tokens = tokenize_reusing(sentence, spare);
     let matches: Vec<Match> = lexicon.matches(&tokens);
-    let attribution = attribution::analyse(&tokens, &matches, lexicon);
+    let attribution = attribution::analyse_placed(&tokens, &matches, lexicon, in_quote);
     let cues = cues::find(&tokens, &matches, &attribution);
     let dense = dense_features(&tokens, &attribution, &cues);
     let hashed = hashed_features(&tokens, &attribution);

@@ -90,6 +90,20 @@ pub enum Entry {
     /// After a comma, words that turn from the reported claim to a comment on it
     /// (", ce qui…", ", une affirmation…", ", which…"): reported content stops there.
     Resumptive,
+    /// A step of the newsroom's reporting in the first person ("we contacted", "told us",
+    /// « nos sollicitations »): no first-person cue.
+    Newsroom,
+    /// A comparison of motives ("more interested in", « plus soucieux de ») that, with a
+    /// following "than"/« que », reads someone's priorities: a loaded cue.
+    Preference,
+    /// A noun for a person or a body that can hold a view (maire, député, union), for the
+    /// sentence-initial « Pour X, » frame.
+    PersonNoun,
+    /// A verb that characterises something in its subject's words ("called the plan a
+    /// disgrace", "described it as", « a qualifié le projet de »).
+    Qualifying,
+    /// A verb that refuses to report ("declined to say", « a refusé de commenter »).
+    Refusal,
 }
 
 impl Entry {
@@ -115,6 +129,11 @@ impl Entry {
             "pronoun" => Entry::Pronoun,
             "function" => Entry::Function,
             "resumptive" => Entry::Resumptive,
+            "newsroom" => Entry::Newsroom,
+            "preference" => Entry::Preference,
+            "person_noun" => Entry::PersonNoun,
+            "qualifying" => Entry::Qualifying,
+            "refusal" => Entry::Refusal,
             _ => return None,
         })
     }

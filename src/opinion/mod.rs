@@ -33,6 +33,14 @@ pub struct Classification {
 /// Classifies an article's sentences in order. Context flows forward: "the company" or "il" as a
 /// source resolves to the last source named by its name.
 pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification> {
+    classify_sentences_quoted(sentences, &[], lang)
+}
+
+/// [`classify_sentences`], knowing which sentences sit in a block quotation or an embedded post
+/// (`quoted[i]`, from the article's `quote` blocks: blockquote, tweet; missing entries are
+/// `false`). Every word of such a sentence is its author's, never the writer's: it is
+/// `attributed`, with a source only when one is named in it.
+pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str) -> Vec<Classification> {
     let lang = lexicons::primary_subtag(lang);
     let model = model::shipped();
     let mut last_named: Option<String> = None;
@@ -40,30 +48,40 @@ pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification>
     let mut spare: Vec<String> = Vec::new();
     sentences
         .iter()
-        .map(|sentence| {
+        .enumerate()
+        .map(|(i, sentence)| {
             if sentence.trim().is_empty() {
                 return Classification::default();
             }
-            let analysis = features::analyse_reusing(sentence, &lang, &mut spare);
+            let in_quote = quoted.get(i).copied().unwrap_or(false);
+            let analysis = features::analyse_placed(sentence, &lang, &mut spare, in_quote);
             let logit = model.logit(&analysis, &lang);
             let score = 1.0 / (1.0 + (-logit).exp());
             let source = resolve_source(sentence, &analysis, &mut last_named);
-            let label = if score >= 0.5 {
-                Label::Editorial
-            } else if analysis.attribution.is_attributed() {
-                Label::Attributed
-            } else {
-                Label::Factual
-            };
+            let label = decide(score, &analysis);
             let cues = match label {
                 Label::Editorial => editorial_cues(sentence, &analysis, model, &lang),
                 Label::Attributed => reporting_cues(sentence, &analysis),
                 Label::Factual => Vec::new(),
             };
             tokens::recycle(analysis.tokens, &mut spare);
-            Classification { label, score, cues, source: if label == Label::Factual { None } else { source } }
+            // `CONTRACT.md`: the source is for attributed sentences only.
+            let source = if label == Label::Attributed { source } else { None };
+            Classification { label, score, cues, source }
         })
         .collect()
+}
+
+/// The label from the model's score and the attribution found: `editorial` from 0.5, else
+/// `attributed` when a frame reports someone, else `factual`.
+fn decide(score: f32, analysis: &Analysis) -> Label {
+    if score >= 0.5 {
+        Label::Editorial
+    } else if analysis.attribution.is_attributed() {
+        Label::Attributed
+    } else {
+        Label::Factual
+    }
 }
 
 /// The text of a token range, as written.
@@ -139,6 +157,11 @@ fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {
     let mut out = Vec::new();
     for frame in &analysis.attribution.frames {
         if frame.cue.is_empty() || frame.kind == attribution::FrameKind::Quotation {
+            continue;
+        }
+        if frame.kind == attribution::FrameKind::BlockQuotation {
+            let (start, end, text) = span_text(sentence, analysis, &frame.cue);
+            out.push(Cue { kind: "quote".to_owned(), text, start, end, weight: None, anchor: None });
             continue;
         }
         let (start, end, text) = span_text(sentence, analysis, &frame.cue);

@@ -80,6 +80,14 @@ fn take_string(text: &str, spare: &mut Vec<String>) -> String {
     }
 }
 
+/// Whether `word` (up to the char after an apostrophe) is the start of a name written with an
+/// apostrophe, not an elision: one capital then a capital after the apostrophe (`M'Bappé`,
+/// `M'Barek`, `N'Golo`, `O'Brien`). `L'` and `D'` stay elisions (`L'Oréal`, `D'Artagnan`), and
+/// `m'` (= me) is always lower case or before a lower-case verb (`M'a-t-il dit`).
+fn is_name_apostrophe(word: &[char]) -> bool {
+    matches!(word, [first, _, next] if first.is_uppercase() && !matches!(first, 'L' | 'D') && next.is_uppercase())
+}
+
 /// Splits a sentence into tokens. Elisions end their token (`d'après` → `d'`, `après`); inner
 /// hyphens and dots between digits stay inside words (`méga-contrat`, `10.5`).
 pub fn tokenize(sentence: &str) -> Vec<Token> {
@@ -143,7 +151,7 @@ pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
                 let elided = norm.chars().count() <= 2 || matches!(norm.as_str(), "lorsqu" | "puisqu" | "jusqu" | "quoiqu");
                 let negation = chars[i + 1] == 't' && norm.ends_with('n'); // isn't, don't
                 let possessive = chars[i + 1] == 's' && !chars.get(i + 2).is_some_and(|c| c.is_alphabetic()); // it's, Bob's
-                if elided && !negation && !possessive {
+                if elided && !negation && !possessive && !is_name_apostrophe(&chars[start..=i + 1]) {
                     norm.push('\'');
                     i += 1;
                     break;
@@ -189,6 +197,11 @@ mod tests {
     #[test]
     fn keeps_english_contractions_and_numbers() {
         assert_eq!(norms("It isn't 10.5 (sadly)!"), ["it", "isn't", "10.5", "(", "sadly", ")", "!"]);
+    }
+
+    #[test]
+    fn names_with_an_apostrophe_stay_whole() {
+        assert_eq!(norms("M'Bappé et N'Golo, pas L'Oréal ; il m'a dit"), ["m'bappé", "et", "n'golo", ",", "pas", "l'", "oréal", ";", "il", "m'", "a", "dit"]);
     }
 
     #[test]

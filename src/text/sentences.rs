@@ -46,7 +46,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             if piece.start + closing < piece.end {
                 merged.push(piece.start + closing..piece.end);
             }
-        } else if continues(&text[last.clone()], &text[piece.clone()]) {
+        } else if continues(&text[last.clone()], &text[piece.clone()]) || within_brackets(&text[last.clone()], &text[piece.clone()]) {
             last.end = piece.end;
         } else {
             merged.push(piece);
@@ -109,6 +109,39 @@ fn is_closer(c: char) -> bool {
 
 fn is_opener(c: char) -> bool {
     matches!(c, '«' | '“' | '‘' | '(' | '[' | '‹')
+}
+
+/// How far (in chars of the next piece) a bracket left open by a "!" or "?" may close for the
+/// break to be undone: an unclosed bracket must not swallow the rest of an article.
+const BRACKET_REACH: usize = 120;
+
+/// Whether a break after "!" or "?" fell inside brackets: `prev` leaves a "(" or "[" open that
+/// `next` closes within [`BRACKET_REACH`] chars ("Le maire (quel culot ! il ose tout) a signé"),
+/// or `prev` ends with a bracket whose text ends the "!" or "?" ("(sic!)", "[!]", "(Yahoo!)")
+/// and `next` goes on in lower case.
+fn within_brackets(prev: &str, next: &str) -> bool {
+    let open = prev.chars().fold(0i32, |depth, c| match c {
+        '(' | '[' => depth + 1,
+        ')' | ']' => (depth - 1).max(0),
+        _ => depth,
+    });
+    if open > 0 {
+        let mut depth = open;
+        for c in next.chars().take(BRACKET_REACH) {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                return true;
+            }
+        }
+        return false;
+    }
+    let prev = prev.trim_end();
+    let inner = prev.strip_suffix([')', ']']).map(str::trim_end);
+    inner.is_some_and(|t| t.ends_with(['!', '?'])) && next.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// Whether the boundary between `prev` and `next` is a false break to undo.
@@ -188,7 +221,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_text() {
-        for t in ["", " ", "…", "« »", ". . .", "\"", "1.", "M.", "a…B", "»"] {
+        for t in ["", " ", "…", "« »", ". . .", "\"", "1.", "M.", "a…B", "»", "(!", "(! a", "[?] b", "a (b! c) d!) e"] {
             for r in split(t) {
                 assert!(t.get(r).is_some());
             }
