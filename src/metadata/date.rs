@@ -21,6 +21,13 @@ pub fn parse_date(text: &str) -> Option<String> {
     Some(format_date(date, time))
 }
 
+/// The first time of day written in a text ("hier à 14h05" → 14:05, "yesterday at 2:05 pm" →
+/// 14:05), without its zone: for relative dates, whose day comes from elsewhere.
+pub(crate) fn time_of_day(text: &str) -> Option<(u32, u32, u32)> {
+    let tokens = tokenize(&text.to_lowercase());
+    find_time(&tokens, &(0..0)).map(|(h, m, s, _)| (h, m, s))
+}
+
 /// Year, month, day.
 type Ymd = (u32, u32, u32);
 
