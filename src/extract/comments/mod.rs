@@ -16,6 +16,7 @@ mod plain_text;
 mod structure;
 mod threading;
 mod vocabulary;
+mod words;
 
 #[cfg(all(test, feature = "html"))]
 mod tests;
