@@ -76,9 +76,9 @@ const AGO: &[&str] = &[
 
 /// Whole texts meaning "just now".
 const NOW: &[&str] = &[
-    "just now", "now", "a moment ago", "à l instant", "a l instant", "maintenant", "gerade eben", "soeben", "jetzt",
-    "ahora", "ahora mismo", "hace un momento", "adesso", "poco fa", "proprio ora", "agora", "agora mesmo", "zojuist",
-    "net", "только что", "刚刚", "剛剛", "たった今", "방금", "الآن",
+    "just now", "a moment ago", "à l instant", "a l instant", "gerade eben", "soeben", "ahora mismo",
+    "hace un momento", "poco fa", "proprio ora", "agora mesmo", "zojuist", "только что", "刚刚", "剛剛", "たった今",
+    "방금",
 ];
 
 /// Day words and how many days back they mean; `true` when the word is a date only with a time

@@ -91,7 +91,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
             && !snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
         {
             let text = snapshot.text_content(id);
-            if vocabulary::looks_like_date(&text) {
+            if vocabulary::looks_like_date(&text) || is_relative_date(&text) {
                 match parse_date(&text) {
                     Some(date) => {
                         fields.published = Some(date);
@@ -155,7 +155,6 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         .filter(|&w| {
             let parent = snapshot.parent(w).unwrap_or(item);
             date.is_some_and(|d| snapshot.contains(parent, d) && (parent != item || w < d))
-                && !snapshot.ancestors(w).take_while(|&a| a != item).any(|a| matches!(snapshot.tag(a), Some("p" | "blockquote")))
         })
         .and_then(|w| name_of(snapshot, names, w).map(|name| (w, name)));
     let byline_node = byline_name.as_ref().map(|&(w, _)| w);
@@ -166,7 +165,9 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
     let mut quote = None;
     fields.text = text_of(snapshot, names, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
     // What separated the name from the date ("Anna · 12.06.2024") is no part of the text.
-    let kept = fields.text.trim_start_matches(['·', '•', '|', '–', '—', ' ']).len();
+    const SEPARATORS: [char; 6] = ['·', '•', '|', '–', '—', ' '];
+    fields.text.truncate(fields.text.trim_end_matches(SEPARATORS).len());
+    let kept = fields.text.trim_start_matches(SEPARATORS).len();
     fields.text.drain(..fields.text.len() - kept);
     if let Some((name, passage)) = quote {
         fields.reply_name = fields.reply_name.take().or(name);

@@ -56,7 +56,7 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                if m.text[i] <= 40 && vocabulary::looks_like_date(text) {
+                if m.text[i] <= 40 && (vocabulary::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {

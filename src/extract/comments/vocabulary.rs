@@ -306,12 +306,23 @@ mod tests {
         assert!(!names_section(&p("comment-form")) && !names_section(&p("comments-count")) && !names_section(&p("recent-comments")));
         assert!(is_comment_heading("Commentaires (8)") && is_comment_heading("3 Responses to “Hello”") && is_comment_heading("Kommentare"));
         assert!(!is_comment_heading("Laisser un commentaire") && !is_comment_heading("Leave a Reply") && !is_comment_heading("Derniers commentaires"));
+        for yes in ["Leserkommentare (50)", "Comentarios", "Commenti (4)", "Comentários", "12 reacties", "网友评论（12）", "コメント一覧", "댓글 12개", "Комментарии (3)", "التعليقات", "Join the conversation"] {
+            assert!(is_comment_heading(yes), "{yes}");
+        }
+        for no in ["Lascia un commento", "Deixe seu comentário", "Plaats een reactie", "发表评论", "コメントを書く", "댓글 쓰기", "Оставить комментарий", "أضف تعليق"] {
+            assert!(!is_comment_heading(no), "{no}");
+        }
+        assert!(names_section(&p("reacties")) && names_section(&p("commenti-lista")) && names_section(&p("pinglun")));
     }
 
     #[test]
     fn actions_dates_and_names() {
         assert!(is_action_text("Répondre") && is_action_text("12 👍") && is_action_text(" Voir plus ") && is_action_text("3"));
         assert!(!is_action_text("Bien dit !") && !is_action_text("Reply to the minister's claim"));
+        for load_more in ["Load More", "Show more comments", "Show 2 more replies", "Weitere Kommentare laden", "Afficher plus de commentaires", "Mostra altri commenti", "查看更多评论", "回复", "Rispondi"] {
+            assert!(is_action_text(load_more), "{load_more}");
+        }
+        assert!(!is_action_text("Show me the budget, then we can talk about more buses for everyone"));
         assert!(looks_like_date("11/12/2019 à 16h02") && looks_like_date("il y a 3 heures") && looks_like_date("2 hours ago"));
         assert!(!looks_like_date("Popoulo") && !looks_like_date("12"));
         assert_eq!(clean_author("Alice says:").as_deref(), Some("Alice"));

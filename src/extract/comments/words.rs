@@ -109,7 +109,7 @@ pub const ACTION_TEXTS: &[&str] = &[
     "modifier", "bearbeiten", "editar", "upvote", "downvote", "citer", "quote", "zitieren",
     "citar", "flag", "delete", "supprimer", "löschen", "eliminar", "répondre à ce commentaire",
     "segnala", "mi piace", "condividi", "curtir", "compartilhar", "reageer", "beantwoorden", "delen",
-    "rapporteren", "ответить", "пожаловаться", "нравится", "回复", "举报", "点赞", "分享", "返信", "通報",
+    "rapporteren", "ответить", "пожаловаться", "нравится", "回复", "举报", "点赞", "赞", "顶", "踩", "分享", "返信", "通報",
     "답글", "신고", "공유", "رد", "إبلاغ",
 ];
 /// Verbs of "load more" links and buttons ("Load more", "Afficher plus de commentaires",
