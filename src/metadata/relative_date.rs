@@ -116,9 +116,13 @@ fn parse(text: &str) -> Option<Relative> {
     if words.is_empty() {
         return None;
     }
-    let joined = format!(" {} ", words.join(" "));
-    let has = |phrase: &str| joined.contains(&format!(" {phrase} "));
-    if NOW.iter().any(|p| joined.trim() == *p) {
+    // Whether the words hold a phrase's words in a row (no allocation: this runs on every
+    // short text of a page).
+    let has = |phrase: &str| {
+        let n = phrase.split(' ').count();
+        words.windows(n).any(|w| w.iter().map(String::as_str).eq(phrase.split(' ')))
+    };
+    if NOW.iter().any(|p| p.split(' ').eq(words.iter().map(String::as_str))) {
         return Some(Relative::Ago(0, Unit::Second));
     }
     let amount = |w: &str| if w.bytes().all(|b| b.is_ascii_digit()) { w.parse().ok() } else { ONE.contains(&w).then_some(1) };

@@ -2,11 +2,14 @@
 //! the comment it replies to.
 //!
 //! Generic on purpose: the section is found by what its markup *means* (ids, classes,
-//! aria-labels and headings saying "comments" in English, French, German, Spanish; WordPress and
-//! Disqus thread markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD
-//! `comment` arrays when the HTML has none, and repeated sibling items carrying an author, a time
-//! and a text as the structural fallback. Every step is one pass over the page or over one
-//! comment's own content, so the work grows linearly with the page.
+//! aria-labels and headings saying "comments" in twelve languages, `words.rs`; a comment heading
+//! right after the article leads the siblings that follow it; WordPress and Disqus thread
+//! markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD `comment` arrays when
+//! the HTML has none, and repeated sibling items carrying an author, a time and a text as the
+//! structural fallback (narrowed to the comment inside thread and indent wrappers). Relative
+//! dates are kept as written until [`FoundComments::resolve_relative_dates`] is given a
+//! reference. Every step is one pass over the page or over one comment's own content, so the
+//! work grows linearly with the page.
 
 mod fields;
 mod items;
