@@ -9,13 +9,18 @@ use crate::{extract, metadata, opinion, summary, text};
 pub struct Options {
     /// The page's URL, copied into the report.
     pub url: Option<String>,
+    /// The time of reading, ISO 8601 (the edges read the clock: the CLI and the wasm API pass
+    /// it, tests fix it). Relative comment dates ("2 hours ago") count back from the page's
+    /// published date, else from this; with neither they stay undated.
+    pub now: Option<String>,
 }
 
 /// Runs every analysis on a page snapshot. Never panics on any snapshot.
 pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     let mut metadata = metadata::extract(snapshot);
     // Comments first: their section is cut out of the article's candidates.
-    let found_comments = extract::comments::extract(snapshot);
+    let mut found_comments = extract::comments::extract(snapshot);
+    found_comments.resolve_relative_dates(metadata.published.as_deref().or(options.now.as_deref()));
     let found_article = extract::article::extract(snapshot, &metadata, &found_comments.excluded);
 
     if metadata.lang.is_none() {

@@ -89,7 +89,7 @@ pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let report = analyze(&live.snapshot, &Options { url });
+    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()) });
     let out = js_sys::Object::new();
     set(&out, "report", &report_to_js(&report)?)?;
     set(&out, "nodes", &live.nodes.into_array())?;
@@ -115,7 +115,27 @@ pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
-    report_to_js(&analyze(&snapshot, &Options { url }))
+    report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()) }))
+}
+
+/// The time of reading in the reader's own zone (`2024-06-12T09:30:00+02:00`), so that a
+/// comment dated "yesterday at 14:05" lands on the reader's yesterday.
+fn local_now() -> String {
+    let now = js_sys::Date::new_0();
+    // Minutes east of UTC (JavaScript gives them west).
+    let east = -(now.get_timezone_offset() as i64);
+    let sign = if east < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds(),
+        east.abs() / 60,
+        east.abs() % 60
+    )
 }
 
 fn snapshot_from_js(value: JsValue) -> Result<Snapshot, JsValue> {

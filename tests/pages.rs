@@ -9,6 +9,8 @@
 //!   when its author wrote several comments, optional `published`), in page order, and
 //!   `must_not_be_comments` (no comment text or author contains them).
 //!
+//! - `now` (top level): the time of reading passed to the analysis (ISO 8601).
+//!
 //! Other sections (`sentences`, `comment_summary`, …) belong to other harnesses and are skipped.
 //! Adding a case is adding a folder. `GLOSE_PAGE=<case>` runs one case only. Every failure of
 //! every case is reported together.
@@ -71,7 +73,9 @@ fn run_case(case: &Path) -> Vec<String> {
         Err(e) => return vec![format!("cannot read expected.json: {e}")],
     };
     let snapshot = glose::read_html::parse_bytes(&bytes);
-    let report = glose::analyze(&snapshot, &glose::Options::default());
+    // A case may fix the time of reading, for relative dates on a page without its own date.
+    let now = expected.get("now").and_then(Value::as_str).map(str::to_owned);
+    let report = glose::analyze(&snapshot, &glose::Options { now, ..glose::Options::default() });
     let mut failures = Vec::new();
     if let Some(metadata) = expected.get("metadata") {
         check_metadata(&report, metadata, &mut failures);

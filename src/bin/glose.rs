@@ -68,7 +68,9 @@ fn main() -> ExitCode {
 fn report_for(path: &Path, url: Option<String>) -> Result<glose::Report, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let snapshot = glose::read_html::parse_bytes(&bytes);
-    Ok(glose::analyze(&snapshot, &glose::Options { url }))
+    // The time of reading: relative comment dates count back from it when the page has no date.
+    let now = Some(glose::export::clock::now_iso8601());
+    Ok(glose::analyze(&snapshot, &glose::Options { url, now }))
 }
 
 fn annotate(path: &Path, url: Option<String>, format: Format) -> Result<(), String> {

@@ -16,9 +16,16 @@ pub fn parse_date(text: &str) -> Option<String> {
     }
     let lower = text.to_lowercase();
     let tokens = tokenize(&lower);
-    let (date, used) = iso_date(&tokens).or_else(|| written_date(&tokens)).or_else(|| numeric_date(&tokens))?;
+    let (date, used) = iso_date(&tokens).or_else(|| written_date(&tokens)).or_else(|| numeric_date(&tokens)).or_else(|| cjk_date(&tokens))?;
     let time = find_time(&tokens, &used);
     Some(format_date(date, time))
+}
+
+/// The first time of day written in a text ("hier à 14h05" → 14:05, "yesterday at 2:05 pm" →
+/// 14:05), without its zone: for relative dates, whose day comes from elsewhere.
+pub(crate) fn time_of_day(text: &str) -> Option<(u32, u32, u32)> {
+    let tokens = tokenize(&text.to_lowercase());
+    find_time(&tokens, &(0..0)).map(|(h, m, s, _)| (h, m, s))
 }
 
 /// Year, month, day.
@@ -150,6 +157,18 @@ fn numeric_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
         }
     }
     None
+}
+
+/// `2024年6月11日` (Chinese, Japanese), `2024년 6월 11일` (Korean).
+fn cjk_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
+    let marks = |i: usize, chars: &[char]| word(tokens, i).and_then(|w| w.chars().next()).is_some_and(|c| chars.contains(&c));
+    (0..tokens.len()).find_map(|i| {
+        let (y, 4) = number(tokens, i)? else { return None };
+        let (m, _) = number(tokens, i + 2)?;
+        let (d, _) = number(tokens, i + 4)?;
+        let written = marks(i + 1, &['年', '년']) && marks(i + 3, &['月', '월']) && marks(i + 5, &['日', '일']);
+        written.then(|| valid((y, m, d))).flatten().map(|date| (date, i..i + 6))
+    })
 }
 
 /// Month names and their usual abbreviations in the languages Glose reads.
@@ -399,6 +418,8 @@ mod tests {
         assert_eq!(p("1er mai 2020").as_deref(), Some("2020-05-01"));
         assert_eq!(p("le 11/12/2019 à 15:44").as_deref(), Some("2019-12-11T15:44:00"));
         assert_eq!(p("12/25/2019").as_deref(), Some("2019-12-25"));
+        assert_eq!(p("2024年6月11日 20:15").as_deref(), Some("2024-06-11T20:15:00"));
+        assert_eq!(p("2024년 6월 11일").as_deref(), Some("2024-06-11"));
     }
 
     #[test]

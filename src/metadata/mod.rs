@@ -6,12 +6,14 @@
 //! the sources it lacks (`article:author`, `itemprop`, `<time datetime>`, `content-language`).
 
 pub mod date;
+pub mod relative_date;
 pub mod entities;
 pub mod jsonld;
 pub mod meta_tags;
 pub mod title;
 
 pub use date::parse_date;
+pub use relative_date::{is_relative_date, resolve_relative_date};
 
 use crate::report::Metadata;
 use crate::snapshot::Snapshot;

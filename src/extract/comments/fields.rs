@@ -5,7 +5,7 @@
 
 use super::names::Names;
 use super::vocabulary;
-use crate::metadata::parse_date;
+use crate::metadata::{is_relative_date, parse_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -16,6 +16,9 @@ pub struct Fields {
     pub author: Option<String>,
     /// When it was posted, ISO 8601.
     pub published: Option<String>,
+    /// When it was posted as the page words it relatively ("il y a 3 heures", "yesterday at
+    /// 2:05 pm"), to resolve once the reference moment is known.
+    pub relative_date: Option<String>,
     /// The comment's own text, whitespace collapsed, chrome left out.
     pub text: String,
     /// Nesting depth written in the markup (`depth-2`, `aria-level="2"`), 1 = top level.
@@ -24,6 +27,9 @@ pub struct Fields {
     pub reply_link: Option<String>,
     /// Name after "in reply to" / "en réponse à", or the author of a quoted parent.
     pub reply_name: Option<String>,
+    /// Whether `reply_name` comes from an "in reply to" line (which outranks the nesting: deep
+    /// threads are shown flattened, the line names the comment answered).
+    pub reply_line: bool,
     /// The passage quoted under a quote header (to tell apart comments by the same author).
     pub quoted_text: Option<String>,
 }
@@ -48,6 +54,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
     let mut date_node: Option<NodeId> = None;
     let mut relative_date: Option<NodeId> = None;
     let mut bodies: Vec<(NodeId, bool)> = Vec::new();
+    let mut reply_node: Option<NodeId> = None;
     let mut fields = Fields { depth: depth_of(snapshot, names, item), ..Fields::default() };
 
     own_elements(snapshot, item, nested, |id| {
@@ -55,8 +62,9 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         let parts = names.of(id);
         let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
         let small = snapshot.subtree_end(id) - id <= 8;
-        if fields.reply_link.is_none() && fields.reply_name.is_none() && small {
-            read_reply_hint(snapshot, id, &mut fields);
+        if fields.reply_link.is_none() && fields.reply_name.is_none() && small && read_reply_hint(snapshot, id, &mut fields) {
+            reply_node = Some(id);
+            return false;
         }
         if itemprop.split_whitespace().any(|p| matches!(p, "text" | "commenttext" | "description" | "reviewbody")) {
             bodies.insert(0, (id, true));
@@ -70,7 +78,8 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
                 date_node = Some(id);
                 return false;
             }
-            if date_markup || vocabulary::looks_like_date(&snapshot.text_content(id)) {
+            let text = snapshot.text_content(id);
+            if date_markup || vocabulary::looks_like_date(&text) || is_relative_date(&text) {
                 relative_date = relative_date.or(Some(id));
                 return false;
             }
@@ -82,7 +91,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
             && !snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
         {
             let text = snapshot.text_content(id);
-            if vocabulary::looks_like_date(&text) {
+            if vocabulary::looks_like_date(&text) || is_relative_date(&text) {
                 match parse_date(&text) {
                     Some(date) => {
                         fields.published = Some(date);
@@ -135,9 +144,31 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         .find(|&&(b, strong)| strong && !holds_byline(b))
         .or_else(|| bodies.iter().find(|&&(b, _)| !holds_byline(b)))
         .map(|&(b, _)| b);
-    let skip = [author_node, date_node, relative_date];
+    if fields.published.is_none() {
+        fields.relative_date = relative_date.map(|d| PlainText::of_subtree(snapshot, d)).filter(|t| is_relative_date(t));
+    }
+    // A bare name next to the date in a byline ("<strong>Anna</strong> · <span>vor 2 Stunden</span>"):
+    // the author, and no part of the text.
+    let date = date_node.or(relative_date);
+    let byline_name = weak_author
+        .filter(|_| fields.author.is_none() && body.is_none())
+        .filter(|&w| {
+            let parent = snapshot.parent(w).unwrap_or(item);
+            date.is_some_and(|d| snapshot.contains(parent, d) && (parent != item || w < d))
+        })
+        .and_then(|w| name_of(snapshot, names, w).map(|name| (w, name)));
+    let byline_node = byline_name.as_ref().map(|&(w, _)| w);
+    if let Some((_, name)) = byline_name {
+        fields.author = Some(name);
+    }
+    let skip = [author_node, date_node, relative_date, reply_node, byline_node];
     let mut quote = None;
     fields.text = text_of(snapshot, names, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
+    // What separated the name from the date ("Anna · 12.06.2024") is no part of the text.
+    const SEPARATORS: [char; 6] = ['·', '•', '|', '–', '—', ' '];
+    fields.text.truncate(fields.text.trim_end_matches(SEPARATORS).len());
+    let kept = fields.text.trim_start_matches(SEPARATORS).len();
+    fields.text.drain(..fields.text.len() - kept);
     if let Some((name, passage)) = quote {
         fields.reply_name = fields.reply_name.take().or(name);
         fields.quoted_text = Some(passage).filter(|p| !p.is_empty());
@@ -175,17 +206,20 @@ fn depth_of(snapshot: &Snapshot, names: &Names, item: NodeId) -> Option<u32> {
     })
 }
 
-fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) {
+/// Reads an "in reply to X" line; whether `id` is one.
+fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
     if !may_open_reply_phrase(snapshot, id) {
-        return;
+        return false;
     }
-    let text = snapshot.text_content(id);
-    let lower = text.trim().to_lowercase();
-    let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) else { return };
+    let text = PlainText::of_subtree(snapshot, id);
+    let lower = text.to_lowercase();
+    let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) else { return false };
     let link = std::iter::once(id).chain(snapshot.descendants(id)).find(|&d| snapshot.is(d, "a"));
     fields.reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
     let rest: String = text.trim().chars().skip(phrase.chars().count()).collect();
     fields.reply_name = vocabulary::clean_author(rest.trim_start_matches([':', ' ']));
+    fields.reply_line = fields.reply_name.is_some();
+    true
 }
 
 /// Whether the subtree's text, trimmed, starts with a letter that a reply phrase starts with
@@ -227,7 +261,12 @@ fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
     while id < end {
         if let Some(t) = snapshot.text(id) {
             own.push_node(t);
-        } else if id != node && (snapshot.is(id, "time") || vocabulary::names_date(names.of(id)) || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id))) {
+        } else if id != node
+            && (snapshot.is(id, "time")
+                || vocabulary::names_date(names.of(id))
+                || vocabulary::names_item_chrome(names.of(id))
+                || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id)))
+        {
             id = snapshot.subtree_end(id);
             own.push_space();
             continue;

@@ -68,6 +68,9 @@ pub struct Sections {
     pub outermost: Vec<Option<NodeId>>,
     /// Prefix counts of article markers (`h1`, `itemprop=articleBody`) in document order.
     article_marks: Vec<u32>,
+    /// Comment headings that share their parent with the article, each with the siblings after
+    /// it that make its section ("<h2>Leserkommentare</h2><p>…</p><ul>…</ul>").
+    pub heading_runs: Vec<(NodeId, Vec<NodeId>)>,
 }
 
 impl Sections {
@@ -77,26 +80,41 @@ impl Sections {
         let mut article_marks = Vec::with_capacity(n + 1);
         let mut count = 0u32;
         let mut marked = vec![false; n];
+        let mut headings = Vec::new();
         for id in 0..n as NodeId {
             article_marks.push(count);
             if is_article_mark(snapshot, id) {
                 count += 1;
             }
             let Some(tag) = snapshot.tag(id) else { continue };
-            if matches!(tag, "h2" | "h3" | "h4") {
-                let text = PlainText::of_subtree(snapshot, id);
-                if vocabulary::is_comment_heading(&text) {
-                    if let Some(parent) = snapshot.parent(id) {
-                        marked[parent as usize] = true;
-                    }
-                }
+            if matches!(tag, "h2" | "h3" | "h4") && vocabulary::is_comment_heading(&PlainText::of_subtree(snapshot, id)) {
+                headings.push(id);
             }
             if SECTION_TAGS.contains(&tag) && (names_section(names.of(id)) || aria_label_says_comments(snapshot, id)) {
                 marked[id as usize] = true;
             }
         }
         article_marks.push(count);
-        let mut sections = Sections { outermost: vec![None; n], article_marks };
+        let mut sections = Sections { outermost: vec![None; n], article_marks, heading_runs: Vec::new() };
+        for heading in headings {
+            let Some(parent) = snapshot.parent(heading) else { continue };
+            if snapshot.tag(parent).is_some_and(|t| SECTION_TAGS.contains(&t)) && !sections.holds_article(snapshot, parent) {
+                marked[parent as usize] = true;
+                continue;
+            }
+            // The heading shares its parent with the article: the comments are the siblings
+            // after it, up to the next heading of its rank or higher.
+            let rank = heading_rank(snapshot, heading).unwrap_or(2);
+            let run: Vec<NodeId> = snapshot
+                .children(parent)
+                .filter(|&c| c > heading && snapshot.tag(c).is_some())
+                .take_while(|&c| heading_rank(snapshot, c).is_none_or(|r| r > rank) && !sections.holds_article(snapshot, c))
+                .collect();
+            for &c in &run {
+                marked[c as usize] = true;
+            }
+            sections.heading_runs.push((heading, run));
+        }
         for id in 1..n as NodeId {
             let parent = snapshot.parent(id).unwrap_or(0);
             sections.outermost[id as usize] = sections.outermost[parent as usize].or_else(|| {
@@ -109,9 +127,27 @@ impl Sections {
         sections
     }
 
+    /// The heading and siblings of the heading-led section that holds `id`, if any.
+    pub fn heading_run_around(&self, snapshot: &Snapshot, id: NodeId) -> Option<&(NodeId, Vec<NodeId>)> {
+        self.heading_runs.iter().find(|(_, run)| run.iter().any(|&s| snapshot.contains(s, id)))
+    }
+
     /// Whether a subtree holds the article's title or body (so it cannot be the comments).
     pub fn holds_article(&self, snapshot: &Snapshot, id: NodeId) -> bool {
         self.article_marks[snapshot.subtree_end(id) as usize] > self.article_marks[id as usize]
+    }
+}
+
+/// 1 for `h1` … 6 for `h6`, `None` for other nodes.
+fn heading_rank(snapshot: &Snapshot, id: NodeId) -> Option<u8> {
+    match snapshot.tag(id)? {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
     }
 }
 

@@ -76,6 +76,7 @@ fn read_comment(value: &Value, node: NodeId, parent: Option<usize>, out: &mut Ve
             published: ["dateCreated", "datePublished", "commentTime", "dateModified"]
                 .iter()
                 .find_map(|k| value.get(*k).and_then(Value::as_str).and_then(parse_date)),
+            relative_date: None,
             text,
             reply_to: parent,
         });

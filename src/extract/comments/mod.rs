@@ -2,11 +2,14 @@
 //! the comment it replies to.
 //!
 //! Generic on purpose: the section is found by what its markup *means* (ids, classes,
-//! aria-labels and headings saying "comments" in English, French, German, Spanish; WordPress and
-//! Disqus thread markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD
-//! `comment` arrays when the HTML has none, and repeated sibling items carrying an author, a time
-//! and a text as the structural fallback. Every step is one pass over the page or over one
-//! comment's own content, so the work grows linearly with the page.
+//! aria-labels and headings saying "comments" in twelve languages, `words.rs`; a comment heading
+//! right after the article leads the siblings that follow it; WordPress and Disqus thread
+//! markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD `comment` arrays when
+//! the HTML has none, and repeated sibling items carrying an author, a time and a text as the
+//! structural fallback (narrowed to the comment inside thread and indent wrappers). Relative
+//! dates are kept as written until [`FoundComments::resolve_relative_dates`] is given a
+//! reference. Every step is one pass over the page or over one comment's own content, so the
+//! work grows linearly with the page.
 
 mod fields;
 mod items;
@@ -16,6 +19,7 @@ mod plain_text;
 mod structure;
 mod threading;
 mod vocabulary;
+mod words;
 
 #[cfg(all(test, feature = "html"))]
 mod tests;
@@ -34,6 +38,9 @@ pub struct FoundComment {
     pub author: Option<String>,
     /// When it was posted, ISO 8601.
     pub published: Option<String>,
+    /// The date as written when it is relative ("il y a 3 heures"), until
+    /// [`FoundComments::resolve_relative_dates`] turns it into `published`.
+    pub relative_date: Option<String>,
     /// The comment's own text, whitespace collapsed.
     pub text: String,
     /// Index (in `comments`) of the comment it answers.
@@ -49,6 +56,20 @@ pub struct FoundComments {
     pub excluded: Vec<NodeId>,
     /// The comments, in page order.
     pub comments: Vec<FoundComment>,
+}
+
+impl FoundComments {
+    /// Gives a `published` date to comments dated relatively ("vor 2 Stunden", "hier à
+    /// 14h05"), counted back from `reference` (the page's published date, else the time of
+    /// reading; ISO 8601). Without a reference they stay undated.
+    pub fn resolve_relative_dates(&mut self, reference: Option<&str>) {
+        let Some(reference) = reference else { return };
+        for c in self.comments.iter_mut().filter(|c| c.published.is_none()) {
+            if let Some(text) = &c.relative_date {
+                c.published = crate::metadata::resolve_relative_date(text, reference);
+            }
+        }
+    }
 }
 
 /// Finds the reader comments of a page.
@@ -76,7 +97,17 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
             result.comments = json_ld::comments(snapshot);
         }
     }
-    result.excluded = excluded(snapshot, &names, &sections, result.section);
+    // A section where no comment was read is cut from the article only when it is as good as
+    // empty ("0 comments", a thread still loading): a list we could not read stays readable.
+    let cut_section = result.section.filter(|&s| !result.comments.is_empty() || holds_little_text(snapshot, s));
+    result.excluded = excluded(snapshot, &names, &sections, cut_section);
+    if let Some(section) = result.section.filter(|_| !result.comments.is_empty()) {
+        // A heading-led section: its heading and the notes, links and forms around the list go too.
+        if let Some((heading, run)) = sections.heading_run_around(snapshot, section) {
+            result.excluded.push(*heading);
+            result.excluded.extend(run.iter().copied().filter(|&s| !snapshot.contains(s, section)));
+        }
+    }
     result
 }
 
@@ -165,6 +196,20 @@ impl TextSplit {
 fn empty_section(snapshot: &Snapshot, sections: &Sections) -> Option<NodeId> {
     (1..snapshot.len() as NodeId)
         .find(|&id| sections.outermost[id as usize] == Some(id) && snapshot.text_content(id).chars().filter(|c| !c.is_whitespace()).count() <= 1500)
+}
+
+/// Whether a subtree holds at most about forty words (each two CJK characters counting as one).
+fn holds_little_text(snapshot: &Snapshot, id: NodeId) -> bool {
+    let mut words = 0;
+    let mut cjk = 0;
+    for t in snapshot.descendants(id).filter_map(|d| snapshot.text(d)) {
+        words += t.split_whitespace().count();
+        cjk += t.chars().filter(|&c| matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)).count();
+        if words + cjk / 2 > 40 {
+            return false;
+        }
+    }
+    true
 }
 
 /// The subtrees the article extractor must skip: the section, plus comment forms, comment

@@ -13,10 +13,23 @@ use super::vocabulary;
 use crate::snapshot::{NodeId, Snapshot};
 use std::collections::HashMap;
 
+/// What each element says about itself: it marks a time, an author (a name-marked element, a
+/// profile link), a weak author (a short name-like `<strong>`, `<cite>`, link…), a heading; its
+/// own text length and whether it is a link.
+struct Marks {
+    time: Vec<bool>,
+    author: Vec<bool>,
+    weak_author: Vec<bool>,
+    heading: Vec<bool>,
+    text: Vec<u32>,
+    link: Vec<bool>,
+}
+
 /// Facts about each subtree, summed bottom-up in one pass.
 struct Facts {
     has_time: Vec<bool>,
     has_author: Vec<bool>,
+    has_weak_author: Vec<bool>,
     has_heading: Vec<bool>,
     text: Vec<u32>,
     link_text: Vec<u32>,
@@ -28,47 +41,86 @@ const PROFILE_PATHS: &[&str] = &[
     "/usuario", "/usuarios/", "/benutzer", "/nutzer/", "/people/", "/by/", "/community/", "/forum/u",
 ];
 
-impl Facts {
-    fn compute(snapshot: &Snapshot, names: &Names) -> Facts {
+impl Marks {
+    fn compute(snapshot: &Snapshot, names: &Names) -> Marks {
         let n = snapshot.len();
-        let mut f = Facts {
-            has_time: vec![false; n],
-            has_author: vec![false; n],
-            has_heading: vec![false; n],
+        let mut m = Marks {
+            time: vec![false; n],
+            author: vec![false; n],
+            weak_author: vec![false; n],
+            heading: vec![false; n],
             text: vec![0; n],
-            link_text: vec![0; n],
+            link: vec![false; n],
         };
-        for id in (1..n as NodeId).rev() {
+        for id in 1..n as NodeId {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
-                f.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                if f.text[i] <= 40 && vocabulary::looks_like_date(text) {
-                    f.has_time[i] = true;
+                m.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                if m.text[i] <= 40 && (vocabulary::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
+                    m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {
                 let small = snapshot.subtree_end(id) - id <= 8;
                 let parts = names.of(id);
                 let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
                 if tag == "time" || itemprop.contains("date") || (small && vocabulary::names_date(parts)) {
-                    f.has_time[i] = true;
+                    m.time[i] = true;
                 }
                 if (tag != "img" && small && vocabulary::names_author(parts))
                     || itemprop.contains("author")
                     || (tag == "a" && snapshot.attr(id, "href").is_some_and(|h| PROFILE_PATHS.iter().any(|p| h.contains(p))))
                 {
-                    f.has_author[i] = true;
+                    m.author[i] = true;
+                }
+                if matches!(tag, "strong" | "b" | "cite" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
+                    m.weak_author[i] = looks_like_name(&snapshot.text_content(id));
                 }
                 if matches!(tag, "h1" | "h2" | "h3" | "h4") {
-                    f.has_heading[i] = true;
+                    m.heading[i] = true;
                 }
-                if tag == "a" {
-                    f.link_text[i] = f.text[i];
-                }
+                m.link[i] = tag == "a";
+            }
+        }
+        m
+    }
+}
+
+/// A short text that can be a commenter's name ("Seefahrer", "Jens W.", "网友小王").
+fn looks_like_name(text: &str) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    (1..=40).contains(&chars)
+        && text.split_whitespace().count() <= 4
+        && !vocabulary::looks_like_date(text)
+        && !vocabulary::is_action_text(text)
+}
+
+impl Facts {
+    /// Sums the marks over each subtree; the subtrees of `cut` elements are not added to
+    /// their ancestors (to read an element's own content without the comments inside it).
+    fn sum(snapshot: &Snapshot, marks: &Marks, cut: Option<&[bool]>) -> Facts {
+        let n = snapshot.len();
+        let mut f = Facts {
+            has_time: marks.time.clone(),
+            has_author: marks.author.clone(),
+            has_weak_author: marks.weak_author.clone(),
+            has_heading: marks.heading.clone(),
+            text: marks.text.clone(),
+            link_text: vec![0; n],
+        };
+        for id in (1..n as NodeId).rev() {
+            let i = id as usize;
+            if marks.link[i] {
+                f.link_text[i] = f.text[i];
+            }
+            if cut.is_some_and(|c| c[i]) {
+                continue;
             }
             if let Some(parent) = snapshot.parent(id) {
                 let p = parent as usize;
                 f.has_time[p] |= f.has_time[i];
                 f.has_author[p] |= f.has_author[i];
+                f.has_weak_author[p] |= f.has_weak_author[i];
                 f.has_heading[p] |= f.has_heading[i];
                 f.text[p] += f.text[i];
                 f.link_text[p] += f.link_text[i];
@@ -82,7 +134,8 @@ impl Facts {
         let own_text = self.text[i].saturating_sub(self.link_text[i]);
         snapshot.tag(id).is_some_and(|t| !matches!(t, "a" | "span" | "p" | "ul" | "ol" | "table" | "tbody" | "tr" | "form" | "nav" | "header" | "footer"))
             && self.has_time[i]
-            && self.has_author[i]
+            // Inside a named section a bare `<strong>Name</strong>` is enough of an author.
+            && (self.has_author[i] || (!strict && self.has_weak_author[i]))
             && own_text >= if strict { 20 } else { 8 }
             && !(strict && self.has_heading[i])
     }
@@ -90,13 +143,14 @@ impl Facts {
 
 /// The section and its comment elements, when repeated comment-like items are found.
 pub fn find(snapshot: &Snapshot, names: &Names, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
-    let facts = Facts::compute(snapshot, names);
+    let marks = Marks::compute(snapshot, names);
+    let facts = Facts::sum(snapshot, &marks, None);
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {
         if sections.outermost[id as usize] == Some(id) {
             let items = items_in(snapshot, &facts, id, 2, false);
             if !items.is_empty() {
-                return Some((id, items));
+                return Some((id, with_cores(snapshot, &marks, items, false)));
             }
             id = snapshot.subtree_end(id);
         } else {
@@ -107,7 +161,7 @@ pub fn find(snapshot: &Snapshot, names: &Names, sections: &Sections) -> Option<(
     let items = items_in(snapshot, &facts, body, 3, true);
     let first = *items.first()?;
     let parent = snapshot.parent(first)?;
-    (!sections.holds_article(snapshot, parent)).then_some((parent, items))
+    (!sections.holds_article(snapshot, parent)).then(|| (parent, with_cores(snapshot, &marks, items, true)))
 }
 
 /// Comment-like elements inside `scope` whose (tag, class) signature repeats among siblings.
@@ -148,6 +202,40 @@ fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usi
         .descendants(from)
         .filter(|&d| snapshot.tag(d).is_some() && facts.comment_like(snapshot, d, strict) && signatures.contains(&signature(snapshot, d).as_str()))
         .collect()
+}
+
+/// Adds, for each item that wraps one comment with its replies (a thread, an indent level), the
+/// comment itself: the one child holding the item's own author, time and nearly all its own
+/// text, looked for down the wrapper chain. The wrapper stays an item, so replies still nest in
+/// it; the comment's author, date and text then come from the comment alone.
+fn with_cores(snapshot: &Snapshot, marks: &Marks, items: Vec<NodeId>, strict: bool) -> Vec<NodeId> {
+    let mut cut = vec![false; snapshot.len()];
+    for &item in &items {
+        cut[item as usize] = true;
+    }
+    let own = Facts::sum(snapshot, marks, Some(&cut));
+    let mut out = items.clone();
+    for &item in &items {
+        let mut at = item;
+        for _ in 0..32 {
+            let kids: Vec<NodeId> = snapshot.children(at).filter(|&k| snapshot.tag(k).is_some() && !cut[k as usize]).collect();
+            let mut full = kids.iter().copied().filter(|&k| own.comment_like(snapshot, k, strict));
+            let (Some(core), None) = (full.next(), full.next()) else { break };
+            let core_text = own.text[core as usize];
+            let others = kids.iter().filter(|&&k| k != core);
+            let other_text: u32 = others.clone().map(|&k| own.text[k as usize].saturating_sub(own.link_text[k as usize])).sum();
+            if others.clone().any(|&k| own.has_time[k as usize] || own.has_author[k as usize]) || other_text * 3 > core_text {
+                break;
+            }
+            at = core;
+        }
+        if at != item {
+            out.push(at);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn signature(snapshot: &Snapshot, id: NodeId) -> String {

@@ -103,3 +103,49 @@ fn an_empty_named_section_is_still_kept_out_of_the_article() {
     assert!(found.section.is_some());
     assert_eq!(found.excluded, vec![found.section.unwrap()]);
 }
+
+#[test]
+fn a_section_with_no_comment_read_is_not_cut_from_the_article() {
+    // Items with no author or date we can read: nothing is a comment, so the list stays.
+    let mut html = String::from("<html><body><article><h1>标题</h1><p>正文。</p></article><div id=\"comments\"><h3>网友评论</h3><ul>");
+    for i in 0..12 {
+        html.push_str(&format!("<li>这是第{i}条读者留言，内容比较长，讨论了文章提到的票价问题和车次安排。</li>"));
+    }
+    html.push_str("</ul></div></body></html>");
+    let found = extract(&parse_html(&html));
+    assert!(found.comments.is_empty());
+    assert!(found.section.is_some(), "the section is still reported, for placing the summary");
+    assert!(found.excluded.is_empty(), "…but not cut: {:?}", found.excluded);
+    // As good as empty: cut.
+    let found = extract(&parse_html("<article><h1>T</h1><p>Story.</p></article><div id=\"comments\"><h3>评论</h3><p>暂无评论</p></div>"));
+    assert_eq!(found.excluded, vec![found.section.unwrap()]);
+}
+
+#[test]
+fn a_heading_after_the_article_leads_a_plain_list_of_comments() {
+    let found = extract(&parse_html(
+        r#"<main><article><h1>Titel</h1><p>Text des Artikels.</p></article>
+        <h2>Leserkommentare (2)</h2><p>Bitte sachlich bleiben.</p>
+        <ul><li><strong>Anna</strong> · <span>vor 2 Stunden</span><p>Guter Artikel, danke.</p></li>
+        <li><strong>Bernd</strong> · <span>12.06.2024, 10:14 Uhr</span><p>Sehe ich anders.</p></li></ul>
+        <h2>Mehr zum Thema</h2><p>Anderer Artikel.</p></main>"#,
+    ));
+    let got: Vec<(Option<&str>, &str, Option<&str>)> = found.comments.iter().map(|c| (c.author.as_deref(), c.text.as_str(), c.relative_date.as_deref())).collect();
+    assert_eq!(got, vec![(Some("Anna"), "Guter Artikel, danke.", Some("vor 2 Stunden")), (Some("Bernd"), "Sehe ich anders.", None)]);
+    assert_eq!(found.comments[1].published.as_deref(), Some("2024-06-12T10:14:00"));
+    // The heading and its note go with the list; the next section stays.
+    assert_eq!(found.excluded.len(), 3, "list, heading, note: {:?}", found.excluded);
+}
+
+#[test]
+fn relative_dates_resolve_against_the_given_reference() {
+    let mut found = extract(&parse_html(
+        r#"<div class="comments"><div class="comment"><span class="author">Ann</span><time>il y a 3 heures</time><p>Oui.</p></div>
+        <div class="comment"><span class="author">Bo</span><time datetime="2024-06-01T08:00:00Z">1 juin</time><p>Non.</p></div></div>"#,
+    ));
+    found.resolve_relative_dates(None);
+    assert_eq!(found.comments[0].published, None, "no reference, no date");
+    found.resolve_relative_dates(Some("2024-06-12T09:30:00+02:00"));
+    assert_eq!(found.comments[0].published.as_deref(), Some("2024-06-12T06:30:00+02:00"));
+    assert_eq!(found.comments[1].published.as_deref(), Some("2024-06-01T08:00:00Z"));
+}

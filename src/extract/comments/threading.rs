@@ -43,9 +43,17 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
     for w in (0..count).filter(|&w| !is_comment[w]) {
         if let Some(c) = resolve(w) {
             let (author, published, depth) = (fields[w].author.take(), fields[w].published.take(), fields[w].depth);
+            let relative_date = fields[w].relative_date.take();
             let f = &mut fields[c];
             f.author = f.author.take().or(author);
-            f.published = f.published.take().or(published);
+            if f.published.is_none() {
+                if published.is_some() {
+                    f.published = published;
+                    f.relative_date = None;
+                } else if f.relative_date.is_none() {
+                    f.relative_date = relative_date;
+                }
+            }
             f.depth = f.depth.or(depth);
         }
     }
@@ -61,6 +69,13 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
     for c in (0..count).filter(|&c| is_comment[c]) {
         let mut reply_to = nesting_parent(c, &holder, &is_comment, &resolve).and_then(|p| index_of[p]);
         let f = &fields[c];
+        if let (Some(parent), Some(name), true) = (reply_to, f.reply_name.as_deref(), f.reply_line) {
+            // "In reply to X" under someone else's comment: a flattened deeper reply.
+            let named = name.to_lowercase();
+            if out[parent].author.as_deref().is_some_and(|a| a.to_lowercase() != named) {
+                reply_to = by_author.get(&named).and_then(|theirs| theirs.last().copied()).or(reply_to);
+            }
+        }
         if reply_to.is_none() {
             reply_to = f.reply_link.as_deref().and_then(|l| anchors.get(l)).and_then(|&i| resolve(i)).and_then(|p| index_of[p]);
         }
@@ -85,6 +100,7 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
             node: candidates[c],
             author: f.author.clone(),
             published: f.published.take(),
+            relative_date: f.relative_date.take(),
             text: std::mem::take(&mut f.text),
             reply_to,
         });

@@ -1,7 +1,7 @@
-//! The words that mark comment markup and comment chrome, in English, French, German, Spanish
-//! (and Italian where it costs nothing). Everything here reads class names, ids, roles and short
-//! texts; no site's own class names.
+//! The rules that read the comment vocabulary (`words.rs`) in class names, ids, roles, headings
+//! and short texts; no site's own class names.
 
+use super::words::*;
 use crate::snapshot::{NodeId, Snapshot};
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -94,86 +94,6 @@ fn lists_of(word: &str) -> u16 {
     table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
 }
 
-/// A single comment: `comment`, `commentaire`, … (a class name made of this word alone, or with
-/// an item suffix/prefix, marks one comment).
-const ITEM_WORDS: &[&str] = &["comment", "commentaire", "kommentar", "comentario", "commento", "usercomment"];
-/// Suffixes that keep a class name about one comment (`comment-item`, `comment_entry`).
-const ITEM_SUFFIXES: &[&str] = &["item", "entry", "single", "node", "card", "unit", "li", "article"];
-/// Prefixes that keep a class name about one comment (`user-comment`, `js-comment`).
-const ITEM_PREFIXES: &[&str] = &["user", "reader", "single", "js", "c", "the"];
-
-/// Parts of an id/class that name a whole comment section.
-const SECTION_WORDS: &[&str] = &[
-    "comments", "commentaires", "kommentare", "comentarios", "commenti", "reactions", "réactions",
-    "responses", "discussion", "discussions", "disqus", "commentlist", "commentslist",
-    "usercomments", "commentsection", "commentarea",
-];
-/// Parts that, next to a singular comment word, name a section (`comment-list`, `comment_area`).
-const SECTION_SUFFIXES: &[&str] = &[
-    "list", "section", "area", "thread", "threads", "wrapper", "wrap", "container", "zone", "stream",
-    "block", "module", "box",
-];
-/// Parts that make a comment-ish name mean something else than the section itself: its form,
-/// counters, links, widgets listing recent comments elsewhere, or the section's own chrome.
-const NOT_SECTION_PARTS: &[&str] = &[
-    "date", "form", "respond", "reply", "count", "counter", "number", "nb", "num", "icon", "link", "btn",
-    "button", "toggle", "login", "rss", "recent", "latest", "last", "popular", "derniers", "closed",
-    "policy", "rules", "charte", "title", "header", "heading", "meta", "cta", "promo", "share",
-    "bubble", "badge", "open", "opened", "disabled", "nav", "navigation", "pagination", "sort",
-    "tabs", "newsletter", "subscribe", "signup",
-];
-/// Parts that mark the section's chrome around the list (promo, header, form, rules): excluded
-/// from the article, never read as comments.
-const CHROME_PARTS: &[&str] = &[
-    "form", "respond", "cta", "promo", "header", "title", "heading", "policy", "rules", "charte",
-    "login", "subscribe", "signup", "community",
-];
-/// Words of a heading that introduces the comments.
-const HEADING_WORDS: &[&str] = &[
-    "comment", "comments", "commentaire", "commentaires", "réaction", "réactions", "reaction",
-    "reactions", "kommentar", "kommentare", "comentario", "comentarios", "commenti", "responses",
-    "response", "replies", "discussion", "leserkommentare",
-];
-/// Words of a heading that introduces a comment *form* or a widget, not the comments.
-const FORM_HEADING_WORDS: &[&str] = &[
-    "leave", "post", "add", "write", "écrire", "ecrire", "laisser", "laissez", "ajouter",
-    "poster", "publier", "donnez", "schreibe", "schreiben", "verfassen", "deja", "escribe",
-    "añadir", "añade", "publica", "recent", "latest", "derniers", "dernières", "letzte",
-    "neueste", "últimos", "ultimos", "most", "plus", "meistkommentiert", "reply",
-];
-
-/// Parts of a name that mark the commenter's name.
-const AUTHOR_PARTS: &[&str] = &[
-    "author", "username", "user", "pseudo", "nick", "nickname", "commenter", "auteur", "autor",
-    "fn", "name", "poster", "member", "membre", "usuario", "benutzer", "nutzer",
-];
-/// Parts that mark the comment's time.
-const DATE_PARTS: &[&str] = &[
-    "date", "time", "timestamp", "datetime", "datum", "fecha", "ago", "published", "posted",
-    "zeit", "heure",
-];
-/// Parts that mark the comment's text body.
-const BODY_PARTS: &[&str] = &[
-    "content", "text", "message", "msg", "contenu", "texte", "inhalt", "texto", "cuerpo",
-    "contenido", "testo", "body",
-];
-/// Parts that mark a comment's chrome: buttons, votes, avatars, metadata lines.
-const CHROME_IN_ITEM_PARTS: &[&str] = &[
-    "actions", "action", "reply", "respond", "meta", "metadata", "toolbar", "tools", "vote",
-    "votes", "voting", "like", "likes", "rating", "score", "share", "sharing", "report", "flag",
-    "signaler", "avatar", "menu", "options", "buttons", "btn", "button", "permalink", "edit",
-    "badge", "footer", "header", "moderation", "reactions", "emoji", "counter",
-];
-/// Whole texts of buttons and counters found among comments.
-const ACTION_TEXTS: &[&str] = &[
-    "reply", "répondre", "repondre", "antworten", "responder", "rispondi", "report", "signaler",
-    "melden", "denunciar", "like", "j'aime", "j’aime", "gefällt mir", "me gusta", "share",
-    "partager", "teilen", "compartir", "voir plus", "show more", "read more", "lire la suite",
-    "mehr anzeigen", "weiterlesen", "ver más", "leer más", "permalink", "lien", "link", "edit",
-    "modifier", "bearbeiten", "editar", "upvote", "downvote", "citer", "quote", "zitieren",
-    "citar", "flag", "delete", "supprimer", "löschen", "eliminar", "répondre à ce commentaire",
-];
-
 /// Lower-case parts of one class name or id (`comment-list_2` → `comment`, `list`, `2`).
 pub fn parts(name: &str) -> impl Iterator<Item = Part<'_>> + '_ {
     name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(lower_case)
@@ -203,17 +123,19 @@ fn lower_parts(name: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 /// A cheap first look (no allocation): whether an element's id or class could name comment
 /// chrome or a comment form at all.
 pub fn may_name_comment_chrome(snapshot: &Snapshot, id: NodeId) -> bool {
-    const STEMS: &[&[u8]] = &[b"comment", b"komment", b"coment", b"reaction", b"respon", b"discus", b"disqus", b"respond", b"form", b"usercomment"];
     let has_stem = |value: &str| {
         let bytes = value.as_bytes();
-        // Every stem starts with one of these letters: test the stems only where one stands.
+        // Test the stems only where one of their first bytes stands.
         (0..bytes.len()).any(|at| {
-            matches!(bytes[at].to_ascii_lowercase(), b'c' | b'k' | b'r' | b'd' | b'f' | b'u')
-                && STEMS.iter().any(|stem| bytes.get(at..at + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem)))
+            let first = bytes[at].to_ascii_lowercase();
+            CHROME_NAME_STEMS.iter().any(|stem| {
+                let stem = stem.as_bytes();
+                stem[0] == first && bytes.get(at..at + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem))
+            })
         })
     };
     ["id", "class"].iter().filter_map(|a| snapshot.attr(id, a)).any(has_stem)
-        || snapshot.attr(id, "class").is_some_and(|c| c.contains("réaction") || c.contains("Réaction"))
+        || snapshot.attr(id, "class").is_some_and(|c| c.contains("Réaction"))
 }
 
 fn any_part_in(parts: &[Part], list: u16) -> bool {
@@ -271,12 +193,14 @@ pub fn is_comment_heading(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| HEADING_WORDS.contains(w)) && !words.iter().any(|w| FORM_HEADING_WORDS.contains(w))
+    let about_comments = words.iter().any(|w| HEADING_WORDS.contains(w)) || HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
+    let about_a_form = words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
+    about_comments && !about_a_form
 }
 
 /// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
 pub fn names_author(parts: &[Part]) -> bool {
-    any_part_in(parts, IN_AUTHOR) && !parts.iter().any(|p| matches!(p.as_ref(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box"))
+    any_part_in(parts, IN_AUTHOR) && !parts.iter().any(|p| matches!(p.as_ref(), "avatar" | "photo" | "img" | "image" | "pic" | "picture" | "says" | "bio" | "box" | "badge" | "badges" | "flair" | "tag" | "tags" | "rank" | "role" | "status"))
 }
 
 /// Whether the parts mark a date or time.
@@ -309,7 +233,16 @@ pub fn is_action_text(text: &str) -> bool {
         // Only digits, emoji, punctuation: a counter or an icon.
         return lower.chars().count() <= 12;
     }
-    ACTION_TEXTS.contains(&core)
+    ACTION_TEXTS.contains(&core) || is_load_more(core)
+}
+
+/// Whether a short text is a "load more" link or button ("Load More", "Show 2 more replies",
+/// "Weitere Kommentare laden", "查看更多评论").
+pub fn is_load_more(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    (words.len() <= 6 && words.iter().any(|w| LOAD_VERBS.contains(w)) && words.iter().any(|w| MORE_WORDS.contains(w)))
+        || (lower.chars().count() <= 12 && LOAD_MORE_SUBSTRINGS.iter().any(|s| lower.contains(s)))
 }
 
 /// Whether a short text reads as a date or time ("11/12/2019 à 16h02", "il y a 3 heures",
@@ -323,7 +256,7 @@ pub fn looks_like_date(text: &str) -> bool {
     if ["ago", "il y a", "vor ", "hace ", "fa "].iter().any(|w| lower.contains(w)) {
         return true;
     }
-    crate::metadata::parse_date(text).is_some()
+    crate::metadata::parse_date(text).is_some() || crate::metadata::is_relative_date(text)
 }
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
@@ -373,12 +306,23 @@ mod tests {
         assert!(!names_section(&p("comment-form")) && !names_section(&p("comments-count")) && !names_section(&p("recent-comments")));
         assert!(is_comment_heading("Commentaires (8)") && is_comment_heading("3 Responses to “Hello”") && is_comment_heading("Kommentare"));
         assert!(!is_comment_heading("Laisser un commentaire") && !is_comment_heading("Leave a Reply") && !is_comment_heading("Derniers commentaires"));
+        for yes in ["Leserkommentare (50)", "Comentarios", "Commenti (4)", "Comentários", "12 reacties", "网友评论（12）", "コメント一覧", "댓글 12개", "Комментарии (3)", "التعليقات", "Join the conversation"] {
+            assert!(is_comment_heading(yes), "{yes}");
+        }
+        for no in ["Lascia un commento", "Deixe seu comentário", "Plaats een reactie", "发表评论", "コメントを書く", "댓글 쓰기", "Оставить комментарий", "أضف تعليق"] {
+            assert!(!is_comment_heading(no), "{no}");
+        }
+        assert!(names_section(&p("reacties")) && names_section(&p("commenti-lista")) && names_section(&p("pinglun")));
     }
 
     #[test]
     fn actions_dates_and_names() {
         assert!(is_action_text("Répondre") && is_action_text("12 👍") && is_action_text(" Voir plus ") && is_action_text("3"));
         assert!(!is_action_text("Bien dit !") && !is_action_text("Reply to the minister's claim"));
+        for load_more in ["Load More", "Show more comments", "Show 2 more replies", "Weitere Kommentare laden", "Afficher plus de commentaires", "Mostra altri commenti", "查看更多评论", "回复", "Rispondi"] {
+            assert!(is_action_text(load_more), "{load_more}");
+        }
+        assert!(!is_action_text("Show me the budget, then we can talk about more buses for everyone"));
         assert!(looks_like_date("11/12/2019 à 16h02") && looks_like_date("il y a 3 heures") && looks_like_date("2 hours ago"));
         assert!(!looks_like_date("Popoulo") && !looks_like_date("12"));
         assert_eq!(clean_author("Alice says:").as_deref(), Some("Alice"));
