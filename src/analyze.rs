@@ -10,8 +10,9 @@ pub struct Options {
     /// The page's URL, copied into the report.
     pub url: Option<String>,
     /// The time of reading, ISO 8601 (the edges read the clock: the CLI and the wasm API pass
-    /// it, tests fix it). Relative comment dates ("2 hours ago") count back from the page's
-    /// published date, else from this; with neither they stay undated.
+    /// it, tests fix it). Relative comment dates ("2 hours ago") count back from this: a live
+    /// page words them at the time it is read. Without it they count back from the page's
+    /// published date (a lower bound); with neither they stay undated.
     pub now: Option<String>,
 }
 
@@ -20,7 +21,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     let mut metadata = metadata::extract(snapshot);
     // Comments first: their section is cut out of the article's candidates.
     let mut found_comments = extract::comments::extract(snapshot);
-    found_comments.resolve_relative_dates(metadata.published.as_deref().or(options.now.as_deref()));
+    found_comments.resolve_relative_dates(options.now.as_deref().or(metadata.published.as_deref()));
     let found_article = extract::article::extract(snapshot, &metadata, &found_comments.excluded);
 
     if metadata.lang.is_none() {
