@@ -10,6 +10,7 @@
 //!   theme and different groups in different themes;
 //! - `theme_count`: `{min, max}`; `no_themes`: true when no theme may be formed;
 //! - `reply_to`: author → author (or null); `stance`: author → disputes / agrees / neutral / null;
+//! - `theme_words_exclude`: words no theme label or key word may be (greetings, fillers);
 //! - `disputing`, `agreeing`: exact counts; `text_contains`: phrases of the summary text.
 
 use glose::report::{Comment, Sentence, Stance, Summary};
@@ -128,6 +129,15 @@ fn check(case: &Path) -> Vec<String> {
                 if !theme.comments.contains(&theme.representative) {
                     errors.push(format!("representative of {:?} is not a member", theme.label));
                 }
+            }
+        }
+    }
+    for word in expected["theme_words_exclude"].as_array().into_iter().flatten() {
+        let word = word.as_str().unwrap();
+        for theme in &summary.themes {
+            let label_words: Vec<String> = theme.label.to_lowercase().split([' ', ',', ':']).map(str::to_owned).collect();
+            if label_words.iter().any(|w| w == word) || theme.keywords.iter().any(|k| k.to_lowercase() == word) {
+                errors.push(format!("theme {:?} {:?} uses the filler {word:?}", theme.label, theme.keywords));
             }
         }
     }
