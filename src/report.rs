@@ -257,6 +257,14 @@ pub struct Theme {
     pub comments: Vec<u32>,
     /// The comment that best represents it.
     pub representative: u32,
+    /// Whether most of its comments are about the article itself (then `label` starts with "the
+    /// article: " in the page's language).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub about_article: bool,
+    /// The label without that prefix: the readers' own words, for a shell that says "about the
+    /// article" in its UI language. Empty when the readers' words name nothing.
+    #[serde(default)]
+    pub topic: String,
 }
 
 /// The passage that readers disputing the article quote most.

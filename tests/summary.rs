@@ -6,8 +6,8 @@
 //! - `quoted_passages`: `[{passage_contains, quoted_by: [authors]}]`, exact quoters, in rank order;
 //! - `quoted_passage_count`: how many passages are quoted at all;
 //! - `quotes_nothing`: authors whose comments quote no sentence;
-//! - `themes`: `[{members_include: [authors], label_contains_any: [words]}]`, each group inside one
-//!   theme and different groups in different themes;
+//! - `themes`: `[{members_include: [authors], label_contains_any: [words], about_article: bool}]`,
+//!   each group inside one theme and different groups in different themes;
 //! - `theme_count`: `{min, max}`; `no_themes`: true when no theme may be formed;
 //! - `reply_to`: author → author (or null); `stance`: author → disputes / agrees / neutral / null;
 //! - `theme_words_exclude`: words no theme label or key word may be (greetings, fillers);
@@ -124,6 +124,11 @@ fn check(case: &Path) -> Vec<String> {
                     let label = theme.label.to_lowercase();
                     if !words.iter().any(|w| label.contains(w.as_str().unwrap())) {
                         errors.push(format!("theme label {:?} has none of {words:?}", theme.label));
+                    }
+                }
+                if let Some(about) = t["about_article"].as_bool() {
+                    if theme.about_article != about || (about && !theme.label.ends_with(theme.topic.as_str())) {
+                        errors.push(format!("theme {:?} (topic {:?}) about_article = {}, expected {about}", theme.label, theme.topic, theme.about_article));
                     }
                 }
                 if !theme.comments.contains(&theme.representative) {

@@ -192,8 +192,10 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         keywords.iter().take(3).any(|k| p.split(' ').any(|w| w == k))
     });
     let mut label = phrase.unwrap_or_else(|| keywords.iter().take(2).cloned().collect::<Vec<_>>().join(", "));
+    let topic = label.clone();
     let meta = group.iter().filter(|&&m| comments[m].stance.is_some()).count();
-    if meta * 2 > group.len() {
+    let about_article = meta * 2 > group.len();
+    if about_article {
         label = if label.is_empty() { meta_label.trim_end_matches([' ', ':']).to_owned() } else { format!("{meta_label}{label}") };
     }
 
@@ -222,6 +224,8 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         keywords,
         comments: group.iter().map(|&m| comments[m].id).collect(),
         representative: comments[representative].id,
+        about_article,
+        topic,
     }
 }
 
