@@ -249,6 +249,10 @@ pub struct Summary {
     /// How many comments agree with the article.
     #[serde(default)]
     pub agreeing: u32,
+    /// The passage disputing readers quote most, so that a reader-facing shell can word the
+    /// summary in its own UI language (`text` is in the page's language).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub disputed_passage: Option<DisputedPassage>,
     /// The element holding the comment section (snapshot id), where the panel goes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub section: Option<NodeId>,
@@ -265,6 +269,25 @@ pub struct Theme {
     pub comments: Vec<u32>,
     /// The comment that best represents it.
     pub representative: u32,
+    /// Whether most of its comments are about the article itself (then `label` starts with "the
+    /// article: " in the page's language).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub about_article: bool,
+    /// The label without that prefix: the readers' own words, for a shell that says "about the
+    /// article" in its UI language. Empty when the readers' words name nothing.
+    #[serde(default)]
+    pub topic: String,
+}
+
+/// The passage that readers disputing the article quote most.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputedPassage {
+    /// The sentence's id.
+    pub sentence: u32,
+    /// The words they quote (the part every quoter shares), trimmed of brackets and cut if long.
+    pub excerpt: String,
+    /// How many disputing readers quote it.
+    pub readers: u32,
 }
 
 /// An article sentence and the comments quoting it.

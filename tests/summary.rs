@@ -6,10 +6,11 @@
 //! - `quoted_passages`: `[{passage_contains, quoted_by: [authors]}]`, exact quoters, in rank order;
 //! - `quoted_passage_count`: how many passages are quoted at all;
 //! - `quotes_nothing`: authors whose comments quote no sentence;
-//! - `themes`: `[{members_include: [authors], label_contains_any: [words]}]`, each group inside one
-//!   theme and different groups in different themes;
+//! - `themes`: `[{members_include: [authors], label_contains_any: [words], about_article: bool}]`,
+//!   each group inside one theme and different groups in different themes;
 //! - `theme_count`: `{min, max}`; `no_themes`: true when no theme may be formed;
 //! - `reply_to`: author → author (or null); `stance`: author → disputes / agrees / neutral / null;
+//! - `theme_words_exclude`: words no theme label or key word may be (greetings, fillers);
 //! - `disputing`, `agreeing`: exact counts; `text_contains`: phrases of the summary text.
 
 use glose::report::{Comment, Sentence, Stance, Summary};
@@ -125,9 +126,23 @@ fn check(case: &Path) -> Vec<String> {
                         errors.push(format!("theme label {:?} has none of {words:?}", theme.label));
                     }
                 }
+                if let Some(about) = t["about_article"].as_bool() {
+                    if theme.about_article != about || (about && !theme.label.ends_with(theme.topic.as_str())) {
+                        errors.push(format!("theme {:?} (topic {:?}) about_article = {}, expected {about}", theme.label, theme.topic, theme.about_article));
+                    }
+                }
                 if !theme.comments.contains(&theme.representative) {
                     errors.push(format!("representative of {:?} is not a member", theme.label));
                 }
+            }
+        }
+    }
+    for word in expected["theme_words_exclude"].as_array().into_iter().flatten() {
+        let word = word.as_str().unwrap();
+        for theme in &summary.themes {
+            let label_words: Vec<String> = theme.label.to_lowercase().split([' ', ',', ':']).map(str::to_owned).collect();
+            if label_words.iter().any(|w| w == word) || theme.keywords.iter().any(|k| k.to_lowercase() == word) {
+                errors.push(format!("theme {:?} {:?} uses the filler {word:?}", theme.label, theme.keywords));
             }
         }
     }

@@ -8,6 +8,9 @@
 import init, { analyze_live_document, export_jsonld, export_markdown } from '/pkg/glose.js';
 import { openSession } from '/extension/src/content/session.js';
 import { LAYERS } from '/extension/src/draw/highlights.js';
+import { swatch } from '/extension/src/draw/summary-panel.js';
+import { summaryModel } from '/extension/src/draw/report-layers.js';
+import { plural, summaryText } from '/extension/src/draw/summary-words.js';
 
 const $ = (id) => document.getElementById(id);
 const frame = $('frame');
@@ -82,16 +85,18 @@ function openAnnotations() {
 
 function renderLegend() {
   $('legend').replaceChildren(...LAYERS.map((layer) =>
-    el('span', {}, el('span', { class: 'swatch', style: `background:${layer.colour}` }), state.t(layer.legend))));
+    el('span', {}, swatch(document, layer), state.t(layer.legend))));
 }
 
 function renderReport(report) {
   const summary = report.summary ?? {};
   const editorial = report.sentences.filter((s) => s.label === 'editorial').length;
   const attributed = report.sentences.filter((s) => s.label === 'attributed').length;
+  const comments = plural(state.t, 'commentCount', summary.comment_count ?? 0);
+  const said = summaryText(summaryModel(report), state.t);
   $('summary-text').textContent = report.article.found
-    ? `${report.sentences.length} sentences: ${editorial} editorial, ${attributed} attributed. ${summary.comment_count ?? 0} comments. ${summary.text ?? ''}`
-    : `No article found on this page. ${summary.comment_count ?? 0} comments. ${summary.text ?? ''}`;
+    ? `${report.sentences.length} sentences: ${editorial} editorial, ${attributed} attributed. ${comments}. ${said}`
+    : `No article found on this page. ${comments}. ${said}`;
   const m = report.metadata;
   $('meta').replaceChildren(...[['Title', m.title], ['Byline', m.byline], ['Published', m.published], ['Site', m.site_name], ['Language', m.lang]]
     .flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v ?? '—')]));

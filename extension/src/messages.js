@@ -11,6 +11,11 @@ export const Kind = Object.freeze({
   /** background → content: turn annotations on or off. Answer: `{on}`. */
   Toggle: 'toggle',
   /**
+   * panel → background: toggle tab `tabId` as the toolbar button does (injecting the content
+   * script into a tab opened before Glose was there). Answer: `{on}`.
+   */
+  ToggleTab: 'toggle-tab',
+  /**
    * panel/background → content: what Glose knows about the page. Answer: {@link PageState}; on a
    * big page `report` is null and `reportParts` says how many {@link Kind.PageReportPart} to ask.
    */
@@ -50,6 +55,11 @@ export function isMessage(value) {
 /** Builds `toggle`; `on` forces a state (true/false), omitted flips it. */
 export function toggle(on) {
   return on === undefined ? { kind: Kind.Toggle } : { kind: Kind.Toggle, on: Boolean(on) };
+}
+
+/** Builds `toggle-tab`; `on` as for {@link toggle}. */
+export function toggleTab(tabId, on) {
+  return { ...toggle(on), kind: Kind.ToggleTab, tabId: Number(tabId) };
 }
 
 /** Builds `page-state`. */

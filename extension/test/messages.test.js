@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import * as msg from '../src/messages.js';
 
 test('constructors build messages the guard accepts', () => {
-  for (const m of [msg.toggle(), msg.toggle(false), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
+  for (const m of [msg.toggle(), msg.toggle(false), msg.toggleTab(3), msg.toggleTab(3, true), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
     msg.notesChanged(), msg.openPanel(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true),
     msg.analyzeSnapshot(msg.uploaded('j', 2), null), msg.snapshotPiece('j', 0, '{'), msg.reportPart('j', 1), msg.pageReportPart(0)]) {
     assert.ok(msg.isMessage(m), JSON.stringify(m));
   }
   assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });
+  assert.deepEqual(msg.toggleTab('7', 1), { kind: 'toggle-tab', on: true, tabId: 7 });
 });
 
 test('the guard rejects unknown kinds and non-objects', () => {

@@ -59,7 +59,7 @@ fuzz_target!(|input: Input| {
         .map(|(i, (author, text))| Comment { id: i as u32, author: author.clone(), text: text.clone(), ..Default::default() })
         .collect();
     let themes = match (&input.theme, comments.is_empty()) {
-        (Some((label, keywords)), false) => vec![Theme { label: label.clone(), keywords: keywords.clone(), comments: vec![0], representative: 0 }],
+        (Some((label, keywords)), false) => vec![Theme { label: label.clone(), keywords: keywords.clone(), comments: vec![0], representative: 0, ..Theme::default() }],
         _ => vec![],
     };
     let report = Report {

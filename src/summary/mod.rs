@@ -7,6 +7,7 @@
 mod alignment;
 mod clustering;
 pub(crate) mod fast_hash;
+mod filler_words;
 pub mod quotes;
 pub mod replies;
 pub mod stance;
@@ -15,7 +16,7 @@ mod vectors;
 pub mod vocabulary;
 mod wording;
 
-use crate::report::{Comment, QuotedPassage, Sentence, Stance, Summary};
+use crate::report::{Comment, DisputedPassage, QuotedPassage, Sentence, Stance, Summary};
 use crate::summary::fast_hash::{FastMap, FastSet};
 use crate::summary::vocabulary::{CommentWords, Vocabulary};
 use std::ops::Range;
@@ -59,6 +60,21 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     for (i, c) in comments.iter_mut().enumerate() {
         c.stance = stance::stance_of(&vocabulary, &c.text, words.of(i), !c.quotes.is_empty());
     }
+    // A reply siding with a comment that disputes (or praises) the article does too. Parents come
+    // before their replies, so one pass in page order carries a stance down a thread.
+    let position: FastMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    for i in 0..comments.len() {
+        let Some(&parent) = comments[i].reply_to.and_then(|p| position.get(&p)) else { continue };
+        let inherited = comments[parent].stance;
+        let own = comments[i].stance;
+        if parent < i
+            && matches!(inherited, Some(Stance::Disputes | Stance::Agrees))
+            && matches!(own, None | Some(Stance::Neutral))
+            && stance::sides_with_parent(&vocabulary, &comments[i].text, words.of(i))
+        {
+            comments[i].stance = inherited;
+        }
+    }
     let disputing = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).count();
     let agreeing = comments.iter().filter(|c| c.stance == Some(Stance::Agrees)).count();
 
@@ -75,11 +91,18 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         .map(|(s, c, r)| (s, r, c.iter().filter(|id| disputers.contains(id)).count()))
         .filter(|x| x.2 > 0)
         .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0)))
-        .map(|(s, r, k)| (excerpt(*s, r), k));
+        .map(|(s, r, k)| (*s, excerpt(*s, r), k));
     let most_quoted = passages.first().map(|(s, c, r)| (excerpt(*s, r), c.len()));
 
     let text = wording::write(
-        &wording::Facts { comments: comments.len(), themes: &themes, disputing, agreeing, disputed_passage, most_quoted },
+        &wording::Facts {
+            comments: comments.len(),
+            themes: &themes,
+            disputing,
+            agreeing,
+            disputed_passage: disputed_passage.map(|(_, text, k)| (text, k)),
+            most_quoted,
+        },
         lang,
     );
     Summary {
@@ -92,6 +115,11 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         text,
         disputing: disputing as u32,
         agreeing: agreeing as u32,
+        disputed_passage: disputed_passage.map(|(s, text, k)| DisputedPassage {
+            sentence: sentences[s].id,
+            excerpt: wording::excerpt(text),
+            readers: k as u32,
+        }),
         section: None,
     }
 }

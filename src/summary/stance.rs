@@ -32,9 +32,10 @@ const REPORTING_JUDGEMENTS: &[&str] = &[
     "neutre", "neutralite", "objectivite", "impartial", "partial", "partiale", "biaise", "parti pris",
     "putaclic", "piege a clic", "piege a clics", "copie colle", "copier coller", "plagiat", "pomper",
     "commentaire personnel", "avis personnel", "opinion personnelle", "desinformation", "fake news",
-    "racoleur", "sensationnaliste", "a charge",
+    "racoleur", "sensationnaliste", "a charge", "c est un edito", "un edito", "de l edito", "un editorial",
+    "billet d humeur", "article d opinion", "papier d opinion",
     // en
-    "clickbait", "click bait", "biased", "unbiased", "one sided", "hit piece", "copied from", "copy paste",
+    "an editorial", "opinion piece", "an op ed", "this is opinion", "not news", "clickbait", "click bait", "biased", "unbiased", "one sided", "hit piece", "copied from", "copy paste",
     "plagiarized", "plagiarised", "editorializing", "editorialising", "misleading", "disinformation",
     "neutral", "objective", "impartial", "balanced",
 ];
@@ -48,13 +49,33 @@ const DISPUTES: &[&str] = &[
     "erreur", "erreurs", "faux", "inexact", "approximatif", "pompe", "pomper", "copie colle", "copier coller",
     "plagiat", "putaclic", "piege a clic", "racoleur", "sensationnaliste", "commentaire personnel",
     "avis personnel", "opinion personnelle", "parti pris", "on a vu plus", "a charge", "scandaleux",
+    // fr: calling the article (or a line of it) an opinion piece rather than news
+    "c est un edito", "un edito", "de l edito", "un editorial", "billet d humeur", "article d opinion",
+    "papier d opinion",
     // en
     "propaganda", "biased", "bias", "one sided", "hit piece", "clickbait", "click bait", "misleading",
     "inaccurate", "wrong", "fake news", "lazy", "sloppy", "shoddy", "agenda", "not neutral", "not objective",
     "unprofessional", "copied from", "copy paste", "plagiarized", "plagiarised", "editorializing",
     "editorialising", "disinformation", "misinformation", "terrible", "poorly written", "garbage", "trash",
     "shill", "spin", "hack job", "fact check", "mistake", "error",
+    // en: calling the article an opinion piece rather than news
+    "an editorial", "opinion piece", "an op ed", "this is opinion", "not news",
 ];
+
+/// A reply siding with the comment it answers ("Bien dit !", "Agreed."): it takes that comment's
+/// stance toward the article. Matched only on replies to a comment that has one.
+const SIDING: &[&str] = &[
+    // fr
+    "bien dit", "tout a fait", "exactement", "d accord", "je plussoie", "plussoie", "vous avez raison",
+    "tu as raison", "c est clair", "effectivement", "idem", "comme vous dites", "comme tu dis", "bravo",
+    "tellement vrai", "tres juste",
+    // en
+    "agreed", "i agree", "well said", "exactly", "so true", "spot on", "same here", "you are right",
+    "you re right", "youre right", "absolutely", "hear hear", "seconded", "good point", "bravo",
+];
+
+/// Words that turn a following [`SIDING`] phrase around ("pas d'accord", "not exactly").
+const NEGATIONS: &[&str] = &["pas", "non", "not", "t", "never", "jamais", "plus"];
 
 /// Praise of the article or its writer.
 const AGREES: &[&str] = &[
@@ -178,6 +199,27 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
     })
 }
 
+/// Whether a reply sides with the comment it answers ("Bien dit !", "Agreed, …"): one of
+/// [`SIDING`]'s phrases in the reply's own words (outside quotation marks).
+pub fn sides_with_parent(vocabulary: &Vocabulary, comment: &str, words: &[Word]) -> bool {
+    let quoted = quoted_spans(comment);
+    let own: Vec<&str> = words
+        .iter()
+        .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
+        .map(|w| vocabulary.text(w.folded))
+        .collect();
+    // "+1" has no letters: look for it in the text itself.
+    if comment.split_whitespace().any(|w| w.trim_end_matches(['!', '.', ',']) == "+1") {
+        return true;
+    }
+    SIDING.iter().any(|phrase| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        own.windows(phrase.len())
+            .enumerate()
+            .any(|(i, w)| w == phrase.as_slice() && !(i > 0 && NEGATIONS.contains(&own[i - 1])))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +237,32 @@ mod tests {
         assert_eq!(stance("Great article, well researched.", false), Some(Stance::Agrees));
         assert_eq!(stance("Merci pour cet article très complet", false), Some(Stance::Agrees));
         assert_eq!(stance("The article says the vote is on Tuesday.", false), Some(Stance::Neutral));
+    }
+
+    #[test]
+    fn calling_it_an_editorial_disputes() {
+        assert_eq!(stance("« les Européens paieront » : c'est un édito, pas une info.", true), Some(Stance::Disputes));
+        assert_eq!(stance("Franchement c'est un édito déguisé en news.", false), Some(Stance::Disputes));
+        assert_eq!(stance("This is an opinion piece dressed up as reporting.", false), Some(Stance::Disputes));
+        assert_eq!(stance("That line is an editorial, not news.", false), Some(Stance::Disputes));
+    }
+
+    #[test]
+    fn replies_that_side_with_their_parent() {
+        let sides = |text: &str| {
+            let mut vocabulary = Vocabulary::new("fr");
+            let words = vocabulary.tokenize(text);
+            sides_with_parent(&vocabulary, text, &words)
+        };
+        assert!(sides("Bien dit !"));
+        assert!(sides("Tout à fait d'accord avec vous."));
+        assert!(sides("+1"));
+        assert!(sides("Agreed, the piece is one-sided."));
+        assert!(!sides("Non, l'article rapporte les faits."));
+        assert!(!sides("Pas d'accord du tout."));
+        assert!(!sides("I don't agree, that is not exactly it."));
+        // The reader quotes someone else's agreement.
+        assert!(!sides("Il a dit « bien dit » pour se moquer."));
     }
 
     #[test]

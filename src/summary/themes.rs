@@ -166,8 +166,19 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         }
     }
     let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
-    let mut ranked: Vec<(u32, (usize, f32))> =
-        score.into_iter().filter(|(t, _)| !cx.names.contains(t) && !too_common(*t)).collect();
+    // In a group, a key word is one that two members use, or that one member repeats: a word a
+    // single reader wrote once in passing ("attributions") does not say what the group is about.
+    let mut uses: FastMap<u32, usize> = FastMap::default();
+    for &m in group {
+        for w in &words[m].words {
+            *uses.entry(w.0).or_default() += 1;
+        }
+    }
+    let shared = |t: u32, members: usize| group.len() < 2 || members >= 2 || uses.get(&t).is_some_and(|&u| u >= 2);
+    let mut ranked: Vec<(u32, (usize, f32))> = score
+        .into_iter()
+        .filter(|&(t, (members, _))| !cx.names.contains(&t) && !too_common(t) && shared(t, members))
+        .collect();
     ranked.sort_by(|a, b| {
         b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0)))
     });
@@ -181,8 +192,10 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         keywords.iter().take(3).any(|k| p.split(' ').any(|w| w == k))
     });
     let mut label = phrase.unwrap_or_else(|| keywords.iter().take(2).cloned().collect::<Vec<_>>().join(", "));
+    let topic = label.clone();
     let meta = group.iter().filter(|&&m| comments[m].stance.is_some()).count();
-    if meta * 2 > group.len() {
+    let about_article = meta * 2 > group.len();
+    if about_article {
         label = if label.is_empty() { meta_label.trim_end_matches([' ', ':']).to_owned() } else { format!("{meta_label}{label}") };
     }
 
@@ -211,6 +224,8 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         keywords,
         comments: group.iter().map(|&m| comments[m].id).collect(),
         representative: comments[representative].id,
+        about_article,
+        topic,
     }
 }
 

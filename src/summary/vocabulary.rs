@@ -35,6 +35,8 @@ struct Form {
     stop: bool,
     /// Only ASCII digits.
     digits: bool,
+    /// Never names a theme (greetings, fillers: `filler_words.rs`).
+    filler: bool,
     /// Stem id of this lower-case form, when computed.
     stem: u32,
     /// Index in the stance lexicon of the phrases starting with this (folded) word, or `NONE`.
@@ -151,6 +153,7 @@ impl Vocabulary {
             chars: text.chars().count() as u32,
             stop: is_stop_word(self.lang, text),
             digits: text.chars().all(|c| c.is_ascii_digit()),
+            filler: crate::summary::filler_words::is_filler(self.lang, text),
             stem: NONE,
             lexicon: self.lexicon_first.get(text).copied().unwrap_or(NONE),
         });
@@ -184,10 +187,10 @@ impl Vocabulary {
         f.chars > 2 && !f.stop
     }
 
-    /// A content word for themes: more than two letters, not a number, not a stop word.
+    /// A content word for themes: more than two letters, not a number, not a stop or filler word.
     pub fn is_theme_content(&self, folded: u32) -> bool {
         let f = &self.forms[folded as usize];
-        f.chars > 2 && !f.digits && !f.stop
+        f.chars > 2 && !f.digits && !f.stop && !f.filler
     }
 
     /// The stance lexicon's entry for the phrases starting with folded form `id`.

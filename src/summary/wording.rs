@@ -84,7 +84,7 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// The passage without surrounding brackets, cut at a word boundary if long.
-fn excerpt(passage: &str) -> String {
+pub(crate) fn excerpt(passage: &str) -> String {
     let p = passage.trim().trim_start_matches(['(', '«', '“', '"', ' ']).trim_end_matches([')', '»', '”', '"', '.', ' ']);
     if p.chars().count() <= EXCERPT_CHARS {
         return p.to_owned();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { BIG_PAGE_COMMENTS } from './server.js';
 import { SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
+import * as own from './own-probes.js';
 
 /** Toggles Glose on the generated big page and checks what the page and the side panel get. */
 export async function runBigPage(t, driver, server, name) {
@@ -14,7 +15,7 @@ export async function runBigPage(t, driver, server, name) {
   assert.equal(answer.on, true);
 
   await t.test('the summary panel counts every comment', async () => {
-    const panel = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel');
+    const panel = await driver.waitOwn(own.summaryPanel, null, (p) => p !== null, 'the summary panel');
     assert.match(panel.count, new RegExp(`\\b${BIG_PAGE_COMMENTS}\\b`), `panel count: ${panel.count}`);
   });
 
@@ -32,15 +33,15 @@ export async function runBigPage(t, driver, server, name) {
   await t.test('the docked panel leads to the comments, and collapses', async () => {
     assert.ok(await driver.page(probe.scrollToBottom) > 0);
     assert.equal(await driver.page(probe.elementTopInView, '.comment'), false, 'the first comment is out of view at the end of the page');
-    assert.ok(await driver.page(probe.clickGoToComments), 'the panel has a link to the comments');
+    assert.ok(await driver.own(own.clickGoToComments), 'the panel has a link to the comments');
     await driver.waitPage(probe.elementTopInView, '.comment', (x) => x === true, 'the page to scroll to the comments');
     const expandedHeight = (await driver.page(probe.summaryPanelPlacement)).height;
-    const collapsed = await driver.page(probe.toggleSummaryCollapsed);
+    const collapsed = await driver.own(own.toggleSummaryCollapsed);
     assert.equal(collapsed.expanded, 'false');
     assert.equal(collapsed.summaryShown, false, 'the summary text is hidden when collapsed');
     assert.ok(collapsed.height > 0 && collapsed.height < expandedHeight, `collapsed ${collapsed.height} px < ${expandedHeight} px`);
     await driver.screenshot(join(SHOTS, `${name}-big-page-collapsed.png`));
-    const expanded = await driver.page(probe.toggleSummaryCollapsed);
+    const expanded = await driver.own(own.toggleSummaryCollapsed);
     assert.equal(expanded.expanded, 'true');
     assert.equal(expanded.summaryShown, true);
     assert.equal(expanded.height, expandedHeight);
@@ -68,7 +69,7 @@ export async function runBigPage(t, driver, server, name) {
   });
 
   await t.test('a theme outlines its comments (the slim report maps comments to live nodes)', async () => {
-    const outlined = await driver.page(probe.clickFirstTheme);
+    const outlined = await driver.own(own.clickFirstTheme);
     assert.ok(outlined > 0, `outlined: ${outlined}`);
   });
 
@@ -76,8 +77,8 @@ export async function runBigPage(t, driver, server, name) {
     // A comment's text (one text node in the generated page), near the end of the page.
     const passage = await driver.page(() => [...document.querySelectorAll('.comment-content p')].at(-3).textContent.slice(0, 30));
     assert.ok(await driver.page(probe.selectText, passage), 'the passage to note is on the page');
-    await driver.waitPage(probe.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
-    await driver.waitPage(probe.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
+    await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
+    await driver.waitOwn(own.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight', 30_000);
   });
 

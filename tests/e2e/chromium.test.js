@@ -10,6 +10,7 @@ import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
+import * as own from './own-probes.js';
 
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -47,6 +48,12 @@ function driverFor({ context, worker, extensionId }, page) {
       await new Promise((r) => setTimeout(r, 100));
     }
   };
+  /** Runs `fn(arg)` in the content-script world of the page (see own-probes.js). */
+  const own = async (fn, arg) => {
+    const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
+    return worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${id} }, func: ${fn}, args: [${JSON.stringify(arg ?? null)}] })
+      .then((results) => results[0]?.result ?? null)`);
+  };
   const driver = {
     async open(url) {
       await page.goto(url, { waitUntil: 'load' });
@@ -54,8 +61,14 @@ function driverFor({ context, worker, extensionId }, page) {
     async reload() {
       await page.reload({ waitUntil: 'load' });
     },
+    /** Starts navigating the page to `url` without waiting for it to load. */
+    async go(url) {
+      await page.evaluate((to) => { setTimeout(() => { location.href = to; }, 0); }, url);
+    },
     page: (fn, arg) => page.evaluate(fn, arg ?? null),
     waitPage: (fn, arg, ok, what, timeout) => waitFor(() => page.evaluate(fn, arg ?? null), ok, what, timeout),
+    own,
+    waitOwn: (fn, arg, ok, what, timeout) => waitFor(() => own(fn, arg), ok, what, timeout),
     async toggle(on) {
       await page.bringToFront();
       const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
@@ -130,7 +143,9 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
       await driver.toggle(true);
       const panels = () => browser.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length);
       assert.equal(await panels(), 0);
-      await page.locator('glose-summary [data-glose="open-panel"]').click(); // a real click: a user gesture
+      // A real click (a user gesture), at the button inside the closed shadow root.
+      const at = await driver.waitOwn(own.ownButtonCentre, 'open-panel', (x) => x !== null, 'the side panel button');
+      await page.mouse.click(at.x, at.y);
       const until = Date.now() + 5000;
       while ((await panels()) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
       assert.equal(await panels(), 1, 'a side panel is open');
@@ -184,13 +199,23 @@ test('Chromium in French: the UI strings come from _locales/fr', { timeout: 120_
     const driver = driverFor(browser, page);
     await driver.open(server.url('/article.html'));
     assert.equal((await driver.toggle(true)).on, true);
-    const count = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel');
-    assert.match(count.text, /Ce que disent les lecteurs/);
+    const card = await driver.waitOwn(own.summaryPanel, null, (p) => p !== null, 'the summary panel');
+    await driver.page(probe.scrollToPanel);
+    await driver.screenshot(join(SHOTS, 'chromium-fr-summary-panel.png'));
+    assert.match(card.text, /Ce que disent les lecteurs/);
+    assert.equal(card.count, '8 commentaires');
+    assert.equal(card.text.match(/\b8 commentaires?/g)?.length, 1, `the comment count is said once: ${card.text}`);
+    assert.equal(card.summary, '3 lecteurs contestent l’article ou son auteur, dont 2 en citant « car ne faisant pas la propagande de son administration ».');
+    assert.ok(card.passages.some((p) => p.endsWith('cité 2 fois')), card.passages.join(' | '));
+    assert.ok(card.themes.some((label) => label.startsWith('l’article : ')), card.themes.join(' | '));
     const panel = await driver.panel();
     try {
       const headings = await panel.waitEval(() => [...document.querySelectorAll('h2')].map((h) => h.textContent), null,
         (h) => h.length > 0, 'the side panel headings');
       assert.ok(headings.includes('Lignes éditoriales'), headings.join(' | '));
+      const sources = await panel.eval(() => [...document.querySelectorAll('[data-glose="source"]')].map((s) => s.textContent));
+      assert.ok(sources.length > 0 && sources.every((s) => s.startsWith('Source : ')), `French spacing: ${sources.join(' | ')}`);
+      assert.equal(await panel.eval(() => document.getElementById('summary-count').textContent), '8 commentaires');
       await panel.screenshot(join(SHOTS, 'chromium-fr-side-panel.png'));
     } finally {
       await panel.close();

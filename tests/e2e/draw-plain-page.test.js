@@ -68,14 +68,16 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
       const result = await page.evaluate(async () => {
         const { drawSummaryPanel } = await import('/draw/summary-panel.js');
         const { createTooltip } = await import('/draw/tooltip.js');
+        const { shadowRootOf } = await import('/draw/shadow-host.js');
         const before = document.documentElement.outerHTML;
         const evil = '<img src=x onerror="window.pwned=1">';
         const section = document.querySelector('h1');
         const t = (key, subs) => `${key}${subs ? `(${subs.join(',')})` : ''}`;
         const clicks = [];
-        const panel = drawSummaryPanel(document, section, { commentCount: 2, text: evil, themes: [{ label: evil, keywords: ['k'], count: 1 }],
-          quoted: [{ text: 'passage', count: 2 }], disputing: 1, agreeing: 0 }, { theme: (i, on) => clicks.push(['theme', i, on]), passage: (i) => clicks.push(['passage', i]) }, t);
-        const root = panel.host.shadowRoot;
+        const panel = drawSummaryPanel(document, section, { commentCount: 2, themes: [{ label: evil, keywords: ['k'], count: 1 }],
+          quoted: [{ text: 'passage', count: 2 }], disputing: 1, agreeing: 0, disputedPassage: { excerpt: evil, readers: 1 } },
+        { theme: (i, on) => clicks.push(['theme', i, on]), passage: (i) => clicks.push(['passage', i]) }, t);
+        const root = shadowRootOf(panel.host);
         root.querySelector('ul button').click();
         [...root.querySelectorAll('ul button')].at(-1).click();
         const tooltip = createTooltip(document, t);
@@ -83,8 +85,10 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
         const out = {
           placed: panel.host.nextElementSibling === section,
           count: root.querySelector('[data-glose="comment-count"]').textContent,
-          images: root.querySelectorAll('img').length + tooltip.host.shadowRoot.querySelectorAll('img').length,
-          tooltip: tooltip.host.shadowRoot.textContent.includes(evil),
+          images: root.querySelectorAll('img').length + shadowRootOf(tooltip.host).querySelectorAll('img').length,
+          tooltip: shadowRootOf(tooltip.host).textContent.includes(evil),
+          summary: root.querySelector('[data-glose="summary-text"]').textContent.includes(evil),
+          closed: panel.host.shadowRoot === null && tooltip.host.shadowRoot === null,
           clicks,
         };
         panel.dispose();
@@ -94,7 +98,9 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
         return out;
       });
       assert.equal(result.placed, true);
-      assert.equal(result.count, 'commentCount(2)');
+      assert.equal(result.count, 'commentCount_other(2)');
+      assert.equal(result.summary, true, 'the disputed passage is shown, as text');
+      assert.equal(result.closed, true, 'closed shadow roots: page scripts cannot look inside');
       assert.equal(result.images, 0, 'no markup from page text');
       assert.equal(result.tooltip, true);
       assert.deepEqual(result.clicks, [['theme', 0, true], ['passage', 0]]);

@@ -83,6 +83,13 @@ async function driverFor({ driver, downloads }) {
       (a) => !a?.error, 'the content script to answer');
   };
 
+  /** Runs `fn(arg)` in the content-script world of the page (see own-probes.js). */
+  const own = async (fn, arg) => {
+    const id = await tabId();
+    return inTab(controlTab, () => driver.executeScript(`return browser.scripting.executeScript({ target: { tabId: arguments[0] }, func: (${fn}), args: [arguments[1]] })
+      .then((results) => results[0]?.result ?? null)`, id, arg ?? null));
+  };
+
   const newestDownload = (before) => readdirSync(downloads).filter((f) => !before.has(f) && !f.endsWith('.part'));
 
   return {
@@ -93,7 +100,14 @@ async function driverFor({ driver, downloads }) {
     async reload() {
       await inTab(pageTab, () => driver.navigate().refresh());
     },
+    /** Starts navigating the page to `url` without waiting for it to load. */
+    async go(url) {
+      pageUrl = url;
+      await inTab(pageTab, () => run(probe.navigate, url));
+    },
     page: (fn, arg) => inTab(pageTab, () => run(fn, arg)),
+    own,
+    waitOwn: (fn, arg, ok, what, timeout) => waitFor(() => own(fn, arg), ok, what, timeout),
     waitPage: (fn, arg, ok, what, timeout) => waitFor(() => inTab(pageTab, () => run(fn, arg)), ok, what, timeout),
     toggle: (on) => tell(on === undefined ? { kind: 'toggle' } : { kind: 'toggle', on }),
     pageState: () => tell({ kind: 'page-state' }),

@@ -1,5 +1,6 @@
 // Functions run in the page's own world (not the extension's) by both browser drivers: what a
-// page script sees of Glose. Each is self-contained (serialised into the page).
+// page script sees of Glose. Each is self-contained (serialised into the page). Glose's own UI is
+// in closed shadow roots: probes that look inside it are in own-probes.js.
 
 /** The text of every range of the named highlight layers. */
 export function highlightTexts(names) {
@@ -19,19 +20,14 @@ export function traces() {
   };
 }
 
-/** The summary panel's comment count text and its position relative to the comment section. */
-export function summaryPanel() {
-  const host = document.querySelector('glose-summary');
-  if (!host) return null;
-  const root = host.shadowRoot;
-  return {
-    count: root.querySelector('[data-glose="comment-count"]')?.textContent ?? null,
-    text: root.querySelector('section')?.textContent ?? '',
-  };
-}
 
-/** Selects the first occurrence of `exact` in the body's text and releases the mouse there. */
+/**
+ * Selects the first occurrence of `exact` in the body's text and releases the mouse there; `exact`
+ * may be `[text, block]` to scroll the passage to `block` ('center', 'end') of the view first.
+ */
 export function selectText(exact) {
+  let block = 'center';
+  if (Array.isArray(exact)) [exact, block] = exact;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const at = node.data.indexOf(exact);
@@ -39,7 +35,10 @@ export function selectText(exact) {
     const range = document.createRange();
     range.setStart(node, at);
     range.setEnd(node, at + exact.length);
-    node.parentElement.scrollIntoView({ block: 'center' });
+    if (block === 'end') {
+      // The passage's last line just above the bottom of the view.
+      window.scrollBy(0, range.getBoundingClientRect().bottom - innerHeight + 30);
+    } else node.parentElement.scrollIntoView({ block });
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
@@ -50,23 +49,7 @@ export function selectText(exact) {
   return false;
 }
 
-/** Presses the "Note" button if it is shown. */
-export function pressNoteButton() {
-  const button = document.querySelector('glose-note-button')?.shadowRoot?.querySelector('button');
-  if (!button) return false;
-  button.click();
-  return true;
-}
 
-/** Fills and submits the note form if it is shown. */
-export function submitNoteForm({ body, tags }) {
-  const root = document.querySelector('glose-note-form')?.shadowRoot;
-  if (!root) return false;
-  root.querySelector('textarea').value = body;
-  root.querySelector('input').value = tags;
-  root.querySelector('button[type="submit"]').click();
-  return true;
-}
 
 /** The "why" tooltip's text after hovering the middle of the first range of a layer. */
 export function hoverFirst(name) {
@@ -80,11 +63,6 @@ export function hoverFirst(name) {
   return { x, y };
 }
 
-/** The tooltip's text when shown. */
-export function tooltipText() {
-  const host = document.querySelector('glose-tooltip');
-  return host && !host.hidden ? host.shadowRoot.textContent : null;
-}
 
 /** Whether the summary panel sits right before the element holding the first comment. */
 export function panelIsBeforeComments(firstComment) {
@@ -116,26 +94,7 @@ export function summaryPanelPlacement() {
   };
 }
 
-/** Clicks the docked summary panel's collapse button; returns its state and the panel's height after. */
-export function toggleSummaryCollapsed() {
-  const host = document.querySelector('glose-summary');
-  const button = host?.shadowRoot?.querySelector('[data-glose="collapse"]');
-  if (!button) return null;
-  button.click();
-  return {
-    expanded: button.getAttribute('aria-expanded'),
-    height: Math.round(host.getBoundingClientRect().height),
-    summaryShown: (host.shadowRoot.querySelector('[data-glose="summary-text"]')?.getClientRects().length ?? 0) > 0,
-  };
-}
 
-/** Clicks the summary panel's "go to the comments"; returns whether it was there. */
-export function clickGoToComments() {
-  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="go-to-comments"]');
-  if (!button) return false;
-  button.click();
-  return true;
-}
 
 /** Scrolls to the end of the page; returns the scroll offset. */
 export function scrollToBottom() {
@@ -149,13 +108,6 @@ export function elementTopInView(selector) {
   return Boolean(rect) && rect.top >= 0 && rect.top < innerHeight;
 }
 
-/** Clicks the summary panel's first theme; returns how many page elements are outlined then. */
-export function clickFirstTheme() {
-  const button = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="theme"]');
-  if (!button) return -1;
-  button.click();
-  return [...document.querySelectorAll('[style]')].filter((e) => e.style.outlineStyle === 'solid').length;
-}
 
 /** Scrolls the summary panel to the top of the view. */
 export function scrollToPanel() {
@@ -183,26 +135,26 @@ export function textInView(exact) {
   return false;
 }
 
-/** Computed styles of Glose's own UI: the summary panel box and the tooltip card. */
-export function ownStyles() {
-  const section = document.querySelector('glose-summary')?.shadowRoot?.querySelector('section');
-  const card = document.querySelector('glose-tooltip')?.shadowRoot?.querySelector('.card');
-  return {
-    panelBackground: section ? getComputedStyle(section).backgroundColor : null,
-    tooltipBorderRadius: card ? getComputedStyle(card).borderTopLeftRadius : null,
-  };
-}
 
-/** Clicks the summary panel's first most-quoted passage. */
-export function clickFirstPassage() {
-  const passage = document.querySelector('glose-summary')?.shadowRoot?.querySelector('[data-glose="passage"]');
-  if (!passage) return false;
-  passage.click();
-  return true;
-}
 
 /** Replaces every paragraph with a fresh copy (same text, new nodes), as a client-side app might. */
 export function replaceArticleParagraphs() {
   for (const p of document.querySelectorAll('p')) p.replaceWith(p.cloneNode(true));
   return document.querySelectorAll('p').length;
+}
+
+/** What a page script can reach of Glose's own elements: their count and how many expose a shadow root. */
+export function ownUiFromPage() {
+  const hosts = [...document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form')];
+  return {
+    hosts: hosts.length,
+    openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+    text: hosts.map((h) => h.textContent).join(''),
+  };
+}
+
+/** Navigates the page without waiting for the new page (the side panel test watches the load). */
+export function navigate(url) {
+  setTimeout(() => { location.href = url; }, 0);
+  return true;
 }

@@ -15,7 +15,8 @@ const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-bac
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** What the page in the frame shows: highlight texts per layer, the summary panel, the body state. */
-function frameState() {
+async function frameState() {
+  const { shadowRootOf } = await import('/extension/src/draw/shadow-host.js');
   const frame = document.getElementById('frame');
   const win = frame.contentWindow;
   const doc = frame.contentDocument;
@@ -27,8 +28,9 @@ function frameState() {
     editorial: layer('glose-editorial'),
     cues: layer('glose-editorial-cue'),
     quoted: layer('glose-quoted'),
-    panelCount: panel?.shadowRoot?.querySelector('[data-glose="comment-count"]')?.textContent ?? null,
-    panelText: panel?.shadowRoot?.textContent ?? '',
+    panelCount: (panel && shadowRootOf(panel))?.querySelector('[data-glose="comment-count"]')?.textContent ?? null,
+    panelText: (panel && shadowRootOf(panel))?.textContent ?? '',
+    panelOpenRoot: Boolean(panel?.shadowRoot),
     status: document.getElementById('status').textContent,
     commentRows: document.querySelectorAll('#comments li').length,
     sentenceRows: document.querySelectorAll('#sentences tbody tr').length,
@@ -57,6 +59,7 @@ test('the playground annotates its samples live', { timeout: 180_000 }, async (t
       assert.ok(state.editorial.some((text) => text.includes(ASIDE)), `editorial highlights: ${JSON.stringify(state.editorial)}`);
       assert.ok(state.cues.some((text) => text.includes(ASIDE)), `the cue span covers the aside: ${JSON.stringify(state.cues)}`);
       assert.match(state.panelCount ?? '', /\b8\b/, 'the summary panel counts 8 comments');
+      assert.equal(state.panelOpenRoot, false, 'the shadow root of the panel is closed');
       assert.equal(state.commentRows, 8, 'the report tab lists 8 comments');
       assert.equal(state.pageScriptsRan, false, "the page's own scripts never ran");
     });

@@ -1,6 +1,7 @@
 // The end-to-end scenario both browsers run (chromium.test.js, firefox.test.js), through a small
 // driver with the same methods in each browser:
-//   open(url) · reload() · page(fn, arg) · waitPage(fn, arg, ok, what) · toggle(on?) · pageState()
+//   open(url) · reload() · go(url) · page(fn, arg) · waitPage(fn, arg, ok, what) · own(fn, arg) ·
+//   waitOwn(fn, arg, ok, what) (in the content-script world, see own-probes.js) · toggle(on?) · pageState()
 //   setAutoSites(hosts) · screenshot(file) · panel(path = the side panel for the page) → {eval(fn, arg), click(selector), download(selector), upload(selector, file),
 //   screenshot(file), reload(), close()}
 // Every step is a subtest, so a failing assertion (e.g. a dependency not landed yet) does not hide
@@ -10,6 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as probe from './page-probes.js';
+import * as own from './own-probes.js';
+import { SLOW_MS } from './server.js';
 
 /** The motive-attributing aside of the seed page that must be drawn as editorial. */
 export const ASIDE = '(car ne faisant pas la propagande de son administration)';
@@ -33,12 +36,29 @@ async function turnOn(driver) {
   assert.equal(answer?.on, true, `toggle answered ${JSON.stringify(answer)}`);
 }
 
-/** Adds the note on NOTED through the page UI (selection → Note button → form). */
-async function addNote(driver) {
+/**
+ * Adds the note on NOTED through the page UI (selection → Note button → form). `shots` names the
+ * screenshot of the open form, if any.
+ */
+async function addNote(driver, shots = null) {
   assert.ok(await driver.page(probe.selectText, NOTED), 'the passage to note is on the page');
-  await driver.waitPage(probe.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
-  await driver.waitPage(probe.submitNoteForm, NOTE, (sent) => sent, 'the note form to appear');
+  await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
+  const beside = await driver.waitOwn(own.noteFormBeside, NOTED, (x) => x !== null, 'the note form to appear');
+  assert.equal(beside.overlaps, false, `the form leaves the passage visible: ${JSON.stringify(beside)}`);
+  assert.equal(beside.side, 'below', 'with room below the passage, the form opens below it');
+  assert.ok(beside.inView, 'the form is in view');
+  assert.deepEqual((await driver.page(probe.highlightTexts, ['glose-note-pending']))['glose-note-pending'], [NOTED],
+    'the passage stays marked while the note is written');
+  // What the reader types is out of the page's reach (closed shadow root).
+  await driver.own(own.typeInNoteForm, 'brouillon privé');
+  const fromPage = await driver.page(probe.ownUiFromPage);
+  assert.ok(fromPage.hosts >= 2, 'the summary and the note form are on the page');
+  assert.equal(fromPage.openRoots, 0, 'page scripts get no shadow root of Glose');
+  assert.ok(!fromPage.text.includes('brouillon'), 'page scripts cannot read the note being typed');
+  if (shots) await driver.screenshot(shots);
+  await driver.waitOwn(own.submitNoteForm, NOTE, (sent) => sent, 'the note form to submit');
   await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(NOTED), 'the note highlight');
+  assert.deepEqual((await driver.page(probe.highlightTexts, ['glose-note-pending']))['glose-note-pending'], [], 'the pending mark goes with the form');
 }
 
 /**
@@ -68,37 +88,63 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     const name = ['glose-editorial-cue', 'glose-editorial', 'glose-attributed', 'glose-quoted'].find((n) => layers[n].length);
     assert.ok(name, 'some highlight is drawn');
     await driver.page(probe.hoverFirst, name);
-    const text = await driver.waitPage(probe.tooltipText, null, (s) => Boolean(s), 'the tooltip');
-    assert.match(text, /%/, 'the tooltip shows a confidence');
+    const text = await driver.waitOwn(own.tooltipText, null, (s) => Boolean(s), 'the tooltip');
+    assert.match(text, /confidence \d+%/, 'the tooltip shows a confidence');
     // The passage commenters quote (the aside's sentence) names them.
     await driver.page(probe.hoverFirst, 'glose-quoted');
-    const quoted = await driver.waitPage(probe.tooltipText, null, (s) => Boolean(s) && s !== text, 'the quoted passage tooltip');
-    assert.ok(quoted.includes('Kergariou'), `the tooltip names a commenter who quotes it: ${quoted.slice(0, 300)}`);
+    const quoted = await driver.waitOwn(own.tooltipText, null, (s) => Boolean(s) && s !== text, 'the quoted passage tooltip');
+    assert.ok(quoted.includes('Kergariou:'), `the tooltip names a commenter who quotes it: ${quoted.slice(0, 300)}`);
+    assert.ok(quoted.includes('Quoted by 2 comments:'), `a real plural: ${quoted.slice(0, 300)}`);
   });
 
   await t.test('the summary panel shows the 8 comments', async () => {
-    const panel = await driver.waitPage(probe.summaryPanel, null, (p) => p !== null, 'the summary panel', 3000).catch(() => null);
+    const panel = await driver.waitOwn(own.summaryPanel, null, (p) => p !== null, 'the summary panel', 3000).catch(() => null);
     await driver.screenshot(join(SHOTS, `${browser}-highlights-on.png`));
     assert.ok(panel, 'a summary panel is drawn above the comment section');
-    assert.match(panel.count, /\b8\b/, `panel count: ${panel.count}`);
+    assert.equal(panel.count, '8 comments', `panel count: ${panel.count}`);
     assert.ok(await driver.page(probe.panelIsBeforeComments, 'on a vu plus neutre et plus argumenté'), 'the panel sits just above the comment section');
     const placement = await driver.page(probe.summaryPanelPlacement);
     assert.deepEqual([placement.inFlow, placement.topLayer, placement.position], [true, false, 'static'], 'on a page this size the panel stays in the flow');
   });
 
+  await t.test('the summary speaks the UI language once, with real plurals', async () => {
+    const panel = await driver.own(own.summaryPanel);
+    assert.equal(panel.text.match(/\b8 comments?/g)?.length, 1, `the comment count is said once: ${panel.text}`);
+    assert.equal(panel.summary,
+      '3 readers dispute the article or its writer, 2 of them quoting “car ne faisant pas la propagande de son administration”.');
+    assert.doesNotMatch(panel.text.replace(/“[^”]*”/g, ''), /commentaires|lecteurs|contestent|Thèmes/, 'no French chrome in the English UI');
+    assert.ok(panel.passages.some((p) => p.endsWith('quoted 2 times')), panel.passages.join(' | '));
+    assert.ok(panel.themes.includes('the article: propagande, administration'), panel.themes.join(' | '));
+    for (const label of panel.themes) assert.doesNotMatch(label, /\b(bonjour|bien|après|air)\b/i, `no filler in theme labels: ${label}`);
+  });
+
+  await t.test('the legend shows what the page draws, and cues stay light', async () => {
+    const legend = await driver.own(own.legendAgainstPage);
+    assert.deepEqual(legend.map((l) => l.layer).sort(), [...ALL_LAYERS].sort());
+    for (const { layer, sample, page } of legend) assert.deepEqual(sample, page, `the ${layer} sample is drawn as the page draws it`);
+    const quoted = legend.find((l) => l.layer === 'glose-quoted');
+    assert.deepEqual([quoted.sample.line, quoted.sample.decoration, quoted.sample.background], ['underline', 'dotted', 'rgba(0, 0, 0, 0)'],
+      'quoted passages: a dotted underline, not a filled square');
+    const cue = legend.find((l) => l.layer === 'glose-editorial-cue').page;
+    const alpha = Number(cue.background.match(/rgba\([^)]*,\s*([\d.]+)\)/)?.[1] ?? 1);
+    assert.ok(alpha <= 0.2 && cue.line === 'underline', `a cue is an underline and a light tint over its line: ${JSON.stringify(cue)}`);
+    await driver.page(probe.scrollToPanel);
+    await driver.screenshot(join(SHOTS, `${browser}-legend.png`));
+  });
+
   await t.test('clicking a theme outlines its comments', async () => {
     await driver.page(probe.scrollToPanel);
     await driver.screenshot(join(SHOTS, `${browser}-summary-panel.png`));
-    const outlined = await driver.page(probe.clickFirstTheme);
+    const outlined = await driver.own(own.clickFirstTheme);
     assert.ok(outlined > 0, `outlined comments: ${outlined}`);
     await driver.screenshot(join(SHOTS, `${browser}-theme-outlined.png`));
-    assert.equal(await driver.page(probe.clickFirstTheme), 0, 'a second click clears the outlines');
+    assert.equal(await driver.own(own.clickFirstTheme), 0, 'a second click clears the outlines');
   });
 
   await t.test('clicking the most-quoted passage scrolls to it', async () => {
     await driver.page(probe.scrollToPanel);
     assert.equal(await driver.page(probe.textInView, ASIDE), false, 'the aside starts out of view');
-    assert.ok(await driver.page(probe.clickFirstPassage), 'a quoted passage is listed');
+    assert.ok(await driver.own(own.clickFirstPassage), 'a quoted passage is listed');
     await driver.waitPage(probe.textInView, ASIDE, (x) => x === true, 'the page to scroll to the passage');
   });
 
@@ -118,8 +164,8 @@ export async function runScenario(t, driver, server, name, path = '/article.html
       await turnOn(driver);
       // The tooltip joins the page when first shown.
       await driver.page(probe.hoverFirst, 'glose-editorial');
-      await driver.waitPage(probe.tooltipText, null, (x) => Boolean(x), 'the tooltip');
-      const styles = await driver.page(probe.ownStyles);
+      await driver.waitOwn(own.tooltipText, null, (x) => Boolean(x), 'the tooltip');
+      const styles = await driver.own(own.ownStyles);
       assert.equal(styles.panelBackground, 'rgb(255, 250, 240)');
       assert.equal(styles.tooltipBorderRadius, '6px');
       const texts = await driver.page(probe.highlightTexts, EDITORIAL_LAYERS);
@@ -150,7 +196,14 @@ export async function runScenario(t, driver, server, name, path = '/article.html
       }), null, (l) => /\d/.test(l.count), 'the side panel to load');
       await panel.screenshot(join(SHOTS, `${browser}-side-panel.png`));
       assert.ok(listed.editorial > 0, `editorial lines listed: ${listed.editorial}`);
-      assert.match(listed.count, /\b8\b/);
+      assert.equal(listed.count, '8 comments');
+      const words = await panel.eval(() => ({
+        summary: document.getElementById('summary-text').textContent,
+        sources: [...document.querySelectorAll('[data-glose="source"]')].map((s) => s.textContent),
+      }));
+      assert.match(words.summary, /^3 readers dispute the article or its writer/, words.summary);
+      assert.ok(words.sources.length > 0, 'attributed lines name their source');
+      for (const source of words.sources) assert.match(source, /^Source: \S/, 'English punctuation: no space before the colon');
       // Clicking the editorial line with the aside scrolls the page to it.
       await driver.page(probe.scrollToTop);
       assert.equal(await driver.page(probe.textInView, ASIDE), false, 'the aside starts out of view');
@@ -164,8 +217,53 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     }
   });
 
+  await t.test('the side panel follows its tab: cleared at once on navigation, friendly where Glose cannot run', async () => {
+    const panel = await driver.panel();
+    try {
+      await panel.waitEval(() => document.querySelectorAll('#editorial [data-sentence]').length, null, (n) => n > 0, 'the side panel to load');
+      const loading = await panel.eval(() => chrome.i18n.getMessage('loadingPage'));
+      const started = Date.now();
+      await driver.go(server.url('/slow/article.html'));
+      const during = await panel.waitEval(() => ({ status: document.getElementById('status').textContent,
+        editorial: document.querySelectorAll('#editorial li').length, count: document.getElementById('summary-count').textContent }),
+      null, (x) => x.editorial === 0, 'the side panel to clear');
+      assert.ok(Date.now() - started < SLOW_MS, 'cleared while the next page is still loading');
+      assert.deepEqual(during, { status: loading, editorial: 0, count: '' });
+      await panel.waitEval(() => document.querySelectorAll('#editorial [data-sentence]').length, null, (n) => n > 0, 'the next page\'s findings', SLOW_MS + 10_000);
+      // A tab Glose cannot run in: a sentence for people, never the browser's error.
+      await driver.go('about:blank');
+      const cannot = await panel.eval(() => chrome.i18n.getMessage('cannotRead'));
+      const status = await panel.waitEval(() => document.getElementById('status').textContent, null, (x) => x === cannot, 'the friendly state');
+      await panel.screenshot(join(SHOTS, `${browser}-side-panel-cannot-read.png`));
+      assert.doesNotMatch(status, /Receiving end|establish connection/);
+      assert.equal(await panel.eval(() => document.querySelectorAll('#editorial li, #themes li').length), 0);
+    } finally {
+      await panel.close();
+      await driver.open(article);
+      await turnOn(driver);
+    }
+  });
+
+  await t.test('the note form opens above a passage with no room below it', async () => {
+    // A comment's words, far enough down the page to be scrolled to the bottom of the view.
+    const passage = 'on a vu plus neutre';
+    try {
+      assert.ok(await driver.page(probe.selectText, [passage, 'end']), 'the passage to note is on the page');
+      await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
+      const beside = await driver.waitOwn(own.noteFormBeside, passage, (x) => x !== null, 'the note form to appear');
+      await driver.screenshot(join(SHOTS, `${browser}-note-form-above.png`));
+      assert.ok(beside.passage.bottom > 600, `the passage is low in the view: ${JSON.stringify(beside)}`);
+      assert.equal(beside.side, 'above', JSON.stringify(beside));
+      assert.equal(beside.overlaps, false);
+      assert.ok(beside.inView, 'the form is in view');
+    } finally {
+      await driver.reload();
+      await turnOn(driver);
+    }
+  });
+
   await t.test('a note added on a selection survives a reload', async () => {
-    await addNote(driver);
+    await addNote(driver, join(SHOTS, `${browser}-note-form.png`));
     await driver.reload();
     await turnOn(driver);
     assert.deepEqual(await noteTexts(driver), [NOTED]);
@@ -175,7 +273,7 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     assert.equal(stored.note.body, NOTE.body);
     assert.deepEqual(stored.note.tags, ['jedi', 'à-vérifier']);
     await driver.page(probe.hoverFirst, 'glose-note');
-    const tip = await driver.waitPage(probe.tooltipText, null, (x) => Boolean(x), 'the note tooltip');
+    const tip = await driver.waitOwn(own.tooltipText, null, (x) => Boolean(x), 'the note tooltip');
     assert.ok(tip.includes(NOTE.body), 'hovering the note shows it');
     await driver.screenshot(join(SHOTS, `${browser}-note.png`));
   });
@@ -313,5 +411,22 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     const after = await driver.page(probe.traces);
     assert.equal(after.markup, before.markup);
     assert.ok(pristine);
+  });
+
+  await t.test('toggling off after clicking a theme leaves no style attribute behind', async () => {
+    await driver.reload();
+    const before = await driver.page(probe.traces);
+    await turnOn(driver);
+    assert.ok(await driver.own(own.clickFirstTheme) > 0, 'a theme outlines its comments');
+    await driver.toggle(false);
+    const after = await driver.page(probe.traces);
+    assert.equal((after.markup.match(/ style=""/g) ?? []).length, 0, 'no empty style attribute');
+    assert.equal(after.markup, before.markup);
+    // And with the outline cleared by a second click before toggling off.
+    await turnOn(driver);
+    await driver.own(own.clickFirstTheme);
+    assert.equal(await driver.own(own.clickFirstTheme), 0);
+    await driver.toggle(false);
+    assert.equal((await driver.page(probe.traces)).markup, before.markup);
   });
 }

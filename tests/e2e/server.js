@@ -3,10 +3,14 @@
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
 // to a plain page, as the playground does; /content/snapshot.js the page reader;
-// /big/article.html a generated page with hundreds of comments.
+// /big/article.html a generated page with hundreds of comments; /slow/article.html the seed page
+// after a delay.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { commentsPage } from '../../scripts/bench/comments-page.mjs';
+
+/** How long /slow/article.html takes to answer, ms. */
+export const SLOW_MS = 3000;
 
 /** Comments on the generated big page (/big/article.html): past the sliced reader's threshold. */
 export const BIG_PAGE_COMMENTS = 400;
@@ -30,6 +34,14 @@ export async function startServer({ page = SEED } = {}) {
       response.writeHead(200, headers).end(edit(original));
     } else if (path === '/strict/article.html') {
       response.writeHead(200, { ...headers, 'content-security-policy': "script-src 'self'" }).end(edit(original));
+    } else if (path === '/slow/article.html') {
+      // The page's start at once (the tab commits to the new page), the rest after SLOW_MS: the
+      // side panel must not show the previous page's findings meanwhile.
+      const html = edit(original);
+      const cut = html.indexOf('<body');
+      response.writeHead(200, headers);
+      response.write(html.slice(0, cut));
+      setTimeout(() => response.end(html.slice(cut)), SLOW_MS);
     } else if (path === '/locked/article.html') {
       // No inline style either: Glose's own styles must still apply.
       response.writeHead(200, { ...headers, 'content-security-policy': "default-src 'self'; img-src *" }).end(edit(original));

@@ -74,6 +74,7 @@ async function analyze(snapshot, url) {
 }
 
 ext.runtime.onMessage.addListener(route({
+  [Kind.ToggleTab]: (m) => toggleTab(m.tabId, m.on),
   [Kind.AnalyzeSnapshot]: (m) => analyze(m.snapshot, m.url),
   [Kind.SnapshotPiece]: async (m) => {
     addPiece(m.job, m.index, m.piece);

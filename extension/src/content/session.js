@@ -58,10 +58,28 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
   const outlined = new Map();
   let noteUi = null;
 
+  /**
+   * Outlines `element` (a theme's comment), remembering its `style` attribute exactly as it was
+   * (absent, or its text) so that {@link clearOutlines} gives it back unchanged.
+   */
+  function outline(element) {
+    if (!outlined.has(element)) {
+      outlined.set(element, { attribute: element.getAttribute('style'), outline: element.style.getPropertyValue('outline'),
+        outlinePriority: element.style.getPropertyPriority('outline'), offset: element.style.getPropertyValue('outline-offset'),
+        offsetPriority: element.style.getPropertyPriority('outline-offset') });
+    }
+    element.style.outline = '3px solid rgb(140, 50, 200)';
+    element.style.outlineOffset = '2px';
+  }
+
   function clearOutlines() {
     for (const [element, previous] of outlined) {
-      element.style.outline = previous.outline;
-      element.style.outlineOffset = previous.offset;
+      // Through CSSOM (a page CSP may refuse style attributes), then the attribute itself:
+      // removed where there was none, its old text where the CSSOM wrote it differently.
+      element.style.setProperty('outline', previous.outline, previous.outlinePriority);
+      element.style.setProperty('outline-offset', previous.offset, previous.offsetPriority);
+      if (previous.attribute === null) element.removeAttribute('style');
+      else if (element.getAttribute('style') !== previous.attribute) element.setAttribute('style', previous.attribute);
     }
     outlined.clear();
   }
@@ -79,9 +97,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
         for (const id of ids) {
           const element = nodes[report.comments[id]?.node];
           if (element?.nodeType !== 1) continue;
-          outlined.set(element, { outline: element.style.outline, offset: element.style.outlineOffset });
-          element.style.outline = '3px solid rgb(140, 50, 200)';
-          element.style.outlineOffset = '2px';
+          outline(element);
         }
         const first = [...outlined.keys()][0];
         if (first) scrollToTarget(first);

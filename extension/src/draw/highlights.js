@@ -8,14 +8,32 @@
  * are kept in our own map and the registry is only used through has/get/set/delete.
  */
 
-/** The layers, lowest priority first; `kind` is what an item's `info.kind` says. */
+/**
+ * The layers, lowest priority first; `kind` is what an item's `info.kind` says. `style` is what the
+ * page draws for the layer (highlights.css holds the same declarations, a unit test checks it), so
+ * the legend's samples show exactly that; `over` names the layer a sample sits on (a cue is only
+ * ever drawn inside an editorial line). A cue is marked lighter than its line (an underline and a
+ * light tint), so a sentence that is all cue stays a readable yellow line, not an orange block.
+ */
 export const LAYERS = Object.freeze([
-  { name: 'glose-editorial', kind: 'editorial', legend: 'legendEditorial', colour: 'rgba(255, 200, 40, 0.6)' },
-  { name: 'glose-attributed', kind: 'attributed', legend: 'legendAttributed', colour: 'rgba(90, 160, 255, 0.5)' },
-  { name: 'glose-quoted', kind: 'quoted', legend: 'legendQuoted', colour: 'rgb(140, 50, 200)' },
-  { name: 'glose-editorial-cue', kind: 'cue', legend: 'legendCue', colour: 'rgba(255, 120, 0, 0.8)' },
-  { name: 'glose-note', kind: 'note', legend: 'legendNote', colour: 'rgba(70, 200, 120, 0.6)' },
-]);
+  { name: 'glose-editorial', kind: 'editorial', legend: 'legendEditorial',
+    style: { backgroundColor: 'rgba(255, 200, 40, 0.38)' } },
+  { name: 'glose-attributed', kind: 'attributed', legend: 'legendAttributed',
+    style: { backgroundColor: 'rgba(90, 160, 255, 0.3)' } },
+  { name: 'glose-quoted', kind: 'quoted', legend: 'legendQuoted',
+    style: { textDecoration: 'underline 2px dotted rgb(140, 50, 200)' } },
+  { name: 'glose-editorial-cue', kind: 'cue', legend: 'legendCue', over: 'glose-editorial',
+    style: { backgroundColor: 'rgba(255, 140, 0, 0.16)', textDecoration: 'underline 2px rgb(200, 70, 0)' } },
+  { name: 'glose-note', kind: 'note', legend: 'legendNote',
+    style: { backgroundColor: 'rgba(70, 200, 120, 0.42)' } },
+].map((layer) => Object.freeze({ ...layer, style: Object.freeze(layer.style) })));
+
+/**
+ * The passage of the note being written, marked while the note form has the focus (the page's own
+ * selection is no longer shown then). Not in the legend: it lasts as long as the form.
+ */
+export const PENDING_NOTE = Object.freeze({ name: 'glose-note-pending',
+  style: Object.freeze({ backgroundColor: 'rgba(70, 200, 120, 0.3)', textDecoration: 'underline 2px dashed rgb(30, 120, 70)' }) });
 
 const PRIORITY = new Map(LAYERS.map((layer, i) => [layer.name, i]));
 

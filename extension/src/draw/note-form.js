@@ -7,6 +7,10 @@
  * the top layer).
  */
 import { createShadowHost, el, showInTopLayer } from './shadow-host.js';
+import { hasHighlightApi, PENDING_NOTE } from './highlights.js';
+
+/** Gap between the selection and the form, px. */
+const GAP = 8;
 
 const CSS = `
 :host { all: initial; position: absolute; z-index: 2147483647; margin: 0; padding: 0; border: 0; background: transparent;
@@ -51,8 +55,39 @@ export function showNoteButton(doc, range, t, onNote) {
 }
 
 /**
- * Shows the note form under `range` (or at `at`), prefilled with `initial` (`{body, tags}`).
- * `onSave({body, tags})` and `onCancel()` close it. Returns `{host, dispose()}`.
+ * Where the form goes, in page coordinates: below the selection when the view has room for it
+ * there, else above, else on the side with more room; its left edge under the selection's, kept
+ * in the view. `size` is the form's `{width, height}`. Never over the selected text.
+ */
+export function placeBeside(range, size, view) {
+  const box = range.getBoundingClientRect();
+  const roomBelow = view.innerHeight - box.bottom - GAP;
+  const roomAbove = box.top - GAP;
+  const below = roomBelow >= size.height || (roomAbove < size.height && roomBelow >= roomAbove);
+  const top = below ? box.bottom + GAP : box.top - GAP - size.height;
+  const left = Math.min(Math.max(GAP, box.left), Math.max(GAP, view.innerWidth - size.width - GAP));
+  return { left: left + view.scrollX, top: top + view.scrollY, side: below ? 'below' : 'above' };
+}
+
+/**
+ * Marks the selected passage while the form is open (the page's selection is no longer shown once
+ * the form has the focus). Returns the function that removes the mark.
+ */
+function markPending(doc, range) {
+  const win = doc.defaultView;
+  if (!hasHighlightApi(win)) return () => {};
+  const highlight = new win.Highlight(range.cloneRange());
+  highlight.priority = 100;
+  win.CSS.highlights.set(PENDING_NOTE.name, highlight);
+  return () => {
+    if (win.CSS.highlights.get(PENDING_NOTE.name) === highlight) win.CSS.highlights.delete(PENDING_NOTE.name);
+  };
+}
+
+/**
+ * Shows the note form beside `range` (below, or above where the view has no room below), prefilled
+ * with `initial` (`{body, tags}`); the passage stays marked while the reader types.
+ * `onSave({body, tags})` and `onCancel()` close it. Returns `{host, side, dispose()}`.
  */
 export function showNoteForm(doc, range, t, { quote = '', initial = { body: '', tags: [] }, onSave, onCancel }) {
   const { host, root } = createShadowHost(doc, 'glose-note-form', CSS);
@@ -74,11 +109,23 @@ export function showNoteForm(doc, range, t, { quote = '', initial = { body: '', 
     if (event.key === 'Escape') onCancel();
   });
   root.append(form);
-  const at = below(range, doc);
-  host.style.left = `${Math.max(0, at.left - 150)}px`;
-  host.style.top = `${at.top}px`;
+  const unmark = markPending(doc, range);
+  // Drawn out of sight first, to measure it, then moved beside the passage.
+  host.style.left = '0px';
+  host.style.top = `${-10000}px`;
   doc.documentElement.append(host);
   showInTopLayer(host);
-  body.focus();
-  return { host, dispose: () => host.remove() };
+  const size = form.getBoundingClientRect();
+  const at = placeBeside(range, { width: size.width, height: size.height }, doc.defaultView);
+  host.style.left = `${at.left}px`;
+  host.style.top = `${at.top}px`;
+  body.focus({ preventScroll: true });
+  return {
+    host,
+    side: at.side,
+    dispose: () => {
+      unmark();
+      host.remove();
+    },
+  };
 }

@@ -66,10 +66,13 @@ export function summaryModel(report) {
   const summary = report.summary ?? {};
   return {
     commentCount: summary.comment_count ?? report.comments?.length ?? 0,
-    text: summary.text ?? '',
-    themes: (summary.themes ?? []).map((t) => ({ label: t.label, keywords: t.keywords ?? [], count: t.comments?.length ?? 0 })),
+    themes: (summary.themes ?? []).map((t) => ({ label: t.label, topic: t.topic ?? t.label, aboutArticle: Boolean(t.about_article),
+      keywords: t.keywords ?? [], count: t.comments?.length ?? 0 })),
     quoted: (summary.quoted_passages ?? []).map((p) => ({ text: report.sentences?.[p.sentence]?.text ?? '', count: p.comments?.length ?? 0 })),
     disputing: summary.disputing ?? 0,
     agreeing: summary.agreeing ?? 0,
+    disputedPassage: summary.disputed_passage
+      ? { excerpt: summary.disputed_passage.excerpt ?? '', readers: summary.disputed_passage.readers ?? 0 }
+      : null,
   };
 }

@@ -18,14 +18,27 @@ export function el(doc, tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Creates `<tag>` with an open shadow root holding `css`; returns `{host, root}` (not inserted). */
+/** The shadow root of each host made here (closed roots: `host.shadowRoot` is null). */
+const roots = new WeakMap();
+
+/**
+ * Creates `<tag>` with a closed shadow root holding `css`; returns `{host, root}` (not inserted).
+ * Closed, so page scripts cannot read what is inside (the reader's notes as they type them);
+ * only this module's references reach it ({@link shadowRootOf}).
+ */
 export function createShadowHost(doc, tag, css) {
   const host = doc.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   const style = doc.createElement('style');
   style.textContent = css;
   root.append(style);
   return { host, root };
+}
+
+/** The shadow root of a host made by {@link createShadowHost} (in this realm), else null. */
+export function shadowRootOf(host) {
+  return roots.get(host) ?? null;
 }
 
 /**

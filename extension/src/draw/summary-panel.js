@@ -12,6 +12,7 @@
  */
 import { createShadowHost, el, showInTopLayer } from './shadow-host.js';
 import { LAYERS } from './highlights.js';
+import { plural, summaryText, themeLabel } from './summary-words.js';
 
 const CSS = `
 :host { all: initial; display: block; margin: 16px 0; }
@@ -29,7 +30,7 @@ button.link[aria-pressed="true"] { font-weight: 700; }
 p.actions { margin: 10px 0 0; }
 .muted { color: #6b6250; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 10px; font-size: 12px; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 4px; }
+.swatch { display: inline-block; margin-right: 5px; padding: 0 2px; font: 600 12px/1.3 system-ui, sans-serif; color: #1b1b1b; }
 `;
 
 /** The docked card's own rules: out of the page's flow, bottom right, scrolls inside itself. */
@@ -48,8 +49,9 @@ button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
 `;
 
 /**
- * Draws the panel before `before` (the comment section element). `model`:
- * `{commentCount, text, themes: [{label, keywords, count}], quoted: [{text, count}], disputing, agreeing}`.
+ * Draws the panel before `before` (the comment section element). `model` (`summaryModel`):
+ * `{commentCount, themes: [{label, topic, aboutArticle, keywords, count}], quoted: [{text, count}], disputing, agreeing,
+ * disputedPassage: {excerpt, readers}?}`; every sentence around page text is in the UI language.
  * `on`: `{theme(index, active), passage(index), openPanel?()}` (no side panel button without
  * `openPanel`). `t(key, subs)` gives UI strings. `docked`: draw the docked card (big pages) instead;
  * its "go to the comments" link scrolls `before` into view.
@@ -59,12 +61,10 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
   const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
   const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ',
-    el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, t('commentCount', [String(model.commentCount)])));
+    el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, plural(t, 'commentCount', model.commentCount)));
+  const text = summaryText(model, t);
   const body = [
-    model.text ? el(doc, 'p', { 'data-glose': 'summary-text' }, model.text) : null,
-    model.disputing || model.agreeing
-      ? el(doc, 'p', { class: 'muted', 'data-glose': 'stances' }, t('stanceCounts', [String(model.disputing), String(model.agreeing)]))
-      : null,
+    text ? el(doc, 'p', { 'data-glose': 'summary-text' }, text) : null,
     model.themes.length ? el(doc, 'h3', {}, t('themes')) : null,
     model.themes.length ? el(doc, 'ul', {}, model.themes.map((theme, i) => {
       const button = el(doc, 'button', { class: 'link', type: 'button', 'aria-pressed': 'false', 'data-glose': 'theme',
@@ -73,7 +73,7 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
           for (const b of themeButtons) b.setAttribute('aria-pressed', 'false');
           button.setAttribute('aria-pressed', String(active));
           on.theme(i, active);
-        } }, theme.label);
+        } }, themeLabel(theme, t));
       themeButtons.push(button);
       return el(doc, 'li', {}, button, el(doc, 'span', { class: 'muted' }, ` (${theme.count}) ${theme.keywords.join(', ')}`));
     })) : null,
@@ -81,11 +81,11 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
     model.quoted.length ? el(doc, 'ul', {}, model.quoted.map((passage, i) => el(doc, 'li', {},
       el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'passage', onclick: () => on.passage(i) },
         passage.text.length > 160 ? `${passage.text.slice(0, 160)}…` : passage.text),
-      el(doc, 'span', { class: 'muted' }, ` — ${t('quotedTimes', [String(passage.count)])}`)))) : null,
+      el(doc, 'span', { class: 'muted' }, ` — ${plural(t, 'quotedTimes', passage.count)}`)))) : null,
     on.openPanel ? el(doc, 'p', { class: 'actions' }, el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'open-panel',
       onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
-      el(doc, 'span', {}, swatch(doc, layer.colour), t(layer.legend)))),
+      el(doc, 'span', {}, swatch(doc, layer), t(layer.legend)))),
   ];
   if (!docked) {
     root.append(el(doc, 'section', { 'aria-label': t('summaryTitle') }, title, body));
@@ -114,9 +114,21 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
   return { host, docked: true, dispose: () => host.remove() };
 }
 
-/** A colour square; styled through CSSOM (an inline style attribute could be refused by page CSP). */
-export function swatch(doc, colour) {
-  const square = el(doc, 'span', { class: 'swatch' });
-  square.style.background = colour;
-  return square;
+/**
+ * A legend sample: a few letters drawn with exactly the declarations the page's highlight uses
+ * (`layer.style`, the same as highlights.css), on the layer it is drawn over (`layer.over`), so a
+ * dotted underline shows as a dotted underline. Styled through CSSOM (an inline style attribute
+ * could be refused by page CSP). `data-layer` names the layer.
+ */
+export function swatch(doc, layer) {
+  const sample = el(doc, 'span', { 'data-layer': layer.name }, 'Abc');
+  Object.assign(sample.style, layer.style);
+  const under = layer.over && LAYERS.find((l) => l.name === layer.over);
+  if (!under) {
+    sample.classList.add('swatch');
+    return sample;
+  }
+  const base = el(doc, 'span', { class: 'swatch' }, sample);
+  Object.assign(base.style, under.style);
+  return base;
 }

@@ -4,6 +4,7 @@
  * text only. Plain DOM only (shared with the playground).
  */
 import { createShadowHost, el, hideFromTopLayer, showInTopLayer } from './shadow-host.js';
+import { plural } from './summary-words.js';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483647; pointer-events: none; margin: 0; padding: 0; border: 0;
@@ -39,16 +40,16 @@ export function createTooltip(doc, t) {
     }
     const labelKey = { editorial: 'labelEditorial', cue: 'labelEditorial', attributed: 'labelAttributed', quoted: 'labelQuoted' }[info.kind];
     parts.push(el(doc, 'div', { class: 'label' }, t(labelKey ?? 'labelEditorial'),
-      typeof info.score === 'number' ? el(doc, 'span', { class: 'muted' }, ` · ${t('confidence')} ${Math.round(info.score * 100)} %`) : null));
+      typeof info.score === 'number' ? el(doc, 'span', { class: 'muted' }, ` · ${t('confidence', [String(Math.round(info.score * 100))])}`) : null));
     if (info.cues?.length) {
       parts.push(el(doc, 'div', { class: 'muted' }, t('cues')));
       parts.push(el(doc, 'ul', {}, info.cues.map((cue) => el(doc, 'li', {}, el(doc, 'q', {}, cue.text), ` — ${cue.kind}`))));
     }
-    if (info.source) parts.push(el(doc, 'div', {}, `${t('source')} : `, info.source));
+    if (info.source) parts.push(el(doc, 'div', { 'data-glose': 'source' }, t('sourceLine', [info.source])));
     if (info.comments?.length) {
-      parts.push(el(doc, 'div', { class: 'muted' }, t('quotedBy', [String(info.comments.length)])));
+      parts.push(el(doc, 'div', { class: 'muted' }, plural(t, 'quotedBy', info.comments.length)));
       parts.push(el(doc, 'ul', {}, info.comments.slice(0, 4).map((c) => el(doc, 'li', {},
-        el(doc, 'b', {}, c.author ?? t('anonymous')), ' : ', c.text.length > 140 ? `${c.text.slice(0, 140)}…` : c.text))));
+        el(doc, 'b', {}, t('authorLabel', [c.author ?? t('anonymous')])), ' ', c.text.length > 140 ? `${c.text.slice(0, 140)}…` : c.text))));
     }
     return el(doc, 'div', { class: 'entry' }, parts);
   }

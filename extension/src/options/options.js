@@ -5,6 +5,7 @@ import { ext, t } from '../platform.js';
 import { AUTO_SITES_KEY, parseSites } from '../settings.js';
 import { notesOf, pagesWithNotes } from '../notes.js';
 import { download, exportPage } from '../exports.js';
+import { plural } from '../draw/summary-words.js';
 
 const $ = (id) => document.getElementById(id);
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
@@ -13,7 +14,7 @@ async function load() {
   const stored = await ext.storage.local.get(AUTO_SITES_KEY);
   $('sites').value = (stored[AUTO_SITES_KEY] ?? []).join('\n');
   const pages = await pagesWithNotes();
-  $('pages').textContent = t('pagesWithNotes', [String(pages.length)]);
+  $('pages').textContent = plural(t, 'pagesWithNotes', pages.length);
 }
 
 $('save').addEventListener('click', async () => {

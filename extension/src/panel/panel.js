@@ -3,11 +3,18 @@
  * `?tabId=N`): lists the page's editorial lines, attributed opinions, comment summary and the
  * reader's notes (orphans apart); a click scrolls the page there. Notes can be edited and deleted;
  * the page exports to Markdown, JSON-LD and CSV, and a JSON-LD export imports back.
+ *
+ * It follows its tab: when the tab starts loading another page or another tab is shown, what it
+ * showed is cleared at once (never the previous page's findings under the new page); where Glose
+ * is not running in the tab it says so in words (`panelStatus`), not with the browser's error.
  */
 import { ext, t } from '../platform.js';
-import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggle } from '../messages.js';
+import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggleTab } from '../messages.js';
 import { LAYERS } from '../draw/highlights.js';
 import { swatch } from '../draw/summary-panel.js';
+import { summaryModel } from '../draw/report-layers.js';
+import { plural, summaryText, themeLabel } from '../draw/summary-words.js';
+import { panelStatus } from './panel-status.js';
 import { el } from '../draw/shadow-host.js';
 import { putNote, removeNote, parseTags } from '../notes.js';
 import { download, exportPage, importJsonLd } from '../exports.js';
@@ -20,7 +27,9 @@ let editing = null;
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
-$('legend').append(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer.colour), t(layer.legend))));
+$('legend').append(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer), t(layer.legend))));
+/** Bumped whenever what the panel shows is cleared: an answer for an older page is dropped. */
+let generation = 0;
 
 async function tabId() {
   if (fixedTab) return Number(fixedTab);
@@ -42,7 +51,7 @@ function sentenceItem(sentence) {
     onclick: () => send(scrollTo({ type: 'sentence', id: sentence.id })) },
   sentence.text,
   cues.length ? el(document, 'div', {}, cues) : null,
-  sentence.source ? el(document, 'div', { class: 'muted' }, `${t('source')} : ${sentence.source}`) : null));
+  sentence.source ? el(document, 'div', { class: 'muted', 'data-glose': 'source' }, t('sourceLine', [sentence.source])) : null));
 }
 
 function noteItem({ note, placed }) {
@@ -96,12 +105,13 @@ function render() {
   $('editorial').replaceChildren(...(editorial.length ? editorial.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
   $('attributed').replaceChildren(...(attributed.length ? attributed.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
   const summary = report.summary ?? {};
-  $('summary-count').textContent = t('commentCount', [String(summary.comment_count ?? report.comments.length)]);
-  $('summary-text').textContent = summary.text ?? '';
-  $('themes').replaceChildren(...(summary.themes ?? []).map((theme) => el(document, 'li', {},
+  const model = summaryModel(report);
+  $('summary-count').textContent = plural(t, 'commentCount', model.commentCount);
+  $('summary-text').textContent = summaryText(model, t);
+  $('themes').replaceChildren(...(summary.themes ?? []).map((theme, i) => el(document, 'li', {},
     el(document, 'button', { class: 'item', type: 'button',
       onclick: () => theme.comments?.length && send(scrollTo({ type: 'comment', id: theme.comments[0] })) },
-    `${theme.label} (${theme.comments?.length ?? 0})`))));
+    `${themeLabel(model.themes[i], t)} (${theme.comments?.length ?? 0})`))));
   if (editing) return;
   const placed = state.notes.filter((n) => n.placed);
   const orphans = state.notes.filter((n) => !n.placed);
@@ -109,7 +119,20 @@ function render() {
   $('orphans').replaceChildren(...orphans.map(noteItem));
 }
 
+/** Empties every list and says `status` (no page, another page loading, Glose off here). */
+function clear(status) {
+  generation += 1;
+  state = null;
+  editing = null;
+  $('toggle').textContent = t('turnOn');
+  $('status').textContent = status;
+  for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
+  $('summary-count').textContent = '';
+  $('summary-text').textContent = '';
+}
+
 async function refresh() {
+  const asked = generation;
   try {
     const next = await send(pageState());
     // Big pages hand the full report over in parts of JSON text (the page never decodes it).
@@ -118,17 +141,25 @@ async function refresh() {
       for (let i = 0; i < next.reportParts; i += 1) parts.push((await send(pageReportPart(i))).part);
       next.report = JSON.parse(parts.join(''));
     }
+    if (asked !== generation) return; // the tab moved on meanwhile
     state = next;
     render();
   } catch (error) {
-    state = null;
-    $('status').textContent = `${t('noPage')} (${error.message})`;
+    if (asked !== generation) return;
+    const id = await tabId().catch(() => undefined);
+    const tab = id === undefined ? null : await ext.tabs.get(id).catch(() => null);
+    if (asked !== generation) return;
+    clear(t(panelStatus(error, tab)));
   }
 }
 
+// Through the background, as the toolbar button: it injects Glose into a tab that lacks it.
 $('toggle').addEventListener('click', async () => {
-  await send(toggle());
-  await refresh();
+  const id = await tabId();
+  if (id === undefined) return;
+  const answer = await ext.runtime.sendMessage(toggleTab(id, !state?.on)).catch((error) => ({ error: String(error) }));
+  if (answer?.error) clear(t(panelStatus(new Error(answer.error), await ext.tabs.get(id).catch(() => null))));
+  else await refresh();
 });
 
 for (const [id, format] of [['export-md', 'markdown'], ['export-jsonld', 'jsonld'], ['export-csv', 'csv']]) {
@@ -155,7 +186,7 @@ $('import').addEventListener('change', async (event) => {
       await putNote(state.pageKey, note, { title: state.title, url: state.url });
       count += 1;
     }
-    $('status').textContent = t('imported', [String(count)]);
+    $('status').textContent = plural(t, 'imported', count);
     await send(notesChanged());
     await refresh();
   } catch (error) {
@@ -167,7 +198,18 @@ $('import').addEventListener('change', async (event) => {
 ext.runtime.onMessage.addListener((message) => {
   if (message?.kind === Kind.StateChanged) refresh();
 });
-ext.tabs.onActivated?.addListener(() => { if (!fixedTab) refresh(); });
-ext.tabs.onUpdated?.addListener((id, change) => { if (change.status === 'complete') refresh(); });
+// Another tab shown, or this tab off to another page: clear at once, then ask again.
+ext.tabs.onActivated?.addListener(() => {
+  if (fixedTab) return;
+  clear(t('loadingPage'));
+  refresh();
+});
+ext.tabs.onUpdated?.addListener(async (id, change) => {
+  if (id !== await tabId()) return;
+  if (change.status === 'loading' || change.url !== undefined) {
+    if (state || change.status === 'loading') clear(t('loadingPage'));
+  }
+  if (change.status === 'complete') refresh();
+});
 
 refresh();

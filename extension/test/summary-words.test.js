@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { plural, summaryText, themeLabel } from '../src/draw/summary-words.js';
+import { LAYERS, PENDING_NOTE } from '../src/draw/highlights.js';
+
+const locales = Object.fromEntries(['en', 'fr'].map((lang) =>
+  [lang, JSON.parse(readFileSync(new URL(`../_locales/${lang}/messages.json`, import.meta.url), 'utf8'))]));
+
+/** chrome.i18n.getMessage over a messages.json (named placeholders → $1, $2…). */
+function translator(lang) {
+  const messages = locales[lang];
+  return (key, subs = []) => {
+    if (key === '@@ui_locale') return lang;
+    const entry = messages[key];
+    if (!entry) return '';
+    return entry.message.replace(/\$(\w+)\$/g, (_, name) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (__, n) => subs[Number(n) - 1] ?? '');
+    });
+  };
+}
+const en = translator('en');
+const fr = translator('fr');
+
+test('both locales have the same strings, every counted one in both plural forms', () => {
+  assert.deepEqual(Object.keys(locales.fr).sort(), Object.keys(locales.en).sort());
+  for (const key of Object.keys(locales.en).filter((k) => k.endsWith('_one'))) {
+    assert.ok(locales.en[key.replace(/_one$/, '_other')], `${key} has an _other form`);
+  }
+  assert.ok(!Object.values(locales.en).some((m) => /\(s\)/.test(m.message)), 'no "(s)" plurals left');
+});
+
+test('counts take the plural form of the UI language', () => {
+  assert.equal(plural(en, 'commentCount', 1), '1 comment');
+  assert.equal(plural(en, 'commentCount', 8), '8 comments');
+  assert.equal(plural(en, 'quotedTimes', 2), 'quoted 2 times');
+  assert.equal(plural(fr, 'commentCount', 0), '0 commentaire', 'French: 0 is singular');
+  assert.equal(plural(fr, 'readersDisputing', 1), '1 lecteur conteste l’article ou son auteur.');
+  assert.equal(plural(fr, 'commentCount', 8), '8 commentaires');
+});
+
+test('the summary says stances once, in the UI language, quoting the page as written', () => {
+  const model = { commentCount: 8, disputing: 3, agreeing: 1, disputedPassage: { excerpt: 'car ne faisant pas la propagande', readers: 2 } };
+  assert.equal(summaryText(model, en),
+    '3 readers dispute the article or its writer, 2 of them quoting “car ne faisant pas la propagande”. 1 reader praises the article.');
+  assert.equal(summaryText(model, fr),
+    '3 lecteurs contestent l’article ou son auteur, dont 2 en citant « car ne faisant pas la propagande ». 1 lecteur approuve l’article.');
+  assert.ok(!summaryText(model, en).includes('8'), 'the comment count is the title\'s, not repeated');
+  assert.equal(summaryText({ commentCount: 2, disputing: 0, agreeing: 0, disputedPassage: null }, en), 'No comment judges the article itself.');
+  assert.equal(summaryText({ commentCount: 0, disputing: 0, agreeing: 0 }, en), '');
+});
+
+test('a theme about the article is introduced in the UI language', () => {
+  assert.equal(themeLabel({ label: "l'article : propagande", topic: 'propagande', aboutArticle: true }, en), 'the article: propagande');
+  assert.equal(themeLabel({ label: 'amazon, impôts', topic: 'amazon, impôts', aboutArticle: false }, en), 'amazon, impôts');
+});
+
+test('highlights.css draws each layer with the declarations the legend samples use', () => {
+  const css = readFileSync(new URL('../src/draw/highlights.css', import.meta.url), 'utf8');
+  const kebab = (name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  for (const layer of [...LAYERS, PENDING_NOTE]) {
+    const rule = css.match(new RegExp(`::highlight\\(${layer.name}\\) \\{([^}]*)\\}`))?.[1];
+    assert.ok(rule, `a ::highlight rule for ${layer.name}`);
+    const declared = Object.fromEntries(rule.split(';').map((d) => d.trim()).filter(Boolean).map((d) => d.split(/:\s*/)));
+    const expected = Object.fromEntries(Object.entries(layer.style).map(([k, v]) => [kebab(k), v]));
+    assert.deepEqual(declared, expected, layer.name);
+    if (layer !== PENDING_NOTE) {
+      const mark = css.match(new RegExp(`\\[data-glose-layer="${layer.name}"\\] \\{([^}]*)\\}`))?.[1] ?? '';
+      assert.equal(mark.trim(), rule.trim(), `the <mark> fallback of ${layer.name} draws the same`);
+    }
+  }
+});
