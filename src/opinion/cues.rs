@@ -211,6 +211,13 @@ fn quoted_tokens(n: usize, attribution: &Attribution) -> Vec<bool> {
 /// again", « une fois de plus »).
 pub const WEAK: f32 = 0.5;
 
+/// Whether a lexicon match holds only weak scalar, modal, repetition or stance entries (below
+/// [`WEAK`]): such words act through the cue features alone, which need another cue beside
+/// them, and never through the n-grams ("would", "once again", « une fois de plus »).
+pub fn is_weak_entry(entries: &[(Entry, f32)]) -> bool {
+    !entries.is_empty() && entries.iter().all(|&(e, s)| matches!(e, Entry::Intensifier | Entry::Hedge | Entry::Speculation | Entry::StanceAdverb) && s < WEAK)
+}
+
 /// Whether a cue is a weak scalar, modal or repetition word ("just", "would", "once again"),
 /// which counts only beside another cue.
 pub fn is_weak(cue: &CueHit) -> bool {

@@ -74,13 +74,23 @@ pub fn analyse_reusing(sentence: &str, lang: &str, spare: &mut Vec<String>) -> A
 /// (`in_quote`): then all its words are reported (see [`attribution::analyse_placed`]).
 pub fn analyse_placed(sentence: &str, lang: &str, spare: &mut Vec<String>, in_quote: bool) -> Analysis {
     let lexicon = lexicons::for_language(lang);
-    let tokens = tokenize_reusing(sentence, spare);
+    let mut tokens = tokenize_reusing(sentence, spare);
     let matches: Vec<Match> = lexicon.matches(&tokens);
+    mark_weak_words(&mut tokens, &matches);
     let attribution = attribution::analyse_placed(&tokens, &matches, lexicon, in_quote);
     let cues = cues::find(&tokens, &matches, &attribution);
     let dense = dense_features(&tokens, &attribution, &cues);
     let hashed = hashed_features(&tokens, &attribution);
     Analysis { tokens, attribution, cues, dense, hashed }
+}
+
+/// Marks the tokens of weak lexicon matches ([`cues::is_weak_entry`]): the n-grams skip them.
+fn mark_weak_words(tokens: &mut [Token], matches: &[Match]) {
+    for m in matches.iter().filter(|m| cues::is_weak_entry(m.entries)) {
+        for t in tokens.iter_mut().skip(m.start).take(m.len) {
+            t.weak = true;
+        }
+    }
 }
 
 fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) -> [f32; DENSE] {
@@ -303,7 +313,9 @@ pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOp
     let reported_at: &[bool] = &attribution.reported;
     for (i, t) in tokens.iter().enumerate() {
         let reported = reported_at[i];
-        if reported && prev_reported {
+        // Weak words reach the model through the cue features only, which need company:
+        // alone they must not tip a fact ("fares would rise", "once again, the river…").
+        if (reported && prev_reported) || (t.weak && !reported) {
             continue;
         }
         let s = shape(t, i, reported);

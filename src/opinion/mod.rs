@@ -149,8 +149,39 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
         })
         .filter(|c| c.weight.unwrap_or(0.0) > 0.0)
         .collect();
+    if out.is_empty() {
+        out = wording_cues(sentence, analysis, model, unit * calibration.ngram_factor);
+    }
     out.sort_by_key(|c| (c.start, c.end));
     out
+}
+
+/// How many learned words explain an editorial sentence that holds no lexicon cue.
+const WORDING_CUES: usize = 2;
+
+/// The writer's own words whose learned weights pushed a sentence without lexicon cues over the
+/// threshold (cue kind `wording`, the heaviest [`WORDING_CUES`]): every editorial flag shows
+/// its reasons, even when the n-grams, not a listed word, decided it. Reported words, names and
+/// numbers are never among them.
+fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale: f32) -> Vec<Cue> {
+    let reported = &analysis.attribution.reported;
+    let mut words: Vec<(f32, usize)> = analysis
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.is_word() && !t.numeric && !(t.capitalized && i > 0) && !reported.get(i).copied().unwrap_or(false))
+        .map(|(i, t)| (model.hashed_weight(features::word_bucket(&t.norm)) * scale, i))
+        .filter(|&(w, _)| w > 0.0)
+        .collect();
+    words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    words
+        .into_iter()
+        .take(WORDING_CUES)
+        .map(|(w, i)| {
+            let (start, end, text) = span_text(sentence, analysis, &(i..i + 1));
+            Cue { kind: "wording".to_owned(), text, start, end, weight: Some(w), anchor: None }
+        })
+        .collect()
 }
 
 fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {

@@ -24,6 +24,9 @@ pub struct Token {
     pub capitalized: bool,
     /// Whether the token holds a digit.
     pub numeric: bool,
+    /// Whether the token is a weak scalar, modal or repetition word of the lexicon ("just",
+    /// "would", "once again": [`super::cues::is_weak_entry`]); set by the feature code.
+    pub weak: bool,
 }
 
 impl Token {
@@ -120,7 +123,7 @@ pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
             } else {
                 push_lower(&mut norm, c);
             }
-            out.push(Token { norm: take_string(&norm, spare), start: i, end: i + 1, kind: TokenKind::Punct, capitalized: false, numeric: false });
+            out.push(Token { norm: take_string(&norm, spare), start: i, end: i + 1, kind: TokenKind::Punct, capitalized: false, numeric: false, weak: false });
             i += 1;
             continue;
         }
@@ -171,7 +174,7 @@ pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
             }
         }
         norm.make_ascii_lowercase();
-        out.push(Token { capitalized: chars[start].is_uppercase(), norm: take_string(&norm, spare), start, end: i, kind: TokenKind::Word, numeric });
+        out.push(Token { capitalized: chars[start].is_uppercase(), norm: take_string(&norm, spare), start, end: i, kind: TokenKind::Word, numeric, weak: false });
     }
     out
 }
