@@ -56,9 +56,12 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
             let in_quote = quoted.get(i).copied().unwrap_or(false);
             let analysis = features::analyse_placed(sentence, &lang, &mut spare, in_quote);
             let logit = model.logit(&analysis, &lang);
+            // A block quotation or an embedded post is its author's words, never the writer's:
+            // whatever its words weigh, it stays under the editorial threshold.
             let score = 1.0 / (1.0 + (-logit).exp());
+            let score = if in_quote { score.min(QUOTED_SCORE_CAP) } else { score };
             let source = resolve_source(sentence, &analysis, &mut last_named);
-            let label = decide(score, &analysis);
+            let label = if in_quote { Label::Attributed } else { decide(score, &analysis) };
             let cues = match label {
                 Label::Editorial => editorial_cues(sentence, &analysis, model, &lang),
                 Label::Attributed => reporting_cues(sentence, &analysis),
@@ -71,6 +74,9 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
         })
         .collect()
 }
+
+/// The highest score of a sentence of a block quotation or embedded post (not the writer's).
+const QUOTED_SCORE_CAP: f32 = 0.49;
 
 /// The label from the model's score and the attribution found: `editorial` from 0.5, else
 /// `attributed` when a frame reports someone, else `factual`.
