@@ -81,7 +81,20 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
             }
         }
     }
-    (blocks, chrome_chars)
+    // Short paragraphs that end with a photo credit are captions of pictures placed around the
+    // text (teasers, galleries, credits under a banner): the page's furniture. The article's own
+    // figure captions (`figcaption`, table `caption`) stay, credit and all.
+    let mut kept = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let chars = block.text.text.chars().count();
+        let caption = block.kind == BlockKind::Paragraph && chars <= 300;
+        if caption && chrome::ends_with_credit(&block.text.text) {
+            chrome_chars += chars;
+        } else {
+            kept.push(block);
+        }
+    }
+    (kept, chrome_chars)
 }
 
 fn flush(items: &mut Vec<Work>, run: &mut Vec<NodeId>, parent: NodeId, kind: BlockKind) {

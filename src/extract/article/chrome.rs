@@ -120,6 +120,24 @@ const DATE_WORDS: &[&str] = &[
     "aujourd'hui", "ayer", "hoy", "min", "std", "lesezeit", "read", "reading", "time", "lecture",
 ];
 
+/// Marks of a photo credit: what follows one of them, at the end of a caption, names the
+/// photographer or agency ("… im Überblick. (Foto: Getty)", "… © Noah Addis", "(REUTERS/Denis Balibouse)").
+const CREDIT_MARKERS: &[&str] = &[
+    "©", "(c)", "foto:", "fotos:", "bild:", "photo:", "photos:", "photo :", "credit:", "credits:", "crédit", "crédito",
+    "quelle:", "image:", "bildquelle", "fotoquelle", "getty images", "/getty", "(getty", "(reuters", "reuters/", "(afp",
+    "afp/", "afp /", "(dpa", "dpa/", "dpa-", "istock", "shutterstock", "stock.adobe.com", "adobestock", "unsplash",
+    "picture alliance", "picture-alliance", "(ap photo", "ap photo/", "imago images", "imago/", "keystone/", "(epa",
+    "epa/", "wenn.com", "bestimage",
+];
+
+/// Whether a short text ends with a photo credit (a caption, not running text).
+pub fn ends_with_credit(text: &str) -> bool {
+    let t = normalise(text);
+    let Some(at) = CREDIT_MARKERS.iter().filter_map(|m| t.rfind(m)).max() else { return false };
+    let tail = &t[at..];
+    tail.chars().count() <= 70 && !tail.trim_end_matches(['.', ')']).contains(". ")
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
@@ -230,6 +248,15 @@ fn is_byline(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_with_credits_are_recognised() {
+        assert!(ends_with_credit("Eine Fracking-Anlage im US-Bundesstaat Pennsylvania © Noah Addis"));
+        assert!(ends_with_credit("Golf im TV: Die Übertragungszeiten im Überblick. (Foto: Getty)"));
+        assert!(ends_with_credit("Dmitry Muratov, periodista ruso (REUTERS/Denis Balibouse)"));
+        assert!(!ends_with_credit("Das Foto: ein Beweis, sagte er. Danach ging die Debatte weiter, lange und heftig, bis in die Nacht hinein."));
+        assert!(!ends_with_credit("The minister said on Tuesday that the plan would go ahead."));
+    }
 
     #[test]
     fn chrome_lines_are_recognised() {
