@@ -189,12 +189,15 @@ fn word_ends(t: &str, at: usize) -> bool {
 }
 
 /// "71 Kommentare", "3 comments", "Aufrufe: 1234", "Kommentare insgesamt: 5".
+/// Words of "N comments" / "N views" counters.
+const COUNTER_WORDS: &[&str] = &[
+    "kommentar", "kommentare", "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios",
+    "commenti", "commento", "antworten", "replies", "reply", "reaktionen", "réactions", "aufrufe", "views", "vues",
+    "likes", "shares", "insgesamt", "total", "leser", "reads",
+];
+
 fn is_counter(t: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "kommentar", "kommentare", "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios",
-        "commenti", "commento", "antworten", "replies", "reply", "reaktionen", "réactions", "aufrufe", "views", "vues",
-        "likes", "shares", "insgesamt", "total", "leser", "reads",
-    ];
+    const WORDS: &[&str] = COUNTER_WORDS;
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '.');
     let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | ')' | '|' | '·')).filter(|w| !w.is_empty()).collect();
     words.len() <= 4
@@ -222,7 +225,8 @@ fn is_date_line(t: &str) -> bool {
             digits = true;
             continue;
         }
-        if !DATE_WORDS.contains(&w) {
+        // A timestamp often shares its line with a counter ("19.6.2007 9:40 Uhr 71 Kommentare").
+        if !DATE_WORDS.contains(&w) && !COUNTER_WORDS.contains(&w) {
             return false;
         }
     }
@@ -265,7 +269,7 @@ mod tests {
             "23.10.2018", "Erstellt am Dienstag 6. Mai 2014", "3:59 PM", "7. oktober 2020", "VON Sina Giebel", "Tags:",
             "Drucken", "Zurück zur Liste", "War der Artikel nützlich?", "Meistgelesene Artikel", "Weitere Artikel zum Thema",
             "Related Coverage", "Lea más: Juan Carlos Ortega propone algo", "Aktualisiert am 12.03.2021 um 10:00 Uhr",
-            "Kommentare insgesamt: 5", "Crédits photos : Bestimage",
+            "Kommentare insgesamt: 5", "Crédits photos : Bestimage", "19.6.2007 9:40 Uhr 71 Kommentare",
         ] {
             assert!(is_chrome_line(line, false), "{line}");
         }
