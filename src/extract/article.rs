@@ -10,7 +10,9 @@
 //!    siblings that look like content.
 //! 4. [`cleaning`] cuts share bars, asides, forms and link-list-like blocks inside it.
 //! 5. [`blocks`] reads it into headings, paragraphs, list items, quotes, captions and
-//!    preformatted blocks, each keeping its source map into the page.
+//!    preformatted blocks, each keeping its source map into the page; "Most read" / "Related"
+//!    link lists inside it are cut first ([`prep::cut_link_lists`]), and lines that are page
+//!    chrome (credits, bylines, timestamps, tags, share links, counters: [`chrome`]) left out.
 //!
 //! When the result is short (under 500 chars), the passes run again with the class-based cuts,
 //! then the class weights, then the conditional cleaning turned off, and the longest result wins.
