@@ -10,12 +10,15 @@
 //!    siblings that look like content.
 //! 4. [`cleaning`] cuts share bars, asides, forms and link-list-like blocks inside it.
 //! 5. [`blocks`] reads it into headings, paragraphs, list items, quotes, captions and
-//!    preformatted blocks, each keeping its source map into the page.
+//!    preformatted blocks, each keeping its source map into the page; "Most read" / "Related"
+//!    link lists inside it are cut first ([`prep::cut_link_lists`]), and lines that are page
+//!    chrome (credits, bylines, timestamps, tags, share links, counters: [`chrome`]) left out.
 //!
 //! When the result is short (under 500 chars), the passes run again with the class-based cuts,
 //! then the class weights, then the conditional cleaning turned off, and the longest result wins.
 
 mod blocks;
+pub(crate) mod chrome;
 mod cleaning;
 mod facts;
 mod hints;
@@ -72,17 +75,22 @@ pub fn extract(snapshot: &Snapshot, metadata: &Metadata, excluded: &[NodeId]) ->
     let hints = hints::Hints::new(snapshot);
     let mut longest: Option<(usize, Vec<FoundBlock>)> = None;
     for flags in passes {
-        let blocks = one_pass(snapshot, &hints, metadata.title.as_deref(), excluded, flags);
+        let (blocks, trimmed) = one_pass(snapshot, &hints, metadata.title.as_deref(), excluded, flags);
         let chars: usize = blocks.iter().map(|b| b.text.text.chars().count()).sum();
-        if chars >= MIN_ARTICLE_CHARS {
+        // The chrome lines and link lists cut from the article count here: leaving them out must
+        // not send a short article to a relaxed pass that finds menus instead.
+        if chars + trimmed >= MIN_ARTICLE_CHARS {
             return FoundArticle { blocks };
         }
-        if longest.as_ref().is_none_or(|(best, _)| chars > *best) {
-            longest = Some((chars, blocks));
+        // Among short results, the one with the most text outside links: a relaxed pass that
+        // only adds menus and link lists does not beat a short article.
+        let own = own_text_chars(snapshot, &blocks);
+        if longest.as_ref().is_none_or(|(best, _)| own > *best) {
+            longest = Some((own, blocks));
         }
     }
-    let blocks = longest.map(|(_, b)| b).unwrap_or_default();
-    if own_text_chars(snapshot, &blocks) < MIN_OWN_TEXT_CHARS {
+    let (own, blocks) = longest.unwrap_or_default();
+    if own < MIN_OWN_TEXT_CHARS {
         // Only link labels (a portal's menus and headline lists): no article here.
         return FoundArticle::default();
     }
@@ -111,15 +119,18 @@ fn own_text_chars(snapshot: &Snapshot, blocks: &[FoundBlock]) -> usize {
     total
 }
 
-fn one_pass(snapshot: &Snapshot, hints: &hints::Hints<'_>, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<FoundBlock> {
+/// One pass: the blocks, and the chars of chrome lines and link lists cut from the article.
+fn one_pass(snapshot: &Snapshot, hints: &hints::Hints<'_>, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> (Vec<FoundBlock>, usize) {
     if snapshot.len() <= 1 {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let mut removed = prep::cut_boilerplate(snapshot, hints, title, excluded, flags);
     let facts = facts::Facts::compute(snapshot, &removed);
     let roots = scoring::find_article_roots(snapshot, &facts, hints, flags).unwrap_or_else(|| vec![snapshot.body()]);
     cleaning::clean_article(snapshot, &facts, hints, &roots, flags, &mut removed);
-    blocks::read_blocks(snapshot, &facts, &removed, &roots)
+    let list_chars = if flags.cut_boxes { prep::cut_link_lists(snapshot, &roots, &mut removed) } else { 0 };
+    let (blocks, chrome_chars) = blocks::read_blocks(snapshot, &facts, &removed, &roots);
+    (blocks, chrome_chars + list_chars)
 }
 
 #[cfg(test)]

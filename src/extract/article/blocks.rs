@@ -3,7 +3,7 @@
 //! content directly inside containers become paragraphs; two `<br>` in a row split them.
 
 use super::facts::{is_phrasing, Facts};
-use super::patterns;
+use super::{chrome, patterns};
 use super::FoundBlock;
 use crate::report::BlockKind;
 use crate::snapshot::text::TextCollector;
@@ -19,8 +19,10 @@ enum Work {
     Leaf(NodeId, BlockKind),
 }
 
-/// Reads `roots` (in order) into blocks, skipping every subtree marked in `cut` or not alive.
-pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[NodeId]) -> Vec<FoundBlock> {
+/// Reads `roots` (in order) into blocks, skipping every subtree marked in `cut` or not alive;
+/// also gives the chars of the chrome lines left out.
+pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[NodeId]) -> (Vec<FoundBlock>, usize) {
+    let mut chrome_chars = 0;
     let dead = |id: NodeId| !facts.alive[id as usize] || cut[id as usize];
     let mut blocks = Vec::new();
     let mut stack: Vec<Work> = Vec::new();
@@ -34,7 +36,7 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
             Work::Leaf(id, kind) => {
                 let mut collector = TextCollector::new();
                 push_subtree(snapshot, facts, &dead, &mut collector, id);
-                emit(&mut blocks, id, kind, collector);
+                emit(&mut blocks, &mut chrome_chars, id, kind, collector);
             }
             Work::Run(parent, nodes, kind) => {
                 let mut collector = TextCollector::new();
@@ -45,7 +47,7 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
                         push_subtree(snapshot, facts, &dead, &mut collector, n);
                     }
                 }
-                emit(&mut blocks, parent, kind, collector);
+                emit(&mut blocks, &mut chrome_chars, parent, kind, collector);
             }
             Work::Container(id, kind) => {
                 let mut items: Vec<Work> = Vec::new();
@@ -79,7 +81,20 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
             }
         }
     }
-    blocks
+    // Short paragraphs that end with a photo credit are captions of pictures placed around the
+    // text (teasers, galleries, credits under a banner): the page's furniture. The article's own
+    // figure captions (`figcaption`, table `caption`) stay, credit and all.
+    let mut kept = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let chars = block.text.text.chars().count();
+        let caption = block.kind == BlockKind::Paragraph && chars <= 300;
+        if caption && chrome::ends_with_credit(&block.text.text) {
+            chrome_chars += chars;
+        } else {
+            kept.push(block);
+        }
+    }
+    (kept, chrome_chars)
 }
 
 fn flush(items: &mut Vec<Work>, run: &mut Vec<NodeId>, parent: NodeId, kind: BlockKind) {
@@ -137,9 +152,14 @@ fn push_subtree(snapshot: &Snapshot, facts: &Facts, dead: &dyn Fn(NodeId) -> boo
     }
 }
 
-fn emit(blocks: &mut Vec<FoundBlock>, node: NodeId, kind: BlockKind, collector: TextCollector) {
+fn emit(blocks: &mut Vec<FoundBlock>, chrome_chars: &mut usize, node: NodeId, kind: BlockKind, collector: TextCollector) {
     let text = collector.finish();
     if text.text.is_empty() || patterns::is_ad_or_loading_label(&text.text) {
+        return;
+    }
+    // Credits, bylines, timestamps, tags, share links, list headings: chrome, not the article.
+    if !matches!(kind, BlockKind::Quote | BlockKind::Preformatted) && chrome::is_chrome_line(&text.text, kind == BlockKind::Heading) {
+        *chrome_chars += text.text.chars().count();
         return;
     }
     blocks.push(FoundBlock { kind, node, text });

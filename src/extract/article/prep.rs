@@ -3,7 +3,7 @@
 //! "sidebar", "menu", "comments"…, "read also" boxes and promos).
 
 use super::hints::Hints;
-use super::patterns;
+use super::{chrome, patterns};
 use super::Flags;
 use crate::metadata::{is_byline_element, title::similarity};
 use crate::snapshot::{NodeId, Snapshot};
@@ -35,6 +35,45 @@ pub fn cut_boilerplate(snapshot: &Snapshot, hints: &Hints<'_>, title: Option<&st
     removed
 }
 
+/// Cuts the "Most read" / "Related" / "Recent" lists inside the chosen article (a list heading
+/// with the link lists after it, or a short box of links that opens with one); returns the chars
+/// cut. Done once the article is chosen, so these lists never change which part is chosen.
+pub fn cut_link_lists(snapshot: &Snapshot, roots: &[NodeId], removed: &mut [bool]) -> usize {
+    let mut lists = Vec::new();
+    for &root in roots {
+        let end = snapshot.subtree_end(root);
+        let mut id = root + 1;
+        while id < end {
+            let Some(tag) = snapshot.tag(id) else {
+                id += 1;
+                continue;
+            };
+            if removed[id as usize] {
+                id = snapshot.subtree_end(id);
+                continue;
+            }
+            let cut = match tag {
+                "h2" | "h3" | "h4" | "h5" | "h6" => chrome::is_list_heading(&snapshot.text_content(id)),
+                "div" | "section" | "aside" | "ul" | "ol" => opens_with_list_heading(snapshot, id) && is_link_list_box(snapshot, id),
+                _ => false,
+            };
+            if cut {
+                removed[id as usize] = true;
+                lists.push(id);
+                if tag.starts_with('h') {
+                    cut_list_after(snapshot, id, removed, &mut lists);
+                }
+                id = snapshot.subtree_end(id);
+                continue;
+            }
+            id += 1;
+        }
+    }
+    lists.iter().map(|&id| live_chars(snapshot, id, removed)).sum()
+}
+
+
+
 fn short_text(snapshot: &Snapshot, id: NodeId, max: usize) -> Option<String> {
     let mut out = String::new();
     for d in snapshot.descendants(id) {
@@ -64,23 +103,85 @@ fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
     out.trim().to_owned()
 }
 
-/// Whether the first element inside `id` (looking through a `<header>`) is a heading that
-/// opens a comment section.
-fn opens_with_comment_heading(snapshot: &Snapshot, id: NodeId) -> bool {
+/// The heading that opens `id`: its first element (looking through a `<header>` or `<div>`, two
+/// levels deep) when that is a heading.
+fn opening_heading(snapshot: &Snapshot, id: NodeId) -> Option<NodeId> {
     let mut parent = id;
     for _ in 0..2 {
-        let first = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some() || snapshot.text(c).is_some_and(|t| !t.trim().is_empty()));
-        let Some(first) = first else { return false };
+        let first = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some() || snapshot.text(c).is_some_and(|t| !t.trim().is_empty()))?;
         match snapshot.tag(first) {
-            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
-                let text = snapshot.text_content(first);
-                return text.chars().count() < 60 && patterns::is_comment_heading(&text);
-            }
+            Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => return Some(first),
             Some("header" | "div") => parent = first,
-            _ => return false,
+            _ => return None,
         }
     }
-    false
+    None
+}
+
+/// Whether `id` opens with a heading of a comment section.
+fn opens_with_comment_heading(snapshot: &Snapshot, id: NodeId) -> bool {
+    opening_heading(snapshot, id).is_some_and(|h| {
+        let text = snapshot.text_content(h);
+        text.chars().count() < 60 && patterns::is_comment_heading(&text)
+    })
+}
+
+/// Whether `id` opens with a "Most read" / "Related" heading.
+fn opens_with_list_heading(snapshot: &Snapshot, id: NodeId) -> bool {
+    opening_heading(snapshot, id).is_some_and(|h| chrome::is_list_heading(&snapshot.text_content(h)))
+}
+
+/// Share of a subtree's text inside links (0 when it has no text).
+fn link_share(snapshot: &Snapshot, id: NodeId) -> f64 {
+    let (mut all, mut linked) = (0usize, 0usize);
+    for d in snapshot.descendants(id) {
+        if let Some(t) = snapshot.text(d) {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            all += n;
+            if snapshot.ancestors(d).take_while(|&a| a > id).any(|a| snapshot.is(a, "a")) {
+                linked += n;
+            }
+        }
+    }
+    if all == 0 { 0.0 } else { linked as f64 / all as f64 }
+}
+
+/// After a "Most read" / "Related" heading: its list (the next siblings that are mostly links,
+/// up to the next heading) goes with it.
+fn cut_list_after(snapshot: &Snapshot, heading: NodeId, removed: &mut [bool], lists: &mut Vec<NodeId>) {
+    let Some(parent) = snapshot.parent(heading) else { return };
+    for sibling in snapshot.children(parent).filter(|&c| c > heading && snapshot.tag(c).is_some()) {
+        if removed[sibling as usize] {
+            continue;
+        }
+        let tag = snapshot.tag(sibling).unwrap_or("");
+        if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") || link_share(snapshot, sibling) < 0.5 {
+            break;
+        }
+        removed[sibling as usize] = true;
+        lists.push(sibling);
+    }
+}
+
+/// Collapsed chars of a subtree's text outside the subtrees already cut (below its root).
+fn live_chars(snapshot: &Snapshot, root: NodeId, removed: &[bool]) -> usize {
+    let (end, mut id, mut total) = (snapshot.subtree_end(root), root + 1, 0);
+    while id < end {
+        if removed[id as usize] {
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        if let Some(t) = snapshot.text(id) {
+            total += t.split_whitespace().map(|w| w.chars().count() + 1).sum::<usize>();
+        }
+        id += 1;
+    }
+    total
+}
+
+/// Whether a box (already seen to open with a list heading) is short and mostly links.
+fn is_link_list_box(snapshot: &Snapshot, id: NodeId) -> bool {
+    short_text(snapshot, id, 3000).is_some() && link_share(snapshot, id) >= 0.5
 }
 
 fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: usize) -> bool {
