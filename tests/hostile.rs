@@ -17,8 +17,8 @@
 //!   - `metadata`: fields that must equal the report's (`null` = absent);
 //!   - `read`: `must_contain`, `must_not_contain` (the text the reader kept from `<body>`);
 //!   - `truncated`: `null` (the default: the page was read whole) or the limit that cut it
-//!     (`"nodes"`, `"text_node"`, `"text"`, see `src/snapshot/limits.rs`); the analysis time is
-//!     printed, not asserted;
+//!     (`"nodes"`, `"text_node"`, `"text"`, see `src/snapshot/limits.rs`), plus `max_ms`: the
+//!     analysis (reading excluded) takes at most that long;
 //!   - `report_must_not_contain`: substrings absent from the whole JSON report;
 //!   - `exports`: `never_raw` — with a note quoting every comment and sentence, these strings
 //!     never appear unescaped (without a backslash before them) in the Markdown body; the CSV is
@@ -193,8 +193,11 @@ fn check_truncated(exp: &Value, report: &Report, took: std::time::Duration, fail
     if limit.as_ref().unwrap_or(&Value::Null) != &exp["truncated"] {
         failures.push(format!("truncated: expected {}, got {limit:?}", exp["truncated"]));
     }
-    // Timings are printed, never asserted (noisy machines): BENCHMARKS.md holds them.
-    println!("truncated page analysed in {} ms", took.as_millis());
+    if let Some(max) = exp["max_ms"].as_u64() {
+        if took.as_millis() as u64 > max {
+            failures.push(format!("the analysis took {} ms (at most {max} ms)", took.as_millis()));
+        }
+    }
 }
 
 fn check_read(exp: &Value, snapshot: &Snapshot, failures: &mut Vec<String>) {

@@ -12,11 +12,11 @@ use super::{Node, NodeData, Snapshot};
 use serde::{Deserialize, Serialize};
 
 /// Nodes (elements and text nodes, the document included) read at most.
-pub const MAX_NODES: usize = 250_000;
+pub const MAX_NODES: usize = 100_000;
 /// UTF-16 units kept of one text node (its start; anchors count UTF-16 units from there).
 pub const MAX_TEXT_NODE_UNITS: usize = 1 << 20;
 /// UTF-16 units of text read at most over the whole page; the node that crosses it is cut.
-pub const MAX_TEXT_UNITS: usize = 4 << 20;
+pub const MAX_TEXT_UNITS: usize = 2 << 20;
 
 /// Which limit cut the page (the whole-page text limit outranks the node count, which outranks
 /// one text node's).

@@ -4,9 +4,12 @@
 import assert from 'node:assert/strict';
 import { HUGE_PAGE_ELEMENTS } from './server.js';
 
-// The toggle's time on the huge page is printed, never asserted (noisy machines). The issue asks
-// for 2 s: NOT met yet on the shared 2-core machine (Chromium 2.7 s with MAX_NODES 100,000,
-// 3.9 s with 250,000); BENCHMARKS.md / RELIABILITY.md hold the figures.
+/**
+ * The longest a toggle on the huge page may take, ms. The issue asks for 2 s: NOT met yet on the
+ * shared 2-core machine (Chromium measured 2.7 s with MAX_NODES 100,000, 3.9 s with 250,000);
+ * this bound catches a regression to reading the whole page (it was unbounded before).
+ */
+export const HUGE_PAGE_MS = 6000;
 
 export async function runHugePage(t, driver, server, name) {
   await driver.open(server.url('/huge/article.html'));
@@ -17,6 +20,10 @@ export async function runHugePage(t, driver, server, name) {
   const took = Date.now() - started;
   console.log(`${name}: huge page (${HUGE_PAGE_ELEMENTS} elements, one 3 MB text node) toggled on in ${took} ms`);
   assert.equal(answer.on, true);
+
+  await t.test(`the analysis is done within ${HUGE_PAGE_MS} ms`, () => {
+    assert.ok(took < HUGE_PAGE_MS, `took ${took} ms`);
+  });
 
   await t.test('the side panel says the page was too large and how much was analysed', async () => {
     const panel = await driver.panel();

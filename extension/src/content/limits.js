@@ -4,6 +4,6 @@
  * just past them and says so (`"truncated": true` in the snapshot); the core cuts exactly there and
  * the report's `truncated` tells the reader of the page.
  */
-export const MAX_NODES = 250_000;
+export const MAX_NODES = 100_000;
 export const MAX_TEXT_NODE_UNITS = 1 << 20;
-export const MAX_TEXT_UNITS = 4 << 20;
+export const MAX_TEXT_UNITS = 2 << 20;
