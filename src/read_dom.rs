@@ -42,15 +42,10 @@
 //! and those hidden by computed style; [`skips_element`] and [`hidden_by_markup`] decide the rest
 //! in Rust, and the node table is then compacted in one more call if anything was dropped.
 //!
-//! **Limits.** The script stops just past [`limits::MAX_NODES`] walked nodes or
-//! [`limits::MAX_TEXT_UNITS`] of text and reads at most one unit more than
-//! [`limits::MAX_TEXT_NODE_UNITS`] of a text node, so a huge page is never read whole; the
-//! snapshot then says the reader stopped, and the analysis cuts it exactly and reports it.
-//!
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
-use crate::snapshot::{hidden_by_markup, limits, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
+use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,9 +75,6 @@ extern "C" {
         unchecked: &str,
         prefix: &str,
         computed_style: bool,
-        max_nodes: u32,
-        max_text_node: u32,
-        max_text: u32,
     ) -> Result<Walk, JsValue>;
 
     fn glose_keep_nodes(live: &js_sys::Array, keep: &[u8]) -> js_sys::Array;
@@ -95,8 +87,6 @@ extern "C" {
     fn text(this: &Walk) -> String;
     #[wasm_bindgen(method, getter)]
     fn lens(this: &Walk) -> js_sys::Uint32Array;
-    #[wasm_bindgen(method, getter)]
-    fn stopped(this: &Walk) -> bool;
     #[wasm_bindgen(method, getter, js_name = styleChecks)]
     fn style_checks(this: &Walk) -> u32;
 }
@@ -241,9 +231,6 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         &NEVER_STYLE_CHECKED.join(","),
         OWN_ELEMENT_PREFIX,
         options.computed_style,
-        limits::MAX_NODES as u32,
-        limits::MAX_TEXT_NODE_UNITS as u32,
-        limits::MAX_TEXT_UNITS as u32,
     )
     .map_err(|_| SnapshotError { node: 0, reason: "the live DOM walk failed" })?;
     let live = walk.live();
@@ -308,10 +295,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     if ids.len() != live.length() as usize {
         return Err(BROKEN);
     }
-    let mut snapshot = builder.finish()?;
-    if walk.stopped() {
-        snapshot.mark_reader_stopped();
-    }
+    let snapshot = builder.finish()?;
     let array = if dropped {
         let keep: Vec<u8> = ids.iter().map(|&id| u8::from(id != DROPPED)).collect();
         glose_keep_nodes(&live, &keep)

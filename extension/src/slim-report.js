@@ -38,7 +38,6 @@ export function slimReport(report) {
     sentences: report.sentences ?? [],
     comments,
     summary: report.summary ?? null,
-    truncated: report.truncated ?? null,
   };
 }
 

@@ -35,11 +35,9 @@ function rulesFor(kept, skipped, unchecked, prefix) {
  * `live[j]` the node of walk index j (0 = the document); `ops` per node: text `[parent, -1]`,
  * element `[parent, tag, n, name_1 … name_n]` (tag and names are wire ids: a new id's string
  * comes next in the string stream); `text` every string (new tag names, new attribute names,
- * attribute values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k;
- * `stopped` whether the walk stopped past `maxNodes` nodes or `maxText` UTF-16 units of text (a
- * text node is read up to `maxTextNode + 1` units).
+ * attribute values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
  */
-export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText) {
+export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle) {
   const r = rulesFor(kept, skipped, unchecked, prefix);
   const view = computedStyle ? doc.defaultView : null;
   const checkOptions = { visibilityProperty: true };
@@ -52,9 +50,6 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
   let tagWires = 0;
   let nameWires = 0;
   let styleChecks = 0;
-  // Past the limits of src/snapshot/limits.rs the walk stops: a huge page is never read whole.
-  let textUnits = 0;
-  let stopped = false;
   const attrNames = [];
   const attrValues = [];
   const put = (s) => {
@@ -63,10 +58,6 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
   };
   const stack = [{ next: doc.firstChild, list: null, i: 0, parent: 0, inBody: false }];
   while (stack.length > 0) {
-    if (live.length > maxNodes || textUnits > maxText) {
-      stopped = true;
-      break;
-    }
     const f = stack[stack.length - 1];
     let node;
     if (f.list !== null) {
@@ -88,9 +79,7 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       ops.push(f.parent, -1);
-      const data = node.length > maxTextNode ? node.substringData(0, maxTextNode + 1) : node.data;
-      textUnits += data.length;
-      put(data);
+      put(node.data);
       live.push(node);
       continue;
     }
@@ -179,7 +168,7 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
     const root = node.shadowRoot ?? null;
     stack.push({ next: (root ?? node).firstChild, list: null, i: 0, parent: id, inBody });
   }
-  return { live, ops: Int32Array.from(ops), text: strings.join('\0'), lens: Uint32Array.from(lens), styleChecks, stopped };
+  return { live, ops: Int32Array.from(ops), text: strings.join('\0'), lens: Uint32Array.from(lens), styleChecks };
 }
 
 /** The nodes of `live` whose `keep[j]` is 1, in order. */

@@ -6,7 +6,6 @@
 //! `i + 1 .. subtree_end(i)`: walking a subtree is a range, never a recursion.
 
 mod json;
-pub mod limits;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -120,25 +119,17 @@ pub struct Snapshot {
     /// `ends[i]`: one past the last descendant of node `i`.
     #[serde(skip)]
     ends: Vec<NodeId>,
-    /// The reader stopped before the end of the page (a live walk stops just past the limits of
-    /// [`limits`], so that it never reads all of a huge page): in JSON `"truncated": true`.
-    #[serde(default, rename = "truncated", skip_serializing_if = "std::ops::Not::not")]
-    reader_stopped: bool,
 }
 
 #[derive(Deserialize)]
 struct RawSnapshot {
     nodes: Vec<Node>,
-    #[serde(default)]
-    truncated: bool,
 }
 
 impl TryFrom<RawSnapshot> for Snapshot {
     type Error = SnapshotError;
     fn try_from(raw: RawSnapshot) -> Result<Self, SnapshotError> {
-        let mut snapshot = Snapshot::from_nodes(raw.nodes)?;
-        snapshot.reader_stopped = raw.truncated;
-        Ok(snapshot)
+        Snapshot::from_nodes(raw.nodes)
     }
 }
 
@@ -180,17 +171,7 @@ impl Snapshot {
         for top in open {
             ends[top as usize] = nodes.len() as NodeId;
         }
-        Ok(Snapshot { nodes, ends, reader_stopped: false })
-    }
-
-    /// Says that the reader stopped before the end of the page (see [`limits`]).
-    pub fn mark_reader_stopped(&mut self) {
-        self.reader_stopped = true;
-    }
-
-    /// Whether the reader stopped before the end of the page.
-    pub fn reader_stopped(&self) -> bool {
-        self.reader_stopped
+        Ok(Snapshot { nodes, ends })
     }
 
     /// An empty page (just the document node).

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
-import { runHugePage } from './huge-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
 import * as own from './own-probes.js';
@@ -125,23 +124,6 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
     const driver = driverFor(browser, page);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'chromium', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'chromium'));
-    await t.test('on a page past the reading limits', (t) => runHugePage(t, driver, server, 'chromium'));
-
-    await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
-      const other = await browser.context.newPage();
-      await other.goto(server.url('/article.html'), { waitUntil: 'load' });
-      const otherDriver = driverFor(browser, other);
-      await otherDriver.toggle(false); // the content script is up
-      const kept = () => browser.worker.evaluate(() => globalThis.gloseKeptJobs());
-      const before = await kept();
-      // A snapshot upload left unclaimed, as a page closed in the middle of one leaves it.
-      await otherDriver.own(() => chrome.runtime.sendMessage({ kind: 'snapshot-piece', job: 'closed-tab-probe', index: 0, piece: '{' }).then((a) => a.ok));
-      assert.equal((await kept()).uploads, before.uploads + 1);
-      await other.close();
-      const until = Date.now() + 5000;
-      while ((await kept()).uploads !== before.uploads && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-      assert.deepEqual(await kept(), before);
-    });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

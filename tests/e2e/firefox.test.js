@@ -12,7 +12,6 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
-// import { runHugePage } from './huge-page.js';
 import { runScenario } from './scenario.js';
 import * as probe from './page-probes.js';
 
@@ -155,9 +154,6 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
     const driver = await driverFor(browser);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'firefox'));
-    // Not yet: in Firefox the toggle on the huge page (tests/e2e/huge-page.js) outlasts the
-    // driver's 30 s script timeout; see RELIABILITY.md, "Reading limits".
-    // await t.test('on a page past the reading limits', (t) => runHugePage(t, driver, server, 'firefox'));
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

@@ -16,19 +16,6 @@ export const SLOW_MS = 3000;
 export const BIG_PAGE_COMMENTS = 400;
 let bigPage = null;
 
-/** The generated huge page (/huge/article.html): elements and one text node's length. */
-export const HUGE_PAGE_ELEMENTS = 400_000;
-export const HUGE_TEXT_NODE_CHARS = 3_000_000;
-let hugePage = null;
-
-function generatedHugePage() {
-  const clause = 'the committee heard from residents about the river crossing, ';
-  const text = `Then ${clause.repeat(Math.ceil(HUGE_TEXT_NODE_CHARS / clause.length))}and it adjourned.`;
-  return '<!DOCTYPE html><html lang="en"><head><title>Huge page</title></head><body><article><h1>Minutes of the hearing</h1>'
-    + '<p>The hearing opened at nine in the morning. Frankly, this was a disgraceful way to run a city.</p>'
-    + `<p>${text}</p></article><div id="filler">${'<i>x</i>'.repeat(HUGE_PAGE_ELEMENTS)}</div></body></html>`;
-}
-
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
 const CONTENT = new URL('../../extension/src/content/', import.meta.url);
@@ -66,13 +53,9 @@ export async function startServer({ page = SEED } = {}) {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
       bigPage ??= commentsPage(BIG_PAGE_COMMENTS);
       response.writeHead(200, headers).end(bigPage);
-    } else if (path === '/content/snapshot.js' || path === '/content/limits.js') {
+    } else if (path === '/content/snapshot.js') {
       // The page reader (no extension API in it), for the reader tests in a plain page.
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL(path.slice(9), CONTENT)));
-    } else if (path === '/huge/article.html') {
-      // Past every reading limit: HUGE_PAGE_ELEMENTS elements and one HUGE_TEXT_NODE_CHARS text node.
-      hugePage ??= generatedHugePage();
-      response.writeHead(200, headers).end(hugePage);
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL('snapshot.js', CONTENT)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -9,8 +9,6 @@
  * `test/snapshot-rules.test.js` checks these lists against the Rust source.
  */
 
-import { MAX_NODES, MAX_TEXT_NODE_UNITS, MAX_TEXT_UNITS } from './limits.js';
-
 /** Attribute names kept (plus every `aria-*`), as `KEPT_ATTRIBUTES` in `src/snapshot/mod.rs`. */
 export const KEPT_ATTRIBUTES = [
   'id', 'class', 'role', 'itemprop', 'itemtype', 'itemscope', 'hidden', 'lang', 'dir',
@@ -135,7 +133,7 @@ function objectSink() {
       }
       nodes.push({ parent, type: 'element', tag, attrs });
     },
-    result: (stopped) => (stopped ? { nodes, truncated: true } : { nodes }),
+    result: () => ({ nodes }),
   };
 }
 
@@ -197,8 +195,8 @@ function jsonSink(pieceChars, onPiece) {
       run += `${json}]}`;
       if (run.length >= runChars) endRun();
     },
-    result(stopped) {
-      run += stopped ? '],"truncated":true}' : ']}';
+    result() {
+      run += ']}';
       endRun();
       if (runs.length) emit(runs.join(''));
       return { pieces, count };
@@ -226,9 +224,6 @@ function walker(doc, skip, sink) {
   const parents = [0];
   const inBodies = [false];
   let depth = 1;
-  // Past the limits of src/snapshot/limits.rs the walk stops: a huge page is never read whole.
-  let textUnits = 0;
-  let stopped = false;
   function push(cursor, list, parent, inBody) {
     cursors[depth] = cursor;
     lists[depth] = list;
@@ -241,11 +236,6 @@ function walker(doc, skip, sink) {
     let n = 0;
     while (n < budget) {
       if (depth === 0) return true;
-      if (live.length > MAX_NODES || textUnits > MAX_TEXT_UNITS) {
-        stopped = true;
-        depth = 0;
-        return true;
-      }
       const top = depth - 1;
       let node;
       const list = lists[top];
@@ -269,9 +259,7 @@ function walker(doc, skip, sink) {
       n += 1;
       const type = node.nodeType;
       if (type === 3 || type === 4) {
-        const data = node.length > MAX_TEXT_NODE_UNITS ? node.substringData(0, MAX_TEXT_NODE_UNITS + 1) : node.data;
-        textUnits += data.length;
-        sink.text(parents[top], data);
+        sink.text(parents[top], node.data);
         live.push(node);
       } else if (type === 1) {
         const tag = node.localName.toLowerCase();
@@ -290,7 +278,7 @@ function walker(doc, skip, sink) {
     }
     return depth === 0;
   }
-  return { step, result: () => ({ snapshot: sink.result(stopped), nodes: live }) };
+  return { step, result: () => ({ snapshot: sink.result(), nodes: live }) };
 }
 
 /**
