@@ -187,7 +187,7 @@ pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValu
 pub fn export_jsonld(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
     let report: Report = from_js(report, "report")?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    Ok(crate::export::jsonld::render(&report, &notes, &crate::export::jsonld::now()))
+    Ok(crate::export::json_ld::render(&report, &notes, &crate::export::json_ld::now()))
 }
 
 /// The CSV export (one row per annotation, cells escaped against formula injection).
@@ -201,6 +201,6 @@ pub fn export_csv(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
 /// The reader's notes in a W3C Web Annotation JSON(-LD) text (Glose's own findings skipped).
 #[wasm_bindgen]
 pub fn import_jsonld(text: String) -> Result<JsValue, JsValue> {
-    let notes = crate::export::jsonld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
+    let notes = crate::export::json_ld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
     to_js(&notes)
 }
