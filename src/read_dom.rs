@@ -177,8 +177,46 @@ impl LiveSnapshot {
     }
 }
 
+/// Why a live document could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The JavaScript walk threw (a page that replaced a DOM method, a detached document…): the
+    /// exception's name and message, so the caller can say what happened.
+    Walk(String),
+    /// The walk's output did not make a valid snapshot.
+    Snapshot(SnapshotError),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Walk(message) => write!(f, "the live DOM walk failed: {message}"),
+            ReadError::Snapshot(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<SnapshotError> for ReadError {
+    fn from(e: SnapshotError) -> Self {
+        ReadError::Snapshot(e)
+    }
+}
+
+/// The words of a JavaScript exception: `Name: message` for an `Error`, else its string form.
+fn exception_text(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(e.name()), String::from(e.message()));
+    }
+    value
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "a value that is not an Error".to_owned())
+}
+
 /// Reads a rendered document with the default options (computed style on).
-pub fn read_document(document: &Document) -> Result<LiveSnapshot, SnapshotError> {
+pub fn read_document(document: &Document) -> Result<LiveSnapshot, ReadError> {
     read_document_with(document, ReadOptions::default())
 }
 
@@ -223,7 +261,7 @@ const DROPPED: NodeId = NodeId::MAX;
 
 /// Reads a rendered document (it must have a browsing context for computed style to mean
 /// anything: the page's own `document`, or a same-origin iframe's).
-pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<LiveSnapshot, SnapshotError> {
+pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<LiveSnapshot, ReadError> {
     let walk = glose_walk_dom(
         document,
         &KEPT_ATTRIBUTES.join(","),
@@ -232,7 +270,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         OWN_ELEMENT_PREFIX,
         options.computed_style,
     )
-    .map_err(|_| SnapshotError { node: 0, reason: "the live DOM walk failed" })?;
+    .map_err(|e| ReadError::Walk(exception_text(&e)))?;
     let live = walk.live();
     let ops = walk.ops().to_vec();
     let lens = walk.lens().to_vec();
@@ -272,7 +310,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
             if name == names.len() {
                 names.push(strings.next().ok_or(BROKEN)?.to_owned());
             } else if name > names.len() {
-                return Err(BROKEN);
+                return Err(BROKEN.into());
             }
             attrs.push((name, strings.next().ok_or(BROKEN)?));
         }
@@ -293,7 +331,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         ids.push(id);
     }
     if ids.len() != live.length() as usize {
-        return Err(BROKEN);
+        return Err(BROKEN.into());
     }
     let snapshot = builder.finish()?;
     let array = if dropped {

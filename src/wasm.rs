@@ -118,6 +118,12 @@ pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValu
     report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()) }))
 }
 
+/// Now in UTC as ISO 8601 (`2026-11-29T01:34:56.789Z`), the `exported` stamp of exports: the
+/// browser's clock (std's clock panics on wasm32-unknown-unknown).
+fn utc_now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
 /// The time of reading in the reader's own zone (`2024-06-12T09:30:00+02:00`), so that a
 /// comment dated "yesterday at 14:05" lands on the reader's yesterday.
 fn local_now() -> String {
@@ -179,7 +185,7 @@ pub fn reanchor_notes(snapshot: JsValue, notes: JsValue) -> Result<JsValue, JsVa
 pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
     let report: Report = from_js(report, "report")?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    Ok(crate::export::markdown::render(&report, &notes))
+    Ok(crate::export::markdown::render(&report, &notes, &utc_now()))
 }
 
 /// The W3C Web Annotation JSON-LD export (an `AnnotationCollection`) of a report and notes.
@@ -187,7 +193,7 @@ pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValu
 pub fn export_jsonld(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
     let report: Report = from_js(report, "report")?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    Ok(crate::export::json_ld::render(&report, &notes, &crate::export::json_ld::now()))
+    Ok(crate::export::json_ld::render(&report, &notes, &utc_now()))
 }
 
 /// The CSV export (one row per annotation, cells escaped against formula injection).

@@ -44,7 +44,7 @@ fn yaml_unquote(v: &str) -> String {
 #[test]
 fn markdown_front_matter_cannot_be_broken_or_injected() {
     let (report, notes) = hostile();
-    let md = markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z");
+    let md = markdown::render(&report, &notes, "2026-11-29T02:00:00Z");
     let mut lines = md.lines();
     assert_eq!(lines.next(), Some("---"));
     let front: Vec<&str> = lines.by_ref().take_while(|l| *l != "---").collect();
@@ -60,7 +60,7 @@ fn markdown_front_matter_cannot_be_broken_or_injected() {
 #[test]
 fn markdown_body_has_no_markup_from_page_text() {
     let (report, notes) = hostile();
-    let md = markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z");
+    let md = markdown::render(&report, &notes, "2026-11-29T02:00:00Z");
     let body = md.splitn(3, "---\n").nth(2).unwrap();
     let headings = ["# Breaking", "## My notes", "## Editorial sentences", "## Attributed opinions", "## Comments", "### Themes", "### Most quoted"];
     for line in body.lines() {
@@ -194,5 +194,5 @@ fn csv_has_one_row_per_annotation_with_safe_cells() {
 #[ignore = "prints the hostile Markdown for a person to read"]
 fn print_hostile_markdown() {
     let (report, notes) = hostile();
-    println!("{}", markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z"));
+    println!("{}", markdown::render(&report, &notes, "2026-11-29T02:00:00Z"));
 }

@@ -215,7 +215,7 @@ fn check_exports(exp: &Value, report: &Report, failures: &mut Vec<String>) {
         failures.push("exports: nothing to quote".into());
         return;
     }
-    let md = glose::export::markdown::render_at(report, &notes, "2026-11-29T01:00:00Z");
+    let md = glose::export::markdown::render(report, &notes, "2026-11-29T01:00:00Z");
     // The front matter holds page text as quoted YAML strings (the fuzz target parses it); the
     // body is what a Markdown renderer turns into HTML.
     let body = md.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]));

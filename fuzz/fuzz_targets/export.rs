@@ -102,7 +102,7 @@ fuzz_target!(|input: Input| {
 });
 
 fn check_markdown(report: &Report, notes: &[Note]) {
-    let md = markdown::render_at(report, notes, "2026-11-29T01:00:00Z");
+    let md = markdown::render(report, notes, "2026-11-29T01:00:00Z");
     let rest = md.strip_prefix("---\n").expect("front matter opens the file");
     let end = rest.find("\n---\n").expect("front matter is closed");
     let front: serde_yaml::Value = serde_yaml::from_str(&rest[..end]).expect("front matter is YAML");
