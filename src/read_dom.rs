@@ -31,10 +31,11 @@
 //! - **Glose's own elements** (custom elements named `glose-*`: tooltip, summary panel, note form,
 //!   each holding its UI in an open shadow root) are not page content and are skipped, so analysing
 //!   a page again while Glose is showing gives the same snapshot. (`extension/src/content/own-elements.js`
-//!   lists them for the JavaScript twin of this reader.)
+//!   lists them for the selection logic; the walker skips the prefix.)
 //!
 //! **Few crossings.** Every wasm→JS call costs far more than the DOM access it makes, so the walk
-//! itself runs in JavaScript (`src/read_dom/walk.js`, one call): it returns the live nodes in
+//! itself runs in JavaScript (`src/read_dom/walk.js`, one call; the same walker, copied into the
+//! extension by the build, is the strict-CSP fallback's reader): it returns the live nodes in
 //! walk order, one `Int32Array` of structure (parent, tag, attribute names as interned ids) and
 //! ONE string holding every tag name, attribute name, value and text (U+0000-separated, with
 //! their UTF-16 lengths). The rules stay here: the script leaves out only subtrees the shared
@@ -57,7 +58,7 @@ pub const OWN_ELEMENT_PREFIX: &str = "glose-";
 /// Elements never asked for their computed style: void elements and non-rendered metadata
 /// holders. They have no text of their own, and `<meta itemprop>`/`<link>` in the body carry
 /// metadata even though the user-agent style hides them.
-const NEVER_STYLE_CHECKED: &[&str] = &[
+pub const NEVER_STYLE_CHECKED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "title", "script",
 ];

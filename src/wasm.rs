@@ -107,6 +107,23 @@ pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
     to_js(&live.snapshot)
 }
 
+/// The rule lists of the page walk, as JSON: `{kept, skipped, unchecked, prefix}` (kept attribute
+/// names besides `aria-*`, skipped elements, elements never style-checked, Glose's own tag
+/// prefix). scripts/build-extension.sh writes them into the extension for its JavaScript reader,
+/// so the lists live only here in Rust.
+#[wasm_bindgen]
+pub fn snapshot_rules() -> String {
+    // Formatted by hand: `serde_json::json!` cost 5 KB of wasm for four fields.
+    let list = |names: &[&str]| serde_json::to_string(names).unwrap_or_default();
+    format!(
+        r#"{{"kept":{},"skipped":{},"unchecked":{},"prefix":{}}}"#,
+        list(crate::snapshot::KEPT_ATTRIBUTES),
+        list(crate::snapshot::SKIPPED_ELEMENTS),
+        list(read_dom::NEVER_STYLE_CHECKED),
+        serde_json::to_string(read_dom::OWN_ELEMENT_PREFIX).unwrap_or_default(),
+    )
+}
+
 /// Analyses a snapshot built elsewhere (the strict-CSP fallback: the content script reads the
 /// page, the background's wasm analyses it). `snapshot` is an object or a JSON string in
 /// `Snapshot`'s shape: `{nodes: [{parent: null, type: "document"}, {parent: 0, type: "element",
