@@ -172,9 +172,9 @@ fn main() {
         // Where the time goes: quote links alone, then themes alone (on the summarised comments).
         let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
         let start = Instant::now();
-        let mut vocabulary = glose::summary::vocabulary::Vocabulary::new("en");
+        let mut vocabulary = glose::summary::interned_words::Vocabulary::new("en", glose::summary::stance::phrase_starts());
         let mut index = glose::summary::quotes::SentenceIndex::new(&texts, &mut vocabulary);
-        let words = glose::summary::vocabulary::CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
+        let words = glose::summary::interned_words::CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
         let links: usize = comments.iter().enumerate().map(|(i, c)| index.links(&vocabulary, &c.text, words.of(i)).len()).sum();
         let quote_ms = start.elapsed().as_secs_f64() * 1000.0;
         let mut c = comments.clone();

@@ -2,7 +2,10 @@
 # Builds the browser extension for Chromium and Firefox from one source:
 #   1. the wasm core (scripts/build-wasm.sh: release, wasm-bindgen --target web, wasm-opt -Oz
 #      from npm binaryen) → target/pkg/;
-#   2. dist/chrome/ + dist/glose-chrome.zip and dist/firefox/ + dist/glose-firefox.xpi, each with
+#   2. extension/src/content/{walk.js,snapshot-rules.js}: the wasm reader's walker (copied from
+#      src/read_dom/walk.js) and Rust's rule lists (from the wasm's snapshot_rules()), for the
+#      JavaScript page reader (extension/build/shared-reader.mjs; build products, not in git);
+#   3. dist/chrome/ + dist/glose-chrome.zip and dist/firefox/ + dist/glose-firefox.xpi, each with
 #      the one manifest transformed for that browser (extension/build/manifest.mjs).
 # SKIP_WASM=1 reuses target/pkg as it is.
 set -euo pipefail
@@ -18,6 +21,9 @@ fi
 for f in glose.js glose_bg.wasm; do
   [ -f "$PKG/$f" ] || { echo "build-extension: missing $PKG/$f (run scripts/build-wasm.sh)" >&2; exit 1; }
 done
+
+# The JavaScript page reader's walker and rule lists come from the wasm reader's (not kept twice).
+node extension/build/shared-reader.mjs "$PKG"
 
 mkdir -p dist
 for browser in chrome firefox; do

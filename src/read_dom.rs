@@ -31,10 +31,11 @@
 //! - **Glose's own elements** (custom elements named `glose-*`: tooltip, summary panel, note form,
 //!   each holding its UI in an open shadow root) are not page content and are skipped, so analysing
 //!   a page again while Glose is showing gives the same snapshot. (`extension/src/content/own-elements.js`
-//!   lists them for the JavaScript twin of this reader.)
+//!   lists them for the selection logic; the walker skips the prefix.)
 //!
 //! **Few crossings.** Every wasm→JS call costs far more than the DOM access it makes, so the walk
-//! itself runs in JavaScript (`src/read_dom/walk.js`, one call): it returns the live nodes in
+//! itself runs in JavaScript (`src/read_dom/walk.js`, one call; the same walker, copied into the
+//! extension by the build, is the strict-CSP fallback's reader): it returns the live nodes in
 //! walk order, one `Int32Array` of structure (parent, tag, attribute names as interned ids) and
 //! ONE string holding every tag name, attribute name, value and text (U+0000-separated, with
 //! their UTF-16 lengths). The rules stay here: the script leaves out only subtrees the shared
@@ -57,7 +58,7 @@ pub const OWN_ELEMENT_PREFIX: &str = "glose-";
 /// Elements never asked for their computed style: void elements and non-rendered metadata
 /// holders. They have no text of their own, and `<meta itemprop>`/`<link>` in the body carry
 /// metadata even though the user-agent style hides them.
-const NEVER_STYLE_CHECKED: &[&str] = &[
+pub const NEVER_STYLE_CHECKED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr", "title", "script",
 ];
@@ -177,8 +178,46 @@ impl LiveSnapshot {
     }
 }
 
+/// Why a live document could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The JavaScript walk threw (a page that replaced a DOM method, a detached document…): the
+    /// exception's name and message, so the caller can say what happened.
+    Walk(String),
+    /// The walk's output did not make a valid snapshot.
+    Snapshot(SnapshotError),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Walk(message) => write!(f, "the live DOM walk failed: {message}"),
+            ReadError::Snapshot(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<SnapshotError> for ReadError {
+    fn from(e: SnapshotError) -> Self {
+        ReadError::Snapshot(e)
+    }
+}
+
+/// The words of a JavaScript exception: `Name: message` for an `Error`, else its string form.
+fn exception_text(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(e.name()), String::from(e.message()));
+    }
+    value
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "a value that is not an Error".to_owned())
+}
+
 /// Reads a rendered document with the default options (computed style on).
-pub fn read_document(document: &Document) -> Result<LiveSnapshot, SnapshotError> {
+pub fn read_document(document: &Document) -> Result<LiveSnapshot, ReadError> {
     read_document_with(document, ReadOptions::default())
 }
 
@@ -223,7 +262,7 @@ const DROPPED: NodeId = NodeId::MAX;
 
 /// Reads a rendered document (it must have a browsing context for computed style to mean
 /// anything: the page's own `document`, or a same-origin iframe's).
-pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<LiveSnapshot, SnapshotError> {
+pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<LiveSnapshot, ReadError> {
     let walk = glose_walk_dom(
         document,
         &KEPT_ATTRIBUTES.join(","),
@@ -232,7 +271,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         OWN_ELEMENT_PREFIX,
         options.computed_style,
     )
-    .map_err(|_| SnapshotError { node: 0, reason: "the live DOM walk failed" })?;
+    .map_err(|e| ReadError::Walk(exception_text(&e)))?;
     let live = walk.live();
     let ops = walk.ops().to_vec();
     let lens = walk.lens().to_vec();
@@ -272,7 +311,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
             if name == names.len() {
                 names.push(strings.next().ok_or(BROKEN)?.to_owned());
             } else if name > names.len() {
-                return Err(BROKEN);
+                return Err(BROKEN.into());
             }
             attrs.push((name, strings.next().ok_or(BROKEN)?));
         }
@@ -293,7 +332,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         ids.push(id);
     }
     if ids.len() != live.length() as usize {
-        return Err(BROKEN);
+        return Err(BROKEN.into());
     }
     let snapshot = builder.finish()?;
     let array = if dropped {

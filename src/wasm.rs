@@ -107,6 +107,23 @@ pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
     to_js(&live.snapshot)
 }
 
+/// The rule lists of the page walk, as JSON: `{kept, skipped, unchecked, prefix}` (kept attribute
+/// names besides `aria-*`, skipped elements, elements never style-checked, Glose's own tag
+/// prefix). scripts/build-extension.sh writes them into the extension for its JavaScript reader,
+/// so the lists live only here in Rust.
+#[wasm_bindgen]
+pub fn snapshot_rules() -> String {
+    // Formatted by hand: `serde_json::json!` cost 5 KB of wasm for four fields.
+    let list = |names: &[&str]| serde_json::to_string(names).unwrap_or_default();
+    format!(
+        r#"{{"kept":{},"skipped":{},"unchecked":{},"prefix":{}}}"#,
+        list(crate::snapshot::KEPT_ATTRIBUTES),
+        list(crate::snapshot::SKIPPED_ELEMENTS),
+        list(read_dom::NEVER_STYLE_CHECKED),
+        serde_json::to_string(read_dom::OWN_ELEMENT_PREFIX).unwrap_or_default(),
+    )
+}
+
 /// Analyses a snapshot built elsewhere (the strict-CSP fallback: the content script reads the
 /// page, the background's wasm analyses it). `snapshot` is an object or a JSON string in
 /// `Snapshot`'s shape: `{nodes: [{parent: null, type: "document"}, {parent: 0, type: "element",
@@ -116,6 +133,12 @@ pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
 pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()) }))
+}
+
+/// Now in UTC as ISO 8601 (`2026-11-29T01:34:56.789Z`), the `exported` stamp of exports: the
+/// browser's clock (std's clock panics on wasm32-unknown-unknown).
+fn utc_now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
 }
 
 /// The time of reading in the reader's own zone (`2024-06-12T09:30:00+02:00`), so that a
@@ -179,7 +202,7 @@ pub fn reanchor_notes(snapshot: JsValue, notes: JsValue) -> Result<JsValue, JsVa
 pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
     let report: Report = from_js(report, "report")?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    Ok(crate::export::markdown::render(&report, &notes))
+    Ok(crate::export::markdown::render(&report, &notes, &utc_now()))
 }
 
 /// The W3C Web Annotation JSON-LD export (an `AnnotationCollection`) of a report and notes.
@@ -187,7 +210,7 @@ pub fn export_markdown(report: JsValue, notes: JsValue) -> Result<String, JsValu
 pub fn export_jsonld(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
     let report: Report = from_js(report, "report")?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    Ok(crate::export::jsonld::render(&report, &notes, &crate::export::jsonld::now()))
+    Ok(crate::export::json_ld::render(&report, &notes, &utc_now()))
 }
 
 /// The CSV export (one row per annotation, cells escaped against formula injection).
@@ -201,6 +224,6 @@ pub fn export_csv(report: JsValue, notes: JsValue) -> Result<String, JsValue> {
 /// The reader's notes in a W3C Web Annotation JSON(-LD) text (Glose's own findings skipped).
 #[wasm_bindgen]
 pub fn import_jsonld(text: String) -> Result<JsValue, JsValue> {
-    let notes = crate::export::jsonld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
+    let notes = crate::export::json_ld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
     to_js(&notes)
 }

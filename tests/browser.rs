@@ -343,3 +343,14 @@ fn analyze_snapshot_takes_objects_or_json_and_rejects_corrupt_snapshots() {
     assert!(glose::wasm::analyze_snapshot(JsValue::NULL, None).is_err());
     assert!(glose::wasm::analyze_snapshot(JsValue::from_str("{"), None).is_err());
 }
+
+/// A walk that throws (a page that broke a DOM accessor) is reported with the exception's words,
+/// not swallowed into a generic failure (issue 13).
+#[wasm_bindgen_test]
+fn a_walk_that_throws_says_why() {
+    let broken = js_sys::Function::new_no_args("return { get firstChild() { throw new RangeError('page broke the DOM'); } };")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    let Err(err) = read_document(broken.unchecked_ref::<Document>()) else { panic!("a throwing walk must fail") };
+    assert_eq!(err.to_string(), "the live DOM walk failed: RangeError: page broke the DOM");
+}

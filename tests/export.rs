@@ -2,7 +2,7 @@
 //! HTML and spreadsheet-formula tricks) and JSON-LD import of other tools' files.
 
 use glose::anchor::{Motivation, Note};
-use glose::export::{csv, jsonld, markdown};
+use glose::export::{csv, json_ld, markdown};
 use glose::report::Label;
 use glose::Report;
 use std::path::Path;
@@ -44,7 +44,7 @@ fn yaml_unquote(v: &str) -> String {
 #[test]
 fn markdown_front_matter_cannot_be_broken_or_injected() {
     let (report, notes) = hostile();
-    let md = markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z");
+    let md = markdown::render(&report, &notes, "2026-11-29T02:00:00Z");
     let mut lines = md.lines();
     assert_eq!(lines.next(), Some("---"));
     let front: Vec<&str> = lines.by_ref().take_while(|l| *l != "---").collect();
@@ -60,7 +60,7 @@ fn markdown_front_matter_cannot_be_broken_or_injected() {
 #[test]
 fn markdown_body_has_no_markup_from_page_text() {
     let (report, notes) = hostile();
-    let md = markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z");
+    let md = markdown::render(&report, &notes, "2026-11-29T02:00:00Z");
     let body = md.splitn(3, "---\n").nth(2).unwrap();
     let headings = ["# Breaking", "## My notes", "## Editorial sentences", "## Attributed opinions", "## Comments", "### Themes", "### Most quoted"];
     for line in body.lines() {
@@ -86,8 +86,8 @@ fn markdown_body_has_no_markup_from_page_text() {
 #[test]
 fn jsonld_round_trips_notes_and_lists_findings() {
     let (report, notes) = hostile();
-    let text = jsonld::render(&report, &notes, "2026-11-29T02:00:00Z");
-    assert_eq!(jsonld::import(&text).unwrap(), notes);
+    let text = json_ld::render(&report, &notes, "2026-11-29T02:00:00Z");
+    assert_eq!(json_ld::import(&text).unwrap(), notes);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(v["type"], "AnnotationCollection");
@@ -113,7 +113,7 @@ fn jsonld_round_trips_notes_and_lists_findings() {
 #[test]
 fn jsonld_import_reads_other_generators() {
     let text = std::fs::read_to_string(dir().join("foreign.jsonld")).unwrap();
-    let notes = jsonld::import(&text).unwrap();
+    let notes = json_ld::import(&text).unwrap();
     let ids: Vec<&str> = notes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["https://other.example/anno/1", "https://other.example/anno/2", "imported-4"]);
     assert_eq!(notes[0].body, "A plain comment");
@@ -128,12 +128,12 @@ fn jsonld_import_reads_other_generators() {
 
 #[test]
 fn jsonld_import_explains_bad_input() {
-    let err = jsonld::import("{\"type\": \"Annotation\",\n  oops}").unwrap_err().to_string();
+    let err = json_ld::import("{\"type\": \"Annotation\",\n  oops}").unwrap_err().to_string();
     assert!(err.contains("not valid JSON") && err.contains("line 2"), "{err}");
-    let err = jsonld::import(r#"{"hello": "world"}"#).unwrap_err().to_string();
+    let err = json_ld::import(r#"{"hello": "world"}"#).unwrap_err().to_string();
     assert!(err.contains("no W3C Web Annotations"), "{err}");
-    assert!(jsonld::import("42").is_err());
-    assert_eq!(jsonld::import("[]").unwrap(), vec![]);
+    assert!(json_ld::import("42").is_err());
+    assert_eq!(json_ld::import("[]").unwrap(), vec![]);
 }
 
 /// Splits RFC 4180 CSV into rows of cells.
@@ -194,5 +194,5 @@ fn csv_has_one_row_per_annotation_with_safe_cells() {
 #[ignore = "prints the hostile Markdown for a person to read"]
 fn print_hostile_markdown() {
     let (report, notes) = hostile();
-    println!("{}", markdown::render_at(&report, &notes, "2026-11-29T02:00:00Z"));
+    println!("{}", markdown::render(&report, &notes, "2026-11-29T02:00:00Z"));
 }

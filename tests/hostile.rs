@@ -215,7 +215,7 @@ fn check_exports(exp: &Value, report: &Report, failures: &mut Vec<String>) {
         failures.push("exports: nothing to quote".into());
         return;
     }
-    let md = glose::export::markdown::render_at(report, &notes, "2026-11-29T01:00:00Z");
+    let md = glose::export::markdown::render(report, &notes, "2026-11-29T01:00:00Z");
     // The front matter holds page text as quoted YAML strings (the fuzz target parses it); the
     // body is what a Markdown renderer turns into HTML.
     let body = md.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]));
@@ -236,8 +236,8 @@ fn check_exports(exp: &Value, report: &Report, failures: &mut Vec<String>) {
         }
         Err(e) => failures.push(format!("CSV export: {e}")),
     }
-    let jsonld = glose::export::jsonld::render(report, &notes, "2026-11-29T01:00:00Z");
-    match glose::export::jsonld::import(&jsonld) {
+    let jsonld = glose::export::json_ld::render(report, &notes, "2026-11-29T01:00:00Z");
+    match glose::export::json_ld::import(&jsonld) {
         Ok(back) if back.iter().map(|n| &n.body).eq(notes.iter().map(|n| &n.body)) => {}
         Ok(_) => failures.push("JSON-LD export does not import back to the same notes".into()),
         Err(e) => failures.push(format!("JSON-LD export does not import: {e}")),

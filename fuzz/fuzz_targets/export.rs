@@ -5,7 +5,7 @@
 #![no_main]
 
 use glose::anchor::{Motivation, Note, NoteTarget};
-use glose::export::{csv, jsonld, markdown};
+use glose::export::{csv, json_ld, markdown};
 use glose::report::{Comment, Cue, Label, Metadata, Report, Sentence, Summary, TextQuoteSelector, Theme};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
@@ -102,7 +102,7 @@ fuzz_target!(|input: Input| {
 });
 
 fn check_markdown(report: &Report, notes: &[Note]) {
-    let md = markdown::render_at(report, notes, "2026-11-29T01:00:00Z");
+    let md = markdown::render(report, notes, "2026-11-29T01:00:00Z");
     let rest = md.strip_prefix("---\n").expect("front matter opens the file");
     let end = rest.find("\n---\n").expect("front matter is closed");
     let front: serde_yaml::Value = serde_yaml::from_str(&rest[..end]).expect("front matter is YAML");
@@ -151,10 +151,10 @@ fn check_csv(report: &Report, notes: &[Note]) {
 }
 
 fn check_jsonld(report: &Report, notes: &[Note]) {
-    let json = jsonld::render(report, notes, "2026-11-29T01:00:00Z");
+    let json = json_ld::render(report, notes, "2026-11-29T01:00:00Z");
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON-LD is JSON");
     assert_eq!(value["total"].as_u64(), value["first"]["items"].as_array().map(|a| a.len() as u64));
-    let back = jsonld::import(&json).expect("our own export imports");
+    let back = json_ld::import(&json).expect("our own export imports");
     // Import skips annotations without a quote (a note always quotes a passage).
     let quoting: Vec<&Note> = notes.iter().filter(|n| !n.target.quote.exact.is_empty()).collect();
     assert_eq!(back.len(), quoting.len());

@@ -69,7 +69,7 @@ fn report_for(path: &Path, url: Option<String>) -> Result<glose::Report, String>
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let snapshot = glose::read_html::parse_bytes(&bytes);
     // The time of reading: relative comment dates count back from it when the page has no date.
-    let now = Some(glose::export::clock::now_iso8601());
+    let now = Some(now_iso8601());
     Ok(glose::analyze(&snapshot, &glose::Options { url, now }))
 }
 
@@ -77,7 +77,7 @@ fn annotate(path: &Path, url: Option<String>, format: Format) -> Result<(), Stri
     let report = report_for(path, url)?;
     let out = match format {
         Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
-        Format::Md => glose::export::markdown::render(&report, &[]),
+        Format::Md => glose::export::markdown::render(&report, &[], &now_iso8601()),
         Format::Text => glose::export::text::render(&report),
     };
     std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())
@@ -137,4 +137,39 @@ fn batch(dir: &Path, out: &Path) -> Result<(), String> {
         eprintln!("glose: {f}");
     }
     if failures.is_empty() { Ok(()) } else { Err(format!("{} pages failed", failures.len())) }
+}
+
+/// Now, in UTC, as `YYYY-MM-DDTHH:MM:SSZ`: the CLI reads the clock, the library never does.
+fn now_iso8601() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    iso8601_from_unix(secs)
+}
+
+/// Seconds since 1970-01-01T00:00:00Z as ISO 8601 (proleptic Gregorian, UTC).
+fn iso8601_from_unix(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rest = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + (month <= 2) as i64;
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(iso8601_from_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601_from_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601_from_unix(1_795_916_096), "2026-11-29T01:34:56Z");
+    }
 }

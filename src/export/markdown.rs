@@ -6,19 +6,14 @@
 //! most quoted passages). All page text is escaped ([`super::escape`]): it can neither add keys
 //! to the front matter nor become links, HTML, headings or lists.
 
-use super::clock::now_iso8601;
 use super::escape::{markdown_inline, yaml_string};
 use crate::anchor::Note;
 use crate::report::{Label, Report, Sentence};
 use std::fmt::Write;
 
-/// Renders a report and the reader's notes as Markdown, stamped with the current time.
-pub fn render(report: &Report, notes: &[Note]) -> String {
-    render_at(report, notes, &now_iso8601())
-}
-
-/// Renders a report and the reader's notes as Markdown, stamped `exported` (ISO 8601).
-pub fn render_at(report: &Report, notes: &[Note], exported: &str) -> String {
+/// Renders a report and the reader's notes as Markdown, stamped `exported` (ISO 8601; the edges
+/// read the clock: the CLI and the wasm API pass the current time).
+pub fn render(report: &Report, notes: &[Note], exported: &str) -> String {
     let mut out = String::new();
     front_matter(&mut out, report, notes, exported);
     let title = report.metadata.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or("Untitled page");

@@ -3,6 +3,5 @@
 pub mod text;
 pub mod markdown;
 pub mod escape;
-pub mod clock;
-pub mod jsonld;
+pub mod json_ld;
 pub mod csv;

@@ -8,7 +8,7 @@
 pub mod date;
 pub mod relative_date;
 pub mod entities;
-pub mod jsonld;
+pub mod json_ld;
 pub mod meta_tags;
 pub mod title;
 
@@ -22,7 +22,7 @@ use meta_tags::MetaTags;
 /// Reads the page's metadata with the most reliable source first.
 pub fn extract(snapshot: &Snapshot) -> Metadata {
     let tags = MetaTags::collect(snapshot);
-    let ld = jsonld::find_article(snapshot).unwrap_or_default();
+    let ld = json_ld::find_article(snapshot).unwrap_or_default();
     let (h1s, h2s) = headings(snapshot);
     let clean = |s: &str| Some(title::collapse(&entities::unescape(s))).filter(|s| !s.is_empty());
 

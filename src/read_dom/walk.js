@@ -1,8 +1,17 @@
-// The DOM walk of src/read_dom.rs, in JavaScript: one call reads the whole rendered tree, so the
-// wasm side pays a handful of crossings instead of several per node. Filtering that needs no
-// computed style stays in Rust (the shared rules of src/snapshot); here only subtrees that those
-// rules certainly drop are left out (a skipped element other than a script, Glose's own
-// elements, the `hidden` attribute), plus elements hidden by computed style.
+// The one page walker. The wasm live reader (src/read_dom.rs, through `glose_walk_dom`) and the
+// extension's JavaScript reader (extension/src/content/snapshot.js: strict-CSP pages and big
+// pages, which scripts/build-extension.sh gives a copy of this file as src/content/walk.js) both
+// walk the page with `walker`: document order through firstChild/nextSibling, open shadow roots
+// and slots' assigned nodes as the browser renders them (the flat tree), attributes by local
+// name, elements hidden by computed style left out. What it reads goes to a sink: the wasm
+// stream below, or the snapshot's JSON.
+//
+// The rule lists (kept attributes, skipped elements, elements never style-checked, Glose's own
+// tag prefix) are Rust's (src/snapshot/mod.rs, src/read_dom.rs): passed in by the wasm reader,
+// generated for the extension by the build. The walker itself leaves out only subtrees that the
+// shared rules certainly drop (a skipped element other than a script, Glose's own elements, the
+// `hidden` attribute); `accept` decides the rest (the extension's copy of the rules), or Rust
+// does (the wasm reader drops with `skips_element` and `hidden_by_markup`).
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const SKIP = 1;
 const UNCHECKED = 2;
@@ -10,165 +19,228 @@ const BODY = 4;
 const SCRIPT = 8;
 const SLOT = 16;
 const UNUSUAL_NAME = /[:A-Z]/;
-let rules = null;
+const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
 function asciiLower(s) {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
-function rulesFor(kept, skipped, unchecked, prefix) {
-  const key = `${kept}|${skipped}|${unchecked}|${prefix}`;
-  if (rules === null || rules.key !== key) {
-    rules = {
-      key,
-      kept: new Set(kept.split(',')),
-      skipped: new Set(skipped.split(',')),
-      unchecked: new Set(unchecked.split(',')),
-      prefix,
-    };
-  }
-  return rules;
+/**
+ * The rules as the walker uses them, from Rust's lists: `kept` attribute names (plus every
+ * `aria-*`), `skipped` elements, elements never asked for computed style (`unchecked`), and the
+ * tag `prefix` of Glose's own elements.
+ */
+export function walkRules({ kept, skipped, unchecked, prefix }) {
+  return { kept: new Set(kept), skipped: new Set(skipped), unchecked: new Set(unchecked), prefix };
 }
 
 /**
- * Walks `doc` in the reader's order. Returns `{live, ops, text, lens, styleChecks}`:
- * `live[j]` the node of walk index j (0 = the document); `ops` per node: text `[parent, -1]`,
- * element `[parent, tag, n, name_1 … name_n]` (tag and names are wire ids: a new id's string
- * comes next in the string stream); `text` every string (new tag names, new attribute names,
- * attribute values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
+ * A resumable walk of a rendered document. `step(budget)` reads up to `budget` more nodes and
+ * returns whether the walk is done; `live[j]` is the node of walk index j (0 = the document),
+ * `styleChecks` how many elements were checked against computed style.
+ *
+ * For each node read it calls `sink.text(parent, data)` or `sink.element(parent, localName, tag,
+ * attributes)` (parent: the walk index of the parent; `tag` lower-case; `attributes` the kept
+ * ones plus `style`, in the order the element lists them: `{names, values, count}`, reused).
+ * `accept(tag, attr, element)` (attr: name → value or undefined) may leave out more elements
+ * with their subtree. `computedStyle: false` skips the computed-style checks.
+ *
+ * The stack lives in parallel arrays reused across elements: no allocation per element.
  */
-export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle) {
-  const r = rulesFor(kept, skipped, unchecked, prefix);
+export function walker(doc, rules, sink, { accept = null, computedStyle = true } = {}) {
   const view = computedStyle ? doc.defaultView : null;
-  const checkOptions = { visibilityProperty: true };
+  const tags = new Map();
+  const keeps = new Map();
+  const names = [];
+  const values = [];
+  const attributes = { names, values, count: 0 };
+  const attr = (name) => {
+    for (let i = 0; i < attributes.count; i += 1) if (names[i] === name) return values[i];
+    return undefined;
+  };
   const live = [doc];
+  const state = { live, styleChecks: 0, step };
+  // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent's
+  // walk index, whether it is inside <body>.
+  const cursors = [doc.firstChild];
+  const lists = [null];
+  const indexes = [0];
+  const parents = [0];
+  const inBodies = [false];
+  let depth = 1;
+  function push(cursor, list, parent, inBody) {
+    cursors[depth] = cursor;
+    lists[depth] = list;
+    indexes[depth] = 0;
+    parents[depth] = parent;
+    inBodies[depth] = inBody;
+    depth += 1;
+  }
+  function keep(name, value) {
+    let k = keeps.get(name);
+    if (k === undefined) {
+      k = name.startsWith('aria-') || name === 'style' || rules.kept.has(name);
+      keeps.set(name, k);
+    }
+    if (!k) return;
+    names[attributes.count] = name;
+    values[attributes.count] = value;
+    attributes.count += 1;
+  }
+  function readAttributes(node) {
+    attributes.count = 0;
+    if (!node.hasAttributes()) return;
+    // Names as strings, values by name: no Attr object per attribute. `getAttribute` finds an
+    // attribute by qualified name, lower-cased on HTML elements: a prefixed (`xml:lang`) or
+    // upper-case name, or the same name twice (namespaced attributes set by script), takes the
+    // slow path through the Attr objects and their local names.
+    const list = node.getAttributeNames();
+    let slow = list.length > 16;
+    for (let k = 0; k < list.length && !slow; k += 1) {
+      const name = list[k];
+      if (UNUSUAL_NAME.test(name)) slow = true;
+      for (let j = 0; j < k; j += 1) if (list[j] === name) slow = true;
+    }
+    if (slow) {
+      for (const a of node.attributes) keep(a.localName, a.value);
+    } else {
+      for (let k = 0; k < list.length; k += 1) keep(list[k], node.getAttribute(list[k]) ?? '');
+    }
+  }
+  function step(budget) {
+    let n = 0;
+    while (n < budget) {
+      if (depth === 0) return true;
+      const top = depth - 1;
+      let node;
+      const list = lists[top];
+      if (list !== null) {
+        const i = indexes[top];
+        if (i >= list.length) {
+          lists[top] = null;
+          depth -= 1;
+          continue;
+        }
+        node = list[i];
+        indexes[top] = i + 1;
+        if (node == null) continue;
+      } else {
+        node = cursors[top];
+        if (node === null) {
+          depth -= 1;
+          continue;
+        }
+        cursors[top] = node.nextSibling;
+      }
+      n += 1;
+      const type = node.nodeType;
+      if (type === 3 || type === 4) {
+        sink.text(parents[top], node.data);
+        live.push(node);
+        continue;
+      }
+      if (type !== 1) continue;
+      const local = node.localName;
+      let tag = tags.get(local);
+      if (tag === undefined) {
+        const lower = asciiLower(local);
+        let flags = 0;
+        if (lower.startsWith(rules.prefix) || (lower !== 'script' && rules.skipped.has(lower))) flags |= SKIP;
+        if (rules.unchecked.has(lower)) flags |= UNCHECKED;
+        if (lower === 'body') flags |= BODY;
+        if (lower === 'script') flags |= SCRIPT;
+        if (lower === 'slot') flags |= SLOT;
+        tag = { flags, lower };
+        tags.set(local, tag);
+      }
+      const flags = tag.flags;
+      if (flags & SKIP) continue;
+      readAttributes(node);
+      if (attr('hidden') !== undefined) continue;
+      if (flags & SCRIPT && !(attr('type') ?? '').toLowerCase().includes('ld+json')) continue;
+      if (accept !== null && !accept(tag.lower, attr, node)) continue;
+      const inBody = inBodies[top];
+      if (inBody && view !== null && !(flags & UNCHECKED)) {
+        state.styleChecks += 1;
+        if (!(typeof node.checkVisibility === 'function' && node.checkVisibility(VISIBILITY))) {
+          const style = view.getComputedStyle(node);
+          if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) continue;
+        }
+      }
+      const id = live.length;
+      sink.element(parents[top], local, tag.lower, attributes);
+      live.push(node);
+      const childInBody = inBody || (flags & BODY) !== 0;
+      if (flags & SLOT && node.namespaceURI === XHTML && typeof node.assignedNodes === 'function') {
+        const assigned = node.assignedNodes();
+        if (assigned.length > 0) {
+          push(null, assigned, id, childInBody);
+          continue;
+        }
+      }
+      push((node.shadowRoot ?? node).firstChild, null, id, childInBody);
+    }
+    return depth === 0;
+  }
+  return state;
+}
+
+/**
+ * The wasm reader's sink: one `Int32Array` of structure and one string, so the wasm side pays a
+ * handful of crossings instead of several per node. `ops` per node: text `[parent, -1]`, element
+ * `[parent, tag, n, name_1 … name_n]` (tag and names are wire ids: a new id's string comes next
+ * in the string stream); `text` every string (new tag names, new attribute names, attribute
+ * values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
+ */
+function wasmSink() {
   const ops = [];
   const strings = [];
   const lens = [];
-  const tags = new Map();
-  const names = new Map();
-  let tagWires = 0;
-  let nameWires = 0;
-  let styleChecks = 0;
-  const attrNames = [];
-  const attrValues = [];
+  const tagWires = new Map();
+  const nameWires = new Map();
   const put = (s) => {
     strings.push(s);
     lens.push(s.length);
   };
-  const stack = [{ next: doc.firstChild, list: null, i: 0, parent: 0, inBody: false }];
-  while (stack.length > 0) {
-    const f = stack[stack.length - 1];
-    let node;
-    if (f.list !== null) {
-      if (f.i >= f.list.length) {
-        stack.pop();
-        continue;
+  return {
+    text(parent, data) {
+      ops.push(parent, -1);
+      put(data);
+    },
+    element(parent, local, _tag, attributes) {
+      let wire = tagWires.get(local);
+      if (wire === undefined) {
+        wire = tagWires.size;
+        tagWires.set(local, wire);
+        put(local);
       }
-      node = f.list[f.i];
-      f.i += 1;
-      if (node == null) continue;
-    } else {
-      node = f.next;
-      if (node === null) {
-        stack.pop();
-        continue;
-      }
-      f.next = node.nextSibling;
-    }
-    const type = node.nodeType;
-    if (type === 3 || type === 4) {
-      ops.push(f.parent, -1);
-      put(node.data);
-      live.push(node);
-      continue;
-    }
-    if (type !== 1) continue;
-    const local = node.localName;
-    let tag = tags.get(local);
-    if (tag === undefined) {
-      const lower = asciiLower(local);
-      let flags = 0;
-      if (lower.startsWith(r.prefix) || (lower !== 'script' && r.skipped.has(lower))) flags |= SKIP;
-      if (r.unchecked.has(lower)) flags |= UNCHECKED;
-      if (lower === 'body') flags |= BODY;
-      if (lower === 'script') flags |= SCRIPT;
-      if (lower === 'slot') flags |= SLOT;
-      tag = { flags, wire: -1 };
-      tags.set(local, tag);
-    }
-    const flags = tag.flags;
-    if (flags & SKIP) continue;
-    attrNames.length = 0;
-    attrValues.length = 0;
-    let hidden = false;
-    let jsonLd = false;
-    if (node.hasAttributes()) {
-      // Names as strings, values by name: no Attr object per attribute. `getAttribute` finds an
-      // attribute by qualified name, lower-cased on HTML elements: a prefixed (`xml:lang`) or
-      // upper-case name, or the same name twice (namespaced attributes set by script), takes
-      // the slow path through the Attr objects.
-      const list = node.getAttributeNames();
-      let prefixed = list.length > 16;
-      for (let k = 0; k < list.length && !prefixed; k += 1) {
-        const name = list[k];
-        if (UNUSUAL_NAME.test(name)) prefixed = true;
-        for (let j = 0; j < k; j += 1) if (list[j] === name) prefixed = true;
-      }
-      const attrs = prefixed ? node.attributes : null;
-      for (let k = 0, n = list.length; k < n; k += 1) {
-        const name = prefixed ? attrs[k].localName : list[k];
-        let info = names.get(name);
-        if (info === undefined) {
-          info = name.startsWith('aria-') || name === 'style' || r.kept.has(name) ? { wire: -1, name } : null;
-          names.set(name, info);
+      ops.push(parent, wire, attributes.count);
+      for (let k = 0; k < attributes.count; k += 1) {
+        const name = attributes.names[k];
+        let nameWire = nameWires.get(name);
+        if (nameWire === undefined) {
+          nameWire = nameWires.size;
+          nameWires.set(name, nameWire);
+          put(name);
         }
-        if (info === null) continue;
-        const value = prefixed ? attrs[k].value : node.getAttribute(name);
-        if (name === 'hidden') hidden = true;
-        else if (name === 'type' && value.toLowerCase().includes('ld+json')) jsonLd = true;
-        attrNames.push(info);
-        attrValues.push(value);
+        ops.push(nameWire);
+        put(attributes.values[k]);
       }
-    }
-    if (hidden || ((flags & SCRIPT) && !jsonLd)) continue;
-    if (f.inBody && view !== null && !(flags & UNCHECKED)) {
-      styleChecks += 1;
-      if (!(typeof node.checkVisibility === 'function' && node.checkVisibility(checkOptions))) {
-        const style = view.getComputedStyle(node);
-        if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) continue;
-      }
-    }
-    if (tag.wire < 0) {
-      tag.wire = tagWires;
-      tagWires += 1;
-      put(local);
-    }
-    ops.push(f.parent, tag.wire, attrNames.length);
-    for (let k = 0; k < attrNames.length; k += 1) {
-      const info = attrNames[k];
-      if (info.wire < 0) {
-        info.wire = nameWires;
-        nameWires += 1;
-        put(info.name);
-      }
-      ops.push(info.wire);
-      put(attrValues[k]);
-    }
-    const id = live.length;
-    live.push(node);
-    const inBody = f.inBody || (flags & BODY) !== 0;
-    if ((flags & SLOT) && node.namespaceURI === XHTML && typeof node.assignedNodes === 'function') {
-      const assigned = node.assignedNodes();
-      if (assigned.length > 0) {
-        stack.push({ next: null, list: assigned, i: 0, parent: id, inBody });
-        continue;
-      }
-    }
-    const root = node.shadowRoot ?? null;
-    stack.push({ next: (root ?? node).firstChild, list: null, i: 0, parent: id, inBody });
-  }
-  return { live, ops: Int32Array.from(ops), text: strings.join('\0'), lens: Uint32Array.from(lens), styleChecks };
+    },
+    result: () => ({ ops: Int32Array.from(ops), text: strings.join('\0'), lens: Uint32Array.from(lens) }),
+  };
+}
+
+/**
+ * Walks `doc` for the wasm reader (src/read_dom.rs), in one call. Returns `{live, ops, text,
+ * lens, styleChecks}` (see `wasmSink`). The lists are Rust's, comma-separated.
+ */
+export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle) {
+  const rules = walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix });
+  const sink = wasmSink();
+  const walk = walker(doc, rules, sink, { computedStyle });
+  while (!walk.step(Infinity));
+  return { live: walk.live, ...sink.result(), styleChecks: walk.styleChecks };
 }
 
 /** The nodes of `live` whose `keep[j]` is 1, in order. */

@@ -187,12 +187,12 @@ pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::summary::vocabulary::{Vocabulary, Word};
+    use crate::summary::interned_words::{Vocabulary, Word};
 
     /// Smith–Waterman local alignment of two texts with fuzzy word equality, as the quote
     /// links run it.
     fn aligned(a: &str, b: &str) -> (Overlap, Vocabulary, Vec<Word>) {
-        let mut v = Vocabulary::new("fr");
+        let mut v = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
         let (a, b) = (v.tokenize(a), v.tokenize(b));
         let a_content: Vec<bool> = a.iter().map(|w| v.is_quote_content(w.folded)).collect();
         let b_content: Vec<bool> = b.iter().map(|w| v.is_quote_content(w.folded)).collect();

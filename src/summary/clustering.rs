@@ -5,7 +5,7 @@
 //! stopping when no pair reaches the cut gives the usual dendrogram cut, in
 //! O(E log E) on E edges instead of O(n²) on n comments.
 
-use crate::summary::fast_hash::FastMap;
+use rustc_hash::FxHashMap;
 use std::collections::BinaryHeap;
 
 /// One candidate merge in the heap, ordered by its average link.
@@ -36,7 +36,7 @@ impl Ord for Candidate {
 /// between two groups is at least `cut`. Returns the groups (item indices ascending), largest
 /// first, singletons included.
 pub fn average_linkage(n: usize, edges: &[(usize, usize, f32)], cut: f32) -> Vec<Vec<usize>> {
-    let mut links: Vec<FastMap<usize, f32>> = vec![FastMap::default(); n];
+    let mut links: Vec<FxHashMap<usize, f32>> = vec![FxHashMap::default(); n];
     for &(i, j, s) in edges {
         if i != j && i < n && j < n {
             *links[i].entry(j).or_default() += s;

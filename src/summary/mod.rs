@@ -1,24 +1,24 @@
 //! The comment summary: themes, stance toward the article, quoted passages.
 //!
-//! Steps, each in its own file: link comments to the sentences they quote ([`quotes`]); find
+//! Steps, each in its own file, all on words interned once ([`interned_words`]): link comments to
+//! the sentences they quote ([`quotes`]); find
 //! replies addressed by name ([`replies`]); find meta-comments and their stance ([`stance`]);
 //! group comments into themes ([`themes`]); write a few lines ([`wording`]).
 
 mod alignment;
 mod clustering;
-pub(crate) mod fast_hash;
 mod filler_words;
 pub mod quotes;
 pub mod replies;
 pub mod stance;
 pub mod themes;
 mod vectors;
-pub mod vocabulary;
+pub mod interned_words;
 mod wording;
 
 use crate::report::{Comment, DisputedPassage, QuotedPassage, Sentence, Stance, Summary};
-use crate::summary::fast_hash::{FastMap, FastSet};
-use crate::summary::vocabulary::{CommentWords, Vocabulary};
+use rustc_hash::{FxHashMap, FxHashSet};
+use crate::summary::interned_words::{CommentWords, Vocabulary};
 use std::ops::Range;
 
 /// Summarises the comments; fills each comment's `quotes` and `stance`, and sets `reply_to` on
@@ -32,13 +32,13 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
         return Summary { text: wording::write(&facts, lang), ..Summary::default() };
     }
     // Every word of the article and the comments is tokenised, folded (and later stemmed) once.
-    let mut vocabulary = Vocabulary::new(lang);
+    let mut vocabulary = Vocabulary::new(lang, stance::phrase_starts());
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let mut index = quotes::SentenceIndex::new(&texts, &mut vocabulary);
     let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
 
     // Quotes: sentence index → (comment ids, quoted byte range).
-    let mut quoted: FastMap<usize, (Vec<u32>, Range<usize>)> = FastMap::default();
+    let mut quoted: FxHashMap<usize, (Vec<u32>, Range<usize>)> = FxHashMap::default();
     for (i, c) in comments.iter_mut().enumerate() {
         let links = index.links(&vocabulary, &c.text, words.of(i));
         c.quotes = links.iter().map(|l| sentences[l.sentence].id).collect();
@@ -62,7 +62,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     }
     // A reply siding with a comment that disputes (or praises) the article does too. Parents come
     // before their replies, so one pass in page order carries a stance down a thread.
-    let position: FastMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for i in 0..comments.len() {
         let Some(&parent) = comments[i].reply_to.and_then(|p| position.get(&p)) else { continue };
         let inherited = comments[parent].stance;
@@ -85,7 +85,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     let excerpt = |s: usize, r: &Range<usize>| texts[s].get(r.clone()).unwrap_or(texts[s]);
 
-    let disputers: FastSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();
+    let disputers: FxHashSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();
     let disputed_passage = passages
         .iter()
         .map(|(s, c, r)| (s, r, c.iter().filter(|id| disputers.contains(id)).count()))

@@ -8,8 +8,9 @@
 //! aligned.
 
 use crate::summary::alignment::{best_overlap_rows, same_word, Overlap};
-use crate::summary::fast_hash::FastMap;
-use crate::summary::vocabulary::{Vocabulary, Word};
+use rustc_hash::FxHashMap;
+use crate::summary::interned_words::{Vocabulary, Word};
+use crate::text::quoted::quoted_spans;
 use std::ops::Range;
 
 /// Longest comment or sentence (in words) that is aligned; longer ones are cut.
@@ -56,7 +57,7 @@ pub struct SentenceIndex<'a> {
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
-    by_key: FastMap<String, Vec<u32>>,
+    by_key: FxHashMap<String, Vec<u32>>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
     matches: Vec<Option<Box<[u32]>>>,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
@@ -97,7 +98,7 @@ impl<'a> SentenceIndex<'a> {
         }
         let content: Vec<Vec<bool>> =
             words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
-        let mut by_key: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut by_key: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, (ws, cs)) in words.iter().zip(&content).enumerate() {
             for (w, _) in ws.iter().zip(cs).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
@@ -353,57 +354,6 @@ fn keys(word: &str) -> impl Iterator<Item = String> {
     [prefix, suffix].into_iter()
 }
 
-/// Byte ranges of text between quotation marks: « », “ ”, „ “, ‹ ›, and straight "…" pairs.
-pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    if text.is_ascii() {
-        // Only straight quotes are ASCII: pair them up with a byte search (most comments have
-        // none, which `contains` tells a word at a time).
-        if !text.as_bytes().contains(&b'"') {
-            return out;
-        }
-        let mut marks = text.bytes().enumerate().filter(|&(_, b)| b == b'"').map(|(i, _)| i);
-        while let Some(open) = marks.next() {
-            let start = open + 1;
-            match marks.next() {
-                Some(close) => out.push(start..close),
-                None if start < text.len() => out.push(start..text.len()),
-                None => {}
-            }
-        }
-        return out;
-    }
-    let mut open: Option<(char, usize)> = None;
-    for (i, c) in text.char_indices() {
-        match open {
-            None => {
-                let closer = match c {
-                    '«' => '»',
-                    '“' => '”',
-                    '„' => '“',
-                    '‹' => '›',
-                    '"' => '"',
-                    _ => continue,
-                };
-                open = Some((closer, i + c.len_utf8()));
-            }
-            Some((closer, start)) => {
-                if c == closer {
-                    out.push(start..i);
-                    open = None;
-                }
-            }
-        }
-    }
-    if let Some((_, start)) = open {
-        // An unclosed quote runs to the end of the comment.
-        if start < text.len() {
-            out.push(start..text.len());
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,7 +365,7 @@ mod tests {
     ];
 
     fn linked(comment: &str) -> Vec<usize> {
-        let mut vocabulary = Vocabulary::new("fr");
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
         let mut index = SentenceIndex::new(&SENTENCES, &mut vocabulary);
         let words = vocabulary.tokenize(comment);
         index.links(&vocabulary, comment, &words).into_iter().map(|l| l.sentence).collect()
@@ -444,12 +394,5 @@ mod tests {
     fn topical_words_are_not_a_quote() {
         assert!(linked("Le Pentagone et Amazon, quelle histoire, le président s'en mêle").is_empty());
         assert!(linked("").is_empty());
-    }
-
-    #[test]
-    fn quoted_spans_pair_marks() {
-        let t = "a « b » c “d” \"e\" «f";
-        let spans: Vec<&str> = quoted_spans(t).into_iter().map(|r| t[r].trim()).collect();
-        assert_eq!(spans, ["b", "d", "e", "f"]);
     }
 }

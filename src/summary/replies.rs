@@ -3,8 +3,8 @@
 //! are touched; they get the latest earlier comment by the named reader.
 
 use crate::report::Comment;
-use crate::summary::fast_hash::FastMap;
-use crate::summary::vocabulary::{CommentWords, Vocabulary, Word};
+use rustc_hash::FxHashMap;
+use crate::summary::interned_words::{CommentWords, Vocabulary, Word};
 
 /// Longest name looked for, in words.
 const NAME_WORDS: usize = 3;
@@ -17,7 +17,7 @@ type Name = [u32; NAME_WORDS];
 /// Sets `reply_to` on comments that address an earlier commenter by name at their start or end.
 /// A name that is also a word of the article (`article_words`, folded) is too ambiguous to use.
 pub fn link_by_name(comments: &mut [Comment], article_words: &dyn Fn(&str) -> bool) {
-    let mut vocabulary = Vocabulary::new("en");
+    let mut vocabulary = Vocabulary::new("en", crate::summary::stance::phrase_starts());
     let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
     let authors = CommentWords::new(comments.iter().map(|c| c.author.as_deref().unwrap_or("")), &mut vocabulary);
     link_by_name_of(comments, &words, &authors, &vocabulary, &|id| article_words(vocabulary.text(id)));
@@ -33,7 +33,7 @@ pub fn link_by_name_of(
     article_word: &dyn Fn(u32) -> bool,
 ) {
     // Author name → latest comment index so far.
-    let mut latest: FastMap<Name, usize> = FastMap::default();
+    let mut latest: FxHashMap<Name, usize> = FxHashMap::default();
     for i in 0..comments.len() {
         let own = name(authors.of(i));
         if comments[i].reply_to.is_none() {
@@ -66,7 +66,7 @@ fn addressed(
     text: &str,
     words: &[Word],
     own: Option<Name>,
-    latest: &FastMap<Name, usize>,
+    latest: &FxHashMap<Name, usize>,
     vocabulary: &Vocabulary,
     article_word: &dyn Fn(u32) -> bool,
 ) -> Option<usize> {

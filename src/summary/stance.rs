@@ -7,9 +7,9 @@
 //! put between quotation marks are not the reader's own and are skipped.
 
 use crate::report::Stance;
-use crate::summary::fast_hash::FastMap;
-use crate::summary::quotes::quoted_spans;
-use crate::summary::vocabulary::{Vocabulary, Word};
+use rustc_hash::FxHashMap;
+use crate::text::quoted::quoted_spans;
+use crate::summary::interned_words::{Vocabulary, Word};
 
 /// Phrases that name the article, the page or its writer.
 const TARGETS: &[&str] = &[
@@ -117,14 +117,14 @@ struct Phrase {
 /// The lexicons grouped by first word, so that a comment is matched word by word on ids
 /// (one table lookup per word) instead of one substring search per phrase.
 struct Lexicon {
-    first: FastMap<&'static str, u32>,
+    first: FxHashMap<&'static str, u32>,
     entries: Vec<Vec<Phrase>>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut first: FastMap<&'static str, u32> = FastMap::default();
+        let mut first: FxHashMap<&'static str, u32> = FxHashMap::default();
         let mut entries: Vec<Vec<Phrase>> = Vec::new();
         let phrases = LISTS.iter().enumerate().flat_map(|(list, phrases)| phrases.iter().map(move |p| (list, *p)));
         for (id, (list, phrase)) in phrases.enumerate() {
@@ -140,15 +140,15 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// The first word of every lexicon phrase → its entry, for [`Vocabulary`] to tag folded words.
-pub(crate) fn lexicon_first() -> &'static FastMap<&'static str, u32> {
+/// The first word of every lexicon phrase → its entry, for [`Vocabulary::new`] to tag folded words.
+pub fn phrase_starts() -> &'static FxHashMap<&'static str, u32> {
     &lexicon().first
 }
 
 /// The comment's stance toward the article, or `None` when it is about the news, not the article.
 /// `quotes_article` says whether the comment quotes an article sentence.
 pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {
-    let mut vocabulary = Vocabulary::new("en");
+    let mut vocabulary = Vocabulary::new("en", phrase_starts());
     let words = vocabulary.tokenize(comment);
     stance_of(&vocabulary, comment, &words, quotes_article)
 }
@@ -250,7 +250,7 @@ mod tests {
     #[test]
     fn replies_that_side_with_their_parent() {
         let sides = |text: &str| {
-            let mut vocabulary = Vocabulary::new("fr");
+            let mut vocabulary = Vocabulary::new("fr", phrase_starts());
             let words = vocabulary.tokenize(text);
             sides_with_parent(&vocabulary, text, &words)
         };

@@ -9,9 +9,9 @@
 
 use crate::report::{Comment, Theme};
 use crate::summary::clustering::average_linkage;
-use crate::summary::fast_hash::{FastMap, FastSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use crate::summary::vectors::{dot, SparseVector, TermVectors, MAX_SHARE};
-use crate::summary::vocabulary::{CommentWords, Vocabulary};
+use crate::summary::interned_words::{CommentWords, Vocabulary};
 
 /// Groups merge while their average cosine link is at least this.
 pub const CUT: f32 = 0.15;
@@ -40,7 +40,7 @@ pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> 
     if comments.len() < MIN_COMMENTS {
         return Vec::new();
     }
-    let mut vocabulary = Vocabulary::new(lang);
+    let mut vocabulary = Vocabulary::new(lang, crate::summary::stance::phrase_starts());
     let words = CommentWords::new(comments.iter().map(|c| c.text.as_str()), &mut vocabulary);
     let authors = CommentWords::new(comments.iter().map(|c| c.author.as_deref().unwrap_or("")), &mut vocabulary);
     themes_of(comments, &words, &authors, &mut vocabulary, meta_label)
@@ -58,7 +58,7 @@ pub fn themes_of(
         return Vec::new();
     }
     let theme_words: Vec<ThemeWords> = (0..comments.len()).map(|i| theme_words(words, i, vocabulary)).collect();
-    let mut names: FastSet<u32> = FastSet::default();
+    let mut names: FxHashSet<u32> = FxHashSet::default();
     for i in 0..comments.len() {
         for w in authors.of(i) {
             names.insert(vocabulary.stem(w.surface));
@@ -74,7 +74,7 @@ pub fn themes_of(
         terms - 1
     };
     let mut meta_term = NONE;
-    let mut quote_terms: FastMap<u32, u32> = FastMap::default();
+    let mut quote_terms: FxHashMap<u32, u32> = FxHashMap::default();
     let mut documents: Vec<Vec<u32>> = Vec::with_capacity(comments.len());
     for (c, w) in comments.iter().zip(&theme_words) {
         let mut doc = Vec::with_capacity(w.words.len() + 1 + c.quotes.len());
@@ -100,7 +100,7 @@ pub fn themes_of(
     for (i, list) in vectors.neighbours().into_iter().enumerate() {
         edges.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
     }
-    let position: FastMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (i, c) in comments.iter().enumerate() {
         if let Some(&p) = c.reply_to.and_then(|r| position.get(&r)) {
             edges.push((i, p, REPLY_PULL));
@@ -139,7 +139,7 @@ struct Context<'a> {
     /// Stem id → term id.
     term_of: &'a [u32],
     /// Stems of the commenters' names.
-    names: &'a FastSet<u32>,
+    names: &'a FxHashSet<u32>,
     vocabulary: &'a Vocabulary,
 }
 
@@ -151,7 +151,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     // a commenter's name.
     let n = comments.len() as f32;
     let df = |stem: u32| cx.term_of.get(stem as usize).and_then(|&t| vectors.document_frequency.get(t as usize)).copied();
-    let mut score: FastMap<u32, (usize, f32)> = FastMap::default();
+    let mut score: FxHashMap<u32, (usize, f32)> = FxHashMap::default();
     let mut stems: Vec<u32> = Vec::new();
     for &m in group {
         stems.clear();
@@ -168,7 +168,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
     // In a group, a key word is one that two members use, or that one member repeats: a word a
     // single reader wrote once in passing ("attributions") does not say what the group is about.
-    let mut uses: FastMap<u32, usize> = FastMap::default();
+    let mut uses: FxHashMap<u32, usize> = FxHashMap::default();
     for &m in group {
         for w in &words[m].words {
             *uses.entry(w.0).or_default() += 1;
@@ -200,7 +200,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     }
 
     // Representative: closest to the group's centroid; longer text breaks ties.
-    let mut centroid: FastMap<u32, f32> = FastMap::default();
+    let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
     for &m in group {
         for &(t, w) in &vectors.vectors[m] {
             *centroid.entry(t).or_default() += w;
@@ -230,8 +230,8 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
 }
 
 /// Stem → its most frequent surface word in the group, for the stems in `wanted`.
-fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabulary: &Vocabulary) -> FastMap<u32, u32> {
-    let mut counts: FastMap<(u32, u32), usize> = FastMap::default();
+fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabulary: &Vocabulary) -> FxHashMap<u32, u32> {
+    let mut counts: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for &m in group {
         for &(stem, word) in &words[m].words {
             if wanted.contains(&stem) {
@@ -239,7 +239,7 @@ fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabula
             }
         }
     }
-    let mut best: FastMap<u32, (u32, usize)> = FastMap::default();
+    let mut best: FxHashMap<u32, (u32, usize)> = FxHashMap::default();
     for ((stem, word), n) in counts {
         let e = best.entry(stem).or_insert((word, n));
         // The most frequent form; on a tie, the first in alphabetical order.
@@ -255,7 +255,7 @@ fn surface_forms(group: &[usize], words: &[ThemeWords], wanted: &[u32], vocabula
 fn key_phrase(group: &[usize], words: &[ThemeWords], vocabulary: &Vocabulary) -> Option<String> {
     /// Members using a phrase, the first one's index in `group`, and its lower-case words.
     type Seen = (usize, usize, (u32, u32));
-    let mut seen: FastMap<(u32, u32), Seen> = FastMap::default();
+    let mut seen: FxHashMap<(u32, u32), Seen> = FxHashMap::default();
     let mut in_this: Vec<(u32, u32)> = Vec::new();
     for (order, &m) in group.iter().enumerate() {
         let w = &words[m];

@@ -161,11 +161,11 @@ pub fn dot(a: &SparseVector, b: &SparseVector) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::summary::fast_hash::FastMap;
+    use rustc_hash::FxHashMap;
 
     /// Documents of space-separated terms, as term ids; and the number of terms.
     fn docs(texts: &[&str]) -> (Vec<Vec<u32>>, usize) {
-        let mut ids: FastMap<&str, u32> = FastMap::default();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let docs = texts
             .iter()
             .map(|t| {

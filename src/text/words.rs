@@ -97,9 +97,9 @@ fn strip_accent(c: char) -> Option<&'static str> {
 
 /// Whether the folded word `word` is a stop word in `lang` (an unknown language uses English).
 pub fn is_stop_word(lang: &str, word: &str) -> bool {
-    use crate::summary::fast_hash::FastSet;
+    use rustc_hash::FxHashSet;
     use std::sync::OnceLock;
-    type Set = OnceLock<FastSet<&'static str>>;
+    type Set = OnceLock<FxHashSet<&'static str>>;
     static SETS: [Set; 5] = [Set::new(), Set::new(), Set::new(), Set::new(), Set::new()];
     // A hash set per list: the sorted lists' binary search was a tenth of the comment summary.
     let slot = match lang {

@@ -2,7 +2,7 @@
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
-// to a plain page, as the playground does; /content/snapshot.js the page reader;
+// to a plain page, as the playground does; /content/snapshot.js the page reader (and its walk.js, snapshot-rules.js);
 // /big/article.html a generated page with hundreds of comments; /slow/article.html the seed page
 // after a delay.
 import { createServer } from 'node:http';
@@ -53,9 +53,11 @@ export async function startServer({ page = SEED } = {}) {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
       bigPage ??= commentsPage(BIG_PAGE_COMMENTS);
       response.writeHead(200, headers).end(bigPage);
-    } else if (path === '/content/snapshot.js') {
-      // The page reader (no extension API in it), for the reader tests in a plain page.
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL('snapshot.js', CONTENT)));
+    } else if (['/content/snapshot.js', '/content/walk.js', '/content/snapshot-rules.js'].includes(path)) {
+      // The page reader (no extension API in it) and the walker and rules it imports (written
+      // into extension/src/content/ by scripts/build-extension.sh), for the reader tests in a
+      // plain page.
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL(path.slice(9), CONTENT)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

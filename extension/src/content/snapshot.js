@@ -1,46 +1,28 @@
 /**
- * The live-DOM reader in JavaScript, for pages whose CSP forbids WebAssembly in content scripts
- * and for big pages: builds the same snapshot as `src/read_dom.rs` (same skip, visibility and
- * attribute rules as `src/snapshot/mod.rs`), to be analysed by the background's wasm, and keeps
- * the live node of every snapshot id so the report's anchors become ranges. On big pages it reads
- * in short slices and writes the snapshot's JSON text as it goes, allocating as little as it can
- * per node (garbage collection was most of the page's blocked time).
- *
- * `test/snapshot-rules.test.js` checks these lists against the Rust source.
+ * The page reader in JavaScript, for pages whose CSP forbids WebAssembly in content scripts and
+ * for big pages: builds the same snapshot as `src/read_dom.rs`, to be analysed by the
+ * background's wasm, and keeps the live node of every snapshot id so the report's anchors become
+ * ranges. The walk is the wasm reader's own (`walk.js`, copied from `src/read_dom/walk.js` by
+ * scripts/build-extension.sh) with Rust's rule lists (`snapshot-rules.js`, written by the same
+ * build from the wasm's `snapshot_rules()`); this file adds the two rules Rust applies after the
+ * wasm walk and the sinks that write the snapshot. On big pages it reads in short slices and
+ * writes the snapshot's JSON text as it goes, allocating as little as it can per node (garbage
+ * collection was most of the page's blocked time).
  */
+import { walker, walkRules } from './walk.js';
+import { SNAPSHOT_RULES } from './snapshot-rules.js';
 
-/** Attribute names kept (plus every `aria-*`), as `KEPT_ATTRIBUTES` in `src/snapshot/mod.rs`. */
-export const KEPT_ATTRIBUTES = [
-  'id', 'class', 'role', 'itemprop', 'itemtype', 'itemscope', 'hidden', 'lang', 'dir',
-  'datetime', 'href', 'rel', 'name', 'property', 'content', 'type', 'title', 'charset',
-  'http-equiv', 'rev',
-];
+const RULES = walkRules(SNAPSHOT_RULES);
 
-/** Elements whose subtree is skipped, as `SKIPPED_ELEMENTS` (JSON-LD scripts excepted). */
-export const SKIPPED_ELEMENTS = [
-  'script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed',
-  'canvas', 'video', 'audio', 'select', 'textarea', 'button',
-];
-
-/** Elements never asked for computed style, as `NEVER_STYLE_CHECKED` in `src/read_dom.rs`. */
-export const NEVER_STYLE_CHECKED = [
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track',
-  'wbr', 'title', 'script',
-];
-
-const KEPT = new Set(KEPT_ATTRIBUTES);
-const SKIPPED = new Set(SKIPPED_ELEMENTS);
-const UNCHECKED = new Set(NEVER_STYLE_CHECKED);
-
-/** Whether an attribute of this lower-case name is kept. */
+/** Whether an attribute of this lower-case name is kept (`keeps_attribute`). */
 export function keepsAttribute(name) {
-  return name.startsWith('aria-') || KEPT.has(name);
+  return name.startsWith('aria-') || RULES.kept.has(name);
 }
 
 /** `skips_element`: scripts (except JSON-LD) and embedded or non-text content. */
 export function skipsElement(tag, attr) {
   if (tag === 'script') return (attr('type') ?? '').trim().toLowerCase() !== 'application/ld+json';
-  return SKIPPED.has(tag);
+  return RULES.skipped.has(tag);
 }
 
 /** `hidden_by_markup`: hidden attribute, aria-hidden=true, input type=hidden, inline display/visibility. */
@@ -57,65 +39,25 @@ export function hiddenByMarkup(tag, attr) {
 }
 
 /**
- * Glose's own elements (`glose-tooltip`, `glose-summary`, ...) are never read, as in
- * `src/read_dom.rs` (`OWN_ELEMENT_PREFIX`).
+ * The kept attributes of the element being written (not `style`, which only the rules read),
+ * sorted by name like the native reader's: indexes into `attributes`, in an array reused for
+ * every element (insertion sort: an element has a handful).
  */
-export const OWN_ELEMENT_PREFIX = 'glose-';
-
-const VISIBILITY = Object.freeze({ visibilityProperty: true });
-
-/** Whether computed style hides an element (checkVisibility first, getComputedStyle to confirm). */
-function hiddenByStyle(element, view) {
-  if (typeof element.checkVisibility === 'function' && element.checkVisibility(VISIBILITY)) return false;
-  const style = view.getComputedStyle(element);
-  if (!style) return false;
-  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
-}
-
-/**
- * The attributes of the element being read: kept ones plus `style`, sorted by name (the native
- * reader's order), in buffers reused for every element so that reading a huge page allocates
- * nothing per element but the attribute names list.
- */
-function attributeReader() {
-  const names = [];
-  const values = [];
+const order = [];
+function sortedKept(attributes) {
   let count = 0;
-  /** Keeps one attribute, in name order (insertion sort: an element has a handful). */
-  function keep(name, value) {
-    if (!keepsAttribute(name) && name !== 'style') return;
+  for (let i = 0; i < attributes.count; i += 1) {
+    const name = attributes.names[i];
+    if (!keepsAttribute(name)) continue;
     let j = count;
-    while (j > 0 && names[j - 1] > name) {
-      names[j] = names[j - 1];
-      values[j] = values[j - 1];
+    while (j > 0 && attributes.names[order[j - 1]] > name) {
+      order[j] = order[j - 1];
       j -= 1;
     }
-    names[j] = name;
-    values[j] = value;
+    order[j] = i;
     count += 1;
   }
-  /** Reads `element`'s attributes into the buffers (by local name, as `src/read_dom.rs`). */
-  function read(element) {
-    count = 0;
-    if (!element.hasAttributes()) return;
-    const list = element.getAttributeNames();
-    for (let i = 0; i < list.length; i += 1) {
-      if (list[i].includes(':')) {
-        // A qualified name: "xml:lang" in HTML, or a namespaced attribute whose local name
-        // differs. Rare: read this element's Attr nodes instead.
-        count = 0;
-        for (const a of element.attributes) keep(a.localName, a.value);
-        return;
-      }
-      keep(list[i], element.getAttribute(list[i]) ?? '');
-    }
-  }
-  /** The value of attribute `name` of the element just read, or undefined. */
-  function get(name) {
-    for (let i = 0; i < count; i += 1) if (names[i] === name) return values[i];
-    return undefined;
-  }
-  return { read, get, names, values, count: () => count };
+  return count;
 }
 
 /** Writes snapshot nodes as objects: `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. */
@@ -125,12 +67,10 @@ function objectSink() {
     text(parent, text) {
       nodes.push({ parent, type: 'text', text });
     },
-    element(parent, tag, attributes) {
+    element(parent, _local, tag, attributes) {
       const attrs = [];
-      for (let i = 0; i < attributes.count(); i += 1) {
-        const name = attributes.names[i];
-        if (keepsAttribute(name)) attrs.push([name, attributes.values[i]]);
-      }
+      const count = sortedKept(attributes);
+      for (let k = 0; k < count; k += 1) attrs.push([attributes.names[order[k]], attributes.values[order[k]]]);
       nodes.push({ parent, type: 'element', tag, attrs });
     },
     result: () => ({ nodes }),
@@ -183,14 +123,12 @@ function jsonSink(pieceChars, onPiece) {
       run += `,{"parent":${parent},"type":"text","text":${JSON.stringify(text)}}`;
       if (run.length >= runChars) endRun();
     },
-    element(parent, tag, attributes) {
+    element(parent, _local, tag, attributes) {
       let json = `,{"parent":${parent},"type":"element","tag":${JSON.stringify(tag)},"attrs":[`;
-      let first = true;
-      for (let i = 0; i < attributes.count(); i += 1) {
-        const name = attributes.names[i];
-        if (!keepsAttribute(name)) continue;
-        json += `${first ? '' : ','}[${JSON.stringify(name)},${JSON.stringify(attributes.values[i])}]`;
-        first = false;
+      const count = sortedKept(attributes);
+      for (let k = 0; k < count; k += 1) {
+        const i = order[k];
+        json += `${k === 0 ? '' : ','}[${JSON.stringify(attributes.names[i])},${JSON.stringify(attributes.values[i])}]`;
       }
       run += `${json}]}`;
       if (run.length >= runChars) endRun();
@@ -205,80 +143,14 @@ function jsonSink(pieceChars, onPiece) {
 }
 
 /**
- * A resumable walk over a rendered document, in document order through `firstChild` /
- * `nextSibling` (open shadow roots and slots' assigned nodes as `src/read_dom.rs` reads them):
- * `step(budget)` reads up to `budget` more nodes and returns whether the walk is done;
- * `result()` is then `{snapshot: sink.result(), nodes}`. The stack lives in parallel arrays
- * reused across elements: no allocation per element.
+ * The shared walker (`walk.js`) writing into `sink`, with the rules Rust applies after the wasm
+ * walk and the caller's `skip(element)`: `step(budget)` reads up to `budget` more nodes and
+ * returns whether the walk is done; `result()` is then `{snapshot: sink.result(), nodes}`.
  */
-function walker(doc, skip, sink) {
-  const view = doc.defaultView;
-  const attributes = attributeReader();
-  const attr = attributes.get;
-  const live = [doc];
-  // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent id,
-  // whether it is inside <body>.
-  const cursors = [doc.firstChild];
-  const lists = [null];
-  const indexes = [0];
-  const parents = [0];
-  const inBodies = [false];
-  let depth = 1;
-  function push(cursor, list, parent, inBody) {
-    cursors[depth] = cursor;
-    lists[depth] = list;
-    indexes[depth] = 0;
-    parents[depth] = parent;
-    inBodies[depth] = inBody;
-    depth += 1;
-  }
-  function step(budget) {
-    let n = 0;
-    while (n < budget) {
-      if (depth === 0) return true;
-      const top = depth - 1;
-      let node;
-      const list = lists[top];
-      if (list !== null) {
-        const i = indexes[top];
-        if (i >= list.length) {
-          lists[top] = null;
-          depth -= 1;
-          continue;
-        }
-        node = list[i];
-        indexes[top] = i + 1;
-      } else {
-        node = cursors[top];
-        if (node === null) {
-          depth -= 1;
-          continue;
-        }
-        cursors[top] = node.nextSibling;
-      }
-      n += 1;
-      const type = node.nodeType;
-      if (type === 3 || type === 4) {
-        sink.text(parents[top], node.data);
-        live.push(node);
-      } else if (type === 1) {
-        const tag = node.localName.toLowerCase();
-        attributes.read(node);
-        if (skipsElement(tag, attr) || hiddenByMarkup(tag, attr) || tag.startsWith(OWN_ELEMENT_PREFIX) || skip(node)) continue;
-        const inBody = inBodies[top];
-        if (inBody && view && !UNCHECKED.has(tag) && hiddenByStyle(node, view)) continue;
-        const id = live.length;
-        sink.element(parents[top], tag, attributes);
-        live.push(node);
-        const childInBody = inBody || tag === 'body';
-        const assigned = tag === 'slot' && typeof node.assignedNodes === 'function' ? node.assignedNodes() : null;
-        if (assigned && assigned.length > 0) push(null, assigned, id, childInBody);
-        else push((node.shadowRoot ?? node).firstChild, null, id, childInBody);
-      }
-    }
-    return depth === 0;
-  }
-  return { step, result: () => ({ snapshot: sink.result(), nodes: live }) };
+function walkInto(doc, skip, sink) {
+  const accept = (tag, attr, element) => !skipsElement(tag, attr) && !hiddenByMarkup(tag, attr) && !skip(element);
+  const walk = walker(doc, RULES, sink, { accept });
+  return { step: walk.step, result: () => ({ snapshot: sink.result(), nodes: walk.live }) };
 }
 
 /**
@@ -287,7 +159,7 @@ function walker(doc, skip, sink) {
  * (it is asked about each element reached, top down).
  */
 export function readDocument(doc, { skip = () => false } = {}) {
-  const walk = walker(doc, skip, objectSink());
+  const walk = walkInto(doc, skip, objectSink());
   while (!walk.step(Infinity));
   return walk.result();
 }
@@ -341,7 +213,7 @@ export const PIECE_CHARS = 1 << 18;
  * meanwhile may be read where it was, or not at all).
  */
 export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = SLICE_MS, pieceChars = PIECE_CHARS, onPiece } = {}) {
-  const walk = walker(doc, skip, jsonSink(pieceChars, onPiece));
+  const walk = walkInto(doc, skip, jsonSink(pieceChars, onPiece));
   await sliced((budget) => walk.step(budget), { sliceMs });
   const { snapshot, nodes } = walk.result();
   return { json: snapshot.pieces, pieces: snapshot.count, nodes };

@@ -3,8 +3,8 @@
 //!
 //! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
 
-use super::names::Names;
-use super::vocabulary;
+use super::class_parts::ClassParts;
+use super::word_rules;
 use crate::metadata::{is_relative_date, parse_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
@@ -48,18 +48,18 @@ const REPLY_PHRASES: &[&str] = &[
 ];
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
-pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -> Fields {
+pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool]) -> Fields {
     let mut author_node: Option<NodeId> = None;
     let mut weak_author: Option<NodeId> = None;
     let mut date_node: Option<NodeId> = None;
     let mut relative_date: Option<NodeId> = None;
     let mut bodies: Vec<(NodeId, bool)> = Vec::new();
     let mut reply_node: Option<NodeId> = None;
-    let mut fields = Fields { depth: depth_of(snapshot, names, item), ..Fields::default() };
+    let mut fields = Fields { depth: depth_of(snapshot, class_parts, item), ..Fields::default() };
 
     own_elements(snapshot, item, nested, |id| {
         let tag = snapshot.tag(id).unwrap_or("");
-        let parts = names.of(id);
+        let parts = class_parts.of(id);
         let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
         let small = snapshot.subtree_end(id) - id <= 8;
         if fields.reply_link.is_none() && fields.reply_name.is_none() && small && read_reply_hint(snapshot, id, &mut fields) {
@@ -72,14 +72,14 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         }
         let date_markup = tag == "time"
             || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"));
-        if date_node.is_none() && (date_markup || (small && vocabulary::names_date(parts))) {
+        if date_node.is_none() && (date_markup || (small && word_rules::names_date(parts))) {
             if let Some(date) = date_of(snapshot, id) {
                 fields.published = Some(date);
                 date_node = Some(id);
                 return false;
             }
             let text = snapshot.text_content(id);
-            if date_markup || vocabulary::looks_like_date(&text) || is_relative_date(&text) {
+            if date_markup || word_rules::looks_like_date(&text) || is_relative_date(&text) {
                 relative_date = relative_date.or(Some(id));
                 return false;
             }
@@ -91,7 +91,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
             && !snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
         {
             let text = snapshot.text_content(id);
-            if vocabulary::looks_like_date(&text) || is_relative_date(&text) {
+            if word_rules::looks_like_date(&text) || is_relative_date(&text) {
                 match parse_date(&text) {
                     Some(date) => {
                         fields.published = Some(date);
@@ -105,7 +105,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
             || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
         if author_node.is_none() && author_markup && snapshot.subtree_end(id) - id <= 64 {
-            if let Some(name) = name_of(snapshot, names, id) {
+            if let Some(name) = author_name_of(snapshot, class_parts, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
                 // Look on inside: bylines often hold the date too.
@@ -113,15 +113,15 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
             }
         }
         if tag != "img" {
-            if let Some(strong) = vocabulary::names_body(parts) {
+            if let Some(strong) = word_rules::names_body(parts) {
                 if bodies.len() < 16 {
                     bodies.push((id, strong));
                 }
                 return true;
             }
         }
-        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && vocabulary::names_author(parts) {
-            if let Some(name) = name_of(snapshot, names, id) {
+        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && word_rules::names_author(parts) {
+            if let Some(name) = author_name_of(snapshot, class_parts, id) {
                 fields.author = Some(name);
                 author_node = Some(id);
                 // Look on inside: bylines often hold the date too.
@@ -156,14 +156,14 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
             let parent = snapshot.parent(w).unwrap_or(item);
             date.is_some_and(|d| snapshot.contains(parent, d) && (parent != item || w < d))
         })
-        .and_then(|w| name_of(snapshot, names, w).map(|name| (w, name)));
+        .and_then(|w| author_name_of(snapshot, class_parts, w).map(|name| (w, name)));
     let byline_node = byline_name.as_ref().map(|&(w, _)| w);
     if let Some((_, name)) = byline_name {
         fields.author = Some(name);
     }
     let skip = [author_node, date_node, relative_date, reply_node, byline_node];
     let mut quote = None;
-    fields.text = text_of(snapshot, names, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
+    fields.text = text_of(snapshot, class_parts, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
     // What separated the name from the date ("Anna · 12.06.2024") is no part of the text.
     const SEPARATORS: [char; 6] = ['·', '•', '|', '–', '—', ' '];
     fields.text.truncate(fields.text.trim_end_matches(SEPARATORS).len());
@@ -177,7 +177,7 @@ pub fn read(snapshot: &Snapshot, names: &Names, item: NodeId, nested: &[bool]) -
         // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).
         fields.author = weak_author
             .filter(|&w| body.is_none_or(|b| w < b && !snapshot.contains(b, w)))
-            .and_then(|w| name_of(snapshot, names, w))
+            .and_then(|w| author_name_of(snapshot, class_parts, w))
             .filter(|name| !fields.text.starts_with(name.as_str()));
     }
     fields
@@ -197,11 +197,11 @@ pub fn own_elements(snapshot: &Snapshot, item: NodeId, nested: &[bool], mut visi
     }
 }
 
-fn depth_of(snapshot: &Snapshot, names: &Names, item: NodeId) -> Option<u32> {
+fn depth_of(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId) -> Option<u32> {
     if let Some(level) = snapshot.attr(item, "aria-level").and_then(|l| l.trim().parse().ok()) {
         return Some(level);
     }
-    names.of(item).windows(2).find_map(|w| {
+    class_parts.of(item).windows(2).find_map(|w| {
         matches!(w[0].as_ref(), "depth" | "level" | "niveau" | "ebene" | "nivel" | "indent").then(|| w[1].parse().ok()).flatten()
     })
 }
@@ -217,7 +217,7 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
     let link = std::iter::once(id).chain(snapshot.descendants(id)).find(|&d| snapshot.is(d, "a"));
     fields.reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
     let rest: String = text.trim().chars().skip(phrase.chars().count()).collect();
-    fields.reply_name = vocabulary::clean_author(rest.trim_start_matches([':', ' ']));
+    fields.reply_name = word_rules::clean_author(rest.trim_start_matches([':', ' ']));
     fields.reply_line = fields.reply_name.is_some();
     true
 }
@@ -238,8 +238,8 @@ fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
         .or_else(|| parse_date(&snapshot.text_content(node)))
 }
 
-fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
-    let valid = |text: String| vocabulary::clean_author(&text).filter(|n| !vocabulary::is_action_text(n) && !vocabulary::looks_like_date(n));
+fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -> Option<String> {
+    let valid = |text: String| word_rules::clean_author(&text).filter(|n| !word_rules::is_action_text(n) && !word_rules::looks_like_date(n));
     let text = |n: NodeId| {
         let mut c = PlainText::new();
         c.push_subtree(snapshot, n);
@@ -249,7 +249,7 @@ fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
     // link that is not the date, then the byline's own words without its date.
     let named = snapshot.descendants(node).filter(|&d| {
         snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            || (snapshot.tag(d).is_some() && names.of(d).iter().any(|p| matches!(p.as_ref(), "fn" | "name" | "nick" | "username")))
+            || (snapshot.tag(d).is_some() && class_parts.of(d).iter().any(|p| matches!(p.as_ref(), "fn" | "name" | "nick" | "username")))
     });
     let links = snapshot.descendants(node).filter(|&d| snapshot.is(d, "a"));
     if let Some(name) = named.chain(links).take(8).find_map(|d| valid(text(d))) {
@@ -263,9 +263,9 @@ fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
             own.push_node(t);
         } else if id != node
             && (snapshot.is(id, "time")
-                || vocabulary::names_date(names.of(id))
-                || vocabulary::names_item_chrome(names.of(id))
-                || snapshot.is(id, "a") && vocabulary::looks_like_date(&snapshot.text_content(id)))
+                || word_rules::names_date(class_parts.of(id))
+                || word_rules::names_item_chrome(class_parts.of(id))
+                || snapshot.is(id, "a") && word_rules::looks_like_date(&snapshot.text_content(id)))
         {
             id = snapshot.subtree_end(id);
             own.push_space();
@@ -278,7 +278,7 @@ fn name_of(snapshot: &Snapshot, names: &Names, node: NodeId) -> Option<String> {
 
 /// The visible text of `root`'s own content without the author, date and chrome.
 /// `quoted` receives the first quote header's name and the passage it quotes.
-fn text_of(snapshot: &Snapshot, names: &Names, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
+fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
     let mut out = PlainText::new();
     let end = snapshot.subtree_end(root);
     let mut id = root + 1;
@@ -293,14 +293,14 @@ fn text_of(snapshot: &Snapshot, names: &Names, root: NodeId, nested: &[bool], sk
             id += 1;
             continue;
         }
-        if nested.get(id as usize).copied().unwrap_or(false) || skip.contains(&Some(id)) || is_chrome(snapshot, names, id, whole_item) {
+        if nested.get(id as usize).copied().unwrap_or(false) || skip.contains(&Some(id)) || is_chrome(snapshot, class_parts, id, whole_item) {
             id = snapshot.subtree_end(id);
             out.push_space();
             continue;
         }
-        if is_quote_header(snapshot, names, id) {
+        if is_quote_header(snapshot, class_parts, id) {
             if quoted.is_none() {
-                let name = vocabulary::clean_author(&quote_name(&snapshot.text_content(id)));
+                let name = word_rules::clean_author(&quote_name(&snapshot.text_content(id)));
                 let mut passage = PlainText::new();
                 let quote = snapshot.parent(id).unwrap_or(id);
                 for d in snapshot.descendants(quote).filter(|&d| !snapshot.contains(id, d)) {
@@ -325,25 +325,25 @@ fn text_of(snapshot: &Snapshot, names: &Names, root: NodeId, nested: &[bool], sk
 }
 
 /// Chrome inside a comment: named chrome, forms, navigation, and small buttons/counters.
-fn is_chrome(snapshot: &Snapshot, names: &Names, id: NodeId, whole_item: bool) -> bool {
+fn is_chrome(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, whole_item: bool) -> bool {
     let tag = snapshot.tag(id).unwrap_or("");
     if matches!(tag, "form" | "nav" | "menu") || (whole_item && matches!(tag, "header" | "footer")) {
         return true;
     }
-    if vocabulary::names_item_chrome(names.of(id)) && vocabulary::names_body(names.of(id)) != Some(true) {
+    if word_rules::names_item_chrome(class_parts.of(id)) && word_rules::names_body(class_parts.of(id)) != Some(true) {
         return true;
     }
     snapshot.subtree_end(id) - id <= 4 && !matches!(tag, "p" | "blockquote") && {
         let text = snapshot.text_content(id);
-        !text.trim().is_empty() && vocabulary::is_action_text(&text)
+        !text.trim().is_empty() && word_rules::is_action_text(&text)
     }
 }
 
 /// The header of a quoted parent: a `<cite>` or a title/attribution line opening a quote.
-fn is_quote_header(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
+fn is_quote_header(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
     let Some(parent) = snapshot.parent(id) else { return false };
-    let in_quote = snapshot.is(parent, "blockquote") || snapshot.tag(parent) == Some("aside") && names.of(parent).iter().any(|p| p == "quote")
-        || names.of(parent).iter().any(|p| p == "quote" || p == "bbcode");
+    let in_quote = snapshot.is(parent, "blockquote") || snapshot.tag(parent) == Some("aside") && class_parts.of(parent).iter().any(|p| p == "quote")
+        || class_parts.of(parent).iter().any(|p| p == "quote" || p == "bbcode");
     if !in_quote {
         return false;
     }
@@ -352,7 +352,7 @@ fn is_quote_header(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
     }
     let first_element = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some());
     first_element == Some(id) && {
-        names.of(id).iter().any(|p| matches!(p.as_ref(), "title" | "header" | "author" | "attribution" | "meta" | "head"))
+        class_parts.of(id).iter().any(|p| matches!(p.as_ref(), "title" | "header" | "author" | "attribution" | "meta" | "head"))
             || {
                 let text = snapshot.text_content(id);
                 let t = text.trim();

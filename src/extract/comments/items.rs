@@ -2,8 +2,8 @@
 //! schema.org `Comment` microdata, `role="comment"`, Disqus `post` items), and which elements
 //! hold comment sections (ids, classes, aria-labels and headings that mean "comments").
 
-use super::names::Names;
-use super::vocabulary::{self, is_item_class, is_item_id, names_section};
+use super::class_parts::ClassParts;
+use super::word_rules::{self, is_item_class, is_item_id, names_section};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -19,12 +19,12 @@ const SECTION_TAGS: &[&str] = &["div", "section", "aside", "ol", "ul", "footer",
 
 /// Whether the markup of an element says it is one comment (and not the form to write one,
 /// like `comment_form_for_12` or `comment-respond`).
-pub fn is_marked_item(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
-    says_one_comment(snapshot, names, id)
-        && !names.of(id).iter().any(|p| matches!(p.as_ref(), "form" | "respond" | "editor" | "compose" | "placeholder"))
+pub fn is_marked_item(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
+    says_one_comment(snapshot, class_parts, id)
+        && !class_parts.of(id).iter().any(|p| matches!(p.as_ref(), "form" | "respond" | "editor" | "compose" | "placeholder"))
 }
 
-fn says_one_comment(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
+fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
     let Some(tag) = snapshot.tag(id) else { return false };
     if NOT_ITEM_TAGS.contains(&tag) {
         return false;
@@ -47,7 +47,7 @@ fn says_one_comment(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
         if class.split_whitespace().any(is_item_class) {
             return true;
         }
-        if class.split_whitespace().any(|c| c.eq_ignore_ascii_case("post")) && in_disqus_list(snapshot, names, id) {
+        if class.split_whitespace().any(|c| c.eq_ignore_ascii_case("post")) && in_disqus_list(snapshot, class_parts, id) {
             return true;
         }
     }
@@ -55,9 +55,9 @@ fn says_one_comment(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
 }
 
 /// Whether a `post` item sits in a Disqus-style thread (`#disqus_thread`, `#post-list`).
-fn in_disqus_list(snapshot: &Snapshot, names: &Names, id: NodeId) -> bool {
+fn in_disqus_list(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
     snapshot.ancestors(id).take(8).any(|a| {
-        let parts = names.of(a);
+        let parts = class_parts.of(a);
         parts.iter().any(|p| p == "disqus") || parts.windows(2).any(|w| w[0] == "post" && w[1] == "list")
     })
 }
@@ -75,7 +75,7 @@ pub struct Sections {
 
 impl Sections {
     /// Marks sections by names, aria-labels and headings, then keeps those that hold no article.
-    pub fn find(snapshot: &Snapshot, names: &Names) -> Sections {
+    pub fn find(snapshot: &Snapshot, class_parts: &ClassParts) -> Sections {
         let n = snapshot.len();
         let mut article_marks = Vec::with_capacity(n + 1);
         let mut count = 0u32;
@@ -87,10 +87,10 @@ impl Sections {
                 count += 1;
             }
             let Some(tag) = snapshot.tag(id) else { continue };
-            if matches!(tag, "h2" | "h3" | "h4") && vocabulary::is_comment_heading(&PlainText::of_subtree(snapshot, id)) {
+            if matches!(tag, "h2" | "h3" | "h4") && word_rules::is_comment_heading(&PlainText::of_subtree(snapshot, id)) {
                 headings.push(id);
             }
-            if SECTION_TAGS.contains(&tag) && (names_section(names.of(id)) || aria_label_says_comments(snapshot, id)) {
+            if SECTION_TAGS.contains(&tag) && (names_section(class_parts.of(id)) || aria_label_says_comments(snapshot, id)) {
                 marked[id as usize] = true;
             }
         }
@@ -156,5 +156,5 @@ fn is_article_mark(snapshot: &Snapshot, id: NodeId) -> bool {
 }
 
 fn aria_label_says_comments(snapshot: &Snapshot, id: NodeId) -> bool {
-    snapshot.attr(id, "aria-label").is_some_and(vocabulary::is_comment_heading)
+    snapshot.attr(id, "aria-label").is_some_and(word_rules::is_comment_heading)
 }

@@ -72,7 +72,7 @@ fn read_comment(value: &Value, node: NodeId, parent: Option<usize>, out: &mut Ve
     if !text.is_empty() {
         out.push(FoundComment {
             node,
-            author: value.get("author").or_else(|| value.get("creator")).and_then(name_of),
+            author: value.get("author").or_else(|| value.get("creator")).and_then(author_name_of),
             published: ["dateCreated", "datePublished", "commentTime", "dateModified"]
                 .iter()
                 .find_map(|k| value.get(*k).and_then(Value::as_str).and_then(parse_date)),
@@ -92,11 +92,11 @@ fn text_is_kept(out: &[FoundComment], index: usize) -> bool {
 }
 
 /// A person's name: a string, `{"name": …}`, or the first of a list.
-fn name_of(value: &Value) -> Option<String> {
+fn author_name_of(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        Value::Object(map) => map.get("name").and_then(name_of),
-        Value::Array(items) => items.iter().find_map(name_of),
+        Value::Object(map) => map.get("name").and_then(author_name_of),
+        Value::Array(items) => items.iter().find_map(author_name_of),
         _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //! the comment it replies to.
 //!
 //! Generic on purpose: the section is found by what its markup *means* (ids, classes,
-//! aria-labels and headings saying "comments" in twelve languages, `words.rs`; a comment heading
+//! aria-labels and headings saying "comments" in twelve languages, `word_lists.rs`; a comment heading
 //! right after the article leads the siblings that follow it; WordPress and Disqus thread
 //! markup; schema.org `Comment` microdata; `role="comment"`), with JSON-LD `comment` arrays when
 //! the HTML has none, and repeated sibling items carrying an author, a time and a text as the
@@ -14,19 +14,19 @@
 mod fields;
 mod items;
 mod json_ld;
-mod names;
+mod class_parts;
 mod plain_text;
 mod structure;
 mod threading;
-mod vocabulary;
-mod words;
+mod word_rules;
+mod word_lists;
 
 #[cfg(all(test, feature = "html"))]
 mod tests;
 
 use crate::snapshot::{NodeId, Snapshot};
 use items::Sections;
-use names::Names;
+use class_parts::ClassParts;
 use std::collections::HashMap;
 
 /// One comment as found in the page.
@@ -74,12 +74,12 @@ impl FoundComments {
 
 /// Finds the reader comments of a page.
 pub fn extract(snapshot: &Snapshot) -> FoundComments {
-    let names = Names::index(snapshot);
-    let sections = Sections::find(snapshot, &names);
-    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, &names, id)).collect();
+    let class_parts = ClassParts::index(snapshot);
+    let sections = Sections::find(snapshot, &class_parts);
+    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, &class_parts, id)).collect();
     let found = choose_section(snapshot, &sections, &marked)
         .map(|section| (section, marked.iter().copied().filter(|&c| snapshot.contains(section, c)).collect::<Vec<_>>()))
-        .or_else(|| structure::find(snapshot, &names, &sections));
+        .or_else(|| structure::find(snapshot, &class_parts, &sections));
 
     let mut result = FoundComments::default();
     match found {
@@ -88,7 +88,7 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
             for &c in &candidates {
                 nested[c as usize] = true;
             }
-            let fields = candidates.iter().map(|&c| fields::read(snapshot, &names, c, &nested)).collect();
+            let fields = candidates.iter().map(|&c| fields::read(snapshot, &class_parts, c, &nested)).collect();
             result.comments = threading::thread(snapshot, &candidates, fields);
             result.section = Some(section);
         }
@@ -100,7 +100,7 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
     // A section where no comment was read is cut from the article only when it is as good as
     // empty ("0 comments", a thread still loading): a list we could not read stays readable.
     let cut_section = result.section.filter(|&s| !result.comments.is_empty() || holds_little_text(snapshot, s));
-    result.excluded = excluded(snapshot, &names, &sections, cut_section);
+    result.excluded = excluded(snapshot, &class_parts, &sections, cut_section);
     if let Some(section) = result.section.filter(|_| !result.comments.is_empty()) {
         // A heading-led section: its heading and the notes, links and forms around the list go too.
         if let Some((heading, run)) = sections.heading_run_around(snapshot, section) {
@@ -214,7 +214,7 @@ fn holds_little_text(snapshot: &Snapshot, id: NodeId) -> bool {
 
 /// The subtrees the article extractor must skip: the section, plus comment forms, comment
 /// headings and promos outside it.
-fn excluded(snapshot: &Snapshot, names: &Names, sections: &Sections, section: Option<NodeId>) -> Vec<NodeId> {
+fn excluded(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections, section: Option<NodeId>) -> Vec<NodeId> {
     let mut out: Vec<NodeId> = section.into_iter().collect();
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {
@@ -226,12 +226,12 @@ fn excluded(snapshot: &Snapshot, names: &Names, sections: &Sections, section: Op
             id += 1;
             continue;
         };
-        if !vocabulary::may_name_comment_chrome(snapshot, id) {
+        if !word_rules::may_name_comment_chrome(snapshot, id) {
             id += 1;
             continue;
         }
-        let parts = names.of(id);
-        let chrome = (vocabulary::names_section_chrome(parts) || snapshot.attr(id, "id") == Some("respond")
+        let parts = class_parts.of(id);
+        let chrome = (word_rules::names_section_chrome(parts) || snapshot.attr(id, "id") == Some("respond")
             || (tag == "form" && parts.iter().any(|p| p.starts_with("comment") || p == "respond" || p == "reply")))
             && !matches!(tag, "a" | "span" | "body" | "html" | "main")
             && !sections.holds_article(snapshot, id)

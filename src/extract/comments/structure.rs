@@ -8,8 +8,8 @@
 //! comments, and the article itself is never one: it has no repeated siblings.
 
 use super::items::Sections;
-use super::names::Names;
-use super::vocabulary;
+use super::class_parts::ClassParts;
+use super::word_rules;
 use crate::snapshot::{NodeId, Snapshot};
 use std::collections::HashMap;
 
@@ -42,7 +42,7 @@ const PROFILE_PATHS: &[&str] = &[
 ];
 
 impl Marks {
-    fn compute(snapshot: &Snapshot, names: &Names) -> Marks {
+    fn compute(snapshot: &Snapshot, class_parts: &ClassParts) -> Marks {
         let n = snapshot.len();
         let mut m = Marks {
             time: vec![false; n],
@@ -56,17 +56,17 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                if m.text[i] <= 40 && (vocabulary::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
+                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {
                 let small = snapshot.subtree_end(id) - id <= 8;
-                let parts = names.of(id);
+                let parts = class_parts.of(id);
                 let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
-                if tag == "time" || itemprop.contains("date") || (small && vocabulary::names_date(parts)) {
+                if tag == "time" || itemprop.contains("date") || (small && word_rules::names_date(parts)) {
                     m.time[i] = true;
                 }
-                if (tag != "img" && small && vocabulary::names_author(parts))
+                if (tag != "img" && small && word_rules::names_author(parts))
                     || itemprop.contains("author")
                     || (tag == "a" && snapshot.attr(id, "href").is_some_and(|h| PROFILE_PATHS.iter().any(|p| h.contains(p))))
                 {
@@ -91,8 +91,8 @@ fn looks_like_name(text: &str) -> bool {
     let chars = text.chars().count();
     (1..=40).contains(&chars)
         && text.split_whitespace().count() <= 4
-        && !vocabulary::looks_like_date(text)
-        && !vocabulary::is_action_text(text)
+        && !word_rules::looks_like_date(text)
+        && !word_rules::is_action_text(text)
 }
 
 impl Facts {
@@ -142,8 +142,8 @@ impl Facts {
 }
 
 /// The section and its comment elements, when repeated comment-like items are found.
-pub fn find(snapshot: &Snapshot, names: &Names, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
-    let marks = Marks::compute(snapshot, names);
+pub fn find(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
+    let marks = Marks::compute(snapshot, class_parts);
     let facts = Facts::sum(snapshot, &marks, None);
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {

@@ -7,7 +7,7 @@
 //! form (accents kept: the form shown in theme labels and given to the stemmer). For ASCII words
 //! the folded and lower-case forms are the same id.
 
-use crate::summary::fast_hash::FastMap;
+use rustc_hash::FxHashMap;
 use crate::text::words::{fold, is_stop_word, word_ranges, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
@@ -54,26 +54,29 @@ struct Surface {
 pub struct Vocabulary {
     lang: &'static str,
     stemmer: Stemmer,
-    by_surface: FastMap<Box<str>, u32>,
+    by_surface: FxHashMap<Box<str>, u32>,
     surfaces: Vec<Surface>,
-    by_form: FastMap<Box<str>, u32>,
+    by_form: FxHashMap<Box<str>, u32>,
     forms: Vec<Form>,
-    /// First word of a stance lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
-    lexicon_first: &'static FastMap<&'static str, u32>,
+    /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
+    phrase_starts: &'static FxHashMap<&'static str, u32>,
 }
 
 impl Vocabulary {
-    /// An empty vocabulary for `lang` (a language code; unsupported ones use English).
-    pub fn new(lang: &str) -> Vocabulary {
+    /// An empty vocabulary for `lang` (a language code; unsupported ones use English) that tags
+    /// each folded word with its entry in `phrase_starts`: the first word of every phrase of a
+    /// lexicon → that entry (the stance lexicon's: [`crate::summary::stance::phrase_starts`]).
+    /// The table is passed in so that this module depends on no step that uses it.
+    pub fn new(lang: &str, phrase_starts: &'static FxHashMap<&'static str, u32>) -> Vocabulary {
         let lang = SUPPORTED.iter().copied().find(|l| *l == lang).unwrap_or("en");
         Vocabulary {
             lang,
             stemmer: Stemmer::new(lang),
-            by_surface: FastMap::default(),
+            by_surface: FxHashMap::default(),
             surfaces: Vec::new(),
-            by_form: FastMap::default(),
+            by_form: FxHashMap::default(),
             forms: Vec::new(),
-            lexicon_first: crate::summary::stance::lexicon_first(),
+            phrase_starts,
         }
     }
 
@@ -155,7 +158,7 @@ impl Vocabulary {
             digits: text.chars().all(|c| c.is_ascii_digit()),
             filler: crate::summary::filler_words::is_filler(self.lang, text),
             stem: NONE,
-            lexicon: self.lexicon_first.get(text).copied().unwrap_or(NONE),
+            lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
         });
         self.by_form.insert(text.into(), id);
         id
@@ -193,7 +196,7 @@ impl Vocabulary {
         f.chars > 2 && !f.digits && !f.stop && !f.filler
     }
 
-    /// The stance lexicon's entry for the phrases starting with folded form `id`.
+    /// The lexicon's entry for the phrases starting with folded form `id` (see [`Vocabulary::new`]).
     pub fn lexicon_entry(&self, id: u32) -> Option<u32> {
         let e = self.forms[id as usize].lexicon;
         (e != NONE).then_some(e)
@@ -249,10 +252,11 @@ impl CommentWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::summary::stance::phrase_starts;
 
     #[test]
     fn interns_each_form_once() {
-        let mut v = Vocabulary::new("fr");
+        let mut v = Vocabulary::new("fr", phrase_starts());
         let w = v.tokenize("Élysée elysee ÉLYSÉE l'Élysée 42");
         assert_eq!(w.len(), 6);
         assert!(w[..3].iter().all(|x| x.folded == w[0].folded) && w[4].folded == w[0].folded);
@@ -268,7 +272,7 @@ mod tests {
 
     #[test]
     fn splits_like_word_ranges() {
-        let mut v = Vocabulary::new("en");
+        let mut v = Vocabulary::new("en", phrase_starts());
         for text in ["", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail"] {
             let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
             let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();

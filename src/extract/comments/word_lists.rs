@@ -1,7 +1,7 @@
 //! The comment vocabulary as data: the words of class names, ids, headings and short texts that
 //! mark comment sections, comments, their parts and their chrome, in English, French, German,
 //! Spanish, Italian, Portuguese, Dutch, Russian, Arabic, Chinese, Japanese and Korean. The rules
-//! reading them live in `vocabulary.rs`; adding a language is adding words here.
+//! reading them live in `word_rules.rs`; adding a language is adding words here.
 
 /// A single comment: `comment`, `commentaire`, … (a class name made of this word alone, or with
 /// an item suffix/prefix, marks one comment).

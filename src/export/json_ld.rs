@@ -11,7 +11,6 @@
 //!
 //! Note ids travel as `urn:glose:note:<percent-encoded id>`, so [`import`] restores them.
 
-use super::clock::now_iso8601;
 use crate::anchor::{Motivation, Note, NoteTarget};
 use crate::report::{Label, Report, TextPositionSelector, TextQuoteSelector};
 use serde_json::{json, Value};
@@ -30,8 +29,8 @@ fn generator() -> Value {
     json!({"id": "urn:glose:software", "type": "Software", "name": "Glose", "version": env!("CARGO_PKG_VERSION")})
 }
 
-/// Renders the notes and findings as a W3C `AnnotationCollection`, stamped `exported` (pass
-/// [`now`] for the current time).
+/// Renders the notes and findings as a W3C `AnnotationCollection`, stamped `exported` (ISO 8601;
+/// the edges read the clock: the CLI and the wasm API pass the current time).
 pub fn render(report: &Report, notes: &[Note], exported: &str) -> String {
     let source = report.url.clone().unwrap_or_else(|| UNKNOWN_PAGE.to_owned());
     let mut items: Vec<Value> = notes.iter().map(|n| note_annotation(n, &source)).collect();
@@ -81,11 +80,6 @@ pub fn render(report: &Report, notes: &[Note], exported: &str) -> String {
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     });
     serde_json::to_string_pretty(&collection).unwrap_or_default() + "\n"
-}
-
-/// The current time, for [`render`]'s `exported`.
-pub fn now() -> String {
-    now_iso8601()
 }
 
 fn round3(x: f32) -> f64 {

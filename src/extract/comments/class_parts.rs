@@ -1,43 +1,44 @@
-//! The lower-case parts of every element's id and class names, split once per page, so that the
+//! The lower-case parts of every element's id and class names (not people's names: see
+//! `fields.rs` for authors), split once per page, so that the
 //! rules reading them (sections, items, fields, chrome) look them up instead of splitting and
 //! lower-casing the same attributes again for every question they ask.
 
-use super::vocabulary::{parts, Part};
+use super::word_rules::{parts, Part};
 use crate::snapshot::{NodeId, Snapshot};
 use std::collections::HashMap;
 
 /// Per-element id and class parts (`comment-list_2` → `comment`, `list`, `2`), the id's first.
-pub struct Names<'a> {
+pub struct ClassParts<'a> {
     parts: Vec<Part<'a>>,
     /// The parts of node `i` are `parts[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
 }
 
-impl<'a> Names<'a> {
+impl<'a> ClassParts<'a> {
     /// Splits the id and class of every element of the page, in one pass. A class value met
     /// before (pages repeat the same few on every comment) is copied, not split again.
-    pub fn index(snapshot: &'a Snapshot) -> Names<'a> {
+    pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        let mut names = Names { parts: Vec::new(), starts: Vec::with_capacity(n + 1) };
+        let mut class_parts = ClassParts { parts: Vec::new(), starts: Vec::with_capacity(n + 1) };
         let mut classes: HashMap<&'a str, (u32, u32)> = HashMap::new();
         for id in 0..n as NodeId {
-            names.starts.push(names.parts.len() as u32);
+            class_parts.starts.push(class_parts.parts.len() as u32);
             if let Some(value) = snapshot.attr(id, "id") {
-                names.parts.extend(parts(value));
+                class_parts.parts.extend(parts(value));
             }
             if let Some(value) = snapshot.attr(id, "class") {
-                let start = names.parts.len() as u32;
+                let start = class_parts.parts.len() as u32;
                 match classes.get(value) {
-                    Some(&(from, to)) => names.parts.extend_from_within(from as usize..to as usize),
+                    Some(&(from, to)) => class_parts.parts.extend_from_within(from as usize..to as usize),
                     None => {
-                        names.parts.extend(parts(value));
-                        classes.insert(value, (start, names.parts.len() as u32));
+                        class_parts.parts.extend(parts(value));
+                        classes.insert(value, (start, class_parts.parts.len() as u32));
                     }
                 }
             }
         }
-        names.starts.push(names.parts.len() as u32);
-        names
+        class_parts.starts.push(class_parts.parts.len() as u32);
+        class_parts
     }
 
     /// The parts of one element's id and class (empty for text and unnamed elements).
@@ -62,11 +63,11 @@ mod tests {
         let t = b.text(div, "x");
         let again = b.element(0, "p", [("class", "Comment-List main")]);
         let s = b.finish().unwrap();
-        let names = Names::index(&s);
-        let got: Vec<&str> = names.of(div).iter().map(|p| p.as_ref()).collect();
+        let class_parts = ClassParts::index(&s);
+        let got: Vec<&str> = class_parts.of(div).iter().map(|p| p.as_ref()).collect();
         assert_eq!(got, ["li", "comment", "5", "comment", "list", "main"]);
-        let got: Vec<&str> = names.of(again).iter().map(|p| p.as_ref()).collect();
+        let got: Vec<&str> = class_parts.of(again).iter().map(|p| p.as_ref()).collect();
         assert_eq!(got, ["comment", "list", "main"]);
-        assert!(names.of(t).is_empty() && names.of(0).is_empty() && names.of(99).is_empty());
+        assert!(class_parts.of(t).is_empty() && class_parts.of(0).is_empty() && class_parts.of(99).is_empty());
     }
 }

@@ -1,7 +1,7 @@
-//! The rules that read the comment vocabulary (`words.rs`) in class names, ids, roles, headings
+//! The rules that read the comment vocabulary (`word_lists.rs`) in class names, ids, roles, headings
 //! and short texts; no site's own class names.
 
-use super::words::*;
+use super::word_lists::*;
 use crate::snapshot::{NodeId, Snapshot};
 use std::borrow::Cow;
 use std::ops::Deref;
