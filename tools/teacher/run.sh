@@ -13,6 +13,7 @@ stamp() { echo "[$(date -u +%H:%M:%S)] $*"; }
 stamp "fetch"; bash tools/teacher/fetch.sh
 if [ ! -f data/opinion/npov-wiki/npov_fr.tsv ] && [ ! -f ../shared/corpus/distill/npov-wiki/npov_fr.tsv ]; then
   # needs the git mirrors of rpryzant/neutralizing-bias and JULIELab/EmoBank (see their SOURCE.md)
+  [ -f /usr/share/dict/french ] || apt-get install -y -qq wfrench >/dev/null || true  # accent restoration word list
   stamp "sources"; "$PY" tools/teacher/sources.py ${NPOV_MIRROR:-} ${EMOBANK_MIRROR:-}
 fi
 stamp "prefix check (CV on NewsSD train subset)"; "$PY" tools/teacher/teacher.py prefix

@@ -66,13 +66,25 @@ OVERRIDES = {"mme": "même", "t": "été", "tre": "être", "tat": "état", "tats
 
 
 def restore(sentence, best, plain):
-    def fix(m):
-        w = m.group(0)
+    def word(w):
         if w in OVERRIDES:
             return OVERRIDES[w]
-        if w in plain or w not in best:
-            return w
-        return best[w]
+        if w in plain or w in best:
+            return w if w in plain else best[w]
+        return None
+
+    def fix(m):
+        w = m.group(0)
+        r = word(w)
+        if r is not None:
+            return r
+        # the typographic apostrophe was stripped too: "lacadmie" -> "l'académie", "nest" -> "n'est"
+        for p in ("qu", "l", "d", "n", "j", "s", "c", "m", "t"):
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                r = word(w[len(p):])
+                if r is not None:
+                    return p + "'" + r
+        return w
     return re.sub(r"[a-z]+", fix, sentence)
 
 
