@@ -98,6 +98,7 @@ def cv(X, y, langs, C, k=5, groups=None, fam_w=None):
     of the out-of-fold predictions and the pooled score."""
     n = len(y)
     pred = np.zeros(n, int)
+    by_source = groups is not None
     groups = langs if groups is None else groups
     fold = np.zeros(n, int)
     for g in set(groups):  # each source block is cut into k contiguous chunks, chunk i -> fold i
@@ -109,7 +110,7 @@ def cv(X, y, langs, C, k=5, groups=None, fam_w=None):
         pred[te] = m.predict(X[te])
     out = {lang: macro_f1(y[langs == lang], pred[langs == lang]) for lang in sorted(set(langs))}
     fam = family(groups, langs)
-    if len(set(fam)) > 1 and set(fam) != set(langs):
+    if by_source:
         out.update({f: macro_f1(y[fam == f], pred[fam == f]) for f in sorted(set(fam))})
     out["all"] = macro_f1(y, pred)
     return out
