@@ -147,18 +147,8 @@ fn now_iso8601() -> String {
 
 /// Seconds since 1970-01-01T00:00:00Z as ISO 8601 (proleptic Gregorian, UTC).
 fn iso8601_from_unix(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
     let rest = secs % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + (month <= 2) as i64;
+    let (year, month, day) = glose::metadata::relative_date::civil_from_days((secs / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
 }
 
