@@ -121,6 +121,9 @@ fn check_table(name: &str, min_rows: usize) {
         if v.label != Label::Attributed && v.source.is_some() {
             problems.push(format!("a {} sentence with source {:?}", v.label.as_str(), v.source));
         }
+        if v.label == Label::Editorial && v.cues.is_empty() {
+            problems.push("an editorial verdict without a cue to show why".to_owned());
+        }
         if cue != "-" && !v.cues.iter().any(|c| c.kind == cue) {
             problems.push(format!("no {cue} cue in {:?}", v.cues.iter().map(|c| (&c.kind, &c.text)).collect::<Vec<_>>()));
         }
@@ -153,6 +156,36 @@ fn regressions_keep_their_labels() {
 #[test]
 fn annotation_guide_hard_cases_get_their_labels() {
     check_table("guide.tsv", 20);
+}
+
+/// Every editorial flag shows its reasons (issue 15, "keep the why"): over the 1,258 sentences of
+/// the team-annotated TEST split, each editorial verdict carries a cue, lexicon or learned
+/// `wording`, whose offsets give its text.
+#[test]
+fn every_editorial_verdict_shows_a_cue() {
+    let dir = format!("{}/data/opinion/glose-annotated", env!("CARGO_MANIFEST_DIR"));
+    let (mut editorial, mut wording) = (0, 0);
+    for file in ["en-a.tsv", "en-b.tsv", "fr-a.tsv", "fr-b.tsv"] {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).expect("team-annotated file");
+        let rows: Vec<Vec<&str>> = text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("id\t")).map(|l| l.split('\t').collect()).filter(|c: &Vec<&str>| c.len() == 6).collect();
+        for lang in ["en", "fr"] {
+            let texts: Vec<&str> = rows.iter().filter(|c| c[1] == lang).map(|c| c[5]).collect();
+            for (t, v) in texts.iter().zip(texts.iter().map(|t| classify_sentences(&[t], lang).remove(0))) {
+                if v.label != Label::Editorial {
+                    continue;
+                }
+                editorial += 1;
+                assert!(!v.cues.is_empty(), "editorial without a cue: {t}");
+                wording += v.cues.iter().any(|c| c.kind == "wording") as usize;
+                for c in &v.cues {
+                    let span: String = t.chars().skip(c.start as usize).take((c.end - c.start) as usize).collect();
+                    assert_eq!(span, c.text, "{t}");
+                }
+            }
+        }
+    }
+    assert!(editorial > 1000, "only {editorial} editorial verdicts");
+    println!("{editorial} editorial verdicts, {wording} explained by learned wording");
 }
 
 #[test]

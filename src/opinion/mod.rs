@@ -59,14 +59,22 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
             // A block quotation or an embedded post is its author's words, never the writer's:
             // whatever its words weigh, it stays under the editorial threshold.
             let score = 1.0 / (1.0 + (-logit).exp());
-            let score = if in_quote { score.min(QUOTED_SCORE_CAP) } else { score };
+            let score = if in_quote { score.min(UNFLAGGED_SCORE_CAP) } else { score };
             let source = resolve_source(sentence, &analysis, &mut last_named);
-            let label = if in_quote { Label::Attributed } else { decide(score, &analysis) };
-            let cues = match label {
+            let mut label = if in_quote { Label::Attributed } else { decide(score, &analysis) };
+            let mut score = score;
+            let mut cues = match label {
                 Label::Editorial => editorial_cues(sentence, &analysis, model, &lang),
                 Label::Attributed => reporting_cues(sentence, &analysis),
                 Label::Factual => Vec::new(),
             };
+            // An editorial flag that can show no reason (no cue, no learned word of the writer's
+            // pushing it) is not made: the reader could not check it.
+            if label == Label::Editorial && cues.is_empty() {
+                score = score.min(UNFLAGGED_SCORE_CAP);
+                label = decide(score, &analysis);
+                cues = if label == Label::Attributed { reporting_cues(sentence, &analysis) } else { Vec::new() };
+            }
             tokens::recycle(analysis.tokens, &mut spare);
             // `CONTRACT.md`: the source is for attributed sentences only.
             let source = if label == Label::Attributed { source } else { None };
@@ -75,8 +83,9 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
         .collect()
 }
 
-/// The highest score of a sentence of a block quotation or embedded post (not the writer's).
-const QUOTED_SCORE_CAP: f32 = 0.49;
+/// The highest score of a sentence that is not flagged although its words weigh more: a block
+/// quotation or embedded post (not the writer's), or a line with no reason to show.
+const UNFLAGGED_SCORE_CAP: f32 = 0.49;
 
 /// The label from the model's score and the attribution found: `editorial` from 0.5, else
 /// `attributed` when a frame reports someone, else `factual`.
@@ -167,15 +176,15 @@ const WORDING_CUES: usize = 2;
 
 /// The writer's own words whose learned weights pushed a sentence without lexicon cues over the
 /// threshold (cue kind `wording`, the heaviest [`WORDING_CUES`]): every editorial flag shows
-/// its reasons, even when the n-grams, not a listed word, decided it. Reported words, names and
-/// numbers are never among them.
+/// its reasons, even when the n-grams, not a listed word, decided it. Reported words, names,
+/// numbers and weak words (which the n-grams skip) are never among them.
 fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale: f32) -> Vec<Cue> {
     let reported = &analysis.attribution.reported;
     let mut words: Vec<(f32, usize)> = analysis
         .tokens
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.is_word() && !t.numeric && !(t.capitalized && i > 0) && !reported.get(i).copied().unwrap_or(false))
+        .filter(|&(i, t)| t.is_word() && !t.numeric && !t.weak && !(t.capitalized && i > 0) && !reported.get(i).copied().unwrap_or(false))
         .map(|(i, t)| (model.hashed_weight(features::word_bucket(&t.norm)) * scale, i))
         .filter(|&(w, _)| w > 0.0)
         .collect();
