@@ -93,7 +93,7 @@ function driverFor({ context, worker, extensionId }, page) {
       await panelPage.goto(`chrome-extension://${extensionId}/${path ?? `src/panel/panel.html?tabId=${id}`}`);
       return {
         eval: (fn, arg) => panelPage.evaluate(fn, arg ?? null),
-        waitEval: (fn, arg, ok, what) => waitFor(() => panelPage.evaluate(fn, arg ?? null), ok, what),
+        waitEval: (fn, arg, ok, what, timeout) => waitFor(() => panelPage.evaluate(fn, arg ?? null), ok, what, timeout),
         click: (selector) => panelPage.click(selector),
         async download(selector) {
           const [download] = await Promise.all([panelPage.waitForEvent('download'), panelPage.click(selector)]);

@@ -124,7 +124,7 @@ async function driverFor({ driver, downloads }) {
       const inPanel = (work) => inTab(panelTab, work);
       return {
         eval: (fn, arg) => inPanel(() => run(fn, arg)),
-        waitEval: (fn, arg, ok, what) => waitFor(() => inPanel(() => run(fn, arg)), ok, what),
+        waitEval: (fn, arg, ok, what, timeout) => waitFor(() => inPanel(() => run(fn, arg)), ok, what, timeout),
         // The panel re-renders when the page state changes: find the element again if it went stale.
         click: (selector) => inPanel(() => waitFor(() => driver.findElement(By.css(selector)).click().then(() => true, (e) => {
           if (e.name === 'StaleElementReferenceError' || e.name === 'NoSuchElementError') return false;
