@@ -128,6 +128,14 @@ pub fn macro_f1(pairs: &[(bool, bool)]) -> (f64, [(f64, f64, f64); 2]) {
     ((per[0].2 + per[1].2) / 2.0, per)
 }
 
+/// The `.tsv` files of the directory `$env` (or `default`), in name order; none if it is absent.
+fn tsv_files(env: &str, default: &str) -> Vec<PathBuf> {
+    let dir = std::env::var_os(env).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect()).unwrap_or_default();
+    files.sort();
+    files
+}
+
 /// One sentence of the team-annotated sets (`data/opinion/glose-annotated/*.tsv`, written with
 /// `docs/annotation.md`; CC BY 4.0, Glose authors).
 #[derive(Clone, Debug)]
@@ -155,11 +163,8 @@ pub fn is_team_test(id: &str) -> bool {
 /// The team-annotated sentences of `split` (`train` or `test`) for every language, in file
 /// order. The directory is `$GLOSE_ANNOTATED` or `data/opinion/glose-annotated`.
 pub fn team(split: &str) -> Vec<Annotated> {
-    let dir = std::env::var_os("GLOSE_ANNOTATED").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/opinion/glose-annotated"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect()).unwrap_or_default();
-    files.sort();
     let mut out = Vec::new();
-    for path in files {
+    for path in tsv_files("GLOSE_ANNOTATED", "data/opinion/glose-annotated") {
         for line in read(&path).lines() {
             let cols: Vec<&str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 6 || cols[0] == "id" {
@@ -193,10 +198,8 @@ pub struct Pseudo {
 /// Every teacher-labelled sentence under `$GLOSE_PSEUDO` or `data/opinion/pseudo`, files in name
 /// order; files whose name starts with `team` are skipped (those sentences have gold labels).
 pub fn pseudo() -> Vec<Pseudo> {
-    let dir = std::env::var_os("GLOSE_PSEUDO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data/opinion/pseudo"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect()).unwrap_or_default();
+    let mut files = tsv_files("GLOSE_PSEUDO", "data/opinion/pseudo");
     files.retain(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("team")));
-    files.sort();
     let mut out = Vec::new();
     for path in files {
         for line in read(&path).lines() {
