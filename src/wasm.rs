@@ -227,3 +227,26 @@ pub fn import_jsonld(text: String) -> Result<JsValue, JsValue> {
     let notes = crate::export::json_ld::import(&text).map_err(|e| error(format_args!("glose: {e}")))?;
     to_js(&notes)
 }
+
+/// The multilingual sentence encoder (USE v3; see `opinion::encoder`), loaded from the bytes of
+/// `glose-use.bin`. Load it once and keep it: loading builds the tokenizer and unpacks the table.
+#[wasm_bindgen]
+pub struct SentenceEncoder(crate::opinion::encoder::Encoder);
+
+#[wasm_bindgen]
+impl SentenceEncoder {
+    /// Loads an encoder file; a corrupt or truncated file is an error.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<SentenceEncoder, JsError> {
+        crate::opinion::encoder::Encoder::from_bytes(bytes).map(SentenceEncoder).map_err(|e| JsError::new(&format!("glose: {e}")))
+    }
+
+    /// Embeds a JSON array of strings: a flat `Float32Array` of n × 512 values, one
+    /// L2-normalised vector per sentence, in order.
+    pub fn embed(&self, sentences_json: &str) -> Result<Vec<f32>, JsError> {
+        let sentences: Vec<String> =
+            serde_json::from_str(sentences_json).map_err(|e| JsError::new(&format!("glose: sentences must be a JSON array of strings: {e}")))?;
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        Ok(self.0.embed(&refs).into_iter().flatten().collect())
+    }
+}

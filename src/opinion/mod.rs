@@ -7,6 +7,7 @@
 //! probability reaches 0.5, else `attributed` when it reports someone, else `factual`.
 
 pub mod attribution;
+pub mod encoder;
 pub mod cues;
 pub mod features;
 pub mod lexicons;
