@@ -22,7 +22,34 @@
 #[path = "opinion_corpus/mod.rs"]
 mod corpus;
 
-use glose::opinion::classify_sentences;
+use glose::opinion::{classify_sentences, classify_sentences_embedded, Classification};
+use std::sync::OnceLock;
+
+/// The sentence encoder of the final model (`target/encoder/glose-use.bin`, from
+/// `scripts/fetch-encoder.sh`), unless `GLOSE_FAST_ONLY=1` asks for the fast model alone.
+fn encoder() -> Option<&'static glose::opinion::encoder::Encoder> {
+    static ENCODER: OnceLock<Option<glose::opinion::encoder::Encoder>> = OnceLock::new();
+    ENCODER
+        .get_or_init(|| {
+            if std::env::var("GLOSE_FAST_ONLY").is_ok_and(|v| v == "1") {
+                return None;
+            }
+            let bytes = std::fs::read("target/encoder/glose-use.bin").ok()?;
+            Some(glose::opinion::encoder::Encoder::from_bytes(&bytes).expect("target/encoder/glose-use.bin is a sentence encoder"))
+        })
+        .as_ref()
+}
+
+/// Classifies sentences with the final model: the encoder head when the encoder is there.
+fn classify(texts: &[&str], lang: &str) -> Vec<Classification> {
+    match encoder() {
+        Some(encoder) => {
+            let embeddings: Vec<Option<Vec<f32>>> = encoder.embed(texts).into_iter().map(|v| Some(v.to_vec())).collect();
+            classify_sentences_embedded(texts, &[], &embeddings, lang)
+        }
+        None => classify_sentences(texts, lang),
+    }
+}
 use glose::report::Label;
 use std::time::Instant;
 
@@ -32,10 +59,10 @@ fn checkthat() {
         let data = corpus::checkthat(dir, "dev");
         let pairs: Vec<(bool, bool)> = data
             .iter()
-            .map(|s| (s.subjective, classify_sentences(&[s.text.as_str()], lang)[0].label == Label::Editorial))
+            .map(|s| (s.subjective, classify(&[s.text.as_str()], lang)[0].label == Label::Editorial))
             .collect();
         let (f1, per) = corpus::macro_f1(&pairs);
-        let attributed = data.iter().filter(|s| classify_sentences(&[s.text.as_str()], lang)[0].label == Label::Attributed).count();
+        let attributed = data.iter().filter(|s| classify(&[s.text.as_str()], lang)[0].label == Label::Attributed).count();
         println!(
             "  {lang}: macro-F1 {f1:.3}  (SUBJ P {:.3} R {:.3}; {} sentences, {attributed} labelled attributed)",
             per[1].0,
@@ -81,7 +108,7 @@ fn three_way(data: &[corpus::Annotated]) {
         }
         let texts: Vec<&str> = rows.iter().map(|s| s.text.as_str()).collect();
         // One sentence at a time: the test sentences are not one article.
-        let labels: Vec<Label> = texts.iter().map(|t| classify_sentences(&[t], lang)[0].label).collect();
+        let labels: Vec<Label> = texts.iter().map(|t| classify(&[t], lang)[0].label).collect();
         let pairs: Vec<(bool, bool)> = rows.iter().zip(&labels).map(|(s, l)| (s.label == "editorial", *l == Label::Editorial)).collect();
         let (f1, per) = corpus::macro_f1(&pairs);
         let correct = rows.iter().zip(&labels).filter(|(s, l)| s.label == name(**l)).count();
@@ -106,7 +133,7 @@ fn babe() {
     let mut pairs = Vec::new();
     let (mut middle, mut middle_editorial) = (0, 0);
     for (text, label) in &rows {
-        let editorial = classify_sentences(&[text.as_str()], "en")[0].label == Label::Editorial;
+        let editorial = classify(&[text.as_str()], "en")[0].label == Label::Editorial;
         if label.starts_with("Expresses writer") {
             pairs.push((true, editorial));
         } else if label == "Entirely factual" {
@@ -166,7 +193,7 @@ fn semeval_fr() {
             line_start += line.chars().count() + 1;
         }
         let texts: Vec<&str> = sentences.iter().map(|(_, s)| s.as_str()).collect();
-        let verdicts = classify_sentences(&texts, "fr");
+        let verdicts = classify(&texts, "fr");
         let gold = by_article.get(&id).cloned().unwrap_or_default();
         let overlaps = |a: usize, b: usize| gold.iter().any(|&(s, e)| s < b && a < e);
         let mut covered = vec![(false, false); gold.len()];
@@ -262,6 +289,7 @@ fn speed() {
 
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
+    println!("model: {}", if encoder().is_some() { "final (sentence encoder + head over the fast model)" } else { "fast model only (no encoder, or GLOSE_FAST_ONLY=1)" });
     if only.is_empty() || only == "checkthat" {
         checkthat();
     }

@@ -18,6 +18,8 @@
 
 #[path = "opinion_corpus/mod.rs"]
 mod corpus;
+#[path = "opinion_head/mod.rs"]
+mod head;
 
 use glose::opinion::cues::{self, CueKind};
 use glose::opinion::features::{self, Analysis, NgramOptions, DENSE, DENSE_NAMES};
@@ -374,15 +376,8 @@ fn best_threshold(scores: &[(f32, bool)]) -> (f32, f64) {
 /// one article together: interleaved folds let n-grams memorise an article's topic and overrate
 /// them (seen as a 0.04–0.05 drop on new text).
 fn cross_validate(examples: &[Example], p: Params, seed: u64) -> (Vec<f32>, Vec<f32>) {
-    let folds = 5;
-    // Teacher-labelled sentences sit outside every fold (always trained on, never scored).
-    let mut fold_of = vec![usize::MAX; examples.len()];
-    for (lang, set) in (0..LANGS.len()).flat_map(|k| [(k, Set::NewsSd), (k, Set::Team)]) {
-        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set == set).collect();
-        for (rank, &i) in members.iter().enumerate() {
-            fold_of[i] = rank * folds / members.len().max(1);
-        }
-    }
+    let folds = FOLDS;
+    let fold_of = fold_of(examples);
     let (mut out, mut out_q) = (vec![0.0; examples.len()], vec![0.0; examples.len()]);
     for fold in 0..folds {
         let train_set: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, e)| e).collect();
@@ -395,6 +390,32 @@ fn cross_validate(examples: &[Example], p: Params, seed: u64) -> (Vec<f32>, Vec<
         }
     }
     (out, out_q)
+}
+
+/// Cross-validation folds.
+const FOLDS: usize = 5;
+
+/// Each gold sentence's fold: each (language, set) is cut into [`FOLDS`] contiguous blocks.
+/// Teacher-labelled sentences sit outside every fold (`usize::MAX`: always trained on, never scored).
+fn fold_of(examples: &[Example]) -> Vec<usize> {
+    let mut fold_of = vec![usize::MAX; examples.len()];
+    for (lang, set) in (0..LANGS.len()).flat_map(|k| [(k, Set::NewsSd), (k, Set::Team)]) {
+        let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set == set).collect();
+        for (rank, &i) in members.iter().enumerate() {
+            fold_of[i] = rank * FOLDS / members.len().max(1);
+        }
+    }
+    fold_of
+}
+
+/// Writes the out-of-fold logits of the gold sentences (`set  lang  label  logit  sentence`), the
+/// input of the encoder head's stacking (`GLOSE_OOF=path`).
+fn write_oof(path: &str, examples: &[Example], texts: &[String], oof: &[f32]) {
+    let mut out = String::from("set\tlang\tlabel\tlogit\tsentence\n");
+    for ((e, text), z) in examples.iter().zip(texts).zip(oof).filter(|((e, _), _)| e.set != Set::Teacher) {
+        out += &format!("{:?}\t{}\t{}\t{z:.4}\t{}\n", e.set, LANGS[e.lang], e.y as u8, text.replace(['\t', '\n'], " "));
+    }
+    std::fs::write(path, out).expect("write the out-of-fold logits");
 }
 
 /// The logit as the classifier decides on it: uncued sentences stay below the threshold.
@@ -450,7 +471,9 @@ fn main() {
     let seeds: u64 = std::env::var("GLOSE_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
     let mut examples = Vec::new();
     let mut analyses: Vec<Analysis> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     let mut add = |text: &str, lang: usize, target: f32, set: Set, conflict: bool| {
+        texts.push(text.to_string());
         let a = features::analyse(text, LANGS[lang]);
         let stance = cues::stance_logit(&a.cues) / cues::STANCE_ADVERB_PRIOR;
         examples.push(Example { dense: a.dense, hashed: a.hashed.clone(), lang, y: target >= 0.5, target, set, cued: !a.cues.is_empty(), stance, conflict });
@@ -537,6 +560,11 @@ fn main() {
         println!("NOTE: chosen n-grams differ from features::NgramOptions::SHIPPED: change it and re-run");
     }
     let (_, oof) = cross_validate(&examples, params, 7);
+    // The evidence logit (no calibration bias) is what the encoder head stacks on.
+    let oof_evidence = oof.clone();
+    if let Ok(path) = std::env::var("GLOSE_OOF") {
+        write_oof(&path, &examples, &texts, &oof);
+    }
 
     // Cross-lingual: how much should the n-grams count in a language they were not trained on?
     println!("\ncross-lingual (train one language, test the other), macro-F1 by n-gram factor:");
@@ -576,7 +604,7 @@ fn main() {
     if (params.stance - cues::STANCE_ADVERB_PRIOR).abs() > 1e-6 {
         println!("NOTE: chosen stance prior {} differs from cues::STANCE_ADVERB_PRIOR {}", params.stance, cues::STANCE_ADVERB_PRIOR);
     }
-    if dry || params.ngram_options != NgramOptions::SHIPPED || params.signed {
+    if params.ngram_options != NgramOptions::SHIPPED || params.signed {
         return;
     }
 
@@ -596,7 +624,171 @@ fn main() {
     let nonzero = codes.iter().filter(|&&c| c != 0).count();
     let model = Model { dense, hash_bits: params.bits as u8, codebook, hashed: Model::pack_codes(&codes), calibrations };
     let bytes = model.to_bytes();
-    std::fs::write("src/opinion/model.bin", &bytes).expect("write src/opinion/model.bin");
     println!("codebook: {codebook:?}");
-    println!("wrote src/opinion/model.bin: {} bytes, 2^{} slots, {nonzero} non-zero n-gram weights", bytes.len(), params.bits);
+    if !dry {
+        std::fs::write("src/opinion/model.bin", &bytes).expect("write src/opinion/model.bin");
+        println!("wrote src/opinion/model.bin: {} bytes, 2^{} slots, {nonzero} non-zero n-gram weights", bytes.len(), params.bits);
+    }
+
+    // The encoder head, stacked on the fast model: gold sentences carry their out-of-fold
+    // evidence logit, teacher-labelled ones the final fast model's (they are never scored).
+    let Some(embeddings) = embed_all(&texts) else {
+        println!("\nno sentence encoder ({ENCODER_FILE} missing: run scripts/fetch-encoder.sh): head.bin not trained");
+        return;
+    };
+    let (wq, _, _) = quantised(&w, params);
+    let folds = fold_of(&examples);
+    let head_examples: Vec<head::HeadExample> = examples
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let factor = model.calibrations.iter().find(|c| c.lang == [LANGS[e.lang].as_bytes()[0], LANGS[e.lang].as_bytes()[1]]).map_or(0.0, |c| c.ngram_factor);
+            let fast = if folds[i] == usize::MAX { wq.logit(e, factor) + params.stance * e.stance } else { oof_evidence[i] };
+            head::HeadExample { embedding: embeddings[i].clone(), fast, lang: e.lang, target: e.target, weight: 1.0 }
+        })
+        .collect();
+    let written = fit_head(&examples, head_examples, &folds, &groups, dry);
+    if let Some(h) = written {
+        let bytes = h.to_bytes();
+        std::fs::write("src/opinion/head.bin", &bytes).expect("write src/opinion/head.bin");
+        println!("wrote src/opinion/head.bin: {} bytes", bytes.len());
+    }
+}
+
+/// Where `scripts/fetch-encoder.sh` puts the sentence encoder.
+const ENCODER_FILE: &str = "target/encoder/glose-use.bin";
+
+/// Every sentence's embedding from the sentence encoder, or `None` without the encoder file.
+/// Embeddings are cached under `target/encoder/` by the hash of the encoder file and of each
+/// sentence, so a re-run embeds only new sentences.
+fn embed_all(texts: &[String]) -> Option<Vec<Vec<f32>>> {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(ENCODER_FILE).ok()?;
+    let encoder = glose::opinion::encoder::Encoder::from_bytes(&bytes).unwrap_or_else(|e| panic!("{ENCODER_FILE}: {e}"));
+    let key = |data: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        data(&mut h);
+        h.finish()
+    };
+    let file_key = key(&|h| bytes.hash(h));
+    let cache_path = format!("target/encoder/embeddings-{file_key:016x}.bin");
+    let dim = glose::opinion::refine::EMBEDDING_DIM;
+    let mut cache: std::collections::HashMap<u64, Vec<f32>> = std::collections::HashMap::new();
+    if let Ok(raw) = std::fs::read(&cache_path) {
+        for record in raw.chunks_exact(8 + 4 * dim) {
+            let k = u64::from_le_bytes(record[..8].try_into().expect("8 bytes"));
+            cache.insert(k, record[8..].chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect());
+        }
+    }
+    let keys: Vec<u64> = texts.iter().map(|t| key(&|h| t.hash(h))).collect();
+    let missing: Vec<usize> = (0..texts.len()).filter(|&i| !cache.contains_key(&keys[i])).collect();
+    let started = std::time::Instant::now();
+    let mut appended = Vec::new();
+    for chunk in missing.chunks(256) {
+        let refs: Vec<&str> = chunk.iter().map(|&i| texts[i].as_str()).collect();
+        for (&i, v) in chunk.iter().zip(encoder.embed(&refs)) {
+            appended.extend_from_slice(&keys[i].to_le_bytes());
+            appended.extend(v.iter().flat_map(|x| x.to_le_bytes()));
+            cache.insert(keys[i], v.to_vec());
+        }
+    }
+    if !appended.is_empty() {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&cache_path).expect("open the embedding cache");
+        f.write_all(&appended).expect("write the embedding cache");
+    }
+    println!("\nembedded {} new sentences in {:.1} s ({} cached)", missing.len(), started.elapsed().as_secs_f64(), texts.len() - missing.len());
+    Some(keys.iter().map(|k| cache[k].clone()).collect())
+}
+
+/// Head settings tried by cross-validation: L2 and the weight of teacher-labelled sentences.
+/// (A first grid, 2026-12-05, with the unpruned encoder: L2 1e-3 lost to 1e-4 at every teacher
+/// weight, and teacher weight 0 / 0.5 / 1 gave mean CV macro-F1 0.794 / 0.808 / 0.810; see MODEL.md.)
+const HEAD_GRID: [(f32, f32); 4] = [(1e-4, 1.0), (3e-5, 1.0), (1e-4, 2.0), (3e-5, 2.0)];
+/// Adam steps of a head fit.
+const HEAD_STEPS: usize = 300;
+
+/// Sets the head's sample weights: each gold (language, set) weighs the same in total, each
+/// class half of it; teacher-labelled sentences (hard labels, the 0.4–0.6 band dropped) weigh
+/// `pseudo` × the gold total, each by its confidence |2p − 1|.
+fn weigh(examples: &[Example], head: &mut [head::HeadExample], pseudo: f32) {
+    let mut totals = std::collections::HashMap::new();
+    for e in examples.iter().filter(|e| e.set != Set::Teacher) {
+        *totals.entry((e.lang, e.set as u8, e.y)).or_insert(0f32) += 1.0;
+    }
+    let gold = examples.iter().filter(|e| e.set != Set::Teacher).count() as f32;
+    let families = totals.keys().map(|(l, s, _)| (*l, *s)).collect::<std::collections::HashSet<_>>().len() as f32;
+    let confidence: f32 = examples.iter().filter(|e| e.set == Set::Teacher && (e.target - 0.5).abs() >= 0.1).map(|e| (2.0 * e.target - 1.0).abs()).sum();
+    for (e, h) in examples.iter().zip(head.iter_mut()) {
+        if e.set == Set::Teacher {
+            let c = (2.0 * e.target - 1.0).abs();
+            h.target = e.y as u8 as f32;
+            h.weight = if (e.target - 0.5).abs() < 0.1 || confidence == 0.0 { 0.0 } else { pseudo * gold * c / confidence };
+        } else {
+            h.target = e.y as u8 as f32;
+            h.weight = gold / families / 2.0 / totals[&(e.lang, e.set as u8, e.y)];
+        }
+    }
+}
+
+/// Chooses the head's settings by cross-validation on the gold sentences (same folds as the
+/// fast model), then its per-language thresholds (moved only when cross-validation gains more
+/// than 0.02, as for the fast model), and fits it on everything. `None` in a dry run.
+fn fit_head(examples: &[Example], mut head_examples: Vec<head::HeadExample>, folds: &[usize], groups: &[(usize, Set)], dry: bool) -> Option<glose::opinion::refine::Head> {
+    println!("\nencoder head: 5-fold cross-validation on the gold sentences, macro-F1 at 0 by language/set:");
+    let mut best: Option<(f64, (f32, f32), Vec<f32>)> = None;
+    for (l2, pseudo) in HEAD_GRID {
+        weigh(examples, &mut head_examples, pseudo);
+        let mut oof = vec![0f32; examples.len()];
+        for fold in 0..FOLDS {
+            let train: Vec<&head::HeadExample> = head_examples.iter().enumerate().filter(|(i, h)| folds[*i] != fold && h.weight > 0.0).map(|(_, h)| h).collect();
+            let h = head::fit(&train, LANGS.len(), l2, HEAD_STEPS);
+            for (i, e) in head_examples.iter().enumerate().filter(|(i, _)| folds[*i] == fold) {
+                oof[i] = h.logit(e);
+            }
+        }
+        let mut line = format!("  l2 {l2:e} teacher weight {pseudo}:");
+        let mut mean = 0.0;
+        for &(lang, set) in groups {
+            let s: Vec<(f32, bool)> = examples.iter().zip(&oof).filter(|(e, _)| e.lang == lang && e.set == set).map(|(e, &z)| (z, e.y)).collect();
+            let f = f1_at(&s, 0.0);
+            line += &format!("  {}/{} {f:.3}", LANGS[lang], if set == Set::Team { "team" } else { "newssd" });
+            mean += f / groups.len() as f64;
+        }
+        println!("{line}  mean {mean:.3}");
+        if best.as_ref().is_none_or(|b| mean > b.0) {
+            best = Some((mean, (l2, pseudo), oof));
+        }
+    }
+    let (_, (l2, pseudo), oof) = best?;
+    println!("head chosen: l2 {l2:e}, teacher weight {pseudo}");
+    let mut thresholds = vec![0f32; LANGS.len()];
+    for (k, lang) in LANGS.iter().enumerate() {
+        let scores = per_language(examples, &oof, k);
+        if scores.is_empty() {
+            continue;
+        }
+        let (t, f) = best_threshold(&scores);
+        let at_zero = f1_at(&scores, 0.0);
+        thresholds[k] = if f - at_zero > 0.02 { t } else { 0.0 };
+        println!("head calibration {lang}: threshold {:+.1} (cross-validated macro-F1 {:.3}; best {f:.3} at {t:+.1})", thresholds[k], f1_at(&scores, thresholds[k]));
+    }
+    if dry {
+        return None;
+    }
+    weigh(examples, &mut head_examples, pseudo);
+    let all: Vec<&head::HeadExample> = head_examples.iter().filter(|h| h.weight > 0.0).collect();
+    let h = head::fit(&all, LANGS.len(), l2, HEAD_STEPS);
+    let mut calibrations: Vec<glose::opinion::refine::HeadCalibration> = LANGS
+        .iter()
+        .enumerate()
+        .map(|(k, lang)| glose::opinion::refine::HeadCalibration { lang: [lang.as_bytes()[0], lang.as_bytes()[1]], bias: h.per_lang[k].0 - thresholds[k], fast_scale: h.per_lang[k].1 })
+        .collect();
+    let n = calibrations.len() as f32;
+    let (bias, fast_scale) = calibrations.iter().fold((0.0, 0.0), |(b, s), c| (b + c.bias / n, s + c.fast_scale / n));
+    calibrations.push(glose::opinion::refine::HeadCalibration { lang: *b"* ", bias, fast_scale });
+    for c in &calibrations {
+        println!("head {}: bias {:+.3}, fast-logit scale {:.3}", String::from_utf8_lossy(&c.lang), c.bias, c.fast_scale);
+    }
+    Some(glose::opinion::refine::Head { weights: h.weights, calibrations })
 }

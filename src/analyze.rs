@@ -14,6 +14,10 @@ pub struct Options {
     /// page words them at the time it is read. Without it they count back from the page's
     /// published date (a lower bound); with neither they stay undated.
     pub now: Option<String>,
+    /// The sentence encoder (or embeddings computed elsewhere): when given, the encoder head
+    /// decides each article sentence's opinion score (`opinion::refine`); without it the fast
+    /// model does.
+    pub embedder: Option<std::sync::Arc<dyn opinion::refine::SentenceEmbedder>>,
 }
 
 /// Runs every analysis on a page snapshot. Never panics on any snapshot.
@@ -62,7 +66,8 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
     let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
-    let verdicts = opinion::classify_sentences_quoted(&texts, &quoted, &lang);
+    let embeddings = options.embedder.as_ref().map(|e| e.embed(&texts)).unwrap_or_default();
+    let verdicts = opinion::classify_sentences_embedded(&texts, &quoted, &embeddings, &lang);
     for (sentence, found) in sentences.iter_mut().zip(verdicts) {
         sentence.label = found.label;
         sentence.score = found.score;

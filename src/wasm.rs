@@ -89,7 +89,7 @@ pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()) });
+    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
     let out = js_sys::Object::new();
     set(&out, "report", &report_to_js(&report)?)?;
     set(&out, "nodes", &live.nodes.into_array())?;
@@ -132,7 +132,7 @@ pub fn snapshot_rules() -> String {
 #[wasm_bindgen]
 pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
-    report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()) }))
+    report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()), ..Options::default() }))
 }
 
 /// Now in UTC as ISO 8601 (`2026-11-29T01:34:56.789Z`), the `exported` stamp of exports: the

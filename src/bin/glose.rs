@@ -70,7 +70,36 @@ fn report_for(path: &Path, url: Option<String>) -> Result<glose::Report, String>
     let snapshot = glose::read_html::parse_bytes(&bytes);
     // The time of reading: relative comment dates count back from it when the page has no date.
     let now = Some(now_iso8601());
-    Ok(glose::analyze(&snapshot, &glose::Options { url, now }))
+    let embedder = encoder().map(|e| e as std::sync::Arc<dyn glose::opinion::refine::SentenceEmbedder>);
+    Ok(glose::analyze(&snapshot, &glose::Options { url, now, embedder }))
+}
+
+/// The sentence encoder of the final opinion model: `$GLOSE_ENCODER`, else
+/// `target/encoder/glose-use.bin` beside the binary's build folder or under the working
+/// directory (`scripts/fetch-encoder.sh` puts it there). Without it the fast model decides
+/// alone, and the CLI says so once on stderr.
+fn encoder() -> Option<std::sync::Arc<glose::opinion::encoder::Encoder>> {
+    static ENCODER: std::sync::OnceLock<Option<std::sync::Arc<glose::opinion::encoder::Encoder>>> = std::sync::OnceLock::new();
+    ENCODER
+        .get_or_init(|| {
+            let mut candidates: Vec<std::path::PathBuf> = std::env::var_os("GLOSE_ENCODER").map(Into::into).into_iter().collect();
+            if let Some(build) = std::env::current_exe().ok().and_then(|exe| exe.parent()?.parent().map(Path::to_path_buf)) {
+                candidates.push(build.join("encoder/glose-use.bin"));
+            }
+            candidates.push("target/encoder/glose-use.bin".into());
+            for path in &candidates {
+                if let Ok(bytes) = std::fs::read(path) {
+                    match glose::opinion::encoder::Encoder::from_bytes(&bytes) {
+                        Ok(encoder) => return Some(std::sync::Arc::new(encoder)),
+                        Err(e) => eprintln!("glose: {} is not a usable sentence encoder ({e}); opinion scores come from the fast model alone", path.display()),
+                    }
+                    return None;
+                }
+            }
+            eprintln!("glose: no sentence encoder (run scripts/fetch-encoder.sh, or set GLOSE_ENCODER): opinion scores come from the fast model alone");
+            None
+        })
+        .clone()
 }
 
 fn annotate(path: &Path, url: Option<String>, format: Format) -> Result<(), String> {
@@ -98,7 +127,8 @@ fn classify(lang: &str) -> Result<(), String> {
             "auto" => glose::text::language::detect(sentence).unwrap_or("en"),
             other => other,
         };
-        let verdict = glose::opinion::classify_sentences(&[sentence], lang).remove(0);
+        let embeddings: Vec<Option<Vec<f32>>> = encoder().map(|e| e.embed(&[sentence]).into_iter().map(|v| Some(v.to_vec())).collect()).unwrap_or_default();
+        let verdict = glose::opinion::classify_sentences_embedded(&[sentence], &[], &embeddings, lang).remove(0);
         writeln!(out, "{}\t{:.4}", verdict.label.as_str(), verdict.score).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())

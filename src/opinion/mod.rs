@@ -12,6 +12,7 @@ pub mod cues;
 pub mod features;
 pub mod lexicons;
 pub mod model;
+pub mod refine;
 pub mod tokens;
 
 use crate::report::{Cue, Label};
@@ -42,8 +43,18 @@ pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification>
 /// `false`). Every word of such a sentence is its author's, never the writer's: it is
 /// `attributed`, with a source only when one is named in it.
 pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str) -> Vec<Classification> {
+    classify_sentences_embedded(sentences, quoted, &[], lang)
+}
+
+/// [`classify_sentences_quoted`] with the sentences' embeddings (`embeddings[i]`, from the
+/// sentence encoder; missing entries or `None` leave that sentence to the fast model): the
+/// encoder head ([`refine`]) then decides the score from the embedding and the fast model's
+/// evidence. The rules stay: block quotations are their authors', and an editorial flag shows
+/// a reason in the writer's own words or is not made.
+pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddings: &[Option<Vec<f32>>], lang: &str) -> Vec<Classification> {
     let lang = lexicons::primary_subtag(lang);
     let model = model::shipped();
+    let head = if embeddings.iter().any(Option::is_some) { Some(refine::shipped()) } else { None };
     let mut last_named: Option<String> = None;
     // Token strings of the sentence before, reused by the next one.
     let mut spare: Vec<String> = Vec::new();
@@ -56,7 +67,10 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
             }
             let in_quote = quoted.get(i).copied().unwrap_or(false);
             let analysis = features::analyse_placed(sentence, &lang, &mut spare, in_quote);
-            let logit = model.logit(&analysis, &lang);
+            let logit = match (head, embeddings.get(i).and_then(Option::as_ref)) {
+                (Some(head), Some(embedding)) => head.logit(embedding, model.evidence_logit(&analysis, &lang), &lang),
+                _ => model.logit(&analysis, &lang),
+            };
             // A block quotation or an embedded post is its author's words, never the writer's:
             // whatever its words weigh, it stays under the editorial threshold.
             let score = 1.0 / (1.0 + (-logit).exp());

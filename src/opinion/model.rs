@@ -86,8 +86,15 @@ impl Model {
 
     /// The calibrated log-odds that the sentence is the writer's own opinion (0 = threshold).
     pub fn logit(&self, analysis: &Analysis, lang: &str) -> f32 {
+        self.evidence_logit(analysis, lang) + self.calibration(lang).bias
+    }
+
+    /// The logit without the language's bias: what the sentence's features say (the dense part,
+    /// the n-grams at the language's factor, the stance-adverb prior). The encoder head
+    /// ([`refine`](super::refine)) takes it as one of its inputs and has its own biases.
+    pub fn evidence_logit(&self, analysis: &Analysis, lang: &str) -> f32 {
         let c = self.calibration(lang);
-        self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + c.bias + super::cues::stance_logit(&analysis.cues)
+        self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + super::cues::stance_logit(&analysis.cues)
     }
 
     /// Serialises the model (little endian; see `from_bytes`).
