@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
+import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
 import * as own from './own-probes.js';
@@ -124,6 +125,10 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
     const driver = driverFor(browser, page);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'chromium', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'chromium'));
+    await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'chromium'));
+    await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
+      checkClosedTab(await browser.worker.evaluate(`(${closedTabProbe})(${JSON.stringify(server.url('/article.html'))})`));
+    });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

@@ -12,6 +12,7 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
+import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runScenario } from './scenario.js';
 import * as probe from './page-probes.js';
 
@@ -111,6 +112,8 @@ async function driverFor({ driver, downloads }) {
     waitPage: (fn, arg, ok, what, timeout) => waitFor(() => inTab(pageTab, () => run(fn, arg)), ok, what, timeout),
     toggle: (on) => tell(on === undefined ? { kind: 'toggle' } : { kind: 'toggle', on }),
     pageState: () => tell({ kind: 'page-state' }),
+    /** Runs `fn(arg)` on an extension page (the control tab). */
+    extension: (fn, arg) => control(fn, arg),
     setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
     async screenshot(file) {
       await driver.switchTo().window(pageTab);
@@ -154,6 +157,10 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
     const driver = await driverFor(browser);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'firefox'));
+    await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'firefox'));
+    await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
+      checkClosedTab(await driver.extension(closedTabProbe, server.url('/article.html')));
+    });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

@@ -120,6 +120,8 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
+    // A page too large to read whole: which limit cut it and how much was analysed.
+    truncated: report.truncated ?? null,
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
     // message of megabytes would block the page while it is serialised).
     report: analysis.full === undefined ? report : null,
