@@ -13,6 +13,7 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
+import { runLivePage } from './live-page.js';
 import { runScenario } from './scenario.js';
 import * as probe from './page-probes.js';
 
@@ -101,6 +102,10 @@ async function driverFor({ driver, downloads }) {
     async reload() {
       await inTab(pageTab, () => driver.navigate().refresh());
     },
+    /** The page moved to `url` by itself (history.pushState): the tab is now found by that URL. */
+    moved(url) {
+      pageUrl = url;
+    },
     /** Starts navigating the page to `url` without waiting for it to load. */
     async go(url) {
       pageUrl = url;
@@ -149,7 +154,8 @@ async function driverFor({ driver, downloads }) {
   };
 }
 
-test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) => {
+// 8 minutes: the huge pages alone took the browser up to a minute to load on the shared machine.
+test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) => {
   assert.ok(existsSync(XPI), 'dist/glose-firefox.xpi is built (npm run build:extension)');
   const server = await startServer();
   const browser = await launch();
@@ -157,6 +163,7 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
     const driver = await driverFor(browser);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'firefox'));
+    await t.test('on a page that changes after load', (t) => runLivePage(t, driver, server));
     await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'firefox'));
     await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
       checkClosedTab(await driver.extension(closedTabProbe, server.url('/article.html')));

@@ -158,3 +158,37 @@ export function navigate(url) {
   setTimeout(() => { location.href = url; }, 0);
   return true;
 }
+
+/** A "load more" button's work: appends a reply-less comment after the last top-level one. */
+export function appendComment(text) {
+  const list = document.querySelector('.comment-list');
+  const model = list.querySelector(':scope > li.comment');
+  const comment = model.cloneNode(true);
+  comment.id = 'comment-loaded-later';
+  comment.querySelector('.children')?.remove();
+  comment.querySelector('.comment-content').replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
+  list.append(comment);
+  return list.querySelectorAll('li.comment').length;
+}
+
+/** Every highlight range of these layers: its text, and whether its nodes are still in the page. */
+export function highlightRanges(names) {
+  return Object.fromEntries(names.map((n) => [n, [...(CSS.highlights.get(n) ?? [])].map((r) => ({
+    text: String(r),
+    live: r.startContainer.isConnected && r.endContainer.isConnected,
+  }))]));
+}
+
+/**
+ * A client-side navigation to another article (as a single-page app does it): pushState, then the
+ * article's paragraphs replaced by the new article's.
+ */
+export function clientSideNavigation({ path, title, paragraphs }) {
+  history.pushState({}, '', path);
+  document.title = title;
+  const article = document.querySelector('article');
+  article.querySelector('h1').textContent = title;
+  for (const p of article.querySelectorAll('p')) p.remove();
+  for (const text of paragraphs) article.append(Object.assign(document.createElement('p'), { textContent: text }));
+  return location.pathname;
+}
