@@ -15,7 +15,7 @@ export function traces() {
   CSS.highlights.forEach((_, name) => { if (String(name).startsWith('glose')) names.push(name); });
   return {
     highlights: names,
-    elements: document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, mark.glose-mark').length,
+    elements: document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, glose-notice, mark.glose-mark').length,
     markup: document.documentElement.outerHTML,
   };
 }
@@ -145,7 +145,7 @@ export function replaceArticleParagraphs() {
 
 /** What a page script can reach of Glose's own elements: their count and how many expose a shadow root. */
 export function ownUiFromPage() {
-  const hosts = [...document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form')];
+  const hosts = [...document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, glose-notice')];
   return {
     hosts: hosts.length,
     openRoots: hosts.filter((h) => h.shadowRoot !== null).length,

@@ -31,6 +31,8 @@ let busy = Promise.resolve();
 let started = false;
 /** How many times this page was analysed (toggling on again reuses the report). */
 let analyses = 0;
+/** How long the last analysis took, ms (reading, the background's work, the report's transfer). */
+let analysisMs = null;
 
 // The readers walk down from the document and never enter an element they skip.
 const skip = isOwnElement;
@@ -55,7 +57,9 @@ async function ensureAnalysis() {
   if (!analysis) {
     const { analyzePage } = await analysisModule();
     analysedUrl = location.href.split('#')[0];
+    const started = performance.now();
     analysis = await analyzePage(document, location.href, { skip });
+    analysisMs = Math.round(performance.now() - started);
     analyses += 1;
   }
   return analysis;
@@ -155,6 +159,7 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
+    analysisMs,
     // A page too large to read whole: which limit cut it and how much was analysed.
     truncated: report.truncated ?? null,
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
