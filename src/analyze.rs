@@ -1,7 +1,7 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
 use crate::report::{Article, Block, BlockKind, Report, Sentence, Summary, REPORT_VERSION};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{limits, Snapshot};
 use crate::{extract, metadata, opinion, summary, text};
 
 /// What the caller knows about the page besides its content.
@@ -22,6 +22,10 @@ pub struct Options {
 
 /// Runs every analysis on a page snapshot. Never panics on any snapshot.
 pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
+    // A page too large to read whole is analysed on its first part (same node ids). A live walk
+    // already stopped there: then nothing is copied.
+    let (capped, truncated) = limits::cap(snapshot);
+    let snapshot = capped.as_ref().unwrap_or(snapshot);
     let mut metadata = metadata::extract(snapshot);
     // Comments first: their section is cut out of the article's candidates.
     let mut found_comments = extract::comments::extract(snapshot);
@@ -122,5 +126,6 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         sentences,
         comments,
         summary,
+        truncated,
     }
 }

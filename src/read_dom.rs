@@ -38,15 +38,21 @@
 //! extension by the build, is the strict-CSP fallback's reader): it returns the live nodes in
 //! walk order, one `Int32Array` of structure (parent, tag, attribute names as interned ids) and
 //! ONE string holding every tag name, attribute name, value and text (U+0000-separated, with
-//! their UTF-16 lengths). The rules stay here: the script leaves out only subtrees the shared
-//! rules certainly drop (skipped elements other than scripts, `glose-*`, the `hidden` attribute)
-//! and those hidden by computed style; [`skips_element`] and [`hidden_by_markup`] decide the rest
-//! in Rust, and the node table is then compacted in one more call if anything was dropped.
+//! their UTF-16 lengths). The rule lists stay here and go to the script as arguments; the script
+//! applies the markup rules too (its `skipsElement` and `hiddenByMarkup` follow
+//! [`skips_element`] and [`hidden_by_markup`]) so that the reading limits stop it at a snapshot
+//! node; Rust applies [`skips_element`] and [`hidden_by_markup`] again, and compacts the node
+//! table in one more call should it drop anything.
+//!
+//! **Reading limits** ([`limits`]): the script stops at the node count, reads only the start of a
+//! long text node and stops inside the node that crosses the page's text limit, exactly where
+//! [`limits::cap`] would cut, and says which limit stopped it; the snapshot is marked
+//! ([`Snapshot::mark_truncated`]), so a page of a million elements is never read whole.
 //!
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
-use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
+use crate::snapshot::{hidden_by_markup, limits, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -76,6 +82,9 @@ extern "C" {
         unchecked: &str,
         prefix: &str,
         computed_style: bool,
+        max_nodes: u32,
+        max_text_node: u32,
+        max_text: u32,
     ) -> Result<Walk, JsValue>;
 
     fn glose_keep_nodes(live: &js_sys::Array, keep: &[u8]) -> js_sys::Array;
@@ -90,6 +99,8 @@ extern "C" {
     fn lens(this: &Walk) -> js_sys::Uint32Array;
     #[wasm_bindgen(method, getter, js_name = styleChecks)]
     fn style_checks(this: &Walk) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn truncated(this: &Walk) -> Option<String>;
 }
 
 /// How the live reader decides visibility.
@@ -270,6 +281,9 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         &NEVER_STYLE_CHECKED.join(","),
         OWN_ELEMENT_PREFIX,
         options.computed_style,
+        limits::MAX_NODES as u32,
+        limits::MAX_TEXT_NODE_UNITS as u32,
+        limits::MAX_TEXT_UNITS as u32,
     )
     .map_err(|e| ReadError::Walk(exception_text(&e)))?;
     let live = walk.live();
@@ -334,7 +348,13 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     if ids.len() != live.length() as usize {
         return Err(BROKEN.into());
     }
-    let snapshot = builder.finish()?;
+    let mut snapshot = builder.finish()?;
+    match walk.truncated().as_deref() {
+        Some("text_node") => snapshot.mark_truncated(limits::Limit::TextNode),
+        Some("nodes") => snapshot.mark_truncated(limits::Limit::Nodes),
+        Some("text") => snapshot.mark_truncated(limits::Limit::Text),
+        _ => {}
+    }
     let array = if dropped {
         let keep: Vec<u8> = ids.iter().map(|&id| u8::from(id != DROPPED)).collect();
         glose_keep_nodes(&live, &keep)

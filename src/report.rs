@@ -1,6 +1,7 @@
 //! The report: what Glose found on a page, in the JSON shape fixed by `CONTRACT.md`.
 //! Fields beyond the contract (anchors, selectors, offsets) are additions; none is renamed.
 
+use crate::snapshot::limits::Truncation;
 use crate::snapshot::text::DomRange;
 use crate::snapshot::NodeId;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,10 @@ pub struct Report {
     pub comments: Vec<Comment>,
     /// What the comments say, in a few lines.
     pub summary: Summary,
+    /// Set when the page was too large to read whole: which limit cut it and how much of it was
+    /// analysed (`src/snapshot/limits.rs`). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
 }
 
 /// Page metadata; `None` where the page does not say.

@@ -16,6 +16,9 @@
 //!     `must_not_contain` (in no comment's text or author);
 //!   - `metadata`: fields that must equal the report's (`null` = absent);
 //!   - `read`: `must_contain`, `must_not_contain` (the text the reader kept from `<body>`);
+//!   - `truncated`: `null` (the default: the page was read whole) or the limit that cut it
+//!     (`"nodes"`, `"text_node"`, `"text"`, see `src/snapshot/limits.rs`); the analysis time is
+//!     printed, not asserted;
 //!   - `report_must_not_contain`: substrings absent from the whole JSON report;
 //!   - `exports`: `never_raw` — with a note quoting every comment and sentence, these strings
 //!     never appear unescaped (without a backslash before them) in the Markdown body; the CSV is
@@ -92,7 +95,9 @@ fn run_case(case: &Path) -> Vec<String> {
     };
     let bytes = page_bytes(case);
     let snapshot = glose::read_html::parse_bytes(&bytes);
+    let started = std::time::Instant::now();
     let report = glose::analyze(&snapshot, &glose::Options::default());
+    let analysed_in = started.elapsed();
     let mut failures = invariants::violations(&snapshot, &report);
     failures.truncate(20);
     check_article(&expected["article"], &report, &mut failures);
@@ -100,6 +105,9 @@ fn run_case(case: &Path) -> Vec<String> {
     check_comments(&expected["comments"], &report, &mut failures);
     check_metadata(&expected["metadata"], &report, &mut failures);
     check_read(&expected["read"], &snapshot, &mut failures);
+    check_truncated(&expected, &report, &mut failures);
+    // Timings are printed, never asserted (noisy machines); RELIABILITY.md holds them.
+    eprintln!("{}: analysed in {} ms (reading excluded)", case.display(), analysed_in.as_millis());
     let json = serde_json::to_string(&report).unwrap_or_default();
     for s in strings(&expected["report_must_not_contain"]) {
         if json.contains(s) {
@@ -179,6 +187,13 @@ fn check_metadata(exp: &Value, report: &Report, failures: &mut Vec<String>) {
         if &actual[key] != want {
             failures.push(format!("metadata.{key} = {}, expected {want}", actual[key]));
         }
+    }
+}
+
+fn check_truncated(exp: &Value, report: &Report, failures: &mut Vec<String>) {
+    let limit = report.truncated.map(|t| serde_json::to_value(t.limit).unwrap_or_default());
+    if limit.as_ref().unwrap_or(&Value::Null) != &exp["truncated"] {
+        failures.push(format!("truncated: expected {}, got {limit:?}", exp["truncated"]));
     }
 }
 

@@ -38,6 +38,7 @@ export function slimReport(report) {
     sentences: report.sentences ?? [],
     comments,
     summary: report.summary ?? null,
+    truncated: report.truncated ?? null,
   };
 }
 

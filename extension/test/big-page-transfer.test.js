@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { piecesOf, slimReport, TOOLTIP_COMMENT_CHARS } from '../src/slim-report.js';
-import { addPiece, isUpload, keepReport, reportPart, REPORT_PIECE_CHARS, takeUpload } from '../src/background/snapshot-jobs.js';
+import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, REPORT_PIECE_CHARS, takeUpload } from '../src/background/snapshot-jobs.js';
 import { uploaded } from '../src/messages.js';
 
 test('pieces join back to the text and never split a surrogate pair', () => {
@@ -69,4 +69,17 @@ test('a kept report is handed out in parts and forgotten after the last', () => 
   assert.throws(() => reportPart('job-3', 0), /no longer available/);
   assert.equal(keepReport('job-4', ''), 1);
   assert.equal(reportPart('job-4', 0), '');
+});
+
+test('a closed tab\'s uploads and reports are dropped, another tab\'s kept', () => {
+  const before = keptJobs();
+  addPiece('tab7-upload', 0, '{"nodes":', 7);
+  keepReport('tab7-report', '{"version":1}', 7);
+  addPiece('tab8-upload', 0, '{"nodes":', 8);
+  assert.deepEqual(keptJobs(), { uploads: before.uploads + 2, reports: before.reports + 1 });
+  dropTab(7);
+  assert.deepEqual(keptJobs(), { uploads: before.uploads + 1, reports: before.reports });
+  assert.throws(() => reportPart('tab7-report', 0), /no longer available/);
+  dropTab(8);
+  assert.deepEqual(keptJobs(), before);
 });

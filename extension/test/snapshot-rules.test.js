@@ -23,3 +23,15 @@ test('markup visibility rules', () => {
   assert.ok(!skipsElement('script', attrs({ type: ' application/ld+json' })));
   assert.ok(skipsElement('button', attrs({})));
 });
+
+test('the reading limits come from Rust (src/snapshot/limits.rs)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(new URL('../../src/snapshot/limits.rs', import.meta.url), 'utf8');
+  const rust = (name) => {
+    const match = source.match(new RegExp(`pub const ${name}: usize = ([^;]+);`));
+    assert.ok(match, `${name} not found`);
+    // Plain Rust integer expressions (`250_000`, `1 << 20`) are JavaScript once `_` is dropped.
+    return Function(`return (${match[1].replaceAll('_', '')});`)();
+  };
+  assert.deepEqual(SNAPSHOT_RULES.limits, { nodes: rust('MAX_NODES'), text_node: rust('MAX_TEXT_NODE_UNITS'), text: rust('MAX_TEXT_UNITS') });
+});

@@ -7,11 +7,18 @@
 // stream below, or the snapshot's JSON.
 //
 // The rule lists (kept attributes, skipped elements, elements never style-checked, Glose's own
-// tag prefix) are Rust's (src/snapshot/mod.rs, src/read_dom.rs): passed in by the wasm reader,
-// generated for the extension by the build. The walker itself leaves out only subtrees that the
-// shared rules certainly drop (a skipped element other than a script, Glose's own elements, the
-// `hidden` attribute); `accept` decides the rest (the extension's copy of the rules), or Rust
-// does (the wasm reader drops with `skips_element` and `hidden_by_markup`).
+// tag prefix, the reading limits) are Rust's (src/snapshot/mod.rs, src/read_dom.rs,
+// src/snapshot/limits.rs): passed in by the wasm reader, generated for the extension by the build.
+// The walker applies the markup rules itself (`skipsElement`, `hiddenByMarkup`: Rust's
+// `skips_element` and `hidden_by_markup`, which the wasm reader applies again), so that every
+// node it reads is a snapshot node in both readers and the reading limits stop both at the same
+// node; `accept` may leave out more (the extension's own elements by identity).
+//
+// Reading limits (src/snapshot/limits.rs): the walk stops before the node that would make more
+// than `limits.nodes` nodes, reads only the first units of a long text node (`substringData`, never
+// the whole data), stops inside the text node that crosses `limits.text` units of text in all, and
+// says which limit cut the most (`truncated`: 'text_node' < 'nodes' < 'text'). Past a limit it
+// does no more work: a page of a million elements costs what its first `limits.nodes` cost.
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const SKIP = 1;
 const UNCHECKED = 2;
@@ -21,17 +28,61 @@ const SLOT = 16;
 const UNUSUAL_NAME = /[:A-Z]/;
 const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
+/** Which reading limit cut the most: Rust's `Limit` order. */
+const LIMIT_RANK = { text_node: 1, nodes: 2, text: 3 };
+
 function asciiLower(s) {
   return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
 }
 
 /**
  * The rules as the walker uses them, from Rust's lists: `kept` attribute names (plus every
- * `aria-*`), `skipped` elements, elements never asked for computed style (`unchecked`), and the
- * tag `prefix` of Glose's own elements.
+ * `aria-*`), `skipped` elements, elements never asked for computed style (`unchecked`), the tag
+ * `prefix` of Glose's own elements and the reading `limits` (`{nodes, text_node, text}`, see
+ * src/snapshot/limits.rs; none when absent).
  */
-export function walkRules({ kept, skipped, unchecked, prefix }) {
-  return { kept: new Set(kept), skipped: new Set(skipped), unchecked: new Set(unchecked), prefix };
+export function walkRules({ kept, skipped, unchecked, prefix, limits = null }) {
+  return {
+    kept: new Set(kept),
+    skipped: new Set(skipped),
+    unchecked: new Set(unchecked),
+    prefix,
+    limits: {
+      nodes: limits?.nodes ?? Infinity,
+      textNode: limits?.text_node ?? Infinity,
+      text: limits?.text ?? Infinity,
+    },
+  };
+}
+
+/** `skips_element`: scripts (except JSON-LD) and the `skipped` elements (a lower-case `tag`). */
+export function skipsElement(rules, tag, attr) {
+  if (tag === 'script') return (attr('type') ?? '').trim().toLowerCase() !== 'application/ld+json';
+  return rules.skipped.has(tag);
+}
+
+/** `hidden_by_markup`: hidden attribute, aria-hidden=true, input type=hidden, inline display/visibility. */
+export function hiddenByMarkup(tag, attr) {
+  if (attr('hidden') !== undefined) return true;
+  const ariaHidden = attr('aria-hidden');
+  if (ariaHidden !== undefined && ariaHidden.trim().toLowerCase() === 'true') return true;
+  if (tag === 'input' && (attr('type') ?? '').toLowerCase() === 'hidden') return true;
+  const style = attr('style');
+  if (style !== undefined) {
+    const compact = style.replace(/\s+/g, '').toLowerCase();
+    if (compact.includes('display:none') || compact.includes('visibility:hidden')) return true;
+  }
+  return false;
+}
+
+/**
+ * The first `units` UTF-16 units of a text node without reading the rest of it, one fewer when
+ * that would end on the first half of a surrogate pair (as Rust's `limits::cap` cuts).
+ */
+function startOf(node, units) {
+  const s = node.substringData(0, units);
+  const last = s.charCodeAt(s.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? s.slice(0, -1) : s;
 }
 
 /**
@@ -43,7 +94,9 @@ export function walkRules({ kept, skipped, unchecked, prefix }) {
  * attributes)` (parent: the walk index of the parent; `tag` lower-case; `attributes` the kept
  * ones plus `style`, in the order the element lists them: `{names, values, count}`, reused).
  * `accept(tag, attr, element)` (attr: name → value or undefined) may leave out more elements
- * with their subtree. `computedStyle: false` skips the computed-style checks.
+ * with their subtree. `computedStyle: false` skips the computed-style checks. `truncated` is
+ * null, or the reading limit that cut the most ('text_node', 'nodes', 'text'); after 'nodes' or
+ * 'text' the walk is done.
  *
  * The stack lives in parallel arrays reused across elements: no allocation per element.
  */
@@ -59,7 +112,12 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     return undefined;
   };
   const live = [doc];
-  const state = { live, styleChecks: 0, step };
+  const state = { live, styleChecks: 0, truncated: null, step };
+  const { nodes: maxNodes, textNode: maxTextNode, text: maxText } = rules.limits;
+  let textUnits = 0;
+  const cut = (limit) => {
+    if (state.truncated === null || LIMIT_RANK[limit] > LIMIT_RANK[state.truncated]) state.truncated = limit;
+  };
   // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent's
   // walk index, whether it is inside <body>.
   const cursors = [doc.firstChild];
@@ -135,7 +193,33 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       n += 1;
       const type = node.nodeType;
       if (type === 3 || type === 4) {
-        sink.text(parents[top], node.data);
+        if (live.length >= maxNodes) {
+          cut('nodes');
+          depth = 0;
+          return true;
+        }
+        // `length` costs nothing; `data` would copy a 10 MB node whole.
+        const units = node.length;
+        if (textUnits + Math.min(units, maxTextNode) > maxText) {
+          const data = startOf(node, maxText - textUnits);
+          if (data.length > 0) {
+            sink.text(parents[top], data);
+            live.push(node);
+            textUnits += data.length;
+          }
+          cut('text');
+          depth = 0;
+          return true;
+        }
+        let data;
+        if (units > maxTextNode) {
+          data = startOf(node, maxTextNode);
+          cut('text_node');
+        } else {
+          data = node.data;
+        }
+        textUnits += data.length;
+        sink.text(parents[top], data);
         live.push(node);
         continue;
       }
@@ -156,8 +240,8 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       const flags = tag.flags;
       if (flags & SKIP) continue;
       readAttributes(node);
-      if (attr('hidden') !== undefined) continue;
-      if (flags & SCRIPT && !(attr('type') ?? '').toLowerCase().includes('ld+json')) continue;
+      if (flags & SCRIPT && skipsElement(rules, tag.lower, attr)) continue;
+      if (hiddenByMarkup(tag.lower, attr)) continue;
       if (accept !== null && !accept(tag.lower, attr, node)) continue;
       const inBody = inBodies[top];
       if (inBody && view !== null && !(flags & UNCHECKED)) {
@@ -168,6 +252,11 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         }
       }
       const id = live.length;
+      if (id >= maxNodes) {
+        cut('nodes');
+        depth = 0;
+        return true;
+      }
       sink.element(parents[top], local, tag.lower, attributes);
       live.push(node);
       const childInBody = inBody || (flags & BODY) !== 0;
@@ -233,14 +322,16 @@ function wasmSink() {
 
 /**
  * Walks `doc` for the wasm reader (src/read_dom.rs), in one call. Returns `{live, ops, text,
- * lens, styleChecks}` (see `wasmSink`). The lists are Rust's, comma-separated.
+ * lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
+ * comma-separated; the limits are src/snapshot/limits.rs's.
  */
-export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle) {
-  const rules = walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix });
+export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText) {
+  const limits = { nodes: maxNodes, text_node: maxTextNode, text: maxText };
+  const rules = walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix, limits });
   const sink = wasmSink();
   const walk = walker(doc, rules, sink, { computedStyle });
   while (!walk.step(Infinity));
-  return { live: walk.live, ...sink.result(), styleChecks: walk.styleChecks };
+  return { live: walk.live, ...sink.result(), styleChecks: walk.styleChecks, truncated: walk.truncated };
 }
 
 /** The nodes of `live` whose `keep[j]` is 1, in order. */

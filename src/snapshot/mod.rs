@@ -6,6 +6,7 @@
 //! `i + 1 .. subtree_end(i)`: walking a subtree is a range, never a recursion.
 
 mod json;
+pub mod limits;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -119,17 +120,26 @@ pub struct Snapshot {
     /// `ends[i]`: one past the last descendant of node `i`.
     #[serde(skip)]
     ends: Vec<NodeId>,
+    /// The reader stopped at a reading limit ([`limits`]) before the end of the page, or cut a
+    /// long text node: which limit cut the most. In JSON `"truncated": "nodes"` (absent when the
+    /// page was read whole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    truncated: Option<limits::Limit>,
 }
 
 #[derive(Deserialize)]
 struct RawSnapshot {
     nodes: Vec<Node>,
+    #[serde(default)]
+    truncated: Option<limits::Limit>,
 }
 
 impl TryFrom<RawSnapshot> for Snapshot {
     type Error = SnapshotError;
     fn try_from(raw: RawSnapshot) -> Result<Self, SnapshotError> {
-        Snapshot::from_nodes(raw.nodes)
+        let mut snapshot = Snapshot::from_nodes(raw.nodes)?;
+        snapshot.truncated = raw.truncated;
+        Ok(snapshot)
     }
 }
 
@@ -171,7 +181,18 @@ impl Snapshot {
         for top in open {
             ends[top as usize] = nodes.len() as NodeId;
         }
-        Ok(Snapshot { nodes, ends })
+        Ok(Snapshot { nodes, ends, truncated: None })
+    }
+
+    /// Records that the reader stopped at, or cut a text node at, a reading limit ([`limits`]):
+    /// the live walk calls this, and [`limits::cap`] then reports it.
+    pub fn mark_truncated(&mut self, limit: limits::Limit) {
+        self.truncated = self.truncated.max(Some(limit));
+    }
+
+    /// The reading limit the reader stopped at or cut a text node at, if any.
+    pub fn reader_truncated(&self) -> Option<limits::Limit> {
+        self.truncated
     }
 
     /// An empty page (just the document node).

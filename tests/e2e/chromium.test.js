@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
+import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
+import { runLivePage } from './live-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
 import * as own from './own-probes.js';
@@ -55,8 +57,9 @@ function driverFor({ context, worker, extensionId }, page) {
       .then((results) => results[0]?.result ?? null)`);
   };
   const driver = {
-    async open(url) {
-      await page.goto(url, { waitUntil: 'load' });
+    /** Opens `url` and waits for its load (`timeout` ms: the huge pages take long to load). */
+    async open(url, { timeout = 30_000 } = {}) {
+      await page.goto(url, { waitUntil: 'load', timeout });
     },
     async reload() {
       await page.reload({ waitUntil: 'load' });
@@ -115,7 +118,8 @@ function driverFor({ context, worker, extensionId }, page) {
   return driver;
 }
 
-test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t) => {
+// 8 minutes: the huge pages alone took the browser up to a minute to load on the shared machine.
+test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t) => {
   assert.ok(existsSync(join(EXTENSION, 'manifest.json')), 'dist/chrome is built (npm run build:extension)');
   const server = await startServer();
   const browser = await launch();
@@ -124,6 +128,11 @@ test('Chromium: the built extension end to end', { timeout: 300_000 }, async (t)
     const driver = driverFor(browser, page);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'chromium', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'chromium'));
+    await t.test('on a page that changes after load', (t) => runLivePage(t, driver, server));
+    await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'chromium'));
+    await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
+      checkClosedTab(await browser.worker.evaluate(`(${closedTabProbe})(${JSON.stringify(server.url('/article.html'))})`));
+    });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

@@ -12,6 +12,8 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
+import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
+import { runLivePage } from './live-page.js';
 import { runScenario } from './scenario.js';
 import * as probe from './page-probes.js';
 
@@ -100,6 +102,10 @@ async function driverFor({ driver, downloads }) {
     async reload() {
       await inTab(pageTab, () => driver.navigate().refresh());
     },
+    /** The page moved to `url` by itself (history.pushState): the tab is now found by that URL. */
+    moved(url) {
+      pageUrl = url;
+    },
     /** Starts navigating the page to `url` without waiting for it to load. */
     async go(url) {
       pageUrl = url;
@@ -111,6 +117,8 @@ async function driverFor({ driver, downloads }) {
     waitPage: (fn, arg, ok, what, timeout) => waitFor(() => inTab(pageTab, () => run(fn, arg)), ok, what, timeout),
     toggle: (on) => tell(on === undefined ? { kind: 'toggle' } : { kind: 'toggle', on }),
     pageState: () => tell({ kind: 'page-state' }),
+    /** Runs `fn(arg)` on an extension page (the control tab). */
+    extension: (fn, arg) => control(fn, arg),
     setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
     async screenshot(file) {
       await driver.switchTo().window(pageTab);
@@ -146,7 +154,8 @@ async function driverFor({ driver, downloads }) {
   };
 }
 
-test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) => {
+// 8 minutes: the huge pages alone took the browser up to a minute to load on the shared machine.
+test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) => {
   assert.ok(existsSync(XPI), 'dist/glose-firefox.xpi is built (npm run build:extension)');
   const server = await startServer();
   const browser = await launch();
@@ -154,6 +163,11 @@ test('Firefox: the built extension end to end', { timeout: 300_000 }, async (t) 
     const driver = await driverFor(browser);
     await t.test('on the seed page', (t) => runScenario(t, driver, server, 'firefox', '/article.html'));
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'firefox'));
+    await t.test('on a page that changes after load', (t) => runLivePage(t, driver, server));
+    await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'firefox'));
+    await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
+      checkClosedTab(await driver.extension(closedTabProbe, server.url('/article.html')));
+    });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {

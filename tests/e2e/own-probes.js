@@ -169,3 +169,10 @@ export function ownButtonCentre(name) {
   const rect = button.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
+
+/** The on-page notice's text (a page too large to read whole), or null when there is none. */
+export function noticeText() {
+  const host = document.querySelector('glose-notice');
+  const root = host ? globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot ?? null : null;
+  return root?.querySelector('[data-glose="notice"]')?.textContent ?? null;
+}

@@ -15,7 +15,7 @@ export function traces() {
   CSS.highlights.forEach((_, name) => { if (String(name).startsWith('glose')) names.push(name); });
   return {
     highlights: names,
-    elements: document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, mark.glose-mark').length,
+    elements: document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, glose-notice, mark.glose-mark').length,
     markup: document.documentElement.outerHTML,
   };
 }
@@ -145,7 +145,7 @@ export function replaceArticleParagraphs() {
 
 /** What a page script can reach of Glose's own elements: their count and how many expose a shadow root. */
 export function ownUiFromPage() {
-  const hosts = [...document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form')];
+  const hosts = [...document.querySelectorAll('glose-tooltip, glose-summary, glose-note-button, glose-note-form, glose-notice')];
   return {
     hosts: hosts.length,
     openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
@@ -157,4 +157,38 @@ export function ownUiFromPage() {
 export function navigate(url) {
   setTimeout(() => { location.href = url; }, 0);
   return true;
+}
+
+/** A "load more" button's work: appends a reply-less comment after the last top-level one. */
+export function appendComment(text) {
+  const list = document.querySelector('.comment-list');
+  const model = list.querySelector(':scope > li.comment');
+  const comment = model.cloneNode(true);
+  comment.id = 'comment-loaded-later';
+  comment.querySelector('.children')?.remove();
+  comment.querySelector('.comment-content').replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
+  list.append(comment);
+  return list.querySelectorAll('li.comment').length;
+}
+
+/** Every highlight range of these layers: its text, and whether its nodes are still in the page. */
+export function highlightRanges(names) {
+  return Object.fromEntries(names.map((n) => [n, [...(CSS.highlights.get(n) ?? [])].map((r) => ({
+    text: String(r),
+    live: r.startContainer.isConnected && r.endContainer.isConnected,
+  }))]));
+}
+
+/**
+ * A client-side navigation to another article (as a single-page app does it): pushState, then the
+ * article's paragraphs replaced by the new article's.
+ */
+export function clientSideNavigation({ path, title, paragraphs }) {
+  history.pushState({}, '', path);
+  document.title = title;
+  const article = document.querySelector('article');
+  article.querySelector('h1').textContent = title;
+  for (const p of article.querySelectorAll('p')) p.remove();
+  for (const text of paragraphs) article.append(Object.assign(document.createElement('p'), { textContent: text }));
+  return location.pathname;
 }

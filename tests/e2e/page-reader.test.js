@@ -108,6 +108,29 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       const namespaced = nodes.find((n) => n.attrs?.some(([, v]) => v === 'namespaced'));
       assert.deepEqual(namespaced.attrs, [['role', 'namespaced']], 'a namespaced attribute is read by its local name');
     });
+
+    await t.test('past the reading limits: both writers stop at the same node and say why', async () => {
+      await page.goto(server.url('/article.html'));
+      const limits = await page.evaluate(async () => {
+        const { LIMITS } = await import('/content/snapshot.js');
+        // One text node a unit past the per-node limit, an emoji across the cut; then more nodes
+        // than the node limit.
+        const long = document.createElement('p');
+        long.append(`${'a'.repeat(LIMITS.textNode - 1)}😀tail`);
+        document.body.prepend(long);
+        const filler = document.createElement('div');
+        for (let i = 0; i < LIMITS.nodes; i += 1) filler.append(document.createElement('i'));
+        document.body.append(filler);
+        return LIMITS;
+      });
+      const result = await page.evaluate(readBoth, 1 << 20);
+      check(result);
+      const snapshot = JSON.parse(result.object);
+      assert.equal(snapshot.truncated, 'nodes', 'the node limit outranks the long text node');
+      assert.equal(snapshot.nodes.length, limits.nodes, 'the walk stopped at the node limit');
+      const cut = snapshot.nodes.find((n) => n.type === 'text' && n.text.startsWith('aaaa'));
+      assert.equal(cut.text.length, limits.textNode - 1, 'the long node is cut before the emoji, not inside it');
+    });
   } finally {
     await browser.close();
     await server.close();

@@ -3,8 +3,8 @@
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
 // to a plain page, as the playground does; /content/snapshot.js the page reader (and its walk.js, snapshot-rules.js);
-// /big/article.html a generated page with hundreds of comments; /slow/article.html the seed page
-// after a delay.
+// /big/article.html a generated page with hundreds of comments; /huge/*.html the pages past the
+// reading limits (HUGE_PAGES); /slow/article.html the seed page after a delay.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { commentsPage } from '../../scripts/bench/comments-page.mjs';
@@ -15,6 +15,37 @@ export const SLOW_MS = 3000;
 /** Comments on the generated big page (/big/article.html): past the sliced reader's threshold. */
 export const BIG_PAGE_COMMENTS = 400;
 let bigPage = null;
+
+/**
+ * The pages past the reading limits (src/snapshot/limits.rs), /huge/<name>.html (and
+ * /strict/huge/<name>.html with the strict CSP): the issue's three, an article first in each.
+ */
+export const HUGE_PAGES = {
+  elements: { about: '1,000,000 elements', limit: 'nodes' },
+  text: { about: '50 MB of text in 1 KB paragraphs', limit: 'text' },
+  'text-node': { about: 'one 10 MB text node', limit: 'text_node' },
+};
+const hugePages = new Map();
+
+/**
+ * A huge page: an article, then the filler. The filler is `content-visibility: auto` (laid out
+ * only when scrolled to): laying out a million inline elements or 50 MB of text took the browser
+ * itself over 30 s here before Glose ran at all, and the tests time Glose, not the page's load.
+ */
+function hugePage(name) {
+  const article = '<article><h1>Minutes of the hearing</h1>'
+    + '<p>The hearing opened at nine in the morning. Frankly, this was a disgraceful way to run a city.</p>'
+    + '<p>The council voted on the bridge budget after two hours of debate.</p>';
+  const start = `<!DOCTYPE html><html lang="en"><head><title>Huge page: ${name}</title></head><body>`;
+  if (name === 'elements') return `${start}${article}</article><div id="filler" style="content-visibility: auto">${'<i>x</i>'.repeat(1_000_000)}</div></body></html>`;
+  if (name === 'text') {
+    const paragraph = `<p>${'The committee heard from residents about the river crossing. '.repeat(16)}</p>`;
+    return `${start}${article}</article><section style="content-visibility: auto">${paragraph.repeat(Math.ceil(50_000_000 / paragraph.length))}</section></body></html>`;
+  }
+  const clause = 'the committee heard from residents about the river crossing, ';
+  const text = `Then ${clause.repeat(Math.ceil(10_000_000 / clause.length))}and it adjourned.`;
+  return `${start}${article}<p>${text}</p><p>The hearing closed at noon.</p></article></body></html>`;
+}
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
@@ -53,6 +84,11 @@ export async function startServer({ page = SEED } = {}) {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
       bigPage ??= commentsPage(BIG_PAGE_COMMENTS);
       response.writeHead(200, headers).end(bigPage);
+    } else if (/^(\/strict)?\/huge\/[\w-]+\.html$/.test(path) && Object.hasOwn(HUGE_PAGES, path.replace(/^.*\/|\.html$/g, ''))) {
+      const name = path.replace(/^.*\/|\.html$/g, '');
+      if (!hugePages.has(name)) hugePages.set(name, hugePage(name));
+      const strict = path.startsWith('/strict/') ? { 'content-security-policy': "script-src 'self'" } : {};
+      response.writeHead(200, { ...headers, ...strict }).end(hugePages.get(name));
     } else if (['/content/snapshot.js', '/content/walk.js', '/content/snapshot-rules.js'].includes(path)) {
       // The page reader (no extension API in it) and the walker and rules it imports (written
       // into extension/src/content/ by scripts/build-extension.sh), for the reader tests in a

@@ -10,6 +10,8 @@ pub fn page(spec: &Value) -> Vec<u8> {
         "deep_nesting" => deep_nesting(number("depth", 100_000)).into_bytes(),
         "huge_text_node" => huge_text_node(number("bytes", 5_000_000)).into_bytes(),
         "many_comments" => many_comments(number("count", 50_000)).into_bytes(),
+        "many_elements" => many_elements(number("count", 1_000_000)).into_bytes(),
+        "much_text" => much_text(number("bytes", 50_000_000)).into_bytes(),
         "garbage" => garbage(number("bytes", 65_536), number("seed", 1) as u64),
         other => panic!("unknown generator {other:?}"),
     }
@@ -66,6 +68,33 @@ fn many_comments(count: usize) -> String {
         ));
     }
     page.push_str("</ol></section></body></html>");
+    page
+}
+
+/// An ordinary article, then `count` empty-ish inline elements (`<i>x</i>`).
+fn many_elements(count: usize) -> String {
+    let mut page = String::with_capacity(count * 8 + 2_000);
+    page.push_str("<!DOCTYPE html><html lang=\"en\"><head><title>Many elements</title></head><body>");
+    page.push_str(ARTICLE);
+    page.push_str("<div id=\"filler\">");
+    for _ in 0..count {
+        page.push_str("<i>x</i>");
+    }
+    page.push_str("</div></body></html>");
+    page
+}
+
+/// An ordinary article, then about `bytes` of text in paragraphs of ~1 KB (short sentences).
+fn much_text(bytes: usize) -> String {
+    let paragraph = format!("<p>{}</p>", "The committee heard from residents about the river crossing. ".repeat(16));
+    let mut page = String::with_capacity(bytes + paragraph.len() + 2_000);
+    page.push_str("<!DOCTYPE html><html lang=\"en\"><head><title>Much text</title></head><body>");
+    page.push_str(ARTICLE);
+    page.push_str("<section>");
+    while page.len() < bytes {
+        page.push_str(&paragraph);
+    }
+    page.push_str("</section></body></html>");
     page
 }
 

@@ -6,7 +6,7 @@
 import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
 import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
-import { addPiece, isUpload, keepReport, reportPart, takeUpload } from './snapshot-jobs.js';
+import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
 import { slimReport } from '../slim-report.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
@@ -65,19 +65,19 @@ function snapshotOf(snapshot) {
  * Analyses a snapshot. For an upload (a big page), answers with the slim report and keeps the full
  * one for the content script to fetch in parts: the page decodes only what drawing needs at once.
  */
-async function analyze(snapshot, url) {
+async function analyze(snapshot, url, tabId) {
   if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url) };
   const result = await analyzeSnapshot(takeUpload(snapshot), url);
   const report = typeof result === 'string' ? JSON.parse(result) : result;
   const full = typeof result === 'string' ? result : JSON.stringify(result);
-  return { report: slimReport(report), full: { job: snapshot.job, parts: keepReport(snapshot.job, full) } };
+  return { report: slimReport(report), full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) } };
 }
 
 ext.runtime.onMessage.addListener(route({
   [Kind.ToggleTab]: (m) => toggleTab(m.tabId, m.on),
-  [Kind.AnalyzeSnapshot]: (m) => analyze(m.snapshot, m.url),
-  [Kind.SnapshotPiece]: async (m) => {
-    addPiece(m.job, m.index, m.piece);
+  [Kind.AnalyzeSnapshot]: (m, sender) => analyze(m.snapshot, m.url, sender.tab?.id),
+  [Kind.SnapshotPiece]: async (m, sender) => {
+    addPiece(m.job, m.index, m.piece, sender.tab?.id);
     return { ok: true };
   },
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
@@ -96,4 +96,8 @@ ext.runtime.onMessage.addListener(route({
 // action button stays the toggle.
 ext.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false })?.catch?.(() => {});
 
+// A closed tab's uploads and reports would otherwise wait out their expiry in memory.
+ext.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
+
 globalThis.gloseToggleTab = toggleTab;
+globalThis.gloseKeptJobs = keptJobs;

@@ -27,13 +27,13 @@ export function isUpload(snapshot) {
   return typeof snapshot === 'object' && snapshot !== null && typeof snapshot.job === 'string' && !Array.isArray(snapshot.nodes);
 }
 
-/** Keeps piece `index` of the snapshot uploaded under `job`. */
-export function addPiece(job, index, piece) {
+/** Keeps piece `index` of the snapshot uploaded under `job` by tab `tabId`. */
+export function addPiece(job, index, piece, tabId) {
   const now = Date.now();
   prune(now);
   let upload = uploads.get(job);
   if (!upload) {
-    upload = { pieces: [], received: 0, at: now };
+    upload = { pieces: [], received: 0, at: now, tabId };
     uploads.set(job, upload);
   }
   if (!Number.isInteger(index) || index < 0) throw new Error(`glose: bad snapshot piece index ${index}`);
@@ -52,10 +52,10 @@ export function takeUpload({ job, pieces }) {
   return upload.pieces.join('');
 }
 
-/** Keeps a full report's JSON text under `job`; returns into how many parts it was cut. */
-export function keepReport(job, text) {
+/** Keeps a full report's JSON text under `job` for tab `tabId`; returns into how many parts it was cut. */
+export function keepReport(job, text, tabId) {
   const parts = piecesOf(text, REPORT_PIECE_CHARS);
-  reports.set(job, { parts, at: Date.now() });
+  reports.set(job, { parts, at: Date.now(), tabId });
   return parts.length;
 }
 
@@ -68,4 +68,16 @@ export function reportPart(job, index) {
   if (index === report.parts.length - 1) reports.delete(job);
   else report.at = Date.now();
   return report.parts[index];
+}
+
+/** Forgets every upload and report of a tab (it was closed: nobody will claim them). */
+export function dropTab(tabId) {
+  for (const store of [uploads, reports]) {
+    for (const [job, entry] of store) if (entry.tabId === tabId) store.delete(job);
+  }
+}
+
+/** How many uploads and reports are kept (tests check that a closed tab leaves none). */
+export function keptJobs() {
+  return { uploads: uploads.size, reports: reports.size };
 }

@@ -20,12 +20,19 @@ const anchoringModule = () => import('./anchoring.js');
 const sessionModule = () => import('./session.js');
 
 let analysis = null;
+/** The URL (without fragment) `analysis` was made on: a client-side navigation makes it stale. */
+let analysedUrl = null;
 let placed = null;
 let session = null;
+/** While Glose is on: the page watcher (`page-watch.js`) and the regions it watches. */
+let watcher = null;
+let regions = [];
 let busy = Promise.resolve();
 let started = false;
 /** How many times this page was analysed (toggling on again reuses the report). */
 let analyses = 0;
+/** How long the last analysis took, ms (reading, the background's work, the report's transfer). */
+let analysisMs = null;
 
 // The readers walk down from the document and never enter an element they skip.
 const skip = isOwnElement;
@@ -43,13 +50,16 @@ function stillLive({ report, nodes }) {
 }
 
 async function ensureAnalysis() {
-  if (analysis && !stillLive(analysis)) {
+  if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis))) {
     analysis = null;
     placed = null;
   }
   if (!analysis) {
     const { analyzePage } = await analysisModule();
+    analysedUrl = location.href.split('#')[0];
+    const started = performance.now();
     analysis = await analyzePage(document, location.href, { skip });
+    analysisMs = Math.round(performance.now() - started);
     analyses += 1;
   }
   return analysis;
@@ -75,8 +85,25 @@ async function createNote(range, values) {
 async function refreshNotes() {
   placed = null;
   await ensurePlacedNotes();
-  session?.setNotes(placed);
+  quietly(() => session?.setNotes(placed));
   ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
+}
+
+/** Runs Glose's own DOM work without the page watcher taking it for a change of the page. */
+function quietly(fn) {
+  return watcher ? watcher.quiet(fn) : fn();
+}
+
+/** Closes the session (what it drew goes); forgets the analysis if drawing changed the DOM. */
+function closeSession() {
+  // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
+  const stale = session.drawing().mutatedDom;
+  quietly(() => session.dispose());
+  session = null;
+  if (stale) {
+    analysis = null;
+    placed = null;
+  }
 }
 
 async function setOn(on) {
@@ -84,19 +111,31 @@ async function setOn(on) {
     await ensureAnalysis();
     await ensurePlacedNotes();
     const { openSession } = await sessionModule();
-    session = openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener() });
+    const { regionsOf, watchPage } = await import('./page-watch.js');
+    session = quietly(() => openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener() }));
+    regions = regionsOf(analysis);
+    watcher ??= watchPage(document, { regions: () => regions, onChange: () => serially(pageChanged) });
   } else if (!on && session) {
-    // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
-    const stale = session.drawing().mutatedDom;
-    session.dispose();
-    session = null;
-    if (stale) {
-      analysis = null;
-      placed = null;
-    }
+    watcher?.stop();
+    watcher = null;
+    regions = [];
+    closeSession();
   }
   ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
   return { on: Boolean(session) };
+}
+
+/**
+ * The page changed under Glose (re-rendered article, more comments, a client-side navigation to
+ * another article): read it again and redraw, notes re-anchored on the new nodes. Glose's own
+ * drawing is done quietly, so this never triggers itself.
+ */
+async function pageChanged() {
+  if (!session) return;
+  closeSession();
+  analysis = null;
+  placed = null;
+  await setOn(true);
 }
 
 /**
@@ -120,6 +159,9 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
+    analysisMs,
+    // A page too large to read whole: which limit cut it and how much was analysed.
+    truncated: report.truncated ?? null,
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
     // message of megabytes would block the page while it is serialised).
     report: analysis.full === undefined ? report : null,

@@ -4,7 +4,7 @@
  */
 
 /** Tag names of the elements Glose adds (the snapshot reader and selection logic skip them). */
-export const OWN_ELEMENTS = new Set(['glose-tooltip', 'glose-summary', 'glose-note-button', 'glose-note-form']);
+export const OWN_ELEMENTS = new Set(['glose-tooltip', 'glose-summary', 'glose-note-button', 'glose-note-form', 'glose-notice']);
 
 /** Whether a node is inside one of Glose's own elements. */
 export function isOwnNode(node) {

@@ -6,6 +6,7 @@
 import { drawHighlights } from '../draw/highlights.js';
 import { createTooltip } from '../draw/tooltip.js';
 import { drawSummaryPanel } from '../draw/summary-panel.js';
+import { drawNotice } from '../draw/notice.js';
 import { showNoteButton, showNoteForm } from '../draw/note-form.js';
 import { highlightItems, liveRange, summaryModel } from '../draw/report-layers.js';
 import { isOwnNode } from './own-elements.js';
@@ -84,6 +85,9 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     outlined.clear();
   }
 
+  // A page too large to read whole says so on the page (the side panel says it too).
+  const cut = report.truncated;
+  const notice = cut ? drawNotice(doc, t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]), t) : null;
   let panel = null;
   let pendingPanel = null;
   const section = report.summary?.section != null ? nodes[report.summary.section] : null;
@@ -206,6 +210,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
       drawing.dispose();
       tooltip.dispose();
       panel?.dispose();
+      notice?.dispose();
     },
   };
 }

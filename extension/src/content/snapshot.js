@@ -4,15 +4,18 @@
  * background's wasm, and keeps the live node of every snapshot id so the report's anchors become
  * ranges. The walk is the wasm reader's own (`walk.js`, copied from `src/read_dom/walk.js` by
  * scripts/build-extension.sh) with Rust's rule lists (`snapshot-rules.js`, written by the same
- * build from the wasm's `snapshot_rules()`); this file adds the two rules Rust applies after the
- * wasm walk and the sinks that write the snapshot. On big pages it reads in short slices and
+ * build from the wasm's `snapshot_rules()`, reading limits included); this file adds the sinks that
+ * write the snapshot (with `truncated` when the walk stopped at a limit). On big pages it reads in short slices and
  * writes the snapshot's JSON text as it goes, allocating as little as it can per node (garbage
  * collection was most of the page's blocked time).
  */
-import { walker, walkRules } from './walk.js';
+import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
 
 const RULES = walkRules(SNAPSHOT_RULES);
+
+/** The reading limits (`src/snapshot/limits.rs`): `{nodes, textNode, text}`. */
+export const LIMITS = RULES.limits;
 
 /** Whether an attribute of this lower-case name is kept (`keeps_attribute`). */
 export function keepsAttribute(name) {
@@ -21,22 +24,10 @@ export function keepsAttribute(name) {
 
 /** `skips_element`: scripts (except JSON-LD) and embedded or non-text content. */
 export function skipsElement(tag, attr) {
-  if (tag === 'script') return (attr('type') ?? '').trim().toLowerCase() !== 'application/ld+json';
-  return RULES.skipped.has(tag);
+  return skipsElementWith(RULES, tag, attr);
 }
 
-/** `hidden_by_markup`: hidden attribute, aria-hidden=true, input type=hidden, inline display/visibility. */
-export function hiddenByMarkup(tag, attr) {
-  if (attr('hidden') !== undefined) return true;
-  if ((attr('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
-  if (tag === 'input' && (attr('type') ?? '').toLowerCase() === 'hidden') return true;
-  const style = attr('style');
-  if (style !== undefined) {
-    const compact = style.replace(/\s+/g, '').toLowerCase();
-    if (compact.includes('display:none') || compact.includes('visibility:hidden')) return true;
-  }
-  return false;
-}
+export { hiddenByMarkup };
 
 /**
  * The kept attributes of the element being written (not `style`, which only the rules read),
@@ -73,7 +64,7 @@ function objectSink() {
       for (let k = 0; k < count; k += 1) attrs.push([attributes.names[order[k]], attributes.values[order[k]]]);
       nodes.push({ parent, type: 'element', tag, attrs });
     },
-    result: () => ({ nodes }),
+    result: (truncated) => (truncated ? { nodes, truncated } : { nodes }),
   };
 }
 
@@ -133,8 +124,8 @@ function jsonSink(pieceChars, onPiece) {
       run += `${json}]}`;
       if (run.length >= runChars) endRun();
     },
-    result() {
-      run += ']}';
+    result(truncated) {
+      run += truncated ? `],"truncated":${JSON.stringify(truncated)}}` : ']}';
       endRun();
       if (runs.length) emit(runs.join(''));
       return { pieces, count };
@@ -143,14 +134,15 @@ function jsonSink(pieceChars, onPiece) {
 }
 
 /**
- * The shared walker (`walk.js`) writing into `sink`, with the rules Rust applies after the wasm
- * walk and the caller's `skip(element)`: `step(budget)` reads up to `budget` more nodes and
- * returns whether the walk is done; `result()` is then `{snapshot: sink.result(), nodes}`.
+ * The shared walker (`walk.js`, which applies the markup rules and the reading limits) writing
+ * into `sink`, with the caller's `skip(element)`: `step(budget)` reads up to `budget` more nodes
+ * and returns whether the walk is done; `result()` is then `{snapshot: sink.result(truncated),
+ * nodes}`.
  */
 function walkInto(doc, skip, sink) {
-  const accept = (tag, attr, element) => !skipsElement(tag, attr) && !hiddenByMarkup(tag, attr) && !skip(element);
+  const accept = (_tag, _attr, element) => !skip(element);
   const walk = walker(doc, RULES, sink, { accept });
-  return { step: walk.step, result: () => ({ snapshot: sink.result(), nodes: walk.live }) };
+  return { step: walk.step, result: () => ({ snapshot: sink.result(walk.truncated), nodes: walk.live }) };
 }
 
 /**
@@ -164,12 +156,27 @@ export function readDocument(doc, { skip = () => false } = {}) {
   return walk.result();
 }
 
+let channel = null;
+const waiting = [];
+
 /**
  * Lets the page run (input, rendering, its own timers) before the next slice of work: a plain
- * task, not `scheduler.yield()`, whose continuations go ahead of the page's tasks.
+ * task, not `scheduler.yield()`, whose continuations go ahead of the page's tasks. The task is a
+ * MessageChannel message, not `setTimeout(0)`: nested timeouts are clamped to 4 ms (half the time
+ * of 4 ms slices spent waiting), and a background tab's timeouts are throttled to one a second in
+ * Firefox (reading a page past the limits took over 30 s there when its tab was not in front).
  */
 export function yieldToPage() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (channel === null) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+    // Node (unit tests): an open port would keep the process alive.
+    channel.port1.unref?.();
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 }
 
 /**

@@ -100,6 +100,10 @@ function render() {
   const report = state.report;
   $('toggle').textContent = t(state.on ? 'turnOff' : 'turnOn');
   $('status').textContent = report.article?.found ? (report.metadata?.title ?? '') : t('noArticle');
+  // A page too large to read whole: say how much of it the findings cover.
+  const cut = report.truncated;
+  $('truncated').hidden = !cut;
+  $('truncated').textContent = cut ? t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]) : '';
   const editorial = report.sentences.filter((s) => s.label === 'editorial');
   const attributed = report.sentences.filter((s) => s.label === 'attributed');
   $('editorial').replaceChildren(...(editorial.length ? editorial.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
@@ -126,6 +130,7 @@ function clear(status) {
   editing = null;
   $('toggle').textContent = t('turnOn');
   $('status').textContent = status;
+  $('truncated').hidden = true;
   for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
   $('summary-count').textContent = '';
   $('summary-text').textContent = '';
