@@ -136,3 +136,37 @@ fn a_section_opened_by_a_comments_heading_is_cut() {
     assert_eq!(all.len(), 3, "{all:?}");
     assert!(all.iter().all(|t| t == LONG));
 }
+
+#[test]
+fn a_layout_wrapper_named_sidebar_that_holds_the_article_is_not_cut() {
+    // The page's wrapper says "has-sidebar"; the real sidebar is short. Cutting the wrapper by its
+    // class would leave only the sidebar to choose.
+    let story = format!("<p>{LONG}</p>").repeat(12);
+    let other = "<p>Un autre sujet, dans la colonne, avec un texte assez long pour compter dans le score, et qui se lit comme un paragraphe, vraiment.</p>".repeat(4);
+    let html = format!(r#"<body><div class="layout-container has-sidebar"><main><div class=story>{story}</div></main></div><div class=teasers>{other}</div></body>"#);
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 12, "{all:?}");
+}
+
+#[test]
+fn a_negative_class_word_on_the_block_holding_the_prose_does_not_cut_it() {
+    // Drupal's "field--label-hidden" carries Reader View's negative word "hidden".
+    let html = format!(
+        r#"<body><div class=content><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p><div class="field field--label-hidden"><p>{LONG}</p><p>{LONG}</p>
+        <p>{LONG}</p><p>{LONG}</p><div><p>{LONG}</p></div></div><div class=links><a href=/a>Un lien</a></div></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 8, "{all:?}");
+}
+
+#[test]
+fn meta_lines_made_of_several_chrome_parts_are_left_out() {
+    let html = format!(
+        r#"<body><div class=post><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p><p>{LONG}</p>
+        <p><a href=/i>Bild anzeigen</a><a href=/c>Bild schließen</a></p><p>{LONG}</p><p>24.01.2022 11:38 Kategorie: News</p>
+        <p>Merkblatt vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei</p><p>{LONG}</p>
+        <p>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed.</p></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all, vec![LONG; 3], "{all:?}");
+}
