@@ -137,6 +137,7 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>,
         }
     }
     let mut best = *top.first()?;
+    let first_best = best;
     if best == body {
         return None;
     }
@@ -191,7 +192,58 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>,
         scores.scored[best as usize] = true;
         scores.score[best as usize] = base_score(snapshot, hints, best, flags);
     }
-    Some(join_siblings(snapshot, facts, &scores, best))
+    let mut roots = join_siblings(snapshot, facts, &scores, best);
+    add_split_pieces(snapshot, facts, &candidates, first_best, &mut roots);
+    Some(roots)
+}
+
+/// Most pieces of one article a page splits apart that [`add_split_pieces`] joins.
+const MAX_SPLIT_PIECES: usize = 12;
+
+/// Pages that cut an article into pieces between ad rows ("story-text" blocks in separate layout
+/// rows) leave the best candidate with only one piece. Other candidates with the same class as
+/// the best one, real text with few links and outside footers, headers, navigation and asides,
+/// join the article, unless a new `<h1>` (another article's title) stands between them and it.
+fn add_split_pieces(snapshot: &Snapshot, facts: &Facts, candidates: &[NodeId], best: NodeId, roots: &mut Vec<NodeId>) {
+    let Some(class) = snapshot.attr(best, "class").filter(|c| !c.trim().is_empty()) else { return };
+    let (first, last) = match (roots.first(), roots.last()) {
+        (Some(&f), Some(&l)) => (f, snapshot.subtree_end(l)),
+        _ => return,
+    };
+    let mut pieces: Vec<NodeId> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c != best
+                && snapshot.attr(c, "class") == Some(class)
+                && facts.text_len[c as usize] >= 80
+                && facts.link_density(c) < 0.3
+                && !roots.iter().any(|&r| snapshot.contains(r, c) || snapshot.contains(c, r))
+                && !snapshot.ancestors(c).any(|a| matches!(snapshot.tag(a), Some("footer" | "header" | "nav" | "aside")))
+        })
+        .collect();
+    pieces.sort_unstable();
+    pieces.dedup();
+    // Nested pieces: the outer one stands for both.
+    let mut outer: Vec<NodeId> = Vec::new();
+    for p in pieces {
+        if !outer.last().is_some_and(|&o| snapshot.contains(o, p)) {
+            outer.push(p);
+        }
+    }
+    let title_between = |from: NodeId, to: NodeId| (from..to).any(|id| snapshot.is(id, "h1"));
+    let mut added = Vec::new();
+    for p in outer.into_iter().take(MAX_SPLIT_PIECES) {
+        let separated = if p < first { title_between(p, first) } else { title_between(last, p) };
+        if !separated {
+            added.push(p);
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    roots.extend(added);
+    roots.sort_unstable();
 }
 
 fn ends_sentence(snapshot: &Snapshot, id: NodeId) -> bool {

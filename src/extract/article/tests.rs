@@ -170,3 +170,19 @@ fn meta_lines_made_of_several_chrome_parts_are_left_out() {
     let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
     assert_eq!(all, vec![LONG; 3], "{all:?}");
 }
+
+#[test]
+fn an_article_split_into_pieces_between_ad_rows_is_read_whole() {
+    let first = format!("<p>Premier morceau. {LONG}</p><p>Suite du premier morceau, avec assez de mots pour compter.</p>");
+    let rest = format!("<p>{LONG}</p>").repeat(6);
+    let html = format!(
+        r#"<body><main><section class=row><div class=col><div class=story-text>{first}</div></div></section>
+        <section class=row><div class=ad>Publicité</div></section>
+        <section class=row><div class=col><div class=story-text>{rest}</div></div><div class=rail><a href=/x>Autre</a></div></section>
+        <h1>Un autre article</h1><section class=row><div class=col><div class=story-text><p>Autre article. {LONG}</p></div></div></section></main></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert!(all.first().is_some_and(|t| t.starts_with("Premier morceau.")), "{all:?}");
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 6, "{all:?}");
+    assert!(!all.iter().any(|t| t.starts_with("Autre article.")), "a new title starts another article: {all:?}");
+}
