@@ -175,6 +175,49 @@ pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     !heading && (is_post_meta(&t) || is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
 }
 
+/// Verbs of calls to action: follow, join, subscribe, download, write to us, support, donate.
+const CALL_VERBS: &[&str] = &[
+    "follow", "subscribe", "sign", "join", "donate", "support", "download", "submit", "send", "get", "help",
+    "folgen", "folge", "abonnieren", "abonniere", "unterstützen", "unterstütze", "spenden", "spende", "registrieren",
+    "anmelden", "herunterladen", "lade", "laden", "schreiben", "schreibt", "abonnez-vous", "suivez-nous", "suivez",
+    "inscrivez-vous", "soutenez", "téléchargez", "écrivez-nous", "únete", "suscríbete", "síguenos", "siguenos",
+    "mira", "descarga", "escribirnos", "escríbenos", "apoya", "iscriviti", "seguici", "sostienici",
+];
+
+/// Channels a call to action points to.
+const CALL_CHANNELS: &[&str] = &[
+    "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "tiktok", "linkedin", "newsletter",
+    "app", "podcast", "abo", "abonnement", "paywall", "bezahlschranke", "form", "formular", "e-mail", "email", "spende",
+    "donation", "membership", "mitglied", "miembro", "canal", "channel", "kanal", "feed", "rss",
+];
+
+/// A short line that calls the reader to follow, join, subscribe, donate or write ("Follow The
+/// Gleaner on Twitter…", "¿Ya sabías que tenemos canal de Telegram? Únete…", "Submit your letter
+/// to the editor via this form"): a verb of such a call and a channel, in at most 300 chars.
+pub fn is_call_to_action(text: &str) -> bool {
+    let t = normalise(text);
+    if t.chars().count() > 300 {
+        return false;
+    }
+    let words = |clause: &str| -> Vec<String> { clause.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(str::to_owned).collect() };
+    // The verb opens the line (an imperative, maybe after "please" / "bitte" / "puede"), or the
+    // clause after an opening question or condition ("Gefällt dir unser Magazin? Unterstütze…",
+    // "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie…"); a statement first ("X is a
+    // reporter. Follow him on Twitter") is the article's own end.
+    let is_call = |clause: &str| {
+        let w = words(clause);
+        let verb = |i: usize| w.get(i).is_some_and(|w| CALL_VERBS.contains(&w.as_str()));
+        verb(0) || (w.first().is_some_and(|f| ["please", "bitte", "jetzt", "puede", "puedes", "vous", "you", "can"].contains(&f.as_str())) && verb(1))
+    };
+    let opening = t.trim_start_matches(['¿', '¡', ' ']);
+    let first_end = opening.find(['.', '?', '!', ':', ';']).unwrap_or(opening.len());
+    let (first, rest) = opening.split_at(first_end);
+    let second = rest.get(1..).map(|r| r.trim_start_matches(['¿', '¡', ' ']));
+    let leads_in = rest.starts_with(['?', ':']) || ["if ", "wenn ", "si ", "falls ", "when "].iter().any(|w| first.starts_with(w));
+    let calls = is_call(first) || (leads_in && second.is_some_and(|s| is_call(s.split(['.', '?', '!', ':', ';']).next().unwrap_or(""))));
+    calls && words(&t).iter().any(|w| CALL_CHANNELS.contains(&w.as_str()))
+}
+
 /// Lead-ins of a blog's "posted on … filed under … comments through the RSS feed" paragraph.
 const POST_META_LEAD_INS: &[&str] = &[
     "this entry was posted", "this entry was filed", "dieser beitrag wurde", "dieser eintrag wurde", "der beitrag wurde am",

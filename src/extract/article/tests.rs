@@ -201,3 +201,16 @@ fn the_standfirst_between_the_title_and_the_body_leads_the_article() {
     assert!(!all.iter().any(|t| t.contains("légende") || t.contains("sous-titre")), "{all:?}");
     assert_eq!(all.iter().filter(|t| *t == LONG).count(), 5, "{all:?}");
 }
+
+#[test]
+fn calls_to_action_and_headings_of_cut_lists_do_not_end_the_article() {
+    let body = format!("<p>{LONG}</p>").repeat(4);
+    let html = format!(
+        r#"<body><div class=story>{body}<p>Le réseau a annoncé sur Twitter qu'il suivrait la loi, et son application aussi.</p>
+        <p>Follow The Daily on Twitter and Instagram, and send us a message on WhatsApp.</p>
+        <h2>Aktuelle News</h2><ul class=related-links><li><a href=/a>Un</a></li><li><a href=/b>Deux</a></li><li><a href=/c>Trois</a></li></ul></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.last().map(String::as_str), Some("Le réseau a annoncé sur Twitter qu'il suivrait la loi, et son application aussi."), "{all:?}");
+    assert_eq!(all.len(), 5, "{all:?}");
+}
