@@ -94,7 +94,30 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
             kept.push(block);
         }
     }
+    // Headings that end the article and have text cut after them title nothing in it: they are
+    // the titles of the teaser lists and boxes that were cut ("Aktuelle News", "Was Sie zum
+    // Coronavirus wissen müssen").
+    // Below the article's text, a call to follow, join, subscribe or donate is the site's, not
+    // the article's.
+    while kept.len() > 1
+        && kept.last().is_some_and(|b| {
+            (b.kind == BlockKind::Heading && titles_cut_text(snapshot, roots, b.node))
+                || (b.kind != BlockKind::Quote && b.kind != BlockKind::Preformatted && b.kind != BlockKind::Caption && chrome::is_call_to_action(&b.text.text))
+        })
+    {
+        if let Some(b) = kept.pop() {
+            chrome_chars += b.text.text.chars().count();
+        }
+    }
     (kept, chrome_chars)
+}
+
+/// Whether some text follows `heading` inside its article root (the last block read: so that
+/// text was cut).
+fn titles_cut_text(snapshot: &Snapshot, roots: &[NodeId], heading: NodeId) -> bool {
+    let Some(&root) = roots.iter().find(|&&r| snapshot.contains(r, heading) || r == heading) else { return false };
+    let end = roots.iter().filter(|&&r| r >= root).map(|&r| snapshot.subtree_end(r)).max().unwrap_or(root);
+    (snapshot.subtree_end(heading)..end).any(|id| snapshot.text(id).is_some_and(|t| !t.trim().is_empty()))
 }
 
 fn flush(items: &mut Vec<Work>, run: &mut Vec<NodeId>, parent: NodeId, kind: BlockKind) {

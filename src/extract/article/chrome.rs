@@ -22,6 +22,7 @@ const WHOLE_LINES: &[&str] = &[
     "tags", "schlagwörter", "schlagworte", "stichwörter", "kategorie", "kategorien", "category", "categories",
     "catégorie", "catégories", "categoría", "categorías", "etiquetas", "filed under", "abgelegt unter",
     "veröffentlichung", "(noch keine bewertungen)", "noch keine bewertungen", "no ratings yet", "caption",
+    "jump to recipe", "pin", "tweet", "mail",
     "bildunterschrift", "légende", "galerie", "gallery", "bildergalerie", "fotogalerie", "fotostrecke",
 ];
 
@@ -168,7 +169,165 @@ pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     if is_list_heading(&t) {
         return true;
     }
-    chars <= 80 && (is_counter(bare) || (!heading && is_date_line(bare)) || is_byline(text.trim()))
+    if chars <= 80 && (is_counter(bare) || (!heading && is_date_line(bare)) || is_byline(text.trim())) {
+        return true;
+    }
+    !heading && (is_post_meta(&t) || is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
+}
+
+/// Verbs of calls to action: follow, join, subscribe, download, write to us, support, donate.
+const CALL_VERBS: &[&str] = &[
+    "follow", "subscribe", "sign", "join", "donate", "support", "download", "submit", "send", "get", "help",
+    "folgen", "folge", "abonnieren", "abonniere", "unterstützen", "unterstütze", "spenden", "spende", "registrieren",
+    "anmelden", "herunterladen", "lade", "laden", "schreiben", "schreibt", "abonnez-vous", "suivez-nous", "suivez",
+    "inscrivez-vous", "soutenez", "téléchargez", "écrivez-nous", "únete", "suscríbete", "síguenos", "siguenos",
+    "mira", "descarga", "escribirnos", "escríbenos", "apoya", "iscriviti", "seguici", "sostienici",
+];
+
+/// Channels a call to action points to.
+const CALL_CHANNELS: &[&str] = &[
+    "facebook", "twitter", "instagram", "whatsapp", "telegram", "youtube", "tiktok", "linkedin", "newsletter",
+    "app", "podcast", "abo", "abonnement", "paywall", "bezahlschranke", "form", "formular", "e-mail", "email", "spende",
+    "donation", "membership", "mitglied", "miembro", "canal", "channel", "kanal", "feed", "rss",
+];
+
+/// A short line that calls the reader to follow, join, subscribe, donate or write ("Follow The
+/// Gleaner on Twitter…", "¿Ya sabías que tenemos canal de Telegram? Únete…", "Submit your letter
+/// to the editor via this form"): a verb of such a call and a channel, in at most 300 chars.
+pub fn is_call_to_action(text: &str) -> bool {
+    let t = normalise(text);
+    if t.chars().count() > 300 {
+        return false;
+    }
+    let words = |clause: &str| -> Vec<String> { clause.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).map(str::to_owned).collect() };
+    // The verb opens the line (an imperative, maybe after "please" / "bitte" / "puede"), or the
+    // clause after an opening question or condition ("Gefällt dir unser Magazin? Unterstütze…",
+    // "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie…"); a statement first ("X is a
+    // reporter. Follow him on Twitter") is the article's own end.
+    let is_call = |clause: &str| {
+        let w = words(clause);
+        let verb = |i: usize| w.get(i).is_some_and(|w| CALL_VERBS.contains(&w.as_str()));
+        verb(0) || (w.first().is_some_and(|f| ["please", "bitte", "jetzt", "puede", "puedes", "vous", "you", "can"].contains(&f.as_str())) && verb(1))
+    };
+    let opening = t.trim_start_matches(['¿', '¡', ' ']);
+    let first_end = opening.find(['.', '?', '!', ':', ';']).unwrap_or(opening.len());
+    let (first, rest) = opening.split_at(first_end);
+    let second = rest.get(1..).map(|r| r.trim_start_matches(['¿', '¡', ' ']));
+    let leads_in = rest.starts_with(['?', ':']) || ["if ", "wenn ", "si ", "falls ", "when "].iter().any(|w| first.starts_with(w));
+    let calls = is_call(first) || (leads_in && second.is_some_and(|s| is_call(s.split(['.', '?', '!', ':', ';']).next().unwrap_or(""))));
+    calls && words(&t).iter().any(|w| CALL_CHANNELS.contains(&w.as_str()))
+}
+
+/// Lead-ins of a blog's "posted on … filed under … comments through the RSS feed" paragraph.
+const POST_META_LEAD_INS: &[&str] = &[
+    "this entry was posted", "this entry was filed", "dieser beitrag wurde", "dieser eintrag wurde", "der beitrag wurde am",
+    "erstellt am", "veröffentlicht am", "posted on", "posted in", "published on", "ce billet a été", "cette entrée a été",
+];
+
+/// Words that make such a paragraph the post's metadata (feeds, trackbacks, categories).
+const POST_META_WORDS: &[&str] = &[
+    "rss", "trackback", "permalink", "abgelegt", "filed under", "kategorie", "category", "catégorie", "kommentar",
+    "comment", "commentaire", "tags",
+];
+
+/// "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter … Kommentare … RSS 2.0 Feed",
+/// and copyright notices that go on about reprints ("© 2022, X. This article is the copyrighted
+/// property of X. Written permission must be obtained…"): up to 400 chars.
+fn is_post_meta(t: &str) -> bool {
+    if t.chars().count() > 400 {
+        return false;
+    }
+    if POST_META_LEAD_INS.iter().any(|l| t.starts_with(l)) {
+        return POST_META_WORDS.iter().filter(|w| t.contains(*w)).count() >= 2;
+    }
+    ["©", "copyright", "(c) "].iter().any(|l| t.starts_with(l))
+        && ["reserved", "vorbehalten", "réservés", "permission", "genehmigung", "reprint", "copyrighted", "nachdruck"].iter().any(|w| t.contains(w))
+}
+
+/// Separators between the parts of a meta line.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | '.' | '…' | ',' | ':' | '-' | '–' | '(' | ')' | '[' | ']')
+}
+
+/// A line that is two or more whole chrome phrases in a row, with or without separators ("Bild
+/// anzeigen Bild schließen", "Jump to RecipePrint Recipe", "(Noch keine Bewertungen) Loading…",
+/// "Teilen | Drucken"), or one of them followed by a link's address ("Permalink https://…").
+fn is_phrase_chain(t: &str) -> bool {
+    if t.chars().count() > 120 {
+        return false;
+    }
+    let mut rest = t.trim_start_matches(is_separator);
+    let mut phrases = 0;
+    while !rest.is_empty() {
+        if phrases > 0 && !rest.contains(' ') && (rest.starts_with("http") || rest.starts_with("www.")) {
+            return true;
+        }
+        let Some(len) = WHOLE_LINES
+            .iter()
+            .chain(CHAIN_ONLY_PHRASES)
+            .filter(|p| p.len() >= 3 && rest.starts_with(*p))
+            .map(|p| p.len())
+            .max()
+        else {
+            return false;
+        };
+        phrases += 1;
+        rest = rest[len..].trim_start_matches(is_separator);
+    }
+    phrases >= 2
+}
+
+/// Phrases that are chrome next to another ([`is_phrase_chain`]) but could be a line of text alone.
+const CHAIN_ONLY_PHRASES: &[&str] = &["jump to recipe", "loading", "laden", "chargement", "cargando", "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "xing", "instagram"];
+
+/// A line of parts between `|` / `·` / `•` where at least two parts, and half of them, are chrome
+/// (dates, counters, tags…): "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags:", "Freitag | 14. Juni
+/// 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS".
+fn is_segmented_meta(t: &str) -> bool {
+    if t.chars().count() > 160 {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['|', '·', '•']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let chrome = parts
+        .iter()
+        .filter(|p| {
+            let bare = trim_end(p);
+            WHOLE_LINES.contains(&bare) || LEAD_INS.iter().any(|l| p.starts_with(l)) || is_counter(bare) || is_date_line(bare) || is_date_word(bare)
+        })
+        .count();
+    chrome >= 2 && chrome * 2 >= parts.len()
+}
+
+/// A weekday or month name alone ("Freitag").
+fn is_date_word(t: &str) -> bool {
+    t.len() > 3 && DATE_WORDS[..DATE_WORDS.iter().position(|w| *w == "mon").unwrap_or(0)].contains(&t)
+}
+
+/// A download line: a file type and its size ("Merkblatt PDF | 38 KB | Datei ist nicht barrierefrei").
+fn is_file_line(t: &str) -> bool {
+    if t.chars().count() > 160 || !["pdf", "docx", "xlsx", "zip", "mp3"].iter().any(|w| t.contains(w)) {
+        return false;
+    }
+    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '(' | ')' | ',')).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| w[0].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && matches!(w[1], "kb" | "mb" | "kbyte" | "mbyte" | "ko" | "mo"))
+}
+
+/// A timestamp followed by another chrome line ("24.01.2022 11:38 Kategorie: News").
+fn chrome_after_date(t: &str, heading: bool) -> bool {
+    if t.chars().count() > 120 {
+        return false;
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    (1..words.len().min(7)).any(|n| {
+        let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
+        is_date_line(trim_end(&head)) && {
+            let tail = tail.as_str();
+            LEAD_INS.iter().any(|l| tail.starts_with(l)) || WHOLE_LINES.contains(&trim_end(tail)) || is_counter(trim_end(tail)) || (!heading && is_byline(tail))
+        }
+    })
 }
 
 /// Whether a short heading names a list of other articles ("Most read", "Weitere Artikel").

@@ -144,10 +144,10 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
     if has_ancestor_within(snapshot, id, "code", 3) {
         return false;
     }
-    if weight < 0.0 {
+    let text_len = live.text_len[i];
+    if weight < 0.0 && !holds_the_text(live, id, root) {
         return true;
     }
-    let text_len = live.text_len[i];
     let is_list = matches!(tag, "ul" | "ol") || (text_len > 0 && live.list_len[i] as f64 / text_len as f64 > 0.9);
     if live.commas[i] >= 10 {
         return false;
@@ -181,6 +181,14 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
         }
     }
     remove
+}
+
+/// Whether a block is the bulk of the article's prose (half of the container's text, ten commas,
+/// few links): a negative class word on it ("field--label-hidden", "has-media") names its
+/// layout, not boilerplate.
+fn holds_the_text(live: &Live, id: NodeId, root: NodeId) -> bool {
+    let i = id as usize;
+    live.commas[i] >= 10 && live.link_density(id) < 0.2 && live.text_len[i] * 2 >= live.text_len[root as usize]
 }
 
 /// Whether a table holds data rather than page layout (Reader View's rules, after Firefox's

@@ -17,6 +17,7 @@ pub fn cut_boilerplate(snapshot: &Snapshot, hints: &Hints<'_>, title: Option<&st
         }
     }
     let body = snapshot.body();
+    let prose = if flags.strip_unlikely { prose_chars(snapshot) } else { Vec::new() };
     let mut title_heading_seen = false;
     let mut id = body + 1;
     let end = snapshot.subtree_end(body).max(id);
@@ -25,7 +26,7 @@ pub fn cut_boilerplate(snapshot: &Snapshot, hints: &Hints<'_>, title: Option<&st
             id += 1;
             continue;
         };
-        if removed[id as usize] || should_cut(snapshot, hints, id, tag, title, &mut title_heading_seen, flags) {
+        if removed[id as usize] || should_cut(snapshot, hints, &prose, id, tag, title, &mut title_heading_seen, flags) {
             removed[id as usize] = true;
             id = snapshot.subtree_end(id);
             continue;
@@ -188,7 +189,52 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: us
     snapshot.ancestors(id).take(depth + 1).any(|a| snapshot.tag(a).is_some_and(|t| tags.contains(&t)))
 }
 
-fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
+/// Chars of paragraph text (inside `<p>`, outside links) in each subtree: where the page's prose is.
+fn prose_chars(snapshot: &Snapshot) -> Vec<u32> {
+    let n = snapshot.len();
+    let mut in_p = vec![false; n];
+    let mut in_link = vec![false; n];
+    let mut prose = vec![0u32; n];
+    for id in 0..n as NodeId {
+        let i = id as usize;
+        if let Some(parent) = snapshot.parent(id) {
+            let p = parent as usize;
+            in_p[i] = in_p[p] || snapshot.is(parent, "p");
+            in_link[i] = in_link[p] || snapshot.is(parent, "a");
+        }
+        if in_p[i] && !in_link[i] {
+            if let Some(t) = snapshot.text(id) {
+                prose[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            }
+        }
+    }
+    for id in (1..n as NodeId).rev() {
+        if let Some(parent) = snapshot.parent(id) {
+            prose[parent as usize] += prose[id as usize];
+        }
+    }
+    prose
+}
+
+/// Whether a wrapper (`div`, `section`, `main`) holds most of the page's prose (three quarters of
+/// its paragraph text, and enough of it to be an article): then a class that says "sidebar" or
+/// "footer" is a layout wrapper's name ("layout-container has-sidebar", "above-footer"), not what
+/// the part is. Lists (galleries' captions), asides and parts named as comments are left out all
+/// the same.
+fn holds_the_prose(snapshot: &Snapshot, prose: &[u32], id: NodeId) -> bool {
+    let (Some(&mine), Some(&all)) = (prose.get(id as usize), prose.get(snapshot.body() as usize)) else { return false };
+    if !matches!(snapshot.tag(id), Some("div" | "section" | "main")) || all < MIN_PROSE_CHARS || mine * 4 < all * 3 {
+        return false;
+    }
+    let named = patterns::match_string(snapshot.attr(id, "class"), snapshot.attr(id, "id"));
+    !["comment", "disqus", "replies", "remark", "shoutbox"].iter().any(|w| named.contains(w))
+}
+
+/// Paragraph text a page needs for [`holds_the_prose`] to overrule a class name.
+const MIN_PROSE_CHARS: u32 = 800;
+
+#[allow(clippy::too_many_arguments)]
+fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, prose: &[u32], id: NodeId, tag: &str, title: Option<&str>, title_heading_seen: &mut bool, flags: Flags) -> bool {
     let attr = |name| snapshot.attr(id, name);
     // JSON-LD stays in the snapshot for metadata; it is never article text.
     if matches!(tag, "script" | "style" | "template" | "noscript") {
@@ -218,6 +264,7 @@ fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, id: NodeId, tag: &str, tit
             && tag != "body"
             && hints.unlikely(id)
             && !has_ancestor_within(snapshot, id, &["table", "code"], 3)
+            && !holds_the_prose(snapshot, prose, id)
         {
             return true;
         }

@@ -137,6 +137,7 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>,
         }
     }
     let mut best = *top.first()?;
+    let first_best = best;
     if best == body {
         return None;
     }
@@ -191,7 +192,116 @@ pub fn find_article_roots(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>,
         scores.scored[best as usize] = true;
         scores.score[best as usize] = base_score(snapshot, hints, best, flags);
     }
-    Some(join_siblings(snapshot, facts, &scores, best))
+    let mut roots = join_siblings(snapshot, facts, &scores, best);
+    add_split_pieces(snapshot, facts, &candidates, first_best, &mut roots);
+    add_lead(snapshot, facts, &mut roots);
+    Some(roots)
+}
+
+/// Most pieces of one article a page splits apart that [`add_split_pieces`] joins.
+const MAX_SPLIT_PIECES: usize = 12;
+
+/// Pages that cut an article into pieces between ad rows ("story-text" blocks in separate layout
+/// rows) leave the best candidate with only one piece. Other candidates with the same class as
+/// the best one, real text with few links and outside footers, headers, navigation and asides,
+/// join the article, unless a new `<h1>` (another article's title) stands between them and it.
+fn add_split_pieces(snapshot: &Snapshot, facts: &Facts, candidates: &[NodeId], best: NodeId, roots: &mut Vec<NodeId>) {
+    let Some(class) = snapshot.attr(best, "class").filter(|c| !c.trim().is_empty()) else { return };
+    let (first, last) = match (roots.first(), roots.last()) {
+        (Some(&f), Some(&l)) => (f, snapshot.subtree_end(l)),
+        _ => return,
+    };
+    let mut pieces: Vec<NodeId> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c != best
+                && snapshot.attr(c, "class") == Some(class)
+                && facts.text_len[c as usize] >= 80
+                && facts.link_density(c) < 0.3
+                && !roots.iter().any(|&r| snapshot.contains(r, c) || snapshot.contains(c, r))
+                && !snapshot.ancestors(c).any(|a| matches!(snapshot.tag(a), Some("footer" | "header" | "nav" | "aside")))
+        })
+        .collect();
+    pieces.sort_unstable();
+    pieces.dedup();
+    // Nested pieces: the outer one stands for both.
+    let mut outer: Vec<NodeId> = Vec::new();
+    for p in pieces {
+        if !outer.last().is_some_and(|&o| snapshot.contains(o, p)) {
+            outer.push(p);
+        }
+    }
+    let title_between = |from: NodeId, to: NodeId| (from..to).any(|id| snapshot.is(id, "h1"));
+    let mut added = Vec::new();
+    for p in outer.into_iter().take(MAX_SPLIT_PIECES) {
+        let separated = if p < first { title_between(p, first) } else { title_between(last, p) };
+        if !separated {
+            added.push(p);
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    roots.extend(added);
+    roots.sort_unstable();
+}
+
+/// Most chars of a standfirst that [`add_lead`] joins.
+const MAX_LEAD_CHARS: u32 = 700;
+
+/// The standfirst: paragraphs between the article's title (`<h1>`) and its body, outside the
+/// chosen container (the bold lead of news pages, "content__intro", "a-lead"). Text that reads as
+/// sentences, with few links, joins the article ahead of its body.
+fn add_lead(snapshot: &Snapshot, facts: &Facts, roots: &mut Vec<NodeId>) {
+    let Some(&first) = roots.first() else { return };
+    let Some(h1) = (snapshot.body()..first).rev().find(|&id| snapshot.is(id, "h1") && !snapshot.contains(id, first)) else { return };
+    let mut id = snapshot.subtree_end(h1);
+    let (mut leads, mut total) = (Vec::new(), 0);
+    while id < first {
+        let i = id as usize;
+        if !facts.alive[i] {
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        let paragraph = match snapshot.tag(id) {
+            Some("p") => true,
+            Some("div") => !facts.has_block[i],
+            _ => false,
+        };
+        if paragraph && !snapshot.contains(id, first) && !in_caption_or_title_block(snapshot, id, h1) {
+            let len = facts.text_len[i];
+            if len >= 60 && facts.link_density(id) < 0.2 && ends_sentence(snapshot, id) {
+                total += len;
+                leads.push(id);
+            }
+            id = snapshot.subtree_end(id);
+            continue;
+        }
+        id += 1;
+    }
+    if leads.is_empty() || leads.len() > 2 || total > MAX_LEAD_CHARS {
+        return;
+    }
+    leads.extend(roots.iter().copied());
+    *roots = leads;
+}
+
+/// Whether a paragraph is a picture's caption (in a `figure`, a `figcaption`, a class saying
+/// "caption", a carousel or list item), or sits beside the `<h1>` in the title's own block (the
+/// headline's dek, shown with the title as Reader View does).
+fn in_caption_or_title_block(snapshot: &Snapshot, id: NodeId, h1: NodeId) -> bool {
+    let h1_block = snapshot.parent(h1).and_then(|p| snapshot.parent(p));
+    if snapshot.parent(id) == snapshot.parent(h1) || (h1_block.is_some() && snapshot.parent(id).and_then(|p| snapshot.parent(p)) == h1_block) {
+        return true;
+    }
+    std::iter::once(id).chain(snapshot.ancestors(id)).take(6).any(|a| {
+        matches!(snapshot.tag(a), Some("figure" | "figcaption" | "li" | "blockquote" | "aside"))
+            || snapshot.attr(a, "class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                ["caption", "credit", "carousel", "slide", "gallery", "galerie", "image", "foto", "photo", "media"].iter().any(|w| c.contains(w))
+            })
+    })
 }
 
 fn ends_sentence(snapshot: &Snapshot, id: NodeId) -> bool {

@@ -136,3 +136,81 @@ fn a_section_opened_by_a_comments_heading_is_cut() {
     assert_eq!(all.len(), 3, "{all:?}");
     assert!(all.iter().all(|t| t == LONG));
 }
+
+#[test]
+fn a_layout_wrapper_named_sidebar_that_holds_the_article_is_not_cut() {
+    // The page's wrapper says "has-sidebar"; the real sidebar is short. Cutting the wrapper by its
+    // class would leave only the sidebar to choose.
+    let story = format!("<p>{LONG}</p>").repeat(12);
+    let other = "<p>Un autre sujet, dans la colonne, avec un texte assez long pour compter dans le score, et qui se lit comme un paragraphe, vraiment.</p>".repeat(4);
+    let html = format!(r#"<body><div class="layout-container has-sidebar"><main><div class=story>{story}</div></main></div><div class=teasers>{other}</div></body>"#);
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 12, "{all:?}");
+}
+
+#[test]
+fn a_negative_class_word_on_the_block_holding_the_prose_does_not_cut_it() {
+    // Drupal's "field--label-hidden" carries Reader View's negative word "hidden".
+    let html = format!(
+        r#"<body><div class=content><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p><div class="field field--label-hidden"><p>{LONG}</p><p>{LONG}</p>
+        <p>{LONG}</p><p>{LONG}</p><div><p>{LONG}</p></div></div><div class=links><a href=/a>Un lien</a></div></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 8, "{all:?}");
+}
+
+#[test]
+fn meta_lines_made_of_several_chrome_parts_are_left_out() {
+    let html = format!(
+        r#"<body><div class=post><p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS</p><p>{LONG}</p>
+        <p><a href=/i>Bild anzeigen</a><a href=/c>Bild schließen</a></p><p>{LONG}</p><p>24.01.2022 11:38 Kategorie: News</p>
+        <p>Merkblatt vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei</p><p>{LONG}</p>
+        <p>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed.</p></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all, vec![LONG; 3], "{all:?}");
+}
+
+#[test]
+fn an_article_split_into_pieces_between_ad_rows_is_read_whole() {
+    let first = format!("<p>Premier morceau. {LONG}</p><p>Suite du premier morceau, avec assez de mots pour compter.</p>");
+    let rest = format!("<p>{LONG}</p>").repeat(6);
+    let html = format!(
+        r#"<body><main><section class=row><div class=col><div class=story-text>{first}</div></div></section>
+        <section class=row><div class=ad>Publicité</div></section>
+        <section class=row><div class=col><div class=story-text>{rest}</div></div><div class=rail><a href=/x>Autre</a></div></section>
+        <h1>Un autre article</h1><section class=row><div class=col><div class=story-text><p>Autre article. {LONG}</p></div></div></section></main></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert!(all.first().is_some_and(|t| t.starts_with("Premier morceau.")), "{all:?}");
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 6, "{all:?}");
+    assert!(!all.iter().any(|t| t.starts_with("Autre article.")), "a new title starts another article: {all:?}");
+}
+
+#[test]
+fn the_standfirst_between_the_title_and_the_body_leads_the_article() {
+    let body = format!("<p>{LONG}</p>").repeat(5);
+    let html = format!(
+        r#"<body><article><header><div class=title-block><h1>Le grand titre</h1><p class=dek>Le sous-titre du titre, dans le bloc du titre, reste avec lui.</p></div></header>
+        <div class=intro><p>Le chapô résume l'article en deux phrases. Il se lit avant le corps du texte.</p></div>
+        <figure><img src=a.jpg><figcaption><p>Une légende sous la photo, qui reste hors du texte.</p></figcaption></figure>
+        <div class=story-body>{body}</div></article></body>"#
+    );
+    let all: Vec<String> = texts(&html, Some("Le grand titre")).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.first().map(String::as_str), Some("Le chapô résume l'article en deux phrases. Il se lit avant le corps du texte."), "{all:?}");
+    assert!(!all.iter().any(|t| t.contains("légende") || t.contains("sous-titre")), "{all:?}");
+    assert_eq!(all.iter().filter(|t| *t == LONG).count(), 5, "{all:?}");
+}
+
+#[test]
+fn calls_to_action_and_headings_of_cut_lists_do_not_end_the_article() {
+    let body = format!("<p>{LONG}</p>").repeat(4);
+    let html = format!(
+        r#"<body><div class=story>{body}<p>Le réseau a annoncé sur Twitter qu'il suivrait la loi, et son application aussi.</p>
+        <p>Follow The Daily on Twitter and Instagram, and send us a message on WhatsApp.</p>
+        <h2>Aktuelle News</h2><ul class=related-links><li><a href=/a>Un</a></li><li><a href=/b>Deux</a></li><li><a href=/c>Trois</a></li></ul></div></body>"#
+    );
+    let all: Vec<String> = texts(&html, None).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(all.last().map(String::as_str), Some("Le réseau a annoncé sur Twitter qu'il suivrait la loi, et son application aussi."), "{all:?}");
+    assert_eq!(all.len(), 5, "{all:?}");
+}
