@@ -4,6 +4,7 @@
 #   - rustup target wasm32-unknown-unknown
 #   - cargo: wasm-bindgen-cli (the version pinned in Cargo.lock), geckodriver
 #   - npm: the repo's package.json devDependencies (npm ci), e.g. binaryen's wasm-opt
+#   - the sentence encoder file, target/encoder/glose-use.bin (scripts/fetch-encoder.sh)
 # Needs: the Rust toolchain (rustup), node/npm, gcc; root or sudo for apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,5 +75,8 @@ if [ -f package.json ]; then
     npm install --no-audit --no-fund --loglevel=error
   fi
 fi
+
+# --- the sentence encoder file (target/encoder/glose-use.bin; the encoder tests need it) --------
+bash scripts/fetch-encoder.sh
 
 say "done"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# THE test command (`make test`, CI): installs what is missing, then runs
+# THE test command (`make test`, CI): installs what is missing (scripts/setup.sh, which also makes
+# the sentence encoder file with scripts/fetch-encoder.sh), then runs
 #   1. native Rust tests (all targets),
 #   2. the wasm build (release, size printed),
 #   3. browser tests (tests/browser*.rs) in headless Chromium and Firefox ESR,

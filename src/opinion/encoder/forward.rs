@@ -113,9 +113,8 @@ impl Weights {
 }
 
 /// `out = x · w` for `x` of `n × w.rows` (row-major). Four rows at a time share each weight
-/// row load; the inner loops are plain slices the compiler vectorises.
-#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
-fn matmul(x: &[f32], n: usize, w: &Mat, out: &mut [f32]) {
+/// row load; the inner loops ([`axpy4`], [`axpy`]) run over contiguous slices.
+fn mm(x: &[f32], n: usize, w: &Mat, out: &mut [f32]) {
     let (k, m) = (w.rows, w.cols);
     let x = &x[..n * k];
     let out = &mut out[..n * m];
@@ -126,17 +125,11 @@ fn matmul(x: &[f32], n: usize, w: &Mat, out: &mut [f32]) {
         let (o1, rest) = rest.split_at_mut(m);
         let (o2, o3) = rest.split_at_mut(m);
         for kk in 0..k {
-            let wr = &w.data[kk * m..(kk + 1) * m];
-            let (a0, a1, a2, a3) = (x[i * k + kk], x[(i + 1) * k + kk], x[(i + 2) * k + kk], x[(i + 3) * k + kk]);
-            if a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0 {
+            let a = [x[i * k + kk], x[(i + 1) * k + kk], x[(i + 2) * k + kk], x[(i + 3) * k + kk]];
+            if a == [0.0; 4] {
                 continue;
             }
-            for ((((o0, o1), o2), o3), &wv) in o0.iter_mut().zip(o1.iter_mut()).zip(o2.iter_mut()).zip(o3.iter_mut()).zip(wr) {
-                *o0 += a0 * wv;
-                *o1 += a1 * wv;
-                *o2 += a2 * wv;
-                *o3 += a3 * wv;
-            }
+            axpy4(a, &w.data[kk * m..(kk + 1) * m], [&mut *o0, &mut *o1, &mut *o2, &mut *o3]);
         }
         i += 4;
     }
@@ -144,21 +137,88 @@ fn matmul(x: &[f32], n: usize, w: &Mat, out: &mut [f32]) {
         let o = &mut out[i * m..(i + 1) * m];
         for kk in 0..k {
             let a = x[i * k + kk];
-            if a == 0.0 {
-                continue;
-            }
-            for (o, &wv) in o.iter_mut().zip(&w.data[kk * m..(kk + 1) * m]) {
-                *o += a * wv;
+            if a != 0.0 {
+                axpy(a, &w.data[kk * m..(kk + 1) * m], o);
             }
         }
         i += 1;
     }
 }
 
-/// The matrix product (on wasm, [`matmul`] is compiled with SIMD128, which Chromium and Firefox
-/// ESR support; an engine without it refuses the module at compile time).
-fn mm(x: &[f32], n: usize, w: &Mat, out: &mut [f32]) {
-    matmul(x, n, w, out)
+/// `o[r] += a[r] · w` for four output rows (plain loop: the native compiler vectorises it).
+#[cfg(not(target_arch = "wasm32"))]
+fn axpy4(a: [f32; 4], w: &[f32], o: [&mut [f32]; 4]) {
+    let [o0, o1, o2, o3] = o;
+    let len = w.len().min(o0.len()).min(o1.len()).min(o2.len()).min(o3.len());
+    for j in 0..len {
+        let wv = w[j];
+        o0[j] += a[0] * wv;
+        o1[j] += a[1] * wv;
+        o2[j] += a[2] * wv;
+        o3[j] += a[3] * wv;
+    }
+}
+
+/// `o += a · w`.
+#[cfg(not(target_arch = "wasm32"))]
+fn axpy(a: f32, w: &[f32], o: &mut [f32]) {
+    for (o, &wv) in o.iter_mut().zip(w) {
+        *o += a * wv;
+    }
+}
+
+/// `o[r] += a[r] · w` for four output rows, with explicit SIMD128 (the release wasm is built at
+/// opt-level "z", where LLVM does not vectorise loops). Chromium and Firefox ESR support SIMD128;
+/// an engine without it refuses the whole module at compile time.
+#[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+fn axpy4(a: [f32; 4], w: &[f32], o: [&mut [f32]; 4]) {
+    use core::arch::wasm32::*;
+    let [o0, o1, o2, o3] = o;
+    let len = w.len().min(o0.len()).min(o1.len()).min(o2.len()).min(o3.len());
+    let (a0, a1, a2, a3) = (f32x4_splat(a[0]), f32x4_splat(a[1]), f32x4_splat(a[2]), f32x4_splat(a[3]));
+    let mut j = 0;
+    while j + 4 <= len {
+        // SAFETY: j + 4 <= len, and len is at most each slice's length; unaligned loads and
+        // stores are allowed in wasm.
+        unsafe {
+            let wv = v128_load(w.as_ptr().add(j) as *const v128);
+            for (row, av) in [(o0.as_mut_ptr(), a0), (o1.as_mut_ptr(), a1), (o2.as_mut_ptr(), a2), (o3.as_mut_ptr(), a3)] {
+                let p = row.add(j) as *mut v128;
+                v128_store(p, f32x4_add(v128_load(p), f32x4_mul(av, wv)));
+            }
+        }
+        j += 4;
+    }
+    while j < len {
+        o0[j] += a[0] * w[j];
+        o1[j] += a[1] * w[j];
+        o2[j] += a[2] * w[j];
+        o3[j] += a[3] * w[j];
+        j += 1;
+    }
+}
+
+/// `o += a · w`, SIMD128 (see [`axpy4`]).
+#[cfg(target_arch = "wasm32")]
+#[target_feature(enable = "simd128")]
+fn axpy(a: f32, w: &[f32], o: &mut [f32]) {
+    use core::arch::wasm32::*;
+    let len = w.len().min(o.len());
+    let av = f32x4_splat(a);
+    let mut j = 0;
+    while j + 4 <= len {
+        // SAFETY: j + 4 <= len <= both lengths.
+        unsafe {
+            let p = o.as_mut_ptr().add(j) as *mut v128;
+            v128_store(p, f32x4_add(v128_load(p), f32x4_mul(av, v128_load(w.as_ptr().add(j) as *const v128))));
+        }
+        j += 4;
+    }
+    while j < len {
+        o[j] += a * w[j];
+        j += 1;
+    }
 }
 
 fn add_rows(x: &mut [f32], b: &[f32]) {
