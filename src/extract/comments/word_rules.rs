@@ -142,6 +142,12 @@ fn any_part_in(parts: &[Part], list: u16) -> bool {
     parts.iter().any(|p| p.is_in(list))
 }
 
+/// Whether any part is a word of the comment-item list (`comment`, `kommentar`…): a class or
+/// id that [`is_item_class`] or a non-numbered [`is_item_id`] accepts always has one.
+pub fn has_item_word(parts: &[Part]) -> bool {
+    any_part_in(parts, IN_ITEM_WORDS)
+}
+
 /// Whether one class name marks a single comment (`comment`, `comment-item`, `user-comment`).
 pub fn is_item_class(class_name: &str) -> bool {
     let mut parts = lower_parts(class_name);
