@@ -119,7 +119,7 @@ fn parse(text: &str) -> Option<Relative> {
     // Every match below needs one of the tables' words (a unit after an amount, a "now" phrase's
     // words, a day phrase's words): most short texts of a page ("Reply", a name) have none and
     // stop here, before the phrase scans.
-    if !words.iter().any(|w| table_words().binary_search(&w.as_str()).is_ok()) {
+    if !words.iter().any(|w| in_table(table_words(), w)) {
         return None;
     }
     // Whether the words hold a phrase's words in a row (no allocation: this runs on every
@@ -141,7 +141,7 @@ fn parse(text: &str) -> Option<Relative> {
     }
     // A day phrase needs its words: most texts that got this far ("Priya S.": a unit letter)
     // hold none, and skip the scan of every phrase.
-    if !words.iter().any(|w| day_words().binary_search(&w.as_str()).is_ok()) {
+    if !words.iter().any(|w| in_table(day_words(), w)) {
         return None;
     }
     let &(_, days, needs_time) = DAYS_BACK.iter().find(|(phrase, _, _)| has(phrase))?;
@@ -176,7 +176,7 @@ fn ascii_without_table_word(text: &str) -> bool {
             word.copy_from_slice(&bytes[start..at]);
             word.make_ascii_lowercase();
             let word = std::str::from_utf8(word).unwrap_or("");
-            if table_words().binary_search(&word).is_ok() {
+            if in_table(table_words(), word) {
                 return false;
             }
         }
@@ -186,26 +186,31 @@ fn ascii_without_table_word(text: &str) -> bool {
 
 /// The words of the units, the "now" phrases and the day phrases, sorted: a text holding none
 /// of them is no relative date.
-fn table_words() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+fn table_words() -> &'static [(&'static str, u16)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let phrases = NOW.iter().copied().chain(DAYS_BACK.iter().map(|&(phrase, _, _)| phrase));
-        let mut words: Vec<&'static str> = UNITS.iter().map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))).collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+        sorted_words(UNITS.iter().map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))))
     })
 }
 
+/// Words sorted for binary search, as `(word, 0)` pairs: the same element type and order as the
+/// comment word lists' table, so the wasm holds one sort for both (a sort is kilobytes of code).
+fn sorted_words(words: impl Iterator<Item = &'static str>) -> Vec<(&'static str, u16)> {
+    let mut words: Vec<(&'static str, u16)> = words.map(|w| (w, 0)).collect();
+    words.sort_unstable();
+    words
+}
+
+/// Whether a sorted table of [`sorted_words`] holds `word`.
+fn in_table(table: &[(&str, u16)], word: &str) -> bool {
+    table.binary_search_by(|&(w, _)| w.cmp(word)).is_ok()
+}
+
 /// The words of the day phrases, sorted.
-fn day_words() -> &'static [&'static str] {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words: Vec<&'static str> = DAYS_BACK.iter().flat_map(|&(phrase, _, _)| phrase.split(' ')).collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-    })
+fn day_words() -> &'static [(&'static str, u16)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| sorted_words(DAYS_BACK.iter().flat_map(|&(phrase, _, _)| phrase.split(' '))))
 }
 
 fn unit_of(word: &str) -> Option<Unit> {

@@ -116,8 +116,19 @@ export async function analyzePage(doc, url, { skip } = {}) {
   if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip })), path: 'sliced' };
   const glue = await coreOrNull();
   if (glue) {
-    const result = glue.analyze_document(url);
-    return { report: asObject(result.report), nodes: [...result.nodes], path: 'wasm' };
+    // The slim report (what drawing needs); the full one is written by the core only when the
+    // side panel or an export asks for it (`full`, JSON text, as on big pages).
+    const result = glue.analyze_live_document_slim(doc, url);
+    let full;
+    return {
+      report: asObject(result.report),
+      nodes: [...result.nodes],
+      path: 'wasm',
+      get full() {
+        full ??= glue.last_full_report() ?? '';
+        return full;
+      },
+    };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
   const answer = await ask(analyzeSnapshot(snapshot, url));
