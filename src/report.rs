@@ -306,7 +306,8 @@ pub const TOOLTIP_COMMENT_UNITS: usize = 141;
 /// What a page needs to draw a report (highlights, tooltips, the summary panel, outlines and
 /// scrolling), borrowed from the full [`Report`]: the same `version`, `url`, `metadata` and
 /// `summary`; the sentences without their W3C `selector`s (notes and exports read those from the
-/// full report); `article` is `{found}`; each comment keeps `id` and `node`, and a comment that
+/// full report) and with a `text` only when comments quote them (the summary panel shows quoted
+/// passages; highlights need only anchors); `article` is `{found}`; each comment keeps `id` and `node`, and a comment that
 /// quotes a sentence (its own `quotes`, or listed by a quoted passage) also its `author`, `quotes`
 /// and the first [`TOOLTIP_COMMENT_UNITS`] UTF-16 units of its `text`. Serialises with
 /// `"slim": true`. On a page with 10,000 comments the full report is megabytes of JSON; the slim
@@ -345,8 +346,9 @@ pub struct SlimSentence<'a> {
     pub id: u32,
     /// Index of its block in [`Article::blocks`].
     pub block: u32,
-    /// The sentence text (the summary panel shows quoted passages).
-    pub text: &'a str,
+    /// The sentence text, for a sentence that comments quote (the summary panel shows it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
     /// Char offset of the sentence in its block's text.
     pub start: u32,
     /// Char offset one past its end.
@@ -411,6 +413,12 @@ impl Report {
     /// The slim report of this report (see [`SlimReport`]).
     pub fn slim(&self) -> SlimReport<'_> {
         let mut quoting: Vec<bool> = self.comments.iter().map(|c| !c.quotes.is_empty()).collect();
+        let mut quoted = vec![false; self.sentences.len()];
+        for &s in self.comments.iter().flat_map(|c| &c.quotes).chain(self.summary.quoted_passages.iter().map(|p| &p.sentence)) {
+            if let Some(q) = quoted.get_mut(s as usize) {
+                *q = true;
+            }
+        }
         for passage in &self.summary.quoted_passages {
             for &c in &passage.comments {
                 if let Some(q) = quoting.get_mut(c as usize) {
@@ -427,10 +435,11 @@ impl Report {
             sentences: self
                 .sentences
                 .iter()
-                .map(|s| SlimSentence {
+                .zip(quoted)
+                .map(|(s, quoted)| SlimSentence {
                     id: s.id,
                     block: s.block,
-                    text: &s.text,
+                    text: quoted.then_some(s.text.as_str()),
                     start: s.start,
                     end: s.end,
                     label: s.label,
@@ -480,7 +489,7 @@ mod tests {
     }
 
     fn full() -> Report {
-        Report {
+        let mut report = Report {
             version: REPORT_VERSION,
             url: Some("https://a.example/".to_owned()),
             metadata: Metadata { title: Some("T".to_owned()), ..Metadata::default() },
@@ -505,7 +514,10 @@ mod tests {
                 comment(2, None, "quoted by the summary only", vec![]),
             ],
             summary: Summary { comment_count: 3, text: "sum".to_owned(), quoted_passages: vec![QuotedPassage { sentence: 0, comments: vec![1, 2] }], ..Summary::default() },
-        }
+        };
+        let unquoted = Sentence { id: 1, text: "Nobody quotes this.".to_owned(), ..report.sentences[0].clone() };
+        report.sentences.push(unquoted);
+        report
     }
 
     #[test]
@@ -518,10 +530,14 @@ mod tests {
             assert_eq!(slim[same], whole[same], "{same}");
         }
         assert_eq!(slim["article"], serde_json::json!({"found": true}));
-        // Sentences: everything but the selectors.
+        // Sentences: everything but the selectors; the text of quoted sentences only.
         let mut sentence = whole["sentences"][0].clone();
         sentence.as_object_mut().unwrap().remove("selector");
         assert_eq!(slim["sentences"][0], sentence);
+        let mut unquoted = whole["sentences"][1].clone();
+        unquoted.as_object_mut().unwrap().remove("selector");
+        unquoted.as_object_mut().unwrap().remove("text");
+        assert_eq!(slim["sentences"][1], unquoted);
         assert_eq!(slim["comments"][0], serde_json::json!({"id": 0, "node": 10}));
         let kept = format!("{}🦊", "q".repeat(139));
         assert_eq!(slim["comments"][1], serde_json::json!({"id": 1, "node": 20, "author": "B", "quotes": [0], "text": kept}));
