@@ -107,9 +107,10 @@ export async function analyzeBigPage(doc, url, { skip } = {}) {
 }
 
 /**
- * Analyses the document: `{report, nodes, path, full?}` where `path` says which reader ran
- * (`wasm` in the content script, `snapshot` through the background, `sliced`: read in slices
- * and analysed by the background, for big pages; `report` is then the slim report and `full` the
+ * Analyses the document: `{report, nodes, path, full?, fullReport?}` where `path` says which
+ * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
+ * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
+ * read in slices and analysed by the background, for big pages: the slim report, and `full` the
  * full report's JSON text).
  */
 export async function analyzePage(doc, url, { skip } = {}) {
@@ -124,8 +125,9 @@ export async function analyzePage(doc, url, { skip } = {}) {
       report: asObject(result.report),
       nodes: [...result.nodes],
       path: 'wasm',
-      get full() {
-        full ??= glue.last_full_report() ?? '';
+      /** The full report (CONTRACT.md), written by the core on first ask: small pages only. */
+      fullReport() {
+        full ??= JSON.parse(glue.last_full_report() ?? 'null');
         return full;
       },
     };
