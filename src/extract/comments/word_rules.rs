@@ -255,7 +255,8 @@ pub fn is_load_more(text: &str) -> bool {
 /// "2 hours ago", "vor 5 Minuten", "hace 2 días").
 pub fn looks_like_date(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || text.chars().count() > 60 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // The digit test first: most short texts have none, and it is the cheaper question.
+    if !text.bytes().any(|b| b.is_ascii_digit()) || text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
