@@ -5,12 +5,15 @@
 //   node scripts/bench-browser.mjs [--browser chromium|firefox|both] [--runs 5] [--warmup 2]
 //                                  [--only NAME,NAME] [--out-dir target/bench] [--pkg target/pkg]
 //                                  [--extra seed,comments-10000]   (pages timed outside the ratios)
+//                                  [--full]   (time analyze_live_document, the full report, instead)
 //
 // Needs target/pkg (bash scripts/build-wasm.sh) and npm's @mozilla/readability (npm ci).
 // Each page is loaded once in a script-less same-origin frame (scripts/bench/www/harness.html);
 // per page, after `--warmup` untimed runs of each, `--runs` interleaved pairs are timed:
-// (a) `analyze_live_document(frame.contentDocument)` — live-DOM walk, extraction, sentences,
-//     opinion, comment summary, report converted to JS objects;
+// (a) `analyze_live_document_slim(frame.contentDocument)`, what the extension calls — live-DOM walk,
+//     extraction, sentences, opinion, comment summary, the slim report converted to JS objects
+//     (the full report is written only when the side panel or an export asks; `--full` times
+//     `analyze_live_document` instead, and builds without the slim entry always use it);
 // (b) `new Readability(doc.cloneNode(true)).parse()` — parse() only, the clone is not timed.
 // Prints per-page medians and the ratio Glose/Readability, then the median and p90 of the ratios,
 // and writes them to `<out-dir>/browser-<browser>.csv`.
@@ -36,6 +39,8 @@ const { values: args } = parseArgs({
     pkg: { type: 'string', default: process.env.GLOSE_BENCH_PKG ?? join(ROOT, 'target', 'pkg') },
     corpus: { type: 'string', default: CORPUS },
     'out-dir': { type: 'string', default: join(ROOT, 'target', 'bench') },
+    // Time `analyze_live_document` (full report to JS objects) instead of the extension's slim entry.
+    full: { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(args.runs));
@@ -137,9 +142,9 @@ async function benchIn(makeDriver, server) {
   const extras = [];
   const loadBefore = machineLoad();
   try {
-    await driver.open(server.url('/harness.html'));
+    await driver.open(server.url(args.full ? '/harness.html?full' : '/harness.html'));
     const info = await driver.call('benchInfo');
-    console.log(`\n# ${driver.name} ${driver.version} — glose ${info.version}, crossOriginIsolated=${info.isolated}`);
+    console.log(`\n# ${driver.name} ${driver.version} — glose ${info.version} (${info.entry}), crossOriginIsolated=${info.isolated}`);
     console.log(`# ${pages.length} pages, ${warmup} warm-up + ${runs} timed runs each (interleaved), medians in ms`);
     console.log('page'.padEnd(44) + 'elements'.padStart(9) + 'glose'.padStart(10) + 'readab.'.padStart(10) + 'ratio'.padStart(8));
     for (const name of pages) {

@@ -303,3 +303,262 @@ pub struct QuotedPassage {
     /// The comments quoting it.
     pub comments: Vec<u32>,
 }
+
+/// UTF-16 units of a quoting comment's text kept in the [`SlimReport`] (the tooltip shows 140 and
+/// an ellipsis).
+pub const TOOLTIP_COMMENT_UNITS: usize = 141;
+
+/// What a page needs to draw a report (highlights, tooltips, the summary panel, outlines and
+/// scrolling), borrowed from the full [`Report`]: the same `version`, `url`, `metadata` and
+/// `summary`; the sentences without their W3C `selector`s (notes and exports read those from the
+/// full report) and with a `text` only when comments quote them (the summary panel shows quoted
+/// passages; highlights need only anchors); `article` is `{found}`; each comment keeps `id` and `node`, and a comment that
+/// quotes a sentence (its own `quotes`, or listed by a quoted passage) also its `author`, `quotes`
+/// and the first [`TOOLTIP_COMMENT_UNITS`] UTF-16 units of its `text`. Serialises with
+/// `"slim": true`. On a page with 10,000 comments the full report is megabytes of JSON; the slim
+/// one is what the page decodes, the side panel and the exports fetch the rest.
+#[derive(Debug, Serialize)]
+pub struct SlimReport<'a> {
+    /// Always true: tells a slim report from a full one.
+    pub slim: bool,
+    /// Report format version ([`REPORT_VERSION`]).
+    pub version: u32,
+    /// The page's URL when known.
+    pub url: &'a Option<String>,
+    /// Title, byline, date, site, language.
+    pub metadata: &'a Metadata,
+    /// Whether an article was found.
+    pub article: SlimArticle,
+    /// The article's sentences, in reading order, without selectors.
+    pub sentences: Vec<SlimSentence<'a>>,
+    /// Every comment, with only what drawing reads.
+    pub comments: Vec<SlimComment<'a>>,
+    /// The comment summary, whole.
+    pub summary: &'a Summary,
+    /// Set when the page was too large to read whole (the panel and the notice say so).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<&'a Truncation>,
+}
+
+/// The article in a [`SlimReport`]: only whether there is one.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct SlimArticle {
+    /// Whether an article was found at all.
+    pub found: bool,
+}
+
+/// A [`Sentence`] without its selectors.
+#[derive(Debug, Serialize)]
+pub struct SlimSentence<'a> {
+    /// Index in [`Report::sentences`].
+    pub id: u32,
+    /// Index of its block in [`Article::blocks`].
+    pub block: u32,
+    /// The sentence text, for a sentence that comments quote (the summary panel shows it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+    /// Char offset of the sentence in its block's text.
+    pub start: u32,
+    /// Char offset one past its end.
+    pub end: u32,
+    /// editorial, attributed or factual.
+    pub label: Label,
+    /// The editorial score, in [0, 1].
+    pub score: f32,
+    /// The words that made the decision, with their anchors.
+    pub cues: &'a [Cue],
+    /// Who is quoted, for attributed sentences.
+    pub source: &'a Option<String>,
+    /// Where the sentence is in the live page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<DomRange>,
+}
+
+/// A comment in a [`SlimReport`]: `id` and `node`, plus `author`, `quotes` and the start of the
+/// `text` for a comment that quotes the article (the tooltip shows them).
+#[derive(Debug)]
+pub struct SlimComment<'a> {
+    /// Index in [`Report::comments`].
+    pub id: u32,
+    /// The comment's element (snapshot id).
+    pub node: Option<NodeId>,
+    /// What the tooltip shows, for quoting comments only.
+    pub quoting: Option<QuotingComment<'a>>,
+}
+
+// By hand: `#[serde(flatten)]` would buffer every comment through serde's map machinery (time
+// and wasm size) for two optional groups of fields.
+impl Serialize for SlimComment<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let fields = 1 + usize::from(self.node.is_some()) + if self.quoting.is_some() { 3 } else { 0 };
+        let mut out = serializer.serialize_struct("SlimComment", fields)?;
+        out.serialize_field("id", &self.id)?;
+        if let Some(node) = self.node {
+            out.serialize_field("node", &node)?;
+        }
+        if let Some(q) = &self.quoting {
+            out.serialize_field("author", q.author)?;
+            out.serialize_field("quotes", q.quotes)?;
+            out.serialize_field("text", q.text)?;
+        }
+        out.end()
+    }
+}
+
+/// The part of a quoting comment the tooltip shows.
+#[derive(Debug)]
+pub struct QuotingComment<'a> {
+    /// The commenter's name (`null` when unknown).
+    pub author: &'a Option<String>,
+    /// The sentences it quotes.
+    pub quotes: &'a [u32],
+    /// The first [`TOOLTIP_COMMENT_UNITS`] UTF-16 units of its text (never half a char).
+    pub text: &'a str,
+}
+
+impl Report {
+    /// The slim report of this report (see [`SlimReport`]).
+    pub fn slim(&self) -> SlimReport<'_> {
+        let mut quoting: Vec<bool> = self.comments.iter().map(|c| !c.quotes.is_empty()).collect();
+        let mut quoted = vec![false; self.sentences.len()];
+        for &s in self.comments.iter().flat_map(|c| &c.quotes).chain(self.summary.quoted_passages.iter().map(|p| &p.sentence)) {
+            if let Some(q) = quoted.get_mut(s as usize) {
+                *q = true;
+            }
+        }
+        for passage in &self.summary.quoted_passages {
+            for &c in &passage.comments {
+                if let Some(q) = quoting.get_mut(c as usize) {
+                    *q = true;
+                }
+            }
+        }
+        SlimReport {
+            truncated: self.truncated.as_ref(),
+            slim: true,
+            version: self.version,
+            url: &self.url,
+            metadata: &self.metadata,
+            article: SlimArticle { found: self.article.found },
+            sentences: self
+                .sentences
+                .iter()
+                .zip(quoted)
+                .map(|(s, quoted)| SlimSentence {
+                    id: s.id,
+                    block: s.block,
+                    text: quoted.then_some(s.text.as_str()),
+                    start: s.start,
+                    end: s.end,
+                    label: s.label,
+                    score: s.score,
+                    cues: &s.cues,
+                    source: &s.source,
+                    anchor: s.anchor,
+                })
+                .collect(),
+            comments: self
+                .comments
+                .iter()
+                .zip(quoting)
+                .map(|(c, quotes)| SlimComment {
+                    id: c.id,
+                    node: c.node,
+                    quoting: quotes.then(|| QuotingComment { author: &c.author, quotes: &c.quotes, text: utf16_prefix(&c.text, TOOLTIP_COMMENT_UNITS) }),
+                })
+                .collect(),
+            summary: &self.summary,
+        }
+    }
+}
+
+/// The longest prefix of `text` that is at most `units` UTF-16 code units (never half a char).
+fn utf16_prefix(text: &str, units: usize) -> &str {
+    if text.len() <= units {
+        // Every char is at least as many UTF-8 bytes as UTF-16 units.
+        return text;
+    }
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += c.len_utf16();
+        if used > units {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(id: u32, author: Option<&str>, text: &str, quotes: Vec<u32>) -> Comment {
+        Comment { id, author: author.map(str::to_owned), text: text.to_owned(), quotes, node: Some(10 * (id + 1)), ..Comment::default() }
+    }
+
+    fn full() -> Report {
+        let mut report = Report {
+            version: REPORT_VERSION,
+            url: Some("https://a.example/".to_owned()),
+            metadata: Metadata { title: Some("T".to_owned()), ..Metadata::default() },
+            article: Article { found: true, text: "long article text".to_owned(), blocks: vec![Block { kind: BlockKind::Paragraph, text: "long article text".to_owned(), node: Some(2) }] },
+            sentences: vec![Sentence {
+                id: 0,
+                block: 0,
+                text: "S.".to_owned(),
+                start: 0,
+                end: 2,
+                label: Label::Editorial,
+                score: 0.5,
+                cues: vec![],
+                source: None,
+                anchor: None,
+                selector: Some(Selectors { quote: TextQuoteSelector { exact: "S.".to_owned(), ..Default::default() }, position: TextPositionSelector { start: 0, end: 2 } }),
+            }],
+            comments: vec![
+                comment(0, Some("A"), "plain comment", vec![]),
+                // 139 letters and a fox are 141 UTF-16 units: the second fox (142–143) is cut whole.
+                comment(1, Some("B"), &format!("{}🦊🦊 and more", "q".repeat(139)), vec![0]),
+                comment(2, None, "quoted by the summary only", vec![]),
+            ],
+            summary: Summary { comment_count: 3, text: "sum".to_owned(), quoted_passages: vec![QuotedPassage { sentence: 0, comments: vec![1, 2] }], ..Summary::default() },
+        };
+        let unquoted = Sentence { id: 1, text: "Nobody quotes this.".to_owned(), ..report.sentences[0].clone() };
+        report.sentences.push(unquoted);
+        report
+    }
+
+    #[test]
+    fn the_slim_report_keeps_what_drawing_needs_and_drops_what_only_exports_read() {
+        let report = full();
+        let slim: serde_json::Value = serde_json::to_value(report.slim()).unwrap();
+        let whole: serde_json::Value = serde_json::to_value(&report).unwrap();
+        assert_eq!(slim["slim"], true);
+        for same in ["version", "url", "metadata", "summary"] {
+            assert_eq!(slim[same], whole[same], "{same}");
+        }
+        assert_eq!(slim["article"], serde_json::json!({"found": true}));
+        // Sentences: everything but the selectors; the text of quoted sentences only.
+        let mut sentence = whole["sentences"][0].clone();
+        sentence.as_object_mut().unwrap().remove("selector");
+        assert_eq!(slim["sentences"][0], sentence);
+        let mut unquoted = whole["sentences"][1].clone();
+        unquoted.as_object_mut().unwrap().remove("selector");
+        unquoted.as_object_mut().unwrap().remove("text");
+        assert_eq!(slim["sentences"][1], unquoted);
+        assert_eq!(slim["comments"][0], serde_json::json!({"id": 0, "node": 10}));
+        let kept = format!("{}🦊", "q".repeat(139));
+        assert_eq!(slim["comments"][1], serde_json::json!({"id": 1, "node": 20, "author": "B", "quotes": [0], "text": kept}));
+        assert_eq!(slim["comments"][2], serde_json::json!({"id": 2, "node": 30, "author": null, "quotes": [], "text": "quoted by the summary only"}));
+        assert!(serde_json::to_string(&report.slim()).unwrap().len() < serde_json::to_string(&report).unwrap().len());
+    }
+
+    #[test]
+    fn utf16_prefixes_never_split_a_char() {
+        assert_eq!(utf16_prefix("abc", 5), "abc");
+        assert_eq!(utf16_prefix("ab🦊c", 3), "ab");
+        assert_eq!(utf16_prefix("ab🦊c", 4), "ab🦊");
+        assert_eq!(utf16_prefix("éé", 1), "é");
+    }
+}

@@ -96,6 +96,40 @@ pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) 
     Ok(out.into())
 }
 
+thread_local! {
+    /// The full report of the last slim analysis, until [`last_full_report`] serialises it.
+    static LAST_REPORT: std::cell::RefCell<Option<Report>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What the extension's content script runs: reads the page's live `document`, analyses it and
+/// returns `{report, nodes}` where `report` is the slim report (`Report::slim`: what drawing
+/// needs, `slim: true`) and `nodes` the live nodes as in [`analyze_live_document`]. The full
+/// report stays in this instance for [`last_full_report`] (the side panel and the exports ask for
+/// it; most toggles never do), so the page neither serialises nor decodes the article's text,
+/// the selectors or every comment's text.
+#[wasm_bindgen]
+pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
+    let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
+    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()) });
+    let out = js_sys::Object::new();
+    set(&out, "report", &to_js(&report.slim())?)?;
+    set(&out, "nodes", &live.nodes.into_array())?;
+    LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
+    Ok(out.into())
+}
+
+/// The full report of the last [`analyze_live_document_slim`] call as JSON text (CONTRACT.md),
+/// or `null` when there was none.
+#[wasm_bindgen]
+pub fn last_full_report() -> Result<Option<String>, JsValue> {
+    LAST_REPORT.with(|last| {
+        last.borrow()
+            .as_ref()
+            .map(|report| serde_json::to_string(report).map_err(|e| error(format_args!("glose: cannot write the report: {e}"))))
+            .transpose()
+    })
+}
+
 /// Reads the page's live `document` into a snapshot and returns it in its JSON shape
 /// (`{nodes: [{parent, type, tag?, attrs?, text?}]}`), for debugging and for tests.
 #[wasm_bindgen]
@@ -135,6 +169,21 @@ pub fn snapshot_rules() -> String {
 pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()), ..Options::default() }))
+}
+
+/// [`analyze_snapshot`] for the background's big-page path: returns `{report, full}`, the slim
+/// report as an object (`Report::slim`, what the page decodes) and the full report as JSON text
+/// (kept whole and handed to the side panel in parts), both written here, so the background
+/// neither parses nor re-stringifies megabytes of report.
+#[wasm_bindgen]
+pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
+    let snapshot = snapshot_from_js(snapshot)?;
+    let report = analyze(&snapshot, &Options { url, now: Some(local_now()) });
+    let full = serde_json::to_string(&report).map_err(|e| error(format_args!("glose: cannot write the report: {e}")))?;
+    let out = js_sys::Object::new();
+    set(&out, "report", &to_js(&report.slim())?)?;
+    set(&out, "full", &JsValue::from_str(&full))?;
+    Ok(out.into())
 }
 
 /// Now in UTC as ISO 8601 (`2026-11-29T01:34:56.789Z`), the `exported` stamp of exports: the

@@ -1,8 +1,8 @@
 // Big pages cross between the content script and the background in pieces: the background's
-// upload and report stores, the piece splitter, and the slim report the page decodes.
+// upload and report stores and the piece splitter (the slim report is tested in Rust: src/report.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { piecesOf, slimReport, TOOLTIP_COMMENT_CHARS } from '../src/slim-report.js';
+import { piecesOf } from '../src/slim-report.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, REPORT_PIECE_CHARS, takeUpload } from '../src/background/snapshot-jobs.js';
 import { uploaded } from '../src/messages.js';
 
@@ -17,33 +17,6 @@ test('pieces join back to the text and never split a surrogate pair', () => {
     }
   }
   assert.deepEqual(piecesOf('', 8), ['']);
-});
-
-const full = {
-  version: 1,
-  url: 'https://a.example/',
-  metadata: { title: 'T' },
-  article: { found: true, text: 'long article text', blocks: [{ kind: 'paragraph', text: 'long article text' }] },
-  sentences: [{ id: 0, text: 'S.', label: 'editorial', score: 0.9, cues: [], source: null, anchor: { start: { node: 3, offset: 0 }, end: { node: 3, offset: 2 } } }],
-  comments: [
-    { id: 0, author: 'A', text: 'plain comment', quotes: [], node: 10, published: null, reply_to: null, stance: 'neutral' },
-    { id: 1, author: 'B', text: 'q'.repeat(500), quotes: [0], node: 20, published: null, reply_to: null, stance: 'agree' },
-    { id: 2, author: null, text: 'quoted by the summary only', quotes: [], node: 30, published: null, reply_to: null, stance: 'neutral' },
-  ],
-  summary: { comment_count: 3, text: 'sum', themes: [{ label: 'x', keywords: [], comments: [0, 2] }], quoted_passages: [{ sentence: 0, comments: [1, 2] }] },
-};
-
-test('the slim report keeps what drawing needs and drops the texts only exports read', () => {
-  const slim = slimReport(full);
-  assert.equal(slim.slim, true);
-  assert.deepEqual(slim.sentences, full.sentences);
-  assert.deepEqual(slim.summary, full.summary);
-  assert.deepEqual(slim.metadata, full.metadata);
-  assert.deepEqual(slim.article, { found: true });
-  assert.deepEqual(slim.comments[0], { id: 0, node: 10 });
-  assert.deepEqual(slim.comments[1], { id: 1, node: 20, author: 'B', quotes: [0], text: 'q'.repeat(TOOLTIP_COMMENT_CHARS) });
-  assert.deepEqual(slim.comments[2], { id: 2, node: 30, author: null, quotes: [], text: 'quoted by the summary only' });
-  assert.ok(JSON.stringify(slim).length < JSON.stringify(full).length);
 });
 
 test('an upload is joined in order once complete, and taken once', () => {

@@ -15,7 +15,7 @@ const CORPUS = resolve(ROOT, '../shared/corpus/readability-test-pages');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    only: { type: 'string' }, runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' },
+    only: { type: 'string' }, full: { type: 'boolean', default: false }, runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' },
     extra: { type: 'string', default: '' },
   },
 });
@@ -36,7 +36,7 @@ const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, p
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 page.setDefaultTimeout(600_000);
-await page.goto(server.url('/ab.html'));
+await page.goto(server.url(args.full ? '/ab.html?full' : '/ab.html'));
 await page.waitForFunction(() => window.abReady === true);
 const ratios = [];
 console.log(`A = ${pkgA}\nB = ${pkgB}`);

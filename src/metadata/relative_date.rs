@@ -112,8 +112,14 @@ fn parse(text: &str) -> Option<Relative> {
     if text.chars().count() > 60 {
         return None;
     }
+    if ascii_without_table_word(text) {
+        return None;
+    }
     let words = words(text);
-    if words.is_empty() {
+    // Every match below needs one of the tables' words (a unit after an amount, a "now" phrase's
+    // words, a day phrase's words): most short texts of a page ("Reply", a name) have none and
+    // stop here, before the phrase scans.
+    if !words.iter().any(|w| in_table(table_words(), w)) {
         return None;
     }
     // Whether the words hold a phrase's words in a row (no allocation: this runs on every
@@ -133,12 +139,78 @@ fn parse(text: &str) -> Option<Relative> {
             return Some(Relative::Ago(n, unit));
         }
     }
+    // A day phrase needs its words: most texts that got this far ("Priya S.": a unit letter)
+    // hold none, and skip the scan of every phrase.
+    if !words.iter().any(|w| in_table(day_words(), w)) {
+        return None;
+    }
     let &(_, days, needs_time) = DAYS_BACK.iter().find(|(phrase, _, _)| has(phrase))?;
     let time = time_of_day(text);
     if time.is_none() && (needs_time || words.len() > 2) {
         return None;
     }
     Some(Relative::DaysBack(days, time))
+}
+
+/// Whether an ASCII text holds no word of [`table_words`], found as [`words`] cuts it (runs of
+/// letters, lower-cased; digit runs are never table words) but without allocating: the common
+/// answer for the short texts of a page, decided before building the word list.
+fn ascii_without_table_word(text: &str) -> bool {
+    if !text.is_ascii() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        let mut word = [0u8; 16];
+        if at - start <= word.len() {
+            let word = &mut word[..at - start];
+            word.copy_from_slice(&bytes[start..at]);
+            word.make_ascii_lowercase();
+            let word = std::str::from_utf8(word).unwrap_or("");
+            if in_table(table_words(), word) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The words of the units, the "now" phrases and the day phrases, sorted: a text holding none
+/// of them is no relative date.
+fn table_words() -> &'static [(&'static str, u16)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let phrases = NOW.iter().copied().chain(DAYS_BACK.iter().map(|&(phrase, _, _)| phrase));
+        sorted_words(UNITS.iter().map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))))
+    })
+}
+
+/// Words sorted for binary search, as `(word, 0)` pairs: the same element type and order as the
+/// comment word lists' table, so the wasm holds one sort for both (a sort is kilobytes of code).
+fn sorted_words(words: impl Iterator<Item = &'static str>) -> Vec<(&'static str, u16)> {
+    let mut words: Vec<(&'static str, u16)> = words.map(|w| (w, 0)).collect();
+    words.sort_unstable();
+    words
+}
+
+/// Whether a sorted table of [`sorted_words`] holds `word`.
+fn in_table(table: &[(&str, u16)], word: &str) -> bool {
+    table.binary_search_by(|&(w, _)| w.cmp(word)).is_ok()
+}
+
+/// The words of the day phrases, sorted.
+fn day_words() -> &'static [(&'static str, u16)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| sorted_words(DAYS_BACK.iter().flat_map(|&(phrase, _, _)| phrase.split(' '))))
 }
 
 fn unit_of(word: &str) -> Option<Unit> {

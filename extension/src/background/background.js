@@ -5,9 +5,8 @@
  */
 import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
-import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
+import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from './core.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
-import { slimReport } from '../slim-report.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
 export async function toggleTab(tabId, on) {
@@ -67,10 +66,9 @@ function snapshotOf(snapshot) {
  */
 async function analyze(snapshot, url, tabId) {
   if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url) };
-  const result = await analyzeSnapshot(takeUpload(snapshot), url);
-  const report = typeof result === 'string' ? JSON.parse(result) : result;
-  const full = typeof result === 'string' ? result : JSON.stringify(result);
-  return { report: slimReport(report), full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) } };
+  // The core writes both: the slim report the page decodes, the full one as JSON text kept here.
+  const { report, full } = await analyzeSnapshotSlim(takeUpload(snapshot), url);
+  return { report, full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) } };
 }
 
 ext.runtime.onMessage.addListener(route({

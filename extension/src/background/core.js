@@ -31,6 +31,15 @@ export function analyzeSnapshot(snapshot, url) {
   return call((g) => g.analyze_snapshot(snapshot, url ?? undefined));
 }
 
+/**
+ * The report of a big page's snapshot as `{report, full}`: the slim report (an object, what the
+ * page draws) and the full report's JSON text, both written by the core (no parse and
+ * re-stringify of megabytes here).
+ */
+export function analyzeSnapshotSlim(snapshot, url) {
+  return call((g) => g.analyze_snapshot_slim(snapshot, url ?? undefined));
+}
+
 /** The W3C selectors of a range of snapshot text nodes. */
 export function describeRange(snapshot, range) {
   return call((g) => g.describe_range(snapshot, range));

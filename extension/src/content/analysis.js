@@ -107,17 +107,30 @@ export async function analyzeBigPage(doc, url, { skip } = {}) {
 }
 
 /**
- * Analyses the document: `{report, nodes, path, full?}` where `path` says which reader ran
- * (`wasm` in the content script, `snapshot` through the background, `sliced`: read in slices
- * and analysed by the background, for big pages; `report` is then the slim report and `full` the
+ * Analyses the document: `{report, nodes, path, full?, fullReport?}` where `path` says which
+ * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
+ * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
+ * read in slices and analysed by the background, for big pages: the slim report, and `full` the
  * full report's JSON text).
  */
 export async function analyzePage(doc, url, { skip } = {}) {
   if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip })), path: 'sliced' };
   const glue = await coreOrNull();
   if (glue) {
-    const result = glue.analyze_document(url);
-    return { report: asObject(result.report), nodes: [...result.nodes], path: 'wasm' };
+    // The slim report (what drawing needs); the full one is written by the core only when the
+    // side panel or an export asks for it (`full`, JSON text, as on big pages).
+    const result = glue.analyze_live_document_slim(doc, url);
+    let full;
+    return {
+      report: asObject(result.report),
+      nodes: [...result.nodes],
+      path: 'wasm',
+      /** The full report (CONTRACT.md), written by the core on first ask: small pages only. */
+      fullReport() {
+        full ??= JSON.parse(glue.last_full_report() ?? 'null');
+        return full;
+      },
+    };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
   const answer = await ask(analyzeSnapshot(snapshot, url));

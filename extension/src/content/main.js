@@ -164,7 +164,8 @@ async function pageState() {
     truncated: report.truncated ?? null,
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
     // message of megabytes would block the page while it is serialised).
-    report: analysis.full === undefined ? report : null,
+    // Small pages read by the in-page wasm drew from the slim report: the full one is written now.
+    report: analysis.full === undefined ? (analysis.fullReport?.() ?? report) : null,
     reportParts: analysis.full === undefined ? 0 : piecesOf(analysis.full, REPORT_PART_CHARS).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
   };

@@ -1,10 +1,17 @@
 // The page side of scripts/bench/ab.mjs: two wasm builds of Glose (/pkg/ = A, /pkgb/ = B) time
-// `analyze_live_document` on the same document, interleaved, so the machine's load hits both.
-import initA, { analyze_live_document as analyzeA } from '/pkg/glose.js';
-import initB, { analyze_live_document as analyzeB } from '/pkgb/glose.js';
+// what the extension's content script calls on the same document, interleaved, so the machine's
+// load hits both: `analyze_live_document_slim` (slim report, full one written on demand) where a
+// build has it, else `analyze_live_document` (builds before it). `?full` times
+// `analyze_live_document` (full report to JS objects) in both.
+import initA, * as A from '/pkg/glose.js';
+import initB, * as B from '/pkgb/glose.js';
 
 await initA({ module_or_path: '/pkg/glose_bg.wasm' });
 await initB({ module_or_path: '/pkgb/glose_bg.wasm' });
+const full = new URLSearchParams(location.search).has('full');
+const entry = (m) => (!full && m.analyze_live_document_slim) || m.analyze_live_document;
+const analyzeA = entry(A);
+const analyzeB = entry(B);
 const frame = document.getElementById('page');
 let sink = null;
 
@@ -41,8 +48,9 @@ window.abPage = async (path, runs, warmup) => {
       a.push(time(analyzeA, doc, url));
     }
   }
-  const ra = analyzeA(doc, url);
-  const rb = analyzeB(doc, url);
+  // Compared on the full reports (the slim one is a view of it).
+  const ra = A.analyze_live_document(doc, url);
+  const rb = B.analyze_live_document(doc, url);
   const same = JSON.stringify(ra.report) === JSON.stringify(rb.report) && ra.nodes.length === rb.nodes.length
     && ra.nodes.every((n, i) => n === rb.nodes[i]);
   sink = null;

@@ -1,8 +1,13 @@
 // The page side of scripts/bench-browser.mjs: times Glose's whole pipeline in wasm
-// (`analyze_live_document`: live-DOM walk, extraction, sentences, opinion, comment summary, the
-// report converted to JavaScript) against Readability.js's `parse()` on a clone of the same
+// (`analyze_live_document_slim`, as the extension: live-DOM walk, extraction, sentences, opinion,
+// comment summary, the slim report converted to JavaScript; `?full`: `analyze_live_document`) against Readability.js's `parse()` on a clone of the same
 // document, interleaved, after warm-up runs.
-import init, { analyze_live_document, analyze_snapshot, version } from '/pkg/glose.js';
+import init, * as glose from '/pkg/glose.js';
+
+const { analyze_live_document, analyze_snapshot, version } = glose;
+// What the extension's content script calls: the slim report (the full one is written only when
+// the side panel or an export asks), where the build has it; `?full` times the full report.
+const analyzePage = (!new URLSearchParams(location.search).has('full') && glose.analyze_live_document_slim) || analyze_live_document;
 import { readDocument } from '/extension/content/snapshot.js';
 
 await init({ module_or_path: '/pkg/glose_bg.wasm' });
@@ -21,7 +26,7 @@ function load(path) {
 
 function timeGlose(doc, url) {
   const start = performance.now();
-  const result = analyze_live_document(doc, url);
+  const result = analyzePage(doc, url);
   const ms = performance.now() - start;
   sink = result;
   return ms;
@@ -104,5 +109,5 @@ window.benchPhases = async (path, runs) => {
   return { whole: med(whole), jsRead: med(jsRead), wasmAnalyse: med(wasmAnalyse) };
 };
 
-window.benchInfo = () => ({ version: version(), userAgent: navigator.userAgent, isolated: crossOriginIsolated });
+window.benchInfo = () => ({ version: version(), userAgent: navigator.userAgent, isolated: crossOriginIsolated, entry: analyzePage.name });
 window.benchReady = true;

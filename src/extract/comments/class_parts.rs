@@ -3,13 +3,35 @@
 //! rules reading them (sections, items, fields, chrome) look them up instead of splitting and
 //! lower-casing the same attributes again for every question they ask.
 
-use super::word_rules::{parts, Part};
+use super::word_rules::{is_item_class, parts, Part};
 use crate::snapshot::{NodeId, Snapshot};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+
+/// Bit of a class value with a class name that [`is_item_class`] accepts.
+const ITEM_CLASS: u8 = 1;
+/// Bit of a class value with the class name `post` (any case).
+const POST_CLASS: u8 = 2;
+
+/// The [`ITEM_CLASS`] and [`POST_CLASS`] bits of one class attribute value.
+fn class_flags(value: &str) -> u8 {
+    let mut flags = 0;
+    for class in value.split_whitespace() {
+        if is_item_class(class) {
+            flags |= ITEM_CLASS;
+        }
+        if class.eq_ignore_ascii_case("post") {
+            flags |= POST_CLASS;
+        }
+    }
+    flags
+}
 
 /// Per-element id and class parts (`comment-list_2` → `comment`, `list`, `2`), the id's first.
 pub struct ClassParts<'a> {
     parts: Vec<Part<'a>>,
+    /// Per node, [`ITEM_CLASS`] and [`POST_CLASS`] bits of its class attribute, found once per
+    /// distinct class value.
+    class_flags: Vec<u8>,
     /// The parts of node `i` are `parts[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
 }
@@ -19,8 +41,8 @@ impl<'a> ClassParts<'a> {
     /// before (pages repeat the same few on every comment) is copied, not split again.
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        let mut class_parts = ClassParts { parts: Vec::new(), starts: Vec::with_capacity(n + 1) };
-        let mut classes: HashMap<&'a str, (u32, u32)> = HashMap::new();
+        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: vec![0; n], starts: Vec::with_capacity(n + 1) };
+        let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
             class_parts.starts.push(class_parts.parts.len() as u32);
             if let Some(value) = snapshot.attr(id, "id") {
@@ -28,17 +50,33 @@ impl<'a> ClassParts<'a> {
             }
             if let Some(value) = snapshot.attr(id, "class") {
                 let start = class_parts.parts.len() as u32;
-                match classes.get(value) {
-                    Some(&(from, to)) => class_parts.parts.extend_from_within(from as usize..to as usize),
+                let flags = match classes.get(value) {
+                    Some(&(from, to, flags)) => {
+                        class_parts.parts.extend_from_within(from as usize..to as usize);
+                        flags
+                    }
                     None => {
                         class_parts.parts.extend(parts(value));
-                        classes.insert(value, (start, class_parts.parts.len() as u32));
+                        let flags = class_flags(value);
+                        classes.insert(value, (start, class_parts.parts.len() as u32, flags));
+                        flags
                     }
-                }
+                };
+                class_parts.class_flags[id as usize] = flags;
             }
         }
         class_parts.starts.push(class_parts.parts.len() as u32);
         class_parts
+    }
+
+    /// Whether one of the element's class names marks a single comment ([`is_item_class`]).
+    pub fn has_item_class(&self, id: NodeId) -> bool {
+        self.class_flags.get(id as usize).is_some_and(|f| f & ITEM_CLASS != 0)
+    }
+
+    /// Whether one of the element's class names is `post` (any case): a Disqus item's class.
+    pub fn has_post_class(&self, id: NodeId) -> bool {
+        self.class_flags.get(id as usize).is_some_and(|f| f & POST_CLASS != 0)
     }
 
     /// The parts of one element's id and class (empty for text and unnamed elements).

@@ -3,7 +3,7 @@
 //! hold comment sections (ids, classes, aria-labels and headings that mean "comments").
 
 use super::class_parts::ClassParts;
-use super::word_rules::{self, is_item_class, is_item_id, names_section};
+use super::word_rules::{self, is_item_id, names_section};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -26,32 +26,51 @@ pub fn is_marked_item(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId)
 
 fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
     let Some(tag) = snapshot.tag(id) else { return false };
+    // One pass over the attributes (this runs on every element of the page); the first of a
+    // name wins, as `Snapshot::attr` reads it.
+    let (mut role, mut item_type, mut item_scope, mut item_prop, mut class, mut own_id) = (None, None, None, None, None, None);
+    for (name, value) in snapshot.attrs(id) {
+        let slot = match name.as_str() {
+            "role" => &mut role,
+            "itemtype" => &mut item_type,
+            "itemscope" => &mut item_scope,
+            "itemprop" => &mut item_prop,
+            "class" => &mut class,
+            "id" => &mut own_id,
+            _ => continue,
+        };
+        slot.get_or_insert(value.as_str());
+    }
+    if role.is_none() && item_type.is_none() && item_scope.is_none() && class.is_none() && own_id.is_none() {
+        return false;
+    }
     if NOT_ITEM_TAGS.contains(&tag) {
         return false;
     }
-    if snapshot.attr(id, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
+    if role.is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
         return true;
     }
-    if let Some(item_type) = snapshot.attr(id, "itemtype") {
+    if let Some(item_type) = item_type {
         let lower = item_type.to_ascii_lowercase();
         if lower.split_whitespace().any(|t| t.ends_with("schema.org/comment") || t.ends_with("schema.org/usercomments")) {
             return true;
         }
     }
-    if snapshot.attr(id, "itemscope").is_some()
-        && snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments")))
-    {
+    if item_scope.is_some() && item_prop.is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments"))) {
         return true;
     }
-    if let Some(class) = snapshot.attr(id, "class") {
-        if class.split_whitespace().any(is_item_class) {
+    // An id naming one comment holds a part of the item word list (`comment-12`), which the
+    // per-page parts already know; only a numbered id (`comment42`) has none but a digit.
+    if class.is_some() {
+        // Both answers were found once per distinct class value (`ClassParts::index`).
+        if class_parts.has_item_class(id) {
             return true;
         }
-        if class.split_whitespace().any(|c| c.eq_ignore_ascii_case("post")) && in_disqus_list(snapshot, class_parts, id) {
+        if class_parts.has_post_class(id) && in_disqus_list(snapshot, class_parts, id) {
             return true;
         }
     }
-    snapshot.attr(id, "id").is_some_and(is_item_id)
+    own_id.is_some_and(|v| (word_rules::has_item_word(class_parts.of(id)) || v.bytes().any(|b| b.is_ascii_digit())) && is_item_id(v))
 }
 
 /// Whether a `post` item sits in a Disqus-style thread (`#disqus_thread`, `#post-list`).

@@ -23,6 +23,18 @@ impl PlainText {
     /// Appends a text node's data.
     pub fn push_node(&mut self, text: &str) {
         if text.is_ascii() {
+            let bytes = text.as_bytes();
+            let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+            // Most texts are words split by single spaces, with no space at either end: nothing
+            // to collapse, the whole text is one run (two tight scans instead of a word at a time).
+            if bytes.first().is_some_and(|b| !space(b))
+                && bytes.last().is_some_and(|b| !space(b))
+                && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+                && !bytes.windows(2).any(|w| w == b"  ")
+            {
+                self.push_word(text);
+                return;
+            }
             // Byte by byte: in ASCII text every byte is a char boundary.
             let mut start = 0;
             for (at, &b) in text.as_bytes().iter().enumerate() {
@@ -112,6 +124,20 @@ mod tests {
         assert_eq!(PlainText::of_subtree(&s, p), expected);
         assert_eq!(expected, "Le président (car élu) fin");
         assert_eq!(PlainText::of_subtree(&s, em), "(car");
+    }
+
+    #[test]
+    fn single_spaced_words_are_copied_whole_and_still_collapsed_like_the_collector() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, "One two three.");
+        b.text(p, "Four");
+        let em = b.element(p, "em", []);
+        b.text(em, "five six");
+        b.text(p, " seven  eight ");
+        let s = b.finish().unwrap();
+        assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
+        assert_eq!(PlainText::of_subtree(&s, p), "One two three.Fourfive six seven eight");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::items::Sections;
 use super::class_parts::ClassParts;
 use super::word_rules;
 use crate::snapshot::{NodeId, Snapshot};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What each element says about itself: it marks a time, an author (a name-marked element, a
 /// profile link), a weak author (a short name-like `<strong>`, `<cite>`, link…), a heading; its
@@ -55,7 +55,7 @@ impl Marks {
         for id in 1..n as NodeId {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
-                m.text[i] = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                m.text[i] = non_space_chars(text);
                 if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
                     m.time[i] = true;
                 }
@@ -83,6 +83,15 @@ impl Marks {
         }
         m
     }
+}
+
+/// Chars of a text that are not white space (`char::is_whitespace`), counted byte by byte
+/// when the text is ASCII (every text node of the page is counted).
+fn non_space_chars(text: &str) -> u32 {
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')).count() as u32;
+    }
+    text.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
 /// A short text that can be a commenter's name ("Seefahrer", "Jens W.", "网友小王").
@@ -165,8 +174,8 @@ pub fn find(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections) 
 }
 
 /// Comment-like elements inside `scope` whose (tag, class) signature repeats among siblings.
-fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<NodeId> {
-    let mut accepted: Vec<(String, NodeId)> = Vec::new();
+fn items_in<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<NodeId> {
+    let mut accepted: Vec<(Signature<'a>, NodeId)> = Vec::new();
     let mut id = scope;
     let end = snapshot.subtree_end(scope);
     while id < end {
@@ -174,8 +183,11 @@ fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usi
             id = snapshot.subtree_end(id);
             continue;
         }
-        if snapshot.tag(id).is_some() && snapshot.text(id).is_none() {
-            let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
+        // A group is accepted only with `min_siblings` comment-like members: most elements have
+        // fewer such children in all, and are not grouped at all.
+        let enough = || snapshot.children(id).filter(|&c| snapshot.tag(c).is_some() && facts.comment_like(snapshot, c, strict)).nth(min_siblings - 1).is_some();
+        if snapshot.tag(id).is_some() && snapshot.text(id).is_none() && enough() {
+            let mut groups: FxHashMap<Signature<'a>, (usize, usize)> = FxHashMap::default();
             for child in snapshot.children(id).filter(|&c| snapshot.tag(c).is_some()) {
                 let entry = groups.entry(signature(snapshot, child)).or_insert((0, 0));
                 entry.0 += 1;
@@ -194,13 +206,13 @@ fn items_in(snapshot: &Snapshot, facts: &Facts, scope: NodeId, min_siblings: usi
     if accepted.is_empty() {
         return Vec::new();
     }
-    let signatures: Vec<&str> = accepted.iter().map(|(s, _)| s.as_str()).collect();
+    let signatures: Vec<Signature<'a>> = accepted.iter().map(|&(s, _)| s).collect();
     // Every comment-like element of an accepted signature, replies included.
     let first_parent = accepted.iter().map(|&(_, p)| p).min().unwrap_or(scope);
     let from = if strict { first_parent } else { scope };
     snapshot
         .descendants(from)
-        .filter(|&d| snapshot.tag(d).is_some() && facts.comment_like(snapshot, d, strict) && signatures.contains(&signature(snapshot, d).as_str()))
+        .filter(|&d| snapshot.tag(d).is_some() && facts.comment_like(snapshot, d, strict) && signatures.contains(&signature(snapshot, d)))
         .collect()
 }
 
@@ -238,8 +250,11 @@ fn with_cores(snapshot: &Snapshot, marks: &Marks, items: Vec<NodeId>, strict: bo
     out
 }
 
-fn signature(snapshot: &Snapshot, id: NodeId) -> String {
+/// An element's tag and first class name, borrowed from the page.
+type Signature<'a> = (&'a str, &'a str);
+
+fn signature(snapshot: &Snapshot, id: NodeId) -> Signature<'_> {
     // Tag and first class: replies often add a modifier class (`c-item c-item--reply`).
     let first_class = snapshot.attr(id, "class").and_then(|c| c.split_whitespace().next()).unwrap_or("");
-    format!("{} {first_class}", snapshot.tag(id).unwrap_or(""))
+    (snapshot.tag(id).unwrap_or(""), first_class)
 }

@@ -5,7 +5,7 @@
 use super::fields::Fields;
 use super::FoundComment;
 use crate::snapshot::{NodeId, Snapshot};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Builds the comment list from candidate elements (in document order) and what each says.
 pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields>) -> Vec<FoundComment> {
@@ -63,8 +63,8 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
     let anchors: HashMap<&str, usize> =
         candidates.iter().enumerate().filter_map(|(i, &n)| snapshot.attr(n, "id").map(|a| (a, i))).collect();
     // Each author's comments so far, latest last.
-    let mut by_author: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut last_at_depth: HashMap<u32, usize> = HashMap::new();
+    let mut by_author: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut last_at_depth: HashMap<u32, usize> = HashMap::default();
     let mut out: Vec<FoundComment> = Vec::new();
     for c in (0..count).filter(|&c| is_comment[c]) {
         let mut reply_to = nesting_parent(c, &holder, &is_comment, &resolve).and_then(|p| index_of[p]);

@@ -142,6 +142,12 @@ fn any_part_in(parts: &[Part], list: u16) -> bool {
     parts.iter().any(|p| p.is_in(list))
 }
 
+/// Whether any part is a word of the comment-item list (`comment`, `kommentar`…): a class or
+/// id that [`is_item_class`] or a non-numbered [`is_item_id`] accepts always has one.
+pub fn has_item_word(parts: &[Part]) -> bool {
+    any_part_in(parts, IN_ITEM_WORDS)
+}
+
 /// Whether one class name marks a single comment (`comment`, `comment-item`, `user-comment`).
 pub fn is_item_class(class_name: &str) -> bool {
     let mut parts = lower_parts(class_name);
@@ -249,7 +255,8 @@ pub fn is_load_more(text: &str) -> bool {
 /// "2 hours ago", "vor 5 Minuten", "hace 2 días").
 pub fn looks_like_date(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || text.chars().count() > 60 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    // The digit test first: most short texts have none, and it is the cheaper question.
+    if !text.bytes().any(|b| b.is_ascii_digit()) || text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
