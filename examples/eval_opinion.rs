@@ -44,7 +44,15 @@ fn encoder() -> Option<&'static glose::opinion::encoder::Encoder> {
 fn classify(texts: &[&str], lang: &str) -> Vec<Classification> {
     match encoder() {
         Some(encoder) => {
-            let embeddings: Vec<Option<Vec<f32>>> = encoder.embed(texts).into_iter().map(|v| Some(v.to_vec())).collect();
+            // Sections classify some sentences twice (CheckThat: editorial, then attributed).
+            static SEEN: std::sync::Mutex<Option<std::collections::HashMap<String, Vec<f32>>>> = std::sync::Mutex::new(None);
+            let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+            let seen = seen.get_or_insert_with(Default::default);
+            let missing: Vec<&str> = texts.iter().copied().filter(|t| !seen.contains_key(*t)).collect();
+            for (t, v) in missing.iter().zip(encoder.embed(&missing)) {
+                seen.insert((*t).to_owned(), v.to_vec());
+            }
+            let embeddings: Vec<Option<Vec<f32>>> = texts.iter().map(|t| seen.get(*t).cloned()).collect();
             classify_sentences_embedded(texts, &[], &embeddings, lang)
         }
         None => classify_sentences(texts, lang),

@@ -70,7 +70,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
     let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
-    let embeddings = options.embedder.as_ref().map(|e| e.embed(&texts)).unwrap_or_default();
+    let embeddings = options.embedder.as_ref().map(|e| embed_covered(e.as_ref(), &texts)).unwrap_or_default();
     let verdicts = opinion::classify_sentences_embedded(&texts, &quoted, &embeddings, &lang);
     for (sentence, found) in sentences.iter_mut().zip(verdicts) {
         sentence.label = found.label;
@@ -128,4 +128,16 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         summary,
         truncated,
     }
+}
+
+/// The embeddings of the sentences the encoder's vocabulary covers (`opinion::refine::covers`);
+/// the others get none (the fast model decides them) and cost no encoder time.
+fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+    let covered: Vec<usize> = (0..texts.len()).filter(|&i| opinion::refine::covers(texts[i])).collect();
+    let wanted: Vec<&str> = covered.iter().map(|&i| texts[i]).collect();
+    let mut out = vec![None; texts.len()];
+    for (i, embedding) in covered.into_iter().zip(embedder.embed(&wanted)) {
+        out[i] = embedding;
+    }
+    out
 }

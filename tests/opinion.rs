@@ -2,11 +2,41 @@
 //! (`tests/opinion/sentences.tsv`), of real-page regressions (`regressions.tsv`, issue 15) and
 //! of the annotation guide's hard cases (`guide.tsv`), and the `glose classify` command.
 
-use glose::opinion::{classify_sentences, classify_sentences_quoted, Classification};
+use glose::opinion::encoder::Encoder;
+use glose::opinion::{classify_sentences_embedded, Classification};
 use glose::report::Label;
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
+
+/// The final model's encoder (`target/encoder/glose-use.bin`): every expectation here is about
+/// what readers see, the encoder head's decisions.
+fn encoder() -> Arc<Encoder> {
+    static E: OnceLock<Arc<Encoder>> = OnceLock::new();
+    E.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/encoder/glose-use.bin");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}. Run `scripts/fetch-encoder.sh` first (scripts/test.sh does).", path.display()));
+        Arc::new(Encoder::from_bytes(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+    })
+    .clone()
+}
+
+/// Options that analyse with the final model.
+fn final_options() -> glose::Options {
+    glose::Options { embedder: Some(encoder()), ..glose::Options::default() }
+}
+
+/// `opinion::classify_sentences_quoted` with the final model.
+fn classify_sentences_quoted(texts: &[&str], quoted: &[bool], lang: &str) -> Vec<Classification> {
+    let embeddings: Vec<Option<Vec<f32>>> = encoder().embed(texts).into_iter().map(|v| Some(v.to_vec())).collect();
+    classify_sentences_embedded(texts, quoted, &embeddings, lang)
+}
+
+/// `opinion::classify_sentences` with the final model.
+fn classify_sentences(texts: &[&str], lang: &str) -> Vec<Classification> {
+    classify_sentences_quoted(texts, &[], lang)
+}
 
 fn read_seed(name: &str) -> String {
     let local = format!("{}/tests/pages/clubic-jedi/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -73,7 +103,7 @@ fn seed_sentences_follow_the_rules() {
 #[test]
 fn seed_page_ranks_the_aside_first_through_the_pipeline() {
     let page = glose::read_html::parse_html(&read_seed("page.html"));
-    let report = glose::analyze(&page, &glose::Options::default());
+    let report = glose::analyze(&page, &final_options());
     let editorial: Vec<_> = report.sentences.iter().filter(|s| s.label == Label::Editorial).collect();
     let top = editorial.iter().max_by(|a, b| a.score.total_cmp(&b.score)).expect("an editorial sentence on the page");
     assert!(top.text.contains(ASIDE), "top editorial sentence: {}", top.text);
@@ -257,7 +287,7 @@ fn embedded_tweets_are_their_authors_and_editorial_sentences_have_no_source() {
 </article></body></html>"#
     );
     let page = glose::read_html::parse_html(&html);
-    let report = glose::analyze(&page, &glose::Options::default());
+    let report = glose::analyze(&page, &final_options());
     let tweet: Vec<_> = report.sentences.iter().filter(|s| s.text.contains("best budget") || s.text.starts_with("We did it")).collect();
     assert_eq!(tweet.len(), 2, "{:#?}", report.sentences.iter().map(|s| &s.text).collect::<Vec<_>>());
     for s in tweet {

@@ -68,7 +68,18 @@ pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddin
             let in_quote = quoted.get(i).copied().unwrap_or(false);
             let analysis = features::analyse_placed(sentence, &lang, &mut spare, in_quote);
             let logit = match (head, embeddings.get(i).and_then(Option::as_ref)) {
-                (Some(head), Some(embedding)) => head.logit(embedding, model.evidence_logit(&analysis, &lang), &lang),
+                (Some(head), Some(embedding)) if refine::covers(sentence) => {
+                    let refined = head.logit(embedding, model.evidence_logit(&analysis, &lang), &lang);
+                    // Loaded words, sarcasm and motive asides of the writer's own are rare in
+                    // training text but unambiguous in news (the fast model's weights for them
+                    // have hand-set floors, see MODEL.md); the head may raise such a line, not
+                    // lower it below the fast model.
+                    if analysis.cues.iter().any(|c| c.strength >= 1.0 && matches!(c.kind, CueKind::Loaded | CueKind::Sarcasm | CueKind::MotiveAside)) {
+                        refined.max(model.logit(&analysis, &lang))
+                    } else {
+                        refined
+                    }
+                }
                 _ => model.logit(&analysis, &lang),
             };
             // A block quotation or an embedded post is its author's words, never the writer's:
@@ -84,8 +95,12 @@ pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddin
                 Label::Factual => Vec::new(),
             };
             // An editorial flag that can show no reason (no cue, no learned word of the writer's
-            // pushing it) is not made: the reader could not check it.
-            if label == Label::Editorial && cues.is_empty() {
+            // pushing it) is not made: the reader could not check it. Nor is one on a sentence
+            // that reports someone when only learned wording speaks for it: the sentence's
+            // opinion is then the source's (the encoder reads the reported words too), and the
+            // writer's own words must carry a listed cue to make it the writer's.
+            let reported_without_cue = analysis.attribution.is_attributed() && cues.iter().all(|c| c.kind == "wording");
+            if label == Label::Editorial && (cues.is_empty() || reported_without_cue) {
                 score = score.min(UNFLAGGED_SCORE_CAP);
                 label = decide(score, &analysis);
                 cues = if label == Label::Attributed { reporting_cues(sentence, &analysis) } else { Vec::new() };
@@ -180,7 +195,7 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
         .filter(|c| c.weight.unwrap_or(0.0) > 0.0)
         .collect();
     if out.is_empty() {
-        out = wording_cues(sentence, analysis, model, unit * calibration.ngram_factor);
+        out = wording_cues(sentence, analysis, model, unit * calibration.ngram_factor, lang);
     }
     out.sort_by_key(|c| (c.start, c.end));
     out
@@ -192,14 +207,16 @@ const WORDING_CUES: usize = 2;
 /// The writer's own words whose learned weights pushed a sentence without lexicon cues over the
 /// threshold (cue kind `wording`, the heaviest [`WORDING_CUES`]): every editorial flag shows
 /// its reasons, even when the n-grams, not a listed word, decided it. Reported words, names,
-/// numbers and weak words (which the n-grams skip) are never among them.
-fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale: f32) -> Vec<Cue> {
+/// numbers, function words and weak words (which the n-grams skip) are never among them.
+fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale: f32, lang: &str) -> Vec<Cue> {
     let reported = &analysis.attribution.reported;
     let mut words: Vec<(f32, usize)> = analysis
         .tokens
         .iter()
         .enumerate()
         .filter(|&(i, t)| t.is_word() && !t.numeric && !t.weak && !(t.capitalized && i > 0) && !reported.get(i).copied().unwrap_or(false))
+        // Function words ("la", "de", "the") explain nothing to a reader.
+        .filter(|(_, t)| !crate::text::words::is_stop_word(lang, &crate::text::words::fold(&t.norm)))
         .map(|(i, t)| (model.hashed_weight(features::word_bucket(&t.norm)) * scale, i))
         .filter(|&(w, _)| w > 0.0)
         .collect();

@@ -42,6 +42,19 @@ impl SentenceEmbedder for super::encoder::Encoder {
     }
 }
 
+/// Whether the shipped encoder's vocabulary covers a sentence's script. The encoder file keeps
+/// Latin-script pieces only (see `MODEL.md`, "Sentence encoder"); text in other scripts falls
+/// back to single characters and its vectors mean little, so the fast model decides those
+/// sentences: at most one letter in ten may lie beyond U+024F.
+pub fn covers(sentence: &str) -> bool {
+    let (mut letters, mut outside) = (0usize, 0usize);
+    for c in sentence.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        outside += (c as u32 > 0x024F) as usize;
+    }
+    outside * 10 <= letters
+}
+
 /// The head's per-language terms.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HeadCalibration {
@@ -166,6 +179,16 @@ mod tests {
         let mut nan = include_bytes!("head.bin").to_vec();
         nan[7..11].copy_from_slice(&f32::NAN.to_le_bytes());
         assert_eq!(Head::from_bytes(&nan).unwrap_err(), ModelError("head holds a weight that is not a number"));
+    }
+
+    #[test]
+    fn only_latin_script_sentences_are_covered() {
+        assert!(covers("Le gouvernement a encore reculé, évidemment."));
+        assert!(covers("Straße, Øresund, Łódź, 2024 !"));
+        assert!(covers(""));
+        assert!(!covers("Правительство снова отступило."));
+        assert!(!covers("政府は再び後退した。"));
+        assert!(!covers("عاد الحكومة مرة أخرى"));
     }
 
     #[test]
