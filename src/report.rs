@@ -523,6 +523,7 @@ mod tests {
                 comment(2, None, "quoted by the summary only", vec![]),
             ],
             summary: Summary { comment_count: 3, text: "sum".to_owned(), quoted_passages: vec![QuotedPassage { sentence: 0, comments: vec![1, 2] }], ..Summary::default() },
+            truncated: None,
         };
         let unquoted = Sentence { id: 1, text: "Nobody quotes this.".to_owned(), ..report.sentences[0].clone() };
         report.sentences.push(unquoted);

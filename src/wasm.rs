@@ -110,7 +110,7 @@ thread_local! {
 #[wasm_bindgen]
 pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()) });
+    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
     let out = js_sys::Object::new();
     set(&out, "report", &to_js(&report.slim())?)?;
     set(&out, "nodes", &live.nodes.into_array())?;
@@ -178,7 +178,7 @@ pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValu
 #[wasm_bindgen]
 pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
-    let report = analyze(&snapshot, &Options { url, now: Some(local_now()) });
+    let report = analyze(&snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
     let full = serde_json::to_string(&report).map_err(|e| error(format_args!("glose: cannot write the report: {e}")))?;
     let out = js_sys::Object::new();
     set(&out, "report", &to_js(&report.slim())?)?;
