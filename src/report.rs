@@ -25,6 +25,22 @@ pub struct Report {
     pub comments: Vec<Comment>,
     /// What the comments say, in a few lines.
     pub summary: Summary,
+    /// Which model decided the sentences' labels and scores: the fast model (hashed n-grams and
+    /// cues, the first highlights) or the sentence encoder's head (the refined ones). An addition
+    /// to the contract; reports without it read as `fast`.
+    #[serde(default)]
+    pub opinion_model: OpinionModel,
+}
+
+/// The model that decided a report's opinion labels (`Report::opinion_model`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpinionModel {
+    /// The fast model alone (no sentence embeddings were given).
+    #[default]
+    Fast,
+    /// The encoder head, over the sentence encoder's embeddings (at least one sentence had one).
+    Encoder,
 }
 
 /// Page metadata; `None` where the page does not say.
