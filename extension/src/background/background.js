@@ -7,6 +7,7 @@ import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
 import { analyzeSnapshot, anchorNotes, describeRange } from './core.js';
 import { addPiece, isUpload, keepReport, reportPart, takeUpload } from './snapshot-jobs.js';
+import { embedSentences, keepForRefinement, refineControl, refineSnapshot } from './refine.js';
 import { slimReport } from '../slim-report.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
@@ -66,7 +67,8 @@ function snapshotOf(snapshot) {
  * one for the content script to fetch in parts: the page decodes only what drawing needs at once.
  */
 async function analyze(snapshot, url) {
-  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url) };
+  // The fast report at once; `refine` names the kept snapshot for the encoder's second report.
+  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url), refine: keepForRefinement(snapshot, url) };
   const result = await analyzeSnapshot(takeUpload(snapshot), url);
   const report = typeof result === 'string' ? JSON.parse(result) : result;
   const full = typeof result === 'string' ? result : JSON.stringify(result);
@@ -82,6 +84,8 @@ ext.runtime.onMessage.addListener(route({
   },
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
   [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(snapshotOf(m.snapshot), m.range) }),
+  [Kind.Embed]: (m) => embedSentences(m.sentences),
+  [Kind.RefineSnapshot]: (m) => refineSnapshot(m.job, m.sentences),
   [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(snapshotOf(m.snapshot), m.notes) }),
   // Chromium only: sidePanel.open() must run while the click that asked for it is still "live".
   [Kind.OpenPanel]: async (m, sender) => {
@@ -97,3 +101,4 @@ ext.runtime.onMessage.addListener(route({
 ext.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false })?.catch?.(() => {});
 
 globalThis.gloseToggleTab = toggleTab;
+globalThis.gloseRefine = refineControl;

@@ -117,9 +117,11 @@ export async function analyzePage(doc, url, { skip } = {}) {
   const glue = await coreOrNull();
   if (glue) {
     const result = glue.analyze_document(url);
-    return { report: asObject(result.report), nodes: [...result.nodes], path: 'wasm' };
+    // `reading`: the wasm keeps this reading for the refinement (refine.js).
+    return { report: asObject(result.report), nodes: [...result.nodes], path: 'wasm', reading: result.reading };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
   const answer = await ask(analyzeSnapshot(snapshot, url));
-  return { report: asObject(answer.report), nodes, path: 'snapshot' };
+  // `refine`: the background keeps the snapshot under this id for the refinement (refine.js).
+  return { report: asObject(answer.report), nodes, path: 'snapshot', refine: answer.refine };
 }

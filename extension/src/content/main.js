@@ -84,7 +84,8 @@ async function setOn(on) {
     await ensureAnalysis();
     await ensurePlacedNotes();
     const { openSession } = await sessionModule();
-    session = openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener() });
+    session = openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener(), refinement: refinementOf(analysis)?.status });
+    refineDrawn();
   } else if (!on && session) {
     // Wrapper fallback split text nodes: the cached anchors would point at stale nodes.
     const stale = session.drawing().mutatedDom;
@@ -99,6 +100,51 @@ async function setOn(on) {
   return { on: Boolean(session) };
 }
 
+/** The encoder's refinement of an analysis (`content/refine.js`): `{of, status, reason?, timings?}`. */
+let refinement = null;
+
+/** The refinement state of `target`, or null when none ran for it. */
+function refinementOf(target) {
+  return refinement?.of === target ? refinement : null;
+}
+
+/**
+ * After the fast highlights are drawn: asks for the encoder's refinement of the analysis on the
+ * page and, when it comes back while that analysis is still the page's and Glose still on, draws
+ * it (highlights only: same sentences, new labels). A reply for a page read again or a Glose
+ * turned off meanwhile is dropped. The page's part is one short task (refine.js).
+ */
+function refineDrawn() {
+  const target = analysis;
+  if (target.report.opinion_model === 'encoder' || refinementOf(target)?.status === 'pending') return;
+  const started = performance.now();
+  refinement = { of: target, status: 'pending' };
+  session.setRefinement('pending');
+  import('./refine.js')
+    .then(({ refineAnalysis }) => refineAnalysis(target))
+    .then((outcome) => serially(async () => {
+      if (refinementOf(target)?.status !== 'pending') return;
+      const { status, reason, timings } = outcome;
+      if (status === 'encoder' && (analysis !== target || !session)) {
+        refinement = { of: target, status: 'dropped', reason: analysis !== target ? 'the page was read again' : 'Glose was turned off', timings };
+        return;
+      }
+      if (status === 'encoder') {
+        const drawStarted = performance.now();
+        analysis = outcome.analysis;
+        session.setReport(analysis.report);
+        timings.draw = Math.round(performance.now() - drawStarted);
+        timings.total = Math.round(performance.now() - started);
+        refinement = { of: analysis, status, timings };
+      } else {
+        refinement = { of: target, status, reason, timings };
+        if (status === 'unavailable' || status === 'failed') console.warn('glose: the highlights are not refined:', reason);
+      }
+      session?.setRefinement(status);
+      ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
+    }));
+}
+
 /**
  * Where the background can open the side panel from a click in the page (Chromium's
  * `sidePanel`), the function that asks it to; null elsewhere (Firefox opens its sidebar from its
@@ -107,6 +153,12 @@ async function setOn(on) {
 function sidePanelOpener() {
   if (!ext.runtime.getURL('').startsWith('chrome-extension:')) return null;
   return () => ext.runtime.sendMessage(openPanel()).catch(() => {});
+}
+
+/** The refinement's state for the page state: `{status, reason?, timings?}`, or null. */
+function refinementState() {
+  const state = refinementOf(analysis) ?? (analysis?.report?.opinion_model === 'encoder' ? { status: 'encoder' } : null);
+  return state && { status: state.status, reason: state.reason ?? null, timings: state.timings ?? null };
 }
 
 /** What the side panel shows. */
@@ -120,6 +172,8 @@ async function pageState() {
     title: report.metadata?.title ?? document.title,
     path,
     analyses,
+    // The encoder's refinement: which model drew the editorial lines, or why the fast one still does.
+    refinement: refinementState(),
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
     // message of megabytes would block the page while it is serialised).
     report: analysis.full === undefined ? report : null,
