@@ -13,8 +13,8 @@
 //
 //   node scripts/bench-refine.mjs [--runs 10] [--browser chromium|firefox|both] [--page FILE]
 //
-// Needs `bash scripts/build-extension.sh`. The default page is the 40-sentence article of
-// tests/e2e/pages/forty-sentences.html.
+// Needs `bash scripts/build-extension.sh`. The default page is Readability's test page ars-1 from
+// ../shared/corpus (an Ars Technica article: 39 sentences, the closest to 40 in that corpus).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '10' },
     browser: { type: 'string', default: 'both' },
-    page: { type: 'string', default: join(ROOT, 'tests/e2e/pages/forty-sentences.html') },
+    page: { type: 'string', default: join(ROOT, '../shared/corpus/readability-test-pages/ars-1/source.html') },
   },
 });
 const runs = Math.max(1, Number(args.runs));

@@ -12,7 +12,7 @@
  */
 import { ext } from '../platform.js';
 import { analyzeSnapshotEmbedded, call, onTrap } from './core.js';
-import { encodeEmbeddings, DIM } from '../embedding-codec.js';
+import { decodeEmbeddings, encodeEmbeddings, DIM } from '../embedding-codec.js';
 
 /** Where the encoder file is in the package (scripts/build-extension.sh copies it there). */
 export const ENCODER_PATH = 'encoder/glose-use.bin';
@@ -42,7 +42,8 @@ async function sentenceEncoder() {
     encoder = (async () => {
       const started = performance.now();
       const response = await fetch(ext.runtime.getURL(ENCODER_PATH)).catch((error) => {
-        throw new Error(`the encoder file ${ENCODER_PATH} cannot be read (${error?.message ?? error})`);
+        // Chromium fails the fetch of a missing packaged file; Firefox answers 404.
+        throw new Error(`the encoder file ${ENCODER_PATH} is missing or unreadable (${error?.message ?? error})`);
       });
       if (!response.ok) throw new Error(`the encoder file ${ENCODER_PATH} is missing (HTTP ${response.status})`);
       const bytes = new Uint8Array(await response.arrayBuffer());
@@ -119,8 +120,10 @@ export function refineSnapshot(job, sentences) {
     const entry = kept.get(job);
     if (!entry) throw new Error('glose: the page snapshot is no longer here to refine (was the background restarted?)');
     const started = performance.now();
-    const flat = await embedAll(sentences);
-    kept.delete(job);
+    // The vectors the page path gets (int8 and back): both paths give the same report.
+    const flat = decodeEmbeddings(encodeEmbeddings(await embedAll(sentences)));
+    // Kept (until it expires) for a refinement asked again after one was dropped.
+    entry.at = Date.now();
     const report = await analyzeSnapshotEmbedded(entry.snapshot, entry.url, sentences, flat);
     return { report, ms: Math.round(performance.now() - started) };
   });
