@@ -142,7 +142,13 @@ function refineDrawn() {
       }
       session?.setRefinement(status);
       ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
-    }));
+    }))
+    .catch((error) => {
+      // Never an uncaught error in the page: the fast highlights stay and the status says so.
+      if (refinementOf(target)?.status === 'pending') refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
+      session?.setRefinement('failed');
+      console.warn('glose: the highlights are not refined:', error?.message ?? error);
+    });
 }
 
 /**
