@@ -1,6 +1,6 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
-use crate::report::{Article, Block, BlockKind, Report, Sentence, Summary, REPORT_VERSION};
+use crate::report::{Article, Block, BlockKind, OpinionModel, Report, Sentence, Summary, REPORT_VERSION};
 use crate::snapshot::{limits, Snapshot};
 use crate::{extract, metadata, opinion, summary, text};
 
@@ -18,6 +18,16 @@ pub struct Options {
     /// decides each article sentence's opinion score (`opinion::refine`); without it the fast
     /// model does.
     pub embedder: Option<std::sync::Arc<dyn opinion::refine::SentenceEmbedder>>,
+}
+
+/// [`analyze`] with embeddings computed elsewhere (the extension's background encoder): `flat`
+/// holds `sentences.len() × 512` values, one vector per sentence text in order (the texts of the
+/// fast report's sentences). The encoder head then decides the sentences that have a vector and
+/// the report says `opinion_model: "encoder"`. Errors (and analyses nothing) when `flat` does not
+/// fit `sentences`.
+pub fn analyze_embedded(snapshot: &Snapshot, options: &Options, sentences: Vec<String>, flat: &[f32]) -> Result<Report, opinion::model::ModelError> {
+    let known = opinion::refine::KnownEmbeddings::from_flat(sentences, flat)?;
+    Ok(analyze(snapshot, &Options { embedder: Some(std::sync::Arc::new(known)), ..options.clone() }))
 }
 
 /// Runs every analysis on a page snapshot. Never panics on any snapshot.
@@ -71,6 +81,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
     let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
     let embeddings = options.embedder.as_ref().map(|e| embed_covered(e.as_ref(), &texts)).unwrap_or_default();
+    let opinion_model = if embeddings.iter().any(Option::is_some) { OpinionModel::Encoder } else { OpinionModel::Fast };
     let verdicts = opinion::classify_sentences_embedded(&texts, &quoted, &embeddings, &lang);
     for (sentence, found) in sentences.iter_mut().zip(verdicts) {
         sentence.label = found.label;
@@ -127,6 +138,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         comments,
         summary,
         truncated,
+        opinion_model,
     }
 }
 

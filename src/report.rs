@@ -30,6 +30,22 @@ pub struct Report {
     /// analysed (`src/snapshot/limits.rs`). Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<Truncation>,
+    /// Which model decided the sentences' labels and scores: the fast model (hashed n-grams and
+    /// cues, the first highlights) or the sentence encoder's head (the refined ones). An addition
+    /// to the contract; reports without it read as `fast`.
+    #[serde(default)]
+    pub opinion_model: OpinionModel,
+}
+
+/// The model that decided a report's opinion labels (`Report::opinion_model`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OpinionModel {
+    /// The fast model alone (no sentence embeddings were given).
+    #[default]
+    Fast,
+    /// The encoder head, over the sentence encoder's embeddings (at least one sentence had one).
+    Encoder,
 }
 
 /// Page metadata; `None` where the page does not say.
@@ -338,6 +354,8 @@ pub struct SlimReport<'a> {
     /// Set when the page was too large to read whole (the panel and the notice say so).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truncated: Option<&'a Truncation>,
+    /// Which model decided the sentences (as in the full report).
+    pub opinion_model: OpinionModel,
 }
 
 /// The article in a [`SlimReport`]: only whether there is one.
@@ -436,6 +454,7 @@ impl Report {
         }
         SlimReport {
             truncated: self.truncated.as_ref(),
+            opinion_model: self.opinion_model,
             slim: true,
             version: self.version,
             url: &self.url,
@@ -524,6 +543,7 @@ mod tests {
             ],
             summary: Summary { comment_count: 3, text: "sum".to_owned(), quoted_passages: vec![QuotedPassage { sentence: 0, comments: vec![1, 2] }], ..Summary::default() },
             truncated: None,
+            opinion_model: OpinionModel::Fast,
         };
         let unquoted = Sentence { id: 1, text: "Nobody quotes this.".to_owned(), ..report.sentences[0].clone() };
         report.sentences.push(unquoted);

@@ -86,13 +86,26 @@ pub fn analyze_document(url: Option<String>) -> Result<JsValue, JsValue> {
 
 /// [`analyze_document`] on any rendered document, e.g. a same-origin iframe's (the playground
 /// and the in-browser benchmark analyse pages shown in a frame that may not run scripts).
+///
+/// The snapshot, its node table and the options stay in this instance for
+/// [`refine_live_document`] (the refinement re-analyses without walking the page again);
+/// `reading` numbers this reading so a refinement can tell it is about the same one.
 #[wasm_bindgen]
 pub fn analyze_live_document(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
+    let options = Options { url, now: Some(local_now()), ..Options::default() };
+    let report = analyze(&live.snapshot, &options);
+    let nodes = live.nodes.into_array();
+    let reading = LAST_READING.with(|last| {
+        let mut last = last.borrow_mut();
+        let reading = last.as_ref().map_or(1, |kept| kept.reading.wrapping_add(1));
+        *last = Some(KeptReading { reading, snapshot: live.snapshot, options, nodes: nodes.clone() });
+        reading
+    });
     let out = js_sys::Object::new();
     set(&out, "report", &report_to_js(&report)?)?;
-    set(&out, "nodes", &live.nodes.into_array())?;
+    set(&out, "nodes", &nodes)?;
+    set(&out, "reading", &JsValue::from(reading))?;
     Ok(out.into())
 }
 
@@ -110,12 +123,26 @@ thread_local! {
 #[wasm_bindgen]
 pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let report = analyze(&live.snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
+    let options = Options { url, now: Some(local_now()), ..Options::default() };
+    let report = analyze(&live.snapshot, &options);
+    let nodes = live.nodes.into_array();
+    let reading = keep_reading(live.snapshot, options, nodes.clone());
     let out = js_sys::Object::new();
     set(&out, "report", &to_js(&report.slim())?)?;
-    set(&out, "nodes", &live.nodes.into_array())?;
+    set(&out, "nodes", &nodes)?;
+    set(&out, "reading", &JsValue::from(reading))?;
     LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
     Ok(out.into())
+}
+
+/// Keeps a live reading for [`refine_live_document`] and numbers it.
+fn keep_reading(snapshot: Snapshot, options: Options, nodes: js_sys::Array) -> u32 {
+    LAST_READING.with(|last| {
+        let mut last = last.borrow_mut();
+        let reading = last.as_ref().map_or(1, |kept| kept.reading.wrapping_add(1));
+        *last = Some(KeptReading { reading, snapshot, options, nodes });
+        reading
+    })
 }
 
 /// The full report of the last [`analyze_live_document_slim`] call as JSON text (CONTRACT.md),
@@ -128,6 +155,49 @@ pub fn last_full_report() -> Result<Option<String>, JsValue> {
             .map(|report| serde_json::to_string(report).map_err(|e| error(format_args!("glose: cannot write the report: {e}"))))
             .transpose()
     })
+}
+
+/// The last live reading of [`analyze_live_document`], kept for [`refine_live_document`].
+struct KeptReading {
+    reading: u32,
+    snapshot: Snapshot,
+    options: Options,
+    nodes: js_sys::Array,
+}
+
+thread_local! {
+    static LAST_READING: std::cell::RefCell<Option<KeptReading>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Analyses the last live reading again with sentence embeddings (the refinement, issue 15):
+/// `reading` is the number [`analyze_live_document`] returned, `sentences_json` the JSON array of
+/// the sentence texts that were embedded and `embeddings` their vectors (`n × 512` values, in
+/// order). No walk of the page: the kept snapshot is analysed with the same URL and time of
+/// reading, and the encoder head decides the sentences (`opinion_model: "encoder"`). Returns
+/// `{report, nodes, reading}` as `analyze_live_document` does, or an error when the reading is no
+/// longer the last one or the embeddings do not fit the sentences.
+#[wasm_bindgen]
+pub fn refine_live_document(reading: u32, sentences_json: &str, embeddings: &[f32]) -> Result<JsValue, JsValue> {
+    let sentences = sentences_from_json(sentences_json)?;
+    LAST_READING.with(|last| {
+        let last = last.borrow();
+        let kept = last
+            .as_ref()
+            .filter(|kept| kept.reading == reading)
+            .ok_or_else(|| error("glose: the page was read again since; this refinement is stale"))?;
+        let report = crate::analyze::analyze_embedded(&kept.snapshot, &kept.options, sentences, embeddings).map_err(|e| error(format_args!("glose: {e}")))?;
+        // As the slim path: the page decodes the slim report, the side panel asks for the full one.
+        let out = js_sys::Object::new();
+        set(&out, "report", &to_js(&report.slim())?)?;
+        set(&out, "nodes", &kept.nodes)?;
+        set(&out, "reading", &JsValue::from(reading))?;
+        LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
+        Ok(out.into())
+    })
+}
+
+fn sentences_from_json(sentences_json: &str) -> Result<Vec<String>, JsValue> {
+    serde_json::from_str(sentences_json).map_err(|e| error(format_args!("glose: sentences must be a JSON array of strings: {e}")))
 }
 
 /// Reads the page's live `document` into a snapshot and returns it in its JSON shape
@@ -184,6 +254,18 @@ pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<J
     set(&out, "report", &to_js(&report.slim())?)?;
     set(&out, "full", &JsValue::from_str(&full))?;
     Ok(out.into())
+}
+
+/// [`analyze_snapshot`] with sentence embeddings computed in the background (the strict-CSP
+/// path's refinement): `sentences_json` and `embeddings` as for [`refine_live_document`]. The
+/// report says `opinion_model: "encoder"`.
+#[wasm_bindgen]
+pub fn analyze_snapshot_embedded(snapshot: JsValue, url: Option<String>, sentences_json: &str, embeddings: &[f32]) -> Result<JsValue, JsValue> {
+    let snapshot = snapshot_from_js(snapshot)?;
+    let sentences = sentences_from_json(sentences_json)?;
+    let options = Options { url, now: Some(local_now()), ..Options::default() };
+    let report = crate::analyze::analyze_embedded(&snapshot, &options, sentences, embeddings).map_err(|e| error(format_args!("glose: {e}")))?;
+    report_to_js(&report)
 }
 
 /// Now in UTC as ISO 8601 (`2026-11-29T01:34:56.789Z`), the `exported` stamp of exports: the

@@ -322,6 +322,37 @@ fn analyze_document_api_returns_a_plain_report_and_the_node_table() {
 }
 
 #[wasm_bindgen_test]
+fn refine_live_document_reanalyses_the_kept_reading_without_a_second_walk() {
+    let frame = render(SEED);
+    let out = glose::wasm::analyze_live_document(&frame.doc, Some("https://www.clubic.com/x.html".into())).unwrap();
+    let reading = get(&out, "reading").as_f64().unwrap() as u32;
+    let fast = get(&out, "report");
+    assert_eq!(get(&fast, "opinion_model").as_string().as_deref(), Some("fast"));
+    let texts: Vec<String> = js_sys::Array::from(&get(&fast, "sentences")).iter().map(|s| get(&s, "text").as_string().unwrap()).collect();
+    let json = serde_json::to_string(&texts).unwrap();
+    // A unit vector per sentence: the head decides them all.
+    let mut flat = vec![0.0f32; texts.len() * 512];
+    for i in 0..texts.len() {
+        flat[i * 512 + i % 512] = 1.0;
+    }
+    // The page changes after the reading: the refinement works on the kept snapshot, and its
+    // anchors still name the live nodes of that reading.
+    frame.doc.body().unwrap().append_with_str_1("Un paragraphe ajouté après la lecture.").unwrap();
+    let refined = glose::wasm::refine_live_document(reading, &json, &flat).unwrap();
+    let report = get(&refined, "report");
+    assert_eq!(get(&report, "opinion_model").as_string().as_deref(), Some("encoder"));
+    assert_eq!(get(&refined, "reading").as_f64(), Some(reading as f64));
+    assert!(js_sys::Object::is(&get(&refined, "nodes"), &get(&out, "nodes")), "the same node table");
+    let refined_texts: Vec<String> = js_sys::Array::from(&get(&report, "sentences")).iter().map(|s| get(&s, "text").as_string().unwrap()).collect();
+    assert_eq!(refined_texts, texts);
+    // Vectors that do not fit, and a reading that is no longer the last one, are errors.
+    assert!(glose::wasm::refine_live_document(reading, &json, &flat[..512]).is_err());
+    glose::wasm::analyze_live_document(&frame.doc, None).unwrap();
+    let stale = glose::wasm::refine_live_document(reading, &json, &flat).unwrap_err();
+    assert!(format!("{:?}", js_sys::Error::from(stale).message()).contains("stale"));
+}
+
+#[wasm_bindgen_test]
 fn analyze_snapshot_takes_objects_or_json_and_rejects_corrupt_snapshots() {
     let json = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"element","tag":"html","attrs":[["lang","fr"]]},
         {"parent":1,"type":"element","tag":"body"},{"parent":2,"type":"element","tag":"p"},

@@ -39,6 +39,18 @@ export const Kind = Object.freeze({
   DescribeSelection: 'describe-selection',
   /** content → background: re-anchor stored notes on a snapshot (strict-CSP fallback). Answer: `{result}`. */
   AnchorNotes: 'anchor-notes',
+  /**
+   * content → background: embed sentence texts with the sentence encoder (the refinement of the
+   * first highlights, issue 15). Answer: `{vectors, ms}` (vectors in the
+   * shape of `embedding-codec.js`), or `{unavailable}` saying why the encoder cannot run ({@link isUnavailable}).
+   */
+  Embed: 'embed',
+  /**
+   * content → background: the strict-CSP path's refinement: analyse again the snapshot kept under
+   * `job` (the `refine` of an `analyze-snapshot` answer), its sentences embedded by the encoder.
+   * Answer: `{report, ms}` (the report says `opinion_model: "encoder"`), or `{unavailable}`.
+   */
+  RefineSnapshot: 'refine-snapshot',
   /** content → background: open the side panel for the sender's tab (after a click). Answer: `{ok}`. */
   OpenPanel: 'open-panel',
   /** content → everyone: annotations were turned on or off, or notes changed. No answer. */
@@ -121,6 +133,27 @@ export function describeSelection(snapshot, range) {
 /** Builds `anchor-notes`; `notes` are stored notes (see `src/anchor/note.rs`). */
 export function anchorNotes(snapshot, notes) {
   return { kind: Kind.AnchorNotes, snapshot, notes };
+}
+
+/** Builds `embed`: the sentence texts to embed, in order. */
+export function embed(sentences) {
+  return { kind: Kind.Embed, sentences: Array.from(sentences, String) };
+}
+
+/**
+ * Builds `refine-snapshot`: `job` is the `refine` id an `analyze-snapshot` answer gave,
+ * `sentences` the texts of that report's sentences (the background embeds them).
+ */
+export function refineSnapshot(job, sentences) {
+  return { kind: Kind.RefineSnapshot, job: String(job), sentences: Array.from(sentences, String) };
+}
+
+/**
+ * The answers of `embed` and `refine-snapshot`: `{unavailable: reason}` when the encoder cannot
+ * run (missing or broken file), else the result. This guard tells the refinement which it got.
+ */
+export function isUnavailable(answer) {
+  return typeof answer === 'object' && answer !== null && typeof answer.unavailable === 'string';
 }
 
 /** Builds `open-panel`. */

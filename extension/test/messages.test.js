@@ -5,11 +5,20 @@ import * as msg from '../src/messages.js';
 test('constructors build messages the guard accepts', () => {
   for (const m of [msg.toggle(), msg.toggle(false), msg.toggleTab(3), msg.toggleTab(3, true), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
     msg.notesChanged(), msg.openPanel(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true),
-    msg.analyzeSnapshot(msg.uploaded('j', 2), null), msg.snapshotPiece('j', 0, '{'), msg.reportPart('j', 1), msg.pageReportPart(0)]) {
+    msg.analyzeSnapshot(msg.uploaded('j', 2), null), msg.snapshotPiece('j', 0, '{'), msg.reportPart('j', 1), msg.pageReportPart(0),
+    msg.embed(['Une phrase.']), msg.refineSnapshot('j', ['Une phrase.'])]) {
     assert.ok(msg.isMessage(m), JSON.stringify(m));
   }
   assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });
   assert.deepEqual(msg.toggleTab('7', 1), { kind: 'toggle-tab', on: true, tabId: 7 });
+  assert.deepEqual(msg.embed(['a', 2]), { kind: 'embed', sentences: ['a', '2'] });
+  assert.deepEqual(msg.refineSnapshot(5, ['a']), { kind: 'refine-snapshot', job: '5', sentences: ['a'] });
+});
+
+test('the refinement answers tell an unavailable encoder from a result', () => {
+  assert.ok(msg.isUnavailable({ unavailable: 'the encoder file encoder/glose-use.bin is missing (HTTP 404)' }));
+  assert.ok(!msg.isUnavailable({ vectors: {}, ms: 3 }));
+  assert.ok(!msg.isUnavailable(null));
 });
 
 test('the guard rejects unknown kinds and non-objects', () => {

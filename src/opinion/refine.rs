@@ -36,6 +36,23 @@ impl SentenceEmbedder for KnownEmbeddings {
     }
 }
 
+impl KnownEmbeddings {
+    /// Pairs each of `sentences` with its vector in `flat`, `n × EMBEDDING_DIM` values in the
+    /// sentences' order (what the extension's background sends back for the page's sentences).
+    /// A length that does not match, or a value that is not a number, is an error: the caller
+    /// then keeps the fast report.
+    pub fn from_flat(sentences: Vec<String>, flat: &[f32]) -> Result<KnownEmbeddings, ModelError> {
+        if flat.len() != sentences.len() * EMBEDDING_DIM {
+            return Err(ModelError("embeddings: not one vector of 512 values per sentence"));
+        }
+        if flat.iter().any(|x| !x.is_finite()) {
+            return Err(ModelError("embeddings: a value is not a number"));
+        }
+        let map = sentences.into_iter().zip(flat.chunks_exact(EMBEDDING_DIM)).map(|(s, v)| (s, v.to_vec())).collect();
+        Ok(KnownEmbeddings(map))
+    }
+}
+
 impl SentenceEmbedder for super::encoder::Encoder {
     fn embed(&self, sentences: &[&str]) -> Vec<Option<Vec<f32>>> {
         super::encoder::Encoder::embed(self, sentences).into_iter().map(|v| Some(v.to_vec())).collect()
@@ -189,6 +206,20 @@ mod tests {
         assert!(!covers("Правительство снова отступило."));
         assert!(!covers("政府は再び後退した。"));
         assert!(!covers("عاد الحكومة مرة أخرى"));
+    }
+
+    #[test]
+    fn known_embeddings_pair_sentences_with_their_vectors() {
+        let flat: Vec<f32> = (0..2 * EMBEDDING_DIM).map(|i| (i / EMBEDDING_DIM) as f32).collect();
+        let known = KnownEmbeddings::from_flat(vec!["a".into(), "b".into()], &flat).expect("two vectors");
+        let got = known.embed(&["b", "c", "a"]);
+        assert_eq!(got[0].as_deref().map(|v| v[0]), Some(1.0));
+        assert_eq!(got[1], None, "a sentence without a vector has none");
+        assert_eq!(got[2].as_deref().map(|v| v[EMBEDDING_DIM - 1]), Some(0.0));
+        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &flat).unwrap_err(), ModelError("embeddings: not one vector of 512 values per sentence"));
+        let mut nan = flat[..EMBEDDING_DIM].to_vec();
+        nan[9] = f32::NAN;
+        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &nan).unwrap_err(), ModelError("embeddings: a value is not a number"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // Run `npm run build:extension` first (npm test does).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,13 +11,14 @@ import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
+import { runRefine, runUnavailable, settled } from './refine.js';
 import * as probe from './page-probes.js';
 import * as own from './own-probes.js';
 
 const EXTENSION = new URL('../../dist/chrome/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-async function launch(locale = 'en-US') {
+async function launch(locale = 'en-US', extension = EXTENSION) {
   const profile = mkdtempSync(join(tmpdir(), 'glose-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     locale,
@@ -25,7 +26,7 @@ async function launch(locale = 'en-US') {
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check', `--lang=${locale}`,
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
     viewport: { width: 1200, height: 900 },
     acceptDownloads: true,
   });
@@ -85,6 +86,8 @@ function driverFor({ context, worker, extensionId }, page) {
         (a) => !a?.error, 'the content script to answer');
     },
     setAutoSites: (hosts) => worker.evaluate((list) => chrome.storage.local.set({ autoSites: list }), hosts),
+    /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
+    forgetVectors: () => worker.evaluate(() => globalThis.gloseRefine.forget()),
     async screenshot(file) {
       await page.bringToFront();
       await page.screenshot({ path: file });
@@ -134,6 +137,8 @@ test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t)
       checkClosedTab(await browser.worker.evaluate(`(${closedTabProbe})(${JSON.stringify(server.url('/article.html'))})`));
     });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
+    await t.test('the encoder refines the seed page', (t) => runRefine(t, driver, server, 'chromium', '/article.html'));
+    await t.test('the encoder refines the strict-CSP copy (in the background)', (t) => runRefine(t, driver, server, 'chromium-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {
       await driver.open(server.url('/article.html'));
@@ -179,12 +184,16 @@ test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t)
     });
 
     await t.test('strict CSP: the fallback analyses in the background and gives the same report', async () => {
+      // Both refined by the encoder (in the page, and in the background for the strict copy).
       await driver.open(server.url('/article.html'));
-      const normal = await driver.pageState();
+      await driver.toggle(true);
+      const normal = await settled(driver);
+      await driver.toggle(false);
       await driver.open(server.url('/strict/article.html'));
       const answer = await driver.toggle(true);
       assert.equal(answer.on, true);
-      const strict = await driver.pageState();
+      const strict = await settled(driver);
+      assert.deepEqual([normal.refinement.status, strict.refinement.status], ['encoder', 'encoder']);
       assert.equal(normal.path, 'wasm');
       assert.equal(strict.path, 'snapshot', 'wasm is refused by the page CSP, so the snapshot path ran');
       const comparable = (r) => JSON.stringify({ ...r, url: null });
@@ -197,6 +206,26 @@ test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t)
     await browser.context.close();
     await server.close();
     rmSync(browser.profile, { recursive: true, force: true });
+  }
+});
+
+test('Chromium: without the encoder file, the fast highlights stay and Glose says so', { timeout: 120_000 }, async () => {
+  const broken = mkdtempSync(join(tmpdir(), 'glose-no-encoder-'));
+  cpSync(EXTENSION, broken, { recursive: true });
+  rmSync(join(broken, 'encoder/glose-use.bin'));
+  const server = await startServer();
+  const browser = await launch('en-US', broken);
+  const warnings = [];
+  browser.worker.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  try {
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    await runUnavailable(null, driverFor(browser, page), server, /missing/);
+    assert.ok(warnings.some((w) => w.includes('sentence encoder is unavailable')), `the background warns: ${warnings.join(' | ')}`);
+  } finally {
+    await browser.context.close();
+    await server.close();
+    rmSync(browser.profile, { recursive: true, force: true });
+    rmSync(broken, { recursive: true, force: true });
   }
 });
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
@@ -15,6 +15,7 @@ import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
 import { runScenario } from './scenario.js';
+import { runRefine, runUnavailable } from './refine.js';
 import * as probe from './page-probes.js';
 
 const XPI = new URL('../../dist/glose-firefox.xpi', import.meta.url).pathname;
@@ -31,7 +32,7 @@ function which(name) {
   }
 }
 
-async function launch() {
+async function launch(addon = XPI) {
   const downloads = mkdtempSync(join(tmpdir(), 'glose-firefox-downloads-'));
   const options = new firefox.Options()
     .addArguments('-headless')
@@ -47,7 +48,7 @@ async function launch() {
   const geckodriver = process.env.GECKODRIVER ?? which('geckodriver') ?? join(process.env.HOME ?? '', '.cargo/bin/geckodriver');
   const service = new firefox.ServiceBuilder(geckodriver).addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.installAddon(XPI, true);
+  await driver.installAddon(addon, true);
   return { driver, downloads };
 }
 
@@ -120,6 +121,8 @@ async function driverFor({ driver, downloads }) {
     /** Runs `fn(arg)` on an extension page (the control tab). */
     extension: (fn, arg) => control(fn, arg),
     setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
+    /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
+    forgetVectors: () => control(async () => { (await browser.runtime.getBackgroundPage()).gloseRefine.forget(); }),
     async screenshot(file) {
       await driver.switchTo().window(pageTab);
       writeFileSync(file, await driver.takeScreenshot(), 'base64');
@@ -169,6 +172,8 @@ test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) 
       checkClosedTab(await driver.extension(closedTabProbe, server.url('/article.html')));
     });
     await t.test('on the strict-CSP copy', (t) => runScenario(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
+    await t.test('the encoder refines the seed page', (t) => runRefine(t, driver, server, 'firefox', '/article.html'));
+    await t.test('the encoder refines the strict-CSP copy', (t) => runRefine(t, driver, server, 'firefox-strict-csp', '/strict/article.html'));
 
     await t.test('the keyboard shortcut toggles (commands API, Alt+Shift+G)', async () => {
       await driver.open(server.url('/article.html'));
@@ -194,5 +199,21 @@ test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) 
     await browser.driver.quit();
     await server.close();
     rmSync(browser.downloads, { recursive: true, force: true });
+  }
+});
+
+test('Firefox: with a broken encoder file, the fast highlights stay and Glose says so', { timeout: 180_000 }, async () => {
+  const broken = mkdtempSync(join(tmpdir(), 'glose-broken-encoder-'));
+  cpSync(new URL('../../dist/firefox/', import.meta.url).pathname, broken, { recursive: true });
+  truncateSync(join(broken, 'encoder/glose-use.bin'), 1000);
+  const server = await startServer();
+  const browser = await launch(broken);
+  try {
+    await runUnavailable(null, await driverFor(browser), server, /glose: /);
+  } finally {
+    await browser.driver.quit();
+    await server.close();
+    rmSync(browser.downloads, { recursive: true, force: true });
+    rmSync(broken, { recursive: true, force: true });
   }
 });

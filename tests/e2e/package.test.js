@@ -34,6 +34,9 @@ test('web-ext lint reports no errors on the Firefox build', () => {
   }
   const report = JSON.parse(output.slice(output.indexOf('{')));
   assert.deepEqual(report.errors.map((e) => `${e.code} ${e.file}: ${e.message}`), []);
+  // The shipped encoder file (22 MB) must not draw a size warning (addons-linter's FILE_TOO_LARGE and kin).
+  const sizeWarnings = [...report.warnings, ...report.notices].filter((w) => /SIZE|LARGE/i.test(w.code) || /encoder\//.test(w.file ?? ''));
+  assert.deepEqual(sizeWarnings.map((w) => `${w.code} ${w.file}: ${w.message}`), []);
   console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.notices} notices`);
 });
 
@@ -41,9 +44,11 @@ test('the archives exist and carry the wasm core', () => {
   for (const file of ['dist/glose-chrome.zip', 'dist/glose-firefox.xpi']) {
     assert.ok(existsSync(`${root}${file}`), file);
     const listing = execFileSync('unzip', ['-l', `${root}${file}`], { encoding: 'utf8' });
-    for (const entry of ['manifest.json', 'pkg/glose_bg.wasm', 'pkg/glose.js', 'src/content/loader.js', '_locales/fr/messages.json']) {
+    for (const entry of ['manifest.json', 'pkg/glose_bg.wasm', 'pkg/glose.js', 'src/content/loader.js', '_locales/fr/messages.json', 'encoder/glose-use.bin']) {
       assert.ok(listing.includes(entry), `${file} holds ${entry}`);
     }
-    console.log(`${file}: ${statSync(`${root}${file}`).size} bytes`);
+    const size = statSync(`${root}${file}`).size;
+    console.log(`${file}: ${size} bytes`);
+    assert.ok(size <= 30_000_000, `${file} is within the 30 MB package budget (issue 15): ${size} bytes`);
   }
 });

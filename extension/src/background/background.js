@@ -7,6 +7,7 @@ import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
 import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from './core.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
+import { embedSentences, keepForRefinement, refineControl, refineSnapshot } from './refine.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
 export async function toggleTab(tabId, on) {
@@ -65,7 +66,8 @@ function snapshotOf(snapshot) {
  * one for the content script to fetch in parts: the page decodes only what drawing needs at once.
  */
 async function analyze(snapshot, url, tabId) {
-  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url) };
+  // The fast report at once; `refine` names the kept snapshot for the encoder's second report.
+  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url), refine: keepForRefinement(snapshot, url) };
   // The core writes both: the slim report the page decodes, the full one as JSON text kept here.
   const { report, full } = await analyzeSnapshotSlim(takeUpload(snapshot), url);
   return { report, full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) } };
@@ -80,6 +82,8 @@ ext.runtime.onMessage.addListener(route({
   },
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
   [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(snapshotOf(m.snapshot), m.range) }),
+  [Kind.Embed]: (m) => embedSentences(m.sentences),
+  [Kind.RefineSnapshot]: (m) => refineSnapshot(m.job, m.sentences),
   [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(snapshotOf(m.snapshot), m.notes) }),
   // Chromium only: sidePanel.open() must run while the click that asked for it is still "live".
   [Kind.OpenPanel]: async (m, sender) => {
@@ -99,3 +103,4 @@ ext.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
 
 globalThis.gloseToggleTab = toggleTab;
 globalThis.gloseKeptJobs = keptJobs;
+globalThis.gloseRefine = refineControl;

@@ -6,9 +6,15 @@ import init, * as glose from '../../pkg/glose.js';
 import { ext } from '../platform.js';
 
 let ready = null;
+const trapListeners = new Set();
+
+/** Calls `listener()` when the core traps and is dropped (objects made in it are gone). */
+export function onTrap(listener) {
+  trapListeners.add(listener);
+}
 
 /** The initialised core (re-instantiated after a trap, as `src/wasm.rs` asks). */
-async function core() {
+export async function core() {
   if (!ready) {
     ready = init({ module_or_path: ext.runtime.getURL('pkg/glose_bg.wasm') }).then(() => glose);
     ready.catch(() => { ready = null; });
@@ -16,12 +22,19 @@ async function core() {
   return ready;
 }
 
-async function call(run) {
+/**
+ * Runs `run(glue)` on the core; after a trap (`unreachable`) the next call instantiates it again
+ * (and `onTrap` listeners drop what lived in the old instance, like the sentence encoder).
+ */
+export async function call(run) {
   const glue = await core();
   try {
     return run(glue);
   } catch (error) {
-    if (String(error).includes('unreachable')) ready = null;
+    if (String(error).includes('unreachable')) {
+      ready = null;
+      for (const listener of trapListeners) listener();
+    }
     throw error;
   }
 }
@@ -48,4 +61,9 @@ export function describeRange(snapshot, range) {
 /** Stored notes placed on a snapshot. */
 export function anchorNotes(snapshot, notes) {
   return call((g) => g.reanchor_notes(snapshot, notes));
+}
+
+/** The report of a snapshot with its sentences' embeddings (`flat`: `sentences.length × 512`). */
+export function analyzeSnapshotEmbedded(snapshot, url, sentences, flat) {
+  return call((g) => g.analyze_snapshot_embedded(snapshot, url ?? undefined, JSON.stringify(sentences), flat));
 }

@@ -125,6 +125,8 @@ export async function analyzePage(doc, url, { skip } = {}) {
       report: asObject(result.report),
       nodes: [...result.nodes],
       path: 'wasm',
+      // `reading`: the wasm keeps this reading for the refinement (refine.js).
+      reading: result.reading,
       /** The full report (CONTRACT.md), written by the core on first ask: small pages only. */
       fullReport() {
         full ??= JSON.parse(glue.last_full_report() ?? 'null');
@@ -134,5 +136,6 @@ export async function analyzePage(doc, url, { skip } = {}) {
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
   const answer = await ask(analyzeSnapshot(snapshot, url));
-  return { report: asObject(answer.report), nodes, path: 'snapshot' };
+  // `refine`: the background keeps the snapshot under this id for the refinement (refine.js).
+  return { report: asObject(answer.report), nodes, path: 'snapshot', refine: answer.refine };
 }

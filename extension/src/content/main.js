@@ -112,9 +112,10 @@ async function setOn(on) {
     await ensurePlacedNotes();
     const { openSession } = await sessionModule();
     const { regionsOf, watchPage } = await import('./page-watch.js');
-    session = quietly(() => openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener() }));
+    session = quietly(() => openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener(), refinement: refinementOf(analysis)?.status }));
     regions = regionsOf(analysis);
     watcher ??= watchPage(document, { regions: () => regions, onChange: () => serially(pageChanged) });
+    refineDrawn();
   } else if (!on && session) {
     watcher?.stop();
     watcher = null;
@@ -123,6 +124,57 @@ async function setOn(on) {
   }
   ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
   return { on: Boolean(session) };
+}
+
+/** The encoder's refinement of an analysis (`content/refine.js`): `{of, status, reason?, timings?}`. */
+let refinement = null;
+
+/** The refinement state of `target`, or null when none ran for it. */
+function refinementOf(target) {
+  return refinement?.of === target ? refinement : null;
+}
+
+/**
+ * After the fast highlights are drawn: asks for the encoder's refinement of the analysis on the
+ * page and, when it comes back while that analysis is still the page's and Glose still on, draws
+ * it (highlights only: same sentences, new labels). A reply for a page read again or a Glose
+ * turned off meanwhile is dropped. The page's part is one short task (refine.js).
+ */
+function refineDrawn() {
+  const target = analysis;
+  if (target.report.opinion_model === 'encoder' || refinementOf(target)?.status === 'pending') return;
+  const started = performance.now();
+  refinement = { of: target, status: 'pending' };
+  session.setRefinement('pending');
+  import('./refine.js')
+    .then(({ refineAnalysis }) => refineAnalysis(target))
+    .then((outcome) => serially(async () => {
+      if (refinementOf(target)?.status !== 'pending') return;
+      const { status, reason, timings } = outcome;
+      if (status === 'encoder' && (analysis !== target || !session)) {
+        refinement = { of: target, status: 'dropped', reason: analysis !== target ? 'the page was read again' : 'Glose was turned off', timings };
+        return;
+      }
+      if (status === 'encoder') {
+        const drawStarted = performance.now();
+        analysis = outcome.analysis;
+        session.setReport(analysis.report);
+        timings.draw = Math.round(performance.now() - drawStarted);
+        timings.total = Math.round(performance.now() - started);
+        refinement = { of: analysis, status, timings };
+      } else {
+        refinement = { of: target, status, reason, timings };
+        if (status === 'unavailable' || status === 'failed') console.warn('glose: the highlights are not refined:', reason);
+      }
+      session?.setRefinement(status);
+      ext.runtime.sendMessage(stateChanged(Boolean(session))).catch(() => {});
+    }))
+    .catch((error) => {
+      // Never an uncaught error in the page: the fast highlights stay and the status says so.
+      if (refinementOf(target)?.status === 'pending') refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
+      session?.setRefinement('failed');
+      console.warn('glose: the highlights are not refined:', error?.message ?? error);
+    });
 }
 
 /**
@@ -148,6 +200,12 @@ function sidePanelOpener() {
   return () => ext.runtime.sendMessage(openPanel()).catch(() => {});
 }
 
+/** The refinement's state for the page state: `{status, reason?, timings?}`, or null. */
+function refinementState() {
+  const state = refinementOf(analysis) ?? (analysis?.report?.opinion_model === 'encoder' ? { status: 'encoder' } : null);
+  return state && { status: state.status, reason: state.reason ?? null, timings: state.timings ?? null };
+}
+
 /** What the side panel shows. */
 async function pageState() {
   const { report, path } = await ensureAnalysis();
@@ -162,6 +220,8 @@ async function pageState() {
     analysisMs,
     // A page too large to read whole: which limit cut it and how much was analysed.
     truncated: report.truncated ?? null,
+    // The encoder's refinement: which model drew the editorial lines, or why the fast one still does.
+    refinement: refinementState(),
     // Big pages: the full report is JSON text the page never decodes, handed over in parts (one
     // message of megabytes would block the page while it is serialised).
     // Small pages read by the in-page wasm drew from the slim report: the full one is written now.

@@ -50,11 +50,14 @@ export function docksSummary(analysis) {
  * `session.setNotes`). Returns `{setNotes(placed), dispose(), drawing()}`.
  */
 export function openSession(doc, analysis, placedNotes, t, hooks) {
-  const { report, nodes } = analysis;
+  const { nodes } = analysis;
+  // The refinement (refine.js) replaces the report: same sentences and anchors, new labels.
+  let { report } = analysis;
+  let notes = placedNotes;
   const view = doc.defaultView;
   const listeners = new AbortController();
   const on = (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listeners.signal });
-  let drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placedNotes));
+  let drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
   const tooltip = createTooltip(doc, t);
   const outlined = new Map();
   let noteUi = null;
@@ -112,7 +115,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
         const range = sentence && liveRange(doc, nodes, sentence.anchor);
         if (range) scrollToTarget(range);
       },
-    }, t, { docked: docksSummary(analysis) });
+    }, t, { docked: docksSummary(analysis), refinement: hooks.refinement });
   };
   if (section?.nodeType === 1 && section.parentNode && (report.comments?.length || report.summary?.comment_count)) {
     if (!docksSummary(analysis)) drawPanel();
@@ -192,8 +195,23 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
   return {
     /** Redraws the highlights with a new set of placed notes. */
     setNotes(placed) {
+      notes = placed;
       drawing.dispose();
       drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placed));
+    },
+    /**
+     * Redraws the highlights from `next`, the refined report of the same reading (same nodes,
+     * same sentences; the summary panel and outlines stay as they are).
+     */
+    setReport(next) {
+      report = next;
+      drawing.dispose();
+      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
+    },
+    /** Says the refinement's state (`refine.js` `Status`) in the summary panel's legend. */
+    setRefinement(status) {
+      hooks.refinement = status;
+      panel?.setRefinement(status);
     },
     /** The current highlight drawing (tests and the controller). */
     drawing: () => drawing,

@@ -29,6 +29,7 @@ button.link[aria-pressed="true"] { font-weight: 700; }
 .count { font-weight: 700; }
 p.actions { margin: 10px 0 0; }
 .muted { color: #6b6250; }
+.refinement { margin: 6px 0 0; font-size: 12px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin-top: 10px; font-size: 12px; }
 .swatch { display: inline-block; margin-right: 5px; padding: 0 2px; font: 600 12px/1.3 system-ui, sans-serif; color: #1b1b1b; }
 `;
@@ -55,14 +56,19 @@ button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
  * `on`: `{theme(index, active), passage(index), openPanel?()}` (no side panel button without
  * `openPanel`). `t(key, subs)` gives UI strings. `docked`: draw the docked card (big pages) instead;
  * its "go to the comments" link scrolls `before` into view.
- * Returns `{host, docked, dispose()}`.
+ * `refinement`: the refinement's state for the status line under the legend (`refinementText`).
+ * Returns `{host, docked, setRefinement(state), dispose()}`.
  */
-export function drawSummaryPanel(doc, before, model, on, t, { docked = false } = {}) {
+export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null } = {}) {
   const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
   const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ',
     el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, plural(t, 'commentCount', model.commentCount)));
   const text = summaryText(model, t);
+  // Which model drew the editorial lines (the encoder's refinement, issue 15), in words.
+  const status = el(doc, 'p', { class: 'muted refinement', role: 'status', 'data-glose': 'refinement' });
+  const setRefinement = (state) => { status.textContent = refinementText(state, t); };
+  setRefinement(refinement);
   const body = [
     text ? el(doc, 'p', { 'data-glose': 'summary-text' }, text) : null,
     model.themes.length ? el(doc, 'h3', {}, t('themes')) : null,
@@ -86,11 +92,12 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
       onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
       el(doc, 'span', {}, swatch(doc, layer), t(layer.legend)))),
+    status,
   ];
   if (!docked) {
     root.append(el(doc, 'section', { 'aria-label': t('summaryTitle') }, title, body));
     before.parentNode.insertBefore(host, before);
-    return { host, docked: false, dispose: () => host.remove() };
+    return { host, docked: false, setRefinement, dispose: () => host.remove() };
   }
   const toggle = el(doc, 'button', { class: 'toggle', type: 'button', 'aria-expanded': 'true', 'data-glose': 'collapse',
     'aria-label': t('collapsePanel'), title: t('collapsePanel'), onclick: () => setCollapsed(!host.hasAttribute('data-collapsed')) }, '−');
@@ -111,7 +118,14 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false } =
   if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
   doc.documentElement.append(host);
   showInTopLayer(host);
-  return { host, docked: true, dispose: () => host.remove() };
+  return { host, docked: true, setRefinement, dispose: () => host.remove() };
+}
+
+/** The refinement's state (`content/refine.js` `Status`) in UI words; empty before it starts. */
+export function refinementText(state, t) {
+  const key = { pending: 'refinePending', encoder: 'refineEncoder', unavailable: 'refineUnavailable', skipped: 'refineSkipped',
+    failed: 'refineFailed', dropped: 'refineFailed' }[state];
+  return key ? t(key) : '';
 }
 
 /**

@@ -11,7 +11,7 @@
 import { ext, t } from '../platform.js';
 import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggleTab } from '../messages.js';
 import { LAYERS } from '../draw/highlights.js';
-import { swatch } from '../draw/summary-panel.js';
+import { refinementText, swatch } from '../draw/summary-panel.js';
 import { summaryModel } from '../draw/report-layers.js';
 import { plural, summaryText, themeLabel } from '../draw/summary-words.js';
 import { panelStatus } from './panel-status.js';
@@ -104,6 +104,8 @@ function render() {
   const cut = report.truncated;
   $('truncated').hidden = !cut;
   $('truncated').textContent = cut ? t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]) : '';
+  // Which model drew the editorial lines (the encoder's refinement), or why the fast one did.
+  $('refinement').textContent = refinementText(state.refinement?.status ?? (report.opinion_model === 'encoder' ? 'encoder' : null), t);
   const editorial = report.sentences.filter((s) => s.label === 'editorial');
   const attributed = report.sentences.filter((s) => s.label === 'attributed');
   $('editorial').replaceChildren(...(editorial.length ? editorial.map(sentenceItem) : [el(document, 'li', { class: 'muted' }, t('none'))]));
@@ -134,6 +136,7 @@ function clear(status) {
   for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
   $('summary-count').textContent = '';
   $('summary-text').textContent = '';
+  $('refinement').textContent = '';
 }
 
 async function refresh() {
