@@ -38,6 +38,16 @@ async function ask(message) {
 }
 
 /**
+ * The texts of the analysis's sentences, in order: from its report, or, where the report is slim
+ * and carries no text for some sentence, from the full report (`fullReport()`).
+ */
+function sentenceTexts(analysis) {
+  const sentences = analysis.report.sentences ?? [];
+  if (sentences.every((s) => typeof s.text === 'string')) return sentences.map((s) => s.text);
+  return (analysis.fullReport?.()?.sentences ?? []).map((s) => s.text);
+}
+
+/**
  * Refines `analysis` (`{report, nodes, path, reading?, refine?}`, from `analysis.js`) with the
  * sentence encoder. Resolves to `{status, analysis?, reason?, timings}`: `analysis` (same nodes,
  * the encoder's report) when `status` is `encoder`; `timings` in ms: `background` (embedding, or
@@ -47,7 +57,7 @@ async function ask(message) {
 export async function refineAnalysis(analysis) {
   const timings = {};
   try {
-    const sentences = (analysis.report.sentences ?? []).map((s) => s.text);
+    const sentences = sentenceTexts(analysis);
     if (analysis.path === 'sliced') return { status: Status.Skipped, reason: 'big page', timings };
     if (sentences.length === 0) return { status: Status.Skipped, reason: 'no article sentence', timings };
     const sent = performance.now();
