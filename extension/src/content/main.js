@@ -158,7 +158,8 @@ function refineDrawn() {
       if (status === 'encoder') {
         const drawStarted = performance.now();
         analysis = outcome.analysis;
-        session.setReport(analysis.report);
+        // Quietly: the page watcher must not take Glose's own redraw for a change of the page.
+        quietly(() => session.setReport(analysis.report));
         timings.draw = Math.round(performance.now() - drawStarted);
         timings.total = Math.round(performance.now() - started);
         refinement = { of: analysis, status, timings };
