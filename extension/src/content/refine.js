@@ -59,6 +59,9 @@ export async function refineAnalysis(analysis) {
   try {
     const sentences = sentenceTexts(analysis);
     if (analysis.path === 'sliced') return { status: Status.Skipped, reason: 'big page', timings };
+    // A page too large to read whole keeps the fast report, like a page read in slices: both paths
+    // then give the same report, and the encoder is not spent on thousands of sentences.
+    if (analysis.report.truncated) return { status: Status.Skipped, reason: 'page too large', timings };
     if (sentences.length === 0) return { status: Status.Skipped, reason: 'no article sentence', timings };
     const sent = performance.now();
     if (analysis.path === 'snapshot') {
