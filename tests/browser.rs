@@ -343,7 +343,11 @@ fn refine_live_document_reanalyses_the_kept_reading_without_a_second_walk() {
     assert_eq!(get(&report, "opinion_model").as_string().as_deref(), Some("encoder"));
     assert_eq!(get(&refined, "reading").as_f64(), Some(reading as f64));
     assert!(js_sys::Object::is(&get(&refined, "nodes"), &get(&out, "nodes")), "the same node table");
-    let refined_texts: Vec<String> = js_sys::Array::from(&get(&report, "sentences")).iter().map(|s| get(&s, "text").as_string().unwrap()).collect();
+    // The page gets the slim report (as the slim path); the full one, refined, is kept for the panel.
+    assert_eq!(js_sys::Array::from(&get(&report, "sentences")).length() as usize, texts.len());
+    let full: serde_json::Value = serde_json::from_str(&glose::wasm::last_full_report().unwrap().expect("the refined full report")).unwrap();
+    assert_eq!(full["opinion_model"], "encoder");
+    let refined_texts: Vec<String> = full["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_owned()).collect();
     assert_eq!(refined_texts, texts);
     // Vectors that do not fit, and a reading that is no longer the last one, are errors.
     assert!(glose::wasm::refine_live_document(reading, &json, &flat[..512]).is_err());
