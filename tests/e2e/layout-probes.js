@@ -91,7 +91,9 @@ export function layoutWhileOn() {
     const [x0, y0, w0, h0] = rec.boxes[index.get(block)];
     const [x1, y1, w1, h1] = box(block);
     const holdsPanel = hosts.some((h) => block.contains(h));
-    if (!near(x0, x1) || !near(y0, y1) || !near(w0, w1) || !(holdsPanel ? within(h1 - h0, panelShift) : near(h0, h1))) {
+    // A block after the panel (Glose took the page's article to be below its comments) is pushed down with the rest.
+    const pushed = !holdsPanel && hosts.some((h) => h.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING) && within(y1 - y0, panelShift);
+    if (!near(x0, x1) || !(near(y0, y1) || pushed) || !near(w0, w1) || !(holdsPanel ? within(h1 - h0, panelShift) : near(h0, h1))) {
       blockChange = [x1 - x0, y1 - y0, w1 - w0, h1 - h0].map((v) => Math.round(v)).join('/');
     }
   }
@@ -105,6 +107,9 @@ export function layoutWhileOn() {
     const [x0, y0, w0, h0] = rec.boxes[i];
     const [x1, y1, w1, h1] = box(e);
     if (near(x0, x1) && near(y0, y1) && near(w0, w1) && near(h0, h1)) continue;
+    // Boxes past the browser's layout range (Chromium saturates near 2^25 px: icon fonts pushed off
+    // by text-indent) are not positions.
+    if ([x0, y0, x1, y1].some((v) => Math.abs(v) > 1e7)) continue;
     const follows = hosts.some((h) => h.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
     const contains = hosts.some((h) => e.contains(h));
     if (contains && near(x0, x1) && near(y0, y1) && near(w0, w1) && within(h1 - h0, panelShift)) continue;
