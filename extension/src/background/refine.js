@@ -13,6 +13,7 @@
 import { ext } from '../platform.js';
 import { analyzeSnapshotEmbedded, call, onTrap } from './core.js';
 import { decodeEmbeddings, encodeEmbeddings, DIM } from '../embedding-codec.js';
+import { vectorCache } from './vector-cache.js';
 
 /** Where the encoder file is in the package (scripts/build-extension.sh copies it there). */
 export const ENCODER_PATH = 'encoder/glose-use.bin';
@@ -28,7 +29,7 @@ const KEEP_COUNT = 8;
 let encoder = null;
 /** Why the encoder cannot load (kept: a broken file stays broken until the background restarts). */
 let failure = null;
-const cache = new Map();
+const cache = vectorCache(CACHE_SIZE);
 const kept = new Map();
 /** How long the last load took, ms (the benchmark prints it). */
 let loadMs = null;
@@ -64,19 +65,24 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The vectors of `sentences` as one `Float32Array` (`n × DIM`), embedded in short chunks. */
 async function embedAll(sentences) {
-  const missing = [...new Set(sentences.filter((s) => !cache.has(s)))];
+  // Held here: what this request found cached cannot be dropped while it embeds the rest.
+  const vectors = cache.take(sentences);
+  const missing = [...new Set(sentences.filter((s) => !vectors.has(s)))];
   if (missing.length) {
     const model = await sentenceEncoder();
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
       const flat = await call(() => model.embed(JSON.stringify(chunk)));
-      chunk.forEach((text, j) => cache.set(text, flat.slice(j * DIM, (j + 1) * DIM)));
+      chunk.forEach((text, j) => {
+        const vector = flat.slice(j * DIM, (j + 1) * DIM);
+        vectors.set(text, vector);
+        cache.put(text, vector);
+      });
       if (i + CHUNK < missing.length) await nextTask();
     }
-    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
   }
   const out = new Float32Array(sentences.length * DIM);
-  sentences.forEach((text, i) => out.set(cache.get(text), i * DIM));
+  sentences.forEach((text, i) => out.set(vectors.get(text), i * DIM));
   return out;
 }
 
