@@ -390,7 +390,11 @@ async function firefoxDriver() {
           if (!(m instanceof Ci.nsIScriptError)) { if (/glose/i.test(m.message ?? '')) warnings.push('console: ' + m.message); continue; }
           if (!ours(m.sourceName) && !ours(m.errorMessage) && !ours(m.stack) && !/^glose/i.test(m.errorMessage)) continue;
           const text = (m.errorMessage + ' @ ' + m.sourceName + ':' + m.lineNumber).slice(0, 300);
-          if (m.flags & Ci.nsIScriptError.warningFlag || m.flags & Ci.nsIScriptError.infoFlag) warnings.push('script: ' + text); else errors.push('script: ' + text);
+          // Firefox reports every extension message still in flight when its page unloads
+          // ("Promise rejected after context unloaded"), whatever the code does with the answer:
+          // the page was left, nothing was thrown. Listed apart (unload:), not as an exception.
+          if (/after context unloaded/.test(m.errorMessage)) warnings.push('unload: ' + text);
+          else if (m.flags & Ci.nsIScriptError.warningFlag || m.flags & Ci.nsIScriptError.infoFlag) warnings.push('script: ' + text); else errors.push('script: ' + text);
         }
         const storage = Cc["@mozilla.org/consoleAPI-storage;1"].getService(Ci.nsIConsoleAPIStorage);
         for (const e of storage.getEvents()) {
@@ -553,8 +557,17 @@ try {
     if ((i % shotEvery === 0 || (bad && shots < Number(args.shots) * 2)) && !row.failure) {
       try {
         await driver.toggle(true);
+        const name = join(SHOTS, `${driver.name}-${String(i).padStart(4, '0')}-${row.page.replace(/[^\w.-]+/g, '_').slice(0, 60)}`);
+        // The first highlight in the middle of the view; then the summary panel, if any.
+        await driver.page(`(() => { const h = ['glose-editorial', 'glose-attributed'].map((n) => CSS.highlights.get(n)).find(Boolean);
+          const [r] = h ? [...h] : []; r?.startContainer.parentElement?.scrollIntoView({ block: 'center' }); })()`);
         await sleep(300);
-        await driver.screenshot(join(SHOTS, `${driver.name}-${String(i).padStart(4, '0')}-${row.page.replace(/[^\w.-]+/g, '_').slice(0, 60)}.png`));
+        await driver.screenshot(`${name}.png`);
+        if (await driver.page(`(() => { const p = document.querySelector('glose-summary'); p?.scrollIntoView({ block: 'start' }); return Boolean(p); })()`)) {
+          await sleep(200);
+          await driver.screenshot(`${name}-panel.png`);
+        }
+        await driver.page('scrollTo(0, 0)');
         await driver.toggle(false);
         shots += 1;
       } catch (error) {
