@@ -596,6 +596,8 @@ const summary = {
   minutes: +((Date.now() - runStarted) / 60000).toFixed(1),
   pages_with_extension_errors: count('ext_errors'),
   extension_errors: rows.reduce((a, r) => a + (r.ext_errors ?? 0), 0),
+  // Firefox: pages left while an extension message was in flight (not exceptions, see takeErrors).
+  pages_with_unload_reports: rows.filter((r) => /WARN unload:/.test(r.details ?? '')).length,
   pages_with_leftovers: count('leftover'),
   layout_shifts: count('layout_shift'),
   unstable_pages: count('unstable'),
