@@ -10,6 +10,7 @@ import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
+import { runPageCases } from './page-cases.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import { runRefine, runUnavailable, settled } from './refine.js';
 import * as probe from './page-probes.js';
@@ -133,6 +134,7 @@ test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t)
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'chromium'));
     await t.test('on a page that changes after load', (t) => runLivePage(t, driver, server));
     await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'chromium'));
+    await t.test('page cases from the soak run (tests/e2e/page-cases/)', (t) => runPageCases(t, driver, server));
     await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
       checkClosedTab(await browser.worker.evaluate(`(${closedTabProbe})(${JSON.stringify(server.url('/article.html'))})`));
     });

@@ -14,6 +14,7 @@ import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
+import { runPageCases } from './page-cases.js';
 import { runScenario } from './scenario.js';
 import { runRefine, runUnavailable } from './refine.js';
 import * as probe from './page-probes.js';
@@ -168,6 +169,7 @@ test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) 
     await t.test('on a page with hundreds of comments (read in slices)', (t) => runBigPage(t, driver, server, 'firefox'));
     await t.test('on a page that changes after load', (t) => runLivePage(t, driver, server));
     await t.test('on pages past the reading limits', (t) => runHugePages(t, driver, server, 'firefox'));
+    await t.test('page cases from the soak run (tests/e2e/page-cases/)', (t) => runPageCases(t, driver, server));
     await t.test('the background forgets a closed tab\'s uploads and reports', async () => {
       checkClosedTab(await driver.extension(closedTabProbe, server.url('/article.html')));
     });

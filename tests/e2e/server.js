@@ -4,7 +4,8 @@
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
 // to a plain page, as the playground does; /content/snapshot.js the page reader (and its walk.js, snapshot-rules.js);
 // /big/article.html a generated page with hundreds of comments; /huge/*.html the pages past the
-// reading limits (HUGE_PAGES); /slow/article.html the seed page after a delay.
+// reading limits (HUGE_PAGES); /slow/article.html the seed page after a delay; /cases/<name>.html
+// the page cases of page-cases.js.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { commentsPage } from '../../scripts/bench/comments-page.mjs';
@@ -48,6 +49,9 @@ function hugePage(name) {
 }
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
+/** The page cases (page-cases.js), at /cases/<name>.html, with the soak run's page CSP. */
+const CASES = new URL('./page-cases/', import.meta.url);
+const CASE_CSP = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
 const DRAW = new URL('../../extension/src/draw/', import.meta.url);
 const CONTENT = new URL('../../extension/src/content/', import.meta.url);
 
@@ -80,6 +84,9 @@ export async function startServer({ page = SEED } = {}) {
       // The drawing modules, as the playground serves them to a plain page.
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/css';
       response.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(readFileSync(new URL(path.slice(6), DRAW)));
+    } else if (/^\/cases\/[\w-]+\.html$/.test(path) && existsSync(new URL(`${path.slice(7, -5)}/page.html`, CASES))) {
+      response.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store', 'content-security-policy': CASE_CSP })
+        .end(readFileSync(new URL(`${path.slice(7, -5)}/page.html`, CASES)));
     } else if (path === '/big/article.html') {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
       bigPage ??= commentsPage(BIG_PAGE_COMMENTS);

@@ -13,6 +13,7 @@
 import { ext } from '../platform.js';
 import { analyzeSnapshotEmbedded, call, onTrap } from './core.js';
 import { decodeEmbeddings, encodeEmbeddings, DIM } from '../embedding-codec.js';
+import { vectorCache } from './vector-cache.js';
 
 /** Where the encoder file is in the package (scripts/build-extension.sh copies it there). */
 export const ENCODER_PATH = 'encoder/glose-use.bin';
@@ -28,7 +29,7 @@ const KEEP_COUNT = 8;
 let encoder = null;
 /** Why the encoder cannot load (kept: a broken file stays broken until the background restarts). */
 let failure = null;
-const cache = new Map();
+const cache = vectorCache(CACHE_SIZE);
 const kept = new Map();
 /** How long the last load took, ms (the benchmark prints it). */
 let loadMs = null;
@@ -68,21 +69,26 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  * for an editorial line that no listed cue explains).
  */
 async function embedAll(sentences) {
-  const missing = [...new Set(sentences.filter((s) => !cache.has(s)))];
+  // Held here: what this request found cached cannot be dropped while it embeds the rest.
+  const found = cache.take(sentences);
+  const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
   if (missing.length) {
     const model = await sentenceEncoder();
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      const { vectors, salient } = await call(() => model.explain(JSON.stringify(chunk)));
-      const words = JSON.parse(salient);
-      chunk.forEach((text, j) => cache.set(text, { vector: vectors.slice(j * DIM, (j + 1) * DIM), salient: words[j] ?? [] }));
+      const explained = await call(() => model.explain(JSON.stringify(chunk)));
+      const words = JSON.parse(explained.salient);
+      chunk.forEach((text, j) => {
+        const entry = { vector: explained.vectors.slice(j * DIM, (j + 1) * DIM), salient: words[j] ?? [] };
+        found.set(text, entry);
+        cache.put(text, entry);
+      });
       if (i + CHUNK < missing.length) await nextTask();
     }
-    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
   }
   const flat = new Float32Array(sentences.length * DIM);
-  sentences.forEach((text, i) => flat.set(cache.get(text).vector, i * DIM));
-  return { flat, salient: sentences.map((text) => cache.get(text).salient) };
+  sentences.forEach((text, i) => flat.set(found.get(text).vector, i * DIM));
+  return { flat, salient: sentences.map((text) => found.get(text).salient) };
 }
 
 /** Runs `work()`; an encoder that cannot load becomes `{unavailable: reason}`. */

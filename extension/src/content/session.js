@@ -96,27 +96,42 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
   const section = report.summary?.section != null ? nodes[report.summary.section] : null;
   const drawPanel = () => {
     pendingPanel = null;
-    panel = drawSummaryPanel(doc, section, summaryModel(report), {
-      theme(index, active) {
-        clearOutlines();
-        if (!active) return;
-        const ids = report.summary.themes[index]?.comments ?? [];
-        for (const id of ids) {
-          const element = nodes[report.comments[id]?.node];
-          if (element?.nodeType !== 1) continue;
-          outline(element);
-        }
-        const first = [...outlined.keys()][0];
-        if (first) scrollToTarget(first);
-      },
-      openPanel: hooks.openPanel,
-      passage(index) {
-        const sentence = report.sentences[report.summary.quoted_passages[index]?.sentence];
-        const range = sentence && liveRange(doc, nodes, sentence.anchor);
-        if (range) scrollToTarget(range);
-      },
-    }, t, { docked: docksSummary(analysis), refinement: hooks.refinement });
+    if (docksSummary(analysis)) {
+      panel = drawPanelAs(true);
+      return;
+    }
+    // In the flow, the panel must not reflow the page: on a page that fitted the view, it would make
+    // the view's scrollbar appear, so the page's own content narrows and its text wraps again (the
+    // soak run found it, RELIABILITY.md "Soak"). There it is docked instead. Overlay scrollbars take
+    // no width: nothing changes and the panel stays in the flow.
+    const viewport = doc.scrollingElement ?? doc.documentElement;
+    const width = viewport.clientWidth;
+    panel = drawPanelAs(false);
+    if (viewport.clientWidth < width) {
+      panel.dispose();
+      panel = drawPanelAs(true);
+    }
   };
+  const drawPanelAs = (docked) => drawSummaryPanel(doc, section, summaryModel(report), {
+    theme(index, active) {
+      clearOutlines();
+      if (!active) return;
+      const ids = report.summary.themes[index]?.comments ?? [];
+      for (const id of ids) {
+        const element = nodes[report.comments[id]?.node];
+        if (element?.nodeType !== 1) continue;
+        outline(element);
+      }
+      const first = [...outlined.keys()][0];
+      if (first) scrollToTarget(first);
+    },
+    openPanel: hooks.openPanel,
+    passage(index) {
+      const sentence = report.sentences[report.summary.quoted_passages[index]?.sentence];
+      const range = sentence && liveRange(doc, nodes, sentence.anchor);
+      if (range) scrollToTarget(range);
+    },
+  }, t, { docked, refinement: hooks.refinement });
   if (section?.nodeType === 1 && section.parentNode && (report.comments?.length || report.summary?.comment_count)) {
     if (!docksSummary(analysis)) drawPanel();
     else {

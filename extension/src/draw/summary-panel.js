@@ -96,7 +96,7 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false, re
   ];
   if (!docked) {
     root.append(el(doc, 'section', { 'aria-label': t('summaryTitle') }, title, body));
-    before.parentNode.insertBefore(host, before);
+    insertInPlace(host, before);
     return { host, docked: false, setRefinement, dispose: () => host.remove() };
   }
   const toggle = el(doc, 'button', { class: 'toggle', type: 'button', 'aria-expanded': 'true', 'data-glose': 'collapse',
@@ -119,6 +119,32 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false, re
   doc.documentElement.append(host);
   showInTopLayer(host);
   return { host, docked: true, setRefinement, dispose: () => host.remove() };
+}
+
+/**
+ * Inserts the in-flow panel before `before` without moving what is above it. Where nothing in the
+ * flow precedes the panel in its parent (an empty anchor does not count), the panel's top margin
+ * collapses with the parent's in place of the comment section's (or its first child's), and the
+ * parent box, with all it draws, moves by the difference (the section's heading had 20 px against
+ * the panel's 16: the parent moved up 4 px; the soak run found it, RELIABILITY.md "Soak"). So the
+ * ancestors' tops are measured before and after (one layout, which the next frame would do anyway),
+ * and the panel's top margin is corrected by how far they moved. Set through CSSOM on Glose's own
+ * element (a page CSP may refuse style attributes, not CSSOM).
+ */
+function insertInPlace(host, before) {
+  const ancestors = [];
+  for (let node = before.parentElement; node && node !== host.ownerDocument.documentElement; node = node.parentElement) ancestors.push(node);
+  const tops = ancestors.map((node) => node.getBoundingClientRect().top);
+  before.parentNode.insertBefore(host, before);
+  let moved = 0;
+  ancestors.forEach((node, i) => {
+    const d = node.getBoundingClientRect().top - tops[i];
+    if (Math.abs(d) > Math.abs(moved)) moved = d;
+  });
+  if (Math.abs(moved) >= 0.5) {
+    const margin = parseFloat(host.ownerDocument.defaultView.getComputedStyle(host).marginTop) || 0;
+    host.style.marginTop = `${Math.max(0, margin - moved)}px`;
+  }
 }
 
 /** The refinement's state (`content/refine.js` `Status`) in UI words; empty before it starts. */
