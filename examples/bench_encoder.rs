@@ -3,7 +3,8 @@
 //! target/encoder/bench-sentences.json for the wasm benchmark (scripts/bench-encoder.mjs).
 //!
 //! `cargo run --release --example bench_encoder [RUNS]` (needs `scripts/fetch-encoder.sh`).
-//! Prints min, median and p90 wall time per article; a benchmark, not a test (see BENCHMARKS.md).
+//! Prints min, median and p90 wall time per article for `embed` and for `explain` (vectors and
+//! salient words), interleaved; a benchmark, not a test (see BENCHMARKS.md).
 
 use glose::opinion::encoder::Encoder;
 use std::time::Instant;
@@ -22,20 +23,22 @@ fn main() {
     std::fs::write(format!("{root}/target/encoder/bench-sentences.json"), serde_json::to_string(&sentences).unwrap()).expect("write");
     let tokens: usize = sentences.iter().map(|s| encoder.tokenize(s).len()).sum();
     encoder.embed(&sentences);
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(encoder.embed(&sentences));
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    println!(
-        "native: load {:.0} ms; {} sentences, {tokens} tokens: min {:.1} ms, median {:.1} ms, p90 {:.1} ms ({runs} runs)",
-        load.as_secs_f64() * 1000.0,
-        sentences.len(),
-        times[0],
-        times[times.len() / 2],
-        times[(times.len() * 9 / 10).min(times.len() - 1)]
-    );
+    // `embed` and `explain` (the vectors with the salient words the extension now asks for),
+    // interleaved so both see the same machine load.
+    let direction = glose::opinion::refine::shipped().weights.clone();
+    let (mut embed, mut explain) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(encoder.embed(&sentences));
+        embed.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        std::hint::black_box(encoder.explain(&sentences, &direction));
+        explain.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("native: load {:.0} ms; {} sentences, {tokens} tokens ({runs} runs)", load.as_secs_f64() * 1000.0, sentences.len());
+    for (name, times) in [("embed", &mut embed), ("explain", &mut explain)] {
+        times.sort_by(f64::total_cmp);
+        println!("  {name:8} min {:.1} ms, median {:.1} ms, p90 {:.1} ms", times[0], times[times.len() / 2], times[(times.len() * 9 / 10).min(times.len() - 1)]);
+    }
+    println!("  explain / embed, medians: {:.3}", explain[explain.len() / 2] / embed[embed.len() / 2]);
 }
