@@ -153,7 +153,14 @@ fn trim_end(t: &str) -> &str {
 pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     let t = normalise(text);
     let chars = t.chars().count();
-    if chars == 0 || chars > 220 {
+    if chars == 0 {
+        return false;
+    }
+    // Post metadata, copyright and disclosure notices run longer than other chrome lines.
+    if !heading && (is_post_meta(&t) || is_notice(&t)) {
+        return true;
+    }
+    if chars > 220 {
         return false;
     }
     let bare = trim_end(&t);
@@ -172,7 +179,7 @@ pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     if chars <= 80 && (is_counter(bare) || (!heading && is_date_line(bare)) || is_byline(text.trim())) {
         return true;
     }
-    !heading && (is_post_meta(&t) || is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
+    !heading && (is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
 }
 
 /// Verbs of calls to action: follow, join, subscribe, download, write to us, support, donate.
@@ -242,6 +249,26 @@ fn is_post_meta(t: &str) -> bool {
     }
     ["©", "copyright", "(c) "].iter().any(|l| t.starts_with(l))
         && ["reserved", "vorbehalten", "réservés", "permission", "genehmigung", "reprint", "copyrighted", "nachdruck"].iter().any(|w| t.contains(w))
+}
+
+/// Openings of the clauses of a copyright, advertising or affiliate notice (lower case): sure
+/// marks even after another clause ("NOTE: The advertising disclaimer below…", "Letzte
+/// Aktualisierung am … / Bei den Verlinkungen handelt es sich um Affiliate Links").
+const NOTICE_LEAD_INS: &[&str] = &[
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "this article is the copyrighted", "written permission must", "advertising disclosure", "advertising disclaimer",
+    "the advertising disclaimer", "für links auf dieser seite", "bei den verlinkungen", "dieser beitrag enthält werbung",
+    "enthält affiliate", "affiliate links", "affiliate-links", "*provisionslink", "hazte miembro",
+];
+
+/// A paragraph of at most 400 chars one of whose clauses (after `.` `:` `/` `!` `?` `|`) opens
+/// with a notice's words ([`NOTICE_LEAD_INS`]).
+fn is_notice(t: &str) -> bool {
+    if t.chars().count() > 400 {
+        return false;
+    }
+    let starts = |clause: &str| NOTICE_LEAD_INS.iter().any(|l| clause.trim_start_matches(['*', ' ', '(', '»', '"']).starts_with(l));
+    starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
 }
 
 /// Separators between the parts of a meta line.
