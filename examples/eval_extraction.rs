@@ -24,7 +24,8 @@
 //! - date: the same calendar day (the first 10 chars of the ISO date).
 //!
 //! `--fp` / `--fn` list every false positive / negative with its page (`--why`: with the block
-//! that holds each false positive, its element path and text; `--tp --why` lists the true
+//! that holds each false positive, its element path and text, and where in the page each false
+//! negative is; `--tp --why` lists the true
 //! positives the same way); `--show FILE` prints one
 //! page's blocks and how each snippet fared.
 
@@ -162,7 +163,10 @@ fn score_page(root: &Path, entry: &Entry, show: bool, why: bool) -> Row {
             }
         } else {
             row.fn_ += 1;
-            row.false_neg.push(snippet.clone());
+            row.false_neg.push(match why {
+                true => format!("{snippet:?}\n    {}", where_in_page(&snapshot, snippet)),
+                false => format!("{snippet:?}"),
+            });
         }
         row.with_title[usize::from(!titled.contains(snippet.as_str()))] += 1;
     }
@@ -217,6 +221,17 @@ fn where_found(snapshot: &glose::snapshot::Snapshot, blocks: &[extract::article:
     let path: Vec<String> = std::iter::once(b.node).chain(snapshot.ancestors(b.node)).take(4).map(name).collect();
     let text: String = b.text.text.chars().take(160).collect();
     format!("{:?} {} | {text}", b.kind, path.join(" < "))
+}
+
+/// Where a missed snippet is in the page: the element path of the first text node holding its
+/// first words (or "(not in one text node)").
+fn where_in_page(snapshot: &glose::snapshot::Snapshot, snippet: &str) -> String {
+    let head: String = snippet.chars().take(20).collect();
+    let Some(id) = (0..snapshot.len() as u32).find(|&id| snapshot.text(id).is_some_and(|t| collapse(t).contains(&head))) else {
+        return "(not in one text node)".to_owned();
+    };
+    let name = |id| format!("{}.{}", snapshot.tag(id).unwrap_or("?"), snapshot.attr(id, "class").unwrap_or("").split_whitespace().next().unwrap_or(""));
+    snapshot.ancestors(id).take(6).map(name).collect::<Vec<_>>().join(" < ")
 }
 
 /// Precision, recall, F1, accuracy from tp, fn, fp, tn.
@@ -275,7 +290,7 @@ fn main() {
     if flag("--fn") {
         for r in rows.iter().filter(|r| !r.false_neg.is_empty()) {
             for s in &r.false_neg {
-                println!("FN {:<48} {s:?}", r.file);
+                println!("FN {:<48} {s}", r.file);
             }
         }
     }
