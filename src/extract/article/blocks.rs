@@ -87,11 +87,12 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
     // the credit says the picture is an agency's or stock photo set beside the text ("… in
     // Pennsylvania © Noah Addis", "… – © jollier_ – stock.adobe.com"). Captions without a credit
     // stay: they are more often the article's own figures (galleries, listicles, diagrams).
+    // A short heading inside a link is the title of a teaser card that links to another page.
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
         let chars = block.text.text.chars().count();
         let caption = (block.kind == BlockKind::Paragraph && chars <= 300) || block.kind == BlockKind::Caption || is_caption(snapshot, block.node);
-        if caption && chrome::ends_with_credit(&block.text.text) {
+        if (caption && chrome::ends_with_credit(&block.text.text)) || (block.kind == BlockKind::Heading && chars <= 200 && in_link(snapshot, block.node)) {
             chrome_chars += chars;
         } else {
             kept.push(block);
@@ -113,6 +114,12 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
         }
     }
     (kept, chrome_chars)
+}
+
+/// Whether an element sits inside a link to another page (an `<a href>` among its four nearest
+/// ancestors, not a `#fragment` link within the page).
+fn in_link(snapshot: &Snapshot, node: NodeId) -> bool {
+    snapshot.ancestors(node).take(4).any(|a| snapshot.is(a, "a") && snapshot.attr(a, "href").is_some_and(|h| !h.starts_with('#')))
 }
 
 /// Whether a block is a picture's caption: a `figcaption`, or an element whose class has the

@@ -36,7 +36,7 @@ const LEAD_INS: &[&str] = &[
     // bylines and timestamps
     "von:", "by:", "par :", "autor:", "autorin:", "author:", "auteur :", "auteur:", "aktualisiert am", "aktualisiert:",
     "zuletzt aktualisiert", "last updated", "updated:", "updated on", "updated at", "mis à jour", "publié le",
-    "veröffentlicht am", "veröffentlicht:", "erstellt am", "erstellt:", "published:", "published on", "posted on",
+    "veröffentlicht am", "veröffentlicht:", "veröffentlichung:", "erstellt am", "erstellt:", "published:", "published on", "posted on",
     "posted by", "posted in", "geschrieben von", "verfasst von", "verfasst am", "release date", "erschienen am",
     "erschienen in", "stand:", "datum:", "date:", "fecha:", "publicado el", "actualizado el", "der beitrag wurde am",
     "dieser beitrag wurde am", "dieser text wurde veröffentlicht", "dieser eintrag wurde veröffentlicht",
@@ -352,9 +352,26 @@ fn chrome_after_date(t: &str, heading: bool) -> bool {
         let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
         is_date_line(trim_end(&head)) && {
             let tail = tail.as_str();
-            LEAD_INS.iter().any(|l| tail.starts_with(l)) || WHOLE_LINES.contains(&trim_end(tail)) || is_counter(trim_end(tail)) || (!heading && is_byline(tail))
+            LEAD_INS.iter().any(|l| tail.starts_with(l))
+                || WHOLE_LINES.contains(&trim_end(tail))
+                || is_counter(trim_end(tail))
+                || (!heading && is_byline(tail))
+                || (!heading && t.chars().count() <= 40 && has_year(&head) && tail.split_whitespace().count() <= 2 && is_section_label(tail))
         }
     })
+}
+
+/// Whether a text holds a year (19xx or 20xx as a number of its own).
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
+/// One or two words after a date that name the post's section or category ("02.02.2022
+/// A-Frauen", "2021-10-16 | Botschaft"): the first opens with a capital (in the page's text) or a
+/// separator comes first.
+fn is_section_label(tail: &str) -> bool {
+    let tail = tail.trim_start_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–' | ' '));
+    !tail.is_empty() && !tail.ends_with(['.', '!', '?']) && tail.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&'))
 }
 
 /// Whether a short heading names a list of other articles ("Most read", "Weitere Artikel").
