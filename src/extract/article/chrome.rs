@@ -74,7 +74,7 @@ const LIST_HEADINGS: &[&str] = &[
     "popular posts", "popular stories", "popular articles", "trending", "more from", "more stories", "more news",
     "more articles", "more on", "more in", "you may also", "you might also", "recommended", "see also", "read more",
     "read also", "read next", "further reading", "also on", "also in", "top stories", "editor's picks", "editors' picks",
-    "what to read next", "in other news", "elsewhere on",
+    "what to read next", "in other news", "elsewhere on", "more information", "further information",
     // German
     "neueste artikel", "neueste beiträge", "neuste beiträge", "neue beiträge", "aktuelle beiträge", "aktuelle artikel",
     "aktuelle nachrichten", "aktuelle produkttests", "letzte beiträge", "letzte artikel", "weitere artikel",
@@ -88,11 +88,12 @@ const LIST_HEADINGS: &[&str] = &[
     "das könnte sie", "diese artikel könnten", "diese beiträge könnten", "das thema könnte", "dies könnte", "auch interessant", "ebenfalls interessant", "siehe auch",
     "schon gelesen", "zum weiterlesen", "lesen sie auch", "lesen sie hier", "auch lesen", "auch auf", "top-themen",
     "top themen", "topthemen", "highlights aus dem heft", "entdecken sie", "passend dazu", "das interessiert",
+    "weitere informationen", "zusatzinformationen", "weitere infos", "mehr informationen", "mehr infos",
     // French
     "à lire aussi", "a lire aussi", "lire aussi", "les plus lus", "les plus lues", "les plus partagés",
     "les plus commentés", "articles récents", "derniers articles", "dernières actualités", "dernières infos",
     "sur le même sujet", "dans la même rubrique", "vous aimerez aussi", "vous aimerez", "à voir aussi", "voir aussi",
-    "nos derniers", "articles similaires", "articles liés", "et vidéos sur le sujet", "pour aller plus loin",
+    "nos derniers", "articles similaires", "articles liés", "et vidéos sur le sujet", "pour aller plus loin", "plus d'informations",
     // Spanish, Portuguese, Italian, Dutch
     "lea también", "lea más", "lea:", "leer más", "le puede interesar", "te puede interesar", "puede interesarte",
     "ver también", "vea también", "mira:", "mire:", "puedes ver:", "lo más leído", "más leídas", "más leído",
