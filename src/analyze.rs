@@ -23,10 +23,11 @@ pub struct Options {
 /// [`analyze`] with embeddings computed elsewhere (the extension's background encoder): `flat`
 /// holds `sentences.len() × 512` values, one vector per sentence text in order (the texts of the
 /// fast report's sentences). The encoder head then decides the sentences that have a vector and
-/// the report says `opinion_model: "encoder"`. Errors (and analyses nothing) when `flat` does not
-/// fit `sentences`.
-pub fn analyze_embedded(snapshot: &Snapshot, options: &Options, sentences: Vec<String>, flat: &[f32]) -> Result<Report, opinion::model::ModelError> {
-    let known = opinion::refine::KnownEmbeddings::from_flat(sentences, flat)?;
+/// the report says `opinion_model: "encoder"`. `salient[i]` are the encoder's salient words of
+/// sentence `i` (`opinion::refine::Embedding::salient`; may be empty). Errors (and analyses
+/// nothing) when `flat` does not fit `sentences`.
+pub fn analyze_embedded(snapshot: &Snapshot, options: &Options, sentences: Vec<String>, flat: &[f32], salient: Vec<Vec<(String, f32)>>) -> Result<Report, opinion::model::ModelError> {
+    let known = opinion::refine::KnownEmbeddings::from_flat(sentences, flat, salient)?;
     Ok(analyze(snapshot, &Options { embedder: Some(std::sync::Arc::new(known)), ..options.clone() }))
 }
 
@@ -144,7 +145,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
 
 /// The embeddings of the sentences the encoder's vocabulary covers (`opinion::refine::covers`);
 /// the others get none (the fast model decides them) and cost no encoder time.
-fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str]) -> Vec<Option<opinion::refine::Embedding>> {
     let covered: Vec<usize> = (0..texts.len()).filter(|&i| opinion::refine::covers(texts[i])).collect();
     let wanted: Vec<&str> = covered.iter().map(|&i| texts[i]).collect();
     let mut out = vec![None; texts.len()];

@@ -173,19 +173,22 @@ thread_local! {
 /// `reading` is the number [`analyze_live_document`] returned, `sentences_json` the JSON array of
 /// the sentence texts that were embedded and `embeddings` their vectors (`n × 512` values, in
 /// order). No walk of the page: the kept snapshot is analysed with the same URL and time of
-/// reading, and the encoder head decides the sentences (`opinion_model: "encoder"`). Returns
-/// `{report, nodes, reading}` as `analyze_live_document` does, or an error when the reading is no
-/// longer the last one or the embeddings do not fit the sentences.
+/// reading, and the encoder head decides the sentences (`opinion_model: "encoder"`).
+/// `salient_json`, when given, is what [`SentenceEncoder::explain`] returned as `salient` (each
+/// sentence's salient words: the reasons shown for an editorial line no listed cue explains).
+/// Returns `{report, nodes, reading}` as `analyze_live_document` does, or an error when the
+/// reading is no longer the last one or the embeddings do not fit the sentences.
 #[wasm_bindgen]
-pub fn refine_live_document(reading: u32, sentences_json: &str, embeddings: &[f32]) -> Result<JsValue, JsValue> {
+pub fn refine_live_document(reading: u32, sentences_json: &str, embeddings: &[f32], salient_json: Option<String>) -> Result<JsValue, JsValue> {
     let sentences = sentences_from_json(sentences_json)?;
+    let salient = salient_from_json(salient_json.as_deref())?;
     LAST_READING.with(|last| {
         let last = last.borrow();
         let kept = last
             .as_ref()
             .filter(|kept| kept.reading == reading)
             .ok_or_else(|| error("glose: the page was read again since; this refinement is stale"))?;
-        let report = crate::analyze::analyze_embedded(&kept.snapshot, &kept.options, sentences, embeddings).map_err(|e| error(format_args!("glose: {e}")))?;
+        let report = crate::analyze::analyze_embedded(&kept.snapshot, &kept.options, sentences, embeddings, salient).map_err(|e| error(format_args!("glose: {e}")))?;
         // As the slim path: the page decodes the slim report, the side panel asks for the full one.
         let out = js_sys::Object::new();
         set(&out, "report", &to_js(&report.slim())?)?;
@@ -198,6 +201,14 @@ pub fn refine_live_document(reading: u32, sentences_json: &str, embeddings: &[f3
 
 fn sentences_from_json(sentences_json: &str) -> Result<Vec<String>, JsValue> {
     serde_json::from_str(sentences_json).map_err(|e| error(format_args!("glose: sentences must be a JSON array of strings: {e}")))
+}
+
+/// Salient words per sentence, `[[["word", share], …], …]`; none when absent.
+fn salient_from_json(salient_json: Option<&str>) -> Result<Vec<Vec<(String, f32)>>, JsValue> {
+    match salient_json {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(text).map_err(|e| error(format_args!("glose: salient words must be a JSON array of [word, share] lists: {e}"))),
+    }
 }
 
 /// Reads the page's live `document` into a snapshot and returns it in its JSON shape
@@ -257,14 +268,15 @@ pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<J
 }
 
 /// [`analyze_snapshot`] with sentence embeddings computed in the background (the strict-CSP
-/// path's refinement): `sentences_json` and `embeddings` as for [`refine_live_document`]. The
-/// report says `opinion_model: "encoder"`.
+/// path's refinement): `sentences_json`, `embeddings` and `salient_json` as for
+/// [`refine_live_document`]. The report says `opinion_model: "encoder"`.
 #[wasm_bindgen]
-pub fn analyze_snapshot_embedded(snapshot: JsValue, url: Option<String>, sentences_json: &str, embeddings: &[f32]) -> Result<JsValue, JsValue> {
+pub fn analyze_snapshot_embedded(snapshot: JsValue, url: Option<String>, sentences_json: &str, embeddings: &[f32], salient_json: Option<String>) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     let sentences = sentences_from_json(sentences_json)?;
+    let salient = salient_from_json(salient_json.as_deref())?;
     let options = Options { url, now: Some(local_now()), ..Options::default() };
-    let report = crate::analyze::analyze_embedded(&snapshot, &options, sentences, embeddings).map_err(|e| error(format_args!("glose: {e}")))?;
+    let report = crate::analyze::analyze_embedded(&snapshot, &options, sentences, embeddings, salient).map_err(|e| error(format_args!("glose: {e}")))?;
     report_to_js(&report)
 }
 
@@ -381,5 +393,24 @@ impl SentenceEncoder {
             serde_json::from_str(sentences_json).map_err(|e| JsError::new(&format!("glose: sentences must be a JSON array of strings: {e}")))?;
         let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
         Ok(self.0.embed(&refs).into_iter().flatten().collect())
+    }
+
+    /// [`SentenceEncoder::embed`] with the encoder's reasons: `{vectors, salient}`, `vectors` the
+    /// flat `Float32Array` and `salient` a JSON string, per sentence its salient words for the
+    /// shipped head as `[word, share]` lists, strongest first (`opinion::refine::Embedding`), to
+    /// pass on to [`refine_live_document`].
+    pub fn explain(&self, sentences_json: &str) -> Result<JsValue, JsError> {
+        use crate::opinion::refine::SentenceEmbedder;
+        let sentences: Vec<String> =
+            serde_json::from_str(sentences_json).map_err(|e| JsError::new(&format!("glose: sentences must be a JSON array of strings: {e}")))?;
+        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        let embedded: Vec<crate::opinion::refine::Embedding> = SentenceEmbedder::embed(&self.0, &refs).into_iter().flatten().collect();
+        let vectors: Vec<f32> = embedded.iter().flat_map(|e| e.vector.iter().copied()).collect();
+        let salient: Vec<&[(String, f32)]> = embedded.iter().map(|e| e.salient.as_slice()).collect();
+        let out = js_sys::Object::new();
+        let bad = |e: JsValue| JsError::new(&format!("glose: {}", e.as_string().unwrap_or_default()));
+        set(&out, "vectors", &js_sys::Float32Array::from(vectors.as_slice())).map_err(bad)?;
+        set(&out, "salient", &JsValue::from_str(&serde_json::to_string(&salient).unwrap_or_else(|_| "[]".into()))).map_err(bad)?;
+        Ok(out.into())
     }
 }

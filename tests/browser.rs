@@ -338,7 +338,7 @@ fn refine_live_document_reanalyses_the_kept_reading_without_a_second_walk() {
     // The page changes after the reading: the refinement works on the kept snapshot, and its
     // anchors still name the live nodes of that reading.
     frame.doc.body().unwrap().append_with_str_1("Un paragraphe ajouté après la lecture.").unwrap();
-    let refined = glose::wasm::refine_live_document(reading, &json, &flat).unwrap();
+    let refined = glose::wasm::refine_live_document(reading, &json, &flat, None).unwrap();
     let report = get(&refined, "report");
     assert_eq!(get(&report, "opinion_model").as_string().as_deref(), Some("encoder"));
     assert_eq!(get(&refined, "reading").as_f64(), Some(reading as f64));
@@ -350,9 +350,9 @@ fn refine_live_document_reanalyses_the_kept_reading_without_a_second_walk() {
     let refined_texts: Vec<String> = full["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_owned()).collect();
     assert_eq!(refined_texts, texts);
     // Vectors that do not fit, and a reading that is no longer the last one, are errors.
-    assert!(glose::wasm::refine_live_document(reading, &json, &flat[..512]).is_err());
+    assert!(glose::wasm::refine_live_document(reading, &json, &flat[..512], None).is_err());
     glose::wasm::analyze_live_document(&frame.doc, None).unwrap();
-    let stale = glose::wasm::refine_live_document(reading, &json, &flat).unwrap_err();
+    let stale = glose::wasm::refine_live_document(reading, &json, &flat, None).unwrap_err();
     assert!(format!("{:?}", js_sys::Error::from(stale).message()).contains("stale"));
 }
 

@@ -179,3 +179,53 @@ fn corrupt_or_truncated_files_are_errors() {
         }
     }
 }
+
+/// `direction · vector`.
+fn read_out(v: &[f32], direction: &[f32]) -> f32 {
+    v.iter().zip(direction).map(|(a, b)| a * b).sum()
+}
+
+#[test]
+fn explain_gives_the_vector_and_each_word_its_share() {
+    let e = pruned();
+    let text = "Le gouvernement a encore reculé, évidemment.";
+    let direction = glose::opinion::refine::shipped().weights.clone();
+    let got = e.explain(&[text], &direction);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].vector, e.embed(&[text])[0], "the same vector as embed");
+    let words: Vec<&str> = got[0].words.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(words, ["Le", "gouvernement", "a", "encore", "reculé", ",", "évidemment", "."], "the sentence's words in order, punctuation apart");
+    assert!(got[0].words.iter().all(|(_, s)| s.is_finite()));
+    assert!(e.explain(&[text], &[1.0; 3])[0].words.iter().all(|(_, s)| *s == 0.0), "a direction of the wrong size gives no shares");
+}
+
+/// The shares are a first-order account of the read-out: leaving out the word with the largest
+/// share lowers `direction · vector` more than leaving out the word with the smallest (a sign or
+/// layer error in the backward pass breaks this).
+#[test]
+fn the_largest_share_is_the_word_whose_removal_costs_most() {
+    let e = pruned();
+    let direction = glose::opinion::refine::shipped().weights.clone();
+    let sentences = [
+        "Le nouveau stade ressemble davantage à un caprice d'élus qu'à un équipement utile.",
+        "The council's shameful plan is a disgrace to every resident of the town.",
+        "Die Regierung hat am Dienstag einen neuen Gesetzentwurf vorgelegt.",
+        "Once again the minister chose the easy way out instead of fixing the budget.",
+    ];
+    let mut agree = 0;
+    for text in sentences {
+        let explained = &e.explain(&[text], &direction)[0];
+        let whole = read_out(&explained.vector, &direction);
+        let words: Vec<&(String, f32)> = explained.words.iter().filter(|(w, _)| w.chars().any(char::is_alphabetic)).collect();
+        let top = words.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        let bottom = words.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        let without = |word: &str| -> f32 {
+            let kept: Vec<&str> = text.split(' ').filter(|w| !w.contains(word)).collect();
+            read_out(&e.embed(&[&kept.join(" ")])[0], &direction)
+        };
+        if whole - without(&top.0) > whole - without(&bottom.0) {
+            agree += 1;
+        }
+    }
+    assert!(agree >= 3, "the top share's word mattered more in only {agree} of 4 sentences");
+}

@@ -29,7 +29,7 @@ fn final_options() -> glose::Options {
 
 /// `opinion::classify_sentences_quoted` with the final model.
 fn classify_sentences_quoted(texts: &[&str], quoted: &[bool], lang: &str) -> Vec<Classification> {
-    let embeddings: Vec<Option<Vec<f32>>> = encoder().embed(texts).into_iter().map(|v| Some(v.to_vec())).collect();
+    let embeddings = glose::opinion::refine::SentenceEmbedder::embed(&*encoder(), texts);
     classify_sentences_embedded(texts, quoted, &embeddings, lang)
 }
 

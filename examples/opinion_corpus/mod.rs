@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod embeddings;
+
 use std::path::{Path, PathBuf};
 
 /// One labelled sentence.
@@ -173,9 +175,41 @@ pub fn team(split: &str) -> Vec<Annotated> {
             let lang = match cols[1] {
                 "en" => "en",
                 "fr" => "fr",
+                "de" => "de",
                 _ => continue,
             };
             if !matches!(cols[3], "editorial" | "attributed" | "factual") || (is_team_test(cols[0]) != (split == "test")) {
+                continue;
+            }
+            out.push(Annotated { id: cols[0].to_owned(), lang, label: cols[3].to_owned(), source: cols[4].to_owned(), text: cols[5].trim().to_owned() });
+        }
+    }
+    out
+}
+
+/// The held-aside TEST split of the Wikinews sentences: whole articles, those whose id's sha1
+/// starts with 8 hex digits that are 0 mod 5 (20 %). No training or tuning reads it.
+pub fn is_wikinews_test(article: &str) -> bool {
+    is_team_test(article)
+}
+
+/// The labelled French Wikinews sentences of `split` (`train` or `test`; real news text, CC BY
+/// 2.5, see `data/opinion/wikinews/SOURCE.md`), in file order (articles stay together).
+pub fn wikinews(split: &str) -> Vec<Annotated> {
+    let mut out = Vec::new();
+    for path in tsv_files("GLOSE_WIKINEWS", "data/opinion/wikinews") {
+        for line in read(&path).lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() != 7 || cols[0] == "id" {
+                continue;
+            }
+            let lang = match cols[1] {
+                "en" => "en",
+                "fr" => "fr",
+                "de" => "de",
+                _ => continue,
+            };
+            if !matches!(cols[3], "editorial" | "attributed" | "factual") || (is_wikinews_test(cols[6]) != (split == "test")) {
                 continue;
             }
             out.push(Annotated { id: cols[0].to_owned(), lang, label: cols[3].to_owned(), source: cols[4].to_owned(), text: cols[5].trim().to_owned() });

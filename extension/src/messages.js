@@ -41,7 +41,7 @@ export const Kind = Object.freeze({
   AnchorNotes: 'anchor-notes',
   /**
    * content → background: embed sentence texts with the sentence encoder (the refinement of the
-   * first highlights, issue 15). Answer: `{vectors, ms}` (vectors in the
+   * first highlights, issue 15). Answer: `{vectors, salient, ms}` (vectors in the
    * shape of `embedding-codec.js`), or `{unavailable}` saying why the encoder cannot run ({@link isUnavailable}).
    */
   Embed: 'embed',

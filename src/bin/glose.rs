@@ -127,7 +127,7 @@ fn classify(lang: &str) -> Result<(), String> {
             "auto" => glose::text::language::detect(sentence).unwrap_or("en"),
             other => other,
         };
-        let embeddings: Vec<Option<Vec<f32>>> = encoder().map(|e| e.embed(&[sentence]).into_iter().map(|v| Some(v.to_vec())).collect()).unwrap_or_default();
+        let embeddings = encoder().map(|e| glose::opinion::refine::SentenceEmbedder::embed(&*e, &[sentence])).unwrap_or_default();
         let verdict = glose::opinion::classify_sentences_embedded(&[sentence], &[], &embeddings, lang).remove(0);
         writeln!(out, "{}\t{:.4}", verdict.label.as_str(), verdict.score).map_err(|e| e.to_string())?;
     }

@@ -51,7 +51,7 @@ pub fn classify_sentences_quoted(sentences: &[&str], quoted: &[bool], lang: &str
 /// encoder head ([`refine`]) then decides the score from the embedding and the fast model's
 /// evidence. The rules stay: block quotations are their authors', and an editorial flag shows
 /// a reason in the writer's own words or is not made.
-pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddings: &[Option<Vec<f32>>], lang: &str) -> Vec<Classification> {
+pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddings: &[Option<refine::Embedding>], lang: &str) -> Vec<Classification> {
     let lang = lexicons::primary_subtag(lang);
     let model = model::shipped();
     let head = if embeddings.iter().any(Option::is_some) { Some(refine::shipped()) } else { None };
@@ -67,9 +67,10 @@ pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddin
             }
             let in_quote = quoted.get(i).copied().unwrap_or(false);
             let analysis = features::analyse_placed(sentence, &lang, &mut spare, in_quote);
-            let logit = match (head, embeddings.get(i).and_then(Option::as_ref)) {
-                (Some(head), Some(embedding)) if refine::covers(sentence) => {
-                    let refined = head.logit(embedding, model.evidence_logit(&analysis, &lang), &lang);
+            let embedding = embeddings.get(i).and_then(Option::as_ref).filter(|_| refine::covers(sentence));
+            let logit = match (head, embedding) {
+                (Some(head), Some(embedding)) => {
+                    let refined = head.logit(&embedding.vector, model.evidence_logit(&analysis, &lang), &lang);
                     // Loaded words, sarcasm and motive asides of the writer's own are rare in
                     // training text but unambiguous in news (the fast model's weights for them
                     // have hand-set floors, see MODEL.md); the head may raise such a line, not
@@ -90,12 +91,12 @@ pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddin
             let mut label = if in_quote { Label::Attributed } else { decide(score, &analysis) };
             let mut score = score;
             let mut cues = match label {
-                Label::Editorial => editorial_cues(sentence, &analysis, model, &lang),
+                Label::Editorial => editorial_cues(sentence, &analysis, model, &lang, embedding.map_or(&[][..], |e| &e.salient)),
                 Label::Attributed => reporting_cues(sentence, &analysis),
                 Label::Factual => Vec::new(),
             };
-            // An editorial flag that can show no reason (no cue, no learned word of the writer's
-            // pushing it) is not made: the reader could not check it. Nor is one on a sentence
+            // An editorial flag that can show no reason (no cue, no salient or learned word of
+            // the writer's pushing it) is not made: the reader could not check it. Nor is one on a sentence
             // that reports someone when only learned wording speaks for it: the sentence's
             // opinion is then the source's (the encoder reads the reported words too), and the
             // writer's own words must carry a listed cue to make it the writer's.
@@ -165,7 +166,10 @@ fn resolve_source(sentence: &str, analysis: &Analysis, last_named: &mut Option<S
     Some(text)
 }
 
-fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lang: &str) -> Vec<Cue> {
+/// The reasons of an editorial flag: its listed cues of the writer's own that weigh for it; else
+/// the encoder's salient words (when the encoder decided), else the fast model's learned
+/// wording (both of kind `wording`).
+fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lang: &str, salient: &[(String, f32)]) -> Vec<Cue> {
     let calibration = model.calibration(lang);
     let unit = analysis.hashed.first().map_or(0.0, |(_, v)| *v);
     let mut totals = [0f32; CueKind::ALL.len()];
@@ -195,6 +199,9 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
         .filter(|c| c.weight.unwrap_or(0.0) > 0.0)
         .collect();
     if out.is_empty() {
+        out = salient_cues(sentence, analysis, salient, lang);
+    }
+    if out.is_empty() {
         out = wording_cues(sentence, analysis, model, unit * calibration.ngram_factor, lang);
     }
     out.sort_by_key(|c| (c.start, c.end));
@@ -209,14 +216,11 @@ const WORDING_CUES: usize = 2;
 /// its reasons, even when the n-grams, not a listed word, decided it. Reported words, names,
 /// numbers, function words and weak words (which the n-grams skip) are never among them.
 fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale: f32, lang: &str) -> Vec<Cue> {
-    let reported = &analysis.attribution.reported;
     let mut words: Vec<(f32, usize)> = analysis
         .tokens
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.is_word() && !t.numeric && !t.weak && !(t.capitalized && i > 0) && !reported.get(i).copied().unwrap_or(false))
-        // Function words ("la", "de", "the") explain nothing to a reader.
-        .filter(|(_, t)| !crate::text::words::is_stop_word(lang, &crate::text::words::fold(&t.norm)))
+        .filter(|&(i, _)| explains(analysis, i, lang))
         .map(|(i, t)| (model.hashed_weight(features::word_bucket(&t.norm)) * scale, i))
         .filter(|&(w, _)| w > 0.0)
         .collect();
@@ -229,6 +233,47 @@ fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale
             Cue { kind: "wording".to_owned(), text, start, end, weight: Some(w), anchor: None }
         })
         .collect()
+}
+
+/// Whether token `i` is a word of the writer's own that a reader can take as a reason: not a
+/// number, a weak word, a name (capitalised inside the sentence), a reported word or a function
+/// word ("la", "de", "the").
+fn explains(analysis: &Analysis, i: usize, lang: &str) -> bool {
+    let t = &analysis.tokens[i];
+    t.is_word()
+        && !t.numeric
+        && !t.weak
+        && !(t.capitalized && i > 0)
+        && !analysis.attribution.reported.get(i).copied().unwrap_or(false)
+        && !crate::text::words::is_stop_word(lang, &crate::text::words::fold(&t.norm))
+}
+
+/// The encoder's salient words (`refine::Embedding::salient`, strongest first) found among the
+/// sentence's words that explain ([`explains`]), as cues of kind `wording` (at most
+/// [`WORDING_CUES`], first occurrence of each).
+fn salient_cues(sentence: &str, analysis: &Analysis, salient: &[(String, f32)], lang: &str) -> Vec<Cue> {
+    use crate::text::words::fold;
+    let mut out: Vec<Cue> = Vec::new();
+    for (word, share) in salient {
+        // The encoder's words run from space to space ("l'augmentation", "(très"): its longest
+        // run of letters and digits is the word a token of ours matches.
+        let folded = fold(word);
+        let Some(key) = folded.split(|c: char| !(c.is_alphanumeric() || c == '-')).map(|w| w.trim_matches('-')).max_by_key(|w| w.chars().count()) else { continue };
+        if key.is_empty() {
+            continue;
+        }
+        let found = (0..analysis.tokens.len()).find(|&i| fold(&analysis.tokens[i].norm) == key && explains(analysis, i, lang));
+        if let Some(i) = found {
+            let (start, end, text) = span_text(sentence, analysis, &(i..i + 1));
+            if !out.iter().any(|c| c.start == start) {
+                out.push(Cue { kind: "wording".to_owned(), text, start, end, weight: Some(*share), anchor: None });
+            }
+        }
+        if out.len() == WORDING_CUES {
+            break;
+        }
+    }
+    out
 }
 
 fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {

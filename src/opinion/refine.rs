@@ -6,7 +6,10 @@
 //! `head = w · embedding + fast_scale[lang] · fast + bias[lang]`. Everything else stays as the
 //! fast path has it: reported words, block quotations and the rule that an editorial flag must
 //! show a reason (a cue in the writer's own words) — the encoder changes the decision and the
-//! score, the cues explain it. Weights are compiled in from `head.bin`, written by
+//! score, the cues explain it. A line the encoder flags without any listed cue is explained by
+//! the encoder itself: its **salient words** ([`Embedding::salient`]), the words with the largest
+//! gradient × input share of the head's read-out, computed with the vector
+//! ([`encoder::Encoder::explain`](super::encoder::Encoder::explain)). Weights are compiled in from `head.bin`, written by
 //! `cargo run --release --example train_opinion` (see `MODEL.md`).
 
 use super::model::ModelError;
@@ -18,45 +21,82 @@ pub const EMBEDDING_DIM: usize = 512;
 const MAGIC: &[u8; 4] = b"GLOH";
 const VERSION: u8 = 1;
 
+/// A sentence's embedding and the encoder's own reasons for the head's score.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Embedding {
+    /// The sentence vector ([`EMBEDDING_DIM`] values).
+    pub vector: Vec<f32>,
+    /// The words that raised the head's score most, strongest first, each with its share of the
+    /// score (empty when they were not computed). They explain an editorial flag that no listed
+    /// cue explains.
+    pub salient: Vec<(String, f32)>,
+}
+
+/// Most salient words kept per sentence.
+pub const SALIENT_WORDS: usize = 4;
+/// Longest salient word kept, in bytes (a longer "word" is not one a reader can check).
+const SALIENT_WORD_BYTES: usize = 64;
+
 /// Something that turns sentences into embeddings: the sentence encoder natively and in the
 /// extension's background, or the embeddings the background sent back to the page.
 pub trait SentenceEmbedder: Send + Sync + std::fmt::Debug {
     /// One embedding per sentence, in order (`None` where there is none: the head is then
     /// skipped for that sentence and the fast model decides).
-    fn embed(&self, sentences: &[&str]) -> Vec<Option<Vec<f32>>>;
+    fn embed(&self, sentences: &[&str]) -> Vec<Option<Embedding>>;
 }
 
 /// Embeddings computed elsewhere, looked up by the sentence's text.
 #[derive(Clone, Debug, Default)]
-pub struct KnownEmbeddings(pub rustc_hash::FxHashMap<String, Vec<f32>>);
+pub struct KnownEmbeddings(pub rustc_hash::FxHashMap<String, Embedding>);
 
 impl SentenceEmbedder for KnownEmbeddings {
-    fn embed(&self, sentences: &[&str]) -> Vec<Option<Vec<f32>>> {
-        sentences.iter().map(|s| self.0.get(*s).filter(|v| v.len() == EMBEDDING_DIM).cloned()).collect()
+    fn embed(&self, sentences: &[&str]) -> Vec<Option<Embedding>> {
+        sentences.iter().map(|s| self.0.get(*s).filter(|e| e.vector.len() == EMBEDDING_DIM).cloned()).collect()
     }
 }
 
 impl KnownEmbeddings {
     /// Pairs each of `sentences` with its vector in `flat`, `n × EMBEDDING_DIM` values in the
-    /// sentences' order (what the extension's background sends back for the page's sentences).
-    /// A length that does not match, or a value that is not a number, is an error: the caller
-    /// then keeps the fast report.
-    pub fn from_flat(sentences: Vec<String>, flat: &[f32]) -> Result<KnownEmbeddings, ModelError> {
+    /// sentences' order (what the extension's background sends back for the page's sentences),
+    /// and with its salient words (`salient[i]`; missing entries are none). A length that does not
+    /// match, or a value that is not a number, is an error: the caller then keeps the fast
+    /// report. Salient words beyond [`SALIENT_WORDS`], too long, or with a share that is not a
+    /// number are dropped.
+    pub fn from_flat(sentences: Vec<String>, flat: &[f32], salient: Vec<Vec<(String, f32)>>) -> Result<KnownEmbeddings, ModelError> {
         if flat.len() != sentences.len() * EMBEDDING_DIM {
             return Err(ModelError("embeddings: not one vector of 512 values per sentence"));
         }
         if flat.iter().any(|x| !x.is_finite()) {
             return Err(ModelError("embeddings: a value is not a number"));
         }
-        let map = sentences.into_iter().zip(flat.chunks_exact(EMBEDDING_DIM)).map(|(s, v)| (s, v.to_vec())).collect();
+        let mut salient = salient.into_iter();
+        let map = sentences
+            .into_iter()
+            .zip(flat.chunks_exact(EMBEDDING_DIM))
+            .map(|(s, v)| {
+                let mut words = salient.next().unwrap_or_default();
+                words.retain(|(w, share)| share.is_finite() && !w.is_empty() && w.len() <= SALIENT_WORD_BYTES);
+                words.truncate(SALIENT_WORDS);
+                (s, Embedding { vector: v.to_vec(), salient: words })
+            })
+            .collect();
         Ok(KnownEmbeddings(map))
     }
 }
 
 impl SentenceEmbedder for super::encoder::Encoder {
-    fn embed(&self, sentences: &[&str]) -> Vec<Option<Vec<f32>>> {
-        super::encoder::Encoder::embed(self, sentences).into_iter().map(|v| Some(v.to_vec())).collect()
+    fn embed(&self, sentences: &[&str]) -> Vec<Option<Embedding>> {
+        self.explain(sentences, &shipped().weights).into_iter().map(|e| Some(Embedding { vector: e.vector.to_vec(), salient: salient_words(e.words) })).collect()
     }
+}
+
+/// The [`SALIENT_WORDS`] words with the largest positive shares, strongest first; words without
+/// a letter (punctuation, numbers) are never among them.
+pub fn salient_words(mut words: Vec<(String, f32)>) -> Vec<(String, f32)> {
+    words.retain(|(w, share)| *share > 0.0 && w.chars().any(char::is_alphabetic) && w.len() <= SALIENT_WORD_BYTES);
+    words.sort_by(|a, b| b.1.total_cmp(&a.1));
+    words.truncate(SALIENT_WORDS);
+    words
 }
 
 /// Whether the shipped encoder's vocabulary covers a sentence's script. The encoder file keeps
@@ -211,15 +251,26 @@ mod tests {
     #[test]
     fn known_embeddings_pair_sentences_with_their_vectors() {
         let flat: Vec<f32> = (0..2 * EMBEDDING_DIM).map(|i| (i / EMBEDDING_DIM) as f32).collect();
-        let known = KnownEmbeddings::from_flat(vec!["a".into(), "b".into()], &flat).expect("two vectors");
+        let words = vec![vec![("odd".to_owned(), f32::NAN), ("spin".to_owned(), 0.5), ("x".repeat(65), 0.4)]];
+        let known = KnownEmbeddings::from_flat(vec!["a".into(), "b".into()], &flat, words).expect("two vectors");
         let got = known.embed(&["b", "c", "a"]);
-        assert_eq!(got[0].as_deref().map(|v| v[0]), Some(1.0));
+        assert_eq!(got[0].as_ref().map(|e| e.vector[0]), Some(1.0));
+        assert_eq!(got[0].as_ref().map(|e| e.salient.len()), Some(0), "missing salient words are none");
         assert_eq!(got[1], None, "a sentence without a vector has none");
-        assert_eq!(got[2].as_deref().map(|v| v[EMBEDDING_DIM - 1]), Some(0.0));
-        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &flat).unwrap_err(), ModelError("embeddings: not one vector of 512 values per sentence"));
+        assert_eq!(got[2].as_ref().map(|e| e.vector[EMBEDDING_DIM - 1]), Some(0.0));
+        assert_eq!(got[2].as_ref().map(|e| e.salient.clone()), Some(vec![("spin".to_owned(), 0.5)]), "malformed salient words are dropped");
+        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &flat, Vec::new()).unwrap_err(), ModelError("embeddings: not one vector of 512 values per sentence"));
         let mut nan = flat[..EMBEDDING_DIM].to_vec();
         nan[9] = f32::NAN;
-        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &nan).unwrap_err(), ModelError("embeddings: a value is not a number"));
+        assert_eq!(KnownEmbeddings::from_flat(vec!["a".into()], &nan, Vec::new()).unwrap_err(), ModelError("embeddings: a value is not a number"));
+    }
+
+    #[test]
+    fn salient_words_are_the_strongest_positive_words_with_letters() {
+        let words = [("la", 0.1), ("honteuse", 0.9), (",", 2.0), ("2024", 1.5), ("reculade", 0.4), ("hausse", -0.3), ("encore", 0.2), ("très", 0.15)];
+        let got = salient_words(words.iter().map(|(w, s)| (w.to_string(), *s)).collect());
+        let got: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(got, ["honteuse", "reculade", "encore", "très"]);
     }
 
     #[test]

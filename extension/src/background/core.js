@@ -64,6 +64,6 @@ export function anchorNotes(snapshot, notes) {
 }
 
 /** The report of a snapshot with its sentences' embeddings (`flat`: `sentences.length × 512`). */
-export function analyzeSnapshotEmbedded(snapshot, url, sentences, flat) {
-  return call((g) => g.analyze_snapshot_embedded(snapshot, url ?? undefined, JSON.stringify(sentences), flat));
+export function analyzeSnapshotEmbedded(snapshot, url, sentences, flat, salient) {
+  return call((g) => g.analyze_snapshot_embedded(snapshot, url ?? undefined, JSON.stringify(sentences), flat, salient ? JSON.stringify(salient) : undefined));
 }

@@ -62,22 +62,27 @@ async function sentenceEncoder() {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The vectors of `sentences` as one `Float32Array` (`n × DIM`), embedded in short chunks. */
+/**
+ * The vectors of `sentences` as one `Float32Array` (`n × DIM`), embedded in short chunks, and
+ * each sentence's salient words (`[[word, share], …]`: the encoder's reasons, which the page shows
+ * for an editorial line that no listed cue explains).
+ */
 async function embedAll(sentences) {
   const missing = [...new Set(sentences.filter((s) => !cache.has(s)))];
   if (missing.length) {
     const model = await sentenceEncoder();
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      const flat = await call(() => model.embed(JSON.stringify(chunk)));
-      chunk.forEach((text, j) => cache.set(text, flat.slice(j * DIM, (j + 1) * DIM)));
+      const { vectors, salient } = await call(() => model.explain(JSON.stringify(chunk)));
+      const words = JSON.parse(salient);
+      chunk.forEach((text, j) => cache.set(text, { vector: vectors.slice(j * DIM, (j + 1) * DIM), salient: words[j] ?? [] }));
       if (i + CHUNK < missing.length) await nextTask();
     }
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
   }
-  const out = new Float32Array(sentences.length * DIM);
-  sentences.forEach((text, i) => out.set(cache.get(text), i * DIM));
-  return out;
+  const flat = new Float32Array(sentences.length * DIM);
+  sentences.forEach((text, i) => flat.set(cache.get(text).vector, i * DIM));
+  return { flat, salient: sentences.map((text) => cache.get(text).salient) };
 }
 
 /** Runs `work()`; an encoder that cannot load becomes `{unavailable: reason}`. */
@@ -90,12 +95,15 @@ async function unlessUnavailable(work) {
   return work();
 }
 
-/** Answers `embed`: `{vectors, ms, loadMs}` (vectors: `embedding-codec.js`), or `{unavailable}`. */
+/**
+ * Answers `embed`: `{vectors, salient, ms, loadMs}` (vectors: `embedding-codec.js`; salient: per
+ * sentence its salient words as `[word, share]` lists), or `{unavailable}`.
+ */
 export function embedSentences(sentences) {
   return unlessUnavailable(async () => {
     const started = performance.now();
-    const vectors = encodeEmbeddings(await embedAll(sentences));
-    return { vectors, ms: Math.round(performance.now() - started), loadMs };
+    const { flat, salient } = await embedAll(sentences);
+    return { vectors: encodeEmbeddings(flat), salient, ms: Math.round(performance.now() - started), loadMs };
   });
 }
 
@@ -121,10 +129,11 @@ export function refineSnapshot(job, sentences) {
     if (!entry) throw new Error('glose: the page snapshot is no longer here to refine (was the background restarted?)');
     const started = performance.now();
     // The vectors the page path gets (int8 and back): both paths give the same report.
-    const flat = decodeEmbeddings(encodeEmbeddings(await embedAll(sentences)));
+    const embedded = await embedAll(sentences);
+    const flat = decodeEmbeddings(encodeEmbeddings(embedded.flat));
     // Kept (until it expires) for a refinement asked again after one was dropped.
     entry.at = Date.now();
-    const report = await analyzeSnapshotEmbedded(entry.snapshot, entry.url, sentences, flat);
+    const report = await analyzeSnapshotEmbedded(entry.snapshot, entry.url, sentences, flat, embedded.salient);
     return { report, ms: Math.round(performance.now() - started) };
   });
 }

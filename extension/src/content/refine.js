@@ -81,7 +81,9 @@ export async function refineAnalysis(analysis) {
     const started = performance.now();
     let result;
     try {
-      result = glue.refine_live_document(analysis.reading, JSON.stringify(sentences), decodeEmbeddings(answer.vectors));
+      // The encoder's reasons: one list per sentence, or none (the core checks each word).
+      const salient = Array.isArray(answer.salient) && answer.salient.length === sentences.length ? JSON.stringify(answer.salient) : undefined;
+      result = glue.refine_live_document(analysis.reading, JSON.stringify(sentences), decodeEmbeddings(answer.vectors), salient);
     } catch (error) {
       // The page was read again meanwhile (its reading is no longer the kept one).
       if (/stale/.test(String(error?.message ?? error))) return { status: Status.Dropped, reason: 'the page was read again', timings };

@@ -249,10 +249,40 @@ fn relu(x: &mut [f32]) {
 /// Embeds sentences given as table rows (each with `<s>`/`</s>`, non-empty); one vector each,
 /// L2-normalised.
 pub fn embed(w: &Weights, table: &Table, sentences: &[&[u32]]) -> Vec<[f32; DIM]> {
+    run(w, table, sentences, None).0
+}
+
+/// [`embed`], and for each sentence how much each of its tokens moved `direction · vector` (a
+/// linear read-out of the vector, such as a classifier's weights): gradient × input at the
+/// tokens' features, where they are summed over the sentence, less the sentence's mean token
+/// (so a token's share reads as "more or less than an average token here"). One backward pass
+/// through the dense layers per sentence: a small cost beside the forward pass.
+pub fn explain(w: &Weights, table: &Table, sentences: &[&[u32]], direction: &[f32]) -> Vec<([f32; DIM], Vec<f32>)> {
+    let (vectors, shares) = run(w, table, sentences, Some(direction));
+    vectors.into_iter().zip(shares).collect()
+}
+
+/// `W · g` for the input side of a matrix used as `out = x · W`: the gradient at `x` given the
+/// gradient `g` at `out`.
+fn back(w: &Mat, g: &[f32]) -> Vec<f32> {
+    w.data.chunks_exact(w.cols).map(|row| row.iter().zip(g).map(|(a, b)| a * b).sum()).collect()
+}
+
+/// Zeroes the gradient where a ReLU's output was zero.
+fn relu_back(g: &mut [f32], out: &[f32]) {
+    g.iter_mut().zip(out).for_each(|(g, &o)| {
+        if o <= 0.0 {
+            *g = 0.0;
+        }
+    });
+}
+
+/// The forward pass; with a `direction`, also each token's share of `direction · vector`.
+fn run(w: &Weights, table: &Table, sentences: &[&[u32]], direction: Option<&[f32]>) -> (Vec<[f32; DIM]>, Vec<Vec<f32>>) {
     let n: usize = sentences.iter().map(|s| s.len()).sum();
     let mut out = Vec::with_capacity(sentences.len());
     if n == 0 {
-        return sentences.iter().map(|_| [0.0; DIM]).collect();
+        return (sentences.iter().map(|_| [0.0; DIM]).collect(), sentences.iter().map(|s| vec![0.0; s.len()]).collect());
     }
     // Token embeddings.
     let mut emb = vec![0f32; n * DIM];
@@ -354,7 +384,38 @@ pub fn embed(w: &Weights, table: &Table, sentences: &[&[u32]]) -> Vec<[f32; DIM]
         v.iter_mut().zip(row.iter()).for_each(|(o, &a)| *o = a / norm);
         out.push(v);
     }
-    out
+    let Some(direction) = direction else {
+        return (out, Vec::new());
+    };
+    if direction.len() != DIM {
+        return (out, sentences.iter().map(|s| vec![0.0; s.len()]).collect());
+    }
+    let mut shares = Vec::with_capacity(m);
+    let mut t = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        let (v, zi) = (&out[i], &z[i * DIM..(i + 1) * DIM]);
+        let norm = zi.iter().map(|v| v * v).sum::<f32>().max(w.eps).sqrt();
+        let along: f32 = v.iter().zip(direction).map(|(a, b)| a * b).sum();
+        // Through the L2 norm and the tanh.
+        let g_pre: Vec<f32> = (0..DIM).map(|j| (direction[j] - v[j] * along) / norm * (1.0 - zi[j] * zi[j])).collect();
+        let mut g_y2 = back(&w.d3, &g_pre);
+        relu_back(&mut g_y2, &y2[i * DIM..(i + 1) * DIM]);
+        let mut g_y1 = back(&w.p3, &g_pre);
+        g_y1.iter_mut().zip(back(&w.d2, &g_y2)).for_each(|(a, b)| *a += b);
+        relu_back(&mut g_y1, &y1[i * HIDDEN..(i + 1) * HIDDEN]);
+        let mut g_y0 = back(&w.d1, &g_y1);
+        relu_back(&mut g_y0, &y0[i * HIDDEN..(i + 1) * HIDDEN]);
+        let mut g_mean = back(&w.p1, &g_y1);
+        g_mean.iter_mut().zip(back(&w.d0, &g_y0)).for_each(|(a, b)| *a += b);
+        let inv = 1.0 / (s.len().max(1) as f32).sqrt();
+        let g_sum: Vec<f32> = back(&w.cnn_w, &g_mean).into_iter().map(|g| g * inv).collect();
+        let mut own: Vec<f32> = feats[t * FEAT..(t + s.len()) * FEAT].chunks_exact(FEAT).map(|f| f.iter().zip(&g_sum).map(|(a, b)| a * b).sum()).collect();
+        let mean = own.iter().sum::<f32>() / own.len().max(1) as f32;
+        own.iter_mut().for_each(|x| *x -= mean);
+        shares.push(own);
+        t += s.len();
+    }
+    (out, shares)
 }
 
 /// Writes, for each token, its n-gram window `[t - left, t - left + order)` of `x` (rows of

@@ -88,19 +88,29 @@ impl Encoder {
         self.original_ids.binary_search(&original_id).is_ok()
     }
 
-    /// Table rows of a sentence's tokens, with `<s>`/`</s>`, within the input limits.
-    fn rows(&self, text: &str) -> Vec<u32> {
+    /// Table rows of a sentence's tokens, with `<s>`/`</s>`, within the input limits; with the
+    /// normalised text and each piece's byte range in it (`<s>`/`</s>` excluded).
+    fn rows_spanned(&self, text: &str) -> (Vec<u32>, String, Vec<std::ops::Range<usize>>) {
         let mut cut = text.len().min(MAX_INPUT_BYTES);
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let mut pieces = self.tokenizer.pieces(&text[..cut]);
+        let (normalized, mut pieces) = self.tokenizer.pieces_spanned(&text[..cut]);
         pieces.truncate(MAX_TOKENS - 2);
         let mut rows = Vec::with_capacity(pieces.len() + 2);
         rows.push(tokenizer::BOS);
-        rows.extend(pieces);
+        let mut ranges = Vec::with_capacity(pieces.len());
+        for (row, range) in pieces {
+            rows.push(row);
+            ranges.push(range);
+        }
         rows.push(tokenizer::EOS);
-        rows
+        (rows, normalized, ranges)
+    }
+
+    /// Table rows of a sentence's tokens, with `<s>`/`</s>`, within the input limits.
+    fn rows(&self, text: &str) -> Vec<u32> {
+        self.rows_spanned(text).0
     }
 
     /// A sentence's tokens as original SentencePiece ids (what the reference tokenizer gives with
@@ -112,30 +122,76 @@ impl Encoder {
     /// One L2-normalised vector per sentence, in order. Sentences are independent: a vector does
     /// not depend on the other sentences of the call.
     pub fn embed(&self, sentences: &[&str]) -> Vec<[f32; DIM]> {
-        let mut out = Vec::with_capacity(sentences.len());
-        let mut group: Vec<Vec<u32>> = Vec::new();
-        let mut tokens = 0;
-        for s in sentences {
-            let rows = self.rows(s);
-            if !group.is_empty() && tokens + rows.len() > TOKEN_BUDGET {
-                self.flush(&mut group, &mut out);
-                tokens = 0;
-            }
-            tokens += rows.len();
-            group.push(rows);
-        }
-        self.flush(&mut group, &mut out);
-        out
+        let rows: Vec<Vec<u32>> = sentences.iter().map(|s| self.rows(s)).collect();
+        self.batched(&rows, |group| forward::embed(&self.weights, &self.table, group))
     }
 
-    fn flush(&self, group: &mut Vec<Vec<u32>>, out: &mut Vec<[f32; DIM]>) {
-        if group.is_empty() {
-            return;
-        }
-        let refs: Vec<&[u32]> = group.iter().map(|g| g.as_slice()).collect();
-        out.extend(forward::embed(&self.weights, &self.table, &refs));
-        group.clear();
+    /// [`Encoder::embed`], with each sentence's words and how much each moved `direction ·
+    /// vector` (`direction`: a linear read-out such as a classifier's weights; see
+    /// [`forward::explain`]). A `direction` of the wrong size gives no words.
+    pub fn explain(&self, sentences: &[&str], direction: &[f32]) -> Vec<Explained> {
+        let spanned: Vec<(Vec<u32>, String, Vec<std::ops::Range<usize>>)> = sentences.iter().map(|s| self.rows_spanned(s)).collect();
+        let rows: Vec<Vec<u32>> = spanned.iter().map(|(rows, _, _)| rows.clone()).collect();
+        let explained = self.batched(&rows, |group| forward::explain(&self.weights, &self.table, group, direction));
+        explained
+            .into_iter()
+            .zip(&spanned)
+            .map(|((vector, shares), (_, normalized, ranges))| {
+                let mut words: Vec<(String, f32)> = Vec::new();
+                // shares[0] is `<s>`; piece k is token k + 1.
+                for (k, range) in ranges.iter().enumerate() {
+                    let piece = normalized.get(range.clone()).unwrap_or("");
+                    let share = shares.get(k + 1).copied().unwrap_or(0.0);
+                    // A piece of punctuation is a word of its own: its share is not a word's.
+                    let punctuation = !piece.chars().any(char::is_alphanumeric);
+                    match piece.strip_prefix(tokenizer::SPACE) {
+                        Some(rest) => words.push((rest.to_owned(), share)),
+                        None if punctuation => words.push((piece.to_owned(), share)),
+                        None => match words.last_mut().filter(|(w, _)| w.chars().any(char::is_alphanumeric) || w.is_empty()) {
+                            Some(word) => {
+                                word.0.push_str(piece);
+                                word.1 += share;
+                            }
+                            None => words.push((piece.to_owned(), share)),
+                        },
+                    }
+                }
+                words.retain(|(w, _)| !w.is_empty());
+                Explained { vector, words }
+            })
+            .collect()
     }
+
+    /// Runs `forward` over the sentences' rows in groups of about [`TOKEN_BUDGET`] tokens (so
+    /// each weight matrix is streamed once per group), results in order.
+    fn batched<T>(&self, rows: &[Vec<u32>], forward: impl Fn(&[&[u32]]) -> Vec<T>) -> Vec<T> {
+        let mut out = Vec::with_capacity(rows.len());
+        let mut group: Vec<&[u32]> = Vec::new();
+        let mut tokens = 0;
+        for r in rows {
+            if !group.is_empty() && tokens + r.len() > TOKEN_BUDGET {
+                out.extend(forward(&group));
+                group.clear();
+                tokens = 0;
+            }
+            tokens += r.len();
+            group.push(r);
+        }
+        if !group.is_empty() {
+            out.extend(forward(&group));
+        }
+        out
+    }
+}
+
+/// A sentence's vector and its words' shares of a read-out of it ([`Encoder::explain`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// The L2-normalised sentence vector, as [`Encoder::embed`] gives it.
+    pub vector: [f32; DIM],
+    /// The sentence's words in reading order, as the encoder's normaliser writes them, each with
+    /// its share of the read-out (relative to the sentence's average token).
+    pub words: Vec<(String, f32)>,
 }
 
 /// Cosine similarity of two vectors (0 when one is zero).

@@ -16,7 +16,7 @@ pub const BOS: u32 = 1;
 pub const EOS: u32 = 2;
 
 /// The whitespace marker SentencePiece puts before words.
-const SPACE: &str = "\u{2581}";
+pub const SPACE: &str = "\u{2581}";
 
 /// The precompiled-charsmap normaliser.
 #[derive(Clone, Debug)]
@@ -188,15 +188,23 @@ impl Tokenizer {
     /// Rows of the pieces of `text`, without `<s>`/`</s>` (`[<unk>]` for a text that normalises
     /// to nothing, as the reference does).
     pub fn pieces(&self, text: &str) -> Vec<u32> {
-        let normalized = self.normalizer.normalize(text);
-        if normalized.is_empty() {
-            return vec![UNK];
-        }
-        self.viterbi(&normalized)
+        self.pieces_spanned(text).1.into_iter().map(|(id, _)| id).collect()
     }
 
-    /// The best segmentation (ties: the earliest-starting node, as SentencePiece).
-    fn viterbi(&self, s: &str) -> Vec<u32> {
+    /// [`Tokenizer::pieces`] with the normalised text and each piece's byte range in it (empty
+    /// for the `<unk>` of a text that normalises to nothing).
+    pub fn pieces_spanned(&self, text: &str) -> (String, Vec<(u32, std::ops::Range<usize>)>) {
+        let normalized = self.normalizer.normalize(text);
+        if normalized.is_empty() {
+            return (normalized, vec![(UNK, 0..0)]);
+        }
+        let pieces = self.viterbi(&normalized);
+        (normalized, pieces)
+    }
+
+    /// The best segmentation (ties: the earliest-starting node, as SentencePiece), with each
+    /// piece's byte range in `s`.
+    fn viterbi(&self, s: &str) -> Vec<(u32, std::ops::Range<usize>)> {
         // Byte offset of each character boundary.
         let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect();
         let len = bounds.len() - 1;
@@ -235,11 +243,11 @@ impl Tokenizer {
         let mut ids = Vec::new();
         let mut p = len;
         while p > 0 {
-            ids.push(piece_of[p]);
+            ids.push((piece_of[p], bounds[start_of[p]]..bounds[p]));
             p = start_of[p];
         }
         if ids.is_empty() {
-            ids.push(UNK);
+            ids.push((UNK, 0..0));
         }
         ids.reverse();
         ids
