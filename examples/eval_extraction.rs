@@ -23,7 +23,10 @@
 //!   `,` `;` `&` `/` `|` " and " " und " " et ", case folding ("exact"); "overlap": a name shared;
 //! - date: the same calendar day (the first 10 chars of the ISO date).
 //!
-//! `--fp` / `--fn` list every false positive / negative with its page; `--show FILE` prints one
+//! `--fp` / `--fn` list every false positive / negative with its page (`--why`: with the block
+//! that holds each false positive, its element path and text, and where in the page each false
+//! negative is; `--tp --why` lists the true
+//! positives the same way); `--show FILE` prints one
 //! page's blocks and how each snippet fared.
 
 use glose::{extract, metadata};
@@ -119,6 +122,8 @@ struct Row {
     /// The same counts with the title prepended to the text.
     with_title: [usize; 4],
     false_pos: Vec<String>,
+    /// Filled with `--why` only.
+    true_pos: Vec<String>,
     false_neg: Vec<String>,
     title: Option<(bool, bool)>,
     author: Option<(bool, bool)>,
@@ -134,7 +139,7 @@ fn gunzip(path: &Path) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn score_page(root: &Path, entry: &Entry, show: bool) -> Row {
+fn score_page(root: &Path, entry: &Entry, show: bool, why: bool) -> Row {
     let mut row = Row { file: entry.file.clone(), ..Default::default() };
     let html = gunzip(&root.join("html").join(format!("{}.gz", entry.file))).unwrap_or_else(|| {
         eprintln!("cannot read html/{}.gz", entry.file);
@@ -153,16 +158,25 @@ fn score_page(root: &Path, entry: &Entry, show: bool) -> Row {
     for snippet in &entry.with {
         if body.contains(snippet.as_str()) {
             row.tp += 1;
+            if why {
+                row.true_pos.push(format!("{snippet:?}\n    {}", where_found(&snapshot, &article.blocks, snippet)));
+            }
         } else {
             row.fn_ += 1;
-            row.false_neg.push(snippet.clone());
+            row.false_neg.push(match why {
+                true => format!("{snippet:?}\n    {}", where_in_page(&snapshot, snippet)),
+                false => format!("{snippet:?}"),
+            });
         }
         row.with_title[usize::from(!titled.contains(snippet.as_str()))] += 1;
     }
     for snippet in &entry.without {
         if body.contains(snippet.as_str()) {
             row.fp += 1;
-            row.false_pos.push(snippet.clone());
+            row.false_pos.push(match why {
+                true => format!("{snippet:?}\n    {}", where_found(&snapshot, &article.blocks, snippet)),
+                false => format!("{snippet:?}"),
+            });
         } else {
             row.tn += 1;
         }
@@ -196,6 +210,30 @@ fn score_page(root: &Path, entry: &Entry, show: bool) -> Row {
     row
 }
 
+/// Where a snippet was found: the first block holding it (or its start), as kind, element path
+/// (tag.class of the block and its three nearest ancestors) and the block's text, cut short.
+fn where_found(snapshot: &glose::snapshot::Snapshot, blocks: &[extract::article::FoundBlock], snippet: &str) -> String {
+    let head: String = snippet.chars().take(24).collect();
+    let Some(b) = blocks.iter().find(|b| collapse(&b.text.text).contains(snippet)).or_else(|| blocks.iter().find(|b| collapse(&b.text.text).contains(&head))) else {
+        return "(across blocks)".to_owned();
+    };
+    let name = |id| format!("{}.{}", snapshot.tag(id).unwrap_or("?"), snapshot.attr(id, "class").unwrap_or("").split_whitespace().next().unwrap_or(""));
+    let path: Vec<String> = std::iter::once(b.node).chain(snapshot.ancestors(b.node)).take(4).map(name).collect();
+    let text: String = b.text.text.chars().take(160).collect();
+    format!("{:?} {} | {text}", b.kind, path.join(" < "))
+}
+
+/// Where a missed snippet is in the page: the element path of the first text node holding its
+/// first words (or "(not in one text node)").
+fn where_in_page(snapshot: &glose::snapshot::Snapshot, snippet: &str) -> String {
+    let head: String = snippet.chars().take(20).collect();
+    let Some(id) = (0..snapshot.len() as u32).find(|&id| snapshot.text(id).is_some_and(|t| collapse(t).contains(&head))) else {
+        return "(not in one text node)".to_owned();
+    };
+    let name = |id| format!("{}.{}", snapshot.tag(id).unwrap_or("?"), snapshot.attr(id, "class").unwrap_or("").split_whitespace().next().unwrap_or(""));
+    snapshot.ancestors(id).take(6).map(name).collect::<Vec<_>>().join(" < ")
+}
+
 /// Precision, recall, F1, accuracy from tp, fn, fp, tn.
 fn scores(tp: usize, fn_: usize, fp: usize, tn: usize) -> (f64, f64, f64, f64) {
     let (tp, fn_, fp, tn) = (tp as f64, fn_ as f64, fp as f64, tn as f64);
@@ -226,7 +264,7 @@ fn main() {
         entries.retain(|e| &e.file == name || e.file.trim_end_matches(".html") == name || &e.url == name);
     }
     let started = Instant::now();
-    let rows: Vec<Row> = entries.par_iter().map(|e| score_page(&root, e, show.is_some())).collect();
+    let rows: Vec<Row> = entries.par_iter().map(|e| score_page(&root, e, show.is_some(), flag("--why"))).collect();
     let wall = started.elapsed().as_secs_f64();
     if rows.is_empty() {
         eprintln!("no pages under {}", root.display());
@@ -238,14 +276,21 @@ fn main() {
     if flag("--fp") {
         for r in rows.iter().filter(|r| !r.false_pos.is_empty()) {
             for s in &r.false_pos {
-                println!("FP {:<48} {s:?}", r.file);
+                println!("FP {:<48} {s}", r.file);
+            }
+        }
+    }
+    if flag("--tp") {
+        for r in &rows {
+            for s in &r.true_pos {
+                println!("TP {:<48} {s}", r.file);
             }
         }
     }
     if flag("--fn") {
         for r in rows.iter().filter(|r| !r.false_neg.is_empty()) {
             for s in &r.false_neg {
-                println!("FN {:<48} {s:?}", r.file);
+                println!("FN {:<48} {s}", r.file);
             }
         }
     }

@@ -2,7 +2,9 @@
 //! character offset can be turned back into a (text node, UTF-16 offset) point of the live page.
 //!
 //! Collapsing follows the browser for normal flow text: every run of white space (including
-//! no-break spaces) becomes one space, leading and trailing space is dropped.
+//! no-break spaces) becomes one space, leading and trailing space is dropped. Soft hyphens
+//! (U+00AD) are left out: a browser shows them only where it breaks a line, so they are not part
+//! of the words a reader sees (the source map skips them, as it skips collapsed space).
 
 use super::{NodeId, Snapshot};
 use serde::{Deserialize, Serialize};
@@ -66,6 +68,13 @@ pub fn is_collapsible_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// Whether a char is left out of the collapsed text: the soft hyphen (U+00AD), a hyphenation
+/// hint that is invisible unless the line breaks there ("Touristen\u{ad}attraktion" reads
+/// "Touristenattraktion").
+pub fn is_invisible(c: char) -> bool {
+    c == '\u{ad}'
+}
+
 impl TextCollector {
     /// An empty collector.
     pub fn new() -> TextCollector {
@@ -77,6 +86,10 @@ impl TextCollector {
         let mut run_start: Option<u32> = None;
         let mut utf16: u32 = 0;
         for (byte, c) in text.char_indices() {
+            if is_invisible(c) {
+                utf16 += 1;
+                continue;
+            }
             if is_collapsible_space(c) {
                 if self.chars > 0 {
                     self.pending_space = true;
@@ -178,6 +191,10 @@ impl CollapsedText {
         let mut space_at: Option<u32> = None;
         for c in data.get(run.node_byte as usize..)?.chars() {
             let width = c.len_utf16() as u32;
+            if is_invisible(c) {
+                utf16 += width;
+                continue;
+            }
             if is_collapsible_space(c) {
                 space_at.get_or_insert(utf16);
             } else {
@@ -258,6 +275,22 @@ mod tests {
         for (k, &want) in expected.iter().enumerate().take(c.char_len() as usize) {
             assert_eq!(c.locate_start(&s, k as u32), Some(DomPoint { node: t, offset: want }), "char {k}");
         }
+    }
+
+    #[test]
+    fn soft_hyphens_are_left_out_and_skipped_by_the_map() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let t = b.text(p, "Touristen\u{ad}attrak\u{ad}tion \u{ad}am See");
+        let s = b.finish().unwrap();
+        let c = CollapsedText::of_subtree(&s, p);
+        assert_eq!(c.text, "Touristenattraktion am See");
+        // "a" of "attraktion" (char 9) is after the first soft hyphen: UTF-16 offset 10.
+        assert_eq!(c.locate_start(&s, 9), Some(DomPoint { node: t, offset: 10 }));
+        // "t" of "tion" (char 15) follows the second one: offset 17.
+        assert_eq!(c.locate_start(&s, 15), Some(DomPoint { node: t, offset: 17 }));
+        // "am" (char 20) comes after the space and a third soft hyphen: offset 23.
+        assert_eq!(c.locate_start(&s, 20), Some(DomPoint { node: t, offset: 23 }));
     }
 
     #[test]

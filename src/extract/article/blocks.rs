@@ -82,13 +82,17 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
         }
     }
     // Short paragraphs that end with a photo credit are captions of pictures placed around the
-    // text (teasers, galleries, credits under a banner): the page's furniture. The article's own
-    // figure captions (`figcaption`, table `caption`) stay, credit and all.
+    // text (teasers, galleries, credits under a banner): the page's furniture. So are captions
+    // (`figcaption`, or a block its class calls a caption / legend / credit) that end with one:
+    // the credit says the picture is an agency's or stock photo set beside the text ("… in
+    // Pennsylvania © Noah Addis", "… – © jollier_ – stock.adobe.com"). Captions without a credit
+    // stay: they are more often the article's own figures (galleries, listicles, diagrams).
+    // A short heading inside a link is the title of a teaser card that links to another page.
     let mut kept = Vec::with_capacity(blocks.len());
     for block in blocks {
         let chars = block.text.text.chars().count();
-        let caption = block.kind == BlockKind::Paragraph && chars <= 300;
-        if caption && chrome::ends_with_credit(&block.text.text) {
+        let caption = (block.kind == BlockKind::Paragraph && chars <= 300) || block.kind == BlockKind::Caption || is_caption(snapshot, block.node);
+        if (caption && chrome::ends_with_credit(&block.text.text)) || (block.kind == BlockKind::Heading && chars <= 200 && in_link(snapshot, block.node)) {
             chrome_chars += chars;
         } else {
             kept.push(block);
@@ -110,6 +114,25 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
         }
     }
     (kept, chrome_chars)
+}
+
+/// Whether an element sits inside a link to another page (an `<a href>` among its four nearest
+/// ancestors, not a `#fragment` link within the page).
+fn in_link(snapshot: &Snapshot, node: NodeId) -> bool {
+    snapshot.ancestors(node).take(4).any(|a| snapshot.is(a, "a") && snapshot.attr(a, "href").is_some_and(|h| !h.starts_with('#')))
+}
+
+/// Whether a block is a picture's caption: a `figcaption`, or an element whose class has the
+/// word "caption", "legend" or "credit(s)" ("wp-caption-text", "media__caption"), the block or
+/// one of its two nearest ancestors.
+fn is_caption(snapshot: &Snapshot, node: NodeId) -> bool {
+    std::iter::once(node).chain(snapshot.ancestors(node)).take(3).any(|a| {
+        snapshot.is(a, "figcaption")
+            || snapshot.attr(a, "class").is_some_and(|c| {
+                c.split(|ch: char| !ch.is_alphanumeric())
+                    .any(|p| ["caption", "legend", "credit", "credits"].iter().any(|w| p.eq_ignore_ascii_case(w)))
+            })
+    })
 }
 
 /// Whether some text follows `heading` inside its article root (the last block read: so that

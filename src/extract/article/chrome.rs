@@ -36,7 +36,7 @@ const LEAD_INS: &[&str] = &[
     // bylines and timestamps
     "von:", "by:", "par :", "autor:", "autorin:", "author:", "auteur :", "auteur:", "aktualisiert am", "aktualisiert:",
     "zuletzt aktualisiert", "last updated", "updated:", "updated on", "updated at", "mis à jour", "publié le",
-    "veröffentlicht am", "veröffentlicht:", "erstellt am", "erstellt:", "published:", "published on", "posted on",
+    "veröffentlicht am", "veröffentlicht:", "veröffentlichung:", "erstellt am", "erstellt:", "published:", "published on", "posted on",
     "posted by", "posted in", "geschrieben von", "verfasst von", "verfasst am", "release date", "erschienen am",
     "erschienen in", "stand:", "datum:", "date:", "fecha:", "publicado el", "actualizado el", "der beitrag wurde am",
     "dieser beitrag wurde am", "dieser text wurde veröffentlicht", "dieser eintrag wurde veröffentlicht",
@@ -74,7 +74,7 @@ const LIST_HEADINGS: &[&str] = &[
     "popular posts", "popular stories", "popular articles", "trending", "more from", "more stories", "more news",
     "more articles", "more on", "more in", "you may also", "you might also", "recommended", "see also", "read more",
     "read also", "read next", "further reading", "also on", "also in", "top stories", "editor's picks", "editors' picks",
-    "what to read next", "in other news", "elsewhere on",
+    "what to read next", "in other news", "elsewhere on", "more information", "further information",
     // German
     "neueste artikel", "neueste beiträge", "neuste beiträge", "neue beiträge", "aktuelle beiträge", "aktuelle artikel",
     "aktuelle nachrichten", "aktuelle produkttests", "letzte beiträge", "letzte artikel", "weitere artikel",
@@ -88,11 +88,12 @@ const LIST_HEADINGS: &[&str] = &[
     "das könnte sie", "diese artikel könnten", "diese beiträge könnten", "das thema könnte", "dies könnte", "auch interessant", "ebenfalls interessant", "siehe auch",
     "schon gelesen", "zum weiterlesen", "lesen sie auch", "lesen sie hier", "auch lesen", "auch auf", "top-themen",
     "top themen", "topthemen", "highlights aus dem heft", "entdecken sie", "passend dazu", "das interessiert",
+    "weitere informationen", "zusatzinformationen", "weitere infos", "mehr informationen", "mehr infos",
     // French
     "à lire aussi", "a lire aussi", "lire aussi", "les plus lus", "les plus lues", "les plus partagés",
     "les plus commentés", "articles récents", "derniers articles", "dernières actualités", "dernières infos",
     "sur le même sujet", "dans la même rubrique", "vous aimerez aussi", "vous aimerez", "à voir aussi", "voir aussi",
-    "nos derniers", "articles similaires", "articles liés", "et vidéos sur le sujet", "pour aller plus loin",
+    "nos derniers", "articles similaires", "articles liés", "et vidéos sur le sujet", "pour aller plus loin", "plus d'informations",
     // Spanish, Portuguese, Italian, Dutch
     "lea también", "lea más", "lea:", "leer más", "le puede interesar", "te puede interesar", "puede interesarte",
     "ver también", "vea también", "mira:", "mire:", "puedes ver:", "lo más leído", "más leídas", "más leído",
@@ -153,7 +154,14 @@ fn trim_end(t: &str) -> &str {
 pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     let t = normalise(text);
     let chars = t.chars().count();
-    if chars == 0 || chars > 220 {
+    if chars == 0 {
+        return false;
+    }
+    // Post metadata, copyright and disclosure notices run longer than other chrome lines.
+    if !heading && (is_post_meta(&t) || is_notice(&t)) {
+        return true;
+    }
+    if chars > 220 {
         return false;
     }
     let bare = trim_end(&t);
@@ -172,7 +180,7 @@ pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     if chars <= 80 && (is_counter(bare) || (!heading && is_date_line(bare)) || is_byline(text.trim())) {
         return true;
     }
-    !heading && (is_post_meta(&t) || is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
+    !heading && (is_phrase_chain(&t) || is_segmented_meta(&t) || is_file_line(&t) || chrome_after_date(&t, heading))
 }
 
 /// Verbs of calls to action: follow, join, subscribe, download, write to us, support, donate.
@@ -242,6 +250,26 @@ fn is_post_meta(t: &str) -> bool {
     }
     ["©", "copyright", "(c) "].iter().any(|l| t.starts_with(l))
         && ["reserved", "vorbehalten", "réservés", "permission", "genehmigung", "reprint", "copyrighted", "nachdruck"].iter().any(|w| t.contains(w))
+}
+
+/// Openings of the clauses of a copyright, advertising or affiliate notice (lower case): sure
+/// marks even after another clause ("NOTE: The advertising disclaimer below…", "Letzte
+/// Aktualisierung am … / Bei den Verlinkungen handelt es sich um Affiliate Links").
+const NOTICE_LEAD_INS: &[&str] = &[
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "this article is the copyrighted", "written permission must", "advertising disclosure", "advertising disclaimer",
+    "the advertising disclaimer", "für links auf dieser seite", "bei den verlinkungen", "dieser beitrag enthält werbung",
+    "enthält affiliate", "affiliate links", "affiliate-links", "*provisionslink", "hazte miembro",
+];
+
+/// A paragraph of at most 400 chars one of whose clauses (after `.` `:` `/` `!` `?` `|`) opens
+/// with a notice's words ([`NOTICE_LEAD_INS`]).
+fn is_notice(t: &str) -> bool {
+    if t.chars().count() > 400 {
+        return false;
+    }
+    let starts = |clause: &str| NOTICE_LEAD_INS.iter().any(|l| clause.trim_start_matches(['*', ' ', '(', '»', '"']).starts_with(l));
+    starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
 }
 
 /// Separators between the parts of a meta line.
@@ -325,9 +353,26 @@ fn chrome_after_date(t: &str, heading: bool) -> bool {
         let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
         is_date_line(trim_end(&head)) && {
             let tail = tail.as_str();
-            LEAD_INS.iter().any(|l| tail.starts_with(l)) || WHOLE_LINES.contains(&trim_end(tail)) || is_counter(trim_end(tail)) || (!heading && is_byline(tail))
+            LEAD_INS.iter().any(|l| tail.starts_with(l))
+                || WHOLE_LINES.contains(&trim_end(tail))
+                || is_counter(trim_end(tail))
+                || (!heading && is_byline(tail))
+                || (!heading && t.chars().count() <= 40 && has_year(&head) && tail.split_whitespace().count() <= 2 && is_section_label(tail))
         }
     })
+}
+
+/// Whether a text holds a year (19xx or 20xx as a number of its own).
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+}
+
+/// One or two words after a date that name the post's section or category ("02.02.2022
+/// A-Frauen", "2021-10-16 | Botschaft"): the first opens with a capital (in the page's text) or a
+/// separator comes first.
+fn is_section_label(tail: &str) -> bool {
+    let tail = tail.trim_start_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–' | ' '));
+    !tail.is_empty() && !tail.ends_with(['.', '!', '?']) && tail.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&'))
 }
 
 /// Whether a short heading names a list of other articles ("Most read", "Weitere Artikel").

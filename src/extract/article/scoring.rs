@@ -251,8 +251,12 @@ fn add_split_pieces(snapshot: &Snapshot, facts: &Facts, candidates: &[NodeId], b
 const MAX_LEAD_CHARS: u32 = 700;
 
 /// The standfirst: paragraphs between the article's title (`<h1>`) and its body, outside the
-/// chosen container (the bold lead of news pages, "content__intro", "a-lead"). Text that reads as
-/// sentences, with few links, joins the article ahead of its body.
+/// chosen container (the bold lead of news pages, "content__intro", "a-lead", the dek beside the
+/// `<h1>` in the title's own block). Text that reads as sentences, with few links, joins the
+/// article ahead of its body; so does a subtitle (`<h2>`, or a paragraph without a final period)
+/// whose class names it a subtitle / lead / intro / teaser / excerpt / standfirst. Reader View
+/// shows the dek apart, as the excerpt under the title; Glose has no such place, and the dek is
+/// the newsroom's own summary of the story, so it is read with the article.
 fn add_lead(snapshot: &Snapshot, facts: &Facts, roots: &mut Vec<NodeId>) {
     let Some(&first) = roots.first() else { return };
     let Some(h1) = (snapshot.body()..first).rev().find(|&id| snapshot.is(id, "h1") && !snapshot.contains(id, first)) else { return };
@@ -264,14 +268,16 @@ fn add_lead(snapshot: &Snapshot, facts: &Facts, roots: &mut Vec<NodeId>) {
             id = snapshot.subtree_end(id);
             continue;
         }
+        let named = is_named_lead(snapshot, id);
         let paragraph = match snapshot.tag(id) {
             Some("p") => true,
             Some("div") => !facts.has_block[i],
+            Some("h2") => named,
             _ => false,
         };
-        if paragraph && !snapshot.contains(id, first) && !in_caption_or_title_block(snapshot, id, h1) {
+        if paragraph && !snapshot.contains(id, first) && !in_caption(snapshot, id) {
             let len = facts.text_len[i];
-            if len >= 60 && facts.link_density(id) < 0.2 && ends_sentence(snapshot, id) {
+            if len >= 60 && facts.link_density(id) < 0.2 && (named || ends_sentence(snapshot, id)) {
                 total += len;
                 leads.push(id);
             }
@@ -287,14 +293,25 @@ fn add_lead(snapshot: &Snapshot, facts: &Facts, roots: &mut Vec<NodeId>) {
     *roots = leads;
 }
 
+/// Words of the classes that name a standfirst or subtitle ("article-subheadline",
+/// "entry__subtitle", "c-page-intro__copy", "ArticleHero__teaser", "excerpt"; French "chapo",
+/// Spanish "bajada" / "entradilla").
+const LEAD_CLASS_WORDS: &[&str] = &[
+    "subtitle", "subheadline", "sub-headline", "subline", "lead", "intro", "teaser", "excerpt", "standfirst", "dek",
+    "summary", "chapo", "chapeau", "bajada", "entradilla",
+];
+
+/// Whether an element's class names it a standfirst or subtitle ([`LEAD_CLASS_WORDS`]).
+fn is_named_lead(snapshot: &Snapshot, id: NodeId) -> bool {
+    snapshot.attr(id, "class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        LEAD_CLASS_WORDS.iter().any(|w| c.contains(w))
+    })
+}
+
 /// Whether a paragraph is a picture's caption (in a `figure`, a `figcaption`, a class saying
-/// "caption", a carousel or list item), or sits beside the `<h1>` in the title's own block (the
-/// headline's dek, shown with the title as Reader View does).
-fn in_caption_or_title_block(snapshot: &Snapshot, id: NodeId, h1: NodeId) -> bool {
-    let h1_block = snapshot.parent(h1).and_then(|p| snapshot.parent(p));
-    if snapshot.parent(id) == snapshot.parent(h1) || (h1_block.is_some() && snapshot.parent(id).and_then(|p| snapshot.parent(p)) == h1_block) {
-        return true;
-    }
+/// "caption", a carousel or list item) or an aside.
+fn in_caption(snapshot: &Snapshot, id: NodeId) -> bool {
     std::iter::once(id).chain(snapshot.ancestors(id)).take(6).any(|a| {
         matches!(snapshot.tag(a), Some("figure" | "figcaption" | "li" | "blockquote" | "aside"))
             || snapshot.attr(a, "class").is_some_and(|c| {

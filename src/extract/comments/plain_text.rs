@@ -4,7 +4,7 @@
 //!
 //! [`TextCollector`]: crate::snapshot::text::TextCollector
 
-use crate::snapshot::text::is_collapsible_space;
+use crate::snapshot::text::{is_collapsible_space, is_invisible};
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Accumulates text nodes (and breaks) into one string, white space collapsed and trimmed.
@@ -58,6 +58,14 @@ impl PlainText {
 
     /// Appends a run of non-space chars (nothing when empty).
     fn push_word(&mut self, word: &str) {
+        if word.contains(is_invisible) {
+            // Soft hyphens are left out, as the collector does (rare: the slow path).
+            let visible: String = word.chars().filter(|&c| !is_invisible(c)).collect();
+            if !visible.is_empty() {
+                self.push_word(&visible);
+            }
+            return;
+        }
         if !word.is_empty() {
             if self.pending_space {
                 self.out.push(' ');
@@ -138,6 +146,18 @@ mod tests {
         let s = b.finish().unwrap();
         assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
         assert_eq!(PlainText::of_subtree(&s, p), "One two three.Fourfive six seven eight");
+    }
+
+    #[test]
+    fn soft_hyphens_are_left_out_as_the_collector_does() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, "Touristen\u{ad}attraktion \u{ad} am\u{ad}");
+        b.text(p, "\u{ad}");
+        b.text(p, " See");
+        let s = b.finish().unwrap();
+        assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
+        assert_eq!(PlainText::of_subtree(&s, p), "Touristenattraktion am See");
     }
 
     #[test]
