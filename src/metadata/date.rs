@@ -171,20 +171,32 @@ fn cjk_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
     })
 }
 
-/// Month names and their usual abbreviations in the languages Glose reads.
+/// Month names and their usual abbreviations in the languages Glose reads (EN, FR, DE, ES, IT,
+/// PT, NL; Russian in the genitive of "5 декабря" and the nominative; Arabic, the Gregorian
+/// names of Egypt and the Gulf and the Levant's one-word Syriac ones).
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1),
+    ("january", 1), ("janvier", 1), ("januar", 1), ("jänner", 1), ("enero", 1), ("gennaio", 1), ("janeiro", 1), ("januari", 1),
+    ("января", 1), ("январь", 1), ("يناير", 1),
     ("february", 2), ("février", 2), ("fevrier", 2), ("februar", 2), ("febrero", 2), ("febbraio", 2), ("fevereiro", 2),
-    ("march", 3), ("mars", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("marzo", 3), ("março", 3),
-    ("april", 4), ("avril", 4), ("abril", 4), ("aprile", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5),
-    ("june", 6), ("juin", 6), ("juni", 6), ("junio", 6), ("giugno", 6), ("junho", 6),
-    ("july", 7), ("juillet", 7), ("juli", 7), ("julio", 7), ("luglio", 7), ("julho", 7),
-    ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8),
+    ("februari", 2), ("февраля", 2), ("февраль", 2), ("فبراير", 2), ("شباط", 2),
+    ("march", 3), ("mars", 3), ("märz", 3), ("maerz", 3), ("mrz", 3), ("marzo", 3), ("março", 3), ("maart", 3),
+    ("марта", 3), ("март", 3), ("مارس", 3), ("آذار", 3),
+    ("april", 4), ("avril", 4), ("abril", 4), ("aprile", 4), ("апреля", 4), ("апрель", 4), ("أبريل", 4), ("ابريل", 4), ("نيسان", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("maio", 5), ("mei", 5), ("мая", 5), ("май", 5), ("مايو", 5), ("أيار", 5),
+    ("june", 6), ("juin", 6), ("juni", 6), ("junio", 6), ("giugno", 6), ("junho", 6), ("июня", 6), ("июнь", 6), ("يونيو", 6),
+    ("حزيران", 6),
+    ("july", 7), ("juillet", 7), ("juli", 7), ("julio", 7), ("luglio", 7), ("julho", 7), ("июля", 7), ("июль", 7), ("يوليو", 7),
+    ("تموز", 7),
+    ("august", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("augustus", 8), ("августа", 8), ("август", 8), ("أغسطس", 8),
+    ("اغسطس", 8), ("آب", 8),
     ("september", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9), ("settembre", 9), ("setembro", 9),
-    ("october", 10), ("octobre", 10), ("oktober", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10),
-    ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11),
+    ("сентября", 9), ("сентябрь", 9), ("سبتمبر", 9), ("أيلول", 9),
+    ("october", 10), ("octobre", 10), ("oktober", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("октября", 10),
+    ("октябрь", 10), ("أكتوبر", 10), ("اكتوبر", 10),
+    ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11), ("ноября", 11), ("ноябрь", 11), ("نوفمبر", 11),
+    ("تشرين الثاني", 11),
     ("december", 12), ("décembre", 12), ("decembre", 12), ("dezember", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
+    ("декабря", 12), ("декабрь", 12), ("ديسمبر", 12),
 ];
 
 /// The month a word names, in full or abbreviated to at least three letters.
@@ -420,6 +432,21 @@ mod tests {
         assert_eq!(p("12/25/2019").as_deref(), Some("2019-12-25"));
         assert_eq!(p("2024年6月11日 20:15").as_deref(), Some("2024-06-11T20:15:00"));
         assert_eq!(p("2024년 6월 11일").as_deref(), Some("2024-06-11"));
+    }
+
+    #[test]
+    fn reads_the_written_dates_of_comment_sections() {
+        assert_eq!(p("5 décembre 2026 à 14 h 05").as_deref(), Some("2026-12-05T14:05:00"));
+        assert_eq!(p("5. Dezember 2026, 14:05").as_deref(), Some("2026-12-05T14:05:00"));
+        assert_eq!(p("5 de diciembre de 2026").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("5 dicembre 2026").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("5 de dezembro de 2026 às 14:05").as_deref(), Some("2026-12-05T14:05:00"));
+        assert_eq!(p("5 december 2026 om 14:05").as_deref(), Some("2026-12-05T14:05:00"));
+        assert_eq!(p("12 maart 2026").as_deref(), Some("2026-03-12"));
+        assert_eq!(p("5 декабря 2026 г. в 14:05").as_deref(), Some("2026-12-05T14:05:00"));
+        assert_eq!(p("1 мая 2026").as_deref(), Some("2026-05-01"));
+        assert_eq!(p("5 ديسمبر 2026").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("5 أيار 2026").as_deref(), Some("2026-05-05"));
     }
 
     #[test]
