@@ -155,6 +155,7 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
         .filter(|&w| {
             let parent = snapshot.parent(w).unwrap_or(item);
             date.is_some_and(|d| snapshot.contains(parent, d) && (parent != item || w < d))
+                || (date.is_none() && alone_on_its_line(snapshot, item, w))
         })
         .and_then(|w| author_name_of(snapshot, class_parts, w).map(|name| (w, name)));
     let byline_node = byline_name.as_ref().map(|&(w, _)| w);
@@ -181,6 +182,16 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
             .filter(|name| !fields.text.starts_with(name.as_str()));
     }
     fields
+}
+
+/// Whether a name-like element is the whole of a line of its own at the head of an undated
+/// comment (`<div><strong>Anna</strong> ·</div><p>…</p>`): the line holds nothing else but
+/// separators, and the comment's text follows it.
+fn alone_on_its_line(snapshot: &Snapshot, item: NodeId, name: NodeId) -> bool {
+    let Some(line) = snapshot.parent(name).filter(|&p| p != item) else { return false };
+    let rest = snapshot.text_content(line).replacen(snapshot.text_content(name).as_str(), "", 1);
+    rest.chars().all(|c| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '–' | '—' | '-' | ',' | ':'))
+        && snapshot.text_content(item).trim_end().len() > snapshot.text_content(line).trim_end().len() + 8
 }
 
 /// Calls `visit` on every element of `item`'s own content in document order; `visit` returns

@@ -139,10 +139,16 @@ impl Facts {
     }
 
     fn comment_like(&self, snapshot: &Snapshot, id: NodeId, strict: bool) -> bool {
+        self.has_time[id as usize] && self.comment_like_but_time(snapshot, id, strict)
+    }
+
+    /// Everything [`Facts::comment_like`] asks but the time: an author, a text of its own, the
+    /// tag of an item. Enough for a sibling of dated comments in the same group, whose date is
+    /// missing or written in a way no rule reads.
+    fn comment_like_but_time(&self, snapshot: &Snapshot, id: NodeId, strict: bool) -> bool {
         let i = id as usize;
         let own_text = self.text[i].saturating_sub(self.link_text[i]);
         snapshot.tag(id).is_some_and(|t| !matches!(t, "a" | "span" | "p" | "ul" | "ol" | "table" | "tbody" | "tr" | "form" | "nav" | "header" | "footer"))
-            && self.has_time[i]
             // Inside a named section a bare `<strong>Name</strong>` is enough of an author.
             && (self.has_author[i] || (!strict && self.has_weak_author[i]))
             && own_text >= if strict { 20 } else { 8 }
@@ -210,9 +216,21 @@ fn items_in<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblin
     // Every comment-like element of an accepted signature, replies included.
     let first_parent = accepted.iter().map(|&(_, p)| p).min().unwrap_or(scope);
     let from = if strict { first_parent } else { scope };
+    let accepted_sig = |d: NodeId| snapshot.tag(d).is_some() && signatures.contains(&signature(snapshot, d));
+    // The lists holding dated comments, by signature: an undated item beside them ("5 декабря
+    // 2026" in a language without month names here, a date left out) is one of them all the same.
+    let dated: rustc_hash::FxHashSet<(Option<NodeId>, Signature<'a>)> = snapshot
+        .descendants(from)
+        .filter(|&d| accepted_sig(d) && facts.comment_like(snapshot, d, strict))
+        .map(|d| (snapshot.parent(d), signature(snapshot, d)))
+        .collect();
     snapshot
         .descendants(from)
-        .filter(|&d| snapshot.tag(d).is_some() && facts.comment_like(snapshot, d, strict) && signatures.contains(&signature(snapshot, d)))
+        .filter(|&d| {
+            accepted_sig(d)
+                && (facts.comment_like(snapshot, d, strict)
+                    || (facts.comment_like_but_time(snapshot, d, strict) && dated.contains(&(snapshot.parent(d), signature(snapshot, d)))))
+        })
         .collect()
 }
 
