@@ -4,6 +4,7 @@
 //! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
 
 use super::class_parts::ClassParts;
+use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
 use crate::metadata::{is_relative_date, parse_date};
 use super::plain_text::PlainText;
@@ -41,11 +42,6 @@ const BLOCK_TAGS: &[&str] = &[
     "dt", "figure", "figcaption", "hr",
 ];
 
-/// Phrases that introduce the name of the comment being answered.
-const REPLY_PHRASES: &[&str] = &[
-    "in reply to", "replying to", "en réponse à", "en reponse a", "réponse à", "antwort auf",
-    "als antwort auf", "en respuesta a", "respuesta a", "in risposta a",
-];
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
 pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool]) -> Fields {
@@ -217,28 +213,47 @@ fn depth_of(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId) -> Opti
     })
 }
 
-/// Reads an "in reply to X" line; whether `id` is one.
+/// Reads an "in reply to X" line ("En réponse à X", "в ответ на X", "Xさんへの返信"); whether
+/// `id` is one.
 fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
-    if !may_open_reply_phrase(snapshot, id) {
+    if !may_hold_reply_phrase(snapshot, id) {
         return false;
     }
     let text = PlainText::of_subtree(snapshot, id);
+    let text = text.trim();
     let lower = text.to_lowercase();
-    let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) else { return false };
+    let name = if let Some(phrase) = REPLY_PHRASES.iter().find(|p| lower.starts_with(*p)) {
+        text.chars().skip(phrase.chars().count()).collect::<String>()
+    } else if let Some(suffix) = REPLY_SUFFIXES.iter().find(|s| lower.ends_with(*s) && text.chars().count() <= 40) {
+        text.chars().take(text.chars().count() - suffix.chars().count()).collect()
+    } else {
+        return false;
+    };
     let link = std::iter::once(id).chain(snapshot.descendants(id)).find(|&d| snapshot.is(d, "a"));
-    fields.reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
-    let rest: String = text.trim().chars().skip(phrase.chars().count()).collect();
-    fields.reply_name = word_rules::clean_author(rest.trim_start_matches([':', ' ']));
-    fields.reply_line = fields.reply_name.is_some();
+    let reply_link = link.and_then(|a| snapshot.attr(a, "href")).and_then(|h| h.split_once('#')).map(|(_, f)| f.to_owned()).filter(|f| !f.is_empty());
+    let reply_name = word_rules::clean_author(name.trim_start_matches([':', ' ']))
+        .filter(|n| n.split_whitespace().count() <= 4 && !n.contains([':', '?', '!', '：']));
+    // A sentence of the comment that opens with the words ("Réponse à votre question : …") names
+    // no one and links nowhere: it stays text.
+    if reply_link.is_none() && reply_name.is_none() {
+        return false;
+    }
+    fields.reply_line = reply_name.is_some();
+    fields.reply_link = reply_link;
+    fields.reply_name = reply_name;
     true
 }
 
-/// Whether the subtree's text, trimmed, starts with a letter that a reply phrase starts with
-/// (`i`, `r`, `e`, `a`, either case): rules most elements out without building their text.
-/// Only these ASCII letters lower-case to a phrase's first letter.
-fn may_open_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
-    let first = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d)).flat_map(str::chars).find(|c| !c.is_whitespace());
-    first.is_some_and(|c| matches!(c.to_ascii_lowercase(), 'i' | 'r' | 'e' | 'a'))
+/// Whether the subtree's text, trimmed, starts with a char that a reply phrase starts with, or
+/// ends with one a reply suffix ends with: rules most elements out without building their text.
+fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
+    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+    let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
+    if first.is_some_and(|c| c.is_alphabetic() && REPLY_PHRASES.iter().any(|p| p.chars().next() == c.to_lowercase().next())) {
+        return true;
+    }
+    let last = texts.filter(|t| !t.trim().is_empty()).last().and_then(|t| t.trim_end().chars().last());
+    last.is_some_and(|c| REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }
 
 fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {

@@ -149,3 +149,35 @@ fn relative_dates_resolve_against_the_given_reference() {
     assert_eq!(found.comments[0].published.as_deref(), Some("2024-06-12T06:30:00+02:00"));
     assert_eq!(found.comments[1].published.as_deref(), Some("2024-06-01T08:00:00Z"));
 }
+
+#[test]
+fn reply_lines_in_other_languages_name_the_parent() {
+    for (line, lang) in [
+        ("Em resposta a Ben", "pt"), ("In antwoord op Ben", "nl"), ("В ответ на Ben", "ru"), ("ردا على Ben", "ar"),
+        ("Benさんへの返信", "ja"), ("Ben님에게 답글", "ko"), ("Antwort auf Ben", "de"),
+    ] {
+        let found = comments(&format!(
+            r#"<section id="comments">
+            <div class="comment"><span class="author">Ann</span><p>First.</p></div>
+            <div class="comment"><span class="author">Ben</span><p>Second.</p></div>
+            <div class="comment"><span class="author">Cy</span><p>Third.</p></div>
+            <div class="comment"><span class="author">Dee</span><span>{line}</span><p>Fourth.</p></div>
+            </section>"#
+        ));
+        let replies: Vec<Option<usize>> = found.iter().map(|c| c.2).collect();
+        assert_eq!(replies, vec![None, None, None, Some(1)], "{lang}: {line}");
+        assert_eq!(found[3].1, "Fourth.", "{lang}: the reply line is not comment text");
+    }
+}
+
+#[test]
+fn a_sentence_opening_like_a_reply_line_stays_text() {
+    let found = comments(
+        r#"<section id="comments">
+        <div class="comment"><span class="author">Ann</span><p>First.</p></div>
+        <div class="comment"><span class="author">Ben</span><p>Réponse à votre question : oui, le tram passera par la gare.</p></div>
+        </section>"#,
+    );
+    assert_eq!(found[1].1, "Réponse à votre question : oui, le tram passera par la gare.");
+    assert_eq!(found[1].2, None);
+}

@@ -125,3 +125,14 @@ pub const MORE_WORDS: &[&str] = &[
 ];
 /// "Load more" in scripts written without spaces.
 pub const LOAD_MORE_SUBSTRINGS: &[&str] = &["更多", "もっと見る", "さらに表示", "더보기"];
+
+/// Phrases opening a line that names the comment being answered ("In reply to Anna", "En
+/// réponse à", "Antwort auf", "Em resposta a", "In antwoord op", "В ответ на", "ردا على").
+pub const REPLY_PHRASES: &[&str] = &[
+    "in reply to", "replying to", "en réponse à", "en reponse a", "réponse à", "antwort auf",
+    "als antwort auf", "en respuesta a", "respuesta a", "in risposta a", "em resposta a", "resposta a",
+    "respondendo a", "in antwoord op", "antwoord op", "reactie op", "в ответ на", "ответ на", "ответ для",
+    "ردا على", "رداً على", "رد على",
+];
+/// The same, written after the name in Japanese and Korean ("アンナさんへの返信", "안나님에게 답글").
+pub const REPLY_SUFFIXES: &[&str] = &["さんへの返信", "への返信", "님에게 답글", "님께 답글", "에게 답글", "에 대한 답글"];
