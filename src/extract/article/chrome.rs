@@ -397,7 +397,8 @@ fn word_ends(t: &str, at: usize) -> bool {
 const COUNTER_WORDS: &[&str] = &[
     "kommentar", "kommentare", "comment", "comments", "commentaire", "commentaires", "comentario", "comentarios",
     "commenti", "commento", "antworten", "replies", "reply", "reaktionen", "réactions", "aufrufe", "views", "vues",
-    "likes", "shares", "insgesamt", "total", "leser", "reads",
+    "likes", "shares", "insgesamt", "total", "leser", "reads", "comentário", "comentários", "reacties", "reactie",
+    "комментарий", "комментария", "комментариев", "комментарии", "تعليق", "تعليقات", "评论", "コメント", "댓글",
 ];
 
 fn is_counter(t: &str) -> bool {
@@ -474,6 +475,7 @@ mod tests {
             "Drucken", "Zurück zur Liste", "War der Artikel nützlich?", "Meistgelesene Artikel", "Weitere Artikel zum Thema",
             "Related Coverage", "Lea más: Juan Carlos Ortega propone algo", "Aktualisiert am 12.03.2021 um 10:00 Uhr",
             "Kommentare insgesamt: 5", "Crédits photos : Bestimage", "19.6.2007 9:40 Uhr 71 Kommentare",
+            "12 comentários", "8 reacties", "35 комментариев", "12 تعليقات", "댓글 12",
         ] {
             assert!(is_chrome_line(line, false), "{line}");
         }

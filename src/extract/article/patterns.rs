@@ -145,6 +145,8 @@ pub fn opens_related_box(text: &str) -> bool {
 const COMMENT_HEADINGS: &[&str] = &[
     "comment", "réaction", "reaction", "vos réactions", "vos commentaires", "les commentaires", "kommentar",
     "leserkommentare", "comentario", "commenti", "discussion", "discussions", "reader comments", "join the conversation",
+    "comentário", "comentários", "reacties", "комментари", "обсуждение", "التعليقات", "تعليقات", "网友评论", "读者评论",
+    "全部评论", "评论（", "评论(", "コメント", "댓글",
 ];
 
 /// Whether a heading's text opens a comment section ("Commentaires (8)", "Comments", "Réactions").
@@ -180,5 +182,15 @@ mod tests {
         assert!(is_ad_or_loading_label(" Publicité "));
         assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
         assert!(!opens_related_box("Il faut lire aussi"));
+    }
+
+    #[test]
+    fn comment_headings_in_the_page_language() {
+        for yes in ["Comentários (12)", "Reacties", "Комментарии (5)", "التعليقات", "网友评论（6）", "コメント（50件）", "댓글 50개", "Leserkommentare"] {
+            assert!(is_comment_heading(yes), "{yes}");
+        }
+        for no in ["Commencement", "Reactor safety", "评论员文章"] {
+            assert!(!is_comment_heading(no), "{no}");
+        }
     }
 }
