@@ -416,6 +416,25 @@ mod tests {
         assert_eq!(r("aujourd'hui à 08h15").as_deref(), Some("2024-06-12T08:15:00+02:00"));
         assert_eq!(r("Yesterday").as_deref(), Some("2024-06-11"));
         assert_eq!(r("gestern").as_deref(), Some("2024-06-11"));
+        assert_eq!(r("ayer").as_deref(), Some("2024-06-11"));
+        assert_eq!(r("ieri").as_deref(), Some("2024-06-11"));
+        assert_eq!(r("Ontem às 14:05").as_deref(), Some("2024-06-11T14:05:00+02:00"));
+        assert_eq!(r("gisteren om 14:05").as_deref(), Some("2024-06-11T14:05:00+02:00"));
+        assert_eq!(r("вчера в 14:05").as_deref(), Some("2024-06-11T14:05:00+02:00"));
+        assert_eq!(r("hier"), None, "French 'hier' needs a time: it is also German 'here'");
+    }
+
+    #[test]
+    fn the_forms_of_the_comment_list_pages() {
+        assert_eq!(r("3 часа назад").as_deref(), Some("2024-06-12T06:30:00+02:00"));
+        assert_eq!(r("45 минут назад").as_deref(), Some("2024-06-12T08:45:00+02:00"));
+        assert_eq!(r("2 дня назад").as_deref(), Some("2024-06-10"));
+        assert_eq!(r("há 45 minutos").as_deref(), Some("2024-06-12T08:45:00+02:00"));
+        assert_eq!(r("45 minuten geleden").as_deref(), Some("2024-06-12T08:45:00+02:00"));
+        assert_eq!(r("منذ 3 ساعات").as_deref(), Some("2024-06-12T06:30:00+02:00"));
+        assert_eq!(r("منذ 2 أيام").as_deref(), Some("2024-06-10"));
+        assert_eq!(r("3時間前").as_deref(), Some("2024-06-12T06:30:00+02:00"));
+        assert_eq!(r("2일 전").as_deref(), Some("2024-06-10"));
     }
 
     #[test]
