@@ -124,7 +124,10 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
                 return true;
             }
         }
-        if weak_author.is_none() && matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
+        if weak_author.is_none()
+            && ((matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4)
+                || super::structure::name_before_date(snapshot, id))
+        {
             weak_author = Some(id);
         }
         true
@@ -247,7 +250,7 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
 /// Whether the subtree's text, trimmed, starts with a char that a reply phrase starts with, or
 /// ends with one a reply suffix ends with: rules most elements out without building their text.
 fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
-    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+    let texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
     let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
     if first.is_some_and(|c| c.is_alphabetic() && REPLY_PHRASES.iter().any(|p| p.chars().next() == c.to_lowercase().next())) {
         return true;

@@ -74,6 +74,8 @@ impl Marks {
                 }
                 if matches!(tag, "strong" | "b" | "cite" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
                     m.weak_author[i] = looks_like_name(&snapshot.text_content(id));
+                } else if name_before_date(snapshot, id) {
+                    m.weak_author[i] = true;
                 }
                 if matches!(tag, "h1" | "h2" | "h3" | "h4") {
                     m.heading[i] = true;
@@ -92,6 +94,35 @@ fn non_space_chars(text: &str) -> u32 {
         return text.bytes().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')).count() as u32;
     }
     text.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+/// A plain element holding only a name, followed by one holding only a date, in one line
+/// (`<span>Anna</span> · <span>vor 2 Stunden</span>`): the byline of an unmarked comment.
+pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
+    if !snapshot.tag(id).is_some_and(|t| matches!(t, "span" | "div" | "em" | "i" | "small" | "font")) || snapshot.subtree_end(id) - id != 2 {
+        return false;
+    }
+    let Some(text) = snapshot.text(id + 1) else { return false };
+    if !looks_like_name(text) {
+        return false;
+    }
+    let parent = snapshot.parent(id);
+    // The next element of the same parent, over separator texts (" · ", " | ").
+    let mut at = snapshot.subtree_end(id);
+    while (at as usize) < snapshot.len() && snapshot.parent(at) == parent {
+        match snapshot.text(at) {
+            Some(t) if t.chars().all(|c| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '–' | '—' | '-' | ',')) => at += 1,
+            Some(_) => return false,
+            None => {
+                if snapshot.subtree_end(at) - at > 4 {
+                    return false;
+                }
+                let date = snapshot.text_content(at);
+                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::metadata::is_relative_date(&date);
+            }
+        }
+    }
+    false
 }
 
 /// A short text that can be a commenter's name ("Seefahrer", "Jens W.", "网友小王").
