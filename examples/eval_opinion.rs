@@ -111,7 +111,7 @@ fn three_way(data: &[corpus::Annotated]) {
         Label::Attributed => "attributed",
         Label::Factual => "factual",
     };
-    for lang in ["en", "fr", "de"] {
+    for lang in ["en", "fr", "de", "it"] {
         let rows: Vec<&corpus::Annotated> = data.iter().filter(|s| s.lang == lang).collect();
         if rows.is_empty() {
             continue;

@@ -91,11 +91,13 @@ pub fn embed_cached<S: AsRef<str>>(texts: &[S]) -> Option<Vec<Vec<f32>>> {
 pub fn explain_cached<S: AsRef<str>>(texts: &[S]) -> Option<Vec<glose::opinion::refine::Embedding>> {
     let mut cache = cached()?.lock().unwrap_or_else(|e| e.into_inner());
     let keys: Vec<u64> = texts.iter().map(|t| key(t.as_ref())).collect();
-    let mut missing: Vec<usize> = (0..texts.len()).filter(|&i| !cache.salient.contains_key(&keys[i])).collect();
+    // Missing when either part is: both files are appended to together.
+    let mut missing: Vec<usize> = (0..texts.len()).filter(|&i| !cache.salient.contains_key(&keys[i]) || !cache.vectors.contains_key(&keys[i])).collect();
     missing.dedup_by_key(|i| keys[*i]);
     if !missing.is_empty() {
         let started = std::time::Instant::now();
         let mut lines = String::new();
+        let mut appended = Vec::new();
         for chunk in missing.chunks(256) {
             let refs: Vec<&str> = chunk.iter().map(|&i| texts[i].as_ref()).collect();
             let embedded = glose::opinion::refine::SentenceEmbedder::embed(&cache.encoder, &refs);
@@ -105,13 +107,19 @@ pub fn explain_cached<S: AsRef<str>>(texts: &[S]) -> Option<Vec<glose::opinion::
                     lines.push_str(&format!("\t{}\t{share}", w.replace(['\t', '\n'], " ")));
                 }
                 lines.push('\n');
-                cache.vectors.entry(keys[i]).or_insert(e.vector);
+                if !cache.vectors.contains_key(&keys[i]) {
+                    appended.extend_from_slice(&keys[i].to_le_bytes());
+                    appended.extend(e.vector.iter().flat_map(|x| x.to_le_bytes()));
+                    cache.vectors.insert(keys[i], e.vector);
+                }
                 cache.salient.insert(keys[i], e.salient);
             }
         }
         use std::io::Write;
         let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&cache.salient_path).expect("open the salient-word cache");
         f.write_all(lines.as_bytes()).expect("write the salient-word cache");
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&cache.path).expect("open the embedding cache");
+        f.write_all(&appended).expect("write the embedding cache");
         if missing.len() > 100 {
             eprintln!("explained {} new sentences in {:.1} s", missing.len(), started.elapsed().as_secs_f64());
         }

@@ -193,7 +193,7 @@ pub fn is_wikinews_test(article: &str) -> bool {
     is_team_test(article)
 }
 
-/// The labelled French Wikinews sentences of `split` (`train` or `test`; real news text, CC BY
+/// The labelled Wikinews sentences (French, Italian) of `split` (`train` or `test`; real news text, CC BY
 /// 2.5, see `data/opinion/wikinews/SOURCE.md`), in file order (articles stay together).
 pub fn wikinews(split: &str) -> Vec<Annotated> {
     let mut out = Vec::new();
@@ -207,6 +207,7 @@ pub fn wikinews(split: &str) -> Vec<Annotated> {
                 "en" => "en",
                 "fr" => "fr",
                 "de" => "de",
+                "it" => "it",
                 _ => continue,
             };
             if !matches!(cols[3], "editorial" | "attributed" | "factual") || (is_wikinews_test(cols[6]) != (split == "test")) {

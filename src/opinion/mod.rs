@@ -71,11 +71,12 @@ pub fn classify_sentences_embedded(sentences: &[&str], quoted: &[bool], embeddin
             let logit = match (head, embedding) {
                 (Some(head), Some(embedding)) => {
                     let refined = head.logit(&embedding.vector, model.evidence_logit(&analysis, &lang), &lang);
-                    // Loaded words, sarcasm and motive asides of the writer's own are rare in
-                    // training text but unambiguous in news (the fast model's weights for them
-                    // have hand-set floors, see MODEL.md); the head may raise such a line, not
-                    // lower it below the fast model.
-                    if analysis.cues.iter().any(|c| c.strength >= 1.0 && matches!(c.kind, CueKind::Loaded | CueKind::Sarcasm | CueKind::MotiveAside)) {
+                    // Loaded words, sarcasm, motive asides and stance adverbs ("predictably",
+                    // "absurdly") of the writer's own are rare in training text but unambiguous
+                    // in news (the fast model's weights for them are hand-set floors or priors,
+                    // see MODEL.md); the head may raise such a line, not lower it below the fast
+                    // model. Weak words (strength below 1) are not among them.
+                    if analysis.cues.iter().any(|c| c.strength >= 1.0 && matches!(c.kind, CueKind::Loaded | CueKind::Sarcasm | CueKind::MotiveAside | CueKind::StanceAdverb)) {
                         refined.max(model.logit(&analysis, &lang))
                     } else {
                         refined

@@ -51,3 +51,13 @@ export function themeLabel(theme, t) {
   if (!theme.aboutArticle) return theme.label;
   return theme.topic ? t('themeAboutArticle', [theme.topic]) : t('themeTheArticle');
 }
+
+/**
+ * A cue kind of the report (`loaded`, `stance_adverb`, `wording`…) in the reader's UI language
+ * (`cue_<kind>` in `_locales`); a kind without a string is shown as the report names it.
+ */
+export function cueKindLabel(t, kind) {
+  const key = `cue_${kind}`;
+  const label = t(key);
+  return typeof label === 'string' && label && label !== key ? label : String(kind);
+}

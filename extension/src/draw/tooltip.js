@@ -4,7 +4,7 @@
  * text only. Plain DOM only (shared with the playground).
  */
 import { createShadowHost, el, hideFromTopLayer, showInTopLayer } from './shadow-host.js';
-import { plural } from './summary-words.js';
+import { cueKindLabel, plural } from './summary-words.js';
 
 const CSS = `
 :host { all: initial; position: fixed; z-index: 2147483647; pointer-events: none; margin: 0; padding: 0; border: 0;
@@ -43,7 +43,7 @@ export function createTooltip(doc, t) {
       typeof info.score === 'number' ? el(doc, 'span', { class: 'muted' }, ` · ${t('confidence', [String(Math.round(info.score * 100))])}`) : null));
     if (info.cues?.length) {
       parts.push(el(doc, 'div', { class: 'muted' }, t('cues')));
-      parts.push(el(doc, 'ul', {}, info.cues.map((cue) => el(doc, 'li', {}, el(doc, 'q', {}, cue.text), ` — ${cue.kind}`))));
+      parts.push(el(doc, 'ul', {}, info.cues.map((cue) => el(doc, 'li', {}, el(doc, 'q', {}, cue.text), ` — ${cueKindLabel(t, cue.kind)}`))));
     }
     if (info.source) parts.push(el(doc, 'div', { 'data-glose': 'source' }, t('sourceLine', [info.source])));
     if (info.comments?.length) {

@@ -13,7 +13,7 @@ import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggleTab } fr
 import { LAYERS } from '../draw/highlights.js';
 import { refinementText, swatch } from '../draw/summary-panel.js';
 import { summaryModel } from '../draw/report-layers.js';
-import { plural, summaryText, themeLabel } from '../draw/summary-words.js';
+import { cueKindLabel, plural, summaryText, themeLabel } from '../draw/summary-words.js';
 import { panelStatus } from './panel-status.js';
 import { el } from '../draw/shadow-host.js';
 import { putNote, removeNote, parseTags } from '../notes.js';
@@ -46,7 +46,7 @@ async function send(message) {
 }
 
 function sentenceItem(sentence) {
-  const cues = (sentence.cues ?? []).map((cue) => el(document, 'span', { class: 'cue', title: cue.kind }, cue.text));
+  const cues = (sentence.cues ?? []).map((cue) => el(document, 'span', { class: 'cue', title: cueKindLabel(t, cue.kind) }, cue.text));
   return el(document, 'li', {}, el(document, 'button', { class: 'item', type: 'button', 'data-sentence': sentence.id,
     onclick: () => send(scrollTo({ type: 'sentence', id: sentence.id })) },
   sentence.text,
