@@ -27,6 +27,8 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 const r = await page.evaluate(([p, n]) => window.benchPage(p, n, 0), [path, runs]);
 const { profile } = await cdp.send('Profiler.stop');
+// GLOSE_PROFILE_OUT=file.cpuprofile keeps the raw profile (Chrome DevTools opens it; callers.mjs reads it).
+if (process.env.GLOSE_PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.GLOSE_PROFILE_OUT, JSON.stringify(profile));
 await browser.close();
 await server.close();
 

@@ -31,10 +31,12 @@ function inside(dir, rest) {
 /**
  * Starts the server on a free port: `{url(path), close()}`, serving the harness and the pages
  * (`corpus` is the folder of `<name>/source.html` pages, `generated` the folder of generated pages,
- * `pkg` the wasm-bindgen output, target/pkg by default; `pkgB` a second one at /pkgb/ for A/B runs).
+ * `pkg` the wasm-bindgen output, target/pkg by default; `pkgB` a second one at /pkgb/ for A/B runs;
+ * `extraMounts` more `[prefix, dir]` pairs, matched first).
  */
-export async function startBenchServer({ root, corpus, generated, pkg, pkgB }) {
+export async function startBenchServer({ root, corpus, generated, pkg, pkgB, extraMounts = [] }) {
   const mounts = [
+    ...extraMounts,
     ['/generated/', generated],
     ['/extension/', join(root, 'extension', 'src')],
     ['/pkg/', pkg ?? join(root, 'target', 'pkg')],

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// A/B of two versions of the page walker (src/read_dom/walk.js) alone, in headless Chromium (or
+// Firefox ESR with --browser firefox): both walk the same loaded document, interleaved (medians of
+// `--runs` after `--warmup`), as the wasm reader calls them (`glose_walk_dom`, Rust's rule lists
+// and limits), and their outputs are compared (node table, ops, strings, limits). Also times B with
+// computed style off (the walk's floor) and prints how many elements each asked the browser about.
+//   node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra comments-10000,seed]
+//                               [--runs 7] [--warmup 2] [--browser chromium|firefox]
+// WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
+import { chromium, firefox } from 'playwright-core';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startBenchServer } from './server.mjs';
+import { commentsPage } from './comments-page.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const CORPUS = resolve(ROOT, '../shared/corpus/readability-test-pages');
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    only: { type: 'string' }, runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' },
+    extra: { type: 'string', default: 'seed,comments-10000' }, browser: { type: 'string', default: 'chromium' },
+    // Chromium: after the A/B, a CDP CPU profile of B walking each page `--runs` times (self ms by function:line).
+    profile: { type: 'boolean', default: false },
+  },
+});
+if (positionals.length !== 2) {
+  console.error('usage: node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only …] [--extra …] [--runs N]');
+  process.exit(2);
+}
+const walks = join(ROOT, 'target', 'bench', 'walks');
+mkdirSync(walks, { recursive: true });
+copyFileSync(resolve(positionals[0]), join(walks, 'a.js'));
+copyFileSync(resolve(positionals[1]), join(walks, 'b.js'));
+const generated = join(ROOT, 'target', 'bench', 'pages');
+mkdirSync(generated, { recursive: true });
+for (const n of args.extra.split(',').filter(Boolean)) {
+  const m = /^comments-(\d+)$/.exec(n);
+  if (m) writeFileSync(join(generated, `${n}.html`), commentsPage(Number(m[1])));
+}
+copyFileSync(join(ROOT, 'tests', 'pages', 'clubic-jedi', 'page.html'), join(generated, 'seed.html'));
+const pages = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(CORPUS, d.name, 'source.html')))
+  .map((d) => d.name).filter((n) => !args.only || args.only.split(',').includes(n)).sort()
+  .map((n) => [n, `/corpus/${encodeURIComponent(n)}/source.html`])
+  .concat(args.extra.split(',').filter(Boolean).map((n) => [`generated/${n}`, `/generated/${n}.html`]));
+const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+function machineLoad() {
+  let top = '';
+  try {
+    top = execFileSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu', '--no-headers'], { encoding: 'utf8' })
+      .split('\n').slice(0, 5).map((l) => l.trim()).filter(Boolean).join('; ');
+  } catch { /* no ps */ }
+  return `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores); top: ${top}`;
+}
+
+const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
+const browser = args.browser === 'firefox'
+  ? await firefox.launch({ executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr' })
+  : await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+page.setDefaultTimeout(600_000);
+page.on('console', (m) => console.log('console:', m.text()));
+await page.goto(server.url('/walk.html'));
+await page.waitForFunction(() => window.walkReady === true);
+console.log(`A = ${positionals[0]}\nB = ${positionals[1]}\n# ${args.browser}, before: ${machineLoad()}`);
+console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7)
+  + 'B nostyle'.padStart(10) + 'A checks'.padStart(10) + 'B checks'.padStart(10) + '  same');
+const ratios = [];
+let total = [0, 0];
+for (const [name, path] of pages) {
+  const r = await page.evaluate(([p, n, w]) => window.walkPage(p, n, w), [path, Number(args.runs), Number(args.warmup)]);
+  const a = median(r.a);
+  const b = median(r.b);
+  total = [total[0] + a, total[1] + b];
+  if (!name.startsWith('generated/')) ratios.push(b / a);
+  console.log(name.padEnd(34) + String(r.nodes).padStart(8) + a.toFixed(2).padStart(9) + b.toFixed(2).padStart(9)
+    + (b / a).toFixed(3).padStart(7) + median(r.bare).toFixed(2).padStart(10) + String(r.checksA).padStart(10)
+    + String(r.checksB).padStart(10) + `  ${r.same ? 'yes' : `NO (${r.why})`}`);
+}
+if (ratios.length) console.log(`# B/A over ${ratios.length} corpus pages: median ${median(ratios).toFixed(3)}, geometric mean ${geomean(ratios).toFixed(3)}; sum of medians A ${total[0].toFixed(1)} ms, B ${total[1].toFixed(1)} ms`);
+console.log(`# after: ${machineLoad()}`);
+if (args.profile && args.browser !== 'firefox') {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const [name, path] of pages) {
+    await page.evaluate(([p]) => window.walkLoad(p), [path]);
+    await cdp.send('Profiler.start');
+    await page.evaluate(([n]) => window.walkRepeat(n), [Number(args.runs)]);
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => {
+      const f = byId.get(id).callFrame;
+      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000);
+    });
+    console.log(`\n-- ${name}: B, ${args.runs} walks, self ms --`);
+    for (const [k, v] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 20)) console.log(v.toFixed(1).padStart(9), k);
+  }
+}
+await browser.close();
+await server.close();

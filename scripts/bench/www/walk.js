@@ -1,0 +1,65 @@
+// The page side of scripts/bench/walk.mjs: two walkers (/walks/a.js, /walks/b.js) on the same
+// document with the wasm reader's rule lists (the wasm's snapshot_rules()) and limits.
+import * as A from '/walks/a.js';
+import * as B from '/walks/b.js';
+import init, { snapshot_rules } from '/pkg/glose.js';
+
+await init({ module_or_path: '/pkg/glose_bg.wasm' });
+const rules = JSON.parse(snapshot_rules());
+const frame = document.getElementById('page');
+
+function load(path) {
+  return new Promise((resolve, reject) => {
+    frame.onload = () => resolve(frame.contentDocument);
+    frame.onerror = reject;
+    frame.src = path;
+  });
+}
+
+const walk = (m, doc, style) => m.glose_walk_dom(doc, rules.kept.join(','), rules.skipped.join(','), rules.unchecked.join(','),
+  rules.prefix, style, rules.limits.nodes, rules.limits.text_node, rules.limits.text);
+
+function time(m, doc, style) {
+  const start = performance.now();
+  const out = walk(m, doc, style);
+  return [performance.now() - start, out];
+}
+
+function differ(x, y) {
+  if (x.live.length !== y.live.length) return `live ${x.live.length} vs ${y.live.length}`;
+  for (let i = 0; i < x.live.length; i += 1) if (x.live[i] !== y.live[i]) return `node ${i}`;
+  if (x.ops.length !== y.ops.length || x.ops.some((v, i) => v !== y.ops[i])) return 'ops';
+  if (x.text !== y.text) return 'text';
+  if (x.lens.length !== y.lens.length || x.lens.some((v, i) => v !== y.lens[i])) return 'lens';
+  if (x.truncated !== y.truncated) return 'truncated';
+  return null;
+}
+
+window.walkPage = async (path, runs, warmup) => {
+  const doc = await load(path);
+  for (let i = 0; i < warmup; i += 1) {
+    time(A, doc, true);
+    time(B, doc, true);
+  }
+  const a = [];
+  const b = [];
+  const bare = [];
+  for (let i = 0; i < runs; i += 1) {
+    if (i % 2 === 0) {
+      a.push(time(A, doc, true)[0]);
+      b.push(time(B, doc, true)[0]);
+    } else {
+      b.push(time(B, doc, true)[0]);
+      a.push(time(A, doc, true)[0]);
+    }
+    bare.push(time(B, doc, false)[0]);
+  }
+  const wa = walk(A, doc, true);
+  const wb = walk(B, doc, true);
+  const why = differ(wa, wb);
+  return { a, b, bare, same: why === null, why, nodes: wa.live.length, checksA: wa.styleChecks, checksB: wb.styleChecks };
+};
+let loaded = null;
+window.walkLoad = async (path) => { loaded = await load(path); };
+window.walkRepeat = (runs) => { for (let i = 0; i < runs; i += 1) walk(B, loaded, true); };
+window.walkReady = true;
