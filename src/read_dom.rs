@@ -20,6 +20,15 @@
 //!   `link`, `img`, `br`…) and `title`/`script` are never checked: they hold no text, and
 //!   microdata `<meta itemprop>` in the body must survive for metadata. Like the native reader
 //!   with inline styles, a `visibility: visible` child inside a hidden parent is dropped too.
+//!   Only elements that something could hide are asked (walk.js `styleSuspects`): the walker
+//!   reads the page's style sheets first and notes the id, class or tag each hiding rule's
+//!   subject requires (selectors without one are run once with `querySelectorAll`); an element
+//!   is checked when it carries one, has a `style` or `popover` attribute, is no plain HTML
+//!   element (user-agent style hides `dialog`, `rp`…), is animated, sits in a shadow tree or a
+//!   slot, or its parent was not itself found visible. A cross-origin sheet (unreadable) or a
+//!   rule the walker does not understand means every element is checked, as before. The result
+//!   is the same; style the page cannot see (other extensions' injected sheets, user sheets) is
+//!   not taken into account.
 //! - **Open shadow roots** are read as the browser renders them (the flat tree): a host's
 //!   snapshot children are its shadow root's children (the light-DOM children are not read
 //!   there); a `<slot>` element's snapshot children are the light-DOM nodes assigned to it, or its

@@ -214,6 +214,35 @@ fn computed_style_visibility_rules() {
 }
 
 #[wasm_bindgen_test]
+fn computed_style_is_asked_only_where_the_page_style_could_hide() {
+    // Every way a rule can reach an element: tag, descendant, structural pseudo-class (no id,
+    // class or tag in its subject), escaped class, nesting, attribute, id, `all`, a custom property,
+    // user-agent style (`dialog`, closed popover), inline style and inherited `visibility`.
+    let plain = "<b>a</b>".repeat(40);
+    let frame = render(&format!(
+        r#"<html><head><style>
+            aside {{ display: none }} .x li {{ display: none }} ol > :nth-child(2) {{ display: none }}
+            .md\:hidden {{ display: none }} .n {{ & .m {{ visibility: hidden }} }} [data-hide] {{ display: none }}
+            #gone {{ display: none }} .reset {{ all: unset }} .var {{ display: var(--d) }}
+            .v {{ visibility: hidden }} .v .back {{ visibility: visible }} .keep {{ display: block }}
+        </style><title>T</title></head><body style="--d: none">
+        <p>one</p> <aside>two</aside> <ul class="x"> <li>three</li> </ul> <ol> <li>four</li> <li>five</li> </ol>
+        <p class="md:hidden">six</p> <div class="n"> <p class="m">seven</p> <p>eight</p> </div>
+        <p data-hide="">nine</p> <p id="gone">ten</p> <p class="reset">eleven</p> <p class="var">twelve</p>
+        <div class="v"> <p class="back">thirteen</p> </div> <dialog>fourteen</dialog> <p popover>fifteen</p>
+        <p style="color: red; display: none !important">sixteen</p> <p class="keep">seventeen</p>
+        <div> <div> <span>eighteen</span> </div> </div> <section>{plain}</section></body></html>"#
+    ));
+    let live = read_document(&frame.doc).unwrap();
+    let s = &live.snapshot;
+    let words: Vec<String> = s.text_content(s.body()).split_whitespace().map(str::to_owned).collect();
+    assert_eq!(words, ["one", "four", "eight", "eleven", "seventeen", "eighteen", &"a".repeat(40)]);
+    // Plain elements no rule can reach (the 40 `b`, p "one", p "eight", the divs…) were not asked.
+    let elements = s.nodes().iter().filter(|n| matches!(n.data, NodeData::Element { .. })).count() as u32;
+    assert!(live.style_checks < elements / 2, "{} checks for {elements} kept elements", live.style_checks);
+}
+
+#[wasm_bindgen_test]
 fn open_shadow_roots_are_read_as_the_flat_tree() {
     let frame = render(r#"<html><body><p>light before</p><div id="host"><span slot="a">slotted</span></div><p>after</p></body></html>"#);
     let host = frame.doc.get_element_by_id("host").unwrap();

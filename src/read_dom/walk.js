@@ -14,6 +14,24 @@
 // node it reads is a snapshot node in both readers and the reading limits stop both at the same
 // node; `accept` may leave out more (the extension's own elements by identity).
 //
+// Computed style (`styleSuspects`): an element is asked for its computed style only where the
+// answer could be "hidden". Whether a body element is dropped depends on its own computed
+// `display` (none) and `visibility` (hidden/collapse); `display` is not inherited and `visibility`
+// is inherited from a parent the walk has already found visible. So an element can only be hidden
+// by a declaration that matches it: an inline style, a user-agent rule, an animation, or a rule of
+// the page's style sheets. Before walking, the walker reads every rule of the document's (and
+// adopted) style sheets, keeps those that set `display`, `visibility` or `all` to anything that
+// could hide, and notes the id, class or tag that the last compound of each selector requires
+// (selectors without one are run with `querySelectorAll`); running animations add their targets.
+// An element is then checked when: it is not one of the `PLAIN_TAGS` (user-agent style hides
+// `dialog`, `rp`, closed popovers…) or has a `popover` or `style` attribute, it carries a noted
+// id, class or tag, it was matched or is animated, its parent was not itself found visible (the
+// children of an unchecked void element, `<body>` when its own visibility is not `visible`), or it
+// is in a shadow tree or slotted (their style sheets are not read). When any sheet cannot be read
+// (cross-origin), or a rule is not understood, every body element is checked as before. Style
+// the page cannot see (sheets injected by other extensions, user style sheets) is not taken into
+// account.
+//
 // Reading limits (src/snapshot/limits.rs): the walk stops before the node that would make more
 // than `limits.nodes` nodes, reads only the first units of a long text node (`substringData`, never
 // the whole data), stops inside the text node that crosses `limits.text` units of text in all, and
@@ -25,6 +43,18 @@ const UNCHECKED = 2;
 const BODY = 4;
 const SCRIPT = 8;
 const SLOT = 16;
+const PLAIN = 32;
+const SUSPECT_TAG = 64;
+const HOST = 128;
+// Frame modes.
+const IN_BODY = 1;
+const FREE = 2;
+const SCOPED = 4;
+// Attribute name codes.
+const KEPT_ATTR = 1;
+const STYLE_ATTR = 2;
+const POPOVER_ATTR = 4;
+const UNUSUAL_ATTR = 8;
 const UNUSUAL_NAME = /[:A-Z]/;
 const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
@@ -75,6 +105,286 @@ export function hiddenByMarkup(tag, attr) {
   return false;
 }
 
+
+/**
+ * HTML elements that no user-agent style sheet hides (by tag; `hidden`, `popover`, `style` and
+ * the page's own rules are handled apart), and custom elements (a `-` in the name).
+ */
+const PLAIN_TAGS = new Set([
+  'a', 'abbr', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'body', 'br',
+  'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div',
+  'dl', 'dt', 'em', 'fieldset', 'figcaption', 'figure', 'font', 'footer', 'form', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'label', 'legend', 'li', 'main', 'mark',
+  'menu', 'nav', 'nobr', 'ol', 'p', 'picture', 'pre', 'q', 's', 'samp', 'search', 'section', 'small',
+  'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+]);
+
+/** The elements `attachShadow` accepts besides custom elements (a `-` in the name). */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'main', 'nav', 'p', 'section', 'span',
+]);
+
+/** More selectors without an id, class or tag than this: checking every element is cheaper. */
+const MAX_QUERIED_SELECTORS = 64;
+
+/** Whether a declaration block can make its elements hidden (`display`, `visibility`, `all`). */
+function hides(style) {
+  const display = style.getPropertyValue('display');
+  if (display !== '' && /none|inherit|revert|\(/i.test(display)) return true;
+  const visibility = style.getPropertyValue('visibility');
+  if (visibility !== '' && visibility.trim().toLowerCase() !== 'visible') return true;
+  return style.getPropertyValue('all') !== '';
+}
+
+const HEX = /^[0-9a-fA-F]$/;
+
+/** A CSS identifier starting at `i` of `s`, unescaped: `[ident, end]`. */
+function readIdent(s, i) {
+  let out = '';
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') {
+      let j = i + 1;
+      let hex = '';
+      while (j < s.length && hex.length < 6 && HEX.test(s[j])) hex += s[j++];
+      if (hex) {
+        if (s[j] === ' ') j += 1;
+        const cp = parseInt(hex, 16);
+        out += cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(cp);
+        i = j;
+      } else {
+        out += s[i + 1] ?? '';
+        i += 2;
+      }
+    } else if (/[-_a-zA-Z0-9]/.test(c) || c.charCodeAt(0) >= 0x80) {
+      out += c;
+      i += 1;
+    } else {
+      break;
+    }
+  }
+  return [out, i];
+}
+
+/** The index just past the escape (`\\` then a character, or up to 6 hex digits and one space) at `i`. */
+function skipEscape(s, i) {
+  let j = i + 1;
+  const start = j;
+  while (j < s.length && j - start < 6 && HEX.test(s[j])) j += 1;
+  if (j === start) return i + 2;
+  return s[j] === ' ' ? j + 1 : j;
+}
+
+/** The index just past the bracket or quote that closes the one at `i` (quotes and escapes respected). */
+function skipGroup(s, i) {
+  const open = s[i];
+  if (open === '"' || open === "'") {
+    for (let j = i + 1; j < s.length; j += 1) {
+      if (s[j] === '\\') j = skipEscape(s, j) - 1;
+      else if (s[j] === open) return j + 1;
+    }
+    return s.length;
+  }
+  const close = open === '(' ? ')' : ']';
+  for (let j = i + 1; j < s.length; j += 1) {
+    const c = s[j];
+    if (c === '\\') j = skipEscape(s, j) - 1;
+    else if (c === '"' || c === "'" || c === '(' || c === '[') j = skipGroup(s, j) - 1;
+    else if (c === close) return j + 1;
+  }
+  return s.length;
+}
+
+/** The top-level pieces of a selector list (split at commas outside brackets and quotes). */
+function complexSelectors(list) {
+  const out = [];
+  let start = 0;
+  for (let i = 0; i < list.length;) {
+    const c = list[i];
+    if (c === '\\') i = skipEscape(list, i);
+    else if (c === '(' || c === '[' || c === '"' || c === "'") i = skipGroup(list, i);
+    else if (c === ',') {
+      out.push(list.slice(start, i).trim());
+      start = i += 1;
+    } else i += 1;
+  }
+  out.push(list.slice(start).trim());
+  return out;
+}
+
+/**
+ * What the subject (last compound) of a complex selector requires: `{id}`, `{cls}` or `{tag}`
+ * (any one is enough: an element matching the selector has all of them), `{nest: true}` when it
+ * is the parent rule's subject (`&`, `:scope`), `{query}` when it names none, null when not understood.
+ */
+function subjectKey(complex) {
+  let start = 0;
+  for (let i = 0; i < complex.length;) {
+    const c = complex[i];
+    if (c === '\\') i = skipEscape(complex, i);
+    else if (c === '(' || c === '[' || c === '"' || c === "'") i = skipGroup(complex, i);
+    else if (c === ' ' || c === '>' || c === '+' || c === '~' || c === '\t' || c === '\n') start = i += 1;
+    else i += 1;
+  }
+  const compound = complex.slice(start);
+  if (compound === '') return null;
+  let id = null;
+  let cls = null;
+  let tag = null;
+  let nest = false;
+  for (let i = 0; i < compound.length;) {
+    const c = compound[i];
+    if (c === '#' || c === '.') {
+      const [name, end] = readIdent(compound, i + 1);
+      if (name === '') return null;
+      if (c === '#') id ??= name;
+      else cls ??= name;
+      i = end;
+    } else if (c === '[' || c === '"' || c === "'") {
+      i = skipGroup(compound, i);
+    } else if (c === ':') {
+      let j = i + 1;
+      if (compound[j] === ':') j += 1;
+      const [name, end] = readIdent(compound, j);
+      if (name.toLowerCase() === 'scope') nest = true;
+      i = compound[end] === '(' ? skipGroup(compound, end) : end;
+    } else if (c === '&') {
+      nest = true;
+      i += 1;
+    } else if (c === '|') {
+      return null;
+    } else if (i === 0 && c === '*') {
+      i += 1;
+    } else if (i === 0) {
+      const [name, end] = readIdent(compound, i);
+      if (name === '') return null;
+      tag = name.toLowerCase();
+      i = end;
+    } else {
+      return null;
+    }
+  }
+  if (id !== null) return { id };
+  if (cls !== null) return { cls };
+  if (tag !== null) return { tag };
+  if (nest) return { nest: true };
+  return { query: complex };
+}
+
+/** `&` and `:scope` (outside quotes and attribute values) as `:where(*)`: a selector matching at least as much. */
+function unnested(complex) {
+  let out = '';
+  for (let i = 0; i < complex.length;) {
+    const c = complex[i];
+    if (c === '\\') {
+      const end = skipEscape(complex, i);
+      out += complex.slice(i, end);
+      i = end;
+    } else if (c === '[' || c === '"' || c === "'") {
+      const end = skipGroup(complex, i);
+      out += complex.slice(i, end);
+      i = end;
+    } else if (c === '&') {
+      out += ':where(*)';
+      i += 1;
+    } else if (c === ':' && complex.slice(i, i + 6).toLowerCase() === ':scope' && !/[-_a-zA-Z0-9]/.test(complex[i + 6] ?? '')) {
+      out += ':where(*)';
+      i += 6;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The elements a document's style could hide, as `{ids, classes, tags, elements, quirks}` (Sets;
+ * `elements` matched by selectors without an id, class or tag, and animated elements), or null
+ * when its style sheets cannot all be read or understood: then every element must be checked.
+ */
+export function styleSuspects(doc) {
+  const found = { ids: new Set(), classes: new Set(), tags: new Set(), queries: [] };
+  const quirks = doc.compatMode === 'BackCompat';
+  const fold = (name) => (quirks ? name.toLowerCase() : name);
+  // `parent`: the keys of the enclosing style rule (nesting), null at the top.
+  const note = (keys) => {
+    for (const k of keys) {
+      if (k.id !== undefined) found.ids.add(fold(k.id));
+      else if (k.cls !== undefined) found.classes.add(fold(k.cls));
+      else if (k.tag !== undefined) found.tags.add(k.tag);
+      else found.queries.push(k.query);
+    }
+  };
+  const keysOf = (selectorText, parent) => {
+    const keys = [];
+    for (const complex of complexSelectors(selectorText)) {
+      const key = subjectKey(complex);
+      if (key === null) return null;
+      if (key.nest) {
+        if (parent === null) keys.push({ query: unnested(complex) });
+        else keys.push(...parent);
+      } else if (key.query !== undefined) {
+        keys.push({ query: unnested(key.query) });
+      } else {
+        keys.push(key);
+      }
+    }
+    return keys;
+  };
+  const rulesOf = (rules, parent) => {
+    for (let r = 0; r < rules.length; r += 1) {
+      const rule = rules[r];
+      const type = rule.type;
+      if (type === 1 || (type === 0 && 'selectorText' in rule && 'style' in rule)) {
+        const keys = keysOf(rule.selectorText, parent);
+        if (keys === null) return false;
+        if (hides(rule.style)) note(keys);
+        if (rule.cssRules && rule.cssRules.length > 0 && !rulesOf(rule.cssRules, keys)) return false;
+      } else if (type === 3) {
+        if (rule.styleSheet && !sheetOf(rule.styleSheet)) return false;
+      } else if (type === 4 || type === 12 || (type === 0 && 'cssRules' in rule)) {
+        // @media, @supports, @layer, @container, @scope, @starting-style…: their rules may apply.
+        if (!rulesOf(rule.cssRules, parent)) return false;
+      } else if (type === 0 && 'style' in rule && !('selectorText' in rule)) {
+        // Declarations nested after rules: the enclosing rule's elements (at the top: unknown).
+        if (hides(rule.style)) {
+          if (parent === null) return false;
+          note(parent);
+        }
+      }
+      // Anything else selects no element (@font-face, @keyframes — animations are found by
+      // getAnimations below —, @page, @namespace, @property, @counter-style…).
+    }
+    return true;
+  };
+  const sheetOf = (sheet) => {
+    if (sheet.disabled) return true;
+    let rules;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      return false; // a cross-origin sheet: its rules are out of reach
+    }
+    return rulesOf(rules, null);
+  };
+  try {
+    for (const sheet of doc.styleSheets) if (!sheetOf(sheet)) return null;
+    for (const sheet of doc.adoptedStyleSheets ?? []) if (!sheetOf(sheet)) return null;
+    if (found.queries.length > MAX_QUERIED_SELECTORS) return null;
+    const elements = new Set(found.queries.length > 0 ? doc.querySelectorAll(found.queries.join(',')) : []);
+    for (const animation of doc.getAnimations?.() ?? []) {
+      const target = animation.effect?.target;
+      if (target) elements.add(target);
+    }
+    return { ids: found.ids, classes: found.classes, tags: found.tags, elements, quirks };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The first `units` UTF-16 units of a text node without reading the rest of it, one fewer when
  * that would end on the first half of a surrogate pair (as Rust's `limits::cap` cuts).
@@ -102,11 +412,18 @@ function startOf(node, units) {
  */
 export function walker(doc, rules, sink, { accept = null, computedStyle = true } = {}) {
   const view = computedStyle ? doc.defaultView : null;
+  // What the page's style could hide (null: check every body element).
+  const suspects = view !== null ? styleSuspects(doc) : null;
+  const classVerdicts = new Map();
   const tags = new Map();
-  const keeps = new Map();
+  const nameCodes = new Map();
   const names = [];
   const values = [];
-  const attributes = { names, values, count: 0 };
+  // `tagKey`: a small integer per tag name, `keys[k]` one per attribute name (for sinks' tables).
+  const keys = [];
+  const attributes = { names, values, keys, count: 0, tagKey: 0 };
+  // STYLE_ATTR / POPOVER_ATTR of the element being read.
+  let marks = 0;
   const attr = (name) => {
     for (let i = 0; i < attributes.count; i += 1) if (names[i] === name) return values[i];
     return undefined;
@@ -119,34 +436,46 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     if (state.truncated === null || LIMIT_RANK[limit] > LIMIT_RANK[state.truncated]) state.truncated = limit;
   };
   // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent's
-  // walk index, whether it is inside <body>.
+  // walk index, and its mode: IN_BODY (inside <body>), FREE (the parent is known visible and its
+  // styles are the document's: children need a check only when suspect), SCOPED (in a shadow tree
+  // or slotted: always checked).
   const cursors = [doc.firstChild];
   const lists = [null];
   const indexes = [0];
   const parents = [0];
-  const inBodies = [false];
+  const modes = [0];
   let depth = 1;
-  function push(cursor, list, parent, inBody) {
+  function push(cursor, list, parent, mode) {
     cursors[depth] = cursor;
     lists[depth] = list;
     indexes[depth] = 0;
     parents[depth] = parent;
-    inBodies[depth] = inBody;
+    modes[depth] = mode;
     depth += 1;
   }
-  function keep(name, value) {
-    let k = keeps.get(name);
-    if (k === undefined) {
-      k = name.startsWith('aria-') || name === 'style' || rules.kept.has(name);
-      keeps.set(name, k);
+  // An attribute name's code: its key (code >> 4) and flags (KEPT_ATTR, STYLE_ATTR, POPOVER_ATTR, UNUSUAL_ATTR).
+  function codeOf(name) {
+    let code = nameCodes.get(name);
+    if (code === undefined) {
+      code = nameCodes.size << 4;
+      if (name === 'style') code |= KEPT_ATTR | STYLE_ATTR;
+      else if (name.startsWith('aria-') || rules.kept.has(name)) code |= KEPT_ATTR;
+      else if (name === 'popover') code |= POPOVER_ATTR;
+      if (UNUSUAL_NAME.test(name)) code |= UNUSUAL_ATTR;
+      nameCodes.set(name, code);
     }
-    if (!k) return;
+    return code;
+  }
+  function keep(name, code, value) {
     names[attributes.count] = name;
     values[attributes.count] = value;
+    keys[attributes.count] = code >> 4;
     attributes.count += 1;
   }
+  // Only the attributes the rules use are read (kept ones, `style`), and `popover` is noted.
   function readAttributes(node) {
     attributes.count = 0;
+    marks = 0;
     if (!node.hasAttributes()) return;
     // Names as strings, values by name: no Attr object per attribute. `getAttribute` finds an
     // attribute by qualified name, lower-cased on HTML elements: a prefixed (`xml:lang`) or
@@ -156,14 +485,57 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     let slow = list.length > 16;
     for (let k = 0; k < list.length && !slow; k += 1) {
       const name = list[k];
-      if (UNUSUAL_NAME.test(name)) slow = true;
+      const code = codeOf(name);
+      if (code & UNUSUAL_ATTR) slow = true;
       for (let j = 0; j < k; j += 1) if (list[j] === name) slow = true;
+      marks |= code & (STYLE_ATTR | POPOVER_ATTR);
+      if (code & KEPT_ATTR) keep(name, code, node.getAttribute(name) ?? '');
     }
     if (slow) {
-      for (const a of node.attributes) keep(a.localName, a.value);
-    } else {
-      for (let k = 0; k < list.length; k += 1) keep(list[k], node.getAttribute(list[k]) ?? '');
+      attributes.count = 0;
+      marks = 0;
+      for (const a of node.attributes) {
+        const code = codeOf(a.localName);
+        marks |= code & (STYLE_ATTR | POPOVER_ATTR);
+        if (code & KEPT_ATTR) keep(a.localName, code, a.value);
+      }
     }
+  }
+  function classSuspect(value) {
+    let verdict = classVerdicts.get(value);
+    if (verdict === undefined) {
+      verdict = false;
+      for (const token of value.split(/[ \t\n\f\r]+/)) {
+        if (token !== '' && suspects.classes.has(suspects.quirks ? token.toLowerCase() : token)) {
+          verdict = true;
+          break;
+        }
+      }
+      classVerdicts.set(value, verdict);
+    }
+    return verdict;
+  }
+  /** Whether the page's style could hide this element (read by `readAttributes`). */
+  function suspect(node, flags) {
+    if (!(flags & PLAIN) || flags & SUSPECT_TAG || marks !== 0) return true;
+    if (suspects.ids.size > 0) {
+      const id = attr('id');
+      if (id !== undefined && suspects.ids.has(suspects.quirks ? id.toLowerCase() : id)) return true;
+    }
+    if (suspects.classes.size > 0) {
+      const value = attr('class');
+      if (value !== undefined && classSuspect(value)) return true;
+    }
+    return suspects.elements.size > 0 && suspects.elements.has(node);
+  }
+  /** Computed style: not `display: none`, not `visibility: hidden`/`collapse`. */
+  function visible(node) {
+    state.styleChecks += 1;
+    // The native check is fast; when it says "not visible" (no box: also `display: contents`,
+    // content of a closed <details>), computed style decides.
+    if (typeof node.checkVisibility === 'function' && node.checkVisibility(VISIBILITY)) return true;
+    const style = view.getComputedStyle(node);
+    return !(style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse'));
   }
   function step(budget) {
     let n = 0;
@@ -191,8 +563,12 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         cursors[top] = node.nextSibling;
       }
       n += 1;
-      const type = node.nodeType;
-      if (type === 3 || type === 4) {
+      // Elements first, by their local name (text, comments and the doctype have none): one
+      // DOM call fewer per element than asking `nodeType` first.
+      const local = node.localName;
+      if (local === undefined || local === null) {
+        const type = node.nodeType;
+        if (type !== 3 && type !== 4) continue;
         if (live.length >= maxNodes) {
           cut('nodes');
           depth = 0;
@@ -223,8 +599,6 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         live.push(node);
         continue;
       }
-      if (type !== 1) continue;
-      const local = node.localName;
       let tag = tags.get(local);
       if (tag === undefined) {
         const lower = asciiLower(local);
@@ -234,7 +608,10 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         if (lower === 'body') flags |= BODY;
         if (lower === 'script') flags |= SCRIPT;
         if (lower === 'slot') flags |= SLOT;
-        tag = { flags, lower };
+        if (PLAIN_TAGS.has(lower) || lower.includes('-')) flags |= PLAIN;
+        if (suspects !== null && suspects.tags.has(lower)) flags |= SUSPECT_TAG;
+        if (SHADOW_HOSTS.has(lower) || lower.includes('-')) flags |= HOST;
+        tag = { flags, lower, key: tags.size };
         tags.set(local, tag);
       }
       const flags = tag.flags;
@@ -243,13 +620,14 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       if (flags & SCRIPT && skipsElement(rules, tag.lower, attr)) continue;
       if (hiddenByMarkup(tag.lower, attr)) continue;
       if (accept !== null && !accept(tag.lower, attr, node)) continue;
-      const inBody = inBodies[top];
-      if (inBody && view !== null && !(flags & UNCHECKED)) {
-        state.styleChecks += 1;
-        if (!(typeof node.checkVisibility === 'function' && node.checkVisibility(VISIBILITY))) {
-          const style = view.getComputedStyle(node);
-          if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) continue;
+      const mode = modes[top];
+      // Whether this element is known visible, so its children inherit a visible `visibility`.
+      let shown = false;
+      if (mode & IN_BODY && view !== null && !(flags & UNCHECKED)) {
+        if (!(mode & FREE) || suspect(node, flags)) {
+          if (!visible(node)) continue;
         }
+        shown = true;
       }
       const id = live.length;
       if (id >= maxNodes) {
@@ -257,17 +635,29 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         depth = 0;
         return true;
       }
+      attributes.tagKey = tag.key;
       sink.element(parents[top], local, tag.lower, attributes);
       live.push(node);
-      const childInBody = inBody || (flags & BODY) !== 0;
+      let childMode = (mode & (IN_BODY | SCOPED)) | (flags & BODY ? IN_BODY : 0);
+      if (suspects !== null && !(childMode & SCOPED)) {
+        if (shown) childMode |= FREE;
+        else if (flags & BODY && view !== null && !(mode & IN_BODY)) {
+          // <body> itself is not checked; its children inherit its visibility.
+          state.styleChecks += 1;
+          if (view.getComputedStyle(node)?.visibility === 'visible') childMode |= FREE;
+        }
+      }
       if (flags & SLOT && node.namespaceURI === XHTML && typeof node.assignedNodes === 'function') {
         const assigned = node.assignedNodes();
         if (assigned.length > 0) {
-          push(null, assigned, id, childInBody);
+          push(null, assigned, id, (childMode & ~FREE) | SCOPED);
           continue;
         }
       }
-      push((node.shadowRoot ?? node).firstChild, null, id, childInBody);
+      // Only custom elements and a few HTML elements can host a shadow root (attachShadow).
+      const root = flags & HOST ? node.shadowRoot : null;
+      if (root) push(root.firstChild, null, id, (childMode & ~FREE) | SCOPED);
+      else push(node.firstChild, null, id, childMode);
     }
     return depth === 0;
   }
@@ -282,41 +672,71 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
  * values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
  */
 function wasmSink() {
-  const ops = [];
+  // Typed buffers grown by doubling: no boxed JavaScript array to convert at the end.
+  let ops = new Int32Array(1 << 12);
+  let n = 0;
+  let lens = new Uint32Array(1 << 11);
+  let m = 0;
   const strings = [];
-  const lens = [];
-  const tagWires = new Map();
-  const nameWires = new Map();
+  // Wire ids by the walker's tag and attribute-name keys (`attributes.tagKey`, `attributes.keys`).
+  const tagWires = [];
+  const nameWires = [];
+  let tagCount = 0;
+  let nameCount = 0;
+  const room = (k) => {
+    if (n + k > ops.length) {
+      const bigger = new Int32Array(Math.max(ops.length * 2, n + k));
+      bigger.set(ops);
+      ops = bigger;
+    }
+  };
   const put = (s) => {
+    if (m === lens.length) {
+      const bigger = new Uint32Array(lens.length * 2);
+      bigger.set(lens);
+      lens = bigger;
+    }
     strings.push(s);
-    lens.push(s.length);
+    lens[m] = s.length;
+    m += 1;
   };
   return {
     text(parent, data) {
-      ops.push(parent, -1);
+      room(2);
+      ops[n] = parent;
+      ops[n + 1] = -1;
+      n += 2;
       put(data);
     },
     element(parent, local, _tag, attributes) {
-      let wire = tagWires.get(local);
+      let wire = tagWires[attributes.tagKey];
       if (wire === undefined) {
-        wire = tagWires.size;
-        tagWires.set(local, wire);
+        wire = tagCount;
+        tagCount += 1;
+        tagWires[attributes.tagKey] = wire;
         put(local);
       }
-      ops.push(parent, wire, attributes.count);
-      for (let k = 0; k < attributes.count; k += 1) {
-        const name = attributes.names[k];
-        let nameWire = nameWires.get(name);
+      const count = attributes.count;
+      room(3 + count);
+      ops[n] = parent;
+      ops[n + 1] = wire;
+      ops[n + 2] = count;
+      n += 3;
+      for (let k = 0; k < count; k += 1) {
+        const key = attributes.keys[k];
+        let nameWire = nameWires[key];
         if (nameWire === undefined) {
-          nameWire = nameWires.size;
-          nameWires.set(name, nameWire);
-          put(name);
+          nameWire = nameCount;
+          nameCount += 1;
+          nameWires[key] = nameWire;
+          put(attributes.names[k]);
         }
-        ops.push(nameWire);
+        ops[n] = nameWire;
+        n += 1;
         put(attributes.values[k]);
       }
     },
-    result: () => ({ ops: Int32Array.from(ops), text: strings.join('\0'), lens: Uint32Array.from(lens) }),
+    result: () => ({ ops: ops.subarray(0, n), text: strings.join('\0'), lens: lens.subarray(0, m) }),
   };
 }
 
