@@ -7,8 +7,9 @@
 //!
 //! For profiles and instruction counts, `GLOSE_BENCH_ONE=PAGE:STEP:REPS` runs one step REPS
 //! times without criterion (PAGE: `seed`, `1mb-wikipedia-2`, `10k-comments`; STEP: `none`,
-//! `extraction`, `sentences`, `analyze`), e.g. under `valgrind --tool=callgrind`; the cost of a
-//! step is the run with it minus the run with `none` (the page's read and snapshot).
+//! `extraction`, `sentences`, `analyze`, `lexicons`: the four cue lexicons' one-time build), e.g.
+//! under `valgrind --tool=callgrind`; the cost of a step is the run with it minus the run with
+//! `none` (the page's read and snapshot).
 
 mod common;
 
@@ -87,6 +88,12 @@ fn one(spec: &str) {
             }
             ("analyze", _) => {
                 black_box(analyze(black_box(&snapshot), &Options::default()));
+            }
+            // The cue lexicons' one-time build (every page's first analysis pays its language's).
+            ("lexicons", _) => {
+                for lang in ["en", "fr", "de", "it"] {
+                    black_box(opinion::lexicons::for_language(black_box(lang)));
+                }
             }
             _ => {}
         }

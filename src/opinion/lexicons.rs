@@ -154,8 +154,9 @@ struct Node {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Listed phrases and the proper prefixes of multi-word phrases, in one table so that each
-    /// token costs one lookup.
-    phrases: WordMap<String, Node>,
+    /// token costs one lookup. Keys borrow the lists compiled into the binary (no allocation
+    /// per phrase: the table is built on every page's first analysis).
+    phrases: WordMap<&'static str, Node>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -186,16 +187,27 @@ impl Match {
 }
 
 impl Lexicon {
-    fn add(&mut self, phrase: &str, entry: Entry, value: f32) {
-        let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    fn add(&mut self, phrase: &'static str, entry: Entry, value: f32) {
+        // Lists are written single-spaced: the key is the phrase itself, and only a phrase with
+        // other white space is rebuilt (the one-time build runs on every page's first analysis).
+        let key: &'static str = if phrase.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace)) {
+            phrase
+        } else {
+            // Rare (a list line with other white space): the lexicon lives as long as the program.
+            Box::leak(phrase.split_whitespace().collect::<Vec<_>>().join(" ").into_boxed_str())
+        };
         if key.is_empty() {
             return;
         }
-        let words: Vec<&str> = key.split(' ').collect();
-        self.max_len = self.max_len.max(words.len());
-        for n in 1..words.len() {
-            self.phrases.entry(words[..n].join(" ")).or_default().prefix = true;
+        let mut words = 1;
+        for (at, b) in key.bytes().enumerate() {
+            if b == b' ' {
+                words += 1;
+                // Every proper prefix of a phrase is marked, so matching goes on past it.
+                self.phrases.entry(&key[..at]).or_default().prefix = true;
+            }
         }
+        self.max_len = self.max_len.max(words);
         let node = self.phrases.entry(key).or_default();
         node.listed = true;
         let slot = &mut node.entries;
@@ -206,10 +218,16 @@ impl Lexicon {
         }
     }
 
+    /// Room for about one phrase per line of `text` (the table is built once per language).
+    fn reserve_lines(&mut self, text: &str) {
+        self.phrases.reserve(text.bytes().filter(|&b| b == b'\n').count());
+    }
+
     /// Reads `[kind]` sections of one phrase per line (`#` starts a comment; `phrase<TAB>value`
     /// sets a value, default 1). Elided articles are written with a space: `d' après`. Words in a
     /// `[neutral]` section lose the evaluative and reporting entries loaded before them.
-    fn add_sections(&mut self, text: &str) {
+    fn add_sections(&mut self, text: &'static str) {
+        self.reserve_lines(text);
         let mut current = None;
         let mut neutral = false;
         for line in text.lines() {
@@ -235,7 +253,8 @@ impl Lexicon {
     }
 
     /// Adds every line of a list as `entry` (`word<TAB>value` or `word`).
-    fn add_list(&mut self, text: &str, entry: Entry) {
+    fn add_list(&mut self, text: &'static str, entry: Entry) {
+        self.reserve_lines(text);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let (phrase, value) = split_value(line.trim());
             self.add(phrase, entry, value);
@@ -243,7 +262,8 @@ impl Lexicon {
     }
 
     /// Adds every word of a list as `entry` with the same value.
-    fn add_list_valued(&mut self, text: &str, entry: Entry, value: f32) {
+    fn add_list_valued(&mut self, text: &'static str, entry: Entry, value: f32) {
+        self.reserve_lines(text);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             self.add(line.trim(), entry, value);
         }
@@ -300,7 +320,7 @@ impl Lexicon {
     }
 }
 
-fn split_value(line: &str) -> (&str, f32) {
+fn split_value(line: &'static str) -> (&'static str, f32) {
     match line.split_once('\t') {
         Some((phrase, value)) => (phrase.trim(), value.trim().parse().unwrap_or(1.0)),
         None => (line, 1.0),
