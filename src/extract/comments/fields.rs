@@ -45,142 +45,257 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
 pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool]) -> Fields {
-    let mut author_node: Option<NodeId> = None;
-    let mut weak_author: Option<NodeId> = None;
-    let mut date_node: Option<NodeId> = None;
-    let mut relative_date: Option<NodeId> = None;
-    let mut bodies: Vec<(NodeId, bool)> = Vec::new();
-    let mut reply_node: Option<NodeId> = None;
+    let cx = Context { snapshot, class_parts, item };
     let mut fields = Fields { depth: depth_of(snapshot, class_parts, item), ..Fields::default() };
+    let mut parts = Parts::default();
+    own_elements(snapshot, item, nested, |id| parts.visit(&cx, id, &mut fields));
 
-    own_elements(snapshot, item, nested, |id| {
-        let tag = snapshot.tag(id).unwrap_or("");
-        let parts = class_parts.of(id);
-        let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
-        let small = snapshot.subtree_end(id) - id <= 8;
-        if fields.reply_link.is_none() && fields.reply_name.is_none() && small && read_reply_hint(snapshot, id, &mut fields) {
-            reply_node = Some(id);
-            return false;
-        }
-        if itemprop.split_whitespace().any(|p| matches!(p, "text" | "commenttext" | "description" | "reviewbody")) {
-            bodies.insert(0, (id, true));
-            return true;
-        }
-        let date_markup = tag == "time"
-            || itemprop.split_whitespace().any(|p| matches!(p, "datecreated" | "datepublished" | "commenttime" | "uploaddate"));
-        if date_node.is_none() && (date_markup || (small && word_rules::names_date(parts))) {
-            if let Some(date) = date_of(snapshot, id) {
-                fields.published = Some(date);
-                date_node = Some(id);
-                return false;
-            }
-            let text = snapshot.text_content(id);
-            if date_markup || word_rules::looks_like_date(&text) || is_relative_date(&text) {
-                relative_date = relative_date.or(Some(id));
-                return false;
-            }
-        }
-        // A date under a name that means nothing to us ("zeitpunkt"): a tiny element whose
-        // whole text is a date.
-        let tiny = snapshot.subtree_end(id) - id <= 3;
-        if date_node.is_none() && relative_date.is_none() && tiny && !matches!(tag, "p" | "blockquote" | "li")
-            && !snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
-        {
-            let text = snapshot.text_content(id);
-            if word_rules::looks_like_date(&text) || is_relative_date(&text) {
-                match parse_date(&text) {
-                    Some(date) => {
-                        fields.published = Some(date);
-                        date_node = Some(id);
-                    }
-                    None => relative_date = Some(id),
-                }
-                return false;
-            }
-        }
-        let author_markup = itemprop.split_whitespace().any(|p| p == "author" || p == "creator")
-            || snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
-        if author_node.is_none() && author_markup && snapshot.subtree_end(id) - id <= 64 {
-            if let Some(name) = author_name_of(snapshot, class_parts, id) {
-                fields.author = Some(name);
-                author_node = Some(id);
-                // Look on inside: bylines often hold the date too.
-                return true;
-            }
-        }
-        if tag != "img" {
-            if let Some(strong) = word_rules::names_body(parts) {
-                if bodies.len() < 16 {
-                    bodies.push((id, strong));
-                }
-                return true;
-            }
-        }
-        if author_node.is_none() && tag != "img" && snapshot.subtree_end(id) - id <= 16 && word_rules::names_author(parts) {
-            if let Some(name) = author_name_of(snapshot, class_parts, id) {
-                fields.author = Some(name);
-                author_node = Some(id);
-                // Look on inside: bylines often hold the date too.
-                return true;
-            }
-        }
-        if weak_author.is_none()
-            && ((matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4)
-                || super::structure::name_before_date(snapshot, id))
-        {
-            weak_author = Some(id);
-        }
-        true
-    });
-
-    // The text body: the first strong name (`content`, `message`), else a `body`, never one that
-    // holds the author or the date (that is the whole comment).
-    let holds_byline = |b: NodeId| {
-        author_node.is_some_and(|a| snapshot.contains(b, a)) || date_node.or(relative_date).is_some_and(|d| snapshot.contains(b, d))
-    };
-    let body = bodies
-        .iter()
-        .find(|&&(b, strong)| strong && !holds_byline(b))
-        .or_else(|| bodies.iter().find(|&&(b, _)| !holds_byline(b)))
-        .map(|&(b, _)| b);
+    let body = parts.body(snapshot);
     if fields.published.is_none() {
-        fields.relative_date = relative_date.map(|d| PlainText::of_subtree(snapshot, d)).filter(|t| is_relative_date(t));
+        fields.relative_date = parts.relative_date.map(|d| PlainText::of_subtree(snapshot, d)).filter(|t| is_relative_date(t));
     }
-    // A bare name next to the date in a byline ("<strong>Anna</strong> · <span>vor 2 Stunden</span>"):
-    // the author, and no part of the text.
-    let date = date_node.or(relative_date);
-    let byline_name = weak_author
-        .filter(|_| fields.author.is_none() && body.is_none())
-        .filter(|&w| {
-            let parent = snapshot.parent(w).unwrap_or(item);
-            date.is_some_and(|d| snapshot.contains(parent, d) && (parent != item || w < d))
-                || (date.is_none() && alone_on_its_line(snapshot, item, w))
-        })
-        .and_then(|w| author_name_of(snapshot, class_parts, w).map(|name| (w, name)));
-    let byline_node = byline_name.as_ref().map(|&(w, _)| w);
-    if let Some((_, name)) = byline_name {
+    let byline = parts.byline_name(&cx, body, &fields);
+    let byline_node = byline.as_ref().map(|&(w, _)| w);
+    if let Some((_, name)) = byline {
         fields.author = Some(name);
     }
-    let skip = [author_node, date_node, relative_date, reply_node, byline_node];
+    let skip = [parts.author, parts.date, parts.relative_date, parts.reply, byline_node];
     let mut quote = None;
     fields.text = text_of(snapshot, class_parts, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
-    // What separated the name from the date ("Anna · 12.06.2024") is no part of the text.
-    const SEPARATORS: [char; 6] = ['·', '•', '|', '–', '—', ' '];
-    fields.text.truncate(fields.text.trim_end_matches(SEPARATORS).len());
-    let kept = fields.text.trim_start_matches(SEPARATORS).len();
-    fields.text.drain(..fields.text.len() - kept);
+    trim_separators(&mut fields.text);
     if let Some((name, passage)) = quote {
         fields.reply_name = fields.reply_name.take().or(name);
         fields.quoted_text = Some(passage).filter(|p| !p.is_empty());
     }
     if fields.author.is_none() {
-        // Fall back on a short name-like element before the text (a link, `<strong>`, `<cite>`).
-        fields.author = weak_author
-            .filter(|&w| body.is_none_or(|b| w < b && !snapshot.contains(b, w)))
-            .and_then(|w| author_name_of(snapshot, class_parts, w))
-            .filter(|name| !fields.text.starts_with(name.as_str()));
+        fields.author = parts.fallback_author(&cx, body, &fields.text);
     }
     fields
+}
+
+/// What every step of reading one comment needs.
+struct Context<'a> {
+    snapshot: &'a Snapshot,
+    class_parts: &'a ClassParts<'a>,
+    item: NodeId,
+}
+
+/// The elements of a comment's own content that hold its parts, found in one pass.
+#[derive(Default)]
+struct Parts {
+    /// The byline marked as the author (`itemprop=author`, `rel=author`, `class=author`).
+    author: Option<NodeId>,
+    /// A short name-like element (`<b>`, `<cite>`, a link, a name before a date).
+    weak_author: Option<NodeId>,
+    /// The element whose date was read.
+    date: Option<NodeId>,
+    /// An element whose text is a date we could not read as one (often relative).
+    relative_date: Option<NodeId>,
+    /// Text body candidates and whether their name is a strong one (`content`, `message`).
+    bodies: Vec<(NodeId, bool)>,
+    /// The "in reply to" line.
+    reply: Option<NodeId>,
+}
+
+/// What an element's `itemprop` says, read without allocating (tokens compared ASCII
+/// case-insensitively).
+#[derive(Clone, Copy, Default)]
+struct Itemprop {
+    text: bool,
+    date: bool,
+    author: bool,
+}
+
+impl Itemprop {
+    fn of(snapshot: &Snapshot, id: NodeId) -> Itemprop {
+        let mut found = Itemprop::default();
+        let Some(value) = snapshot.attr(id, "itemprop") else { return found };
+        let is = |token: &str, names: &[&str]| names.iter().any(|n| token.eq_ignore_ascii_case(n));
+        for token in value.split_whitespace() {
+            found.text |= is(token, &["text", "commenttext", "description", "reviewbody"]);
+            found.date |= is(token, &["datecreated", "datepublished", "commenttime", "uploaddate"]);
+            found.author |= is(token, &["author", "creator"]);
+        }
+        found
+    }
+}
+
+impl Parts {
+    /// Looks at one element of the comment's own content; returns whether to look inside it.
+    /// The first step that claims the element decides.
+    fn visit(&mut self, cx: &Context, id: NodeId, fields: &mut Fields) -> bool {
+        let snapshot = cx.snapshot;
+        let tag = snapshot.tag(id).unwrap_or("");
+        let itemprop = Itemprop::of(snapshot, id);
+        let size = snapshot.subtree_end(id) - id;
+        if let Some(inside) = self.reply_line(cx, id, size, fields) {
+            return inside;
+        }
+        if itemprop.text {
+            self.bodies.insert(0, (id, true));
+            return true;
+        }
+        if let Some(inside) = self.marked_date(cx, id, tag, itemprop, size, fields) {
+            return inside;
+        }
+        if let Some(inside) = self.bare_date(cx, id, tag, size, fields) {
+            return inside;
+        }
+        if let Some(inside) = self.marked_author(cx, id, itemprop, size, fields) {
+            return inside;
+        }
+        if let Some(inside) = self.named_body(cx, id, tag) {
+            return inside;
+        }
+        if let Some(inside) = self.named_author(cx, id, tag, size, fields) {
+            return inside;
+        }
+        self.note_weak_author(cx, id, tag, size);
+        true
+    }
+
+    /// An "in reply to" line (the first one only).
+    fn reply_line(&mut self, cx: &Context, id: NodeId, size: NodeId, fields: &mut Fields) -> Option<bool> {
+        let first = fields.reply_link.is_none() && fields.reply_name.is_none();
+        (first && size <= 8 && read_reply_hint(cx.snapshot, id, fields)).then(|| {
+            self.reply = Some(id);
+            false
+        })
+    }
+
+    /// The date, from a `<time>`, a date `itemprop` or a small element whose class names a date:
+    /// its value when it reads as one, else its text when that looks like a date.
+    fn marked_date(&mut self, cx: &Context, id: NodeId, tag: &str, itemprop: Itemprop, size: NodeId, fields: &mut Fields) -> Option<bool> {
+        let markup = tag == "time" || itemprop.date;
+        if self.date.is_some() || !(markup || (size <= 8 && word_rules::names_date(cx.class_parts.of(id)))) {
+            return None;
+        }
+        if let Some(date) = date_of(cx.snapshot, id) {
+            fields.published = Some(date);
+            self.date = Some(id);
+            return Some(false);
+        }
+        let text = cx.snapshot.text_content(id);
+        if markup || word_rules::looks_like_date(&text) || is_relative_date(&text) {
+            self.relative_date = self.relative_date.or(Some(id));
+            return Some(false);
+        }
+        None
+    }
+
+    /// A date under a name that means nothing to us ("zeitpunkt"): a tiny element whose whole
+    /// text is a date.
+    fn bare_date(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId, fields: &mut Fields) -> Option<bool> {
+        let snapshot = cx.snapshot;
+        if self.date.is_some() || self.relative_date.is_some() || size > 3 || matches!(tag, "p" | "blockquote" | "li")
+            || snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
+        {
+            return None;
+        }
+        let text = snapshot.text_content(id);
+        if !(word_rules::looks_like_date(&text) || is_relative_date(&text)) {
+            return None;
+        }
+        match parse_date(&text) {
+            Some(date) => {
+                fields.published = Some(date);
+                self.date = Some(id);
+            }
+            None => self.relative_date = Some(id),
+        }
+        Some(false)
+    }
+
+    /// The author's byline marked by `itemprop=author`/`rel=author`. Bylines often hold the date
+    /// too: the walk looks inside.
+    fn marked_author(&mut self, cx: &Context, id: NodeId, itemprop: Itemprop, size: NodeId, fields: &mut Fields) -> Option<bool> {
+        let marked = itemprop.author || cx.snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        if self.author.is_some() || !marked || size > 64 {
+            return None;
+        }
+        self.take_author(cx, id, fields)
+    }
+
+    /// A text body named by its class (`content`, `message`, `body`).
+    fn named_body(&mut self, cx: &Context, id: NodeId, tag: &str) -> Option<bool> {
+        let strong = word_rules::names_body(cx.class_parts.of(id)).filter(|_| tag != "img")?;
+        if self.bodies.len() < 16 {
+            self.bodies.push((id, strong));
+        }
+        Some(true)
+    }
+
+    /// The author's byline named by its class (`author`, `user`), small.
+    fn named_author(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId, fields: &mut Fields) -> Option<bool> {
+        if self.author.is_some() || tag == "img" || size > 16 || !word_rules::names_author(cx.class_parts.of(id)) {
+            return None;
+        }
+        self.take_author(cx, id, fields)
+    }
+
+    /// The name in a byline, if it holds one; the walk looks inside (bylines often hold the date).
+    fn take_author(&mut self, cx: &Context, id: NodeId, fields: &mut Fields) -> Option<bool> {
+        let name = author_name_of(cx.snapshot, cx.class_parts, id)?;
+        fields.author = Some(name);
+        self.author = Some(id);
+        Some(true)
+    }
+
+    /// A short name-like element, the author when nothing better names one.
+    fn note_weak_author(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId) {
+        if self.weak_author.is_none()
+            && ((matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && size <= 4)
+                || super::structure::name_before_date(cx.snapshot, id))
+        {
+            self.weak_author = Some(id);
+        }
+    }
+
+    /// The text body: the first strong name (`content`, `message`), else a `body`, never one
+    /// that holds the author or the date (that is the whole comment).
+    fn body(&self, snapshot: &Snapshot) -> Option<NodeId> {
+        let holds_byline = |b: NodeId| {
+            self.author.is_some_and(|a| snapshot.contains(b, a)) || self.date.or(self.relative_date).is_some_and(|d| snapshot.contains(b, d))
+        };
+        self.bodies
+            .iter()
+            .find(|&&(b, strong)| strong && !holds_byline(b))
+            .or_else(|| self.bodies.iter().find(|&&(b, _)| !holds_byline(b)))
+            .map(|&(b, _)| b)
+    }
+
+    /// A bare name next to the date in a byline ("<strong>Anna</strong> · <span>vor 2
+    /// Stunden</span>"), or alone on the first line of an undated comment: the author, and no
+    /// part of the text.
+    fn byline_name(&self, cx: &Context, body: Option<NodeId>, fields: &Fields) -> Option<(NodeId, String)> {
+        let snapshot = cx.snapshot;
+        let date = self.date.or(self.relative_date);
+        self.weak_author
+            .filter(|_| fields.author.is_none() && body.is_none())
+            .filter(|&w| {
+                let parent = snapshot.parent(w).unwrap_or(cx.item);
+                date.is_some_and(|d| snapshot.contains(parent, d) && (parent != cx.item || w < d))
+                    || (date.is_none() && alone_on_its_line(snapshot, cx.item, w))
+            })
+            .and_then(|w| author_name_of(snapshot, cx.class_parts, w).map(|name| (w, name)))
+    }
+
+    /// A short name-like element before the text (a link, `<strong>`, `<cite>`) that the text
+    /// does not start with.
+    fn fallback_author(&self, cx: &Context, body: Option<NodeId>, text: &str) -> Option<String> {
+        self.weak_author
+            .filter(|&w| body.is_none_or(|b| w < b && !cx.snapshot.contains(b, w)))
+            .and_then(|w| author_name_of(cx.snapshot, cx.class_parts, w))
+            .filter(|name| !text.starts_with(name.as_str()))
+    }
+}
+
+/// What separated the name from the date ("Anna · 12.06.2024") is no part of the text.
+fn trim_separators(text: &mut String) {
+    const SEPARATORS: [char; 6] = ['·', '•', '|', '–', '—', ' '];
+    text.truncate(text.trim_end_matches(SEPARATORS).len());
+    let kept = text.trim_start_matches(SEPARATORS).len();
+    text.drain(..text.len() - kept);
 }
 
 /// Whether a name-like element is the whole of a line of its own at the head of an undated
