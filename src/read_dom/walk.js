@@ -371,6 +371,15 @@ export function styleSuspects(doc) {
     return rulesOf(rules, null);
   };
   try {
+    // A sheet from another origin without CORS cannot be read: give up before reading any rule
+    // (throwing the SecurityError costs more than the check, on most real pages).
+    const origin = doc.location?.origin;
+    if (origin && origin !== 'null') {
+      for (const sheet of doc.styleSheets) {
+        const href = sheet.href;
+        if (href && !sheet.disabled && !href.startsWith(`${origin}/`) && !sheet.ownerNode?.hasAttribute?.('crossorigin')) return null;
+      }
+    }
     for (const sheet of doc.styleSheets) if (!sheetOf(sheet)) return null;
     for (const sheet of doc.adoptedStyleSheets ?? []) if (!sheetOf(sheet)) return null;
     if (found.queries.length > MAX_QUERIED_SELECTORS) return null;

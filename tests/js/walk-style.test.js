@@ -11,9 +11,10 @@ const media = (cssRules) => ({ type: 4, cssRules });
 const sheet = (cssRules, extra = {}) => ({ disabled: false, cssRules, ...extra });
 const unreadable = { disabled: false, get cssRules() { throw new Error('SecurityError'); } };
 
-function docWith(sheets, { queried = [], animated = [], compatMode = 'CSS1Compat' } = {}) {
+function docWith(sheets, { queried = [], animated = [], compatMode = 'CSS1Compat', origin = 'https://news.example' } = {}) {
   const queries = [];
   return {
+    location: { origin },
     compatMode,
     styleSheets: sheets,
     adoptedStyleSheets: [],
@@ -104,4 +105,14 @@ test('an unreadable sheet or a selector it cannot read means every element is ch
   // Too many selectors to query: checking every element is cheaper.
   const many = Array.from({ length: 65 }, (_, i) => rule(`[data-x="${i}"]`, { display: 'none' }));
   assert.equal(styleSuspects(docWith([sheet(many)])), null);
+});
+
+test('a sheet from another origin is given up on before any rule is read', () => {
+  let read = false;
+  const inline = { disabled: false, get cssRules() { read = true; return [rule('.a', { display: 'none' })]; } };
+  const foreign = { disabled: false, href: 'https://cdn.example/site.css', ownerNode: { hasAttribute: () => false }, get cssRules() { throw new Error('SecurityError'); } };
+  assert.equal(styleSuspects(docWith([inline, foreign])), null);
+  assert.equal(read, false);
+  const own = { disabled: false, href: 'https://news.example/site.css', cssRules: [rule('.b', { display: 'none' })] };
+  assert.deepEqual(sorted(styleSuspects(docWith([own])).classes), ['b']);
 });
