@@ -1,5 +1,8 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
+#[cfg(test)]
+mod tests;
+
 use crate::report::{Article, Block, BlockKind, OpinionModel, Report, Sentence, Summary, REPORT_VERSION};
 use crate::snapshot::{limits, Snapshot};
 use crate::{extract, metadata, opinion, summary, text};

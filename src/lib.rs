@@ -18,6 +18,7 @@ pub mod export;
 pub mod extract;
 pub mod metadata;
 pub mod opinion;
+pub mod page_patterns;
 pub mod report;
 pub mod snapshot;
 pub mod summary;

@@ -178,7 +178,7 @@ fn now_iso8601() -> String {
 /// Seconds since 1970-01-01T00:00:00Z as ISO 8601 (proleptic Gregorian, UTC).
 fn iso8601_from_unix(secs: u64) -> String {
     let rest = secs % 86_400;
-    let (year, month, day) = glose::metadata::relative_date::civil_from_days((secs / 86_400) as i64);
+    let (year, month, day) = glose::text::relative_date::civil_from_days((secs / 86_400) as i64);
     format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
 }
 
