@@ -1,6 +1,8 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
 mod sentences;
+
+pub use sentences::classify_sentence;
 #[cfg(test)]
 mod tests;
 

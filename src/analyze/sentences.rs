@@ -4,7 +4,7 @@
 
 use crate::extract::article::FoundBlock;
 use crate::opinion;
-use crate::report::{BlockKind, OpinionModel, Sentence};
+use crate::report::{BlockKind, Label, OpinionModel, Sentence};
 use crate::snapshot::Snapshot;
 use crate::text;
 
@@ -82,4 +82,14 @@ fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str
         out[i] = embedding;
     }
     out
+}
+
+/// One sentence's opinion label and score on its own (no neighbours, not a quotation): `lang`
+/// `None` detects the language (English when unsure); with an `embedder`, the encoder head
+/// decides. The CLI's `classify` command.
+pub fn classify_sentence(sentence: &str, lang: Option<&str>, embedder: Option<&dyn opinion::refine::SentenceEmbedder>) -> (Label, f32) {
+    let lang = lang.or_else(|| text::language::detect(sentence)).unwrap_or("en");
+    let embeddings = embedder.map(|e| e.embed(&[sentence])).unwrap_or_default();
+    let verdict = opinion::classify_sentences_embedded(&[sentence], &[], &embeddings, lang).remove(0);
+    (verdict.label, verdict.score)
 }
