@@ -1,6 +1,12 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
-use crate::report::{Article, Block, BlockKind, OpinionModel, Report, Sentence, Summary, REPORT_VERSION};
+mod sentences;
+
+pub use sentences::classify_sentence;
+#[cfg(test)]
+mod tests;
+
+use crate::report::{Article, Block, Report, Summary, REPORT_VERSION};
 use crate::snapshot::{limits, Snapshot};
 use crate::{extract, metadata, opinion, summary, text};
 
@@ -49,55 +55,8 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     }
     let lang = metadata.lang.clone().unwrap_or_else(|| "en".to_owned());
 
-    let mut sentences = Vec::new();
-    for (block_index, block) in found_article.blocks.iter().enumerate() {
-        // Char offsets counted on from the previous sentence (spans come in order), so a long
-        // block is not recounted from its start for every sentence.
-        let (mut counted_bytes, mut counted_chars) = (0usize, 0u32);
-        for span in text::sentences::split(&block.text.text) {
-            let sentence_text = &block.text.text[span.clone()];
-            if span.start < counted_bytes {
-                (counted_bytes, counted_chars) = (0, 0);
-            }
-            let start = counted_chars + block.text.text[counted_bytes..span.start].chars().count() as u32;
-            let end = start + sentence_text.chars().count() as u32;
-            (counted_bytes, counted_chars) = (span.end, end);
-            sentences.push(Sentence {
-                id: sentences.len() as u32,
-                block: block_index as u32,
-                text: sentence_text.to_owned(),
-                start,
-                end,
-                label: Default::default(),
-                score: 0.0,
-                cues: Vec::new(),
-                source: None,
-                anchor: block.text.locate_range(snapshot, start, end),
-                selector: None,
-            });
-        }
-    }
-
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
-    let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
-    let embeddings = options.embedder.as_ref().map(|e| embed_covered(e.as_ref(), &texts)).unwrap_or_default();
-    let opinion_model = if embeddings.iter().any(Option::is_some) { OpinionModel::Encoder } else { OpinionModel::Fast };
-    let verdicts = opinion::classify_sentences_embedded(&texts, &quoted, &embeddings, &lang);
-    for (sentence, found) in sentences.iter_mut().zip(verdicts) {
-        sentence.label = found.label;
-        sentence.score = found.score;
-        sentence.source = found.source;
-        let block = &found_article.blocks[sentence.block as usize].text;
-        sentence.cues = found
-            .cues
-            .into_iter()
-            .map(|mut cue| {
-                cue.anchor = block.locate_range(snapshot, sentence.start + cue.start, sentence.start + cue.end);
-                cue
-            })
-            .collect();
-    }
+    let mut sentences = sentences::segment(snapshot, &found_article.blocks);
+    let opinion_model = sentences::classify(snapshot, &mut sentences, &found_article.blocks, options, &lang);
 
     let mut comments: Vec<crate::report::Comment> = found_comments
         .comments
@@ -141,16 +100,4 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         truncated,
         opinion_model,
     }
-}
-
-/// The embeddings of the sentences the encoder's vocabulary covers (`opinion::refine::covers`);
-/// the others get none (the fast model decides them) and cost no encoder time.
-fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str]) -> Vec<Option<opinion::refine::Embedding>> {
-    let covered: Vec<usize> = (0..texts.len()).filter(|&i| opinion::refine::covers(texts[i])).collect();
-    let wanted: Vec<&str> = covered.iter().map(|&i| texts[i]).collect();
-    let mut out = vec![None; texts.len()];
-    for (i, embedding) in covered.into_iter().zip(embedder.embed(&wanted)) {
-        out[i] = embedding;
-    }
-    out
 }

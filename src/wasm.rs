@@ -11,7 +11,11 @@
 //! plain objects by the engine's `JSON.parse` (`None` becomes `null`, exactly the JSON report of
 //! `CONTRACT.md`); inputs are accepted as JSON strings or as plain objects, which `JSON.stringify`
 //! turns into text first. One deserialiser (`serde_json`) per type keeps the wasm small (issue 7),
-//! and both engine calls are fast native code.
+//! and both engine calls are fast native code. One small typed result, a range's selectors and
+//! each note's anchors (`describe_range`, `reanchor_notes`), is built as objects directly by
+//! `serde-wasm-bindgen` ([`to_object`]; +2.3 KB gzip). Its deserialiser for the small inputs
+//! (notes, a range) was measured at +4.3 KB gzip more for no simpler code, so inputs stay JSON
+//! text (BENCHMARKS.md, "Wasm boundary").
 
 use crate::read_dom;
 use crate::snapshot::Snapshot;
@@ -22,7 +26,11 @@ use wasm_bindgen::prelude::*;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Installs the panic hook when the module is instantiated.
+/// Installs the panic hook when the module is instantiated. gloo is not used: its
+/// `console::error!` does what `console::error_1` does here for +0.3 KB gzip,
+/// `gloo_utils::document()` panics where there is no document (a service worker) — a trap this API
+/// answers with an error instead (see [`analyze_document`]) — and the listeners and timers live in
+/// the JavaScript shell (BENCHMARKS.md, "Wasm boundary").
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -49,6 +57,14 @@ pub fn version() -> String {
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     JsError::new(&message.to_string()).into()
+}
+
+/// A small typed result as a plain JavaScript object, shaped as its JSON (`null` for `None`,
+/// objects for maps), with no text in between (serde-wasm-bindgen).
+fn to_object<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -330,7 +346,7 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
 pub fn describe_range(snapshot: JsValue, range: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     let range: crate::snapshot::text::DomRange = from_js(range, "range")?;
-    to_js(&crate::anchor::describe(&snapshot, &range))
+    to_object(&crate::anchor::describe(&snapshot, &range))
 }
 
 /// Places stored notes (`anchor::Note` objects) on `snapshot`: one `{note_id, anchor}` per note,
@@ -339,7 +355,7 @@ pub fn describe_range(snapshot: JsValue, range: JsValue) -> Result<JsValue, JsVa
 pub fn reanchor_notes(snapshot: JsValue, notes: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    to_js(&crate::anchor::reanchor(&snapshot, &notes))
+    to_object(&crate::anchor::reanchor(&snapshot, &notes))
 }
 
 /// The Markdown export (YAML front matter) of a report and the reader's notes.

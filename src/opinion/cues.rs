@@ -84,6 +84,7 @@ impl CueKind {
         CueKind::ALL.iter().position(|k| *k == self)
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Position in [`CueKind::ALL`] (0 for the untrained [`CueKind::StanceAdverb`]).
     pub fn index(self) -> usize {
         self.dense_index().unwrap_or(0)

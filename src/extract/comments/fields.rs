@@ -6,7 +6,7 @@
 use super::class_parts::ClassParts;
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
-use crate::metadata::{is_relative_date, parse_date};
+use crate::text::{date::parse_date, relative_date::is_relative_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 

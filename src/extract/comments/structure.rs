@@ -56,7 +56,7 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = non_space_chars(text);
-                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
+                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::text::relative_date::is_relative_date(text)) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {
@@ -118,7 +118,7 @@ pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
                     return false;
                 }
                 let date = snapshot.text_content(at);
-                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::metadata::is_relative_date(&date);
+                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::text::relative_date::is_relative_date(&date);
             }
         }
     }

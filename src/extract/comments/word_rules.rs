@@ -263,7 +263,7 @@ pub fn looks_like_date(text: &str) -> bool {
     if ["ago", "il y a", "vor ", "hace ", "fa "].iter().any(|w| lower.contains(w)) {
         return true;
     }
-    crate::metadata::parse_date(text).is_some() || crate::metadata::is_relative_date(text)
+    crate::text::date::parse_date(text).is_some() || crate::text::relative_date::is_relative_date(text)
 }
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").

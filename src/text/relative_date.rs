@@ -362,9 +362,25 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + (m <= 2) as i64, m, d)
 }
 
+/// Seconds since 1970-01-01T00:00:00Z as ISO 8601 in UTC (`2026-11-29T01:34:56Z`): the time of
+/// reading ([`Options::now`](crate::Options::now)) or an export stamp from a clock the caller
+/// reads (the library never reads one).
+pub fn iso8601_utc(unix_seconds: u64) -> String {
+    let rest = unix_seconds % 86_400;
+    let (year, month, day) = civil_from_days((unix_seconds / 86_400) as i64);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(iso8601_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601_utc(1_795_916_096), "2026-11-29T01:34:56Z");
+    }
 
     const AT: &str = "2024-06-12T09:30:00+02:00";
 
