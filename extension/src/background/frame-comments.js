@@ -64,8 +64,9 @@ function within(promise, ms) {
 }
 
 /**
- * The comments of tab `tabId`'s widget frames: `[{frameId, url, comments}]` for each frame that
- * answered within {@link FRAME_ANSWER_MS} with at least one comment. A frame that did not
+ * The comments of tab `tabId`'s widget frames: `[{frameId, url, comments, more}]` for each frame
+ * that answered within {@link FRAME_ANSWER_MS} with at least one comment or a "load more
+ * comments" button (`more`, its label). A frame that did not
  * answer, answered an error or has no widget any more is forgotten (it announces itself again if
  * its widget comes back).
  */
@@ -78,7 +79,8 @@ export async function collectFrameComments(tabId) {
       frames.delete(frameId);
       return null;
     }
-    return answer.comments.length ? { frameId, url: String(answer.url ?? frames.get(frameId) ?? ''), comments: answer.comments } : null;
+    const more = typeof answer.more === 'string' ? answer.more : null;
+    return answer.comments.length || more ? { frameId, url: String(answer.url ?? frames.get(frameId) ?? ''), comments: answer.comments, more } : null;
   });
   const found = (await Promise.all(asked)).filter(Boolean);
   await save();

@@ -23,7 +23,10 @@ let readings = 0;
 /** The widget size last announced (0: never). */
 let announced = 0;
 
-/** The frame's comments as its own report lists them: `{url, comments}`; `comments: null` when it is no widget. */
+/**
+ * The frame's comments as its own report lists them: `{url, comments, more}` (`more`: the label of
+ * the widget's "load more comments" button, or null); `comments: null` when it is no widget.
+ */
 async function ownComments() {
   const url = location.href;
   if (widgetMarks(document) < MIN_MARKS) return { url, comments: null };
@@ -35,7 +38,9 @@ async function ownComments() {
   const comments = (report?.comments ?? []).map(({ id, author, published, text, reply_to: replyTo }) => ({
     id, author: author ?? null, published: published ?? null, text, reply_to: replyTo ?? null,
   }));
-  return { url, comments };
+  // The widget's own "Load more comments" button, which the top frame names (never clicked).
+  const { findMoreCommentsButton } = await import('./more-comments.js');
+  return { url, comments, more: findMoreCommentsButton(document)?.label ?? null };
 }
 
 /** Announces the frame when it looks like a widget and has grown since it last did. */

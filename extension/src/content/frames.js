@@ -12,7 +12,7 @@ import { collectFrameComments } from '../messages.js';
 const COLLECT_MS = 4000;
 
 /**
- * The comments of the page's widget frames, `[{frameId, url, comments}]`; empty when there are
+ * The comments of the page's widget frames, `[{frameId, url, comments, more}]`; empty when there are
  * none, when the background does not answer in time or fails.
  */
 export async function frameCommentsOfPage() {
@@ -20,7 +20,7 @@ export async function frameCommentsOfPage() {
   const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), COLLECT_MS); });
   try {
     const answer = await Promise.race([ext.runtime.sendMessage(collectFrameComments()).catch(() => null), late]);
-    return Array.isArray(answer?.frames) ? answer.frames.filter((f) => Array.isArray(f.comments) && f.comments.length) : [];
+    return Array.isArray(answer?.frames) ? answer.frames.filter((f) => Array.isArray(f.comments) && (f.comments.length || f.more)) : [];
   } finally {
     clearTimeout(timer);
   }

@@ -64,7 +64,7 @@ async function ensureAnalysis() {
     const widgetFrames = await (await framesModule()).frameCommentsOfPage();
     analysis = await analyzePage(document, location.href, { skip, frames: widgetFrames });
     analysis.frames = widgetFrames;
-    analysis.moreComments = await moreCommentsOf(analysis);
+    analysis.moreComments = (await moreCommentsOf(analysis)) ?? (await frameMoreComments(widgetFrames));
     analysisMs = Math.round(performance.now() - started);
     analyses += 1;
   }
@@ -79,6 +79,12 @@ async function moreCommentsOf({ report, nodes }) {
   return findMoreCommentsButton(document, { section: section?.nodeType === 1 ? section : null, articleEnd: nodes[last] ?? null });
 }
 
+/** A widget frame's "load more comments" button: `{element: its iframe, label}`, or null. */
+async function frameMoreComments(widgetFrames) {
+  const frame = widgetFrames.find((f) => f.more);
+  return frame ? { element: (await framesModule()).frameElementOf(document, frame.url), label: frame.more } : null;
+}
+
 /**
  * Where the summary panel goes when the page has no comment section of its own: before the frame
  * whose widget gave comments, else before the page's "show comments" button; null elsewhere.
@@ -91,7 +97,7 @@ async function panelPlaceOf({ frames: widgetFrames, moreComments }) {
       if (element) return element;
     }
   }
-  return moreComments?.element ?? null;
+  return moreComments?.element?.isConnected ? moreComments.element : null;
 }
 
 /** The iframe element a frame comment (no node in this page) came from, or null. */
