@@ -58,8 +58,6 @@ const WIDGET_PAGES = {
 };
 /** How long the hanging widget frame blocks its own thread once told to (frames.js), ms. */
 export const HANG_MS = 6000;
-/** When the page adds its late Coral frame, after its load, ms. */
-export const CORAL_DELAY_MS = 1500;
 
 /**
  * The widgets' origin: a second server on another port (cross-origin frames). /widgets/disqus.html
@@ -137,7 +135,7 @@ export async function startServer({ page = SEED } = {}) {
       if (alone) html = html.replace(/<!--frames-->[\s\S]*?<!--\/frames-->/g, '');
       // `?widgets-only`: the page has no comment section of its own, only the widgets.
       if (new URL(request.url, 'http://127.0.0.1').searchParams.has('widgets-only')) html = html.replace(/<!--own-->[\s\S]*?<!--\/own-->/g, '');
-      html = html.replaceAll('{{WIDGETS}}', widgetOrigin).replaceAll('{{OTHER_SITE}}', otherSiteOrigin).replaceAll('{{CORAL_DELAY}}', String(CORAL_DELAY_MS));
+      html = html.replaceAll('{{WIDGETS}}', widgetOrigin).replaceAll('{{OTHER_SITE}}', otherSiteOrigin);
       response.writeHead(200, headers).end(html);
     } else if (path === '/big/article.html') {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).

@@ -48,8 +48,10 @@ export async function frameReady(tabId, frameId, url) {
   frames.set(frameId, String(url));
   while (frames.size > MAX_FRAMES) frames.delete(frames.keys().next().value);
   known.set(tabId, frames);
+  // Told before anything else is awaited: a toggle that sees this frame known comes after it.
+  const told = ext.tabs.sendMessage(tabId, framesChanged(), { frameId: 0 }).catch(() => {});
   await save();
-  await ext.tabs.sendMessage(tabId, framesChanged(), { frameId: 0 }).catch(() => {});
+  await told;
 }
 
 /** Forgets a tab's frames (closed, or its top page was replaced). */

@@ -9,6 +9,8 @@
     startFrame();
     return;
   }
+  // A top-level about:blank (match_about_blank, for widgets written into blank frames) is no page.
+  if (!/^https?:/.test(location.protocol)) return;
   const { start } = await import(api.runtime.getURL('src/content/main.js'));
   await start();
 })().catch((error) => console.error('glose:', error));

@@ -51,7 +51,9 @@ function stillLive({ report, nodes }) {
 }
 
 async function ensureAnalysis() {
-  if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis))) {
+  // Off, an analysis made before a widget frame announced itself misses its comments.
+  const framesStale = !session && analysis && analysis.framesSeen !== framesSeen;
+  if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis) || framesStale)) {
     analysis = null;
     placed = null;
   }
@@ -61,9 +63,11 @@ async function ensureAnalysis() {
     const started = performance.now();
     // Comment widgets in frames first (each frame has a time limit; none: at once), then one
     // analysis that summarises the page's comments and theirs together.
+    const seen = framesSeen;
     const widgetFrames = await (await framesModule()).frameCommentsOfPage();
     analysis = await analyzePage(document, location.href, { skip, frames: widgetFrames });
     analysis.frames = widgetFrames;
+    analysis.framesSeen = seen;
     analysis.moreComments = (await moreCommentsOf(analysis)) ?? (await frameMoreComments(widgetFrames));
     analysisMs = Math.round(performance.now() - started);
     analyses += 1;
@@ -111,20 +115,20 @@ async function frameElementOfComment(id) {
 }
 
 let framesTimer = null;
+/** How many times a widget frame announced itself; an analysis remembers the count it began at. */
+let framesSeen = 0;
 
 /**
  * A comment-widget frame appeared or grew (the background relays its `frame-ready`): with Glose
  * on, the page is read again with it (once for a burst of frames); off, the cached analysis is
- * forgotten so the next one asks the frames.
+ * stale at once (`framesSeen`), so the next one asks the frames (a timer may wait a second in a
+ * background tab).
  */
 function framesChanged() {
+  framesSeen += 1;
   clearTimeout(framesTimer);
   framesTimer = setTimeout(() => serially(async () => {
     if (session) await pageChanged();
-    else {
-      analysis = null;
-      placed = null;
-    }
   }), 300);
   return { ok: true };
 }
