@@ -71,7 +71,7 @@ pub mod read_dom;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analyze::{analyze, analyze_embedded, classify_sentence, Options};
+pub use analyze::{analyze, analyze_embedded, classify_sentence, FrameComments, Options, MAX_FRAME_COMMENTS};
 pub use opinion::encoder::{Encoder, EncoderError};
 pub use opinion::model::ModelError;
 pub use opinion::refine::{Embedding, SentenceEmbedder};

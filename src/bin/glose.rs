@@ -71,7 +71,7 @@ fn report_for(path: &Path, url: Option<String>) -> Result<glose::Report, String>
     // The time of reading: relative comment dates count back from it when the page has no date.
     let now = Some(now_iso8601());
     let embedder = encoder().map(|e| e as std::sync::Arc<dyn glose::SentenceEmbedder>);
-    Ok(glose::analyze(&snapshot, &glose::Options { url, now, embedder }))
+    Ok(glose::analyze(&snapshot, &glose::Options { url, now, embedder, ..glose::Options::default() }))
 }
 
 /// The sentence encoder of the final opinion model: `$GLOSE_ENCODER`, else

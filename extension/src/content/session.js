@@ -161,7 +161,8 @@ function openSummary(doc, analysis, report, t, hooks) {
   const outlines = createOutlines();
   let panel = null;
   let pendingPanel = null;
-  const section = report().summary?.section != null ? nodes[report().summary.section] : null;
+  // No comment section of its own: before a comment widget's frame or the "show comments" button (main.js).
+  const section = report().summary?.section != null ? nodes[report().summary.section] : (hooks.panelPlace ?? null);
   const drawPanel = () => {
     pendingPanel = null;
     if (docksSummary(analysis)) {
@@ -197,8 +198,8 @@ function openSummary(doc, analysis, report, t, hooks) {
       const range = sentence && liveRange(doc, nodes, sentence.anchor);
       if (range) scrollToTarget(range);
     },
-  }, t, { docked, refinement: hooks.refinement });
-  if (section?.nodeType === 1 && section.parentNode && (report().comments?.length || report().summary?.comment_count)) {
+  }, t, { docked, refinement: hooks.refinement, moreComments: hooks.moreComments });
+  if (section?.nodeType === 1 && section.parentNode && (report().comments?.length || report().summary?.comment_count || hooks.moreComments)) {
     if (!docksSummary(analysis)) drawPanel();
     else {
       // On a big page the highlights' paint (~30 ms of CPU there) and the docked panel's (~20 ms)
