@@ -95,15 +95,23 @@ async function fetchFullReport({ job, parts }) {
  * `{report, nodes, full}` where `report` is the slim report (what drawing needs) and `full` the
  * full report's JSON text (for the side panel and the exports, decoded there).
  */
-export async function analyzeBigPage(doc, url, { skip } = {}) {
+export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
   // Pieces leave while the page is still being read: the page does not hold the whole snapshot.
   const upload = snapshotUpload();
   const { pieces, nodes } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
   const snapshot = await upload.done(pieces);
-  const answer = await ask(analyzeSnapshot(snapshot, url));
+  const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   await yieldToPage();
   const full = await fetchFullReport(answer.full);
   return { report: answer.report, nodes, full };
+}
+
+/**
+ * The JSON text the core takes for the comments read in the page's frames (`[{url, comments}]`,
+ * `analyze::FrameComments`), or undefined when there are none.
+ */
+function framesJson(frames) {
+  return frames?.length ? JSON.stringify(frames.map(({ url, comments }) => ({ url, comments }))) : undefined;
 }
 
 /**
@@ -111,15 +119,16 @@ export async function analyzeBigPage(doc, url, { skip } = {}) {
  * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
  * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
  * read in slices and analysed by the background, for big pages: the slim report, and `full` the
- * full report's JSON text).
+ * full report's JSON text). `frames`: the comments read in the page's frames
+ * (`content/frames.js`), summarised with the page's own.
  */
-export async function analyzePage(doc, url, { skip } = {}) {
-  if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip })), path: 'sliced' };
+export async function analyzePage(doc, url, { skip, frames } = {}) {
+  if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip, frames })), path: 'sliced' };
   const glue = await coreOrNull();
   if (glue) {
     // The slim report (what drawing needs); the full one is written by the core only when the
     // side panel or an export asks for it (`full`, JSON text, as on big pages).
-    const result = glue.analyze_live_document_slim(doc, url);
+    const result = glue.analyze_live_document_slim(doc, url, framesJson(frames));
     let full;
     return {
       report: asObject(result.report),
@@ -135,7 +144,7 @@ export async function analyzePage(doc, url, { skip } = {}) {
     };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
-  const answer = await ask(analyzeSnapshot(snapshot, url));
+  const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   // `refine`: the background keeps the snapshot under this id for the refinement (refine.js).
   return { report: asObject(answer.report), nodes, path: 'snapshot', refine: answer.refine };
 }

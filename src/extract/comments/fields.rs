@@ -6,7 +6,7 @@
 use super::class_parts::ClassParts;
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
-use crate::metadata::{is_relative_date, parse_date};
+use crate::text::{date::parse_date, relative_date::is_relative_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -245,7 +245,7 @@ impl Parts {
     fn note_weak_author(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId) {
         if self.weak_author.is_none()
             && ((matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && size <= 4)
-                || super::structure::name_before_date(cx.snapshot, id))
+                || super::structure::plain_name_byline(cx.snapshot, id))
         {
             self.weak_author = Some(id);
         }
