@@ -117,6 +117,8 @@ async function setOn(on) {
     watcher ??= watchPage(document, { regions: () => regions, onChange: () => serially(pageChanged) });
     refineDrawn();
   } else if (!on && session) {
+    // The encoder's answer would be dropped: stop the background's work now.
+    stopRefinement('Glose was turned off');
     watcher?.stop();
     watcher = null;
     regions = [];
@@ -128,6 +130,16 @@ async function setOn(on) {
 
 /** The encoder's refinement of an analysis (`content/refine.js`): `{of, status, reason?, timings?}`. */
 let refinement = null;
+/** Stops the pending refinement (its port disconnects and the background stops embedding). */
+let refineStop = null;
+
+/** Stops a pending refinement, which is then `dropped` for `reason`. */
+function stopRefinement(reason) {
+  if (refinement?.status !== 'pending') return;
+  refineStop?.abort();
+  refineStop = null;
+  refinement = { of: refinement.of, status: 'dropped', reason };
+}
 
 /** The refinement state of `target`, or null when none ran for it. */
 function refinementOf(target) {
@@ -144,12 +156,16 @@ function refineDrawn() {
   const target = analysis;
   if (target.report.opinion_model === 'encoder' || refinementOf(target)?.status === 'pending') return;
   const started = performance.now();
-  refinement = { of: target, status: 'pending' };
+  const pending = { of: target, status: 'pending' };
+  const stop = new AbortController();
+  refinement = pending;
+  refineStop = stop;
   session.setRefinement('pending');
   import('./refine.js')
-    .then(({ refineAnalysis }) => refineAnalysis(target))
+    .then(({ refineAnalysis }) => refineAnalysis(target, { signal: stop.signal }))
     .then((outcome) => serially(async () => {
-      if (refinementOf(target)?.status !== 'pending') return;
+      // Stopped (Glose turned off, the page read again) or replaced by a newer refinement.
+      if (refinement !== pending) return;
       const { status, reason, timings } = outcome;
       if (status === 'encoder' && (analysis !== target || !session)) {
         refinement = { of: target, status: 'dropped', reason: analysis !== target ? 'the page was read again' : 'Glose was turned off', timings };
@@ -172,7 +188,7 @@ function refineDrawn() {
     }))
     .catch((error) => {
       // Never an uncaught error in the page: the fast highlights stay and the status says so.
-      if (refinementOf(target)?.status === 'pending') refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
+      if (refinement === pending) refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
       session?.setRefinement('failed');
       console.warn('glose: the highlights are not refined:', error?.message ?? error);
     });
@@ -185,6 +201,7 @@ function refineDrawn() {
  */
 async function pageChanged() {
   if (!session) return;
+  stopRefinement('the page was read again');
   closeSession();
   analysis = null;
   placed = null;
