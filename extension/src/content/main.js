@@ -236,6 +236,8 @@ async function pageState() {
     path,
     analyses,
     analysisMs,
+    // Big pages: the phases of `analysisMs` (content/analysis.js `analyzeBigPage`).
+    analysisTimings: analysis.timings ?? null,
     // A page too large to read whole: which limit cut it and how much was analysed.
     truncated: report.truncated ?? null,
     // The encoder's refinement: which model drew the editorial lines, or why the fast one still does.
@@ -244,14 +246,14 @@ async function pageState() {
     // message of megabytes would block the page while it is serialised).
     // Small pages read by the in-page wasm drew from the slim report: the full one is written now.
     report: analysis.full === undefined ? (analysis.fullReport?.() ?? report) : null,
-    reportParts: analysis.full === undefined ? 0 : piecesOf(analysis.full, REPORT_PART_CHARS).length,
+    reportParts: analysis.full === undefined ? 0 : piecesOf(await analysis.full, REPORT_PART_CHARS).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
   };
 }
 
 /** Piece `index` of a big page's full report (JSON text), for the side panel. */
-function reportPartOf(index) {
-  const parts = analysis?.full === undefined ? [] : piecesOf(analysis.full, REPORT_PART_CHARS);
+async function reportPartOf(index) {
+  const parts = analysis?.full === undefined ? [] : piecesOf(await analysis.full, REPORT_PART_CHARS);
   if (!(index >= 0 && index < parts.length)) throw new Error('no such part of the report');
   return { part: parts[index] };
 }
