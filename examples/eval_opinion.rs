@@ -46,7 +46,7 @@ fn classify(texts: &[&str], lang: &str) -> Vec<Classification> {
 /// Whether the final model is evaluated: the encoder file is there and `GLOSE_FAST_ONLY` is not 1.
 fn final_model() -> bool {
     static FINAL: OnceLock<bool> = OnceLock::new();
-    *FINAL.get_or_init(|| !std::env::var("GLOSE_FAST_ONLY").is_ok_and(|v| v == "1") && std::path::Path::new(corpus::embeddings::ENCODER_FILE).exists())
+    *FINAL.get_or_init(|| !std::env::var("GLOSE_FAST_ONLY").is_ok_and(|v| v == "1") && std::path::Path::new(&corpus::embeddings::encoder_file()).exists())
 }
 use glose::report::Label;
 use std::time::Instant;

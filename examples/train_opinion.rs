@@ -49,9 +49,13 @@ enum Set {
     NewsSd,
     Team,
     Teacher,
-    /// Real French news labelled by the team (`data/opinion/wikinews/`): the head's gold only (the
-    /// fast model's n-grams stay NewsSD's).
+    /// Real news labelled by the team (`data/opinion/wikinews/`, `data/opinion/gum/`): the head's
+    /// gold only (the fast model's n-grams stay NewsSD's).
     Wikinews,
+    /// NewsSD train+val translated by the team into French and German, labels carried over
+    /// (`data/opinion/newssd-translated/`): the head's gold, and the fast model's when
+    /// `GLOSE_TRANSLATED_NGRAMS=1`.
+    Translated,
 }
 
 impl Set {
@@ -62,6 +66,7 @@ impl Set {
             Set::Team => "team",
             Set::Teacher => "teacher",
             Set::Wikinews => "wikinews",
+            Set::Translated => "translated",
         }
     }
 }
@@ -230,9 +235,10 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
         Set::Team => p.team,
         Set::Teacher => p.pseudo,
         Set::Wikinews => 0.0,
+        Set::Translated => if translated_ngrams() { 1.0 } else { 0.0 },
     };
     let set_index = |e: &Example| e.set as usize;
-    let mut counts = [[[0usize; 2]; 4]; LANGS.len()];
+    let mut counts = [[[0usize; 2]; 5]; LANGS.len()];
     for e in examples {
         counts[e.lang][set_index(e)][e.y as usize] += 1;
     }
@@ -268,7 +274,7 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
             let prob = 1.0 / (1.0 + (-z).exp());
             // In the cue stage the written and teacher-labelled sets weigh `synthetic_cues` times
             // their n-gram weight: cue weights can be fitted on real news alone.
-            let stage = if !fit_ngrams && e.set != Set::NewsSd { p.synthetic_cues } else { 1.0 };
+            let stage = if !fit_ngrams && !matches!(e.set, Set::NewsSd | Set::Translated) { p.synthetic_cues } else { 1.0 };
             if stage == 0.0 {
                 continue;
             }
@@ -420,7 +426,14 @@ fn ngrams_trained(examples: &[Example], lang: usize, p: Params) -> bool {
         Set::Team => p.team > 0.0,
         Set::Teacher => p.pseudo > 0.0,
         Set::Wikinews => false,
+        Set::Translated => translated_ngrams(),
     })
+}
+
+/// Whether the translated NewsSD sentences train the fast model's n-grams too
+/// (`GLOSE_TRANSLATED_NGRAMS=1`); by default they are the head's gold only.
+fn translated_ngrams() -> bool {
+    std::env::var("GLOSE_TRANSLATED_NGRAMS").is_ok_and(|v| v == "1")
 }
 
 /// Cross-validation folds.
@@ -430,7 +443,7 @@ const FOLDS: usize = 5;
 /// Teacher-labelled sentences sit outside every fold (`usize::MAX`: always trained on, never scored).
 fn fold_of(examples: &[Example]) -> Vec<usize> {
     let mut fold_of = vec![usize::MAX; examples.len()];
-    for (lang, set) in (0..LANGS.len()).flat_map(|k| [(k, Set::NewsSd), (k, Set::Team), (k, Set::Wikinews)]) {
+    for (lang, set) in (0..LANGS.len()).flat_map(|k| [(k, Set::NewsSd), (k, Set::Team), (k, Set::Wikinews), (k, Set::Translated)]) {
         let members: Vec<usize> = (0..examples.len()).filter(|&i| examples[i].lang == lang && examples[i].set == set).collect();
         for (rank, &i) in members.iter().enumerate() {
             fold_of[i] = rank * FOLDS / members.len().max(1);
@@ -526,13 +539,18 @@ fn main() {
             add(&s.text, lang, (s.label == "editorial") as u8 as f32, Set::Wikinews, false);
         }
     }
+    for s in corpus::newssd_translated() {
+        if let Some(lang) = LANGS.iter().position(|l| *l == s.lang) {
+            add(&s.text, lang, s.subjective as u8 as f32, Set::Translated, false);
+        }
+    }
     for s in corpus::pseudo() {
         if let Some(lang) = LANGS.iter().position(|l| *l == s.lang) {
             add(&s.text, lang, s.p_editorial, Set::Teacher, false);
         }
     }
     for (k, lang) in LANGS.iter().enumerate() {
-        for set in [Set::NewsSd, Set::Team, Set::Wikinews, Set::Teacher] {
+        for set in [Set::NewsSd, Set::Team, Set::Wikinews, Set::Translated, Set::Teacher] {
             let n = examples.iter().filter(|e| e.lang == k && e.set == set).count();
             let pos = examples.iter().filter(|e| e.lang == k && e.set == set && e.y).count();
             if n > 0 {
@@ -542,7 +560,7 @@ fn main() {
     }
     // Languages with gold sentences to cross-validate on, and the (language, set) groups scored.
     let scored: Vec<usize> = (0..LANGS.len()).filter(|&k| examples.iter().any(|e| e.lang == k && e.set != Set::Teacher)).collect();
-    let groups: Vec<(usize, Set)> = scored.iter().flat_map(|&k| [(k, Set::NewsSd), (k, Set::Team), (k, Set::Wikinews)]).filter(|&(k, set)| examples.iter().any(|e| e.lang == k && e.set == set)).collect();
+    let groups: Vec<(usize, Set)> = scored.iter().flat_map(|&k| [(k, Set::NewsSd), (k, Set::Team), (k, Set::Wikinews), (k, Set::Translated)]).filter(|&(k, set)| examples.iter().any(|e| e.lang == k && e.set == set)).collect();
     let in_group = |e: &Example, g: (usize, Set)| e.lang == g.0 && e.set == g.1;
 
     let grid: Vec<Params> = match std::env::var("GLOSE_GRID") {
@@ -670,7 +688,7 @@ fn main() {
     // The encoder head, stacked on the fast model: gold sentences carry their out-of-fold
     // evidence logit, teacher-labelled ones the final fast model's (they are never scored).
     let Some(embeddings) = corpus::embeddings::embed_cached(&texts) else {
-        println!("\nno sentence encoder ({} missing: run scripts/fetch-encoder.sh): head.bin not trained", corpus::embeddings::ENCODER_FILE);
+        println!("\nno sentence encoder ({} missing: run scripts/fetch-encoder.sh): head.bin not trained", corpus::embeddings::encoder_file());
         return;
     };
     let (wq, _, _) = quantised(&w, params);

@@ -7,6 +7,12 @@ use std::sync::{Mutex, OnceLock};
 /// Where `scripts/fetch-encoder.sh` puts the sentence encoder.
 pub const ENCODER_FILE: &str = "target/encoder/glose-use.bin";
 
+/// The encoder file the trainer and the evaluation use: `GLOSE_ENCODER` when set (to compare
+/// vocabulary variants side by side), else [`ENCODER_FILE`].
+pub fn encoder_file() -> String {
+    std::env::var("GLOSE_ENCODER").unwrap_or_else(|_| ENCODER_FILE.to_string())
+}
+
 /// The encoder, loaded once, and every embedding known so far by sentence hash.
 struct Cached {
     encoder: glose::opinion::encoder::Encoder,
@@ -22,8 +28,9 @@ fn cached() -> Option<&'static Mutex<Cached>> {
     static CACHE: OnceLock<Option<Mutex<Cached>>> = OnceLock::new();
     CACHE
         .get_or_init(|| {
-            let bytes = std::fs::read(ENCODER_FILE).ok()?;
-            let encoder = glose::opinion::encoder::Encoder::from_bytes(&bytes).unwrap_or_else(|e| panic!("{ENCODER_FILE}: {e}"));
+            let file = encoder_file();
+            let bytes = std::fs::read(&file).ok()?;
+            let encoder = glose::opinion::encoder::Encoder::from_bytes(&bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
             let path = format!("target/encoder/embeddings-{:016x}.bin", key(&bytes[..]));
             let dim = glose::opinion::refine::EMBEDDING_DIM;
             let mut vectors = HashMap::new();

@@ -90,6 +90,32 @@ pub fn newssd(lang_dir: &str, split: &str) -> Vec<Labelled> {
         .collect()
 }
 
+/// NewsSD train+val sentences translated by the team into another language, labels carried over
+/// (`data/opinion/newssd-translated/*.tsv`, CC BY 4.0; see its SOURCE.md), in file order.
+pub fn newssd_translated() -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for path in tsv_files("GLOSE_TRANSLATED", "data/opinion/newssd-translated") {
+        for line in read(&path).lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || cols.len() != 6 || cols[0] == "id" || cols[5].trim().is_empty() {
+                continue;
+            }
+            let lang = match cols[1] {
+                "fr" => "fr",
+                "de" => "de",
+                "it" => "it",
+                "en" => "en",
+                _ => continue,
+            };
+            if !matches!(cols[2], "SUBJ" | "OBJ") {
+                continue;
+            }
+            out.push(Labelled { text: cols[5].trim().to_owned(), lang, subjective: cols[2] == "SUBJ", conflict: false });
+        }
+    }
+    out
+}
+
 /// CheckThat! 2025 task 1 TSV (`dev` or `train`) for `english`, `german`, `italian`…
 pub fn checkthat(lang_dir: &str, split: &str) -> Vec<Labelled> {
     let (lang, code) = match lang_dir {
@@ -193,11 +219,13 @@ pub fn is_wikinews_test(article: &str) -> bool {
     is_team_test(article)
 }
 
-/// The labelled Wikinews sentences (French, Italian) of `split` (`train` or `test`; real news text, CC BY
-/// 2.5, see `data/opinion/wikinews/SOURCE.md`), in file order (articles stay together).
+/// The labelled real-news sentences of `split` (`train` or `test`), in file order (articles stay
+/// together): Wikinews in French and Italian (`data/opinion/wikinews/`, CC BY 2.5) and the GUM
+/// corpus's news and essays in English (`data/opinion/gum/`); see each folder's SOURCE.md.
 pub fn wikinews(split: &str) -> Vec<Annotated> {
     let mut out = Vec::new();
-    for path in tsv_files("GLOSE_WIKINEWS", "data/opinion/wikinews") {
+    let files = tsv_files("GLOSE_WIKINEWS", "data/opinion/wikinews").into_iter().chain(tsv_files("GLOSE_GUM", "data/opinion/gum"));
+    for path in files {
         for line in read(&path).lines() {
             let cols: Vec<&str> = line.split('\t').collect();
             if line.starts_with('#') || cols.len() != 7 || cols[0] == "id" {
@@ -210,6 +238,11 @@ pub fn wikinews(split: &str) -> Vec<Annotated> {
                 "it" => "it",
                 _ => continue,
             };
+            // Interview answers are the interviewee's words, `attributed` only by the article's
+            // layout: alone, "I think the plan is a mistake" reads as the writer's own. Not used.
+            if cols[2] == "interview" {
+                continue;
+            }
             if !matches!(cols[3], "editorial" | "attributed" | "factual") || (is_wikinews_test(cols[6]) != (split == "test")) {
                 continue;
             }
