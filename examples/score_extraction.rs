@@ -155,8 +155,8 @@ fn score_page(dir: &Path, show: bool) -> Option<Row> {
         Some(primary) == found_meta.lang
     });
     let date_ok = expected_string(&meta, "publishedTime").map(|d| {
-        let want = metadata::parse_date(&d);
-        let got = found_meta.published.as_deref().and_then(metadata::parse_date);
+        let want = glose::text::date::parse_date(&d);
+        let got = found_meta.published.as_deref().and_then(glose::text::date::parse_date);
         want.is_some() && same_instant(want.as_deref(), got.as_deref())
     });
 

@@ -1,6 +1,12 @@
 //! The pipeline from a page snapshot to a [`Report`]: each step is one module's job.
 
-use crate::report::{Article, Block, BlockKind, OpinionModel, Report, Sentence, Summary, REPORT_VERSION};
+mod sentences;
+
+pub use sentences::classify_sentence;
+#[cfg(test)]
+mod tests;
+
+use crate::report::{Article, Block, Comment, Report, Summary, REPORT_VERSION};
 use crate::snapshot::{limits, Snapshot};
 use crate::{extract, metadata, opinion, summary, text};
 
@@ -18,6 +24,53 @@ pub struct Options {
     /// decides each article sentence's opinion score (`opinion::refine`); without it the fast
     /// model does.
     pub embedder: Option<std::sync::Arc<dyn opinion::refine::SentenceEmbedder>>,
+    /// Comments read in the page's frames (comment widgets such as Disqus or Coral live in an
+    /// iframe of another origin): summarised with the page's own, after them.
+    pub frame_comments: Vec<FrameComments>,
+}
+
+/// The comments one frame of the page holds, as that frame's own report listed them (the
+/// extension reads a widget's frame with the same core and hands its comments to the top frame).
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+pub struct FrameComments {
+    /// The frame's URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Its report's comments; `id` and `reply_to` count within this frame.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+/// At most this many comments are taken from all the frames together (a hostile or huge widget
+/// must not outweigh the page's reading limits).
+pub const MAX_FRAME_COMMENTS: usize = 5_000;
+
+/// Appends the frames' comments after the page's: ids continue the page's, `reply_to` is
+/// renumbered within its frame (a reply to a comment left out stays unthreaded), `node` is none
+/// (the comment is not in this document) and `frame` says where it was read.
+fn append_frame_comments(comments: &mut Vec<Comment>, frames: &[FrameComments]) -> u32 {
+    let mut added = 0;
+    for frame in frames {
+        let base = comments.len() as u32;
+        let room = MAX_FRAME_COMMENTS.saturating_sub(added as usize);
+        let taken: Vec<&Comment> = frame.comments.iter().filter(|c| !c.text.trim().is_empty()).take(room).collect();
+        let new_id: std::collections::HashMap<u32, u32> = taken.iter().enumerate().map(|(i, c)| (c.id, base + i as u32)).collect();
+        for (i, c) in taken.iter().enumerate() {
+            comments.push(Comment {
+                id: base + i as u32,
+                author: c.author.clone(),
+                published: c.published.clone(),
+                text: c.text.clone(),
+                reply_to: c.reply_to.and_then(|r| new_id.get(&r).copied()).filter(|&r| r < base + i as u32),
+                quotes: Vec::new(),
+                stance: None,
+                node: None,
+                frame: Some(frame.url.clone().unwrap_or_default()),
+            });
+        }
+        added += taken.len() as u32;
+    }
+    added
 }
 
 /// [`analyze`] with embeddings computed elsewhere (the extension's background encoder): `flat`
@@ -49,61 +102,14 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     }
     let lang = metadata.lang.clone().unwrap_or_else(|| "en".to_owned());
 
-    let mut sentences = Vec::new();
-    for (block_index, block) in found_article.blocks.iter().enumerate() {
-        // Char offsets counted on from the previous sentence (spans come in order), so a long
-        // block is not recounted from its start for every sentence.
-        let (mut counted_bytes, mut counted_chars) = (0usize, 0u32);
-        for span in text::sentences::split(&block.text.text) {
-            let sentence_text = &block.text.text[span.clone()];
-            if span.start < counted_bytes {
-                (counted_bytes, counted_chars) = (0, 0);
-            }
-            let start = counted_chars + block.text.text[counted_bytes..span.start].chars().count() as u32;
-            let end = start + sentence_text.chars().count() as u32;
-            (counted_bytes, counted_chars) = (span.end, end);
-            sentences.push(Sentence {
-                id: sentences.len() as u32,
-                block: block_index as u32,
-                text: sentence_text.to_owned(),
-                start,
-                end,
-                label: Default::default(),
-                score: 0.0,
-                cues: Vec::new(),
-                source: None,
-                anchor: block.text.locate_range(snapshot, start, end),
-                selector: None,
-            });
-        }
-    }
+    let mut sentences = sentences::segment(snapshot, &found_article.blocks);
+    let opinion_model = sentences::classify(snapshot, &mut sentences, &found_article.blocks, options, &lang);
 
-    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
-    // Block quotations (blockquote, embedded tweets and posts) hold someone else's words.
-    let quoted: Vec<bool> = sentences.iter().map(|s| found_article.blocks[s.block as usize].kind == BlockKind::Quote).collect();
-    let embeddings = options.embedder.as_ref().map(|e| embed_covered(e.as_ref(), &texts)).unwrap_or_default();
-    let opinion_model = if embeddings.iter().any(Option::is_some) { OpinionModel::Encoder } else { OpinionModel::Fast };
-    let verdicts = opinion::classify_sentences_embedded(&texts, &quoted, &embeddings, &lang);
-    for (sentence, found) in sentences.iter_mut().zip(verdicts) {
-        sentence.label = found.label;
-        sentence.score = found.score;
-        sentence.source = found.source;
-        let block = &found_article.blocks[sentence.block as usize].text;
-        sentence.cues = found
-            .cues
-            .into_iter()
-            .map(|mut cue| {
-                cue.anchor = block.locate_range(snapshot, sentence.start + cue.start, sentence.start + cue.end);
-                cue
-            })
-            .collect();
-    }
-
-    let mut comments: Vec<crate::report::Comment> = found_comments
+    let mut comments: Vec<Comment> = found_comments
         .comments
         .into_iter()
         .enumerate()
-        .map(|(i, c)| crate::report::Comment {
+        .map(|(i, c)| Comment {
             id: i as u32,
             author: c.author,
             published: c.published,
@@ -112,11 +118,14 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
             quotes: Vec::new(),
             stance: None,
             node: Some(c.node),
+            frame: None,
         })
         .collect();
+    let frame_comments = append_frame_comments(&mut comments, &options.frame_comments);
     let mut summary: Summary = summary::summarize(&mut comments, &sentences, &lang);
     summary.comment_count = comments.len() as u32;
     summary.section = found_comments.section;
+    summary.frame_comments = frame_comments;
 
     let blocks: Vec<Block> = found_article
         .blocks
@@ -141,16 +150,4 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         truncated,
         opinion_model,
     }
-}
-
-/// The embeddings of the sentences the encoder's vocabulary covers (`opinion::refine::covers`);
-/// the others get none (the fast model decides them) and cost no encoder time.
-fn embed_covered(embedder: &dyn opinion::refine::SentenceEmbedder, texts: &[&str]) -> Vec<Option<opinion::refine::Embedding>> {
-    let covered: Vec<usize> = (0..texts.len()).filter(|&i| opinion::refine::covers(texts[i])).collect();
-    let wanted: Vec<&str> = covered.iter().map(|&i| texts[i]).collect();
-    let mut out = vec![None; texts.len()];
-    for (i, embedding) in covered.into_iter().zip(embedder.embed(&wanted)) {
-        out[i] = embedding;
-    }
-    out
 }

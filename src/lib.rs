@@ -11,17 +11,57 @@
 //! let report = glose::analyze(&page, &glose::Options::default());
 //! assert_eq!(report.version, glose::report::REPORT_VERSION);
 //! ```
+//!
+//! # The public API
+//! - [`analyze`] (and [`analyze_embedded`], with sentence embeddings computed elsewhere) with its
+//!   [`Options`], giving a [`Report`]; [`report`] holds the report's types (the JSON contract).
+//! - [`Snapshot`] and [`snapshot`]: the page as an arena of nodes, what the readers fill.
+//! - The readers: [`read_html`] (saved HTML, feature `html`) and `read_dom` (the live page, wasm).
+//! - [`anchor`]: the reader's notes and their anchoring; [`export`]: text, Markdown, W3C JSON-LD
+//!   and CSV renderings of a report and notes.
+//! - The sentence encoder of the final opinion model ([`Encoder`], through [`SentenceEmbedder`]),
+//!   one sentence classified alone ([`classify_sentence`]) and the time stamps the library
+//!   expects from a clock the caller reads ([`iso8601_utc`]).
+//! - `wasm` (wasm32 only): the JavaScript API.
+//!
+//! The steps' own modules (`extract`, `metadata`, `opinion`, `page_patterns`, `summary`, `text`)
+//! are private: the `internals` feature makes them public for the examples, benchmarks and
+//! tests (enabled for them by the crate's dev-dependency on itself), so a plain
+//! build warns about code nothing uses. Code only those tools use is compiled only for them
+//! (`#[cfg(any(test, feature = "internals"))]`).
 
-pub mod analyze;
+/// Declares modules that are public with the `internals` feature and crate-private without it.
+macro_rules! internal_mods {
+    ($($(#[$meta:meta])* $name:ident;)*) => {$(
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        pub(crate) mod $name;
+    )*};
+}
+
+mod analyze;
 pub mod anchor;
 pub mod export;
-pub mod extract;
-pub mod metadata;
-pub mod opinion;
 pub mod report;
 pub mod snapshot;
-pub mod summary;
-pub mod text;
+
+internal_mods! {
+    /// Comment section and main-article extraction.
+    extract;
+    /// Page metadata: title, byline, date, site, language.
+    metadata;
+    /// Opinion labels of sentences: cues, attribution, the fast model, the encoder head.
+    opinion;
+    /// What class names, ids and roles say about a part of the page.
+    page_patterns;
+    /// The comment summary: quotes, stance, replies, themes.
+    summary;
+    /// Sentences, language, words, dates, quoted passages.
+    text;
+}
 
 #[cfg(feature = "html")]
 pub mod read_html;
@@ -31,6 +71,10 @@ pub mod read_dom;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analyze::{analyze, Options};
+pub use analyze::{analyze, analyze_embedded, classify_sentence, FrameComments, Options, MAX_FRAME_COMMENTS};
+pub use opinion::encoder::{Encoder, EncoderError};
+pub use opinion::model::ModelError;
+pub use opinion::refine::{Embedding, SentenceEmbedder};
 pub use report::Report;
 pub use snapshot::{NodeId, Snapshot};
+pub use text::relative_date::iso8601_utc;

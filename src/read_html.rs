@@ -8,8 +8,12 @@
 //! hostile 100,000-deep page parses in linear time. Open declarative shadow roots are read as
 //! rendered, like the live reader reads open shadow roots (see [`shadow`]).
 
-pub mod depth_cap;
-pub mod shadow;
+internal_mods! {
+    /// The depth cap browsers apply while parsing.
+    depth_cap;
+    /// Declarative shadow roots.
+    shadow;
+}
 
 use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as HtmlNode;

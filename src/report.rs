@@ -232,6 +232,7 @@ pub struct Comment {
     /// The comment it answers.
     pub reply_to: Option<u32>,
     /// Article sentences it quotes or closely paraphrases.
+    #[serde(default)]
     pub quotes: Vec<u32>,
     /// Whether it talks about the article or the journalist, and how.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -239,6 +240,10 @@ pub struct Comment {
     /// The comment's element (snapshot id), to outline it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub node: Option<NodeId>,
+    /// The URL of the frame it was read in (a comment widget embedded in the page, see
+    /// `analyze::FrameComments`); absent for the page's own comments.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub frame: Option<String>,
 }
 
 /// A comment's stance toward the article itself (a meta-comment).
@@ -277,6 +282,13 @@ pub struct Summary {
     /// The element holding the comment section (snapshot id), where the panel goes.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub section: Option<NodeId>,
+    /// How many of the comments were read in embedded frames (comment widgets), not the page.
+    #[serde(skip_serializing_if = "is_zero", default)]
+    pub frame_comments: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A group of comments about one thing.

@@ -11,7 +11,11 @@
 //! plain objects by the engine's `JSON.parse` (`None` becomes `null`, exactly the JSON report of
 //! `CONTRACT.md`); inputs are accepted as JSON strings or as plain objects, which `JSON.stringify`
 //! turns into text first. One deserialiser (`serde_json`) per type keeps the wasm small (issue 7),
-//! and both engine calls are fast native code.
+//! and both engine calls are fast native code. One small typed result, a range's selectors and
+//! each note's anchors (`describe_range`, `reanchor_notes`), is built as objects directly by
+//! `serde-wasm-bindgen` ([`to_object`]; +2.3 KB gzip). Its deserialiser for the small inputs
+//! (notes, a range) was measured at +4.3 KB gzip more for no simpler code, so inputs stay JSON
+//! text (BENCHMARKS.md, "Wasm boundary").
 
 use crate::read_dom;
 use crate::snapshot::Snapshot;
@@ -22,7 +26,11 @@ use wasm_bindgen::prelude::*;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Installs the panic hook when the module is instantiated.
+/// Installs the panic hook when the module is instantiated. gloo is not used: its
+/// `console::error!` does what `console::error_1` does here for +0.3 KB gzip,
+/// `gloo_utils::document()` panics where there is no document (a service worker) — a trap this API
+/// answers with an error instead (see [`analyze_document`]) — and the listeners and timers live in
+/// the JavaScript shell (BENCHMARKS.md, "Wasm boundary").
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -49,6 +57,14 @@ pub fn version() -> String {
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     JsError::new(&message.to_string()).into()
+}
+
+/// A small typed result as a plain JavaScript object, shaped as its JSON (`null` for `None`,
+/// objects for maps), with no text in between (serde-wasm-bindgen).
+fn to_object<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
@@ -120,10 +136,15 @@ thread_local! {
 /// report stays in this instance for [`last_full_report`] (the side panel and the exports ask for
 /// it; most toggles never do), so the page neither serialises nor decodes the article's text,
 /// the selectors or every comment's text.
+///
+/// `frames`, when given, is the JSON array of the comments read in the page's frames
+/// (`[{url, comments: [report comments]}]`, `analyze::FrameComments`): they are summarised with
+/// the page's own.
 #[wasm_bindgen]
-pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>) -> Result<JsValue, JsValue> {
+pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>, frames: Option<String>) -> Result<JsValue, JsValue> {
+    let frame_comments = frames_from_json(frames.as_deref())?;
     let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
-    let options = Options { url, now: Some(local_now()), ..Options::default() };
+    let options = Options { url, now: Some(local_now()), frame_comments, ..Options::default() };
     let report = analyze(&live.snapshot, &options);
     let nodes = live.nodes.into_array();
     let reading = keep_reading(live.snapshot, options, nodes.clone());
@@ -199,6 +220,14 @@ pub fn refine_live_document(reading: u32, sentences_json: &str, embeddings: &[f3
     })
 }
 
+/// The comments of the page's frames (`[{url, comments}]`); none when absent.
+fn frames_from_json(frames_json: Option<&str>) -> Result<Vec<crate::analyze::FrameComments>, JsValue> {
+    match frames_json {
+        None => Ok(Vec::new()),
+        Some(text) => serde_json::from_str(text).map_err(|e| error(format_args!("glose: frame comments must be a JSON array of {{url, comments}}: {e}"))),
+    }
+}
+
 fn sentences_from_json(sentences_json: &str) -> Result<Vec<String>, JsValue> {
     serde_json::from_str(sentences_json).map_err(|e| error(format_args!("glose: sentences must be a JSON array of strings: {e}")))
 }
@@ -246,10 +275,12 @@ pub fn snapshot_rules() -> String {
 /// `Snapshot`'s shape: `{nodes: [{parent: null, type: "document"}, {parent: 0, type: "element",
 /// tag: "html", attrs: [["lang", "fr"]]}, {parent: 1, type: "text", text: "…"}]}`. Returns the
 /// report object, or an error saying what is wrong with the snapshot.
+/// `frames`: the comments of the page's frames, as for [`analyze_live_document_slim`].
 #[wasm_bindgen]
-pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
+pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>, frames: Option<String>) -> Result<JsValue, JsValue> {
+    let frame_comments = frames_from_json(frames.as_deref())?;
     let snapshot = snapshot_from_js(snapshot)?;
-    report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()), ..Options::default() }))
+    report_to_js(&analyze(&snapshot, &Options { url, now: Some(local_now()), frame_comments, ..Options::default() }))
 }
 
 /// [`analyze_snapshot`] for the background's big-page path: returns `{report, full}`, the slim
@@ -257,9 +288,10 @@ pub fn analyze_snapshot(snapshot: JsValue, url: Option<String>) -> Result<JsValu
 /// (kept whole and handed to the side panel in parts), both written here, so the background
 /// neither parses nor re-stringifies megabytes of report.
 #[wasm_bindgen]
-pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<JsValue, JsValue> {
+pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>, frames: Option<String>) -> Result<JsValue, JsValue> {
+    let frame_comments = frames_from_json(frames.as_deref())?;
     let snapshot = snapshot_from_js(snapshot)?;
-    let report = analyze(&snapshot, &Options { url, now: Some(local_now()), ..Options::default() });
+    let report = analyze(&snapshot, &Options { url, now: Some(local_now()), frame_comments, ..Options::default() });
     let full = serde_json::to_string(&report).map_err(|e| error(format_args!("glose: cannot write the report: {e}")))?;
     let out = js_sys::Object::new();
     set(&out, "report", &to_js(&report.slim())?)?;
@@ -270,12 +302,14 @@ pub fn analyze_snapshot_slim(snapshot: JsValue, url: Option<String>) -> Result<J
 /// [`analyze_snapshot`] with sentence embeddings computed in the background (the strict-CSP
 /// path's refinement): `sentences_json`, `embeddings` and `salient_json` as for
 /// [`refine_live_document`]. The report says `opinion_model: "encoder"`.
+/// `frames`: the comments of the page's frames the first report summarised, as for [`analyze_snapshot`].
 #[wasm_bindgen]
-pub fn analyze_snapshot_embedded(snapshot: JsValue, url: Option<String>, sentences_json: &str, embeddings: &[f32], salient_json: Option<String>) -> Result<JsValue, JsValue> {
+pub fn analyze_snapshot_embedded(snapshot: JsValue, url: Option<String>, sentences_json: &str, embeddings: &[f32], salient_json: Option<String>, frames: Option<String>) -> Result<JsValue, JsValue> {
+    let frame_comments = frames_from_json(frames.as_deref())?;
     let snapshot = snapshot_from_js(snapshot)?;
     let sentences = sentences_from_json(sentences_json)?;
     let salient = salient_from_json(salient_json.as_deref())?;
-    let options = Options { url, now: Some(local_now()), ..Options::default() };
+    let options = Options { url, now: Some(local_now()), frame_comments, ..Options::default() };
     let report = crate::analyze::analyze_embedded(&snapshot, &options, sentences, embeddings, salient).map_err(|e| error(format_args!("glose: {e}")))?;
     report_to_js(&report)
 }
@@ -330,7 +364,7 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
 pub fn describe_range(snapshot: JsValue, range: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     let range: crate::snapshot::text::DomRange = from_js(range, "range")?;
-    to_js(&crate::anchor::describe(&snapshot, &range))
+    to_object(&crate::anchor::describe(&snapshot, &range))
 }
 
 /// Places stored notes (`anchor::Note` objects) on `snapshot`: one `{note_id, anchor}` per note,
@@ -339,7 +373,7 @@ pub fn describe_range(snapshot: JsValue, range: JsValue) -> Result<JsValue, JsVa
 pub fn reanchor_notes(snapshot: JsValue, notes: JsValue) -> Result<JsValue, JsValue> {
     let snapshot = snapshot_from_js(snapshot)?;
     let notes: Vec<crate::anchor::Note> = from_js(notes, "notes")?;
-    to_js(&crate::anchor::reanchor(&snapshot, &notes))
+    to_object(&crate::anchor::reanchor(&snapshot, &notes))
 }
 
 /// The Markdown export (YAML front matter) of a report and the reader's notes.

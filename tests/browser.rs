@@ -361,22 +361,22 @@ fn analyze_snapshot_takes_objects_or_json_and_rejects_corrupt_snapshots() {
     let json = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":0,"type":"element","tag":"html","attrs":[["lang","fr"]]},
         {"parent":1,"type":"element","tag":"body"},{"parent":2,"type":"element","tag":"p"},
         {"parent":3,"type":"text","text":"Le gouvernement a publié son rapport mardi."}]}"#;
-    let from_text = glose::wasm::analyze_snapshot(JsValue::from_str(json), None).unwrap();
+    let from_text = glose::wasm::analyze_snapshot(JsValue::from_str(json), None, None).unwrap();
     assert_eq!(get(&from_text, "version").as_f64(), Some(1.0));
     assert!(get(&from_text, "url").is_null());
     let object = js_sys::JSON::parse(json).unwrap();
-    let from_object = glose::wasm::analyze_snapshot(object, Some("u".into())).unwrap();
+    let from_object = glose::wasm::analyze_snapshot(object, Some("u".into()), None).unwrap();
     assert_eq!(get(&get(&from_object, "metadata"), "lang").as_string().as_deref(), Some("fr"));
 
     let message = |v: JsValue| String::from(v.dyn_into::<js_sys::Error>().expect("an Error object").message());
     let corrupt = r#"{"nodes":[{"parent":null,"type":"document"},{"parent":5,"type":"text","text":"x"}]}"#;
-    let err = glose::wasm::analyze_snapshot(JsValue::from_str(corrupt), None).unwrap_err();
+    let err = glose::wasm::analyze_snapshot(JsValue::from_str(corrupt), None, None).unwrap_err();
     assert!(message(err).contains("invalid page snapshot"));
-    let err = glose::wasm::analyze_snapshot(js_sys::JSON::parse(corrupt).unwrap(), None).unwrap_err();
+    let err = glose::wasm::analyze_snapshot(js_sys::JSON::parse(corrupt).unwrap(), None, None).unwrap_err();
     assert!(message(err).contains("not an open ancestor"));
-    assert!(glose::wasm::analyze_snapshot(JsValue::from_f64(5.0), None).is_err());
-    assert!(glose::wasm::analyze_snapshot(JsValue::NULL, None).is_err());
-    assert!(glose::wasm::analyze_snapshot(JsValue::from_str("{"), None).is_err());
+    assert!(glose::wasm::analyze_snapshot(JsValue::from_f64(5.0), None, None).is_err());
+    assert!(glose::wasm::analyze_snapshot(JsValue::NULL, None, None).is_err());
+    assert!(glose::wasm::analyze_snapshot(JsValue::from_str("{"), None, None).is_err());
 }
 
 /// A walk that throws (a page that broke a DOM accessor) is reported with the exception's words,

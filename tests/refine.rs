@@ -39,7 +39,7 @@ fn embeddings_sent_back_give_the_report_the_encoder_gives() {
     let flat: Vec<f32> = embedded.iter().flatten().flat_map(|e| e.vector.iter().copied()).collect();
     let salient: Vec<Vec<(String, f32)>> = embedded.into_iter().flatten().map(|e| e.salient).collect();
 
-    let refined = glose::analyze::analyze_embedded(&page, &options(), texts.clone(), &flat, salient).expect("the vectors fit the sentences");
+    let refined = glose::analyze_embedded(&page, &options(), texts.clone(), &flat, salient).expect("the vectors fit the sentences");
     assert_eq!(refined.opinion_model, OpinionModel::Encoder);
     // The same sentences at the same places: only labels, scores and cues may change.
     let places = |r: &glose::Report| r.sentences.iter().map(|s| (s.text.clone(), s.anchor)).collect::<Vec<_>>();
@@ -54,10 +54,10 @@ fn embeddings_sent_back_give_the_report_the_encoder_gives() {
 #[test]
 fn embeddings_that_do_not_fit_are_refused() {
     let page = seed_page();
-    let err = glose::analyze::analyze_embedded(&page, &options(), vec!["Une phrase.".into()], &[0.5; 100], Vec::new()).unwrap_err();
+    let err = glose::analyze_embedded(&page, &options(), vec!["Une phrase.".into()], &[0.5; 100], Vec::new()).unwrap_err();
     assert_eq!(err.to_string(), "opinion model: embeddings: not one vector of 512 values per sentence");
     // Vectors for sentences that are not on the page change nothing: the fast model decides.
-    let stray = glose::analyze::analyze_embedded(&page, &options(), vec!["Not on the page.".into()], &[0.0; 512], Vec::new()).unwrap();
+    let stray = glose::analyze_embedded(&page, &options(), vec!["Not on the page.".into()], &[0.0; 512], Vec::new()).unwrap();
     assert_eq!(stray.opinion_model, OpinionModel::Fast);
     assert_eq!(stray, analyze(&page, &options()));
 }

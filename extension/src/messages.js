@@ -55,6 +55,25 @@ export const Kind = Object.freeze({
   OpenPanel: 'open-panel',
   /** content → everyone: annotations were turned on or off, or notes changed. No answer. */
   StateChanged: 'state-changed',
+  /**
+   * frame content → background: this frame's document looks like a comment widget (or its
+   * widget grew); the background remembers the frame and tells the top frame ({@link Kind.FramesChanged}).
+   * Answer: `{ok}`.
+   */
+  FrameReady: 'frame-ready',
+  /** background → top frame: a comment-widget frame appeared or changed; read the frames again if on. Answer: `{ok}`. */
+  FramesChanged: 'frames-changed',
+  /**
+   * top frame → background: the comments of the tab's comment-widget frames. The background asks
+   * each frame it knows ({@link Kind.FrameComments}, with a timeout) and answers
+   * `{frames: [{frameId, url, comments}]}` with the frames that answered in time.
+   */
+  CollectFrameComments: 'collect-frame-comments',
+  /**
+   * background → one frame (`frameId`): read your comments with the core. Answer `{url, comments}`
+   * (the frame report's comments) or `{url, comments: null}` when the frame holds no comment widget.
+   */
+  FrameComments: 'frame-comments',
 });
 
 const KINDS = new Set(Object.values(Kind));
@@ -102,8 +121,8 @@ export function notesChanged() {
  * with a slim report (what drawing needs, written by the core: `Report::slim`) and `full: {job, parts}`: the full
  * report's JSON text, kept in `parts` pieces to fetch with {@link reportPart}.
  */
-export function analyzeSnapshot(snapshot, url) {
-  return { kind: Kind.AnalyzeSnapshot, snapshot, url: url ?? null };
+export function analyzeSnapshot(snapshot, url, frames) {
+  return { kind: Kind.AnalyzeSnapshot, snapshot, url: url ?? null, frames: frames ?? null };
 }
 
 /**
@@ -159,6 +178,26 @@ export function isUnavailable(answer) {
 /** Builds `open-panel`. */
 export function openPanel() {
   return { kind: Kind.OpenPanel };
+}
+
+/** Builds `frame-ready`: `marks` is how much of a comment widget the frame shows (it announces again when it grows). */
+export function frameReady(url, marks) {
+  return { kind: Kind.FrameReady, url: String(url), marks: Number(marks) };
+}
+
+/** Builds `frames-changed`. */
+export function framesChanged() {
+  return { kind: Kind.FramesChanged };
+}
+
+/** Builds `collect-frame-comments`. */
+export function collectFrameComments() {
+  return { kind: Kind.CollectFrameComments };
+}
+
+/** Builds `frame-comments`. */
+export function frameComments() {
+  return { kind: Kind.FrameComments };
 }
 
 /** Builds `state-changed`. */

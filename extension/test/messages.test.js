@@ -6,7 +6,8 @@ test('constructors build messages the guard accepts', () => {
   for (const m of [msg.toggle(), msg.toggle(false), msg.toggleTab(3), msg.toggleTab(3, true), msg.pageState(), msg.scrollTo({ type: 'note', id: 'n1' }),
     msg.notesChanged(), msg.openPanel(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true),
     msg.analyzeSnapshot(msg.uploaded('j', 2), null), msg.snapshotPiece('j', 0, '{'), msg.reportPart('j', 1), msg.pageReportPart(0),
-    msg.embed(['Une phrase.']), msg.refineSnapshot('j', ['Une phrase.'])]) {
+    msg.embed(['Une phrase.']), msg.refineSnapshot('j', ['Une phrase.']), msg.frameReady('https://w.example/', 3), msg.framesChanged(),
+    msg.collectFrameComments(), msg.frameComments(), msg.analyzeSnapshot({ nodes: [] }, null, '[]')]) {
     assert.ok(msg.isMessage(m), JSON.stringify(m));
   }
   assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { plural, summaryText, themeLabel } from '../src/draw/summary-words.js';
+import { framesText, moreCommentsText, plural, summaryText, themeLabel } from '../src/draw/summary-words.js';
 import { LAYERS, PENDING_NOTE } from '../src/draw/highlights.js';
 
 const locales = Object.fromEntries(['en', 'fr'].map((lang) =>
@@ -70,4 +70,26 @@ test('highlights.css draws each layer with the declarations the legend samples u
       assert.equal(mark.trim(), rule.trim(), `the <mark> fallback of ${layer.name} draws the same`);
     }
   }
+});
+
+test('the "show comments" button is found by its words in the vocabulary languages, and nothing else is', async () => {
+  const { asksForComments } = await import('../src/content/more-comments.js');
+  const asks = ['Show comments (12)', 'Load more comments', 'View all 48 comments', 'Afficher les commentaires', 'Voir les 23 réactions',
+    'Kommentare anzeigen', 'Weitere Kommentare laden', 'Ver comentarios', 'Mostra i commenti', 'Carregar mais comentários', 'Reacties tonen',
+    'Показать комментарии', 'عرض التعليقات', '查看评论', 'コメントを表示', '댓글 보기'];
+  for (const label of asks) assert.ok(asksForComments(label), label);
+  for (const label of ['Read more', 'Share', 'Most commented stories', 'Comments policy', 'Sign in to comment', 'Reply', 'Newsletter', 'Comments']) {
+    assert.ok(!asksForComments(label), label);
+  }
+  // A button that is only the word (with a count) opens the section; a link saying so is a counter.
+  assert.ok(asksForComments('Kommentare (23)', { bare: true }));
+  assert.ok(!asksForComments('Kommentare (23)'));
+});
+
+test('comments read in frames and a "show comments" button are said in the UI language', () => {
+  assert.equal(framesText({ frameComments: 0 }, en), '');
+  assert.equal(framesText({ frameComments: 1 }, en), '1 of them was read in a comment widget embedded in the page.');
+  assert.equal(framesText({ frameComments: 6 }, fr), 'Dont 6 lus dans des modules de commentaires intégrés à la page.');
+  assert.equal(moreCommentsText('Kommentare anzeigen', en), 'More comments may be hidden behind the page’s “Kommentare anzeigen” button: Glose does not click it.');
+  assert.equal(moreCommentsText('Show comments', fr), 'D’autres commentaires sont peut-être cachés derrière le bouton « Show comments » de la page : Glose ne clique pas dessus.');
 });

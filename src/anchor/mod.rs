@@ -7,7 +7,10 @@
 
 mod exact;
 mod fold;
-pub mod myers;
+internal_mods! {
+    /// Myers' bit-parallel approximate search.
+    myers;
+}
 pub mod note;
 mod page_text;
 mod reanchor;

@@ -70,16 +70,16 @@ fn report_for(path: &Path, url: Option<String>) -> Result<glose::Report, String>
     let snapshot = glose::read_html::parse_bytes(&bytes);
     // The time of reading: relative comment dates count back from it when the page has no date.
     let now = Some(now_iso8601());
-    let embedder = encoder().map(|e| e as std::sync::Arc<dyn glose::opinion::refine::SentenceEmbedder>);
-    Ok(glose::analyze(&snapshot, &glose::Options { url, now, embedder }))
+    let embedder = encoder().map(|e| e as std::sync::Arc<dyn glose::SentenceEmbedder>);
+    Ok(glose::analyze(&snapshot, &glose::Options { url, now, embedder, ..glose::Options::default() }))
 }
 
 /// The sentence encoder of the final opinion model: `$GLOSE_ENCODER`, else
 /// `target/encoder/glose-use.bin` beside the binary's build folder or under the working
 /// directory (`scripts/fetch-encoder.sh` puts it there). Without it the fast model decides
 /// alone, and the CLI says so once on stderr.
-fn encoder() -> Option<std::sync::Arc<glose::opinion::encoder::Encoder>> {
-    static ENCODER: std::sync::OnceLock<Option<std::sync::Arc<glose::opinion::encoder::Encoder>>> = std::sync::OnceLock::new();
+fn encoder() -> Option<std::sync::Arc<glose::Encoder>> {
+    static ENCODER: std::sync::OnceLock<Option<std::sync::Arc<glose::Encoder>>> = std::sync::OnceLock::new();
     ENCODER
         .get_or_init(|| {
             let mut candidates: Vec<std::path::PathBuf> = std::env::var_os("GLOSE_ENCODER").map(Into::into).into_iter().collect();
@@ -89,7 +89,7 @@ fn encoder() -> Option<std::sync::Arc<glose::opinion::encoder::Encoder>> {
             candidates.push("target/encoder/glose-use.bin".into());
             for path in &candidates {
                 if let Ok(bytes) = std::fs::read(path) {
-                    match glose::opinion::encoder::Encoder::from_bytes(&bytes) {
+                    match glose::Encoder::from_bytes(&bytes) {
                         Ok(encoder) => return Some(std::sync::Arc::new(encoder)),
                         Err(e) => eprintln!("glose: {} is not a usable sentence encoder ({e}); opinion scores come from the fast model alone", path.display()),
                     }
@@ -123,13 +123,10 @@ fn classify(lang: &str) -> Result<(), String> {
             writeln!(out, "factual\t0").map_err(|e| e.to_string())?;
             continue;
         }
-        let lang = match lang {
-            "auto" => glose::text::language::detect(sentence).unwrap_or("en"),
-            other => other,
-        };
-        let embeddings = encoder().map(|e| glose::opinion::refine::SentenceEmbedder::embed(&*e, &[sentence])).unwrap_or_default();
-        let verdict = glose::opinion::classify_sentences_embedded(&[sentence], &[], &embeddings, lang).remove(0);
-        writeln!(out, "{}\t{:.4}", verdict.label.as_str(), verdict.score).map_err(|e| e.to_string())?;
+        let lang = Some(lang).filter(|&l| l != "auto");
+        let encoder = encoder();
+        let (label, score) = glose::classify_sentence(sentence, lang, encoder.as_deref().map(|e| e as &dyn glose::SentenceEmbedder));
+        writeln!(out, "{}\t{:.4}", label.as_str(), score).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())
 }
@@ -172,24 +169,5 @@ fn batch(dir: &Path, out: &Path) -> Result<(), String> {
 /// Now, in UTC, as `YYYY-MM-DDTHH:MM:SSZ`: the CLI reads the clock, the library never does.
 fn now_iso8601() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    iso8601_from_unix(secs)
-}
-
-/// Seconds since 1970-01-01T00:00:00Z as ISO 8601 (proleptic Gregorian, UTC).
-fn iso8601_from_unix(secs: u64) -> String {
-    let rest = secs % 86_400;
-    let (year, month, day) = glose::metadata::relative_date::civil_from_days((secs / 86_400) as i64);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_known_instants() {
-        assert_eq!(iso8601_from_unix(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso8601_from_unix(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(iso8601_from_unix(1_795_916_096), "2026-11-29T01:34:56Z");
-    }
+    glose::iso8601_utc(secs)
 }

@@ -2,6 +2,9 @@
 
 pub mod text;
 pub mod markdown;
-pub mod escape;
+internal_mods! {
+    /// Escaping for YAML, Markdown and CSV cells.
+    escape;
+}
 pub mod json_ld;
 pub mod csv;

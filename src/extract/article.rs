@@ -22,7 +22,6 @@ pub(crate) mod chrome;
 mod cleaning;
 mod facts;
 mod hints;
-pub(crate) mod patterns;
 mod prep;
 mod scoring;
 

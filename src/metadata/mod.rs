@@ -5,18 +5,16 @@
 //! OpenGraph, `<meta name>`, Twitter and Parse.ly tags, then the document `<title>`), and adds
 //! the sources it lacks (`article:author`, `itemprop`, `<time datetime>`, `content-language`).
 
-pub mod date;
-pub mod relative_date;
 pub mod entities;
 pub mod json_ld;
 pub mod meta_tags;
 pub mod title;
 
-pub use date::parse_date;
-pub use relative_date::{is_relative_date, resolve_relative_date};
-
+use crate::page_patterns::{self as patterns, is_byline_element};
 use crate::report::Metadata;
 use crate::snapshot::Snapshot;
+use crate::text::date::parse_date;
+use crate::text::similarity::similarity;
 use meta_tags::MetaTags;
 
 /// Reads the page's metadata with the most reliable source first.
@@ -31,8 +29,8 @@ pub fn extract(snapshot: &Snapshot) -> Metadata {
     let title_from_ld = match (&ld.name, &ld.headline) {
         (Some(name), Some(headline)) if name != headline => {
             let doc_title = title::from_document(snapshot, &h1s, &h2s).unwrap_or_default();
-            let name_matches = title::similarity(name, &doc_title) > 0.75;
-            let headline_matches = title::similarity(headline, &doc_title) > 0.75;
+            let name_matches = similarity(name, &doc_title) > 0.75;
+            let headline_matches = similarity(headline, &doc_title) > 0.75;
             Some(if headline_matches && !name_matches { headline.clone() } else { name.clone() })
         }
         (name, headline) => name.clone().or_else(|| headline.clone()),
@@ -110,24 +108,9 @@ fn primary_subtag(lang: &str) -> Option<String> {
     (primary.len() >= 2 && primary.len() <= 3 && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
 }
 
-/// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
-pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
-    if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
-        return true;
-    }
-    let marks = |v: Option<&str>| {
-        v.is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| v.contains(w))
-        })
-    };
-    marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
-}
-
 /// The first short element marked as a byline in the page body, in document order, not looking
 /// inside parts that are never the article (headers, menus, sidebars… — Reader View's order).
 fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
-    use crate::extract::article::patterns;
     let body = snapshot.body();
     let end = snapshot.subtree_end(body);
     let mut id = body + 1;

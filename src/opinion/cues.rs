@@ -84,6 +84,7 @@ impl CueKind {
         CueKind::ALL.iter().position(|k| *k == self)
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Position in [`CueKind::ALL`] (0 for the untrained [`CueKind::StanceAdverb`]).
     pub fn index(self) -> usize {
         self.dense_index().unwrap_or(0)
@@ -133,6 +134,9 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         let after_opening = m.start == 0 || matches!(tokens[m.start - 1].norm.as_str(), "«" | "“" | "\"" | ":" | "(");
         if t.capitalized && !after_opening {
             continue; // a name (Brave, May, Bush), not a word
+        }
+        if asks_quantity(tokens, m.start) {
+            continue; // "how many jobs", « wie viele Stellen »: a question of number, not a judgement
         }
         if let Some(hit) = preference(tokens, m, &own) {
             covered_until = hit.tokens.end;
@@ -193,6 +197,14 @@ pub fn find(tokens: &[Token], matches: &[Match], attribution: &Attribution) -> V
         }
     }
     out
+}
+
+/// Whether the word at `i` is the quantity of a "how many / how much / how long" question
+/// (English "how", German "wie" before it): it asks for a number and judges nothing.
+fn asks_quantity(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(tokens[i - 1].norm.as_str(), "how" | "wie")
+        && matches!(tokens[i].norm.as_str(), "many" | "much" | "few" | "little" | "long" | "far" | "often" | "viele" | "viel" | "wenige" | "lange" | "oft" | "weit")
 }
 
 /// Per token: whether it sits inside quotation marks (marks included), reported or not.

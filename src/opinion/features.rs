@@ -9,6 +9,7 @@ use super::tokens::{tokenize_reusing, Token};
 /// Number of dense features.
 pub const DENSE: usize = 24;
 
+#[cfg(any(test, feature = "internals"))]
 /// Names of the dense features, for `MODEL.md` and the training report.
 pub const DENSE_NAMES: [&str; DENSE] = [
     "bias",
@@ -60,11 +61,13 @@ pub struct Analysis {
     pub hashed: Vec<(u32, f32)>,
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Analyses one sentence in a language (primary subtag: `en`, `fr`…).
 pub fn analyse(sentence: &str, lang: &str) -> Analysis {
     analyse_reusing(sentence, lang, &mut Vec::new())
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// [`analyse`], taking token strings from `spare` (see [`super::tokens::recycle`]).
 pub fn analyse_reusing(sentence: &str, lang: &str, spare: &mut Vec<String>) -> Analysis {
     analyse_placed(sentence, lang, spare, false)

@@ -32,12 +32,14 @@ pub struct Classification {
     pub source: Option<String>,
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Classifies an article's sentences in order. Context flows forward: "the company" or "il" as a
 /// source resolves to the last source named by its name.
 pub fn classify_sentences(sentences: &[&str], lang: &str) -> Vec<Classification> {
     classify_sentences_quoted(sentences, &[], lang)
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// [`classify_sentences`], knowing which sentences sit in a block quotation or an embedded post
 /// (`quoted[i]`, from the article's `quote` blocks: blockquote, tweet; missing entries are
 /// `false`). Every word of such a sentence is its author's, never the writer's: it is

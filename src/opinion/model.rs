@@ -69,6 +69,7 @@ impl Model {
         self.hashed.get(slot / 2).map_or(0.0, |&b| self.codebook[((b >> (4 * (slot & 1))) & 15) as usize])
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Packs per-slot codes (each < [`LEVELS`]) two per byte.
     pub fn pack_codes(codes: &[u8]) -> Vec<u8> {
         codes.chunks(2).map(|c| (c[0] & 15) | (c.get(1).copied().unwrap_or(0) & 15) << 4).collect()
@@ -97,6 +98,7 @@ impl Model {
         self.dense_logit(analysis) + c.ngram_factor * self.ngram_logit(analysis) + super::cues::stance_logit(&analysis.cues)
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Serialises the model (little endian; see `from_bytes`).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.hashed.len() + 256);

@@ -156,6 +156,7 @@ impl Head {
         dot + c.fast_scale * fast + c.bias
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Serialises the head (little endian: magic, version, dims u16, weights f32, count u16,
     /// then per language 2 bytes of subtag, bias f32, fast scale f32).
     pub fn to_bytes(&self) -> Vec<u8> {

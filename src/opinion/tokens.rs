@@ -91,6 +91,7 @@ fn is_name_apostrophe(word: &[char]) -> bool {
     matches!(word, [first, _, next] if first.is_uppercase() && !matches!(first, 'L' | 'D') && next.is_uppercase())
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Splits a sentence into tokens. Elisions end their token (`d'après` → `d'`, `après`); inner
 /// hyphens and dots between digits stay inside words (`méga-contrat`, `10.5`).
 pub fn tokenize(sentence: &str) -> Vec<Token> {

@@ -6,7 +6,10 @@
 //! `i + 1 .. subtree_end(i)`: walking a subtree is a range, never a recursion.
 
 mod json;
-pub mod limits;
+internal_mods! {
+    /// The reading limits (nodes, text per node, text in all).
+    limits;
+}
 pub mod text;
 
 use serde::{Deserialize, Serialize};

@@ -80,11 +80,6 @@ impl Vocabulary {
         }
     }
 
-    /// The language whose stop words and stemmer are used.
-    pub fn lang(&self) -> &'static str {
-        self.lang
-    }
-
     /// Number of forms (folded, lower-case and stems); every form id is below it.
     pub fn forms(&self) -> usize {
         self.forms.len()
@@ -164,6 +159,7 @@ impl Vocabulary {
         id
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// The id of `text` as a form, if it was seen.
     pub fn find(&self, text: &str) -> Option<u32> {
         self.by_form.get(text).copied()

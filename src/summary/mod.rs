@@ -121,6 +121,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
             readers: k as u32,
         }),
         section: None,
+        frame_comments: 0,
     }
 }
 

@@ -44,8 +44,7 @@ pub struct QuoteLink {
 /// [`Vocabulary`] shared with the comments; what is learnt about a comment word (the article
 /// words it matches, the sentences that may hold it) is kept per word id, since readers reuse
 /// the same words.
-pub struct SentenceIndex<'a> {
-    texts: Vec<&'a str>,
+pub struct SentenceIndex {
     /// Each sentence's words (at most [`MAX_TOKENS`]).
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
@@ -70,9 +69,9 @@ pub struct SentenceIndex<'a> {
     comments: u32,
 }
 
-impl<'a> SentenceIndex<'a> {
+impl SentenceIndex {
     /// Indexes `sentences`, interning their words into `vocabulary`.
-    pub fn new(sentences: &[&'a str], vocabulary: &mut Vocabulary) -> SentenceIndex<'a> {
+    pub fn new(sentences: &[&str], vocabulary: &mut Vocabulary) -> SentenceIndex {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
         let mut article_words: Vec<Vec<(u32, char, char)>> = Vec::new();
@@ -110,7 +109,6 @@ impl<'a> SentenceIndex<'a> {
             }
         }
         SentenceIndex {
-            texts: sentences.to_vec(),
             hits: vec![0; words.len()],
             words,
             content,
@@ -272,11 +270,6 @@ impl<'a> SentenceIndex<'a> {
             }
         }
         None
-    }
-
-    /// The text of sentence `i`.
-    pub fn text(&self, i: usize) -> &'a str {
-        self.texts[i]
     }
 }
 

@@ -14,6 +14,7 @@ const NONE: u32 = u32::MAX;
 /// A name as folded word ids, padded.
 type Name = [u32; NAME_WORDS];
 
+#[cfg(any(test, feature = "internals"))]
 /// Sets `reply_to` on comments that address an earlier commenter by name at their start or end.
 /// A name that is also a word of the article (`article_words`, folded) is too ambiguous to use.
 pub fn link_by_name(comments: &mut [Comment], article_words: &dyn Fn(&str) -> bool) {

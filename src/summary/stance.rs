@@ -145,6 +145,7 @@ pub fn phrase_starts() -> &'static FxHashMap<&'static str, u32> {
     &lexicon().first
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// The comment's stance toward the article, or `None` when it is about the news, not the article.
 /// `quotes_article` says whether the comment quotes an article sentence.
 pub fn stance(comment: &str, quotes_article: bool) -> Option<Stance> {

@@ -34,6 +34,7 @@ struct ThemeWords {
     adjacent_to_next: Vec<bool>,
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Groups `comments` (with `quotes`, `stance` and `reply_to` already set) into themes.
 /// `meta_label` prefixes the label of themes made mostly of meta-comments ("l'article : ").
 pub fn themes(comments: &[Comment], lang: &str, meta_label: &str) -> Vec<Theme> {

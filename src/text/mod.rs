@@ -1,8 +1,12 @@
 //! Text utilities: sentence segmentation, language identification, words for matching,
-//! quoted passages.
+//! quoted passages, dates as pages write them (absolute and relative), word similarity of short
+//! texts. Depends on nothing else in the crate.
 
+pub mod date;
 pub mod language;
 pub mod quoted;
+pub mod relative_date;
 pub mod sentences;
+pub mod similarity;
 pub mod stop_words;
 pub mod words;

@@ -156,20 +156,6 @@ impl Stemmer {
     }
 }
 
-/// Content terms of `text` for matching and clustering: words folded, stop words, numbers and
-/// one-letter words dropped, the rest stemmed.
-pub fn terms(text: &str, lang: &str, stemmer: &Stemmer) -> Vec<String> {
-    words(text)
-        .filter_map(|w| {
-            let folded = fold(w);
-            let useful = folded.chars().count() > 1
-                && !folded.chars().all(|c| c.is_ascii_digit())
-                && !is_stop_word(lang, &folded);
-            useful.then(|| stemmer.stem(w))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,12 +194,5 @@ mod tests {
         let en = Stemmer::new("en");
         assert_eq!(en.stem("taxes"), en.stem("taxed"));
         assert_eq!(Stemmer::new("xx").stem("Été"), "ete");
-    }
-
-    #[test]
-    fn terms_keep_content_words() {
-        let fr = Stemmer::new("fr");
-        let t = terms("Ce n'est pas la propagande de l'administration", "fr", &fr);
-        assert_eq!(t, [fr.stem("propagande"), fr.stem("administration")]);
     }
 }

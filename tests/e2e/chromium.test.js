@@ -10,6 +10,7 @@ import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
+import { runFrames } from './frames.js';
 import { runPageCases } from './page-cases.js';
 import { runScenario, ASIDE, SHOTS } from './scenario.js';
 import { runRefine, runUnavailable, settled } from './refine.js';
@@ -89,6 +90,17 @@ function driverFor({ context, worker, extensionId }, page) {
     setAutoSites: (hosts) => worker.evaluate((list) => chrome.storage.local.set({ autoSites: list }), hosts),
     /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
     forgetVectors: () => worker.evaluate(() => globalThis.gloseRefine.forget()),
+    /** The comment-widget frames the background knows for the page's tab, `[[frameId, url]]`. */
+    async widgetFrames() {
+      const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
+      return worker.evaluate((tab) => globalThis.gloseWidgetFrames(tab), id);
+    },
+    /** Runs `fn()` in the content-script world of every frame of the page: `[{frameId, url, result}]`. */
+    async ownFrames(fn) {
+      const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');
+      return worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${id}, allFrames: true }, injectImmediately: true, func: ${fn} })
+        .then((results) => results.map((r) => ({ frameId: r.frameId, result: r.result ?? null })))`);
+    },
     async screenshot(file) {
       await page.bringToFront();
       await page.screenshot({ path: file });
@@ -204,6 +216,19 @@ test('Chromium: the built extension end to end', { timeout: 480_000 }, async (t)
       assert.ok(Object.values(texts).flat().some((s) => s.includes(ASIDE)), 'the aside is highlighted on the strict-CSP page');
       await driver.screenshot(join(SHOTS, 'chromium-strict-csp.png'));
     });
+  } finally {
+    await browser.context.close();
+    await server.close();
+    rmSync(browser.profile, { recursive: true, force: true });
+  }
+});
+
+test('Chromium: comment widgets in cross-origin frames, a "Show comments" button', { timeout: 180_000 }, async (t) => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    await runFrames(t, driverFor(browser, page), server, 'chromium');
   } finally {
     await browser.context.close();
     await server.close();

@@ -14,6 +14,7 @@ import { startServer } from './server.js';
 import { runBigPage } from './big-page.js';
 import { checkClosedTab, closedTabProbe, runHugePages } from './huge-page.js';
 import { runLivePage } from './live-page.js';
+import { runFrames } from './frames.js';
 import { runPageCases } from './page-cases.js';
 import { runScenario } from './scenario.js';
 import { runRefine, runUnavailable } from './refine.js';
@@ -124,6 +125,14 @@ async function driverFor({ driver, downloads }) {
     setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
     /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
     forgetVectors: () => control(async () => { (await browser.runtime.getBackgroundPage()).gloseRefine.forget(); }),
+    /** The comment-widget frames the background knows for the page's tab, `[[frameId, url]]`. */
+    widgetFrames: async () => control(async (tab) => (await browser.runtime.getBackgroundPage()).gloseWidgetFrames(tab), await tabId()),
+    /** Runs `fn()` in the content-script world of every frame of the page: `[{frameId, url, result}]`. */
+    async ownFrames(fn) {
+      const id = await tabId();
+      return inTab(controlTab, () => driver.executeScript(`return browser.scripting.executeScript({ target: { tabId: arguments[0], allFrames: true }, injectImmediately: true, func: (${fn}) })
+        .then((results) => results.map((r) => ({ frameId: r.frameId, result: r.result ?? null })))`, id));
+    },
     async screenshot(file) {
       await driver.switchTo().window(pageTab);
       writeFileSync(file, await driver.takeScreenshot(), 'base64');
@@ -197,6 +206,18 @@ test('Firefox: the built extension end to end', { timeout: 480_000 }, async (t) 
       const state = await driver.pageState();
       assert.equal(state.path, 'wasm');
     });
+  } finally {
+    await browser.driver.quit();
+    await server.close();
+    rmSync(browser.downloads, { recursive: true, force: true });
+  }
+});
+
+test('Firefox: comment widgets in cross-origin frames, a "Show comments" button', { timeout: 180_000 }, async (t) => {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    await runFrames(t, await driverFor(browser), server, 'firefox');
   } finally {
     await browser.driver.quit();
     await server.close();

@@ -5,7 +5,8 @@
 // to a plain page, as the playground does; /content/snapshot.js the page reader (and its walk.js, snapshot-rules.js);
 // /big/article.html a generated page with hundreds of comments; /huge/*.html the pages past the
 // reading limits (HUGE_PAGES); /slow/article.html the seed page after a delay; /cases/<name>.html
-// the page cases of page-cases.js.
+// the page cases of page-cases.js; /frames/*.html the pages with comment widgets in frames of a
+// second origin (frames.js).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { commentsPage } from '../../scripts/bench/comments-page.mjs';
@@ -49,6 +50,46 @@ function hugePage(name) {
 }
 
 const SEED = new URL('../pages/clubic-jedi/page.html', import.meta.url);
+/** The comment-widget pages (frames.js): the host pages and the widgets' own documents. */
+const FRAMES = new URL('./frames/', import.meta.url);
+const WIDGET_PAGES = {
+  disqus: new URL('../pages/widget-disqus-frame/page.html', import.meta.url),
+  coral: new URL('../pages/widget-coral-frame/page.html', import.meta.url),
+};
+/** How long the hanging widget frame blocks its own thread once told to (frames.js), ms. */
+export const HANG_MS = 6000;
+
+/**
+ * The widgets' origin: a second server on another port (cross-origin frames). /widgets/disqus.html
+ * and /widgets/coral.html are the widget documents of tests/pages/widget-*-frame; /widgets/ad.html
+ * an ad; /widgets/hang.html the Disqus widget whose script blocks its thread for HANG_MS when the
+ * page posts it 'hang' (its content script cannot answer); /widgets/stall.html a widget whose
+ * document never finishes loading (no content script runs there).
+ */
+function widgetServer() {
+  const stalled = new Set();
+  return createServer((request, response) => {
+    const path = new URL(request.url, 'http://127.0.0.1').pathname;
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    const name = path.match(/^\/widgets\/([a-z]+)\.html$/)?.[1];
+    if (name && Object.hasOwn(WIDGET_PAGES, name)) {
+      response.writeHead(200, headers).end(readFileSync(WIDGET_PAGES[name]));
+    } else if (name === 'ad') {
+      response.writeHead(200, headers).end(readFileSync(new URL('ad.html', FRAMES)));
+    } else if (name === 'hang') {
+      const hang = `<script>addEventListener('message', (event) => { if (event.data !== 'hang') return; const until = Date.now() + ${HANG_MS}; while (Date.now() < until) {} });</script></body>`;
+      response.writeHead(200, headers).end(readFileSync(WIDGET_PAGES.disqus, 'utf8').replace('</body>', hang));
+    } else if (name === 'stall') {
+      const html = readFileSync(WIDGET_PAGES.disqus, 'utf8');
+      response.writeHead(200, headers);
+      response.write(html.slice(0, html.indexOf('<footer class="disqus-footer">')));
+      stalled.add(response);
+      response.on('close', () => stalled.delete(response));
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+}
 /** The page cases (page-cases.js), at /cases/<name>.html, with the soak run's page CSP. */
 const CASES = new URL('./page-cases/', import.meta.url);
 const CASE_CSP = "default-src 'none'; script-src 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
@@ -87,6 +128,15 @@ export async function startServer({ page = SEED } = {}) {
     } else if (/^\/cases\/[\w-]+\.html$/.test(path) && existsSync(new URL(`${path.slice(7, -5)}/page.html`, CASES))) {
       response.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store', 'content-security-policy': CASE_CSP })
         .end(readFileSync(new URL(`${path.slice(7, -5)}/page.html`, CASES)));
+    } else if (/^\/frames\/(article|button)\.html$/.test(path)) {
+      // Comment widgets in frames (frames.js): `?alone` is the same page without its frames.
+      const alone = new URL(request.url, 'http://127.0.0.1').searchParams.has('alone');
+      let html = readFileSync(new URL(path.slice(8), FRAMES), 'utf8');
+      if (alone) html = html.replace(/<!--frames-->[\s\S]*?<!--\/frames-->/g, '');
+      // `?widgets-only`: the page has no comment section of its own, only the widgets.
+      if (new URL(request.url, 'http://127.0.0.1').searchParams.has('widgets-only')) html = html.replace(/<!--own-->[\s\S]*?<!--\/own-->/g, '');
+      html = html.replaceAll('{{WIDGETS}}', widgetOrigin).replaceAll('{{OTHER_SITE}}', otherSiteOrigin);
+      response.writeHead(200, headers).end(html);
     } else if (path === '/big/article.html') {
       // A generated news page with BIG_PAGE_COMMENTS comments (over 5,000 elements).
       bigPage ??= commentsPage(BIG_PAGE_COMMENTS);
@@ -105,15 +155,26 @@ export async function startServer({ page = SEED } = {}) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  const widgets = widgetServer();
+  await new Promise((resolve) => widgets.listen(0, '127.0.0.1', resolve));
+  // The same widget server seen as another site (`localhost`): another process for its frames.
+  const widgetOrigin = `http://127.0.0.1:${widgets.address().port}`;
+  const otherSiteOrigin = `http://localhost:${widgets.address().port}`;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
+    widgetOrigin,
+    otherSiteOrigin,
     url: (path) => `${origin}${path}`,
     /** Rewrites every later response with `fn(html)`; `null` restores the original page. */
     setEdit(fn) {
       edit = fn ?? ((html) => html);
     },
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: async () => {
+      widgets.closeAllConnections();
+      await new Promise((resolve) => widgets.close(resolve));
+      await new Promise((resolve) => server.close(resolve));
+    },
   };
 }

@@ -9,17 +9,18 @@ import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
 import { dropTabSnapshots, embedSentences, keepForRefinement, keptSnapshots, refineControl, refineSnapshot } from './refine.js';
 import { REFINE_PORT, serveRefinePort } from '../refine-port.js';
+import { collectFrameComments, dropTabFrames, frameReady, knownFrames } from './frame-comments.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
 export async function toggleTab(tabId, on) {
   let answer;
   try {
-    answer = await ext.tabs.sendMessage(tabId, toggle(on));
+    answer = await ext.tabs.sendMessage(tabId, toggle(on), { frameId: 0 });
   } catch {
     // A tab opened before Glose was installed has no content script yet: inject it and retry.
     await ext.scripting.executeScript({ target: { tabId }, files: ['src/content/loader.js'] });
     await ext.scripting.insertCSS({ target: { tabId }, files: ['src/draw/highlights.css'] });
-    answer = await retry(() => ext.tabs.sendMessage(tabId, toggle(on)));
+    answer = await retry(() => ext.tabs.sendMessage(tabId, toggle(on), { frameId: 0 }));
   }
   await showState(tabId, Boolean(answer?.on));
   return answer;
@@ -69,14 +70,14 @@ function snapshotOf(snapshot) {
  * Analyses a snapshot. For an upload (a big page), answers with the slim report and keeps the full
  * one for the content script to fetch in parts: the page decodes only what drawing needs at once.
  */
-async function analyze(snapshot, url, tabId) {
+async function analyze(snapshot, url, tabId, frames) {
   // The fast report at once; `refine` names the kept snapshot for the encoder's second report.
-  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url), refine: keepForRefinement(snapshot, url, tabId) };
+  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url, frames), refine: keepForRefinement(snapshot, url, frames, tabId) };
   // The core writes both: the slim report the page decodes, the full one as JSON text kept here.
   const started = performance.now();
   const json = takeUpload(snapshot);
   const joined = performance.now();
-  const { report, full } = await analyzeSnapshotSlim(json, url);
+  const { report, full } = await analyzeSnapshotSlim(json, url, frames);
   // `timings` (ms): joining the upload, the wasm's parse + analysis + both reports.
   const analysed = performance.now();
   // In Firefox the slim report crosses to the page as JSON text: Firefox copies a big object graph
@@ -90,7 +91,7 @@ async function analyze(snapshot, url, tabId) {
 
 ext.runtime.onMessage.addListener(route({
   [Kind.ToggleTab]: (m) => toggleTab(m.tabId, m.on),
-  [Kind.AnalyzeSnapshot]: (m, sender) => analyze(m.snapshot, m.url, sender.tab?.id),
+  [Kind.AnalyzeSnapshot]: (m, sender) => analyze(m.snapshot, m.url, sender.tab?.id, typeof m.frames === 'string' ? m.frames : undefined),
   [Kind.SnapshotPiece]: async (m, sender) => {
     addPiece(m.job, m.index, m.piece, sender.tab?.id);
     return { ok: true };
@@ -106,8 +107,15 @@ ext.runtime.onMessage.addListener(route({
     await ext.sidePanel.open({ tabId: sender.tab.id });
   },
   [Kind.StateChanged]: async (m, sender) => {
-    if (sender.tab?.id !== undefined) await showState(sender.tab.id, m.on);
+    // Only the top frame speaks for the tab (frames never draw).
+    if (sender.tab?.id !== undefined && !sender.frameId) await showState(sender.tab.id, m.on);
   },
+  // Comment widgets in frames: frames announce themselves, the top frame asks for their comments.
+  [Kind.FrameReady]: async (m, sender) => {
+    await frameReady(sender.tab?.id, sender.frameId, m.url);
+    return { ok: true };
+  },
+  [Kind.CollectFrameComments]: async (m, sender) => ({ frames: sender.tab?.id === undefined ? [] : await collectFrameComments(sender.tab.id) }),
 }));
 
 // The side panel opens from its own toolbar entry (Chromium) or the sidebar (Firefox); the
@@ -123,13 +131,19 @@ ext.runtime.onConnect.addListener((port) => {
   });
 });
 
-// A closed tab's uploads, reports and refinement snapshots would otherwise wait out their expiry
-// in memory (its refinement ports disconnect by themselves).
+// A closed tab's uploads, reports, refinement snapshots and frames would otherwise wait out their
+// expiry in memory (its refinement ports disconnect by themselves).
 ext.tabs.onRemoved.addListener((tabId) => {
   dropTab(tabId);
   dropTabSnapshots(tabId);
+  dropTabFrames(tabId).catch(() => {});
+});
+// A tab that moves to another page gets new frames: the old ones are forgotten.
+ext.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading' && change.url) dropTabFrames(tabId).catch(() => {});
 });
 
 globalThis.gloseToggleTab = toggleTab;
 globalThis.gloseKeptJobs = () => ({ ...keptJobs(), snapshots: keptSnapshots() });
 globalThis.gloseRefine = refineControl;
+globalThis.gloseWidgetFrames = knownFrames;

@@ -39,9 +39,9 @@ export async function call(run) {
   }
 }
 
-/** The report of a page snapshot. */
-export function analyzeSnapshot(snapshot, url) {
-  return call((g) => g.analyze_snapshot(snapshot, url ?? undefined));
+/** The report of a page snapshot; `frames`: the JSON text of its frames' comments (`analyze::FrameComments`), or none. */
+export function analyzeSnapshot(snapshot, url, frames) {
+  return call((g) => g.analyze_snapshot(snapshot, url ?? undefined, frames ?? undefined));
 }
 
 /**
@@ -49,8 +49,8 @@ export function analyzeSnapshot(snapshot, url) {
  * page draws) and the full report's JSON text, both written by the core (no parse and
  * re-stringify of megabytes here).
  */
-export function analyzeSnapshotSlim(snapshot, url) {
-  return call((g) => g.analyze_snapshot_slim(snapshot, url ?? undefined));
+export function analyzeSnapshotSlim(snapshot, url, frames) {
+  return call((g) => g.analyze_snapshot_slim(snapshot, url ?? undefined, frames ?? undefined));
 }
 
 /** The W3C selectors of a range of snapshot text nodes. */
@@ -64,6 +64,6 @@ export function anchorNotes(snapshot, notes) {
 }
 
 /** The report of a snapshot with its sentences' embeddings (`flat`: `sentences.length × 512`). */
-export function analyzeSnapshotEmbedded(snapshot, url, sentences, flat, salient) {
-  return call((g) => g.analyze_snapshot_embedded(snapshot, url ?? undefined, JSON.stringify(sentences), flat, salient ? JSON.stringify(salient) : undefined));
+export function analyzeSnapshotEmbedded(snapshot, url, sentences, flat, salient, frames) {
+  return call((g) => g.analyze_snapshot_embedded(snapshot, url ?? undefined, JSON.stringify(sentences), flat, salient ? JSON.stringify(salient) : undefined, frames ?? undefined));
 }

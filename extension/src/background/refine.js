@@ -125,13 +125,16 @@ function jobId() {
   return [...crypto.getRandomValues(new Uint32Array(4))].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-/** Keeps a fast analysis's snapshot (of tab `tabId`) for its refinement; returns the job id to refine it. */
-export function keepForRefinement(snapshot, url, tabId) {
+/**
+ * Keeps a fast analysis's snapshot (of tab `tabId`; and the JSON text of its frames' comments, if
+ * any) for its refinement; returns the job id to refine it.
+ */
+export function keepForRefinement(snapshot, url, frames, tabId) {
   const now = Date.now();
   for (const [job, entry] of kept) if (now - entry.at > KEEP_MS) kept.delete(job);
   while (kept.size >= KEEP_COUNT) kept.delete(kept.keys().next().value);
   const job = jobId();
-  kept.set(job, { snapshot, url, at: now, tabId });
+  kept.set(job, { snapshot, url, frames, at: now, tabId });
   return job;
 }
 
@@ -157,7 +160,7 @@ export function refineSnapshot(job, sentences, signal) {
     const flat = decodeEmbeddings(encodeEmbeddings(embedded.flat));
     // Kept (until it expires) for a refinement asked again after one was dropped.
     entry.at = Date.now();
-    const report = await analyzeSnapshotEmbedded(entry.snapshot, entry.url, sentences, flat, embedded.salient);
+    const report = await analyzeSnapshotEmbedded(entry.snapshot, entry.url, sentences, flat, embedded.salient, entry.frames);
     return { report, ms: Math.round(performance.now() - started) };
   });
 }

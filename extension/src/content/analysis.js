@@ -97,7 +97,7 @@ async function fetchFullReport({ job, parts }) {
  * there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
  * the highlights need not wait for.
  */
-export async function analyzeBigPage(doc, url, { skip } = {}) {
+export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
   // Where the time goes (ms; `pageState().analysisTimings`, scripts/bench-huge.mjs prints it):
   // reading in slices and uploading, the background's work, fetching the full report.
   const timings = {};
@@ -115,7 +115,7 @@ export async function analyzeBigPage(doc, url, { skip } = {}) {
   Object.assign(timings, { readBusy: busyMs, readSlices: slices });
   const snapshot = await upload.done(pieces);
   lap('upload');
-  const answer = await ask(analyzeSnapshot(snapshot, url));
+  const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   lap('analyze');
   timings.background = answer.timings ?? null;
   const report = asObject(answer.report);
@@ -131,19 +131,28 @@ export async function analyzeBigPage(doc, url, { skip } = {}) {
 }
 
 /**
+ * The JSON text the core takes for the comments read in the page's frames (`[{url, comments}]`,
+ * `analyze::FrameComments`), or undefined when there are none.
+ */
+function framesJson(frames) {
+  return frames?.length ? JSON.stringify(frames.map(({ url, comments }) => ({ url, comments }))) : undefined;
+}
+
+/**
  * Analyses the document: `{report, nodes, path, full?, fullReport?}` where `path` says which
  * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
  * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
  * read in slices and analysed by the background, for big pages: the slim report, and `full` a
- * promise of the full report's JSON text).
+ * promise of the full report's JSON text). `frames`: the comments read in the page's frames
+ * (`content/frames.js`), summarised with the page's own.
  */
-export async function analyzePage(doc, url, { skip } = {}) {
-  if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip })), path: 'sliced' };
+export async function analyzePage(doc, url, { skip, frames } = {}) {
+  if (isBigPage(doc)) return { ...(await analyzeBigPage(doc, url, { skip, frames })), path: 'sliced' };
   const glue = await coreOrNull();
   if (glue) {
     // The slim report (what drawing needs); the full one is written by the core only when the
     // side panel or an export asks for it (`full`, JSON text, as on big pages).
-    const result = glue.analyze_live_document_slim(doc, url);
+    const result = glue.analyze_live_document_slim(doc, url, framesJson(frames));
     let full;
     return {
       report: asObject(result.report),
@@ -159,7 +168,7 @@ export async function analyzePage(doc, url, { skip } = {}) {
     };
   }
   const { snapshot, nodes } = readDocument(doc, { skip });
-  const answer = await ask(analyzeSnapshot(snapshot, url));
+  const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   // `refine`: the background keeps the snapshot under this id for the refinement (refine.js).
   return { report: asObject(answer.report), nodes, path: 'snapshot', refine: answer.refine };
 }

@@ -18,6 +18,7 @@ const REPORT_PART_CHARS = 1 << 18;
 const analysisModule = () => import('./analysis.js');
 const anchoringModule = () => import('./anchoring.js');
 const sessionModule = () => import('./session.js');
+const framesModule = () => import('./frames.js');
 
 let analysis = null;
 /** The URL (without fragment) `analysis` was made on: a client-side navigation makes it stale. */
@@ -50,7 +51,9 @@ function stillLive({ report, nodes }) {
 }
 
 async function ensureAnalysis() {
-  if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis))) {
+  // Off, an analysis made before a widget frame announced itself misses its comments.
+  const framesStale = !session && analysis && analysis.framesSeen !== framesSeen;
+  if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis) || framesStale)) {
     analysis = null;
     placed = null;
   }
@@ -58,11 +61,76 @@ async function ensureAnalysis() {
     const { analyzePage } = await analysisModule();
     analysedUrl = location.href.split('#')[0];
     const started = performance.now();
-    analysis = await analyzePage(document, location.href, { skip });
+    // Comment widgets in frames first (each frame has a time limit; none: at once), then one
+    // analysis that summarises the page's comments and theirs together.
+    const seen = framesSeen;
+    const widgetFrames = await (await framesModule()).frameCommentsOfPage();
+    analysis = await analyzePage(document, location.href, { skip, frames: widgetFrames });
+    analysis.frames = widgetFrames;
+    analysis.framesSeen = seen;
+    analysis.moreComments = (await moreCommentsOf(analysis)) ?? (await frameMoreComments(widgetFrames));
     analysisMs = Math.round(performance.now() - started);
     analyses += 1;
   }
   return analysis;
+}
+
+/** The page's "show comments" button after this analysis's article or in its comment section (more-comments.js), or null. */
+async function moreCommentsOf({ report, nodes }) {
+  const { findMoreCommentsButton } = await import('./more-comments.js');
+  const section = report.summary?.section != null ? nodes[report.summary.section] : null;
+  const last = report.sentences?.at(-1)?.anchor?.end?.node;
+  return findMoreCommentsButton(document, { section: section?.nodeType === 1 ? section : null, articleEnd: nodes[last] ?? null });
+}
+
+/** A widget frame's "load more comments" button: `{element: its iframe, label}`, or null. */
+async function frameMoreComments(widgetFrames) {
+  const frame = widgetFrames.find((f) => f.more);
+  return frame ? { element: (await framesModule()).frameElementOf(document, frame.url), label: frame.more } : null;
+}
+
+/**
+ * Where the summary panel goes when the page has no comment section of its own: before the frame
+ * whose widget gave comments, else before the page's "show comments" button; null elsewhere.
+ */
+async function panelPlaceOf({ frames: widgetFrames, moreComments }) {
+  if (widgetFrames?.length) {
+    const { frameElementOf } = await framesModule();
+    for (const frame of widgetFrames) {
+      const element = frameElementOf(document, frame.url);
+      if (element) return element;
+    }
+  }
+  return moreComments?.element?.isConnected ? moreComments.element : null;
+}
+
+/** The iframe element a frame comment (no node in this page) came from, or null. */
+async function frameElementOfComment(id) {
+  let first = (analysis.report.comments ?? []).filter((c) => c.node != null).length;
+  for (const frame of analysis.frames ?? []) {
+    if (id < first + frame.comments.length) return (await framesModule()).frameElementOf(document, frame.url);
+    first += frame.comments.length;
+  }
+  return null;
+}
+
+let framesTimer = null;
+/** How many times a widget frame announced itself; an analysis remembers the count it began at. */
+let framesSeen = 0;
+
+/**
+ * A comment-widget frame appeared or grew (the background relays its `frame-ready`): with Glose
+ * on, the page is read again with it (once for a burst of frames); off, the cached analysis is
+ * stale at once (`framesSeen`), so the next one asks the frames (a timer may wait a second in a
+ * background tab).
+ */
+function framesChanged() {
+  framesSeen += 1;
+  clearTimeout(framesTimer);
+  framesTimer = setTimeout(() => serially(async () => {
+    if (session) await pageChanged();
+  }), 300);
+  return { ok: true };
 }
 
 async function ensurePlacedNotes() {
@@ -112,7 +180,9 @@ async function setOn(on) {
     await ensurePlacedNotes();
     const { openSession } = await sessionModule();
     const { regionsOf, watchPage } = await import('./page-watch.js');
-    session = quietly(() => openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener(), refinement: refinementOf(analysis)?.status }));
+    const panelPlace = await panelPlaceOf(analysis);
+    session = quietly(() => openSession(document, analysis, placed, t, { createNote, openPanel: sidePanelOpener(), refinement: refinementOf(analysis)?.status,
+      panelPlace, moreComments: analysis.moreComments?.label ?? null }));
     regions = regionsOf(analysis);
     watcher ??= watchPage(document, { regions: () => regions, onChange: () => serially(pageChanged) });
     refineDrawn();
@@ -248,6 +318,9 @@ async function pageState() {
     report: analysis.full === undefined ? (analysis.fullReport?.() ?? report) : null,
     reportParts: analysis.full === undefined ? 0 : piecesOf(await analysis.full, REPORT_PART_CHARS).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
+    // Comment widgets in frames whose comments the report holds, and the page's "show comments" button.
+    frames: (analysis.frames ?? []).map(({ url, comments }) => ({ url, comments: comments.length })),
+    moreComments: analysis.moreComments?.label ?? null,
   };
 }
 
@@ -264,7 +337,7 @@ async function scrollTo({ type, id }) {
   const { liveRange } = await import('../draw/report-layers.js');
   const { report, nodes } = analysis;
   if (type === 'sentence') return { ok: scrollToTarget(liveRange(document, nodes, report.sentences[id]?.anchor)) };
-  if (type === 'comment') return { ok: scrollToTarget(nodes[report.comments[id]?.node]) };
+  if (type === 'comment') return { ok: scrollToTarget(nodes[report.comments[id]?.node] ?? await frameElementOfComment(id)) };
   if (type === 'note') return { ok: scrollToTarget(placed?.find((p) => p.note.id === id)?.range) };
   return { ok: false };
 }
@@ -281,6 +354,7 @@ export async function start() {
     [Kind.PageReportPart]: async (m) => reportPartOf(m.index),
     [Kind.ScrollTo]: (m) => serially(() => scrollTo(m.target)),
     [Kind.NotesChanged]: () => serially(refreshNotes),
+    [Kind.FramesChanged]: async () => framesChanged(),
   }));
   const stored = await ext.storage.local.get(AUTO_SITES_KEY);
   const sites = stored[AUTO_SITES_KEY] ?? [];

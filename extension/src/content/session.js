@@ -47,20 +47,70 @@ export function docksSummary(analysis) {
 /**
  * Opens a session on `doc` from an analysis (`{report, nodes}`) and placed notes.
  * `hooks.createNote(range, {body, tags})` stores a new note (the controller then calls
- * `session.setNotes`). Returns `{setNotes(placed), dispose(), drawing()}`.
+ * `session.setNotes`). Returns `{setNotes(placed), setReport(next), setRefinement(status),
+ * dispose(), drawing()}`. The session is its parts, each disposing of what it drew: the highlights,
+ * the notice of a cut page, the summary panel (with the outlines of a theme's comments), the
+ * "why" on hover or caret, and the note button and form.
  */
 export function openSession(doc, analysis, placedNotes, t, hooks) {
   const { nodes } = analysis;
   // The refinement (refine.js) replaces the report: same sentences and anchors, new labels.
   let { report } = analysis;
   let notes = placedNotes;
-  const view = doc.defaultView;
-  const listeners = new AbortController();
-  const on = (target, type, handler, options = {}) => target.addEventListener(type, handler, { ...options, signal: listeners.signal });
   let drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
-  const tooltip = createTooltip(doc, t);
+  // A page too large to read whole says so on the page (the side panel says it too).
+  const cut = report.truncated;
+  const notice = cut ? drawNotice(doc, t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]), t) : null;
+  const summary = openSummary(doc, analysis, () => report, t, hooks);
+  const hover = openHover(doc, () => drawing, t);
+  const noteOffer = openNoteOffer(doc, t, hooks);
+
+  return {
+    /** Redraws the highlights with a new set of placed notes. */
+    setNotes(placed) {
+      notes = placed;
+      drawing.dispose();
+      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placed));
+    },
+    /**
+     * Redraws the highlights from `next`, the refined report of the same reading (same nodes,
+     * same sentences; the summary panel and outlines stay as they are).
+     */
+    setReport(next) {
+      report = next;
+      drawing.dispose();
+      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
+    },
+    /** Says the refinement's state (`refine.js` `Status`) in the summary panel's legend. */
+    setRefinement(status) {
+      hooks.refinement = status;
+      summary.setRefinement(status);
+    },
+    /** The current highlight drawing (tests and the controller). */
+    drawing: () => drawing,
+    /** Removes everything the session added. */
+    dispose() {
+      noteOffer.dispose();
+      hover.dispose();
+      summary.dispose();
+      drawing.dispose();
+      notice?.dispose();
+    },
+  };
+}
+
+/** Listens on `target` until `signal` aborts (every part's listeners go with its dispose). */
+function listen(signal, target, type, handler, options = {}) {
+  target.addEventListener(type, handler, { ...options, signal });
+}
+
+/**
+ * Outlines of elements (a theme's comments). `show(elements)` replaces the outlined set;
+ * `clear()` and `dispose()` give every element its `style` attribute back exactly as it was
+ * (absent, or its text).
+ */
+function createOutlines() {
   const outlined = new Map();
-  let noteUi = null;
 
   /**
    * Outlines `element` (a theme's comment), remembering its `style` attribute exactly as it was
@@ -88,12 +138,31 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     outlined.clear();
   }
 
-  // A page too large to read whole says so on the page (the side panel says it too).
-  const cut = report.truncated;
-  const notice = cut ? drawNotice(doc, t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]), t) : null;
+  return {
+    /** Outlines `elements` (the previous ones cleared); returns the first, or null. */
+    show(elements) {
+      clearOutlines();
+      for (const element of elements) outline(element);
+      return [...outlined.keys()][0] ?? null;
+    },
+    clear: clearOutlines,
+    dispose: clearOutlines,
+  };
+}
+
+/**
+ * The comment summary panel, above the comment section (or docked, see {@link docksSummary}),
+ * with the outlines its themes draw. `report()` is the session's current report.
+ * Returns `{setRefinement(status), dispose()}`.
+ */
+function openSummary(doc, analysis, report, t, hooks) {
+  const { nodes } = analysis;
+  const view = doc.defaultView;
+  const outlines = createOutlines();
   let panel = null;
   let pendingPanel = null;
-  const section = report.summary?.section != null ? nodes[report.summary.section] : null;
+  // No comment section of its own: before a comment widget's frame or the "show comments" button (main.js).
+  const section = report().summary?.section != null ? nodes[report().summary.section] : (hooks.panelPlace ?? null);
   const drawPanel = () => {
     pendingPanel = null;
     if (docksSummary(analysis)) {
@@ -112,27 +181,25 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
       panel = drawPanelAs(true);
     }
   };
-  const drawPanelAs = (docked) => drawSummaryPanel(doc, section, summaryModel(report), {
+  const drawPanelAs = (docked) => drawSummaryPanel(doc, section, summaryModel(report()), {
     theme(index, active) {
-      clearOutlines();
+      outlines.clear();
       if (!active) return;
-      const ids = report.summary.themes[index]?.comments ?? [];
-      for (const id of ids) {
-        const element = nodes[report.comments[id]?.node];
-        if (element?.nodeType !== 1) continue;
-        outline(element);
-      }
-      const first = [...outlined.keys()][0];
+      const { summary, comments } = report();
+      const ids = summary.themes[index]?.comments ?? [];
+      const elements = ids.map((id) => nodes[comments[id]?.node]).filter((element) => element?.nodeType === 1);
+      const first = outlines.show(elements);
       if (first) scrollToTarget(first);
     },
     openPanel: hooks.openPanel,
     passage(index) {
-      const sentence = report.sentences[report.summary.quoted_passages[index]?.sentence];
+      const { summary, sentences } = report();
+      const sentence = sentences[summary.quoted_passages[index]?.sentence];
       const range = sentence && liveRange(doc, nodes, sentence.anchor);
       if (range) scrollToTarget(range);
     },
-  }, t, { docked, refinement: hooks.refinement });
-  if (section?.nodeType === 1 && section.parentNode && (report.comments?.length || report.summary?.comment_count)) {
+  }, t, { docked, refinement: hooks.refinement, moreComments: hooks.moreComments });
+  if (section?.nodeType === 1 && section.parentNode && (report().comments?.length || report().summary?.comment_count || hooks.moreComments)) {
     if (!docksSummary(analysis)) drawPanel();
     else {
       // On a big page the highlights' paint (~30 ms of CPU there) and the docked panel's (~20 ms)
@@ -141,42 +208,87 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     }
   }
 
-  // Hover: the "why" of the highlights under the pointer once it rests there. Every repaint of a
-  // big page with highlights costs the browser ~30-45 ms of paint: checked on every frame, a
-  // pointer sweeping over highlighted text made one long task per frame (21 over 30 ms in 21
-  // moves, plain page of 10,000 comments); after a rest, none or one.
+  return {
+    setRefinement: (status) => panel?.setRefinement(status),
+    dispose() {
+      if (pendingPanel) {
+        view.cancelAnimationFrame(pendingPanel.frame);
+        view.clearTimeout(pendingPanel.timer);
+      }
+      outlines.dispose();
+      panel?.dispose();
+    },
+  };
+}
+
+/**
+ * The "why" tooltip of the highlights under the pointer once it rests there, or at the caret
+ * (caret browsing, or a click). `drawing()` is the session's current highlight drawing.
+ */
+function openHover(doc, drawing, t) {
+  const view = doc.defaultView;
+  const tooltip = createTooltip(doc, t);
+  const listeners = new AbortController();
+  const on = (target, type, handler, options) => listen(listeners.signal, target, type, handler, options);
+  // Every repaint of a big page with highlights costs the browser ~30-45 ms of paint: checked on
+  // every frame, a pointer sweeping over highlighted text made one long task per frame (21 over
+  // 30 ms in 21 moves, plain page of 10,000 comments); after a rest, none or one.
   let pending = null;
   on(doc, 'mousemove', (event) => {
     view.clearTimeout(pending);
     pending = view.setTimeout(() => {
       pending = null;
       if (isOwnNode(event.target)) return;
-      const infos = distinctInfos(drawing.itemsAt(event.clientX, event.clientY));
+      const infos = distinctInfos(drawing().itemsAt(event.clientX, event.clientY));
       if (infos.length) tooltip.show(event.clientX, event.clientY, infos);
       else tooltip.hide();
     }, HOVER_REST_MS);
   }, { passive: true });
   on(view, 'scroll', () => tooltip.hide(), { passive: true });
+  // Keyboard: the caret inside a highlight shows its "why".
+  on(doc, 'selectionchange', () => {
+    const range = collapsedSelection(doc);
+    if (!range) return;
+    const infos = distinctInfos(drawing().itemsAtPoint(range.startContainer, range.startOffset));
+    const rect = range.getBoundingClientRect();
+    if (infos.length && (rect.width || rect.height || rect.top)) tooltip.show(rect.left, rect.bottom - 18, infos);
+    else tooltip.hide();
+  });
+
+  return {
+    dispose() {
+      listeners.abort();
+      view.clearTimeout(pending);
+      tooltip.dispose();
+    },
+  };
+}
+
+/** The selection's range when it is a caret outside Glose's own elements, else null. */
+function collapsedSelection(doc) {
+  const selection = doc.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  return isOwnNode(range.commonAncestorContainer) ? null : range;
+}
+
+/**
+ * The Note button a selection offers (mouse or Shift+arrows), then the note form; saving calls
+ * `hooks.createNote(range, values)`. A caret elsewhere closes the button, not an open form.
+ */
+function openNoteOffer(doc, t, hooks) {
+  const view = doc.defaultView;
+  const listeners = new AbortController();
+  const on = (target, type, handler, options) => listen(listeners.signal, target, type, handler, options);
+  let noteUi = null;
 
   function closeNoteUi() {
     noteUi?.dispose();
     noteUi = null;
   }
 
-  // Keyboard: the caret (caret browsing, or a click) inside a highlight shows its "why"; a
-  // selection offers the Note button.
   on(doc, 'selectionchange', () => {
-    const selection = doc.getSelection();
-    if (!selection || selection.rangeCount === 0) return;
-    const range = selection.getRangeAt(0);
-    if (isOwnNode(range.commonAncestorContainer)) return;
-    if (selection.isCollapsed) {
-      const infos = distinctInfos(drawing.itemsAtPoint(range.startContainer, range.startOffset));
-      const rect = range.getBoundingClientRect();
-      if (infos.length && (rect.width || rect.height || rect.top)) tooltip.show(rect.left, rect.bottom - 18, infos);
-      else tooltip.hide();
-      if (noteUi?.kind === 'button') closeNoteUi();
-    }
+    if (noteUi?.kind === 'button' && collapsedSelection(doc)) closeNoteUi();
   });
   const offerNote = () => {
     const selection = doc.getSelection();
@@ -208,42 +320,9 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
   });
 
   return {
-    /** Redraws the highlights with a new set of placed notes. */
-    setNotes(placed) {
-      notes = placed;
-      drawing.dispose();
-      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placed));
-    },
-    /**
-     * Redraws the highlights from `next`, the refined report of the same reading (same nodes,
-     * same sentences; the summary panel and outlines stay as they are).
-     */
-    setReport(next) {
-      report = next;
-      drawing.dispose();
-      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
-    },
-    /** Says the refinement's state (`refine.js` `Status`) in the summary panel's legend. */
-    setRefinement(status) {
-      hooks.refinement = status;
-      panel?.setRefinement(status);
-    },
-    /** The current highlight drawing (tests and the controller). */
-    drawing: () => drawing,
-    /** Removes everything the session added. */
     dispose() {
       listeners.abort();
-      view.clearTimeout(pending);
-      if (pendingPanel) {
-        view.cancelAnimationFrame(pendingPanel.frame);
-        view.clearTimeout(pendingPanel.timer);
-      }
       closeNoteUi();
-      clearOutlines();
-      drawing.dispose();
-      tooltip.dispose();
-      panel?.dispose();
-      notice?.dispose();
     },
   };
 }

@@ -51,8 +51,10 @@ function rangeHasPoint(range, x, y) {
 }
 
 /**
- * Draws `items` (`{layer, range, info}`), layer names from {@link LAYERS}. Returns the drawing:
- * `itemsAt(x, y)` (topmost layer first), `rangesOf(layer)`, `dispose()` (removes every trace).
+ * Draws `items` (`{layer, range, info}`), layer names from {@link LAYERS}, with the Highlight API
+ * backend where the window has it (unless `forceWrappers`), else with `<mark>` wrappers. Returns
+ * the drawing: `itemsAt(x, y)` (topmost layer first), `itemsAtPoint(node, offset)`,
+ * `rangesOf(layer)`, `dispose()` (removes every trace).
  */
 export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
   const win = doc.defaultView;
@@ -63,51 +65,12 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
     if (!byLayer.has(item.layer)) byLayer.set(item.layer, []);
     byLayer.get(item.layer).push(item);
   }
-  const registered = new Map();
-  const wrappers = [];
-  if (useApi) {
-    for (const [name, layerItems] of byLayer) {
-      const highlight = new win.Highlight(...layerItems.map((i) => i.range));
-      highlight.priority = PRIORITY.get(name) ?? 0;
-      win.CSS.highlights.set(name, highlight);
-      registered.set(name, highlight);
-    }
-  } else {
-    // Innermost layers last, so their marks nest inside the broader ones.
-    const ordered = [...byLayer.entries()].sort((a, b) => (PRIORITY.get(a[0]) ?? 0) - (PRIORITY.get(b[0]) ?? 0));
-    for (const [name, layerItems] of ordered) {
-      for (const item of layerItems) wrappers.push(...wrapRange(doc, item.range, name));
-    }
-  }
+  const backend = useApi ? highlightApiLayers(win, byLayer) : markLayers(doc, byLayer);
   const all = [...byLayer.values()].flat();
-
-  const itemByRange = new Map(all.map((item) => [item.range, item]));
-
-  /**
-   * The items under a point per `CSS.highlights.highlightsFromPoint`: exact when the browser
-   * names the ranges hit, else every item of the layers hit; null where the API is unusable.
-   */
-  function itemsFromHighlightApi(x, y) {
-    if (!useApi || typeof win.CSS.highlights.highlightsFromPoint !== 'function') return null;
-    try {
-      const found = [];
-      for (const hit of [...win.CSS.highlights.highlightsFromPoint(x, y)]) {
-        const highlight = hit?.highlight ?? hit;
-        const name = [...registered].find(([, ours]) => ours === highlight)?.[0];
-        if (!name) continue;
-        const ranges = hit?.ranges ? [...hit.ranges] : null;
-        if (ranges) found.push(...ranges.map((r) => itemByRange.get(r)).filter(Boolean));
-        else found.push(...byLayer.get(name));
-      }
-      return found;
-    } catch {
-      return null; // Firefox content scripts: the result may not cross the Xray boundary.
-    }
-  }
 
   /** Items whose range is under a point (client coordinates), topmost layer first. */
   function itemsAt(x, y) {
-    let candidates = itemsFromHighlightApi(x, y);
+    let candidates = backend.itemsFromPoint(x, y);
     if (!candidates) {
       const caret = doc.caretPositionFromPoint?.(x, y) ?? null;
       const range = caret ? null : doc.caretRangeFromPoint?.(x, y);
@@ -131,11 +94,75 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
     return found.sort((a, b) => (PRIORITY.get(b.layer) ?? 0) - (PRIORITY.get(a.layer) ?? 0));
   }
 
+  return {
+    usesHighlightApi: useApi,
+    /** Whether drawing changed the DOM (wrappers split text nodes, so old anchors are stale). */
+    mutatedDom: backend.mutatedDom,
+    itemsAt,
+    itemsAtPoint,
+    rangesOf: (layer) => (byLayer.get(layer) ?? []).map((i) => i.range),
+    dispose: backend.dispose,
+  };
+}
+
+/**
+ * The Highlight API backend: one `Highlight` per layer in `CSS.highlights` (priority from
+ * {@link LAYERS}); `itemsFromPoint` asks `highlightsFromPoint` where the browser has it.
+ */
+function highlightApiLayers(win, byLayer) {
+  const registered = new Map();
+  for (const [name, layerItems] of byLayer) {
+    const highlight = new win.Highlight(...layerItems.map((i) => i.range));
+    highlight.priority = PRIORITY.get(name) ?? 0;
+    win.CSS.highlights.set(name, highlight);
+    registered.set(name, highlight);
+  }
+  const itemByRange = new Map([...byLayer.values()].flat().map((item) => [item.range, item]));
+
+  /**
+   * The items under a point per `CSS.highlights.highlightsFromPoint`: exact when the browser
+   * names the ranges hit, else every item of the layers hit; null where the API is unusable.
+   */
+  function itemsFromPoint(x, y) {
+    if (typeof win.CSS.highlights.highlightsFromPoint !== 'function') return null;
+    try {
+      const found = [];
+      for (const hit of [...win.CSS.highlights.highlightsFromPoint(x, y)]) {
+        const highlight = hit?.highlight ?? hit;
+        const name = [...registered].find(([, ours]) => ours === highlight)?.[0];
+        if (!name) continue;
+        const ranges = hit?.ranges ? [...hit.ranges] : null;
+        if (ranges) found.push(...ranges.map((r) => itemByRange.get(r)).filter(Boolean));
+        else found.push(...byLayer.get(name));
+      }
+      return found;
+    } catch {
+      return null; // Firefox content scripts: the result may not cross the Xray boundary.
+    }
+  }
+
   function dispose() {
     for (const [name, highlight] of registered) {
       if (win.CSS.highlights.get(name) === highlight) win.CSS.highlights.delete(name);
     }
     registered.clear();
+  }
+
+  return { mutatedDom: false, itemsFromPoint, dispose };
+}
+
+/**
+ * The fallback backend: every item's text wrapped in `<mark>` elements, innermost layers last so
+ * their marks nest inside the broader ones. No point lookup of its own (null: the caret decides).
+ */
+function markLayers(doc, byLayer) {
+  const wrappers = [];
+  const ordered = [...byLayer.entries()].sort((a, b) => (PRIORITY.get(a[0]) ?? 0) - (PRIORITY.get(b[0]) ?? 0));
+  for (const [name, layerItems] of ordered) {
+    for (const item of layerItems) wrappers.push(...wrapRange(doc, item.range, name));
+  }
+
+  function dispose() {
     for (const mark of wrappers.reverse()) {
       const parent = mark.parentNode;
       if (!parent) continue;
@@ -145,15 +172,7 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
     wrappers.length = 0;
   }
 
-  return {
-    usesHighlightApi: useApi,
-    /** Whether drawing changed the DOM (wrappers split text nodes, so old anchors are stale). */
-    mutatedDom: wrappers.length > 0,
-    itemsAt,
-    itemsAtPoint,
-    rangesOf: (layer) => (byLayer.get(layer) ?? []).map((i) => i.range),
-    dispose,
-  };
+  return { mutatedDom: wrappers.length > 0, itemsFromPoint: () => null, dispose };
 }
 
 /** Wraps each text-node piece of a range in `<mark class="glose-mark">` (fallback only). */

@@ -61,7 +61,7 @@ export function highlightItems(doc, report, nodes, placedNotes) {
   return items;
 }
 
-/** The summary panel's model from a report. */
+/** The summary panel's model from a report (`frameComments`: how many were read in embedded widgets' frames). */
 export function summaryModel(report) {
   const summary = report.summary ?? {};
   return {
@@ -69,6 +69,7 @@ export function summaryModel(report) {
     themes: (summary.themes ?? []).map((t) => ({ label: t.label, topic: t.topic ?? t.label, aboutArticle: Boolean(t.about_article),
       keywords: t.keywords ?? [], count: t.comments?.length ?? 0 })),
     quoted: (summary.quoted_passages ?? []).map((p) => ({ text: report.sentences?.[p.sentence]?.text ?? '', count: p.comments?.length ?? 0 })),
+    frameComments: summary.frame_comments ?? 0,
     disputing: summary.disputing ?? 0,
     agreeing: summary.agreeing ?? 0,
     disputedPassage: summary.disputed_passage

@@ -12,7 +12,7 @@
  */
 import { createShadowHost, el, showInTopLayer } from './shadow-host.js';
 import { LAYERS } from './highlights.js';
-import { plural, summaryText, themeLabel } from './summary-words.js';
+import { framesText, moreCommentsText, plural, summaryText, themeLabel } from './summary-words.js';
 
 const CSS = `
 :host { all: initial; display: block; margin: 16px 0; }
@@ -57,9 +57,10 @@ button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
  * `openPanel`). `t(key, subs)` gives UI strings. `docked`: draw the docked card (big pages) instead;
  * its "go to the comments" link scrolls `before` into view.
  * `refinement`: the refinement's state for the status line under the legend (`refinementText`).
+ * `moreComments`: the label of the page's "show comments" button (Glose never clicks it), or null.
  * Returns `{host, docked, setRefinement(state), dispose()}`.
  */
-export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null } = {}) {
+export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null, moreComments = null } = {}) {
   const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
   const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ',
@@ -69,8 +70,11 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false, re
   const status = el(doc, 'p', { class: 'muted refinement', role: 'status', 'data-glose': 'refinement' });
   const setRefinement = (state) => { status.textContent = refinementText(state, t); };
   setRefinement(refinement);
+  const fromFrames = framesText(model, t);
   const body = [
     text ? el(doc, 'p', { 'data-glose': 'summary-text' }, text) : null,
+    fromFrames ? el(doc, 'p', { class: 'muted', 'data-glose': 'frame-comments' }, fromFrames) : null,
+    moreComments ? el(doc, 'p', { class: 'muted', 'data-glose': 'more-comments' }, moreCommentsText(moreComments, t)) : null,
     model.themes.length ? el(doc, 'h3', {}, t('themes')) : null,
     model.themes.length ? el(doc, 'ul', {}, model.themes.map((theme, i) => {
       const button = el(doc, 'button', { class: 'link', type: 'button', 'aria-pressed': 'false', 'data-glose': 'theme',

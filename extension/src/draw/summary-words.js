@@ -61,3 +61,13 @@ export function cueKindLabel(t, kind) {
   const label = t(key);
   return typeof label === 'string' && label && label !== key ? label : String(kind);
 }
+
+/** How many of the comments were read in comment widgets embedded in the page (frames), in words; '' for none. */
+export function framesText(model, t) {
+  return model.frameComments ? plural(t, 'frameComments', model.frameComments) : '';
+}
+
+/** That more comments may be hidden behind the page's button `label` (Glose never clicks it). */
+export function moreCommentsText(label, t) {
+  return t('moreCommentsHidden', [label.length > 60 ? `${label.slice(0, 60)}…` : label]);
+}

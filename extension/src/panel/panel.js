@@ -13,7 +13,7 @@ import { Kind, notesChanged, pageReportPart, pageState, scrollTo, toggleTab } fr
 import { LAYERS } from '../draw/highlights.js';
 import { refinementText, swatch } from '../draw/summary-panel.js';
 import { summaryModel } from '../draw/report-layers.js';
-import { cueKindLabel, plural, summaryText, themeLabel } from '../draw/summary-words.js';
+import { cueKindLabel, framesText, moreCommentsText, plural, summaryText, themeLabel } from '../draw/summary-words.js';
 import { panelStatus } from './panel-status.js';
 import { el } from '../draw/shadow-host.js';
 import { putNote, removeNote, parseTags } from '../notes.js';
@@ -40,7 +40,8 @@ async function tabId() {
 async function send(message) {
   const id = await tabId();
   if (id === undefined) throw new Error(t('noPage'));
-  const answer = await ext.tabs.sendMessage(id, message);
+  // The top frame speaks for the page (frames only answer the background about their comment widgets).
+  const answer = await ext.tabs.sendMessage(id, message, { frameId: 0 });
   if (answer?.error) throw new Error(answer.error);
   return answer;
 }
@@ -114,6 +115,8 @@ function render() {
   const model = summaryModel(report);
   $('summary-count').textContent = plural(t, 'commentCount', model.commentCount);
   $('summary-text').textContent = summaryText(model, t);
+  $('summary-frames').textContent = framesText(model, t);
+  $('more-comments').textContent = state.moreComments ? moreCommentsText(state.moreComments, t) : '';
   $('themes').replaceChildren(...(summary.themes ?? []).map((theme, i) => el(document, 'li', {},
     el(document, 'button', { class: 'item', type: 'button',
       onclick: () => theme.comments?.length && send(scrollTo({ type: 'comment', id: theme.comments[0] })) },
@@ -136,6 +139,8 @@ function clear(status) {
   for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
   $('summary-count').textContent = '';
   $('summary-text').textContent = '';
+  $('summary-frames').textContent = '';
+  $('more-comments').textContent = '';
   $('refinement').textContent = '';
 }
 

@@ -3,7 +3,8 @@
 //! content directly inside containers become paragraphs; two `<br>` in a row split them.
 
 use super::facts::{is_phrasing, Facts};
-use super::{chrome, patterns};
+use super::chrome;
+use crate::page_patterns as patterns;
 use super::FoundBlock;
 use crate::report::BlockKind;
 use crate::snapshot::text::TextCollector;

@@ -5,7 +5,7 @@
 
 use super::facts::Facts;
 use super::hints::Hints;
-use super::patterns;
+use crate::page_patterns as patterns;
 use super::Flags;
 use crate::snapshot::{NodeId, Snapshot};
 

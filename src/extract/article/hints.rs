@@ -3,7 +3,7 @@
 //! extraction pass, instead of lower-casing and searching the same attributes again in each pass
 //! and each rule. Elements the passes never ask about (the cut comment section) cost nothing.
 
-use super::patterns;
+use crate::page_patterns as patterns;
 use crate::snapshot::{NodeId, Snapshot};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

@@ -3,9 +3,10 @@
 //! "sidebar", "menu", "comments"…, "read also" boxes and promos).
 
 use super::hints::Hints;
-use super::{chrome, patterns};
+use super::chrome;
+use crate::page_patterns::{self as patterns, is_byline_element};
 use super::Flags;
-use crate::metadata::{is_byline_element, title::similarity};
+use crate::text::similarity::similarity;
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Subtree roots cut from the page for one extraction pass (`removed[id]`).

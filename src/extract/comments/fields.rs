@@ -6,7 +6,7 @@
 use super::class_parts::ClassParts;
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
-use crate::metadata::{is_relative_date, parse_date};
+use crate::text::{date::parse_date, relative_date::is_relative_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
@@ -126,7 +126,7 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
         }
         if weak_author.is_none()
             && ((matches!(tag, "cite" | "strong" | "b" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4)
-                || super::structure::name_before_date(snapshot, id))
+                || super::structure::plain_name_byline(snapshot, id))
         {
             weak_author = Some(id);
         }

@@ -2,7 +2,7 @@
 //! has no comment markup. Replies nested in a comment's own `comment` list answer it.
 
 use super::FoundComment;
-use crate::metadata::parse_date;
+use crate::text::date::parse_date;
 use crate::snapshot::{NodeId, Snapshot};
 use serde_json::Value;
 

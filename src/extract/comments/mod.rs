@@ -66,7 +66,7 @@ impl FoundComments {
         let Some(reference) = reference else { return };
         for c in self.comments.iter_mut().filter(|c| c.published.is_none()) {
             if let Some(text) = &c.relative_date {
-                c.published = crate::metadata::resolve_relative_date(text, reference);
+                c.published = crate::text::relative_date::resolve_relative_date(text, reference);
             }
         }
     }

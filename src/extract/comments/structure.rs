@@ -56,7 +56,7 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = non_space_chars(text);
-                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::metadata::is_relative_date(text)) {
+                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::text::relative_date::is_relative_date(text)) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {
@@ -74,7 +74,7 @@ impl Marks {
                 }
                 if matches!(tag, "strong" | "b" | "cite" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
                     m.weak_author[i] = looks_like_name(&snapshot.text_content(id));
-                } else if name_before_date(snapshot, id) {
+                } else if plain_name_byline(snapshot, id) {
                     m.weak_author[i] = true;
                 }
                 if matches!(tag, "h1" | "h2" | "h3" | "h4") {
@@ -96,10 +96,44 @@ fn non_space_chars(text: &str) -> u32 {
     text.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
 
+/// A plain element holding only a name that is an unmarked comment's byline: before a date on
+/// its line ([`name_before_date`]), or the whole of its line (`<div><span>Anna</span></div>` at
+/// the head of an undated comment; the comment's fields take it only when it has no date).
+pub(super) fn plain_name_byline(snapshot: &Snapshot, id: NodeId) -> bool {
+    name_before_date(snapshot, id) || name_alone_on_line(snapshot, id)
+}
+
+/// The plain elements a bare name is written in.
+fn is_plain_name_element(snapshot: &Snapshot, id: NodeId) -> bool {
+    snapshot.tag(id).is_some_and(|t| matches!(t, "span" | "div" | "em" | "i" | "small" | "font")) && snapshot.subtree_end(id) - id == 2
+}
+
+/// A plain name element that is its parent's only child besides separator texts
+/// (`<div class="kopf"><span>jgarcia</span></div>`), the parent being a line of its own.
+fn name_alone_on_line(snapshot: &Snapshot, id: NodeId) -> bool {
+    if !is_plain_name_element(snapshot, id) || !snapshot.text(id + 1).is_some_and(looks_like_name) {
+        return false;
+    }
+    let Some(parent) = snapshot.parent(id).filter(|&p| snapshot.tag(p).is_some_and(|t| matches!(t, "div" | "p" | "header"))) else {
+        return false;
+    };
+    let mut at = parent + 1;
+    while at < snapshot.subtree_end(parent) {
+        if at != id {
+            match snapshot.text(at) {
+                Some(t) if t.chars().all(|c| c.is_whitespace() || matches!(c, '·' | '•' | '|' | '–' | '—' | '-' | ',' | ':')) => {}
+                _ => return false,
+            }
+        }
+        at = snapshot.subtree_end(at);
+    }
+    true
+}
+
 /// A plain element holding only a name, followed by one holding only a date, in one line
 /// (`<span>Anna</span> · <span>vor 2 Stunden</span>`): the byline of an unmarked comment.
 pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
-    if !snapshot.tag(id).is_some_and(|t| matches!(t, "span" | "div" | "em" | "i" | "small" | "font")) || snapshot.subtree_end(id) - id != 2 {
+    if !is_plain_name_element(snapshot, id) {
         return false;
     }
     let Some(text) = snapshot.text(id + 1) else { return false };
@@ -118,7 +152,7 @@ pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
                     return false;
                 }
                 let date = snapshot.text_content(at);
-                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::metadata::is_relative_date(&date);
+                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::text::relative_date::is_relative_date(&date);
             }
         }
     }

@@ -255,15 +255,17 @@ pub fn is_load_more(text: &str) -> bool {
 /// "2 hours ago", "vor 5 Minuten", "hace 2 días").
 pub fn looks_like_date(text: &str) -> bool {
     let text = text.trim();
-    // The digit test first: most short texts have none, and it is the cheaper question.
-    if !text.bytes().any(|b| b.is_ascii_digit()) || text.chars().count() > 60 {
+    // The digit test first: most short texts have none, and it is the cheaper question (Arabic
+    // pages may write their digits as Arabic-Indic ones: `٣ كانون الأول ٢٠٢٦`).
+    let arabic_digit = |c: char| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+    if !(text.bytes().any(|b| b.is_ascii_digit()) || (!text.is_ascii() && text.chars().any(arabic_digit))) || text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
     if ["ago", "il y a", "vor ", "hace ", "fa "].iter().any(|w| lower.contains(w)) {
         return true;
     }
-    crate::metadata::parse_date(text).is_some() || crate::metadata::is_relative_date(text)
+    crate::text::date::parse_date(text).is_some() || crate::text::relative_date::is_relative_date(text)
 }
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").

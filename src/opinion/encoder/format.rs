@@ -265,12 +265,14 @@ fn read_dense(data: &[u8]) -> Result<Vec<Tensor>, EncoderError> {
     Ok(out)
 }
 
+#[cfg(any(test, feature = "internals"))]
 fn section(out: &mut Vec<u8>, tag: &[u8; 4], payload: &[u8]) {
     out.extend_from_slice(tag);
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     out.extend_from_slice(payload);
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Serialises a model. Dense tensors with at most 256 distinct values (the reference weights
 /// are quantised) are stored losslessly as a codebook and u8 indices, others as f32.
 /// Pieces longer than 255 bytes cannot be stored and are written truncated to an empty piece

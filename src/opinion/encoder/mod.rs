@@ -194,6 +194,7 @@ pub struct Explained {
     pub words: Vec<(String, f32)>,
 }
 
+#[cfg(any(test, feature = "internals"))]
 /// Cosine similarity of two vectors (0 when one is zero).
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();

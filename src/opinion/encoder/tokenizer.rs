@@ -180,11 +180,13 @@ impl Tokenizer {
         Some(Tokenizer { normalizer, scores, prefixes, max_chars, unk_score: unk_score as f64 })
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// The normaliser.
     pub fn normalizer(&self) -> &Normalizer {
         &self.normalizer
     }
 
+    #[cfg(any(test, feature = "internals"))]
     /// Rows of the pieces of `text`, without `<s>`/`</s>` (`[<unk>]` for a text that normalises
     /// to nothing, as the reference does).
     pub fn pieces(&self, text: &str) -> Vec<u32> {

@@ -4,7 +4,8 @@
 //! `2019-12-11 15:44`), RFC 2822 (`Wed, 11 Dec 2019 15:44:00 +0100`), numeric day-first dates
 //! (`11/12/2019`, `11.12.2019`) and written dates in English, French, German, Spanish and Italian
 //! (`Dec 11, 2019 3:44 PM`, `11 décembre 2019 à 15h44`, `11. Dezember 2019`,
-//! `11 de diciembre de 2019`). The result is `YYYY-MM-DD` for a bare date,
+//! `11 de diciembre de 2019`; Dutch, Russian and Arabic month names too, the Levant's two-word
+//! ones and Arabic-Indic digits: `٥ كانون الأول ٢٠٢٦`). The result is `YYYY-MM-DD` for a bare date,
 //! `YYYY-MM-DDTHH:MM:SS` with a time, plus the zone offset (`+01:00`, `Z`) when the text gives one.
 
 /// Parses a date as found on a page into an ISO 8601 string; `None` when no full date
@@ -44,18 +45,27 @@ enum Token {
     Sep(char),
 }
 
+/// The value of a decimal digit: ASCII, Arabic-Indic (`٥`) or Eastern Arabic-Indic (`۵`), as
+/// Arabic and Persian pages write dates (`٥ كانون الأول ٢٠٢٦`).
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(&c) = chars.peek() {
-        if c.is_ascii_digit() {
+        if digit_value(c).is_some() {
             let mut value: u64 = 0;
             let mut len = 0;
             while let Some(&d) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                value = (value * 10 + d.to_digit(10).unwrap_or(0) as u64).min(u32::MAX as u64);
+                let Some(digit) = digit_value(d) else { break };
+                value = (value * 10 + digit as u64).min(u32::MAX as u64);
                 len += 1;
                 chars.next();
             }
@@ -194,10 +204,28 @@ const MONTHS: &[(&str, u32)] = &[
     ("october", 10), ("octobre", 10), ("oktober", 10), ("octubre", 10), ("ottobre", 10), ("outubro", 10), ("октября", 10),
     ("октябрь", 10), ("أكتوبر", 10), ("اكتوبر", 10),
     ("november", 11), ("novembre", 11), ("noviembre", 11), ("novembro", 11), ("ноября", 11), ("ноябрь", 11), ("نوفمبر", 11),
-    ("تشرين الثاني", 11),
     ("december", 12), ("décembre", 12), ("decembre", 12), ("dezember", 12), ("diciembre", 12), ("dicembre", 12), ("dezembro", 12),
     ("декабря", 12), ("декабрь", 12), ("ديسمبر", 12),
 ];
+
+/// The Levant's two-word month names: `تشرين الأول` (October), `تشرين الثاني` (November),
+/// `كانون الأول` (December), `كانون الثاني` (January): the first word, then the month for "the
+/// first" and for "the second".
+const TWO_WORD_MONTHS: &[(&str, u32, u32)] = &[("تشرين", 10, 11), ("كانون", 12, 1)];
+
+/// The month named at token `i` and the index after its name: one word ([`month_of`]), or one of
+/// the [`TWO_WORD_MONTHS`] ("الأول" / "الاول" / "أول" the first, "الثاني" / "ثاني" the second).
+fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let first = word(tokens, i)?;
+    if let Some(&(_, one, two)) = TWO_WORD_MONTHS.iter().find(|(name, _, _)| *name == first) {
+        return match word(tokens, i + 1)? {
+            "الأول" | "الاول" | "أول" | "اول" => Some((one, i + 2)),
+            "الثاني" | "ثاني" => Some((two, i + 2)),
+            _ => None,
+        };
+    }
+    month_of(first).map(|m| (m, i + 1))
+}
 
 /// The month a word names, in full or abbreviated to at least three letters.
 fn month_of(word: &str) -> Option<u32> {
@@ -222,7 +250,7 @@ fn is_filler(word: &str) -> bool {
 /// A written date: a month name with a day number next to it and a four-digit year after it.
 fn written_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
     for i in 0..tokens.len() {
-        let Some(month) = word(tokens, i).and_then(month_of) else { continue };
+        let Some((month, after)) = month_at(tokens, i) else { continue };
         // Day before the month: "11 décembre", "11. Dezember", "11 de diciembre", "1er mai".
         let mut day = None;
         let mut start = i;
@@ -242,9 +270,9 @@ fn written_date(tokens: &[Token]) -> Option<(Ymd, std::ops::Range<usize>)> {
         }
         // After the month: the year, and the day for "Dec 11, 2019".
         let mut year = None;
-        let mut end = i + 1;
-        let mut k = i + 1;
-        while k < tokens.len() && k < i + 6 {
+        let mut end = after;
+        let mut k = after;
+        while k < tokens.len() && k < after + 5 {
             match &tokens[k] {
                 Token::Number(v, 4) => {
                     year = Some(*v);
@@ -447,6 +475,14 @@ mod tests {
         assert_eq!(p("1 мая 2026").as_deref(), Some("2026-05-01"));
         assert_eq!(p("5 ديسمبر 2026").as_deref(), Some("2026-12-05"));
         assert_eq!(p("5 أيار 2026").as_deref(), Some("2026-05-05"));
+        // The Levant's two-word months, and Arabic-Indic digits.
+        assert_eq!(p("5 كانون الأول 2026").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("12 كانون الثاني 2027").as_deref(), Some("2027-01-12"));
+        assert_eq!(p("3 تشرين الأول 2026، 14:05").as_deref(), Some("2026-10-03T14:05:00"));
+        assert_eq!(p("3 تشرين الثاني 2026").as_deref(), Some("2026-11-03"));
+        assert_eq!(p("٥ كانون الأول ٢٠٢٦").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("۵ ديسمبر ۲۰۲۶").as_deref(), Some("2026-12-05"));
+        assert_eq!(p("كانون 2026"), None);
     }
 
     #[test]

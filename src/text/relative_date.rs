@@ -60,7 +60,16 @@ const UNITS: &[(&str, Unit)] = &[
     ("ans", Unit::Year), ("année", Unit::Year), ("années", Unit::Year), ("jahr", Unit::Year), ("jahre", Unit::Year),
     ("jahren", Unit::Year), ("año", Unit::Year), ("años", Unit::Year), ("ano", Unit::Year), ("anos", Unit::Year), ("anno", Unit::Year),
     ("anni", Unit::Year), ("jaar", Unit::Year), ("jaren", Unit::Year), ("год", Unit::Year), ("года", Unit::Year), ("лет", Unit::Year),
-    ("年", Unit::Year), ("년", Unit::Year), ("سنة", Unit::Year),
+    ("年", Unit::Year), ("년", Unit::Year), ("سنة", Unit::Year), ("سنوات", Unit::Year), ("عام", Unit::Year), ("أعوام", Unit::Year),
+    ("ثانية", Unit::Second), ("ثوان", Unit::Second), ("أسابيع", Unit::Week), ("أشهر", Unit::Month),
+];
+
+/// Arabic counts one and two in the noun itself: `منذ ساعة` (an hour ago: the singular),
+/// `منذ ساعتين` (two hours ago: the dual). The duals and their units.
+const ARABIC_DUALS: &[(&str, Unit)] = &[
+    ("ثانيتين", Unit::Second), ("دقيقتين", Unit::Minute), ("دقيقتان", Unit::Minute), ("ساعتين", Unit::Hour), ("ساعتان", Unit::Hour),
+    ("يومين", Unit::Day), ("يومان", Unit::Day), ("أسبوعين", Unit::Week), ("اسبوعين", Unit::Week), ("شهرين", Unit::Month),
+    ("شهران", Unit::Month), ("سنتين", Unit::Year), ("عامين", Unit::Year),
 ];
 
 /// Words that stand for the amount one ("an hour ago", "il y a une heure", "vor einer Stunde").
@@ -131,6 +140,17 @@ fn parse(text: &str) -> Option<Relative> {
     if NOW.iter().any(|p| p.split(' ').eq(words.iter().map(String::as_str))) {
         return Some(Relative::Ago(0, Unit::Second));
     }
+    // Arabic "منذ" / "قبل" (ago) before a dual (two) or a lone singular unit (one).
+    if let Some(after) = words.iter().position(|w| w == "منذ" || w == "قبل").and_then(|i| words.get(i + 1)) {
+        if let Some(&(_, unit)) = ARABIC_DUALS.iter().find(|(w, _)| w == after) {
+            return Some(Relative::Ago(2, unit));
+        }
+        if words.len() == 2 {
+            if let Some(unit) = unit_of(after) {
+                return Some(Relative::Ago(1, unit));
+            }
+        }
+    }
     let amount = |w: &str| if w.bytes().all(|b| b.is_ascii_digit()) { w.parse().ok() } else { ONE.contains(&w).then_some(1) };
     for pair in words.windows(2) {
         let (Some(n), Some(unit)) = (amount(&pair[0]), unit_of(&pair[1])) else { continue };
@@ -190,7 +210,7 @@ fn table_words() -> &'static [(&'static str, u16)] {
     static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let phrases = NOW.iter().copied().chain(DAYS_BACK.iter().map(|&(phrase, _, _)| phrase));
-        sorted_words(UNITS.iter().map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))))
+        sorted_words(UNITS.iter().chain(ARABIC_DUALS).map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))))
     })
 }
 
@@ -225,6 +245,12 @@ fn words(text: &str) -> Vec<String> {
     let mut current = String::new();
     let mut kind = 0u8; // 0 none, 1 digits, 2 letters
     for c in text.to_lowercase().chars() {
+        // Arabic-Indic digits (`منذ ٣ ساعات`) are read as the ASCII ones.
+        let c = match c as u32 {
+            0x0660..=0x0669 => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            0x06F0..=0x06F9 => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        };
         let k = if c.is_ascii_digit() {
             1
         } else if c.is_alphanumeric() {
@@ -362,9 +388,25 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + (m <= 2) as i64, m, d)
 }
 
+/// Seconds since 1970-01-01T00:00:00Z as ISO 8601 in UTC (`2026-11-29T01:34:56Z`): the time of
+/// reading ([`Options::now`](crate::Options::now)) or an export stamp from a clock the caller
+/// reads (the library never reads one).
+pub fn iso8601_utc(unix_seconds: u64) -> String {
+    let rest = unix_seconds % 86_400;
+    let (year, month, day) = civil_from_days((unix_seconds / 86_400) as i64);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(iso8601_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601_utc(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601_utc(1_795_916_096), "2026-11-29T01:34:56Z");
+    }
 
     const AT: &str = "2024-06-12T09:30:00+02:00";
 
@@ -446,6 +488,15 @@ mod tests {
         assert_eq!(r("昨天 14:05").as_deref(), Some("2024-06-11T14:05:00+02:00"));
         assert_eq!(r("5 минут назад").as_deref(), Some("2024-06-12T09:25:00+02:00"));
         assert_eq!(r("منذ 3 ساعات").as_deref(), Some("2024-06-12T06:30:00+02:00"));
+        // Arabic-Indic digits, the singular (one) and the dual (two).
+        assert_eq!(r("منذ ٣ ساعات").as_deref(), Some("2024-06-12T06:30:00+02:00"));
+        assert_eq!(r("منذ ساعة").as_deref(), Some("2024-06-12T08:30:00+02:00"));
+        assert_eq!(r("منذ ساعتين").as_deref(), Some("2024-06-12T07:30:00+02:00"));
+        assert_eq!(r("منذ يومين").as_deref(), Some("2024-06-10"));
+        assert_eq!(r("قبل دقيقتين").as_deref(), Some("2024-06-12T09:28:00+02:00"));
+        assert_eq!(r("منذ عامين").as_deref(), Some("2022-06-12"));
+        assert_eq!(r("ساعة"), None);
+        assert_eq!(r("منذ ساعة كاملة وأنا أنتظر القطار"), None);
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! What class names, ids, roles and short texts tell about a part of the page: the word lists of
 //! Firefox Reader View (unlikely / positive / negative hints) plus lead-ins of boilerplate boxes
 //! in the languages Glose reads. Matching is case-insensitive substring search, like the
-//! original regular expressions.
+//! original regular expressions. Also the byline test ([`is_byline_element`]).
+//!
+//! Shared by `metadata` (the byline in the page) and `extract` (the article's cuts and
+//! weights); it sits below both, so neither imports the other.
+
+use crate::snapshot::Snapshot;
 
 /// Hints that a part of the page is not the article (menus, comments, sidebars…).
 const UNLIKELY: &[&str] = &[
@@ -165,6 +170,20 @@ const PROMO_LEAD_INS: &[&str] = &[
 pub fn opens_promo(text: &str) -> bool {
     let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
     PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
+}
+
+/// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
+pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
+    if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
+        return true;
+    }
+    let marks = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| v.contains(w))
+        })
+    };
+    marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
 }
 
 #[cfg(test)]

@@ -1,0 +1,33 @@
+//! Tests of steps together: they sit here, above the steps, so the steps' modules do not import
+//! each other for their tests.
+
+use crate::{extract, metadata};
+
+#[test]
+fn seed_page_article_has_its_text_and_none_of_the_boilerplate() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/pages/clubic-jedi");
+    let (Ok(html), Ok(expected)) = (std::fs::read(dir.join("page.html")), std::fs::read_to_string(dir.join("expected.json"))) else {
+        eprintln!("seed page not found under {}; skipped", dir.display());
+        return;
+    };
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let page = crate::read_html::parse_bytes(&html);
+    let meta = metadata::extract(&page);
+    let comments = extract::comments::extract(&page);
+    // With the comment section excluded by the comments extractor, and without: the article's own
+    // cut must keep comments out either way.
+    for excluded in [comments.excluded.as_slice(), &[]] {
+        let blocks = extract::article::extract(&page, &meta, excluded).blocks;
+        let text: String = blocks.iter().map(|b| b.text.text.as_str()).collect::<Vec<_>>().join("\n");
+        for want in expected["article"]["must_contain"].as_array().unwrap() {
+            assert!(text.contains(want.as_str().unwrap()), "missing {want}:\n{text}");
+        }
+        for unwanted in expected["article"]["must_not_contain"].as_array().unwrap() {
+            assert!(!text.contains(unwanted.as_str().unwrap()), "should not contain {unwanted}:\n{text}");
+        }
+        for comment in expected["comments"]["items"].as_array().unwrap() {
+            let starts = comment["starts"].as_str().unwrap();
+            assert!(!blocks.iter().any(|b| b.text.text.starts_with(starts)), "a comment leaked into the article: {starts}");
+        }
+    }
+}
