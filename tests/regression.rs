@@ -97,3 +97,23 @@ fn exports_print_a_source_only_for_attributed_sentences() {
         assert!(text.contains("the mayor"), "{format} lost the attributed source:\n{text}");
     }
 }
+
+/// Fuzzing, issue 14 (the `export` target after 279,234 executions, minimised by hand to one
+/// char): a title holding U+FFFF, copied verbatim into the Markdown front matter, made the whole
+/// front matter unreadable YAML ("control characters are not allowed"): YAML streams allow no
+/// U+FFFE/U+FFFF. Both are now written as `\uFFFF` escapes, like controls.
+#[test]
+fn markdown_front_matter_holds_only_chars_yaml_allows() {
+    // YAML 1.2 c-printable: tab, LF, CR, U+0020–U+007E, U+0085, U+00A0–U+D7FF, U+E000–U+FFFD, astral.
+    let printable = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+    let mut report = Report::default();
+    report.metadata.title = Some("Budget\u{ffff} vote\u{fffe}".to_owned());
+    report.metadata.byline = Some("A. Writer\u{7f}\u{9f}\u{0}".to_owned());
+    report.metadata.site_name = Some("Site\u{fffd}\u{1f98a}".to_owned());
+    let md = glose::export::markdown::render(&report, &[], "2026-12-05T00:00:00Z");
+    let front = md.strip_prefix("---\n").and_then(|rest| rest.split("\n---\n").next()).expect("front matter");
+    let bad: Vec<char> = front.chars().filter(|&c| !printable(c)).collect();
+    assert!(bad.is_empty(), "chars YAML forbids in the front matter: {bad:?}\n{front}");
+    assert!(front.contains("Budget\\uFFFF vote\\uFFFE"), "{front}");
+    assert!(front.contains("Site\u{fffd}\u{1f98a}"), "allowed chars stay as they are: {front}");
+}

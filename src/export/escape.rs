@@ -1,9 +1,10 @@
 //! Escaping of untrusted page text for each export format, in one place so that every format
 //! gets the same care.
 
-/// A YAML double-quoted scalar holding `s` exactly: quotes, backslashes, line breaks and every
-/// control or invisible separator char are escaped, so no value can end the string, start a new
-/// key or close the front matter.
+/// A YAML double-quoted scalar holding `s` exactly: quotes, backslashes, line breaks, every
+/// control or invisible separator char and every char YAML does not allow in a stream (the
+/// noncharacters U+FFFE and U+FFFF) are escaped, so no value can end the string, start a new key,
+/// close the front matter or make the file unreadable as YAML.
 pub fn yaml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -14,7 +15,9 @@ pub fn yaml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}') => {
+            // YAML's printable set ends at U+FFFD below the astral planes: U+FFFE and U+FFFF make
+            // the whole front matter unreadable (found by the export fuzz target).
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}' | '\u{fffe}' | '\u{ffff}') => {
                 out.push_str(&format!("\\u{:04X}", c as u32));
             }
             c => out.push(c),
@@ -92,6 +95,7 @@ mod tests {
         assert_eq!(yaml_string("x\n---\nevil: 1"), r#""x\n---\nevil: 1""#);
         assert_eq!(yaml_string("\u{0}\u{2028}"), r#""\u0000\u2028""#);
         assert_eq!(yaml_string("key: [1] # c"), "\"key: [1] # c\"");
+        assert_eq!(yaml_string("a\u{ffff}b\u{fffe}\u{fffd}"), "\"a\\uFFFFb\\uFFFE\u{fffd}\"");
     }
 
     #[test]

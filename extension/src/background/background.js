@@ -7,7 +7,8 @@ import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
 import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from './core.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
-import { embedSentences, keepForRefinement, refineControl, refineSnapshot } from './refine.js';
+import { dropTabSnapshots, embedSentences, keepForRefinement, keptSnapshots, refineControl, refineSnapshot } from './refine.js';
+import { REFINE_PORT, serveRefinePort } from '../refine-port.js';
 import { collectFrameComments, dropTabFrames, frameReady, knownFrames } from './frame-comments.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
@@ -57,6 +58,9 @@ ext.commands.onCommand.addListener(async (command, tab) => {
   if (tabId !== undefined) toggleTab(tabId).catch((error) => console.warn('glose:', error?.message ?? error));
 });
 
+/** Whether big answers go to the page as JSON text (Firefox: see `analyze`). */
+const AS_TEXT = ext.runtime.getURL('').startsWith('moz-extension:');
+
 /** A message's snapshot: itself, or the JSON text of the upload it names. */
 function snapshotOf(snapshot) {
   return isUpload(snapshot) ? takeUpload(snapshot) : snapshot;
@@ -68,10 +72,21 @@ function snapshotOf(snapshot) {
  */
 async function analyze(snapshot, url, tabId, frames) {
   // The fast report at once; `refine` names the kept snapshot for the encoder's second report.
-  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url, frames), refine: keepForRefinement(snapshot, url, frames) };
+  if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url, frames), refine: keepForRefinement(snapshot, url, frames, tabId) };
   // The core writes both: the slim report the page decodes, the full one as JSON text kept here.
-  const { report, full } = await analyzeSnapshotSlim(takeUpload(snapshot), url, frames);
-  return { report, full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) } };
+  const started = performance.now();
+  const json = takeUpload(snapshot);
+  const joined = performance.now();
+  const { report, full } = await analyzeSnapshotSlim(json, url, frames);
+  // `timings` (ms): joining the upload, the wasm's parse + analysis + both reports.
+  const analysed = performance.now();
+  // In Firefox the slim report crosses to the page as JSON text: Firefox copies a big object graph
+  // between processes slowly (the 50 MB page's 33,000 sentences: 2.9 s as an object, 0.1 s as
+  // text; RELIABILITY.md "Reading limits"). Chromium sends messages as JSON anyway: text there
+  // would be written, escaped and parsed twice.
+  const sent = AS_TEXT ? JSON.stringify(report) : report;
+  const timings = { join: Math.round(joined - started), core: Math.round(analysed - joined), stringify: Math.round(performance.now() - analysed), snapshotChars: json.length };
+  return { report: sent, full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) }, timings };
 }
 
 ext.runtime.onMessage.addListener(route({
@@ -83,6 +98,7 @@ ext.runtime.onMessage.addListener(route({
   },
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
   [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(snapshotOf(m.snapshot), m.range) }),
+  // Also over a refinement port (below), which the content script uses: stoppable.
   [Kind.Embed]: (m) => embedSentences(m.sentences),
   [Kind.RefineSnapshot]: (m) => refineSnapshot(m.job, m.sentences),
   [Kind.AnchorNotes]: async (m) => ({ result: await anchorNotes(snapshotOf(m.snapshot), m.notes) }),
@@ -106,9 +122,20 @@ ext.runtime.onMessage.addListener(route({
 // action button stays the toggle.
 ext.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false })?.catch?.(() => {});
 
-// A closed tab's uploads and reports would otherwise wait out their expiry in memory.
+// Refinements: one port per request, aborted when the port disconnects (its page went away).
+ext.runtime.onConnect.addListener((port) => {
+  if (port.name !== REFINE_PORT) return;
+  serveRefinePort(port, {
+    [Kind.Embed]: (m, signal) => embedSentences(m.sentences, signal),
+    [Kind.RefineSnapshot]: (m, signal) => refineSnapshot(m.job, m.sentences, signal),
+  });
+});
+
+// A closed tab's uploads, reports, refinement snapshots and frames would otherwise wait out their
+// expiry in memory (its refinement ports disconnect by themselves).
 ext.tabs.onRemoved.addListener((tabId) => {
   dropTab(tabId);
+  dropTabSnapshots(tabId);
   dropTabFrames(tabId).catch(() => {});
 });
 // A tab that moves to another page gets new frames: the old ones are forgotten.
@@ -117,6 +144,6 @@ ext.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 globalThis.gloseToggleTab = toggleTab;
-globalThis.gloseKeptJobs = keptJobs;
+globalThis.gloseKeptJobs = () => ({ ...keptJobs(), snapshots: keptSnapshots() });
 globalThis.gloseRefine = refineControl;
 globalThis.gloseWidgetFrames = knownFrames;

@@ -9,11 +9,16 @@
  *
  * The strict-CSP path (the page cannot run wasm) analyses here: the snapshot of a fast analysis is
  * kept a few minutes under a job id, and `refineSnapshot` analyses it again with the embeddings.
+ *
+ * Requests come over a refinement port (`../refine-port.js`) with an `AbortSignal`: when their
+ * page goes away the embedding stops at the next chunk, and a closed tab's kept snapshots are
+ * dropped (`dropTabSnapshots`).
  */
 import { ext } from '../platform.js';
 import { analyzeSnapshotEmbedded, call, onTrap } from './core.js';
 import { decodeEmbeddings, encodeEmbeddings, DIM } from '../embedding-codec.js';
 import { vectorCache } from './vector-cache.js';
+import { checkpoint, refinementCounts } from '../refine-port.js';
 
 /** Where the encoder file is in the package (scripts/build-extension.sh copies it there). */
 export const ENCODER_PATH = 'encoder/glose-use.bin';
@@ -68,13 +73,15 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  * each sentence's salient words (`[[word, share], …]`: the encoder's reasons, which the page shows
  * for an editorial line that no listed cue explains).
  */
-async function embedAll(sentences) {
+async function embedAll(sentences, signal) {
   // Held here: what this request found cached cannot be dropped while it embeds the rest.
   const found = cache.take(sentences);
   const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
   if (missing.length) {
     const model = await sentenceEncoder();
     for (let i = 0; i < missing.length; i += CHUNK) {
+      // Its page went away: stop here (what was embedded so far stays cached).
+      checkpoint(signal);
       const chunk = missing.slice(i, i + CHUNK);
       const explained = await call(() => model.explain(JSON.stringify(chunk)));
       const words = JSON.parse(explained.salient);
@@ -105,10 +112,10 @@ async function unlessUnavailable(work) {
  * Answers `embed`: `{vectors, salient, ms, loadMs}` (vectors: `embedding-codec.js`; salient: per
  * sentence its salient words as `[word, share]` lists), or `{unavailable}`.
  */
-export function embedSentences(sentences) {
+export function embedSentences(sentences, signal) {
   return unlessUnavailable(async () => {
     const started = performance.now();
-    const { flat, salient } = await embedAll(sentences);
+    const { flat, salient } = await embedAll(sentences, signal);
     return { vectors: encodeEmbeddings(flat), salient, ms: Math.round(performance.now() - started), loadMs };
   });
 }
@@ -119,26 +126,37 @@ function jobId() {
 }
 
 /**
- * Keeps a fast analysis's snapshot (and the JSON text of its frames' comments, if any) for its
- * refinement; returns the job id to refine it.
+ * Keeps a fast analysis's snapshot (of tab `tabId`; and the JSON text of its frames' comments, if
+ * any) for its refinement; returns the job id to refine it.
  */
-export function keepForRefinement(snapshot, url, frames) {
+export function keepForRefinement(snapshot, url, frames, tabId) {
   const now = Date.now();
   for (const [job, entry] of kept) if (now - entry.at > KEEP_MS) kept.delete(job);
   while (kept.size >= KEEP_COUNT) kept.delete(kept.keys().next().value);
   const job = jobId();
-  kept.set(job, { snapshot, url, frames, at: now });
+  kept.set(job, { snapshot, url, frames, at: now, tabId });
   return job;
 }
 
+/** Forgets the snapshots kept for tab `tabId`'s refinements (the tab was closed). */
+export function dropTabSnapshots(tabId) {
+  for (const [job, entry] of kept) if (entry.tabId === tabId) kept.delete(job);
+}
+
+/** How many snapshots are kept for refinements (tests check that a closed tab leaves none). */
+export function keptSnapshots() {
+  return kept.size;
+}
+
 /** Answers `refine-snapshot`: `{report, ms}` from the snapshot kept under `job`, or `{unavailable}`. */
-export function refineSnapshot(job, sentences) {
+export function refineSnapshot(job, sentences, signal) {
   return unlessUnavailable(async () => {
     const entry = kept.get(job);
     if (!entry) throw new Error('glose: the page snapshot is no longer here to refine (was the background restarted?)');
     const started = performance.now();
     // The vectors the page path gets (int8 and back): both paths give the same report.
-    const embedded = await embedAll(sentences);
+    const embedded = await embedAll(sentences, signal);
+    checkpoint(signal);
     const flat = decodeEmbeddings(encodeEmbeddings(embedded.flat));
     // Kept (until it expires) for a refinement asked again after one was dropped.
     entry.at = Date.now();
@@ -150,10 +168,12 @@ export function refineSnapshot(job, sentences) {
 /**
  * For the benchmark and the tests (through the background's global, never reachable by pages):
  * `forget()` drops the remembered vectors, so a run embeds again; `unload()` drops the encoder
- * too, as a stopped service worker would; `state()` says what is loaded.
+ * too, as a stopped service worker would; `state()` says what is loaded and how many refinement
+ * requests are in flight.
  */
 export const refineControl = Object.freeze({
   forget: () => cache.clear(),
   unload: () => { cache.clear(); encoder = null; failure = null; },
-  state: () => ({ loaded: encoder !== null, failure: failure?.message ?? null, cached: cache.size, loadMs }),
+  // `refinements`: requests in flight, stopped because their page went away, answered.
+  state: () => ({ loaded: encoder !== null, failure: failure?.message ?? null, cached: cache.size, loadMs, refinements: refinementCounts() }),
 });

@@ -92,18 +92,42 @@ async function fetchFullReport({ job, parts }) {
 
 /**
  * Reads a big page in slices, uploads its snapshot in pieces and lets the background analyse it:
- * `{report, nodes, full}` where `report` is the slim report (what drawing needs) and `full` the
- * full report's JSON text (for the side panel and the exports, decoded there).
+ * `{report, nodes, full, timings}` where `report` is the slim report (what drawing needs) and
+ * `full` a promise of the full report's JSON text (for the side panel and the exports, decoded
+ * there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
+ * the highlights need not wait for.
  */
 export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
+  // Where the time goes (ms; `pageState().analysisTimings`, scripts/bench-huge.mjs prints it):
+  // reading in slices and uploading, the background's work, fetching the full report.
+  const timings = {};
+  let mark = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
   // Pieces leave while the page is still being read: the page does not hold the whole snapshot.
   const upload = snapshotUpload();
-  const { pieces, nodes } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
+  const { pieces, nodes, slices, busyMs } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
+  lap('read');
+  // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
+  Object.assign(timings, { readBusy: busyMs, readSlices: slices });
   const snapshot = await upload.done(pieces);
+  lap('upload');
   const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
-  await yieldToPage();
-  const full = await fetchFullReport(answer.full);
-  return { report: answer.report, nodes, full };
+  lap('analyze');
+  timings.background = answer.timings ?? null;
+  const report = asObject(answer.report);
+  lap('parse');
+  const fetchStarted = performance.now();
+  const full = yieldToPage().then(() => fetchFullReport(answer.full)).then((text) => {
+    timings.fetchFull = Math.round(performance.now() - fetchStarted);
+    return text;
+  });
+  // Said when asked for (`pageState`, the side panel), not as an unhandled rejection meanwhile.
+  full.catch(() => {});
+  return { report, nodes, full, timings };
 }
 
 /**
@@ -118,8 +142,8 @@ function framesJson(frames) {
  * Analyses the document: `{report, nodes, path, full?, fullReport?}` where `path` says which
  * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
  * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
- * read in slices and analysed by the background, for big pages: the slim report, and `full` the
- * full report's JSON text). `frames`: the comments read in the page's frames
+ * read in slices and analysed by the background, for big pages: the slim report, and `full` a
+ * promise of the full report's JSON text). `frames`: the comments read in the page's frames
  * (`content/frames.js`), summarised with the page's own.
  */
 export async function analyzePage(doc, url, { skip, frames } = {}) {

@@ -187,6 +187,8 @@ async function setOn(on) {
     watcher ??= watchPage(document, { regions: () => regions, onChange: () => serially(pageChanged) });
     refineDrawn();
   } else if (!on && session) {
+    // The encoder's answer would be dropped: stop the background's work now.
+    stopRefinement('Glose was turned off');
     watcher?.stop();
     watcher = null;
     regions = [];
@@ -198,6 +200,16 @@ async function setOn(on) {
 
 /** The encoder's refinement of an analysis (`content/refine.js`): `{of, status, reason?, timings?}`. */
 let refinement = null;
+/** Stops the pending refinement (its port disconnects and the background stops embedding). */
+let refineStop = null;
+
+/** Stops a pending refinement, which is then `dropped` for `reason`. */
+function stopRefinement(reason) {
+  if (refinement?.status !== 'pending') return;
+  refineStop?.abort();
+  refineStop = null;
+  refinement = { of: refinement.of, status: 'dropped', reason };
+}
 
 /** The refinement state of `target`, or null when none ran for it. */
 function refinementOf(target) {
@@ -214,12 +226,16 @@ function refineDrawn() {
   const target = analysis;
   if (target.report.opinion_model === 'encoder' || refinementOf(target)?.status === 'pending') return;
   const started = performance.now();
-  refinement = { of: target, status: 'pending' };
+  const pending = { of: target, status: 'pending' };
+  const stop = new AbortController();
+  refinement = pending;
+  refineStop = stop;
   session.setRefinement('pending');
   import('./refine.js')
-    .then(({ refineAnalysis }) => refineAnalysis(target))
+    .then(({ refineAnalysis }) => refineAnalysis(target, { signal: stop.signal }))
     .then((outcome) => serially(async () => {
-      if (refinementOf(target)?.status !== 'pending') return;
+      // Stopped (Glose turned off, the page read again) or replaced by a newer refinement.
+      if (refinement !== pending) return;
       const { status, reason, timings } = outcome;
       if (status === 'encoder' && (analysis !== target || !session)) {
         refinement = { of: target, status: 'dropped', reason: analysis !== target ? 'the page was read again' : 'Glose was turned off', timings };
@@ -242,7 +258,7 @@ function refineDrawn() {
     }))
     .catch((error) => {
       // Never an uncaught error in the page: the fast highlights stay and the status says so.
-      if (refinementOf(target)?.status === 'pending') refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
+      if (refinement === pending) refinement = { of: target, status: 'failed', reason: String(error?.message ?? error) };
       session?.setRefinement('failed');
       console.warn('glose: the highlights are not refined:', error?.message ?? error);
     });
@@ -255,6 +271,7 @@ function refineDrawn() {
  */
 async function pageChanged() {
   if (!session) return;
+  stopRefinement('the page was read again');
   closeSession();
   analysis = null;
   placed = null;
@@ -289,6 +306,8 @@ async function pageState() {
     path,
     analyses,
     analysisMs,
+    // Big pages: the phases of `analysisMs` (content/analysis.js `analyzeBigPage`).
+    analysisTimings: analysis.timings ?? null,
     // A page too large to read whole: which limit cut it and how much was analysed.
     truncated: report.truncated ?? null,
     // The encoder's refinement: which model drew the editorial lines, or why the fast one still does.
@@ -297,7 +316,7 @@ async function pageState() {
     // message of megabytes would block the page while it is serialised).
     // Small pages read by the in-page wasm drew from the slim report: the full one is written now.
     report: analysis.full === undefined ? (analysis.fullReport?.() ?? report) : null,
-    reportParts: analysis.full === undefined ? 0 : piecesOf(analysis.full, REPORT_PART_CHARS).length,
+    reportParts: analysis.full === undefined ? 0 : piecesOf(await analysis.full, REPORT_PART_CHARS).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
     // Comment widgets in frames whose comments the report holds, and the page's "show comments" button.
     frames: (analysis.frames ?? []).map(({ url, comments }) => ({ url, comments: comments.length })),
@@ -306,8 +325,8 @@ async function pageState() {
 }
 
 /** Piece `index` of a big page's full report (JSON text), for the side panel. */
-function reportPartOf(index) {
-  const parts = analysis?.full === undefined ? [] : piecesOf(analysis.full, REPORT_PART_CHARS);
+async function reportPartOf(index) {
+  const parts = analysis?.full === undefined ? [] : piecesOf(await analysis.full, REPORT_PART_CHARS);
   if (!(index >= 0 && index < parts.length)) throw new Error('no such part of the report');
   return { part: parts[index] };
 }

@@ -11,6 +11,7 @@
  */
 import { ext } from '../platform.js';
 import { embed, isUnavailable, refineSnapshot } from '../messages.js';
+import { askOverPort, Cancelled } from '../refine-port.js';
 import { decodeEmbeddings } from '../embedding-codec.js';
 import { asObject, coreOrNull } from './analysis.js';
 
@@ -30,11 +31,12 @@ export const Status = Object.freeze({
   Failed: 'failed',
 });
 
-/** Sends a message to the background; throws its error. */
-async function ask(message) {
-  const answer = await ext.runtime.sendMessage(message);
-  if (!answer || answer.error) throw new Error(answer?.error ?? 'the background did not answer');
-  return answer;
+/**
+ * Sends a refinement request to the background over its own port; throws its error. Leaving the
+ * page disconnects the port, and `signal` too: the background then stops embedding.
+ */
+function ask(message, signal) {
+  return askOverPort(ext.runtime, message, { signal });
 }
 
 /**
@@ -52,9 +54,10 @@ function sentenceTexts(analysis) {
  * sentence encoder. Resolves to `{status, analysis?, reason?, timings}`: `analysis` (same nodes,
  * the encoder's report) when `status` is `encoder`; `timings` in ms: `background` (embedding, or
  * embedding and analysis on the strict-CSP path), `roundTrip` (the message there and back),
- * `apply` (decoding and re-analysing in the page, one main-thread task). Never throws.
+ * `apply` (decoding and re-analysing in the page, one main-thread task). Never throws. `signal`
+ * (optional) stops it: the status is then `dropped`.
  */
-export async function refineAnalysis(analysis) {
+export async function refineAnalysis(analysis, { signal } = {}) {
   const timings = {};
   try {
     const sentences = sentenceTexts(analysis);
@@ -65,13 +68,13 @@ export async function refineAnalysis(analysis) {
     if (sentences.length === 0) return { status: Status.Skipped, reason: 'no article sentence', timings };
     const sent = performance.now();
     if (analysis.path === 'snapshot') {
-      const answer = await ask(refineSnapshot(analysis.refine, sentences));
+      const answer = await ask(refineSnapshot(analysis.refine, sentences), signal);
       timings.roundTrip = Math.round(performance.now() - sent);
       if (isUnavailable(answer)) return { status: Status.Unavailable, reason: answer.unavailable, timings };
       timings.background = answer.ms;
       return { status: Status.Encoder, analysis: { ...analysis, report: asObject(answer.report) }, timings };
     }
-    const answer = await ask(embed(sentences));
+    const answer = await ask(embed(sentences), signal);
     timings.roundTrip = Math.round(performance.now() - sent);
     if (isUnavailable(answer)) return { status: Status.Unavailable, reason: answer.unavailable, timings };
     timings.background = answer.ms;
@@ -96,6 +99,7 @@ export async function refineAnalysis(analysis) {
     const fullReport = () => (full ??= JSON.parse(glue.last_full_report() ?? 'null'));
     return { status: Status.Encoder, analysis: { ...analysis, report, fullReport }, timings };
   } catch (error) {
+    if (error instanceof Cancelled) return { status: Status.Dropped, reason: 'Glose was turned off', timings };
     return { status: Status.Failed, reason: String(error?.message ?? error), timings };
   }
 }

@@ -190,20 +190,28 @@ export const SLICE_MS = 4;
  * Runs `work(budget)` (does up to `budget` units, returns true when finished) in slices of about
  * `sliceMs` ms with the page's tasks in between. The budget between two looks at the clock
  * adapts so that each batch takes a fraction of a ms, whatever a unit costs on this page.
+ * Resolves to `{slices, busyMs}`: how many slices, and the time spent in `work` (the rest of
+ * the wall-clock time went to the page's tasks and to waiting for the thread).
  */
 export async function sliced(work, { sliceMs = SLICE_MS } = {}) {
   let batch = 16;
+  let slices = 0;
+  let busyMs = 0;
   for (;;) {
     let now = performance.now();
+    const start = now;
     const end = now + sliceMs;
+    slices += 1;
     while (now < end) {
       const before = now;
-      if (work(batch)) return;
+      const done = work(batch);
       now = performance.now();
+      if (done) return { slices, busyMs: busyMs + now - start };
       const took = now - before;
       if (took < 0.5 && batch < 8192) batch *= 2;
       else if (took > 2 && batch > 1) batch = Math.max(1, batch >> 1);
     }
+    busyMs += now - start;
     await yieldToPage();
   }
 }
@@ -221,9 +229,9 @@ export const PIECE_CHARS = 1 << 18;
  */
 export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs = SLICE_MS, pieceChars = PIECE_CHARS, onPiece } = {}) {
   const walk = walkInto(doc, skip, jsonSink(pieceChars, onPiece));
-  await sliced((budget) => walk.step(budget), { sliceMs });
+  const { slices, busyMs } = await sliced((budget) => walk.step(budget), { sliceMs });
   const { snapshot, nodes } = walk.result();
-  return { json: snapshot.pieces, pieces: snapshot.count, nodes };
+  return { json: snapshot.pieces, pieces: snapshot.count, nodes, slices, busyMs: Math.round(busyMs) };
 }
 
 /**
