@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// A/B of two versions of the page walker (src/read_dom/walk.js) alone, in headless Chromium (or
-// Firefox ESR with --browser firefox): both walk the same loaded document, interleaved (medians of
+// A/B of two versions of the page walker (src/read_dom/walk.js) alone, in headless Chromium (Playwright
+// cannot drive Debian's Firefox ESR): both walk the same loaded document, interleaved (medians of
 // `--runs` after `--warmup`), as the wasm reader calls them (`glose_walk_dom`, Rust's rule lists
 // and limits), and their outputs are compared (node table, ops, strings, limits). Also times B with
 // computed style off (the walk's floor) and prints how many elements each asked the browser about.
 //   node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra comments-10000,seed]
-//                               [--runs 7] [--warmup 2] [--browser chromium|firefox]
+//                               [--runs 7] [--warmup 2] [--profile]
 // WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
-import { chromium, firefox } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -23,7 +23,7 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     only: { type: 'string' }, runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' },
-    extra: { type: 'string', default: 'seed,comments-10000' }, browser: { type: 'string', default: 'chromium' },
+    extra: { type: 'string', default: 'seed,comments-10000' },
     // Chromium: after the A/B, a CDP CPU profile of B walking each page `--runs` times (self ms by function:line).
     profile: { type: 'boolean', default: false },
   },
@@ -60,15 +60,13 @@ function machineLoad() {
 }
 
 const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
-const browser = args.browser === 'firefox'
-  ? await firefox.launch({ executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr' })
-  : await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 page.setDefaultTimeout(600_000);
 page.on('console', (m) => console.log('console:', m.text()));
 await page.goto(server.url('/walk.html'));
 await page.waitForFunction(() => window.walkReady === true);
-console.log(`A = ${positionals[0]}\nB = ${positionals[1]}\n# ${args.browser}, before: ${machineLoad()}`);
+console.log(`A = ${positionals[0]}\nB = ${positionals[1]}\n# chromium, before: ${machineLoad()}`);
 console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7)
   + 'B nostyle'.padStart(10) + 'A checks'.padStart(10) + 'B checks'.padStart(10) + '  same');
 const ratios = [];
@@ -85,7 +83,7 @@ for (const [name, path] of pages) {
 }
 if (ratios.length) console.log(`# B/A over ${ratios.length} corpus pages: median ${median(ratios).toFixed(3)}, geometric mean ${geomean(ratios).toFixed(3)}; sum of medians A ${total[0].toFixed(1)} ms, B ${total[1].toFixed(1)} ms`);
 console.log(`# after: ${machineLoad()}`);
-if (args.profile && args.browser !== 'firefox') {
+if (args.profile) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
