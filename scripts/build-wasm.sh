@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release wasm core for the browser into target/pkg/ (glose.js + glose_bg.wasm):
 #   cargo (wasm32, --no-default-features: no native HTML reader, no CLI)
-#   → wasm-bindgen --target web → wasm-opt -Oz (npm binaryen@132: Debian's is too old).
+#   → wasm-bindgen --target web → wasm-opt -Oz --converge (npm binaryen@132: Debian's is too old).
 # Prints the raw and gzipped sizes. The extension and the playground copy target/pkg/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,14 @@ if [ -x node_modules/.bin/wasm-opt ]; then
 else
   wasm_opt=(npx --yes -p binaryen@132.0.0 wasm-opt)
 fi
-"${wasm_opt[@]}" -Oz --strip-debug --strip-producers --strip-target-features \
+# Beyond -Oz (measured 5 Dec 2026, BENCHMARKS.md "Core budget"; the code is the same, only smaller):
+#   --merge-similar-functions  merges functions that differ only in constants (-1.3 KB gzip);
+#   --converge                 repeats -Oz until the module stops shrinking (-2.8 KB gzip, ~+50 s);
+#   --low-memory-unused        folds constant address offsets into loads/stores (-1.6 KB gzip): safe
+#                              because rustc links the stack first (__stack_pointer starts at 1 MiB,
+#                              data above it), so the low 1 KiB is only ever the bottom of a full stack.
+"${wasm_opt[@]}" --merge-similar-functions -Oz --converge --low-memory-unused \
+  --strip-debug --strip-producers --strip-target-features \
   "$out.tmp/glose_bg.wasm" -o "$out.tmp/glose_bg.opt.wasm"
 mv "$out.tmp/glose_bg.opt.wasm" "$out.tmp/glose_bg.wasm"
 
