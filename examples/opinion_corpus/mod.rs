@@ -100,13 +100,7 @@ pub fn newssd_translated() -> Vec<Labelled> {
             if line.starts_with('#') || cols.len() != 6 || cols[0] == "id" || cols[5].trim().is_empty() {
                 continue;
             }
-            let lang = match cols[1] {
-                "fr" => "fr",
-                "de" => "de",
-                "it" => "it",
-                "en" => "en",
-                _ => continue,
-            };
+            let Some(lang) = lang_tag(cols[1]) else { continue };
             if !matches!(cols[2], "SUBJ" | "OBJ") {
                 continue;
             }
@@ -154,6 +148,11 @@ pub fn macro_f1(pairs: &[(bool, bool)]) -> (f64, [(f64, f64, f64); 2]) {
         per[k] = (p, r, f);
     }
     ((per[0].2 + per[1].2) / 2.0, per)
+}
+
+/// The trained languages' subtag as a static string (`en`, `fr`, `de`, `it`), else `None`.
+fn lang_tag(code: &str) -> Option<&'static str> {
+    ["en", "fr", "de", "it"].into_iter().find(|&l| l == code)
 }
 
 /// The `.tsv` files of the directory `$env` (or `default`), in name order; none if it is absent.
@@ -231,13 +230,7 @@ pub fn wikinews(split: &str) -> Vec<Annotated> {
             if line.starts_with('#') || cols.len() != 7 || cols[0] == "id" {
                 continue;
             }
-            let lang = match cols[1] {
-                "en" => "en",
-                "fr" => "fr",
-                "de" => "de",
-                "it" => "it",
-                _ => continue,
-            };
+            let Some(lang) = lang_tag(cols[1]) else { continue };
             // Interview answers are the interviewee's words, `attributed` only by the article's
             // layout: alone, "I think the plan is a mistake" reads as the writer's own. Not used.
             if cols[2] == "interview" {

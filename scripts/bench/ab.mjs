@@ -3,15 +3,11 @@
 // alike. Prints per-page medians, the ratio B/A, and whether both gave the same report and node table.
 //   node scripts/bench/ab.mjs PKG_A PKG_B [--only a,b] [--runs 7] [--warmup 2] [--extra seed,comments-10000]
 import { chromium } from 'playwright-core';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchServer } from './server.mjs';
-import { commentsPage } from './comments-page.mjs';
+import { benchPages, CORPUS, GENERATED as generated, geomean, median, ROOT } from './pages.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const CORPUS = resolve(ROOT, '../shared/corpus/readability-test-pages');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -20,17 +16,7 @@ const { values: args, positionals } = parseArgs({
   },
 });
 const [pkgA, pkgB] = positionals.map((p) => resolve(p));
-const generated = join(ROOT, 'target', 'bench', 'pages');
-mkdirSync(generated, { recursive: true });
-if (args.extra.includes('comments-10000')) writeFileSync(join(generated, 'comments-10000.html'), commentsPage(10000));
-copyFileSync(join(ROOT, 'tests', 'pages', 'clubic-jedi', 'page.html'), join(generated, 'seed.html'));
-const pages = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(CORPUS, d.name, 'source.html')))
-  .map((d) => d.name).filter((n) => !args.only || args.only.split(',').includes(n)).sort()
-  .map((n) => [n, `/corpus/${encodeURIComponent(n)}/source.html`])
-  .concat(args.extra.split(',').filter(Boolean).map((n) => [`generated/${n}`, `/generated/${n}.html`]));
-const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+const pages = benchPages(args);
 
 const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, pkg: pkgA, pkgB });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

@@ -8,17 +8,12 @@
 //                               [--runs 7] [--warmup 2] [--profile]
 // WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
 import { chromium } from 'playwright-core';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBenchServer } from './server.mjs';
-import { commentsPage } from './comments-page.mjs';
+import { benchPages, CORPUS, GENERATED as generated, geomean, machineLoad, median, ROOT } from './pages.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const CORPUS = resolve(ROOT, '../shared/corpus/readability-test-pages');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -36,28 +31,7 @@ const walks = join(ROOT, 'target', 'bench', 'walks');
 mkdirSync(walks, { recursive: true });
 copyFileSync(resolve(positionals[0]), join(walks, 'a.js'));
 copyFileSync(resolve(positionals[1]), join(walks, 'b.js'));
-const generated = join(ROOT, 'target', 'bench', 'pages');
-mkdirSync(generated, { recursive: true });
-for (const n of args.extra.split(',').filter(Boolean)) {
-  const m = /^comments-(\d+)$/.exec(n);
-  if (m) writeFileSync(join(generated, `${n}.html`), commentsPage(Number(m[1])));
-}
-copyFileSync(join(ROOT, 'tests', 'pages', 'clubic-jedi', 'page.html'), join(generated, 'seed.html'));
-const pages = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(CORPUS, d.name, 'source.html')))
-  .map((d) => d.name).filter((n) => !args.only || args.only.split(',').includes(n)).sort()
-  .map((n) => [n, `/corpus/${encodeURIComponent(n)}/source.html`])
-  .concat(args.extra.split(',').filter(Boolean).map((n) => [`generated/${n}`, `/generated/${n}.html`]));
-const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-function machineLoad() {
-  let top = '';
-  try {
-    top = execFileSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu', '--no-headers'], { encoding: 'utf8' })
-      .split('\n').slice(0, 5).map((l) => l.trim()).filter(Boolean).join('; ');
-  } catch { /* no ps */ }
-  return `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores); top: ${top}`;
-}
+const pages = benchPages(args);
 
 const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
