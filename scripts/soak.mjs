@@ -434,18 +434,25 @@ async function firefoxDriver() {
         const add = (key, amount) => { reports[key] = (reports[key] ?? 0) + amount; };
         const manager = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
         await new Promise((resolve) => manager.getReports((process, path, kind, units, amount) => {
-          if (!/^WebExtensions/.test(process) || units !== Ci.nsIMemoryReporter.UNITS_BYTES) return;
+          if (!/^extension /.test(process) || units !== Ci.nsIMemoryReporter.UNITS_BYTES) return;
           if (path === 'resident-unique') add('ext_resident_unique_mb', amount);
           if (!path.startsWith('explicit/')) return;
           add('ext_explicit_mb', amount);
           if (/wasm|WebAssembly/i.test(path)) add('ext_wasm_mb', amount);
           else if (path === 'explicit/heap-unclassified') add('ext_heap_unclassified_mb', amount);
           else {
-            const page = /^explicit\/window-objects\/top\(moz-extension:\/\/[^/]+\/([^,?) ]*)/.exec(path);
-            add(page ? 'ext_page_' + page[1].replace(/^.*\//, '').replace(/\W+/g, '_') + '_mb' : 'ext_' + path.split('/')[1].replace(/\W+/g, '_') + '_mb', amount);
+            // (no backslashes: this is a template literal)
+            const prefix = 'explicit/window-objects/top(moz-extension://';
+            const page = path.startsWith(prefix) ? (path.slice(prefix.length).split(/[,) ]/)[0].split('?')[0].split('/').pop() || 'page') : null;
+            add(page ? 'ext_page_' + page.replace(/[^A-Za-z0-9]+/g, '_') + '_mb' : 'ext_' + path.split('/')[1].replace(/[^A-Za-z0-9]+/g, '_') + '_mb', amount);
           }
         }, null, resolve, null, false));
-        for (const key of Object.keys(reports)) reports[key] = mb(reports[key]);
+        // The small kinds (< 1 MB) are left out, the main ones always kept.
+        const main = ['ext_resident_unique_mb', 'ext_explicit_mb', 'ext_wasm_mb', 'ext_heap_unclassified_mb', 'ext_js_non_window_mb', 'ext_window_objects_mb'];
+        for (const key of Object.keys(reports)) {
+          if (reports[key] < 1e6 && !main.includes(key)) delete reports[key];
+          else reports[key] = mb(reports[key]);
+        }
         return { extension_process_mb: mb(ext.reduce((a, c) => a + c.memory, 0)), web_processes_mb: mb(web.reduce((a, c) => a + c.memory, 0)),
           web_processes: web.length, parent_mb: mb(info.memory), reports };`);
       if (found?.error) return found;
