@@ -3,7 +3,7 @@
 // in for runtime.connect / runtime.onConnect.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { askOverPort, Cancelled, checkpoint, REFINE_PORT, refinementCounts, serveRefinePort } from '../src/refine-port.js';
+import { askOverPort, Cancelled, checkpoint, KEEP_ALIVE, REFINE_PORT, refinementCounts, serveRefinePort } from '../src/refine-port.js';
 
 /** A listener list shaped like a WebExtension event. */
 function event() {
@@ -122,4 +122,23 @@ test('errors and unknown requests come back as errors; a background gone away re
   await assert.rejects(askOverPort(runtime, { kind: 'nonsense' }), /no refinement request 'nonsense'/);
   const gone = fakeRuntime((port) => setTimeout(() => port.disconnect(), 0));
   await assert.rejects(askOverPort(gone.runtime, { kind: 'embed', sentences: [] }), /closed the refinement/);
+});
+
+test('a long request keeps its background awake: keep-alive messages until the answer, never answered themselves', async () => {
+  const seen = [];
+  const { runtime, ends } = fakeRuntime((port) => {
+    port.onMessage.addListener((message) => seen.push(message.kind));
+    serveRefinePort(port, { embed: async () => { await tick(60); return { vectors: 'done' }; } });
+  });
+  const answer = await askOverPort(runtime, { kind: 'embed', sentences: ['a'] }, { keepAliveMs: 10 });
+  assert.deepEqual(answer, { vectors: 'done' });
+  const keepAlives = seen.filter((k) => k === KEEP_ALIVE).length;
+  assert.ok(keepAlives >= 2, `keep-alive messages while the background worked: ${keepAlives}`);
+  assert.equal(seen[0], 'embed', 'the request goes first');
+  // The background posted one message: the answer (a keep-alive gets none, not even an error).
+  assert.equal(ends[0].background.posted, 1);
+  // After the answer, no more keep-alives: the interval is cleared.
+  const before = seen.length;
+  await tick(40);
+  assert.equal(seen.length, before, 'no keep-alive after the answer');
 });
