@@ -5,7 +5,7 @@
  */
 import { ext } from '../platform.js';
 import { Kind, route, toggle } from '../messages.js';
-import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, core, describeRange } from './core.js';
+import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from './core.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
 import { dropTabSnapshots, embedSentences, keepForRefinement, keptSnapshots, refineControl, refineSnapshot } from './refine.js';
 import { REFINE_PORT, serveRefinePort } from '../refine-port.js';
@@ -94,9 +94,6 @@ ext.runtime.onMessage.addListener(route({
   [Kind.AnalyzeSnapshot]: (m, sender) => analyze(m.snapshot, m.url, sender.tab?.id, typeof m.frames === 'string' ? m.frames : undefined),
   [Kind.SnapshotPiece]: async (m, sender) => {
     addPiece(m.job, m.index, m.piece, sender.tab?.id);
-    // A big page is being read: the core compiles meanwhile, not after (a cold start cost the
-    // first analysis of the million-element page ~0.8 s in Chromium).
-    if (m.index === 0) core().catch(() => {});
     return { ok: true };
   },
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
