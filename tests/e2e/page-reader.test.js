@@ -171,6 +171,26 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       assert.equal(snapshot.truncated, 'nodes');
       assert.equal(snapshot.nodes.length, limits.pastNodes, 'the part analysed is the first PAST_LIMIT_NODES nodes');
     });
+    await t.test('on a page past a limit, the "show comments" search covers the part analysed only', async () => {
+      await page.goto(server.url('/article.html'));
+      const found = await page.evaluate(async () => {
+        const { findMoreCommentsButton } = await import('/content/more-comments.js');
+        const before = document.createElement('p');
+        before.append('the part analysed ends here');
+        document.body.append(before);
+        const button = document.createElement('button');
+        button.append('Show comments');
+        document.body.append(button);
+        const label = (until) => findMoreCommentsButton(document, { until })?.label ?? null;
+        return {
+          whole: label(null),
+          partBefore: label(before.firstChild),
+          partAfter: label(button.firstChild),
+          last: label(document.body.lastChild),
+        };
+      });
+      assert.deepEqual(found, { whole: 'Show comments', partBefore: null, partAfter: 'Show comments', last: 'Show comments' });
+    });
   } finally {
     await browser.close();
     await server.close();
