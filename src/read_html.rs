@@ -62,8 +62,9 @@ fn snapshot_of(document: &scraper::Html) -> Snapshot {
     snapshot
 }
 
-/// The elements of a parsed document, all of them (skipped, hidden and template contents
-/// included): what `document.getElementsByTagName('*').length` counts in a browser.
+/// The elements of a parsed document, all of them (skipped and hidden ones included): what
+/// `document.getElementsByTagName('*').length` counts in a browser (which keeps template contents
+/// and declarative shadow roots apart; this count may include them).
 fn element_count(document: &scraper::Html) -> usize {
     document.tree.values().filter(|node| node.is_element()).count()
 }
