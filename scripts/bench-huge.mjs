@@ -18,8 +18,8 @@
 //      flight (`gloseRefine.state().refinements`), and whether it embedded anything after that.
 //
 //   node scripts/bench-huge.mjs [--browser chromium|firefox|both] [--runs 3]
-//                               [--pages elements,text,text-node,strict-text-node] [--sentences 600]
-//                               [--skip-refine] [--out target/bench/huge.csv]
+//                               [--pages elements,text,text-node,strict-text-node,comments-10k] [--sentences 600]
+//                               [--skip-refine] [--out target/bench/huge.csv] [--dist dist]
 //
 // Needs `bash scripts/build-extension.sh`. Prints one line per run and writes a CSV; the load
 // average is printed with each line (the machine is shared).
@@ -31,6 +31,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HUGE_PAGES, startServer } from '../tests/e2e/server.js';
+import { commentsPage } from './bench/comments-page.mjs';
 import { noticeText } from '../tests/e2e/own-probes.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -42,8 +43,11 @@ const { values: args } = parseArgs({
     sentences: { type: 'string', default: '600' },
     'skip-refine': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'target/bench/huge.csv') },
+    // Another build's dist/ (its chrome/ and firefox/), to measure it under the same conditions.
+    dist: { type: 'string', default: join(ROOT, 'dist') },
   },
 });
+const DIST = resolve(args.dist);
 const runs = Math.max(1, Number(args.runs));
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const sleep = (ms) => new Promise((r) => { setTimeout(r, ms); });
@@ -78,14 +82,20 @@ function longArticle(n) {
   return `<!DOCTYPE html><html lang="en"><head><title>A long hearing</title></head><body><article><h1>A long hearing</h1>${paragraphs.join('')}</article></body></html>`;
 }
 
-/** Serves /long.html (the long article), /strict/long.html (its strict-CSP copy) and /elsewhere.html. */
+/**
+ * Serves /long.html (the long article), /strict/long.html (its strict-CSP copy), /elsewhere.html
+ * and /comments-10k.html (the generated 10,000-comment page: within the limits, read whole; the
+ * reference for what the limits must not cut).
+ */
 async function startLongServer(sentences) {
   const page = longArticle(sentences);
+  let comments = null;
   const server = createServer((request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     if (path === '/long.html') response.writeHead(200, headers).end(page);
     else if (path === '/strict/long.html') response.writeHead(200, { ...headers, 'content-security-policy': "script-src 'self'" }).end(page);
+    else if (path === '/comments-10k.html') response.writeHead(200, headers).end(comments ??= commentsPage(10_000));
     else if (path === '/elsewhere.html') response.writeHead(200, headers).end('<!DOCTYPE html><title>Elsewhere</title><p>Another page.</p>');
     else response.writeHead(404).end();
   });
@@ -99,7 +109,7 @@ async function startLongServer(sentences) {
 
 async function chromiumDriver() {
   const { chromium } = await import('playwright-core');
-  const extension = join(ROOT, 'dist/chrome');
+  const extension = join(DIST, 'chrome');
   const profile = mkdtempSync(join(tmpdir(), 'glose-huge-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -177,7 +187,7 @@ async function chromiumDriver() {
 async function firefoxDriver() {
   const { Builder } = await import('selenium-webdriver');
   const firefox = (await import('selenium-webdriver/firefox.js')).default;
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/firefox/manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(DIST, 'firefox/manifest.json'), 'utf8'));
   const UUID = '6c0d8f2e-3b1a-4c5d-9e7f-0a1b2c3d4e5f';
   const which = (n) => { try { return execFileSync('sh', ['-c', `command -v ${n}`], { encoding: 'utf8' }).trim(); } catch { return null; } };
   const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX ?? which('firefox-esr') ?? which('firefox'))
@@ -187,7 +197,7 @@ async function firefoxDriver() {
     .addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.manage().setTimeouts({ script: 300_000, pageLoad: 300_000 });
-  await driver.installAddon(join(ROOT, 'dist/firefox'), true);
+  await driver.installAddon(join(DIST, 'firefox'), true);
   const version = (await driver.getCapabilities()).get('browserVersion');
   // The sidebar Firefox opens on install would ask for the page state (and start the analysis)
   // as each page loads: closed, so the toggle's time is a cold analysis, as in Chromium.
@@ -291,21 +301,23 @@ const rows = [];
 const columns = ['browser', 'version', 'page', 'run', 'load_ms', 'toggle_ms', 'analysis_ms', 'read_ms', 'read_busy_ms', 'read_slices', 'upload_ms', 'analyze_ms', 'bg_join_ms', 'bg_core_ms', 'bg_stringify_ms', 'parse_ms', 'fetch_full_ms',
   'path', 'limit', 'nodes', 'text_units', 'notice', 'memory', 'tab_alive', 'kept_before', 'kept_after_close', 'loadavg'];
 
-async function hugePages(driver, server) {
+async function hugePages(driver, server, long) {
   const pages = args.pages.split(',').filter(Boolean);
   for (const name of pages) {
     const strict = name.startsWith('strict-');
     const kind = name.replace(/^strict-/, '');
-    if (!HUGE_PAGES[kind]) throw new Error(`no huge page ${name}`);
+    if (!HUGE_PAGES[kind] && kind !== 'comments-10k') throw new Error(`no huge page ${name}`);
+    const url = kind === 'comments-10k' ? long.url('/comments-10k.html') : server.url(`${strict ? '/strict' : ''}/huge/${kind}.html`);
     for (let run = 1; run <= runs; run += 1) {
       const keptBefore = await driver.kept();
       const started = Date.now();
-      await driver.open(server.url(`${strict ? '/strict' : ''}/huge/${kind}.html`), 300_000);
+      await driver.open(url, 300_000);
       const loadMs = Date.now() - started;
       await driver.toggle(false); // the content script is up
       const on = await driver.toggle(true);
       const state = await driver.pageState();
-      const notice = (await until(() => driver.notice(), (x) => typeof x === 'string', 10_000)).value;
+      // The 10,000-comment page is read whole: no notice.
+      const notice = (await until(() => driver.notice(), (x) => typeof x === 'string', kind === 'comments-10k' ? 500 : 10_000)).value;
       const memory = await driver.memory().catch((e) => ({ error: String(e) }));
       const alive = !driver.crashed() && !state?.error;
       await driver.toggle(false);
@@ -360,8 +372,8 @@ async function stoppedRefinement(driver, long, how, path) {
 }
 
 const browsers = args.browser === 'both' ? ['chromium', 'firefox'] : [args.browser];
-for (const need of ['dist/chrome/manifest.json', 'dist/firefox/manifest.json']) {
-  if (!existsSync(join(ROOT, need))) throw new Error(`missing ${need}: run bash scripts/build-extension.sh`);
+for (const need of ['chrome/manifest.json', 'firefox/manifest.json']) {
+  if (!existsSync(join(DIST, need))) throw new Error(`missing ${join(DIST, need)}: run bash scripts/build-extension.sh`);
 }
 const server = await startServer();
 const long = await startLongServer(Number(args.sentences));
@@ -371,7 +383,7 @@ try {
     const driver = name === 'chromium' ? await chromiumDriver() : await firefoxDriver();
     console.log(`[huge] ${driver.version}; load avg ${load()}`);
     try {
-      if (args.pages) await hugePages(driver, server);
+      if (args.pages) await hugePages(driver, server, long);
       if (!args['skip-refine']) {
         refinements.push(await stoppedRefinement(driver, long, 'close', '/long.html'));
         refinements.push(await stoppedRefinement(driver, long, 'navigate', '/long.html'));

@@ -56,7 +56,10 @@
 //! **Reading limits** ([`limits`]): the script stops at the node count, reads only the start of a
 //! long text node and stops inside the node that crosses the page's text limit, exactly where
 //! [`limits::cap`] would cut, and says which limit stopped it; the snapshot is marked
-//! ([`Snapshot::mark_truncated`]), so a page of a million elements is never read whole.
+//! ([`Snapshot::mark_truncated`]), so a page of a million elements is never read whole. A
+//! document of more elements than [`limits::MAX_NODES`] is past the node limit before it is
+//! read: the script walks only the part [`limits::cap`] analyses of such a page.
+//! The wasm sink keeps what the walk read past that part on other pages; `cap` cuts it.
 //!
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
@@ -94,6 +97,8 @@ extern "C" {
         max_nodes: u32,
         max_text_node: u32,
         max_text: u32,
+        past_nodes: u32,
+        past_text: u32,
     ) -> Result<Walk, JsValue>;
 
     fn glose_keep_nodes(live: &js_sys::Array, keep: &[u8]) -> js_sys::Array;
@@ -293,6 +298,8 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         limits::MAX_NODES as u32,
         limits::MAX_TEXT_NODE_UNITS as u32,
         limits::MAX_TEXT_UNITS as u32,
+        limits::PAST_LIMIT_NODES as u32,
+        limits::PAST_LIMIT_TEXT_UNITS as u32,
     )
     .map_err(|e| ReadError::Walk(exception_text(&e)))?;
     let live = walk.live();

@@ -15,7 +15,7 @@ internal_mods! {
     shadow;
 }
 
-use crate::snapshot::{hidden_by_markup, skips_element, NodeId, Snapshot, SnapshotBuilder};
+use crate::snapshot::{hidden_by_markup, limits, skips_element, NodeId, Snapshot, SnapshotBuilder};
 use scraper::node::Node as HtmlNode;
 
 /// Parses an HTML document (never fails: html5ever recovers from any markup).
@@ -53,7 +53,20 @@ fn snapshot_of(document: &scraper::Html) -> Snapshot {
             _ => {}
         }
     }
-    builder.finish().expect("a tree walk in pre-order is always a valid snapshot")
+    let mut snapshot = builder.finish().expect("a tree walk in pre-order is always a valid snapshot");
+    if element_count(document) > limits::MAX_NODES {
+        // Past the node limit however much of it is read (the live walker counts the same way,
+        // `elementCount` in walk.js): `limits::cap` analyses its first part.
+        snapshot.mark_truncated(limits::Limit::Nodes);
+    }
+    snapshot
+}
+
+/// The elements of a parsed document, all of them (skipped and hidden ones included): what
+/// `document.getElementsByTagName('*').length` counts in a browser (which keeps template contents
+/// and declarative shadow roots apart; this count may include them).
+fn element_count(document: &scraper::Html) -> usize {
+    document.tree.values().filter(|node| node.is_element()).count()
 }
 
 /// Decodes a saved page's bytes as a browser would: byte-order mark, then a `<meta charset>` or

@@ -253,16 +253,17 @@ pub fn read_document_snapshot() -> Result<JsValue, JsValue> {
 
 /// The rule lists of the page walk, as JSON: `{kept, skipped, unchecked, prefix, limits}` (kept
 /// attribute names besides `aria-*`, skipped elements, elements never style-checked, Glose's own
-/// tag prefix, the reading limits `{nodes, text_node, text}` of `snapshot::limits`).
+/// tag prefix, the reading limits `{nodes, text_node, text, past_nodes, past_text}` of
+/// `snapshot::limits`).
 /// scripts/build-extension.sh writes them into the extension for its JavaScript reader,
 /// so the lists live only here in Rust.
 #[wasm_bindgen]
 pub fn snapshot_rules() -> String {
     // Formatted by hand: `serde_json::json!` cost 5 KB of wasm for four fields.
     let list = |names: &[&str]| serde_json::to_string(names).unwrap_or_default();
-    use crate::snapshot::limits::{MAX_NODES, MAX_TEXT_NODE_UNITS, MAX_TEXT_UNITS};
+    use crate::snapshot::limits::{MAX_NODES, MAX_TEXT_NODE_UNITS, MAX_TEXT_UNITS, PAST_LIMIT_NODES, PAST_LIMIT_TEXT_UNITS};
     format!(
-        r#"{{"kept":{},"skipped":{},"unchecked":{},"prefix":{},"limits":{{"nodes":{MAX_NODES},"text_node":{MAX_TEXT_NODE_UNITS},"text":{MAX_TEXT_UNITS}}}}}"#,
+        r#"{{"kept":{},"skipped":{},"unchecked":{},"prefix":{},"limits":{{"nodes":{MAX_NODES},"text_node":{MAX_TEXT_NODE_UNITS},"text":{MAX_TEXT_UNITS},"past_nodes":{PAST_LIMIT_NODES},"past_text":{PAST_LIMIT_TEXT_UNITS}}}}}"#,
         list(crate::snapshot::KEPT_ATTRIBUTES),
         list(crate::snapshot::SKIPPED_ELEMENTS),
         list(read_dom::NEVER_STYLE_CHECKED),

@@ -19,6 +19,8 @@
 //!   - `truncated`: `null` (the default: the page was read whole) or the limit that cut it
 //!     (`"nodes"`, `"text_node"`, `"text"`, see `src/snapshot/limits.rs`); the analysis time is
 //!     printed, not asserted;
+//!   - `analysed`: `nodes`, `text_units` of the part analysed (numbers, or a constant of
+//!     `limits.rs` by name, `"PAST_LIMIT_NODES"`);
 //!   - `report_must_not_contain`: substrings absent from the whole JSON report;
 //!   - `exports`: `never_raw` — with a note quoting every comment and sentence, these strings
 //!     never appear unescaped (without a backslash before them) in the Markdown body; the CSV is
@@ -195,6 +197,29 @@ fn check_truncated(exp: &Value, report: &Report, failures: &mut Vec<String>) {
     if limit.as_ref().unwrap_or(&Value::Null) != &exp["truncated"] {
         failures.push(format!("truncated: expected {}, got {limit:?}", exp["truncated"]));
     }
+    // `analysed`: the part of the page analysed, `{nodes, text_units}` (either may be left out).
+    let part = &exp["analysed"];
+    let Some(cut) = report.truncated else { return };
+    for (key, got) in [("nodes", cut.nodes as u64), ("text_units", cut.text_units)] {
+        if let Some(want) = part[key].as_u64().or_else(|| part[key].as_str().and_then(limit_value)) {
+            if got != want {
+                failures.push(format!("truncated.{key} = {got}, expected {want}"));
+            }
+        }
+    }
+}
+
+/// A reading limit named in `expected.json` (`"PAST_LIMIT_NODES"`): its value in `limits.rs`.
+fn limit_value(name: &str) -> Option<u64> {
+    use glose::snapshot::limits::*;
+    Some(match name {
+        "MAX_NODES" => MAX_NODES,
+        "MAX_TEXT_UNITS" => MAX_TEXT_UNITS,
+        "MAX_TEXT_NODE_UNITS" => MAX_TEXT_NODE_UNITS,
+        "PAST_LIMIT_NODES" => PAST_LIMIT_NODES,
+        "PAST_LIMIT_TEXT_UNITS" => PAST_LIMIT_TEXT_UNITS,
+        _ => return None,
+    } as u64)
 }
 
 fn check_read(exp: &Value, snapshot: &Snapshot, failures: &mut Vec<String>) {

@@ -33,5 +33,11 @@ test('the reading limits come from Rust (src/snapshot/limits.rs)', async () => {
     // Plain Rust integer expressions (`250_000`, `1 << 20`) are JavaScript once `_` is dropped.
     return Function(`return (${match[1].replaceAll('_', '')});`)();
   };
-  assert.deepEqual(SNAPSHOT_RULES.limits, { nodes: rust('MAX_NODES'), text_node: rust('MAX_TEXT_NODE_UNITS'), text: rust('MAX_TEXT_UNITS') });
+  assert.deepEqual(SNAPSHOT_RULES.limits, {
+    nodes: rust('MAX_NODES'),
+    text_node: rust('MAX_TEXT_NODE_UNITS'),
+    text: rust('MAX_TEXT_UNITS'),
+    past_nodes: rust('PAST_LIMIT_NODES'),
+    past_text: rust('PAST_LIMIT_TEXT_UNITS'),
+  });
 });

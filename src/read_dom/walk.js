@@ -35,8 +35,12 @@
 // Reading limits (src/snapshot/limits.rs): the walk stops before the node that would make more
 // than `limits.nodes` nodes, reads only the first units of a long text node (`substringData`, never
 // the whole data), stops inside the text node that crosses `limits.text` units of text in all, and
-// says which limit cut the most (`truncated`: 'text_node' < 'nodes' < 'text'). Past a limit it
-// does no more work: a page of a million elements costs what its first `limits.nodes` cost.
+// says which limit cut the most (`truncated`: 'text_node' < 'nodes' < 'text'). A page past the
+// node or text limit is analysed on its first part only (`limits.past_nodes` nodes,
+// `limits.past_text` units: `limits::cap`): a document of more elements than `limits.nodes` is
+// known to be past before it is read, and then only that part is walked; otherwise the walk
+// notes where the part ends (`sink.mark`) and, once past a limit, keeps only the part (`part()`).
+// Past a limit it does no more work.
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const SKIP = 1;
 const UNCHECKED = 2;
@@ -81,6 +85,8 @@ export function walkRules({ kept, skipped, unchecked, prefix, limits = null }) {
       nodes: limits?.nodes ?? Infinity,
       textNode: limits?.text_node ?? Infinity,
       text: limits?.text ?? Infinity,
+      pastNodes: limits?.past_nodes ?? Infinity,
+      pastText: limits?.past_text ?? Infinity,
     },
   };
 }
@@ -395,6 +401,15 @@ export function styleSuspects(doc) {
 }
 
 /**
+ * How many elements the document holds (its tree, not shadow trees or template contents: the
+ * elements Rust's `read_html::element_count` counts), in one native call.
+ */
+export function elementCount(doc) {
+  // Not a document (a test's stand-in): counted as small, and the walk says what breaks.
+  return typeof doc.getElementsByTagName === 'function' ? doc.getElementsByTagName('*').length : 0;
+}
+
+/**
  * The first `units` UTF-16 units of a text node without reading the rest of it, one fewer when
  * that would end on the first half of a surrogate pair (as Rust's `limits::cap` cuts).
  */
@@ -438,12 +453,42 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     return undefined;
   };
   const live = [doc];
-  const state = { live, styleChecks: 0, truncated: null, step };
-  const { nodes: maxNodes, textNode: maxTextNode, text: maxText } = rules.limits;
+  const state = { live, styleChecks: 0, truncated: null, prefix: null, step, part };
+  const { textNode: maxTextNode, pastNodes, pastText } = rules.limits;
+  let { nodes: maxNodes, text: maxText } = rules.limits;
   let textUnits = 0;
   const cut = (limit) => {
     if (state.truncated === null || LIMIT_RANK[limit] > LIMIT_RANK[state.truncated]) state.truncated = limit;
   };
+  // A document of more elements than `maxNodes` is past the node limit before it is read (as
+  // Rust's readers count it: `read_html`, `limits::cap`): only its first part is read, and the
+  // walk stops there (a million-element page costs what its first `pastNodes` cost).
+  const pastAtStart = Number.isFinite(pastNodes) && elementCount(doc) > maxNodes;
+  if (pastAtStart) {
+    maxNodes = Math.min(maxNodes, pastNodes);
+    maxText = Math.min(maxText, pastText);
+    cut('nodes');
+  }
+  // The part of the page analysed when it goes past a page limit (`pastNodes`, `pastText`: Rust's
+  // PAST_LIMIT_*, `limits::cap`): where it ends is noted once (`state.prefix`: the nodes in it,
+  // the limit that ends it) and told to the sink (`sink.mark(parent, text)`, `text` the start of
+  // the text node it ends inside, or null). The walk goes on: only reaching `maxNodes` or
+  // `maxText` says whether the page is past a limit.
+  const endPart = (limit, parent, data) => {
+    state.prefix = { live: live.length + (data ? 1 : 0), limit };
+    sink.mark?.(parent, data);
+  };
+  /**
+   * What the walk read, as the analysis takes it: `{live, truncated, part}` where `part` is true
+   * when the page went past a page limit and only its first part is kept (`live` cut to it; the
+   * sink was told with `mark`).
+   */
+  function part() {
+    const past = state.truncated === 'nodes' || state.truncated === 'text';
+    if (!past || state.prefix === null) return { live, truncated: state.truncated, part: false };
+    const truncated = LIMIT_RANK[state.prefix.limit] > LIMIT_RANK[state.truncated] ? state.prefix.limit : state.truncated;
+    return { live: live.slice(0, state.prefix.live), truncated, part: true };
+  }
   // Frame k: the next sibling to read (or a slot's assigned list and an index), its parent's
   // walk index, and its mode: IN_BODY (inside <body>), FREE (the parent is known visible and its
   // styles are the document's: children need a check only when suspect), SCOPED (in a shadow tree
@@ -585,6 +630,13 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         }
         // `length` costs nothing; `data` would copy a 10 MB node whole.
         const units = node.length;
+        if (state.prefix === null && !pastAtStart) {
+          if (live.length >= pastNodes) endPart('nodes', parents[top], null);
+          else if (textUnits + Math.min(units, maxTextNode) > pastText) {
+            const data = startOf(node, pastText - textUnits);
+            endPart('text', parents[top], data.length > 0 ? data : null);
+          }
+        }
         if (textUnits + Math.min(units, maxTextNode) > maxText) {
           const data = startOf(node, maxText - textUnits);
           if (data.length > 0) {
@@ -644,6 +696,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         depth = 0;
         return true;
       }
+      if (id >= pastNodes && state.prefix === null && !pastAtStart) endPart('nodes', parents[top], null);
       attributes.tagKey = tag.key;
       sink.element(parents[top], local, tag.lower, attributes);
       live.push(node);
@@ -754,8 +807,8 @@ function wasmSink() {
  * lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
  * comma-separated; the limits are src/snapshot/limits.rs's.
  */
-export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText) {
-  const limits = { nodes: maxNodes, text_node: maxTextNode, text: maxText };
+export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText, pastNodes, pastText) {
+  const limits = { nodes: maxNodes, text_node: maxTextNode, text: maxText, past_nodes: pastNodes, past_text: pastText };
   const rules = walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix, limits });
   const sink = wasmSink();
   const walk = walker(doc, rules, sink, { computedStyle });

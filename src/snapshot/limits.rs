@@ -22,6 +22,14 @@ pub const MAX_TEXT_NODE_UNITS: usize = 1 << 20;
 /// keeps the generated 10,000-comment page (1.57 M units of text) whole; at 4 Mi, 50 MB of plain
 /// paragraphs made a 41 MB report (65,000 sentences) whose transfer alone took seconds.
 pub const MAX_TEXT_UNITS: usize = 2 << 20;
+/// Nodes analysed at most on a page past [`MAX_NODES`] or [`MAX_TEXT_UNITS`] (a page too large
+/// to read whole: its first part only is analysed anyway). Read whole, the first 250,000 nodes of
+/// a million-element page or the first 2 Mi units of a 50 MB one cost seconds of analysis and
+/// drawing (RELIABILITY.md, "Reading limits"); a page within the limits (the 10,000-comment page,
+/// every test page) is never cut by these.
+pub const PAST_LIMIT_NODES: usize = 50_000;
+/// UTF-16 units of text analysed at most on a page past a limit (see [`PAST_LIMIT_NODES`]).
+pub const PAST_LIMIT_TEXT_UNITS: usize = 256 << 10;
 
 /// Which limit cut the page (the whole-page text limit outranks the node count, which outranks
 /// one text node's).
@@ -50,11 +58,18 @@ pub struct Truncation {
 /// How many UTF-16 units of a text node `units` long a reader keeps when `total` units of text
 /// were kept before it, and which limit cuts it (`None`: kept whole). `Some(Limit::Text)` means
 /// the reader stops after this node (or before it, when 0 units are kept). The walker
-/// (`walk.js`, `keptUnits`) does the same sum.
+/// (`walk.js`) does the same sum.
+#[cfg(any(test, feature = "internals"))]
 pub fn kept_units(units: usize, total: usize) -> (usize, Option<Limit>) {
+    kept_units_within(units, total, MAX_TEXT_UNITS)
+}
+
+/// [`kept_units`] with `max_text` units of text in all ([`MAX_TEXT_UNITS`], or
+/// [`PAST_LIMIT_TEXT_UNITS`] on a page past a limit).
+fn kept_units_within(units: usize, total: usize, max_text: usize) -> (usize, Option<Limit>) {
     let node = units.min(MAX_TEXT_NODE_UNITS);
-    if total + node > MAX_TEXT_UNITS {
-        return (MAX_TEXT_UNITS.saturating_sub(total), Some(Limit::Text));
+    if total + node > max_text {
+        return (max_text.saturating_sub(total), Some(Limit::Text));
     }
     if units > MAX_TEXT_NODE_UNITS {
         return (node, Some(Limit::TextNode));
@@ -76,26 +91,32 @@ fn cut_at(text: &str, max: usize) -> (usize, usize) {
     (text.len(), units)
 }
 
-/// What was cut, and the snapshot within the limits when it differs from `snapshot` (`None` when
-/// nothing needs cutting, which is the case for every snapshot a live walk wrote). The cut keeps
-/// the node ids of the original (a prefix of its nodes in document order is a valid tree), so
-/// anchors on it point at the same live nodes. Costs one pass over the text of the nodes kept.
-pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
-    let nodes = snapshot.nodes();
-    let mut limit: Option<Limit> = snapshot.reader_truncated();
+/// Where a reading within `max_nodes` nodes and `max_text` units of text ends.
+struct Cut {
+    /// The limit that cut the most, if any (starting from the reader's own).
+    limit: Option<Limit>,
+    /// Nodes kept (a prefix).
+    end: usize,
+    /// (node index, byte length kept) of every text node cut.
+    cuts: Vec<(usize, usize)>,
+    /// UTF-16 units of text kept.
+    total: usize,
+}
+
+fn cut(nodes: &[Node], reader: Option<Limit>, max_nodes: usize, max_text: usize) -> Cut {
+    let mut limit = reader;
     let mut total = 0usize;
     let mut end = nodes.len();
-    if end > MAX_NODES {
-        end = MAX_NODES;
+    if end > max_nodes {
+        end = max_nodes;
         limit = limit.max(Some(Limit::Nodes));
     }
-    // (node index, byte length kept) of every text node cut.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, node) in nodes[..end].iter().enumerate() {
         let NodeData::Text { text } = &node.data else { continue };
         // Counted up to one unit past the node limit: a 10 MB node is not counted whole.
         let units = text.encode_utf16().take(MAX_TEXT_NODE_UNITS + 1).count();
-        let (keep, cut) = kept_units(units, total);
+        let (keep, cut) = kept_units_within(units, total, max_text);
         let Some(cut) = cut else {
             total += units;
             continue;
@@ -114,6 +135,25 @@ pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
         }
         cuts.push((i, at));
     }
+    Cut { limit, end, cuts, total }
+}
+
+/// What was cut, and the snapshot within the limits when it differs from `snapshot` (`None` when
+/// nothing needs cutting, which is the case for every snapshot a live walk wrote). The cut keeps
+/// the node ids of the original (a prefix of its nodes in document order is a valid tree), so
+/// anchors on it point at the same live nodes. A page past [`MAX_NODES`] or [`MAX_TEXT_UNITS`]
+/// (read whole, or a reader stopped there) is analysed on its first [`PAST_LIMIT_NODES`] nodes
+/// and [`PAST_LIMIT_TEXT_UNITS`] units of text, and the truncation says so (its limit is the
+/// larger of the one the page went past and the one that cut the part analysed). Costs one pass
+/// over the text of the nodes kept.
+pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
+    let nodes = snapshot.nodes();
+    let mut within = cut(nodes, snapshot.reader_truncated(), MAX_NODES, MAX_TEXT_UNITS);
+    if matches!(within.limit, Some(Limit::Nodes | Limit::Text)) {
+        // Past a page limit: only the first part is analysed, sized to answer quickly.
+        within = cut(nodes, within.limit, PAST_LIMIT_NODES, PAST_LIMIT_TEXT_UNITS);
+    }
+    let Cut { limit, end, cuts, total } = within;
     let Some(limit) = limit else { return (None, None) };
     let truncation = |count: usize, total: usize| Truncation { limit, nodes: count as u32, text_units: total as u64 };
     if cuts.is_empty() && end == nodes.len() {
@@ -167,26 +207,74 @@ mod tests {
     }
 
     #[test]
-    fn total_text_stops_the_page_inside_the_node_that_crosses_it() {
+    fn a_page_past_the_text_limit_is_analysed_on_its_first_part() {
         let mut b = SnapshotBuilder::new();
         let p = b.element(0, "p", []);
-        let chunk = "b".repeat(MAX_TEXT_NODE_UNITS - 10);
-        let whole = MAX_TEXT_UNITS / (MAX_TEXT_NODE_UNITS - 10);
-        for _ in 0..whole + 3 {
-            b.text(p, &chunk);
+        let paragraph = "d".repeat(1000);
+        for _ in 0..MAX_TEXT_UNITS / 1000 + 3 {
+            b.text(p, &paragraph);
         }
         b.element(0, "after", []);
         let (Some(capped), Some(cut)) = cap(&b.finish().unwrap()) else { panic!("not cut") };
         assert_eq!(cut.limit, Limit::Text);
-        assert_eq!(cut.text_units as usize, MAX_TEXT_UNITS);
-        // The document, the p, `whole` whole chunks and the start of one more.
+        assert_eq!(cut.text_units as usize, PAST_LIMIT_TEXT_UNITS);
+        // The document, the p, the whole paragraphs and the start of one more.
+        let whole = PAST_LIMIT_TEXT_UNITS / 1000;
         assert_eq!(capped.len(), 2 + whole + 1);
-        assert_eq!(capped.text((capped.len() - 1) as u32).unwrap().len(), MAX_TEXT_UNITS - whole * (MAX_TEXT_NODE_UNITS - 10));
+        assert_eq!(capped.text((capped.len() - 1) as u32).unwrap().len(), PAST_LIMIT_TEXT_UNITS - whole * 1000);
         assert_eq!(cut.nodes as usize, capped.len());
     }
 
     #[test]
-    fn the_node_count_stops_the_page_and_outranks_a_long_node() {
+    fn the_text_limit_stops_a_page_inside_the_node_that_crosses_it() {
+        // Long nodes: past MAX_TEXT_UNITS, the part analysed ends inside the first one.
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let chunk = "b".repeat(MAX_TEXT_NODE_UNITS - 10);
+        for _ in 0..MAX_TEXT_UNITS / (MAX_TEXT_NODE_UNITS - 10) + 3 {
+            b.text(p, &chunk);
+        }
+        let (Some(capped), Some(cut)) = cap(&b.finish().unwrap()) else { panic!("not cut") };
+        assert_eq!((cut.limit, cut.nodes, cut.text_units as usize), (Limit::Text, 3, PAST_LIMIT_TEXT_UNITS));
+        assert_eq!(capped.text(2).unwrap().len(), PAST_LIMIT_TEXT_UNITS);
+    }
+
+    #[test]
+    fn a_page_past_the_node_limit_is_analysed_on_its_first_part() {
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, "The start.");
+        for _ in 0..MAX_NODES {
+            b.element(0, "i", []);
+        }
+        let (Some(capped), Some(cut)) = cap(&b.finish().unwrap()) else { panic!("not cut") };
+        assert_eq!((cut.limit, capped.len(), cut.nodes as usize), (Limit::Nodes, PAST_LIMIT_NODES, PAST_LIMIT_NODES));
+        assert_eq!(cut.text_units, 10);
+    }
+
+    #[test]
+    fn a_page_within_the_limits_is_read_whole() {
+        // Just under MAX_NODES nodes and MAX_TEXT_UNITS units (the 10,000-comment page is
+        // 200,000 nodes and 1.57 M units): nothing is cut, whatever PAST_LIMIT_* say.
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        let text = "e".repeat(MAX_TEXT_UNITS / 1000);
+        let mut texts = 0;
+        while b.len() < MAX_NODES {
+            let i = b.element(p, "i", []);
+            if texts < 1000 && b.len() < MAX_NODES {
+                b.text(i, &text);
+                texts += 1;
+            }
+        }
+        let snapshot = b.finish().unwrap();
+        assert_eq!(snapshot.len(), MAX_NODES);
+        assert_eq!(cap(&snapshot), (None, None));
+    }
+
+    #[test]
+    fn the_text_limit_outranks_the_node_limit_past_it() {
+        // Past MAX_NODES, with a long node first: the part analysed ends inside that node.
         let mut b = SnapshotBuilder::new();
         let p = b.element(0, "p", []);
         b.text(p, &"c".repeat(MAX_TEXT_NODE_UNITS + 1));
@@ -194,8 +282,23 @@ mod tests {
             b.element(0, "i", []);
         }
         let (Some(capped), Some(cut)) = cap(&b.finish().unwrap()) else { panic!("not cut") };
-        assert_eq!((cut.limit, capped.len(), cut.nodes as usize), (Limit::Nodes, MAX_NODES, MAX_NODES));
-        assert_eq!(cut.text_units as usize, MAX_TEXT_NODE_UNITS);
+        assert_eq!((cut.limit, capped.len(), cut.nodes as usize), (Limit::Text, 3, 3));
+        assert_eq!(cut.text_units as usize, PAST_LIMIT_TEXT_UNITS);
+    }
+
+    #[test]
+    fn a_walk_stopped_at_a_limit_is_cut_to_the_first_part() {
+        // The walker stopped at MAX_NODES; the part analysed is the same as for the page read whole.
+        let mut b = SnapshotBuilder::new();
+        let p = b.element(0, "p", []);
+        b.text(p, "The start.");
+        for _ in 0..PAST_LIMIT_NODES {
+            b.element(0, "i", []);
+        }
+        let mut snapshot = b.finish().unwrap();
+        snapshot.truncated = Some(Limit::Nodes);
+        let (Some(capped), Some(cut)) = cap(&snapshot) else { panic!("not cut") };
+        assert_eq!((cut.limit, capped.len(), cut.nodes as usize), (Limit::Nodes, PAST_LIMIT_NODES, PAST_LIMIT_NODES));
     }
 
     #[test]

@@ -16,11 +16,17 @@ async function readBoth(pieceChars) {
   const streamed = await reader.readDocumentJsonSliced(document, { pieceChars, sliceMs: 1, onPiece: (p, i) => sent.push([i, p]) });
   const kept = await reader.readDocumentJsonSliced(document, { pieceChars });
   const sameNodes = (nodes) => nodes.length === object.nodes.length && nodes.every((n, i) => n === object.nodes[i]);
+  // As the background keeps them: by index (a later piece replaces one), the first `pieces` joined.
+  const byIndex = [];
+  for (const [i, p] of sent) byIndex[i] = p;
+  const last = sent.length - 1;
   return {
     object: JSON.stringify(object.snapshot),
-    streamed: JSON.stringify(JSON.parse(sent.map(([, p]) => p).join(''))),
+    streamed: JSON.stringify(JSON.parse(byIndex.slice(0, streamed.pieces).join(''))),
     kept: JSON.stringify(JSON.parse(kept.json.join(''))),
-    inOrder: sent.every(([i], k) => i === k) && streamed.pieces === sent.length,
+    // In order; past a limit, the last piece may end the part analysed in place of a later one.
+    inOrder: sent.every(([i], k) => i === k || (k === last && i === streamed.pieces - 1)) && streamed.pieces <= sent.length,
+    sentPieces: sent.length,
     pieces: kept.pieces,
     sameNodes: sameNodes(streamed.nodes) && sameNodes(kept.nodes),
     elements: document.getElementsByTagName('*').length,
@@ -113,23 +119,77 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       await page.goto(server.url('/article.html'));
       const limits = await page.evaluate(async () => {
         const { LIMITS } = await import('/content/snapshot.js');
-        // One text node a unit past the per-node limit, an emoji across the cut; then more nodes
-        // than the node limit.
+        // One text node a unit past the per-node limit, an emoji across the cut.
         const long = document.createElement('p');
         long.append(`${'a'.repeat(LIMITS.textNode - 1)}😀tail`);
         document.body.prepend(long);
+        return LIMITS;
+      });
+      let result = await page.evaluate(readBoth, 1 << 20);
+      check(result);
+      let snapshot = JSON.parse(result.object);
+      assert.equal(snapshot.truncated, 'text_node', 'only the long node is cut');
+      let cut = snapshot.nodes.find((n) => n.type === 'text' && n.text.startsWith('aaaa'));
+      assert.equal(cut.text.length, limits.textNode - 1, 'the long node is cut before the emoji, not inside it');
+
+      // Then more elements than the node limit: the page is past it before it is read, and only
+      // the part analysed of such a page is walked; it ends inside the long node (its text limit).
+      await page.evaluate((count) => {
         const filler = document.createElement('div');
-        for (let i = 0; i < LIMITS.nodes; i += 1) filler.append(document.createElement('i'));
+        for (let i = 0; i < count; i += 1) filler.append(document.createElement('i'));
+        document.body.append(filler);
+      }, limits.nodes);
+      result = await page.evaluate(readBoth, 1 << 20);
+      check(result);
+      snapshot = JSON.parse(result.object);
+      assert.equal(snapshot.truncated, 'text', 'the text limit of the part outranks the node limit');
+      const units = snapshot.nodes.filter((n) => n.type === 'text').reduce((sum, n) => sum + n.text.length, 0);
+      assert.equal(units, limits.pastText, 'the part analysed holds PAST_LIMIT_TEXT_UNITS units of text');
+      cut = snapshot.nodes.at(-1);
+      assert.ok(cut.type === 'text' && cut.text.startsWith('aaaa') && cut.text.length < limits.textNode - 1, 'it ends inside the long node');
+    });
+
+    await t.test('past the node limit with fewer elements: the part is the same as the page read whole', async () => {
+      await page.goto(server.url('/article.html'));
+      // More nodes than the limit (each <i> holds a text), fewer elements: known past only at the limit.
+      const limits = await page.evaluate(async () => {
+        const { LIMITS } = await import('/content/snapshot.js');
+        const filler = document.createElement('div');
+        for (let i = 0; i < LIMITS.nodes / 2 + 10; i += 1) {
+          const item = document.createElement('i');
+          item.append('x');
+          filler.append(item);
+        }
         document.body.append(filler);
         return LIMITS;
       });
-      const result = await page.evaluate(readBoth, 1 << 20);
+      // Small pieces: the reader sent many past the part before it knew the page was past the limit.
+      const result = await page.evaluate(readBoth, 1 << 16);
       check(result);
+      assert.ok(result.sentPieces > result.pieces, `${result.sentPieces} pieces sent, ${result.pieces} taken`);
       const snapshot = JSON.parse(result.object);
-      assert.equal(snapshot.truncated, 'nodes', 'the node limit outranks the long text node');
-      assert.equal(snapshot.nodes.length, limits.nodes, 'the walk stopped at the node limit');
-      const cut = snapshot.nodes.find((n) => n.type === 'text' && n.text.startsWith('aaaa'));
-      assert.equal(cut.text.length, limits.textNode - 1, 'the long node is cut before the emoji, not inside it');
+      assert.equal(snapshot.truncated, 'nodes');
+      assert.equal(snapshot.nodes.length, limits.pastNodes, 'the part analysed is the first PAST_LIMIT_NODES nodes');
+    });
+    await t.test('on a page past a limit, the "show comments" search covers the part analysed only', async () => {
+      await page.goto(server.url('/article.html'));
+      const found = await page.evaluate(async () => {
+        const { findMoreCommentsButton } = await import('/content/more-comments.js');
+        const before = document.createElement('p');
+        before.append('the part analysed ends here');
+        document.body.append(before);
+        const button = document.createElement('button');
+        button.append('Show comments');
+        document.body.append(button);
+        const label = (until) => findMoreCommentsButton(document, { until })?.label ?? null;
+        return {
+          whole: label(null),
+          partBefore: label(before.firstChild),
+          partAfter: label(button.firstChild),
+          last: label(document.body.lastChild),
+        };
+      });
+      assert.deepEqual(found, { whole: 'Show comments', partBefore: null, partAfter: 'Show comments', last: 'Show comments' });
     });
   } finally {
     await browser.close();

@@ -146,10 +146,10 @@ export async function startServer({ page = SEED } = {}) {
       if (!hugePages.has(name)) hugePages.set(name, hugePage(name));
       const strict = path.startsWith('/strict/') ? { 'content-security-policy': "script-src 'self'" } : {};
       response.writeHead(200, { ...headers, ...strict }).end(hugePages.get(name));
-    } else if (['/content/snapshot.js', '/content/walk.js', '/content/snapshot-rules.js'].includes(path)) {
+    } else if (['/content/snapshot.js', '/content/walk.js', '/content/snapshot-rules.js', '/content/more-comments.js', '/content/own-elements.js'].includes(path)) {
       // The page reader (no extension API in it) and the walker and rules it imports (written
-      // into extension/src/content/ by scripts/build-extension.sh), for the reader tests in a
-      // plain page.
+      // into extension/src/content/ by scripts/build-extension.sh), and the "show comments"
+      // search, for the reader tests in a plain page.
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL(path.slice(9), CONTENT)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

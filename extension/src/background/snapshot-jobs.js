@@ -33,23 +33,29 @@ export function addPiece(job, index, piece, tabId) {
   prune(now);
   let upload = uploads.get(job);
   if (!upload) {
-    upload = { pieces: [], received: 0, at: now, tabId };
+    upload = { pieces: [], at: now, tabId };
     uploads.set(job, upload);
   }
   if (!Number.isInteger(index) || index < 0) throw new Error(`glose: bad snapshot piece index ${index}`);
-  if (upload.pieces[index] === undefined) upload.received += 1;
   upload.pieces[index] = piece;
   upload.at = now;
 }
 
-/** The JSON text of an uploaded snapshot (`{job, pieces}`), forgotten once taken. */
+/**
+ * The JSON text of an uploaded snapshot (`{job, pieces}`): its first `pieces` pieces, forgotten
+ * once taken. Pieces past those are dropped: on a page past a reading limit the reader sent the
+ * rest of the page before it knew, then ended the snapshot with the part analysed
+ * (`content/snapshot.js`, `jsonSink`).
+ */
 export function takeUpload({ job, pieces }) {
   const upload = uploads.get(job);
-  if (!upload || upload.received !== pieces || upload.pieces.length !== pieces) {
+  let complete = Boolean(upload) && Number.isInteger(pieces) && pieces > 0 && upload.pieces.length >= pieces;
+  for (let i = 0; complete && i < pieces; i += 1) complete = typeof upload.pieces[i] === 'string';
+  if (!complete) {
     throw new Error('glose: the page snapshot upload is incomplete (was the background restarted?)');
   }
   uploads.delete(job);
-  return upload.pieces.join('');
+  return upload.pieces.length === pieces ? upload.pieces.join('') : upload.pieces.slice(0, pieces).join('');
 }
 
 /** Keeps a full report's JSON text under `job` for tab `tabId`; returns into how many parts it was cut. */

@@ -80,7 +80,9 @@ async function moreCommentsOf({ report, nodes }) {
   const { findMoreCommentsButton } = await import('./more-comments.js');
   const section = report.summary?.section != null ? nodes[report.summary.section] : null;
   const last = report.sentences?.at(-1)?.anchor?.end?.node;
-  return findMoreCommentsButton(document, { section: section?.nodeType === 1 ? section : null, articleEnd: nodes[last] ?? null });
+  // A page past a reading limit: only the part analysed is searched.
+  const until = report.truncated ? nodes.at(-1) ?? null : null;
+  return findMoreCommentsButton(document, { section: section?.nodeType === 1 ? section : null, articleEnd: nodes[last] ?? null, until });
 }
 
 /** A widget frame's "load more comments" button: `{element: its iframe, label}`, or null. */

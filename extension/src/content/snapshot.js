@@ -51,9 +51,14 @@ function sortedKept(attributes) {
   return count;
 }
 
-/** Writes snapshot nodes as objects: `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. */
+/**
+ * Writes snapshot nodes as objects: `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. `mark`
+ * notes where the part analysed on a page past a limit ends (see `walker`); `result(truncated,
+ * part)` keeps only that part when `part` is true.
+ */
 function objectSink() {
-  const nodes = [{ parent: null, type: 'document' }];
+  let nodes = [{ parent: null, type: 'document' }];
+  let partEnd = null;
   return {
     text(parent, text) {
       nodes.push({ parent, type: 'text', text });
@@ -64,7 +69,16 @@ function objectSink() {
       for (let k = 0; k < count; k += 1) attrs.push([attributes.names[order[k]], attributes.values[order[k]]]);
       nodes.push({ parent, type: 'element', tag, attrs });
     },
-    result: (truncated) => (truncated ? { nodes, truncated } : { nodes }),
+    mark(parent, text) {
+      partEnd = { at: nodes.length, last: text === null ? null : { parent, type: 'text', text } };
+    },
+    result(truncated, part = false) {
+      if (part && partEnd !== null) {
+        nodes = nodes.slice(0, partEnd.at);
+        if (partEnd.last) nodes.push(partEnd.last);
+      }
+      return truncated ? { nodes, truncated } : { nodes };
+    },
   };
 }
 
@@ -92,6 +106,9 @@ function jsonSink(pieceChars, onPiece) {
     else pieces.push(piece);
     count += 1;
   };
+  // Where the part analysed on a page past a limit ends (`mark`): the pieces before it, and the
+  // JSON of the start of the text node it ends inside.
+  let partEnd = null;
   const runs = [];
   let runsChars = 0;
   let run = '{"nodes":[{"parent":null,"type":"document"}';
@@ -124,8 +141,35 @@ function jsonSink(pieceChars, onPiece) {
       run += `${json}]}`;
       if (run.length >= runChars) endRun();
     },
-    result(truncated) {
-      run += truncated ? `],"truncated":${JSON.stringify(truncated)}}` : ']}';
+    /**
+     * The part analysed on a page past a limit ends here (see `walker`): the text so far becomes
+     * a piece of its own, so that the pieces before the mark are exactly that part.
+     */
+    mark(parent, text) {
+      // eslint-disable-next-line no-unused-expressions
+      run | 0;
+      runs.push(run);
+      run = '';
+      emit(runs.join(''));
+      runs.length = 0;
+      runsChars = 0;
+      partEnd = { pieces: count, last: text === null ? '' : `,{"parent":${parent},"type":"text","text":${JSON.stringify(text)}}` };
+    },
+    /**
+     * Ends the JSON. With `part` (the page went past a limit), the snapshot is the part before
+     * the mark: its last piece (the end of the text node cut there and the closing) takes the
+     * index of the first piece written after the mark, and `count` says how many pieces make
+     * it (the receiver drops the ones after).
+     */
+    result(truncated, part = false) {
+      const closing = truncated ? `],"truncated":${JSON.stringify(truncated)}}` : ']}';
+      if (part && partEnd !== null) {
+        count = partEnd.pieces;
+        pieces.length = Math.min(pieces.length, count);
+        emit(partEnd.last + closing);
+        return { pieces, count };
+      }
+      run += closing;
       endRun();
       if (runs.length) emit(runs.join(''));
       return { pieces, count };
@@ -142,7 +186,14 @@ function jsonSink(pieceChars, onPiece) {
 function walkInto(doc, skip, sink) {
   const accept = (_tag, _attr, element) => !skip(element);
   const walk = walker(doc, RULES, sink, { accept });
-  return { step: walk.step, result: () => ({ snapshot: sink.result(walk.truncated), nodes: walk.live }) };
+  return {
+    step: walk.step,
+    result() {
+      // Past a page limit, only the first part is kept (as `limits::cap` would cut it).
+      const { live, truncated, part } = walk.part();
+      return { snapshot: sink.result(truncated, part), nodes: live };
+    },
+  };
 }
 
 /**
