@@ -208,13 +208,15 @@ impl Match {
 }
 
 impl Lexicon {
-    /// The map over one compiled table: `phrases` holds `phrase<TAB>shape index` lines.
-    fn compiled(phrases: &'static str, count: usize, shapes: &'static [Node], max_len: usize) -> Lexicon {
-        let mut map = WordMap::with_capacity_and_hasher(count, Default::default());
-        for line in phrases.lines() {
-            let (key, index) = line.split_once('\t').expect("build.rs writes phrase<TAB>index");
-            let index: usize = index.bytes().fold(0, |n, d| n * 10 + usize::from(d - b'0'));
-            map.insert(key, &shapes[index]);
+    /// The map over one compiled table: `keys` concatenated, `lens[i]` the length of the i-th,
+    /// `nodes[i]` its index in `shapes`.
+    fn compiled(keys: &'static str, lens: &[u8], nodes: &[u8], shapes: &'static [Node], max_len: usize) -> Lexicon {
+        let mut map = WordMap::with_capacity_and_hasher(lens.len(), Default::default());
+        let mut at = 0;
+        for (&len, &node) in lens.iter().zip(nodes) {
+            let end = at + usize::from(len);
+            map.insert(&keys[at..end], &shapes[usize::from(node)]);
+            at = end;
         }
         Lexicon { phrases: map, max_len }
     }
@@ -280,7 +282,7 @@ pub fn for_language(lang: &str) -> &'static Lexicon {
     static OTHER: OnceLock<Lexicon> = OnceLock::new();
     macro_rules! compiled {
         ($lang:ident) => {
-            Lexicon::compiled(compiled::$lang::PHRASES, compiled::$lang::COUNT, &compiled::$lang::SHAPES, compiled::$lang::MAX_LEN)
+            Lexicon::compiled(compiled::$lang::KEYS, compiled::$lang::LENS, compiled::$lang::NODES, &compiled::$lang::SHAPES, compiled::$lang::MAX_LEN)
         };
     }
     match lang {
