@@ -9,6 +9,7 @@ use super::word_rules;
 use crate::text::{date::parse_date, relative_date::is_relative_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
+use std::borrow::Cow;
 
 /// What one comment element says about itself.
 #[derive(Clone, Debug, Default)]
@@ -478,8 +479,19 @@ fn is_chrome(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, whole_it
         return true;
     }
     snapshot.subtree_end(id) - id <= 4 && !matches!(tag, "p" | "blockquote") && {
-        let text = snapshot.text_content(id);
+        let text = text_content(snapshot, id);
         !text.trim().is_empty() && word_rules::is_action_text(&text)
+    }
+}
+
+/// [`Snapshot::text_content`], borrowed when the subtree holds at most one text node (most
+/// small elements: a button's word, a counter), so that it costs no copy.
+fn text_content(snapshot: &Snapshot, id: NodeId) -> Cow<'_, str> {
+    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+    match (texts.next(), texts.next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(only), None) => Cow::Borrowed(only),
+        (Some(_), Some(_)) => Cow::Owned(snapshot.text_content(id)),
     }
 }
 
