@@ -221,7 +221,8 @@ impl Lexicon {
         Lexicon { phrases: map, max_len }
     }
 
-    /// What a phrase signals, if it is listed.
+    /// What a phrase signals, if it is listed (tools and tests; the pipeline uses [`Lexicon::matches`]).
+    #[cfg(any(test, feature = "internals"))]
     pub fn get(&self, phrase: &str) -> &[(Entry, f32)] {
         self.phrases.get(phrase).map_or(&[], |n| n.entries)
     }
@@ -267,6 +268,7 @@ impl Lexicon {
     }
 
     /// Whether a phrase is listed as `entry`.
+    #[cfg(any(test, feature = "internals"))]
     pub fn is(&self, phrase: &str, entry: Entry) -> bool {
         self.get(phrase).iter().any(|(e, _)| *e == entry)
     }
