@@ -190,6 +190,7 @@ export async function runFrames(t, driver, server, browser) {
     assert.equal((await driver.toggle(true)).on, true);
     const card = await driver.waitOwn(own.summaryPanel, null, (p) => p !== null, 'the summary panel');
     assert.match(card.text, /More comments may be hidden behind the page’s “Show comments \(24\)” button: Glose does not click it\./);
+    assert.equal(card.count, 'comments not loaded', 'no comment read behind a button: not loaded rather than "0 comments"');
     const state = await driver.pageState();
     assert.equal(state.moreComments, 'Show comments (24)');
     assert.equal(await driver.page(() => document.querySelector('.comments-toggle').getAttribute('aria-expanded')), 'false', 'the button was not clicked');

@@ -97,8 +97,28 @@ export function layoutWhileOn() {
       blockChange = [x1 - x0, y1 - y0, w1 - w0, h1 - h0].map((v) => Math.round(v)).join('/');
     }
   }
+  // Whether `e` sits in a column beside an in-flow host: below their nearest common ancestor, the
+  // child holding `e` and the child holding the host were side by side before Glose (their
+  // recorded boxes overlap vertically and not horizontally).
+  const besideHost = (e) => hosts.some((host) => {
+    let common = host.parentElement;
+    while (common && !common.contains(e)) common = common.parentElement;
+    if (!common) return false;
+    const childHolding = (n) => { while (n && n.parentElement !== common) n = n.parentElement; return n; };
+    const a = childHolding(e);
+    const b = childHolding(host);
+    if (!a || !b || a === b || !index.has(a)) return false;
+    const [ax, ay, aw, ah] = rec.boxes[index.get(a)];
+    // The host's own child is not in the record: use the page element the panel went before, or the host.
+    const bRec = index.has(b) ? rec.boxes[index.get(b)] : (b === host && host.nextElementSibling && index.has(host.nextElementSibling)
+      ? rec.boxes[index.get(host.nextElementSibling)] : box(b));
+    const [bx, by, bw, bh] = bRec;
+    const sideBySide = ax + aw <= bx + 1 || bx + bw <= ax + 1;
+    const overlapY = ay < by + bh && by < ay + ah;
+    return sideBySide && overlapY;
+  });
   // Every recorded element: unchanged, or pushed down by the panel (following it), or an
-  // ancestor of the panel grown by it.
+  // ancestor of the panel grown by it, or a column beside the panel's stretched by it.
   let moved = 0;
   const movedSample = [];
   for (let i = 0; i < rec.els.length; i += 1) {
@@ -112,14 +132,24 @@ export function layoutWhileOn() {
     if ([x0, y0, x1, y1].some((v) => Math.abs(v) > 1e7)) continue;
     const follows = hosts.some((h) => h.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
     const contains = hosts.some((h) => e.contains(h));
-    if (contains && near(x0, x1) && near(y0, y1) && near(w0, w1) && within(h1 - h0, panelShift)) continue;
+    // Grown in place by the panel's push: an ancestor of the panel, or a box whose height follows
+    // its container's (stretched in a flex or grid row, absolutely placed top to bottom); what it
+    // draws does not move (its descendants are judged one by one).
+    if (near(x0, x1) && near(y0, y1) && near(w0, w1) && within(h1 - h0, panelShift)) continue;
     if (follows && !contains && near(x0, x1) && near(w0, w1) && near(h0, h1) && (near(y0, y1) || within(y1 - y0, panelShift))) continue;
+    // A column beside the panel's (a flex or grid row stretches its items to the tallest, and what
+    // stacks in a stretched column may follow its growth): same left and width, moved down or
+    // grown by no more than the panel's push.
+    if (!contains && near(x0, x1) && near(w0, w1) && y1 - y0 >= -1 && within(y1 + h1 - (y0 + h0), panelShift) && besideHost(e)) continue;
     moved += 1;
     if (movedSample.length < 3) {
       movedSample.push(`${e.localName}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/)[0]}` : ''}:${[x1 - x0, y1 - y0, w1 - w0, h1 - h0].map(Math.round).join('/')}`);
     }
   }
   const heightDelta = document.documentElement.scrollHeight - rec.height;
+  // In-flow panels squeezed narrower than a readable card (the page gave it a shrink-to-fit box).
+  const narrowPanels = hosts.filter((h) => h.localName === 'glose-summary'
+    && h.getBoundingClientRect().width < Math.min(300, innerWidth * 0.75)).length;
   return {
     heightDelta,
     heightOk: within(heightDelta, panelShift),
@@ -130,6 +160,7 @@ export function layoutWhileOn() {
     moved,
     movedSample: movedSample.join(' '),
     highlights,
+    narrowPanels,
   };
 }
 

@@ -7,7 +7,8 @@
 // (layout-probes.js):
 //   - toggling on answers `on: true`;
 //   - while on, the page's own layout does not move (the document may grow by the summary panel
-//     only; the article block keeps its box; no other element moves beyond the panel's push);
+//     only; the article block keeps its box; no other element moves beyond the panel's push; the
+//     summary panel is not squeezed narrower than a card);
 //   - toggling off leaves the page exactly as it was (markup, highlights, elements, style sheets).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +39,7 @@ export async function runPageCases(t, driver, server) {
       assert.ok(layout.heightOk, `the document grows by the summary panel only: ${JSON.stringify(layout)}`);
       assert.equal(layout.blockChange, null, `the article block keeps its box: ${JSON.stringify(layout)}`);
       assert.equal(layout.moved, 0, `no element of the page moves: ${JSON.stringify(layout)}`);
+      assert.equal(layout.narrowPanels, 0, `the summary panel is not squeezed into a narrow box: ${JSON.stringify(layout)}`);
       assert.equal((await driver.toggle(false))?.on, false, 'Glose turns off');
       assert.equal(await driver.page(leftovers), '', 'nothing is left after toggling off');
     });

@@ -15,7 +15,9 @@ import { LAYERS } from './highlights.js';
 import { framesText, moreCommentsText, plural, summaryText, themeLabel } from './summary-words.js';
 
 const CSS = `
-:host { all: initial; display: block; margin: 16px 0; }
+/* contain: inline-size — the panel's text never widens a shrink-to-fit ancestor (a float, a flex item):
+   it takes the width the page gives it (medium-3 in the soak: a row grew by 263 px). */
+:host { all: initial; display: block; margin: 16px 0; contain: inline-size; }
 :host([hidden]) { display: none; }
 section { font: 14px/1.45 system-ui, sans-serif; color: #1b1b1b; background: #fffaf0; border: 1px solid #d9c89a;
   border-radius: 8px; padding: 12px 14px; }
@@ -63,8 +65,9 @@ button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
 export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null, moreComments = null } = {}) {
   const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
-  const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ',
-    el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, plural(t, 'commentCount', model.commentCount)));
+  // No comment read but a "show comments" button: the comments are not loaded, not absent.
+  const count = !model.commentCount && moreComments ? t('commentsNotLoaded') : plural(t, 'commentCount', model.commentCount);
+  const title = el(doc, 'h2', {}, t('summaryTitle'), ' · ', el(doc, 'span', { class: 'count', 'data-glose': 'comment-count' }, count));
   const text = summaryText(model, t);
   // Which model drew the editorial lines (the encoder's refinement, issue 15), in words.
   const status = el(doc, 'p', { class: 'muted refinement', role: 'status', 'data-glose': 'refinement' });
@@ -136,6 +139,7 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false, re
  * element (a page CSP may refuse style attributes, not CSSOM).
  */
 function insertInPlace(host, before) {
+  before = blockFlowPoint(before);
   const ancestors = [];
   for (let node = before.parentElement; node && node !== host.ownerDocument.documentElement; node = node.parentElement) ancestors.push(node);
   const tops = ancestors.map((node) => node.getBoundingClientRect().top);
@@ -149,6 +153,34 @@ function insertInPlace(host, before) {
     const margin = parseFloat(host.ownerDocument.defaultView.getComputedStyle(host).marginTop) || 0;
     host.style.marginTop = `${Math.max(0, margin - moved)}px`;
   }
+}
+
+/**
+ * Where a block can go in the page's flow at `node`: `node` itself when its parent lays its
+ * children out as blocks, one under the other; else its nearest ancestor that is such a child.
+ * A block inserted into a row (flex or grid), a table's rows or cells, or an inline box would
+ * become an item beside the page's own, or split their line, and reflow them; a parent narrower
+ * than `MIN_PANEL_WIDTH` would squeeze the panel (the soak, medium-3: a "13 responses" button in a
+ * small box of a flex row of icons; the row's items changed width, and once the panel could no
+ * longer widen them it stood 90 px wide and 944 px tall).
+ */
+const MIN_PANEL_WIDTH = 320;
+
+export function blockFlowPoint(node) {
+  const view = node.ownerDocument.defaultView;
+  const body = node.ownerDocument.body;
+  let point = node;
+  while (point.parentElement && point.parentElement !== body) {
+    const style = view.getComputedStyle(point.parentElement);
+    const display = style.display;
+    const stacked = display === 'block' || display === 'flow-root' || display === 'list-item'
+      || (/(^|\s)flex$/.test(display) && style.flexDirection.startsWith('column') && style.flexWrap === 'nowrap');
+    // A parent narrower than a panel (a shrink-to-fit box around a button) would squeeze it into a column.
+    const wide = point.parentElement.getBoundingClientRect().width >= Math.min(MIN_PANEL_WIDTH, view.innerWidth * 0.8);
+    if (stacked && wide) break;
+    point = point.parentElement;
+  }
+  return point;
 }
 
 /** The refinement's state (`content/refine.js` `Status`) in UI words; empty before it starts. */
