@@ -6,7 +6,7 @@
 //
 //   node scripts/soak.mjs [--browser chromium|firefox] [--limit N] [--start I] [--only REGEX]
 //                         [--out target/soak/<browser>.csv] [--shots 12] [--memory-every 100]
-//                         [--panel] [--dist dist] [--corpus ../shared/corpus]
+//                         [--panel] [--passes N] [--dist dist] [--corpus ../shared/corpus]
 //
 // Needs `bash scripts/build-extension.sh` (dist/chrome, dist/firefox). Per page:
 //   1. load it from a local server (127.0.0.1). The page is served with the CSP
@@ -37,7 +37,11 @@
 //   7. every `--memory-every` pages (and first and last): Chromium — the service worker's and the
 //      page's V8 heap after a forced GC (CDP `Runtime.getHeapUsage`; the content script's heap is
 //      the page's isolate); Firefox — the resident memory of the extension process and of the web
-//      content processes (`ChromeUtils.requestProcInfo`, after a child GC/CC request).
+//      content processes (`ChromeUtils.requestProcInfo`, after a child GC/CC request), and the
+//      extension process's memory reports by kind (wasm, JS, each extension page); in both, the
+//      background's wasm memory and what its vector cache holds (`gloseRefine.memory()`).
+//      `--passes N` goes through the same pages N times in the same browser: a leak grows on every
+//      pass, a high-water mark (the biggest page seen, a cache filling to its cap) only on the first.
 // Writes one CSV row per page and prints a summary (counts, p50/p95 time to first highlight, the
 // memory series). Screenshots (Glose on) go to target/soak/shots/.
 import { execFileSync } from 'node:child_process';
@@ -68,6 +72,8 @@ const { values: args } = parseArgs({
     // as each page loads, so the analysis then runs before the toggle (time to first highlight is
     // no longer a cold toggle); its exceptions are counted.
     panel: { type: 'boolean', default: false },
+    // Go through the pages this many times in the same browser (memory: leak or high-water mark).
+    passes: { type: 'string', default: '1' },
     // The built extension: <dist>/chrome, <dist>/firefox (as scripts/build-extension.sh makes them).
     dist: { type: 'string', default: join(ROOT, 'dist') },
   },
@@ -283,12 +289,15 @@ async function chromiumDriver() {
       await cdp.send('HeapProfiler.collectGarbage');
       const tab = await cdp.send('Runtime.getHeapUsage');
       const kept = await worker.evaluate(() => globalThis.gloseKeptJobs?.() ?? null).catch(() => null);
+      const core = await worker.evaluate(() => globalThis.gloseRefine?.memory?.() ?? null).catch(() => null);
       return {
         background_heap_mb: sw.result ? +(sw.result.usedSize / 1e6).toFixed(2) : null,
         background_buffers_mb: sw.result ? +(sw.result.backingStorageSize / 1e6).toFixed(2) : null,
         page_heap_mb: +(tab.usedSize / 1e6).toFixed(2),
         page_buffers_mb: +(tab.backingStorageSize / 1e6).toFixed(2),
         kept_jobs: kept === null ? null : JSON.stringify(kept).length,
+        background_wasm_mb: core?.wasm_mb ?? null,
+        cached_vectors: core?.cached ?? null,
       };
     },
     screenshot: (file) => page.screenshot({ path: file }),
@@ -418,9 +427,42 @@ async function firefoxDriver() {
         const mb = (b) => +(b / 1e6).toFixed(1);
         const ext = info.children.filter((c) => c.type === 'extension');
         const web = info.children.filter((c) => String(c.type).startsWith('web'));
+        // The extension process's own memory reports (about:memory), summed by kind: wasm (the
+        // background's core and its encoder), each extension page (background, sidebar, the
+        // soak's control tab), the JS runtime, heap-unclassified.
+        const reports = {};
+        const add = (key, amount) => { reports[key] = (reports[key] ?? 0) + amount; };
+        const manager = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
+        await new Promise((resolve) => manager.getReports((process, path, kind, units, amount) => {
+          if (!/^extension /.test(process) || units !== Ci.nsIMemoryReporter.UNITS_BYTES) return;
+          if (path === 'resident-unique') add('ext_resident_unique_mb', amount);
+          if (!path.startsWith('explicit/')) return;
+          add('ext_explicit_mb', amount);
+          if (/wasm|WebAssembly/i.test(path)) add('ext_wasm_mb', amount);
+          else if (path === 'explicit/heap-unclassified') add('ext_heap_unclassified_mb', amount);
+          else {
+            // (no backslashes: this is a template literal)
+            const prefix = 'explicit/window-objects/top(moz-extension://';
+            const page = path.startsWith(prefix) ? (path.slice(prefix.length).split(/[,) ]/)[0].split('?')[0].split('/').pop() || 'page') : null;
+            add(page ? 'ext_page_' + page.replace(/[^A-Za-z0-9]+/g, '_') + '_mb' : 'ext_' + path.split('/')[1].replace(/[^A-Za-z0-9]+/g, '_') + '_mb', amount);
+          }
+        }, null, resolve, null, false));
+        // The small kinds (< 1 MB) are left out, the main ones always kept.
+        const main = ['ext_resident_unique_mb', 'ext_explicit_mb', 'ext_wasm_mb', 'ext_heap_unclassified_mb', 'ext_js_non_window_mb', 'ext_window_objects_mb'];
+        for (const key of Object.keys(reports)) {
+          if (reports[key] < 1e6 && !main.includes(key)) delete reports[key];
+          else reports[key] = mb(reports[key]);
+        }
         return { extension_process_mb: mb(ext.reduce((a, c) => a + c.memory, 0)), web_processes_mb: mb(web.reduce((a, c) => a + c.memory, 0)),
-          web_processes: web.length, parent_mb: mb(info.memory) };`);
-      return found;
+          web_processes: web.length, parent_mb: mb(info.memory), reports };`);
+      if (found?.error) return found;
+      const { reports, ...rest } = found;
+      const core = await control(async () => {
+        const background = await browser.runtime.getBackgroundPage();
+        return { ...(await background?.gloseRefine?.memory?.()), jobs: background?.gloseKeptJobs?.() ?? null };
+      }).catch(() => null);
+      return { ...rest, background_wasm_mb: core?.wasm_mb ?? null, cached_vectors: core?.cached ?? null,
+        kept: core?.jobs ? `${core.jobs.uploads}/${core.jobs.reports}/${core.jobs.snapshots}` : null, ...reports };
     },
     async screenshot(file) {
       await inTab(pageTab, async () => writeFileSync(file, await driver.takeScreenshot(), 'base64'));
@@ -516,7 +558,7 @@ const csvCell = (v) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const COLUMNS = ['index', 'page', 'load_ms', 'elements', 'path', 'truncated', 'first_ms', 'refined_ms', 'refinement', 'highlights', 'ext_errors',
+const COLUMNS = ['index', 'pass', 'page', 'load_ms', 'elements', 'path', 'truncated', 'first_ms', 'refined_ms', 'refinement', 'highlights', 'ext_errors',
   'ext_warnings', 'layout_shift', 'height_delta', 'panel_shift', 'block', 'block_change', 'moved', 'leftover', 'unstable', 'failure', 'details'];
 
 let pages = corpusPages(args.corpus);
@@ -524,34 +566,39 @@ if (args.only) pages = pages.filter((p) => new RegExp(args.only).test(p.id));
 pages = pages.slice(Number(args.start));
 if (args.limit) pages = pages.slice(0, Number(args.limit));
 
-console.log(`soak: ${new Date().toISOString()}, ${args.browser}, ${pages.length} pages, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const PASSES = Math.max(1, Number(args.passes));
+const runs = Array.from({ length: pages.length * PASSES }, (_, k) => ({ page: pages[k % pages.length], pass: Math.floor(k / pages.length) + 1 }));
+console.log(`soak: ${new Date().toISOString()}, ${args.browser}, ${pages.length} pages${PASSES > 1 ? ` × ${PASSES} passes` : ''}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const server = await startSoakServer(pages);
 const driver = await (args.browser === 'firefox' ? firefoxDriver() : chromiumDriver());
 console.log(`soak: ${driver.version}, extension ${driver.origin}`);
 const rows = [];
 const memory = [];
-const shotEvery = Math.max(1, Math.floor(pages.length / Math.max(1, Number(args.shots))));
+const shotEvery = Math.max(1, Math.floor(runs.length / Math.max(1, Number(args.shots))));
 let shots = 0;
 const runStarted = Date.now();
 const writeCsv = () => {
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n');
-  writeFileSync(OUT.replace(/\.csv$/, '') + '-memory.csv', ['after_pages,' + Object.keys(memory[0]?.value ?? {}).join(','),
-    ...memory.map((m) => [m.pages, ...Object.values(m.value ?? {})].join(','))].join('\n') + '\n');
+  const keys = [...new Set(memory.flatMap((m) => Object.keys(m.value ?? {})))];
+  writeFileSync(OUT.replace(/\.csv$/, '') + '-memory.csv', ['after_pages,pass,' + keys.join(','),
+    ...memory.map((m) => [m.pages, m.pass, ...keys.map((k) => csvCell(m.value?.[k]))].join(','))].join('\n') + '\n');
 };
 try {
-  for (let i = 0; i < pages.length; i += 1) {
+  for (let i = 0; i < runs.length; i += 1) {
+    const { page, pass } = runs[i];
     let row;
     try {
-      row = await soakPage(driver, server, pages[i], i);
+      row = await soakPage(driver, server, page, i);
     } catch (error) {
-      row = { index: i, page: pages[i].id, failure: `soak: ${short(error.stack ?? error.message, 200)}` };
+      row = { index: i, page: page.id, failure: `soak: ${short(error.stack ?? error.message, 200)}` };
       // A broken tab: the next page starts afresh.
       await driver.takeErrors?.();
     }
+    row.pass = pass;
     rows.push(row);
     const bad = row.ext_errors || row.leftover || row.layout_shift || row.failure;
-    console.log(`${String(i + 1).padStart(4)}/${pages.length} ${row.page.slice(0, 60).padEnd(60)} first ${String(row.first_ms ?? '-').padStart(5)} refined ${String(row.refined_ms ?? '-').padStart(5)}`
+    console.log(`${String(i + 1).padStart(4)}/${runs.length} ${row.page.slice(0, 60).padEnd(60)} first ${String(row.first_ms ?? '-').padStart(5)} refined ${String(row.refined_ms ?? '-').padStart(5)}`
       + ` ${row.path ?? ''}${bad ? `  <-- ${row.failure || ''}${row.details ? ` ${short(row.details, 400)}` : ''}` : ''}`);
     // Screenshots with Glose on: every shotEvery-th page, and (a few) pages that went wrong.
     if ((i % shotEvery === 0 || (bad && shots < Number(args.shots) * 2)) && !row.failure) {
@@ -574,9 +621,10 @@ try {
         console.log(`  (screenshot failed: ${short(error.message, 120)})`);
       }
     }
-    if (i === 0 || (i + 1) % MEMORY_EVERY === 0 || i === pages.length - 1) {
+    // Also at the end of each pass (the passes compare there).
+    if (i === 0 || (i + 1) % MEMORY_EVERY === 0 || (i + 1) % pages.length === 0) {
       const value = await driver.memory().catch((error) => ({ error: short(error.message, 120) }));
-      memory.push({ pages: i + 1, value });
+      memory.push({ pages: i + 1, pass, value });
       console.log(`  memory after ${i + 1} pages: ${JSON.stringify(value)}`);
       writeCsv();
     }
@@ -593,6 +641,7 @@ const count = (key) => rows.filter((r) => r[key]).length;
 const summary = {
   browser: driver.version,
   pages: rows.length,
+  passes: PASSES,
   minutes: +((Date.now() - runStarted) / 60000).toFixed(1),
   pages_with_extension_errors: count('ext_errors'),
   extension_errors: rows.reduce((a, r) => a + (r.ext_errors ?? 0), 0),
@@ -606,7 +655,14 @@ const summary = {
   refined_ms: { p50: quantile(refined, 0.5), p95: quantile(refined, 0.95), n: refined.length },
   refinement: Object.fromEntries([...new Set(rows.map((r) => r.refinement))].map((s) => [s || '(none)', rows.filter((r) => r.refinement === s).length])),
   paths: Object.fromEntries([...new Set(rows.map((r) => r.path))].map((s) => [s || '(none)', rows.filter((r) => r.path === s).length])),
-  memory: memory.map((m) => ({ after: m.pages, ...m.value })),
+  by_pass: PASSES > 1 ? Array.from({ length: PASSES }, (_, k) => {
+    const mine = rows.filter((r) => r.pass === k + 1);
+    const f = mine.map((r) => r.first_ms).filter((x) => x != null);
+    const d = mine.map((r) => r.refined_ms).filter((x) => x != null);
+    return { pass: k + 1, first_p50: quantile(f, 0.5), first_p95: quantile(f, 0.95), refined_p50: quantile(d, 0.5), refined_p95: quantile(d, 0.95),
+      extension_errors: mine.reduce((x, r) => x + (r.ext_errors ?? 0), 0), leftovers: mine.filter((r) => r.leftover).length, layout_shifts: mine.filter((r) => r.layout_shift).length };
+  }) : undefined,
+  memory: memory.map((m) => ({ after: m.pages, pass: m.pass, ...m.value })),
 };
 console.log(`\nsoak summary (${args.browser}):\n${JSON.stringify(summary, null, 1)}`);
 for (const r of rows.filter((r) => r.ext_errors || r.leftover || r.layout_shift || r.failure)) {

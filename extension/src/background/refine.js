@@ -14,6 +14,7 @@
  * page goes away the embedding stops at the next chunk, and a closed tab's kept snapshots are
  * dropped (`dropTabSnapshots`).
  */
+import initCore from '../../pkg/glose.js';
 import { ext } from '../platform.js';
 import { analyzeSnapshotEmbedded, call, onTrap } from './core.js';
 import { decodeEmbeddings, encodeEmbeddings, DIM } from '../embedding-codec.js';
@@ -176,4 +177,11 @@ export const refineControl = Object.freeze({
   unload: () => { cache.clear(); encoder = null; failure = null; },
   // `refinements`: requests in flight, stopped because their page went away, answered.
   state: () => ({ loaded: encoder !== null, failure: failure?.message ?? null, cached: cache.size, loadMs, refinements: refinementCounts() }),
+  // The soak's memory series: the core's wasm memory (its high-water mark: a wasm memory never
+  // shrinks), what the vector cache holds, snapshots kept for refinements.
+  memory: async () => ({
+    wasm_mb: +(((await call(() => initCore())).memory.buffer.byteLength) / 1e6).toFixed(1),
+    cached: cache.size,
+    kept: kept.size,
+  }),
 });
