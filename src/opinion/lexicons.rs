@@ -107,6 +107,7 @@ pub enum Entry {
 }
 
 impl Entry {
+    #[cfg(test)]
     fn parse(name: &str) -> Option<Entry> {
         Some(match name {
             "evaluative" => Entry::Evaluative,
@@ -140,23 +141,43 @@ impl Entry {
 }
 
 /// What the lexicon knows about one space-joined token sequence.
-#[derive(Debug, Default)]
-struct Node {
+#[derive(Debug, PartialEq)]
+pub(crate) struct Node {
     /// Whether the sequence is a listed phrase (its entries may all have been neutralised).
     listed: bool,
-    /// What the phrase signals.
-    entries: Vec<(Entry, f32)>,
     /// Whether the sequence is a proper prefix of a longer listed phrase, so matching goes on.
     prefix: bool,
+    /// What the phrase signals.
+    entries: &'static [(Entry, f32)],
+}
+
+/// The tables `build.rs` compiles from `data/` (the lists' rules applied at build time).
+mod compiled {
+    pub(super) mod en {
+        use super::super::{Entry, Node};
+        include!(concat!(env!("OUT_DIR"), "/lexicon_en.rs"));
+    }
+    pub(super) mod fr {
+        use super::super::{Entry, Node};
+        include!(concat!(env!("OUT_DIR"), "/lexicon_fr.rs"));
+    }
+    pub(super) mod de {
+        use super::super::{Entry, Node};
+        include!(concat!(env!("OUT_DIR"), "/lexicon_de.rs"));
+    }
+    pub(super) mod it {
+        use super::super::{Entry, Node};
+        include!(concat!(env!("OUT_DIR"), "/lexicon_it.rs"));
+    }
 }
 
 /// One language's lexicon: phrases (space-joined normalised tokens) to what they signal.
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Listed phrases and the proper prefixes of multi-word phrases, in one table so that each
-    /// token costs one lookup. Keys borrow the lists compiled into the binary (no allocation
-    /// per phrase: the table is built on every page's first analysis).
-    phrases: WordMap<&'static str, Node>,
+    /// token costs one lookup. Keys and nodes borrow the tables compiled into the binary: the
+    /// only work on a page's first analysis is hashing the phrases into this map.
+    phrases: WordMap<&'static str, &'static Node>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -187,91 +208,23 @@ impl Match {
 }
 
 impl Lexicon {
-    fn add(&mut self, phrase: &'static str, entry: Entry, value: f32) {
-        // Lists are written single-spaced: the key is the phrase itself, and only a phrase with
-        // other white space is rebuilt (the one-time build runs on every page's first analysis).
-        let key: &'static str = if phrase.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace)) {
-            phrase
-        } else {
-            // Rare (a list line with other white space): the lexicon lives as long as the program.
-            Box::leak(phrase.split_whitespace().collect::<Vec<_>>().join(" ").into_boxed_str())
-        };
-        if key.is_empty() {
-            return;
+    /// The map over one compiled table: `keys` concatenated, `lens[i]` the length of the i-th,
+    /// `nodes[i]` its index in `shapes`.
+    fn compiled(keys: &'static str, lens: &[u8], nodes: &[u8], shapes: &'static [Node], max_len: usize) -> Lexicon {
+        let mut map = WordMap::with_capacity_and_hasher(lens.len(), Default::default());
+        let mut at = 0;
+        for (&len, &node) in lens.iter().zip(nodes) {
+            let end = at + usize::from(len);
+            map.insert(&keys[at..end], &shapes[usize::from(node)]);
+            at = end;
         }
-        let mut words = 1;
-        for (at, b) in key.bytes().enumerate() {
-            if b == b' ' {
-                words += 1;
-                // Every proper prefix of a phrase is marked, so matching goes on past it.
-                self.phrases.entry(&key[..at]).or_default().prefix = true;
-            }
-        }
-        self.max_len = self.max_len.max(words);
-        let node = self.phrases.entry(key).or_default();
-        node.listed = true;
-        let slot = &mut node.entries;
-        if let Some(existing) = slot.iter_mut().find(|(e, _)| *e == entry) {
-            existing.1 = existing.1.max(value);
-        } else {
-            slot.push((entry, value));
-        }
+        Lexicon { phrases: map, max_len }
     }
 
-    /// Room for about one phrase per line of `text` (the table is built once per language).
-    fn reserve_lines(&mut self, text: &str) {
-        self.phrases.reserve(text.bytes().filter(|&b| b == b'\n').count());
-    }
-
-    /// Reads `[kind]` sections of one phrase per line (`#` starts a comment; `phrase<TAB>value`
-    /// sets a value, default 1). Elided articles are written with a space: `d' après`. Words in a
-    /// `[neutral]` section lose the evaluative and reporting entries loaded before them.
-    fn add_sections(&mut self, text: &'static str) {
-        self.reserve_lines(text);
-        let mut current = None;
-        let mut neutral = false;
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                neutral = name == "neutral";
-                current = Entry::parse(name);
-                continue;
-            }
-            if neutral {
-                // Words a general lexicon scores as subjective but news prose uses plainly.
-                if let Some(node) = self.phrases.get_mut(line) {
-                    node.entries.retain(|(e, _)| *e != Entry::Evaluative && *e != Entry::Reporting);
-                }
-            } else if let Some(entry) = current {
-                let (phrase, value) = split_value(line);
-                self.add(phrase, entry, value);
-            }
-        }
-    }
-
-    /// Adds every line of a list as `entry` (`word<TAB>value` or `word`).
-    fn add_list(&mut self, text: &'static str, entry: Entry) {
-        self.reserve_lines(text);
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let (phrase, value) = split_value(line.trim());
-            self.add(phrase, entry, value);
-        }
-    }
-
-    /// Adds every word of a list as `entry` with the same value.
-    fn add_list_valued(&mut self, text: &'static str, entry: Entry, value: f32) {
-        self.reserve_lines(text);
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            self.add(line.trim(), entry, value);
-        }
-    }
-
-    /// What a phrase signals, if it is listed.
+    /// What a phrase signals, if it is listed (tools and tests; the pipeline uses [`Lexicon::matches`]).
+    #[cfg(any(test, feature = "internals"))]
     pub fn get(&self, phrase: &str) -> &[(Entry, f32)] {
-        self.phrases.get(phrase).map_or(&[], |n| n.entries.as_slice())
+        self.phrases.get(phrase).map_or(&[], |n| n.entries)
     }
 
     /// Every listed phrase starting at each token (longest first at a given start).
@@ -289,7 +242,7 @@ impl Lexicon {
                 continue;
             };
             if node.listed {
-                out.push(Match { start, len: 1, entries: node.entries.as_slice() });
+                out.push(Match { start, len: 1, entries: node.entries });
             }
             if self.max_len == 1 || !node.prefix {
                 continue;
@@ -303,7 +256,7 @@ impl Lexicon {
                     break;
                 };
                 if node.listed {
-                    out.push(Match { start, len, entries: node.entries.as_slice() });
+                    out.push(Match { start, len, entries: node.entries });
                 }
                 if len == self.max_len || !node.prefix {
                     break;
@@ -315,15 +268,9 @@ impl Lexicon {
     }
 
     /// Whether a phrase is listed as `entry`.
+    #[cfg(any(test, feature = "internals"))]
     pub fn is(&self, phrase: &str, entry: Entry) -> bool {
         self.get(phrase).iter().any(|(e, _)| *e == entry)
-    }
-}
-
-fn split_value(line: &'static str) -> (&'static str, f32) {
-    match line.split_once('\t') {
-        Some((phrase, value)) => (phrase.trim(), value.trim().parse().unwrap_or(1.0)),
-        None => (line, 1.0),
     }
 }
 
@@ -335,35 +282,16 @@ pub fn for_language(lang: &str) -> &'static Lexicon {
     static DE: OnceLock<Lexicon> = OnceLock::new();
     static IT: OnceLock<Lexicon> = OnceLock::new();
     static OTHER: OnceLock<Lexicon> = OnceLock::new();
+    macro_rules! compiled {
+        ($lang:ident) => {
+            Lexicon::compiled(compiled::$lang::KEYS, compiled::$lang::LENS, compiled::$lang::NODES, &compiled::$lang::SHAPES, compiled::$lang::MAX_LEN)
+        };
+    }
     match lang {
-        "en" => EN.get_or_init(|| {
-            let mut l = Lexicon::default();
-            l.add_list(include_str!("data/evaluative_en.tsv"), Entry::Evaluative);
-            // The long upstream list holds many verbs that also report facts: they need a "que"/"that"
-            // or a quotation to frame reported speech (value 0.5); the hand-written ones do not.
-            l.add_list_valued(include_str!("data/reporting_en.txt"), Entry::Reporting, 0.5);
-            l.add_sections(include_str!("data/cues_en.txt"));
-            l
-        }),
-        "fr" => FR.get_or_init(|| {
-            let mut l = Lexicon::default();
-            l.add_list(include_str!("data/evaluative_fr.tsv"), Entry::Evaluative);
-            // The long upstream list holds many verbs that also report facts: they need a "que"/"that"
-            // or a quotation to frame reported speech (value 0.5); the hand-written ones do not.
-            l.add_list_valued(include_str!("data/reporting_fr.txt"), Entry::Reporting, 0.5);
-            l.add_sections(include_str!("data/cues_fr.txt"));
-            l
-        }),
-        "de" => DE.get_or_init(|| {
-            let mut l = Lexicon::default();
-            l.add_sections(include_str!("data/cues_de.txt"));
-            l
-        }),
-        "it" => IT.get_or_init(|| {
-            let mut l = Lexicon::default();
-            l.add_sections(include_str!("data/cues_it.txt"));
-            l
-        }),
+        "en" => EN.get_or_init(|| compiled!(en)),
+        "fr" => FR.get_or_init(|| compiled!(fr)),
+        "de" => DE.get_or_init(|| compiled!(de)),
+        "it" => IT.get_or_init(|| compiled!(it)),
         _ => OTHER.get_or_init(Lexicon::default),
     }
 }
@@ -371,4 +299,126 @@ pub fn for_language(lang: &str) -> &'static Lexicon {
 /// The primary subtag of a language tag, lower case (`fr-FR` → `fr`).
 pub fn primary_subtag(lang: &str) -> String {
     lang.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    //! The lists read at run time the way `for_language` read them before `build.rs` compiled
+    //! them, compared with the compiled tables: same phrases, prefixes and entries, in order.
+    use super::*;
+    use std::collections::BTreeMap;
+
+    type Built = BTreeMap<String, (bool, bool, Vec<(Entry, f32)>)>;
+
+    #[derive(Default)]
+    struct Old {
+        phrases: Built,
+        max_len: usize,
+    }
+
+    impl Old {
+        fn add(&mut self, phrase: &str, entry: Entry, value: f32) {
+            let key = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+            if key.is_empty() {
+                return;
+            }
+            let mut words = 1;
+            for (at, b) in key.bytes().enumerate() {
+                if b == b' ' {
+                    words += 1;
+                    self.phrases.entry(key[..at].to_string()).or_default().1 = true;
+                }
+            }
+            self.max_len = self.max_len.max(words);
+            let node = self.phrases.entry(key).or_default();
+            node.0 = true;
+            if let Some(existing) = node.2.iter_mut().find(|(e, _)| *e == entry) {
+                existing.1 = existing.1.max(value);
+            } else {
+                node.2.push((entry, value));
+            }
+        }
+        fn add_sections(&mut self, text: &str) {
+            let mut current = None;
+            let mut neutral = false;
+            for line in text.lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                if line.is_empty() {
+                    continue;
+                }
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    neutral = name == "neutral";
+                    current = Entry::parse(name);
+                    continue;
+                }
+                if neutral {
+                    if let Some(node) = self.phrases.get_mut(line) {
+                        node.2.retain(|(e, _)| *e != Entry::Evaluative && *e != Entry::Reporting);
+                    }
+                } else if let Some(entry) = current {
+                    let (phrase, value) = split_value(line);
+                    self.add(phrase, entry, value);
+                }
+            }
+        }
+        fn add_list(&mut self, text: &str, entry: Entry) {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                let (phrase, value) = split_value(line.trim());
+                self.add(phrase, entry, value);
+            }
+        }
+        fn add_list_valued(&mut self, text: &str, entry: Entry, value: f32) {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                self.add(line.trim(), entry, value);
+            }
+        }
+    }
+
+    fn split_value(line: &str) -> (&str, f32) {
+        match line.split_once('\t') {
+            Some((phrase, value)) => (phrase.trim(), value.trim().parse().unwrap_or(1.0)),
+            None => (line, 1.0),
+        }
+    }
+
+    fn old(lang: &str) -> Old {
+        let mut l = Old::default();
+        match lang {
+            "en" => {
+                l.add_list(include_str!("data/evaluative_en.tsv"), Entry::Evaluative);
+                l.add_list_valued(include_str!("data/reporting_en.txt"), Entry::Reporting, 0.5);
+                l.add_sections(include_str!("data/cues_en.txt"));
+            }
+            "fr" => {
+                l.add_list(include_str!("data/evaluative_fr.tsv"), Entry::Evaluative);
+                l.add_list_valued(include_str!("data/reporting_fr.txt"), Entry::Reporting, 0.5);
+                l.add_sections(include_str!("data/cues_fr.txt"));
+            }
+            "de" => l.add_sections(include_str!("data/cues_de.txt")),
+            "it" => l.add_sections(include_str!("data/cues_it.txt")),
+            _ => {}
+        }
+        l
+    }
+
+    #[test]
+    fn tables_match_the_lists() {
+        for lang in ["en", "fr", "de", "it", "es"] {
+            let old = old(lang);
+            let new = for_language(lang);
+            let compiled: Built = new.phrases.iter().map(|(k, n)| (k.to_string(), (n.listed, n.prefix, n.entries.to_vec()))).collect();
+            assert_eq!(compiled.len(), old.phrases.len(), "{lang}: number of phrases");
+            for (key, node) in &old.phrases {
+                let got = compiled.get(key).unwrap_or_else(|| panic!("{lang}: {key:?} missing"));
+                assert_eq!(got.0, node.0, "{lang}: {key:?} listed");
+                assert_eq!(got.1, node.1, "{lang}: {key:?} prefix");
+                assert_eq!(got.2.len(), node.2.len(), "{lang}: {key:?} entries");
+                for ((e1, v1), (e2, v2)) in got.2.iter().zip(&node.2) {
+                    assert_eq!(e1, e2, "{lang}: {key:?}");
+                    assert_eq!(v1.to_bits(), v2.to_bits(), "{lang}: {key:?} value");
+                }
+            }
+            assert_eq!(new.max_len, old.max_len, "{lang}: longest phrase");
+        }
+    }
 }

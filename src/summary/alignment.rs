@@ -17,7 +17,44 @@ pub fn same_word(a: &str, b: &str) -> bool {
     }
     // One edit changes at most one end; this cheap test rejects most unrelated pairs.
     let ends_agree = a.chars().next() == b.chars().next() || a.chars().next_back() == b.chars().next_back();
-    ends_agree && edit_distance(a, b, allowed) <= allowed
+    // One edit allowed (4–7 letters, most pairs): a linear scan instead of the distance table.
+    ends_agree && if allowed == 1 { one_edit_apart(a, b) } else { edit_distance(a, b, allowed) <= allowed }
+}
+
+/// Whether two different words are one edit apart in [`edit_distance`]'s sense: one letter
+/// changed, added or dropped, or two neighbours swapped.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    // The common head, then the rests from the first difference.
+    loop {
+        let (rx, ry) = (x.as_str(), y.as_str());
+        match (x.next(), y.next()) {
+            (Some(p), Some(q)) if p == q => continue,
+            _ => {
+                x = rx.chars();
+                y = ry.chars();
+                break;
+            }
+        }
+    }
+    let (rx, ry) = (x.as_str(), y.as_str());
+    let (lx, ly) = (rx.chars().count(), ry.chars().count());
+    if lx == ly {
+        let (x0, y0) = (x.next(), y.next());
+        if x.as_str() == y.as_str() {
+            return true;
+        }
+        let (x1, y1) = (x.next(), y.next());
+        x0.is_some() && x0 == y1 && x1 == y0 && x.as_str() == y.as_str()
+    } else if lx == ly + 1 {
+        x.next();
+        x.as_str() == ry
+    } else if ly == lx + 1 {
+        y.next();
+        y.as_str() == rx
+    } else {
+        false
+    }
 }
 
 /// Optimal-string-alignment distance (a swap of two neighbours counts as one edit), stopping
@@ -202,6 +239,65 @@ mod tests {
 
     fn overlap(a: &str, b: &str) -> Overlap {
         aligned(a, b).0
+    }
+
+    /// `same_word` as it was before the one-edit scan: the distance table for every pair.
+    fn same_word_by_table(a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let shorter = la.min(lb);
+        let allowed = if shorter >= 8 { 2 } else if shorter >= 4 { 1 } else { 0 };
+        if allowed == 0 || la.abs_diff(lb) > allowed {
+            return false;
+        }
+        let ends_agree = a.chars().next() == b.chars().next() || a.chars().next_back() == b.chars().next_back();
+        ends_agree && edit_distance(a, b, allowed) <= allowed
+    }
+
+    #[test]
+    fn one_edit_scan_agrees_with_the_table() {
+        // Random pairs of words of 3–6 letters over a small alphabet (with an accent), and every
+        // one-edit change of each.
+        let letters = ['a', 'b', 'é', 'c'];
+        let mut words: Vec<String> = vec![String::new()];
+        for _ in 0..6 {
+            let more: Vec<String> = words.iter().flat_map(|w| letters.iter().map(move |c| format!("{w}{c}"))).collect();
+            words.extend(more);
+        }
+        words.retain(|w| w.chars().count() >= 3);
+        words.sort();
+        words.dedup();
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..200_000 {
+            let a = &words[next(words.len())];
+            let b = &words[next(words.len())];
+            assert_eq!(same_word(a, b), same_word_by_table(a, b), "{a:?} {b:?}");
+        }
+        for a in &words {
+            let chars: Vec<char> = a.chars().collect();
+            for i in 0..chars.len() {
+                let mut b = chars.clone();
+                b[i] = 'x';
+                let b: String = b.into_iter().collect();
+                assert_eq!(same_word(a, &b), same_word_by_table(a, &b), "{a:?} {b:?}");
+                let mut c = chars.clone();
+                c.remove(i);
+                let c: String = c.into_iter().collect();
+                assert_eq!(same_word(a, &c), same_word_by_table(a, &c), "{a:?} {c:?}");
+                if i + 1 < chars.len() {
+                    let mut d = chars.clone();
+                    d.swap(i, i + 1);
+                    let d: String = d.into_iter().collect();
+                    assert_eq!(same_word(a, &d), same_word_by_table(a, &d), "{a:?} {d:?}");
+                }
+            }
+        }
     }
 
     #[test]

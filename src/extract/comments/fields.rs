@@ -9,6 +9,7 @@ use super::word_rules;
 use crate::text::{date::parse_date, relative_date::is_relative_date};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
+use std::borrow::Cow;
 
 /// What one comment element says about itself.
 #[derive(Clone, Debug, Default)]
@@ -367,11 +368,22 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
 fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
     let texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
     let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
-    if first.is_some_and(|c| c.is_alphabetic() && REPLY_PHRASES.iter().any(|p| p.chars().next() == c.to_lowercase().next())) {
+    if first.is_some_and(|c| c.is_alphabetic() && {
+        // Lower-cased once, not once per phrase.
+        let lower = c.to_lowercase().next();
+        REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
+    }) {
         return true;
     }
     let last = texts.filter(|t| !t.trim().is_empty()).last().and_then(|t| t.trim_end().chars().last());
-    last.is_some_and(|c| REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
+    // Every suffix ends in a CJK or Hangul letter (`reply_suffixes_end_outside_ascii`).
+    last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
+}
+
+#[cfg(test)]
+#[test]
+fn reply_suffixes_end_outside_ascii() {
+    assert!(REPLY_SUFFIXES.iter().all(|s| s.chars().last().is_some_and(|c| !c.is_ascii())));
 }
 
 fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
@@ -478,8 +490,19 @@ fn is_chrome(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, whole_it
         return true;
     }
     snapshot.subtree_end(id) - id <= 4 && !matches!(tag, "p" | "blockquote") && {
-        let text = snapshot.text_content(id);
+        let text = text_content(snapshot, id);
         !text.trim().is_empty() && word_rules::is_action_text(&text)
+    }
+}
+
+/// [`Snapshot::text_content`], borrowed when the subtree holds at most one text node (most
+/// small elements: a button's word, a counter), so that it costs no copy.
+fn text_content(snapshot: &Snapshot, id: NodeId) -> Cow<'_, str> {
+    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+    match (texts.next(), texts.next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(only), None) => Cow::Borrowed(only),
+        (Some(_), Some(_)) => Cow::Owned(snapshot.text_content(id)),
     }
 }
 

@@ -233,13 +233,30 @@ pub fn names_item_chrome(parts: &[Part]) -> bool {
 
 /// Whether a short text is a button or a counter ("Répondre", "12 👍", "Voir plus", "3").
 pub fn is_action_text(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let text = text.trim();
+    if text.is_ascii() {
+        // The common case, without a lower-case copy: ASCII lower-casing keeps every byte in
+        // place and letters letters, so the core is the same slice of the text.
+        let core = text.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '\'').trim();
+        if core.is_empty() {
+            return text.len() <= 12;
+        }
+        return ACTION_TEXTS.iter().any(|a| a.eq_ignore_ascii_case(core)) || is_load_more_ascii(core);
+    }
+    let lower = text.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').trim();
     if core.is_empty() {
         // Only digits, emoji, punctuation: a counter or an icon.
         return lower.chars().count() <= 12;
     }
     ACTION_TEXTS.contains(&core) || is_load_more(core)
+}
+
+/// [`is_load_more`] of an ASCII text, without copies (no "load more" substring is ASCII).
+fn is_load_more_ascii(text: &str) -> bool {
+    let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let listed = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    words().count() <= 6 && words().any(|w| listed(LOAD_VERBS, w)) && words().any(|w| listed(MORE_WORDS, w))
 }
 
 /// Whether a short text is a "load more" link or button ("Load More", "Show 2 more replies",
@@ -271,22 +288,30 @@ pub fn looks_like_date(text: &str) -> bool {
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
 pub fn clean_author(text: &str) -> Option<String> {
     let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
-    let mut name = text.trim().trim_matches(separators).to_owned();
-    let mut lower = name.to_lowercase();
+    let mut name: &str = text.trim().trim_matches(separators);
+    // Slices of the text until the end (one copy for the answer); an ASCII name is compared
+    // case-insensitively in place, any other through its lower-case copy as before.
+    let mut lower = if name.is_ascii() { None } else { Some(name.to_lowercase()) };
     for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
-        if lower.ends_with(suffix) {
-            name.truncate(name.len() - suffix.len());
-            lower = name.to_lowercase();
+        let ends = match &lower {
+            None => name.len() >= suffix.len() && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()),
+            Some(lower) => lower.ends_with(suffix),
+        };
+        if ends {
+            name = &name[..name.len() - suffix.len()];
+            if lower.is_some() {
+                lower = Some(name.to_lowercase());
+            }
         }
     }
     for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
         if let Some(rest) = name.strip_prefix(prefix) {
-            name = rest.to_owned();
+            name = rest;
         }
     }
-    let name = name.trim().trim_matches(separators).to_owned();
+    let name = name.trim().trim_matches(separators);
     let chars = name.chars().count();
-    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then(|| name.to_owned())
 }
 
 #[cfg(test)]
@@ -337,5 +362,63 @@ mod tests {
         assert_eq!(clean_author("Alice says:").as_deref(), Some("Alice"));
         assert_eq!(clean_author("Carl a écrit :").as_deref(), Some("Carl"));
         assert_eq!(clean_author("").as_deref(), None);
+    }
+
+    /// The versions before the allocation-free ASCII paths, for comparison.
+    fn old_is_action_text(text: &str) -> bool {
+        let lower = text.trim().to_lowercase();
+        let core = lower.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').trim();
+        if core.is_empty() {
+            return lower.chars().count() <= 12;
+        }
+        ACTION_TEXTS.contains(&core) || is_load_more(core)
+    }
+
+    fn old_clean_author(text: &str) -> Option<String> {
+        let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
+        let mut name = text.trim().trim_matches(separators).to_owned();
+        let mut lower = name.to_lowercase();
+        for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
+            if lower.ends_with(suffix) {
+                name.truncate(name.len() - suffix.len());
+                lower = name.to_lowercase();
+            }
+        }
+        for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
+            if let Some(rest) = name.strip_prefix(prefix) {
+                name = rest.to_owned();
+            }
+        }
+        let name = name.trim().trim_matches(separators).to_owned();
+        let chars = name.chars().count();
+        (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+    }
+
+    #[test]
+    fn ascii_paths_answer_as_before() {
+        for list in [ACTION_TEXTS, LOAD_VERBS, MORE_WORDS] {
+            for w in list {
+                assert_eq!(w.to_lowercase(), *w, "lists are lower case");
+            }
+        }
+        let mut texts: Vec<String> = Vec::new();
+        for base in [
+            "Reply", "REPLY", " reply! ", "Report", "Show more", "Show 2 more replies", "Load More", "load   more comments",
+            "view all 12 replies", "See more", "Read more about more things here now yes", "12", "12 👍", "…", "", "  ",
+            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
+            "Jo says says", "Kim Says:", "O'Neil", "it's", "Répondre", "GEFÄLLT MIR", "Zoë says", "İstanbul says", "Ann · vor 2 Stunden",
+            "Anna Maria Lopez de la Vega y Ruiz", "x", "Link", "Quote", "permalink", "Mostra altri commenti", "Voir plus",
+            "a very long name that is certainly longer than sixty characters in all of its words",
+            "Delete", "delete this", "Reply to the minister's claim", "12 more", "show",
+        ] {
+            texts.push(base.to_owned());
+            texts.push(base.to_uppercase());
+            texts.push(format!("{base}:"));
+            texts.push(format!(" · {base} "));
+        }
+        for t in &texts {
+            assert_eq!(is_action_text(t), old_is_action_text(t), "is_action_text({t:?})");
+            assert_eq!(clean_author(t), old_clean_author(t), "clean_author({t:?})");
+        }
     }
 }
