@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HUGE_PAGES, startServer } from '../tests/e2e/server.js';
 import { commentsPage } from './bench/comments-page.mjs';
+import { firefoxTabs } from './bench/firefox-tabs.mjs';
 import { noticeText } from '../tests/e2e/own-probes.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -210,20 +211,9 @@ async function firefoxDriver() {
     }
   };
   await chromeContext(`const w = Services.wm.getMostRecentWindow('navigator:browser'); const ui = w.SidebarController ?? w.SidebarUI; ui?.hide(); return true;`);
-  let pageTab = await driver.getWindowHandle();
-  await driver.switchTo().newWindow('tab');
-  const controlTab = await driver.getWindowHandle();
-  await driver.get(`moz-extension://${UUID}/src/options/options.html`);
-  let where = controlTab;
-  const inTab = async (handle, work) => {
-    if (where !== handle) {
-      await driver.switchTo().window(handle);
-      where = handle;
-    }
-    return work();
-  };
-  const control = (fn, arg) => inTab(controlTab, () => driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1]; Promise.resolve((${fn})(arguments[0])).then(done, (e) => done({ error: String(e) }));`, arg ?? null));
+  const tabs = await firefoxTabs(driver, `moz-extension://${UUID}/src/options/options.html`);
+  const { controlTab, inTab, control } = tabs;
+  let { pageTab } = tabs;
   let pageUrl = null;
   const tabId = async () => (await until(() => control(async (url) => (await browser.tabs.query({})).find((t) => t.url === url)?.id ?? null, pageUrl),
     (id) => typeof id === 'number', 10_000)).value;
@@ -238,7 +228,7 @@ async function firefoxDriver() {
       if (pageTab === null) {
         await driver.switchTo().newWindow('tab');
         pageTab = await driver.getWindowHandle();
-        where = pageTab;
+        tabs.current(pageTab);
       }
       pageUrl = url;
       await inTab(pageTab, () => driver.get(url));
@@ -287,9 +277,8 @@ async function firefoxDriver() {
       const id = await tabId();
       await control(async (tab) => { await browser.tabs.remove(tab); return true; }, id);
       pageTab = null;
-      where = null;
       await driver.switchTo().window(controlTab);
-      where = controlTab;
+      tabs.current(controlTab);
     },
     quit: () => driver.quit(),
   };

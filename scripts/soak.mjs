@@ -53,6 +53,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { layoutWhileOn, leftovers, recordLayout } from '../tests/e2e/layout-probes.js';
+import { firefoxTabs } from './bench/firefox-tabs.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -329,20 +330,7 @@ async function firefoxDriver() {
   await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
   await driver.installAddon(join(resolve(args.dist), 'firefox'), true); // the unpacked folder, as a temporary add-on
   const version = (await driver.getCapabilities()).get('browserVersion');
-  const pageTab = await driver.getWindowHandle();
-  await driver.switchTo().newWindow('tab');
-  const controlTab = await driver.getWindowHandle();
-  await driver.get(`${origin}/src/options/options.html`);
-  let where = controlTab;
-  const inTab = async (handle, work) => {
-    if (where !== handle) {
-      await driver.switchTo().window(handle);
-      where = handle;
-    }
-    return work();
-  };
-  const control = (fn, arg) => inTab(controlTab, () => driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1]; Promise.resolve((${fn})(arguments[0])).then(done, (e) => done({ error: String(e) }));`, arg ?? null));
+  const { pageTab, inTab, control } = await firefoxTabs(driver, `${origin}/src/options/options.html`);
   /** Runs privileged code (the browser's chrome context): the console service, process memory. */
   const chrome = async (body) => {
     await driver.setContext(firefox.Context.CHROME);
