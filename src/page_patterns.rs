@@ -142,7 +142,18 @@ pub fn is_author_box(matched: &str) -> bool {
 
 /// Whether a text opens like a "read also" / related-articles box.
 pub fn opens_related_box(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    is_related_lead_in(&opening_head(text))
+}
+
+/// The first 40 chars of a text after its leading white space, lower-cased: what
+/// [`is_related_lead_in`] and [`is_promo_lead_in`] read (to ask both of one text, lower-case it
+/// once).
+pub fn opening_head(text: &str) -> String {
+    text.trim_start().chars().take(40).collect::<String>().to_lowercase()
+}
+
+/// Whether an [`opening_head`] opens a "Read also" / "Related" box.
+pub fn is_related_lead_in(head: &str) -> bool {
     RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
 }
 
@@ -168,7 +179,11 @@ const PROMO_LEAD_INS: &[&str] = &[
 
 /// Whether a short text opens like a newsletter or social promo.
 pub fn opens_promo(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    is_promo_lead_in(&opening_head(text))
+}
+
+/// Whether an [`opening_head`] opens a newsletter or social promo.
+pub fn is_promo_lead_in(head: &str) -> bool {
     PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
 }
 

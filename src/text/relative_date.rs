@@ -276,13 +276,22 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
 }
 
+/// The tables' words written in CJK letters (built once: every short CJK text of a page is cut
+/// into them).
+fn cjk_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let known = UNITS.iter().map(|(w, _)| *w).chain(AGO.iter().copied()).chain(NOW.iter().copied()).chain(DAYS_BACK.iter().map(|(w, _, _)| *w));
+        known.filter(|w| w.chars().any(is_cjk)).collect()
+    })
+}
+
 /// A run of CJK letters cut greedily into the longest words of the tables, other chars alone.
 fn split_cjk(word: String) -> Vec<String> {
     if !word.chars().any(is_cjk) {
         return vec![word];
     }
-    let known = UNITS.iter().map(|(w, _)| *w).chain(AGO.iter().copied()).chain(NOW.iter().copied()).chain(DAYS_BACK.iter().map(|(w, _, _)| *w));
-    let cjk_words: Vec<&str> = known.filter(|w| w.chars().any(is_cjk)).collect();
+    let cjk_words = cjk_words();
     let mut out = Vec::new();
     let mut rest = word.as_str();
     while let Some(first) = rest.chars().next() {
