@@ -64,7 +64,8 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = non_space_chars(text);
-                if m.text[i] <= 40 && word_rules::looks_like_time(text) {
+                // A blank text (most text nodes of a pretty-printed page) is no date.
+                if (1..=40).contains(&m.text[i]) && word_rules::looks_like_time(text) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {

@@ -280,7 +280,7 @@ fn has_digit(text: &str) -> bool {
 /// "à l'instant"), asking the relative-date reader once (a text with a digit is a relative date
 /// only if [`looks_like_date`], which already asks it).
 pub fn looks_like_time(text: &str) -> bool {
-    if has_digit(text.trim()) {
+    if has_digit(text) {
         looks_like_date(text)
     } else {
         crate::text::relative_date::is_relative_date(text)
