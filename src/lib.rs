@@ -42,29 +42,46 @@ macro_rules! internal_mods {
     )*};
 }
 
+/// The same for the modules of `glose-read` (the hot path, a crate of its own for its opt-level),
+/// re-exported under their old names so `crate::text::…` paths keep working.
+macro_rules! internal_uses {
+    ($($(#[$meta:meta])* $name:ident;)*) => {$(
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        pub use glose_read::$name;
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        #[allow(unused_imports)]
+        pub(crate) use glose_read::$name;
+    )*};
+}
+
 mod analyze;
 pub mod anchor;
 pub mod export;
 pub mod report;
-pub mod snapshot;
+pub use glose_read::snapshot;
 
 internal_mods! {
-    /// Comment section and main-article extraction.
-    extract;
     /// Page metadata: title, byline, date, site, language.
     metadata;
     /// Opinion labels of sentences: cues, attribution, the fast model, the encoder head.
     opinion;
-    /// What class names, ids and roles say about a part of the page.
-    page_patterns;
     /// The comment summary: quotes, stance, replies, themes.
     summary;
+}
+
+internal_uses! {
+    /// Comment section and main-article extraction.
+    extract;
+    /// What class names, ids and roles say about a part of the page.
+    page_patterns;
     /// Sentences, language, words, dates, quoted passages.
     text;
 }
 
 #[cfg(feature = "html")]
-pub mod read_html;
+pub use glose_read::read_html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod read_dom;

@@ -26,7 +26,7 @@ test('markup visibility rules', () => {
 
 test('the reading limits come from Rust (src/snapshot/limits.rs)', async () => {
   const { readFileSync } = await import('node:fs');
-  const source = readFileSync(new URL('../../src/snapshot/limits.rs', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../../crates/glose-read/src/snapshot/limits.rs', import.meta.url), 'utf8');
   const rust = (name) => {
     const match = source.match(new RegExp(`pub const ${name}: usize = ([^;]+);`));
     assert.ok(match, `${name} not found`);

@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn cap_changes_nothing_on_ordinary_pages() {
         let pages = [
-            include_str!("../tests/hostile/malformed-markup/page.html"),
+            include_str!("../../../tests/hostile/malformed-markup/page.html"),
             "<table><tr><td>a<p>b<table><td>c</table></table><b><i>x</b>y</i><p>z<li>1<li>2",
             "<!doctype html><html><head><title>t</title><script>if (a<b) x('</div>')</script></head>
              <body><template><p>t</p></template><svg><title>s</title></svg><pre>\ncode</pre>
@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn cap_changes_nothing_on_the_shared_corpus() {
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut pages = vec![shared.join("pages/clubic-jedi/page.html")];
         let corpus = shared.join("corpus/readability-test-pages");
         let folders = std::fs::read_dir(&corpus).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
