@@ -71,9 +71,13 @@ internal_mods! {
     summary;
 }
 
+/// Comment section and main-article extraction (crate `glose-extract`).
+#[cfg(feature = "internals")]
+pub use glose_extract::extract;
+#[cfg(not(feature = "internals"))]
+pub(crate) use glose_extract::extract;
+
 internal_uses! {
-    /// Comment section and main-article extraction.
-    extract;
     /// What class names, ids and roles say about a part of the page.
     page_patterns;
     /// Sentences, language, words, dates, quoted passages.

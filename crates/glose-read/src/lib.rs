@@ -1,7 +1,8 @@
 //! Glose's hot path, a crate of its own so the release profile can optimise it for speed while
 //! the rest stays small (`[profile.release.package.glose-read]` in the workspace's Cargo.toml):
 //! the page [`snapshot`] and the native HTML reader ([`read_html`], feature `html`), [`text`]
-//! (sentences, words, dates), [`page_patterns`] and the article and comment [`extract`]ion.
+//! (sentences, words, dates) and [`page_patterns`]; the extraction that reads them is
+//! `glose-extract`.
 //! `glose` re-exports these modules under the same names (`glose::snapshot`, …), so the code on
 //! both sides still writes `crate::snapshot::…`; ARCHITECTURE.md has the layers.
 
@@ -16,7 +17,6 @@ macro_rules! internal_mods {
     )*};
 }
 
-pub mod extract;
 pub mod page_patterns;
 #[cfg(feature = "html")]
 pub mod read_html;
