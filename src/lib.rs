@@ -63,6 +63,8 @@ pub mod report;
 pub use glose_read::snapshot;
 
 internal_mods! {
+    /// Comment section and main-article extraction.
+    extract;
     /// Page metadata: title, byline, date, site, language.
     metadata;
     /// Opinion labels of sentences: cues, attribution, the fast model, the encoder head.
@@ -70,12 +72,6 @@ internal_mods! {
     /// The comment summary: quotes, stance, replies, themes.
     summary;
 }
-
-/// Comment section and main-article extraction (crate `glose-extract`).
-#[cfg(feature = "internals")]
-pub use glose_extract::extract;
-#[cfg(not(feature = "internals"))]
-pub(crate) use glose_extract::extract;
 
 internal_uses! {
     /// What class names, ids and roles say about a part of the page.
