@@ -12,7 +12,10 @@ export CARGO_TARGET_DIR="${GLOSE_WASM_TARGET_DIR:-$PWD/target/wasm}"
 out="${GLOSE_WASM_OUT:-$PWD/target/pkg}"
 
 echo "[build-wasm] cargo build (release, wasm32, no default features)"
-cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib
+# GLOSE_CARGO_ARGS: extra cargo arguments for variants, e.g.
+#   GLOSE_CARGO_ARGS='--config profile.release.package.glose-read.opt-level="z"'   (BENCHMARKS.md, "opt-level for the hot crate")
+# shellcheck disable=SC2086
+cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib ${GLOSE_CARGO_ARGS:-}
 raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/glose.wasm"
 
 rm -rf "$out.tmp" && mkdir -p "$out.tmp"
