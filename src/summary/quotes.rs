@@ -49,14 +49,14 @@ pub struct SentenceIndex {
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
     content: Vec<Vec<bool>>,
-    /// Distinct folded words of the article (within the cut) with their first and last letters,
-    /// by length in chars.
-    article_words: Vec<Vec<(u32, char, char)>>,
+    /// Distinct folded words of the article (within the cut) with their first and last letters
+    /// and their [`letter_mask`], by length in chars.
+    article_words: Vec<Vec<(u32, char, char, u64)>>,
     /// Folded word id → whether it is among `article_words`.
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
-    by_key: FxHashMap<String, Vec<u32>>,
+    by_key: FxHashMap<u128, Vec<u32>>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
     matches: Vec<Option<Box<[u32]>>>,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
@@ -74,7 +74,7 @@ impl SentenceIndex {
     pub fn new(sentences: &[&str], vocabulary: &mut Vocabulary) -> SentenceIndex {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
-        let mut article_words: Vec<Vec<(u32, char, char)>> = Vec::new();
+        let mut article_words: Vec<Vec<(u32, char, char, u64)>> = Vec::new();
         for w in words.iter().flatten() {
             if !in_article[w.folded as usize] {
                 in_article[w.folded as usize] = true;
@@ -92,12 +92,12 @@ impl SentenceIndex {
                     article_words.resize(n + 1, Vec::new());
                 }
                 let text = vocabulary.text(w.folded);
-                article_words[n].push((w.folded, first(text), last(text)));
+                article_words[n].push((w.folded, first(text), last(text), letter_mask(text)));
             }
         }
         let content: Vec<Vec<bool>> =
             words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
-        let mut by_key: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut by_key: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
         for (i, (ws, cs)) in words.iter().zip(&content).enumerate() {
             for (w, _) in ws.iter().zip(cs).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
@@ -199,14 +199,19 @@ impl SentenceIndex {
             return if listed { Box::new([id]) } else { Box::new([]) };
         }
         let text = vocabulary.text(id);
-        let (f, l) = (first(text), last(text));
+        let (f, l, mask) = (first(text), last(text), letter_mask(text));
         let lengths = n.saturating_sub(2)..(n + 3).min(self.article_words.len());
         self.article_words[lengths.start.min(lengths.end)..lengths.end]
             .iter()
             .flatten()
-            // One edit changes at most one end (the same pre-test as `same_word`, stored).
-            .filter(|&&(a, af, al)| (af == f || al == l) && same_word(text, vocabulary.text(a)))
-            .map(|&(a, _, _)| a)
+            // One edit changes at most one end (the same pre-test as `same_word`, stored), and
+            // flips at most two bits of the letter mask (a word under 8 letters is allowed one
+            // edit, a longer one two: see `same_word`).
+            .filter(|&&(a, af, al, am)| {
+                let edits = if n.min(vocabulary.chars(a)) >= 8 { 2 } else { 1 };
+                (af == f || al == l) && (mask ^ am).count_ones() <= 2 * edits && same_word(text, vocabulary.text(a))
+            })
+            .map(|&(a, _, _, _)| a)
             .collect()
     }
 
@@ -302,6 +307,14 @@ fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
 }
 
 /// First letter of a word ('\0' for none).
+/// The set of a word's letters as 64 bits (a letter's bit is its code point modulo 64): one
+/// edit of [`same_word`] (a letter changed, added, dropped, or two swapped) changes at most two
+/// bits, so two words whose masks differ in more bits than twice the edits allowed are not the
+/// same word.
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
+}
+
 fn first(word: &str) -> char {
     word.chars().next().unwrap_or('\0')
 }
@@ -335,16 +348,30 @@ fn could_pass(content: &[bool], matches: &[&[u32]], ids: &[u32], b_content: &[bo
 }
 
 /// Lookup keys of a folded content word: its first and last four letters.
-fn keys(word: &str) -> impl Iterator<Item = String> {
-    if word.is_ascii() {
-        let n = word.len();
-        return [word[..n.min(4)].to_owned(), word[n.saturating_sub(4)..].to_ascii_uppercase()].into_iter();
+fn keys(word: &str) -> impl Iterator<Item = u128> {
+    let mut prefix = Key::default();
+    for c in word.chars().take(4) {
+        prefix.push(c);
     }
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    let prefix: String = chars[..n.min(4)].iter().collect();
-    let suffix: String = chars[n.saturating_sub(4)..].iter().map(|c| c.to_ascii_uppercase()).collect();
-    [prefix, suffix].into_iter()
+    // The last four chars (all of a shorter word), ASCII letters upper-cased.
+    let skip = word.chars().count().saturating_sub(4);
+    let mut suffix = Key::default();
+    for c in word.chars().skip(skip) {
+        suffix.push(c.to_ascii_uppercase());
+    }
+    [prefix.0, suffix.0].into_iter()
+}
+
+/// Up to four chars packed in a `u128` (21 bits each, and their count): equal keys are equal
+/// strings, without a `String` per key (two keys per content word of the article and comments).
+#[derive(Default)]
+struct Key(u128);
+
+impl Key {
+    fn push(&mut self, c: char) {
+        let count = self.0 >> 124;
+        self.0 = ((count + 1) << 124) | (self.0 & ((1 << 124) - 1)) | (u128::from(u32::from(c)) << (21 * count));
+    }
 }
 
 #[cfg(test)]
@@ -356,6 +383,72 @@ mod tests {
         "Le président américain reproche en effet à l'homme d'affaires d'être le propriétaire du Washington Post, média dont le traitement de l'actualité lui déplaît (car ne faisant pas la propagande de son administration).",
         "Le Pentagone a cependant communiqué être confiant dans son choix.",
     ];
+
+    #[test]
+    fn the_letter_mask_never_rejects_the_same_word() {
+        let words = ["pentagone", "propriétaire", "administration", "amazon", "digère", "toujours", "affaires", "confiant", "œuvre", "straße"];
+        let letters: Vec<char> = "abcdeéèfghijklmnopqrstuvwxyzœß".chars().collect();
+        let mut checked = 0;
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            // Every one-edit variant, and a second edit on each of those.
+            let one_edits = |w: &[char]| {
+                let mut out: Vec<Vec<char>> = Vec::new();
+                for i in 0..=w.len() {
+                    for &c in &letters {
+                        let mut v = w.to_vec();
+                        v.insert(i, c);
+                        out.push(v);
+                        if i < w.len() {
+                            let mut v = w.to_vec();
+                            v[i] = c;
+                            out.push(v);
+                        }
+                    }
+                    if i < w.len() {
+                        let mut v = w.to_vec();
+                        v.remove(i);
+                        out.push(v);
+                    }
+                    if i + 1 < w.len() {
+                        let mut v = w.to_vec();
+                        v.swap(i, i + 1);
+                        out.push(v);
+                    }
+                }
+                out
+            };
+            for one in one_edits(&chars) {
+                for two in std::iter::once(one.clone()).chain(one_edits(&one).into_iter().step_by(7)) {
+                    let other: String = two.iter().collect();
+                    if same_word(word, &other) {
+                        let edits = if chars.len().min(two.len()) >= 8 { 2 } else { 1 };
+                        assert!((letter_mask(word) ^ letter_mask(&other)).count_ones() <= 2 * edits, "{word} / {other}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn packed_keys_are_equal_exactly_when_the_strings_are() {
+        let string_keys = |word: &str| {
+            let chars: Vec<char> = word.chars().collect();
+            let n = chars.len();
+            let prefix: String = chars[..n.min(4)].iter().collect();
+            let suffix: String = chars[n.saturating_sub(4)..].iter().map(|c| c.to_ascii_uppercase()).collect();
+            [prefix, suffix]
+        };
+        let words = ["pentagone", "pent", "PENT", "gone", "agone", "2026", "a", "ab", "", "été", "étés", "ÉTÉ", "straße", "日本語です", "ßsta", "abcd", "ABCD"];
+        let all: Vec<(String, u128)> = words.iter().flat_map(|w| string_keys(w).into_iter().zip(keys(w))).collect();
+        for (s1, k1) in &all {
+            for (s2, k2) in &all {
+                assert_eq!(s1 == s2, k1 == k2, "{s1:?} {s2:?}");
+            }
+        }
+    }
 
     fn linked(comment: &str) -> Vec<usize> {
         let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
