@@ -63,6 +63,8 @@ pub mod report;
 pub use glose_read::snapshot;
 
 internal_mods! {
+    /// What class names, ids and roles say about a part of the page.
+    page_patterns;
     /// Comment section and main-article extraction.
     extract;
     /// Page metadata: title, byline, date, site, language.
@@ -74,8 +76,6 @@ internal_mods! {
 }
 
 internal_uses! {
-    /// What class names, ids and roles say about a part of the page.
-    page_patterns;
     /// Sentences, language, words, dates, quoted passages.
     text;
 }

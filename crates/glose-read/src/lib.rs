@@ -1,8 +1,8 @@
 //! Glose's hot path, a crate of its own so the release profile can optimise it for speed while
 //! the rest stays small (`[profile.release.package.glose-read]` in the workspace's Cargo.toml):
-//! the page [`snapshot`] and the native HTML reader ([`read_html`], feature `html`), [`text`]
-//! (sentences, words, dates) and [`page_patterns`], what the extraction (`glose::extract`) and
-//! the other steps read.
+//! the page [`snapshot`] and the native HTML reader ([`read_html`], feature `html`) and [`text`]
+//! (sentences, words, dates), what the extraction (`glose::extract`) and the other steps read in
+//! their inner loops.
 //! `glose` re-exports these modules under the same names (`glose::snapshot`, …), so the code on
 //! both sides still writes `crate::snapshot::…`; ARCHITECTURE.md has the layers.
 
@@ -17,7 +17,6 @@ macro_rules! internal_mods {
     )*};
 }
 
-pub mod page_patterns;
 #[cfg(feature = "html")]
 pub mod read_html;
 pub mod snapshot;

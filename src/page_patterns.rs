@@ -161,7 +161,7 @@ pub fn is_author_box(matched: &str) -> bool {
 }
 
 /// Whether a text opens like a "read also" / related-articles box.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn opens_related_box(text: &str) -> bool {
     is_related_lead_in(&opening_head(text))
 }
@@ -199,7 +199,7 @@ const PROMO_LEAD_INS: &[&str] = &[
 ];
 
 /// Whether a short text opens like a newsletter or social promo.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(test)]
 pub fn opens_promo(text: &str) -> bool {
     is_promo_lead_in(&opening_head(text))
 }
