@@ -98,4 +98,26 @@ test('the newest failure is said; drop() forgets the questions asked for the pre
   b.resolve({ findings: 'the previous page' });
   await pending;
   assert.deepEqual(moved.shown, []);
+  // Nor is a failure of the previous page's said over the new page's "loading".
+  const c = later();
+  const gone = panel([c]);
+  const failing = gone.refresh();
+  gone.refresh.drop();
+  c.reject(new Error('Receiving end does not exist.'));
+  await failing;
+  assert.deepEqual(gone.shown, []);
+});
+
+test('an older answer shows while a newer question waits, then the newer one replaces it', async () => {
+  const a = later();
+  const b = later();
+  const { refresh, shown } = panel([a, b]);
+  const first = refresh();
+  const second = refresh();
+  a.resolve({ findings: 'asked first' });
+  await first;
+  assert.deepEqual(shown, [['show', { findings: 'asked first' }]], 'questions asked often never leave the panel empty');
+  b.resolve({ findings: 'asked second' });
+  await second;
+  assert.deepEqual(shown.at(-1), ['show', { findings: 'asked second' }]);
 });

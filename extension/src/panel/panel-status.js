@@ -30,13 +30,20 @@ export function panelStatus(error, tab) {
  * `say(status)`). Refreshes overlap: when a tab finishes loading, the panel asks at once and the
  * new page's content script, once it listens, also tells the panel to ask (`state-changed`). The
  * first question can fail ("Receiving end does not exist": not listening yet) while the second is
- * answered; only the NEWEST question's outcome is shown, so the older failure, landing after the
- * second was asked, can no longer clear the panel and throw the new page's findings away (it did:
- * the panel stayed empty on a page Glose had read, with no later message to ask again).
- * `refresh.drop()` forgets every question asked so far (the tab moved on: their answers are old).
+ * answered. So a failure is said only while no newer question was asked (a newer one may be
+ * answered), and an answer is shown unless a newer answer already is: the older failure, landing
+ * after the second question was asked, can no longer clear the panel and throw the new page's
+ * findings away (it did: the panel stayed empty on a page Glose had read, with nothing to make it
+ * ask again). An older answer still shows while a newer question waits, so frequent questions
+ * never leave the panel with nothing. `refresh.drop()` forgets every question asked so far (the
+ * tab moved on: their answers are the previous page's).
  */
 export function newestAnswer({ ask, show, explain, say }) {
   let asked = 0;
+  /** The question whose outcome is on show. */
+  let shown = 0;
+  /** The last question asked before the tab moved on. */
+  let dropped = 0;
   const refresh = async () => {
     asked += 1;
     const ticket = asked;
@@ -44,15 +51,20 @@ export function newestAnswer({ ask, show, explain, say }) {
     try {
       state = await ask();
     } catch (error) {
-      if (ticket !== asked) return;
+      const current = () => ticket === asked && ticket > dropped;
+      if (!current()) return;
       const status = await explain(error);
-      if (ticket === asked) say(status);
+      if (!current()) return;
+      shown = ticket;
+      say(status);
       return;
     }
-    if (ticket === asked) show(state);
+    if (ticket <= dropped || ticket <= shown) return;
+    shown = ticket;
+    show(state);
   };
   refresh.drop = () => {
-    asked += 1;
+    dropped = asked;
   };
   return refresh;
 }
