@@ -54,7 +54,7 @@ fn append_frame_comments(comments: &mut Vec<Comment>, frames: &[FrameComments]) 
         let base = comments.len() as u32;
         let room = MAX_FRAME_COMMENTS.saturating_sub(added as usize);
         let taken: Vec<&Comment> = frame.comments.iter().filter(|c| !c.text.trim().is_empty()).take(room).collect();
-        let new_id: std::collections::HashMap<u32, u32> = taken.iter().enumerate().map(|(i, c)| (c.id, base + i as u32)).collect();
+        let new_id: rustc_hash::FxHashMap<u32, u32> = taken.iter().enumerate().map(|(i, c)| (c.id, base + i as u32)).collect();
         for (i, c) in taken.iter().enumerate() {
             comments.push(Comment {
                 id: base + i as u32,

@@ -37,19 +37,39 @@ const NEGATIVE: &[&str] = &[
 /// ARIA roles of parts that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
+/// A word list and the first bytes of its words (built at compile time), for [`any_in`].
+struct Needles {
+    words: &'static [&'static str],
+    firsts: [bool; 256],
+}
+
+impl Needles {
+    const fn new(words: &'static [&'static str]) -> Needles {
+        let mut firsts = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let bytes = words[i].as_bytes();
+            assert!(!bytes.is_empty(), "an empty needle");
+            firsts[bytes[0] as usize] = true;
+            i += 1;
+        }
+        Needles { words, firsts }
+    }
+}
+
+/// The hint lists with their first bytes, for [`any_in`].
+static UNLIKELY_NEEDLES: Needles = Needles::new(UNLIKELY);
+static MAYBE_CANDIDATE_NEEDLES: Needles = Needles::new(MAYBE_CANDIDATE);
+static POSITIVE_NEEDLES: Needles = Needles::new(POSITIVE);
+static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
+static AUTHOR_BOX_NEEDLES: Needles = Needles::new(AUTHOR_BOX);
+
 /// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: only
 /// positions holding some needle's first byte are compared).
-fn any_in(haystack: &str, needles: &[&str]) -> bool {
-    let mut firsts = [false; 256];
-    for needle in needles {
-        match needle.as_bytes().first() {
-            Some(&b) => firsts[b as usize] = true,
-            None => return true,
-        }
-    }
+fn any_in(haystack: &str, needles: &Needles) -> bool {
     let hay = haystack.as_bytes();
     hay.iter().enumerate().any(|(at, &b)| {
-        firsts[b as usize] && needles.iter().any(|n| n.as_bytes()[0] == b && hay[at..].starts_with(n.as_bytes()))
+        needles.firsts[b as usize] && needles.words.iter().any(|n| n.as_bytes()[0] == b && hay[at..].starts_with(n.as_bytes()))
     })
 }
 
@@ -60,17 +80,17 @@ pub fn match_string(class: Option<&str>, id: Option<&str>) -> String {
 
 /// Whether class/id say "not the article" without also saying "maybe the article".
 pub fn is_unlikely(matched: &str) -> bool {
-    any_in(matched, UNLIKELY) && !any_in(matched, MAYBE_CANDIDATE)
+    any_in(matched, &UNLIKELY_NEEDLES) && !any_in(matched, &MAYBE_CANDIDATE_NEEDLES)
 }
 
 /// Whether a class or id value carries a negative hint (`hid` must be a whole word).
 pub fn is_negative(value: &str) -> bool {
-    any_in(value, NEGATIVE) || value.split_whitespace().any(|w| w == "hid")
+    any_in(value, &NEGATIVE_NEEDLES) || value.split_whitespace().any(|w| w == "hid")
 }
 
 /// Whether a class or id value carries a positive hint.
 pub fn is_positive(value: &str) -> bool {
-    any_in(value, POSITIVE)
+    any_in(value, &POSITIVE_NEEDLES)
 }
 
 /// Reader View's class weight: ±25 for each of class and id with a negative / positive hint.
@@ -137,12 +157,24 @@ const AUTHOR_BOX: &[&str] = &[
 
 /// Whether class/id name an author presentation box.
 pub fn is_author_box(matched: &str) -> bool {
-    any_in(matched, AUTHOR_BOX)
+    any_in(matched, &AUTHOR_BOX_NEEDLES)
 }
 
 /// Whether a text opens like a "read also" / related-articles box.
+#[cfg(test)]
 pub fn opens_related_box(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    is_related_lead_in(&opening_head(text))
+}
+
+/// The first 40 chars of a text after its leading white space, lower-cased: what
+/// [`is_related_lead_in`] and [`is_promo_lead_in`] read (to ask both of one text, lower-case it
+/// once).
+pub fn opening_head(text: &str) -> String {
+    text.trim_start().chars().take(40).collect::<String>().to_lowercase()
+}
+
+/// Whether an [`opening_head`] opens a "Read also" / "Related" box.
+pub fn is_related_lead_in(head: &str) -> bool {
     RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
 }
 
@@ -167,8 +199,13 @@ const PROMO_LEAD_INS: &[&str] = &[
 ];
 
 /// Whether a short text opens like a newsletter or social promo.
+#[cfg(test)]
 pub fn opens_promo(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
+    is_promo_lead_in(&opening_head(text))
+}
+
+/// Whether an [`opening_head`] opens a newsletter or social promo.
+pub fn is_promo_lead_in(head: &str) -> bool {
     PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
 }
 

@@ -1,5 +1,6 @@
-// Profiles Glose's in-browser pipeline (headless Chromium, CDP sampling profiler) on one page and
-// prints the functions with the most self time and the most total time. Use a wasm with its name
+// Profiles Glose's in-browser pipeline (headless Chromium, CDP sampling profiler) on one page, or
+// on several pages given comma-separated (one profile over all of them), and prints the functions
+// with the most self time and the most total time. Use a wasm with its name
 // section (wasm-bindgen without --remove-name-section), e.g.:
 //   wasm-bindgen --target web --no-typescript --out-dir target/bench/pkg-prof --out-name glose \
 //     target/wasm/wasm32-unknown-unknown/release/glose.wasm
@@ -20,12 +21,17 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const page = await browser.newPage();
 await page.goto(server.url('/harness.html'));
 await page.waitForFunction(() => window.benchReady === true);
-await page.evaluate(([p]) => window.benchPage(p, 1, 1), [path]);
+const paths = path.split(',').map((p) => (p.startsWith('/') ? p : `/corpus/${p}/source.html`));
+for (const p of paths) await page.evaluate(([x]) => window.benchPage(x, 1, 1), [p]);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-const r = await page.evaluate(([p, n]) => window.benchPage(p, n, 0), [path, runs]);
+const medians = [];
+for (const p of paths) {
+  const r = await page.evaluate(([x, n]) => window.benchPage(x, n, 0), [p, runs]);
+  medians.push([...r.glose].sort((a, b) => a - b)[runs >> 1]);
+}
 const { profile } = await cdp.send('Profiler.stop');
 // GLOSE_PROFILE_OUT=file.cpuprofile keeps the raw profile (Chrome DevTools opens it; callers.mjs reads it).
 if (process.env.GLOSE_PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.GLOSE_PROFILE_OUT, JSON.stringify(profile));
@@ -52,7 +58,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
-console.log(`${path}: ${runs} runs, Glose median ${[...r.glose].sort((a, b) => a - b)[runs >> 1].toFixed(2)} ms`);
+console.log(`${paths.length} page(s), ${runs} runs each, Glose medians ${medians.map((m) => m.toFixed(2)).join(' ')} ms`);
 console.log('\n-- self time (ms, all runs incl. Readability) --');
 for (const [k, v] of top(self, 30)) console.log(v.toFixed(1).padStart(9), k);
 console.log('\n-- total time (ms) --');

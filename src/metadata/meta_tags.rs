@@ -2,19 +2,19 @@
 //! `author`, `parsely-pub-date`…).
 
 use crate::snapshot::Snapshot;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// `<meta>` values by lower-case key; a later tag with the same key wins.
 #[derive(Clone, Debug, Default)]
 pub struct MetaTags {
-    values: HashMap<String, String>,
+    values: FxHashMap<String, String>,
 }
 
 impl MetaTags {
     /// Reads every `<meta>` with a non-empty `content`: each word of `property` (space-separated
     /// list) and the `name` / `itemprop` / `http-equiv` become keys (dots turned into colons).
     pub fn collect(snapshot: &Snapshot) -> MetaTags {
-        let mut values = HashMap::new();
+        let mut values = FxHashMap::default();
         for id in 0..snapshot.len() as u32 {
             if !snapshot.is(id, "meta") {
                 continue;

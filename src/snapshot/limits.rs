@@ -91,6 +91,18 @@ fn cut_at(text: &str, max: usize) -> (usize, usize) {
     (text.len(), units)
 }
 
+/// A text's length in UTF-16 units, counted up to one unit past [`MAX_TEXT_NODE_UNITS`] (a 10 MB
+/// node is not counted whole). Every text node is counted: by bytes (one unit per char, two per
+/// 4-byte char), not by decoding chars, when the text cannot be past the node limit.
+fn utf16_units(text: &str) -> usize {
+    if text.len() > MAX_TEXT_NODE_UNITS {
+        return text.encode_utf16().take(MAX_TEXT_NODE_UNITS + 1).count();
+    }
+    // A UTF-8 char is one lead byte (not 0b10xx_xxxx) and its continuation bytes; 4-byte chars
+    // (lead 0b1111_0xxx) are surrogate pairs in UTF-16.
+    text.bytes().map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
+}
+
 /// Where a reading within `max_nodes` nodes and `max_text` units of text ends.
 struct Cut {
     /// The limit that cut the most, if any (starting from the reader's own).
@@ -114,8 +126,7 @@ fn cut(nodes: &[Node], reader: Option<Limit>, max_nodes: usize, max_text: usize)
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, node) in nodes[..end].iter().enumerate() {
         let NodeData::Text { text } = &node.data else { continue };
-        // Counted up to one unit past the node limit: a 10 MB node is not counted whole.
-        let units = text.encode_utf16().take(MAX_TEXT_NODE_UNITS + 1).count();
+        let units = utf16_units(text);
         let (keep, cut) = kept_units_within(units, total, max_text);
         let Some(cut) = cut else {
             total += units;
@@ -182,6 +193,15 @@ pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
 mod tests {
     use super::*;
     use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn utf16_units_by_bytes_match_encode_utf16() {
+        for text in ["", "a", "é", "日本語", "😀", "a😀é\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}", &"x😀".repeat(1000)] {
+            assert_eq!(utf16_units(text), text.encode_utf16().count(), "{text:?}");
+        }
+        let long = "é".repeat(MAX_TEXT_NODE_UNITS);
+        assert_eq!(utf16_units(&long), MAX_TEXT_NODE_UNITS);
+    }
 
     #[test]
     fn a_small_page_is_not_cut() {

@@ -49,9 +49,9 @@ pub struct SentenceIndex {
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
     content: Vec<Vec<bool>>,
-    /// Distinct folded words of the article (within the cut) with their first and last letters,
-    /// by length in chars.
-    article_words: Vec<Vec<(u32, char, char)>>,
+    /// Distinct folded words of the article (within the cut) with their first and last letters
+    /// and their [`letter_mask`], by length in chars.
+    article_words: Vec<Vec<(u32, char, char, u64)>>,
     /// Folded word id → whether it is among `article_words`.
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
@@ -74,7 +74,7 @@ impl SentenceIndex {
     pub fn new(sentences: &[&str], vocabulary: &mut Vocabulary) -> SentenceIndex {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
-        let mut article_words: Vec<Vec<(u32, char, char)>> = Vec::new();
+        let mut article_words: Vec<Vec<(u32, char, char, u64)>> = Vec::new();
         for w in words.iter().flatten() {
             if !in_article[w.folded as usize] {
                 in_article[w.folded as usize] = true;
@@ -92,7 +92,7 @@ impl SentenceIndex {
                     article_words.resize(n + 1, Vec::new());
                 }
                 let text = vocabulary.text(w.folded);
-                article_words[n].push((w.folded, first(text), last(text)));
+                article_words[n].push((w.folded, first(text), last(text), letter_mask(text)));
             }
         }
         let content: Vec<Vec<bool>> =
@@ -199,14 +199,19 @@ impl SentenceIndex {
             return if listed { Box::new([id]) } else { Box::new([]) };
         }
         let text = vocabulary.text(id);
-        let (f, l) = (first(text), last(text));
+        let (f, l, mask) = (first(text), last(text), letter_mask(text));
         let lengths = n.saturating_sub(2)..(n + 3).min(self.article_words.len());
         self.article_words[lengths.start.min(lengths.end)..lengths.end]
             .iter()
             .flatten()
-            // One edit changes at most one end (the same pre-test as `same_word`, stored).
-            .filter(|&&(a, af, al)| (af == f || al == l) && same_word(text, vocabulary.text(a)))
-            .map(|&(a, _, _)| a)
+            // One edit changes at most one end (the same pre-test as `same_word`, stored), and
+            // flips at most two bits of the letter mask (a word under 8 letters is allowed one
+            // edit, a longer one two: see `same_word`).
+            .filter(|&&(a, af, al, am)| {
+                let edits = if n.min(vocabulary.chars(a)) >= 8 { 2 } else { 1 };
+                (af == f || al == l) && (mask ^ am).count_ones() <= 2 * edits && same_word(text, vocabulary.text(a))
+            })
+            .map(|&(a, _, _, _)| a)
             .collect()
     }
 
@@ -302,6 +307,14 @@ fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
 }
 
 /// First letter of a word ('\0' for none).
+/// The set of a word's letters as 64 bits (a letter's bit is its code point modulo 64): one
+/// edit of [`same_word`] (a letter changed, added, dropped, or two swapped) changes at most two
+/// bits, so two words whose masks differ in more bits than twice the edits allowed are not the
+/// same word.
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| mask | 1 << (c as u32 % 64))
+}
+
 fn first(word: &str) -> char {
     word.chars().next().unwrap_or('\0')
 }
@@ -356,6 +369,54 @@ mod tests {
         "Le président américain reproche en effet à l'homme d'affaires d'être le propriétaire du Washington Post, média dont le traitement de l'actualité lui déplaît (car ne faisant pas la propagande de son administration).",
         "Le Pentagone a cependant communiqué être confiant dans son choix.",
     ];
+
+    #[test]
+    fn the_letter_mask_never_rejects_the_same_word() {
+        let words = ["pentagone", "propriétaire", "administration", "amazon", "digère", "toujours", "affaires", "confiant", "œuvre", "straße"];
+        let letters: Vec<char> = "abcdeéèfghijklmnopqrstuvwxyzœß".chars().collect();
+        let mut checked = 0;
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            // Every one-edit variant, and a second edit on each of those.
+            let one_edits = |w: &[char]| {
+                let mut out: Vec<Vec<char>> = Vec::new();
+                for i in 0..=w.len() {
+                    for &c in &letters {
+                        let mut v = w.to_vec();
+                        v.insert(i, c);
+                        out.push(v);
+                        if i < w.len() {
+                            let mut v = w.to_vec();
+                            v[i] = c;
+                            out.push(v);
+                        }
+                    }
+                    if i < w.len() {
+                        let mut v = w.to_vec();
+                        v.remove(i);
+                        out.push(v);
+                    }
+                    if i + 1 < w.len() {
+                        let mut v = w.to_vec();
+                        v.swap(i, i + 1);
+                        out.push(v);
+                    }
+                }
+                out
+            };
+            for one in one_edits(&chars) {
+                for two in std::iter::once(one.clone()).chain(one_edits(&one).into_iter().step_by(7)) {
+                    let other: String = two.iter().collect();
+                    if same_word(word, &other) {
+                        let edits = if chars.len().min(two.len()) >= 8 { 2 } else { 1 };
+                        assert!((letter_mask(word) ^ letter_mask(&other)).count_ones() <= 2 * edits, "{word} / {other}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     fn linked(comment: &str) -> Vec<usize> {
         let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());

@@ -25,7 +25,8 @@ pub fn parse_date(text: &str) -> Option<String> {
 /// The first time of day written in a text ("hier à 14h05" → 14:05, "yesterday at 2:05 pm" →
 /// 14:05), without its zone: for relative dates, whose day comes from elsewhere.
 pub(crate) fn time_of_day(text: &str) -> Option<(u32, u32, u32)> {
-    let tokens = tokenize(&text.to_lowercase());
+    let lower = text.to_lowercase();
+    let tokens = tokenize(&lower);
     find_time(&tokens, &(0..0)).map(|(h, m, s, _)| (h, m, s))
 }
 
@@ -36,11 +37,11 @@ type Ymd = (u32, u32, u32);
 type Hms = (u32, u32, u32, Option<String>);
 
 #[derive(Clone, Debug, PartialEq)]
-enum Token {
+enum Token<'a> {
     /// A run of ASCII digits and its length in digits.
     Number(u32, usize),
-    /// A run of letters.
-    Word(String),
+    /// A run of letters (a slice of the lower-cased text).
+    Word(&'a str),
     /// Any other non-space char.
     Sep(char),
 }
@@ -56,9 +57,11 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut chars = text.chars().peekable();
+    // Byte offset of the next char (`chars` yields chars only; the words are sliced by it).
+    let mut at = 0;
     while let Some(&c) = chars.peek() {
         if digit_value(c).is_some() {
             let mut value: u64 = 0;
@@ -67,23 +70,25 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let Some(digit) = digit_value(d) else { break };
                 value = (value * 10 + digit as u64).min(u32::MAX as u64);
                 len += 1;
+                at += d.len_utf8();
                 chars.next();
             }
             tokens.push(Token::Number(value as u32, len));
         } else if c.is_alphabetic() {
-            let mut word = String::new();
+            let start = at;
             while let Some(&d) = chars.peek() {
                 if !d.is_alphabetic() {
                     break;
                 }
-                word.push(d);
+                at += d.len_utf8();
                 chars.next();
             }
-            tokens.push(Token::Word(word));
+            tokens.push(Token::Word(&text[start..at]));
         } else {
             if !c.is_whitespace() {
                 tokens.push(Token::Sep(c));
             }
+            at += c.len_utf8();
             chars.next();
         }
     }
@@ -104,7 +109,7 @@ fn sep(tokens: &[Token], i: usize) -> Option<char> {
     }
 }
 
-fn word(tokens: &[Token], i: usize) -> Option<&str> {
+fn word<'a>(tokens: &[Token<'a>], i: usize) -> Option<&'a str> {
     match tokens.get(i) {
         Some(Token::Word(w)) => Some(w),
         _ => None,

@@ -121,7 +121,7 @@ fn parse(text: &str) -> Option<Relative> {
     if text.chars().count() > 60 {
         return None;
     }
-    if ascii_without_table_word(text) {
+    if without_table_word(text) {
         return None;
     }
     let words = words(text);
@@ -172,12 +172,13 @@ fn parse(text: &str) -> Option<Relative> {
     Some(Relative::DaysBack(days, time))
 }
 
-/// Whether an ASCII text holds no word of [`table_words`], found as [`words`] cuts it (runs of
+/// Whether a text surely holds no word of [`table_words`], found as [`words`] cuts it (runs of
 /// letters, lower-cased; digit runs are never table words) but without allocating: the common
-/// answer for the short texts of a page, decided before building the word list.
-fn ascii_without_table_word(text: &str) -> bool {
+/// answer for the short texts of a page, decided before building the word list. A run of CJK
+/// letters, which [`words`] cuts further, answers `false` (it may hold one).
+fn without_table_word(text: &str) -> bool {
     if !text.is_ascii() {
-        return false;
+        return without_table_word_unicode(text);
     }
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -204,13 +205,57 @@ fn ascii_without_table_word(text: &str) -> bool {
     true
 }
 
-/// The words of the units, the "now" phrases and the day phrases, sorted: a text holding none
-/// of them is no relative date.
+/// [`without_table_word`] of a text with non-ASCII chars: its words as [`words`] cuts them (the
+/// chars lower-cased one by one, Arabic-Indic digits as digits), each in a small buffer.
+fn without_table_word_unicode(text: &str) -> bool {
+    // Longer than any table word (in UTF-8 bytes): such a word is in no table.
+    const MAX: usize = 48;
+    let mut word = [0u8; MAX];
+    let mut len = 0usize;
+    let mut too_long = false;
+    let mut letters = false;
+    let end_word = |len: &mut usize, too_long: &mut bool, word: &[u8; MAX]| -> bool {
+        let found = *len > 0 && !*too_long && std::str::from_utf8(&word[..*len]).is_ok_and(|w| in_table(table_words(), w));
+        *len = 0;
+        *too_long = false;
+        found
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let digit = c.is_ascii_digit() || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9);
+        let letter = !digit && c.is_alphanumeric();
+        if !letter {
+            if letters && end_word(&mut len, &mut too_long, &word) {
+                return false;
+            }
+            letters = false;
+            continue;
+        }
+        if is_cjk(c) {
+            return false;
+        }
+        letters = true;
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        if len + bytes.len() > MAX {
+            too_long = true;
+        } else if !too_long {
+            word[len..len + bytes.len()].copy_from_slice(bytes);
+            len += bytes.len();
+        }
+    }
+    !(letters && end_word(&mut len, &mut too_long, &word))
+}
+
+/// The unit words and one word of each "now" phrase and day phrase (its longest), sorted: every
+/// relative date holds one (an amount's unit, or the whole of a phrase), so a text holding none
+/// is no relative date. One word per phrase, not all: "à l instant" and "antes de ayer" would
+/// otherwise let every French or Spanish text with "à" or "de" through to the full parse.
 fn table_words() -> &'static [(&'static str, u16)] {
     static WORDS: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         let phrases = NOW.iter().copied().chain(DAYS_BACK.iter().map(|&(phrase, _, _)| phrase));
-        sorted_words(UNITS.iter().chain(ARABIC_DUALS).map(|&(w, _)| w).chain(phrases.flat_map(|p| p.split(' '))))
+        let key_word = |phrase: &'static str| phrase.split(' ').max_by_key(|w| w.len()).unwrap_or(phrase);
+        sorted_words(UNITS.iter().chain(ARABIC_DUALS).map(|&(w, _)| w).chain(phrases.map(key_word)))
     })
 }
 
@@ -276,13 +321,22 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
 }
 
+/// The tables' words written in CJK letters (built once: every short CJK text of a page is cut
+/// into them).
+fn cjk_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let known = UNITS.iter().map(|(w, _)| *w).chain(AGO.iter().copied()).chain(NOW.iter().copied()).chain(DAYS_BACK.iter().map(|(w, _, _)| *w));
+        known.filter(|w| w.chars().any(is_cjk)).collect()
+    })
+}
+
 /// A run of CJK letters cut greedily into the longest words of the tables, other chars alone.
 fn split_cjk(word: String) -> Vec<String> {
     if !word.chars().any(is_cjk) {
         return vec![word];
     }
-    let known = UNITS.iter().map(|(w, _)| *w).chain(AGO.iter().copied()).chain(NOW.iter().copied()).chain(DAYS_BACK.iter().map(|(w, _, _)| *w));
-    let cjk_words: Vec<&str> = known.filter(|w| w.chars().any(is_cjk)).collect();
+    let cjk_words = cjk_words();
     let mut out = Vec::new();
     let mut rest = word.as_str();
     while let Some(first) = rest.chars().next() {
@@ -400,6 +454,51 @@ pub fn iso8601_utc(unix_seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_passes_the_table_word_test() {
+        for phrase in NOW {
+            assert!(parse(phrase).is_some(), "{phrase:?}");
+            assert!(parse(&phrase.to_uppercase()).is_some(), "{phrase:?}");
+        }
+        for &(phrase, days, needs_time) in DAYS_BACK {
+            // More than two words are a date only with a time beside them.
+            let text = if needs_time || phrase.split(' ').count() > 2 { format!("{phrase} 14:05") } else { phrase.to_owned() };
+            assert!(matches!(parse(&text), Some(Relative::DaysBack(d, _)) if d == days), "{text:?}");
+        }
+        for &(unit, u) in UNITS {
+            let text = if unit.chars().any(is_cjk) { format!("3{unit}前") } else { format!("3 {unit} ago") };
+            assert_eq!(parse(&text), Some(Relative::Ago(3, u)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_quick_no_answers_only_texts_without_a_table_word() {
+        assert!(table_words().iter().all(|(w, _)| w.len() <= 48), "a table word longer than the buffer");
+        let mut texts: Vec<String> = vec![
+            "Répondre".into(), "Signaler un abus".into(), "Ελληνικά ΣΟΦΊΑ".into(), "İstanbul'da".into(), "Ölçü".into(),
+            "منذ ٣ ساعات".into(), "٣ ساعات".into(), "Москва сегодня".into(), "ça fait très longtemps".into(),
+            "x".repeat(60), "é".repeat(30), "3h".into(), "3 Std.".into(), "Ａｎｏ".into(), "année".into(), "ANNÉE".into(),
+        ];
+        for (word, _) in table_words() {
+            for form in [word.to_string(), word.to_uppercase(), format!("« {word} »"), format!("é{word}"), format!("3{word}é"), format!("{word}ü")] {
+                texts.push(form.clone());
+                texts.push(format!("il y a — {form}, ñ"));
+            }
+        }
+        let mut quick_no = 0;
+        for text in &texts {
+            let has = words(text).iter().any(|w| in_table(table_words(), w));
+            if without_table_word(text) {
+                quick_no += 1;
+                assert!(!has, "{text:?} holds a table word");
+            }
+            if !text.is_ascii() && !text.chars().any(is_cjk) {
+                assert_eq!(without_table_word(text), !has, "{text:?}");
+            }
+        }
+        assert!(quick_no > 100, "{quick_no}");
+    }
 
     #[test]
     fn formats_known_instants() {

@@ -50,6 +50,27 @@ pub struct Facts {
     pub paragraph_wrapper: Vec<bool>,
 }
 
+/// Collapsed length of a text node's data (each white-space run counts as one char) and its
+/// commas (any script's), in one pass; byte by byte when the text is ASCII (every text node of
+/// the page is read).
+fn text_figures(text: &str) -> (u32, u32) {
+    if !text.is_ascii() {
+        let commas = text.chars().filter(|c| matches!(c, ',' | '\u{60C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count();
+        return (collapsed_len(text), commas as u32);
+    }
+    let (mut len, mut commas, mut in_space) = (0u32, 0u32, false);
+    for &b in text.as_bytes() {
+        // `char::is_whitespace` of an ASCII char.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !(space && in_space) {
+            len += 1;
+        }
+        in_space = space;
+        commas += u32::from(b == b',');
+    }
+    (len, commas)
+}
+
 /// Collapsed length of a text node's data (each white-space run counts as one char).
 pub fn collapsed_len(text: &str) -> u32 {
     let mut len = 0;
@@ -113,10 +134,10 @@ impl Facts {
             }
             let node = id as NodeId;
             if let Some(text) = snapshot.text(node) {
-                let len = collapsed_len(text);
+                let (len, commas) = text_figures(text);
                 f.text_len[id] = len;
                 f.link_len[id] = len as f32 * link_coef[id];
-                f.commas[id] = text.chars().filter(|c| matches!(c, ',' | '\u{60C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count() as u32;
+                f.commas[id] = commas;
             }
             let tag = snapshot.tag(node);
             // A div without block children reads as one paragraph; one with block children

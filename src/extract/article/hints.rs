@@ -6,7 +6,7 @@
 use crate::page_patterns as patterns;
 use crate::snapshot::{NodeId, Snapshot};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const READ: u8 = 1;
 const UNLIKELY: u8 = 2;
@@ -14,7 +14,7 @@ const AUTHOR_BOX: u8 = 4;
 const SHARE: u8 = 8;
 
 /// Flags and weight per (class, id) pair.
-type Seen<'a> = HashMap<(&'a str, &'a str), (u8, i8)>;
+type Seen<'a> = FxHashMap<(&'a str, &'a str), (u8, i8)>;
 
 /// Per-element class / id hints, read on first use.
 pub struct Hints<'a> {
@@ -30,7 +30,7 @@ impl<'a> Hints<'a> {
     /// Hints for the elements of this page (nothing is read yet).
     pub fn new(snapshot: &'a Snapshot) -> Hints<'a> {
         let n = snapshot.len();
-        Hints { snapshot, flags: vec![Cell::new(0); n], weight: vec![Cell::new(0); n], seen: RefCell::new(HashMap::new()) }
+        Hints { snapshot, flags: vec![Cell::new(0); n], weight: vec![Cell::new(0); n], seen: RefCell::new(FxHashMap::default()) }
     }
 
     /// The flags of one element, reading its class and id the first time.
@@ -50,11 +50,7 @@ impl<'a> Hints<'a> {
         }
         // A missing attribute reads like an empty one (`match_string`, `class_weight`).
         let key = (class.unwrap_or(""), id_attr.unwrap_or(""));
-        let (flags, weight) = match self.seen.borrow().get(&key) {
-            Some(&known) => known,
-            None => Self::hints_of(class, id_attr),
-        };
-        self.seen.borrow_mut().entry(key).or_insert((flags, weight));
+        let (flags, weight) = *self.seen.borrow_mut().entry(key).or_insert_with(|| Self::hints_of(class, id_attr));
         self.weight[id as usize].set(weight);
         flags
     }

@@ -177,7 +177,7 @@ impl Parts {
             return Some(false);
         }
         let text = cx.snapshot.text_content(id);
-        if markup || word_rules::looks_like_date(&text) || is_relative_date(&text) {
+        if markup || word_rules::looks_like_time(&text) {
             self.relative_date = self.relative_date.or(Some(id));
             return Some(false);
         }
@@ -194,7 +194,7 @@ impl Parts {
             return None;
         }
         let text = snapshot.text_content(id);
-        if !(word_rules::looks_like_date(&text) || is_relative_date(&text)) {
+        if !(word_rules::looks_like_time(&text)) {
             return None;
         }
         match parse_date(&text) {

@@ -27,7 +27,7 @@ mod tests;
 use crate::snapshot::{NodeId, Snapshot};
 use items::Sections;
 use class_parts::ClassParts;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One comment as found in the page.
 #[derive(Clone, Debug)]
@@ -114,7 +114,7 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
 /// The section holding most marked comments: the outermost comment section around them, or,
 /// for comments with no named section, their parent when it holds little else.
 fn choose_section(snapshot: &Snapshot, sections: &Sections, marked: &[NodeId]) -> Option<NodeId> {
-    let mut counts: HashMap<NodeId, usize> = HashMap::new();
+    let mut counts: FxHashMap<NodeId, usize> = FxHashMap::default();
     let mut order: Vec<NodeId> = Vec::new();
     let mut top_end = 0;
     let mut key = 0;

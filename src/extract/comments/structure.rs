@@ -35,11 +35,19 @@ struct Facts {
     link_text: Vec<u32>,
 }
 
-/// Path parts of profile links (`/user/anna`, `/membre/42`, `disqus.com/by/x`).
+/// Path parts of profile links (`/user/anna`, `/membre/42`, `disqus.com/by/x`); each starts
+/// with `/` ([`is_profile_link`]).
 const PROFILE_PATHS: &[&str] = &[
     "/user/", "/users/", "/u/", "/profile", "/profil", "/member", "/membre", "/auteur/", "/author/",
     "/usuario", "/usuarios/", "/benutzer", "/nutzer/", "/people/", "/by/", "/community/", "/forum/u",
 ];
+
+/// Whether a link's `href` holds one of [`PROFILE_PATHS`] (which all start with `/`): one scan,
+/// comparing only at its slashes (every link of the page is asked).
+fn is_profile_link(href: &str) -> bool {
+    let bytes = href.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| b == b'/' && PROFILE_PATHS.iter().any(|p| bytes[at..].starts_with(p.as_bytes())))
+}
 
 impl Marks {
     fn compute(snapshot: &Snapshot, class_parts: &ClassParts) -> Marks {
@@ -56,7 +64,8 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = non_space_chars(text);
-                if m.text[i] <= 40 && (word_rules::looks_like_date(text) || crate::text::relative_date::is_relative_date(text)) {
+                // A blank text (most text nodes of a pretty-printed page) is no date.
+                if (1..=40).contains(&m.text[i]) && word_rules::looks_like_time(text) {
                     m.time[i] = true;
                 }
             } else if let Some(tag) = snapshot.tag(id) {
@@ -68,7 +77,7 @@ impl Marks {
                 }
                 if (tag != "img" && small && word_rules::names_author(parts))
                     || itemprop.contains("author")
-                    || (tag == "a" && snapshot.attr(id, "href").is_some_and(|h| PROFILE_PATHS.iter().any(|p| h.contains(p))))
+                    || (tag == "a" && snapshot.attr(id, "href").is_some_and(is_profile_link))
                 {
                     m.author[i] = true;
                 }
@@ -97,10 +106,14 @@ fn non_space_chars(text: &str) -> u32 {
 }
 
 /// A plain element holding only a name that is an unmarked comment's byline: before a date on
-/// its line ([`name_before_date`]), or the whole of its line (`<div><span>Anna</span></div>` at
-/// the head of an undated comment; the comment's fields take it only when it has no date).
+/// its line ([`date_after_name`]), or the whole of its line ([`nothing_else_on_line`]:
+/// `<div><span>Anna</span></div>` at the head of an undated comment; the comment's fields take
+/// it only when it has no date).
 pub(super) fn plain_name_byline(snapshot: &Snapshot, id: NodeId) -> bool {
-    name_before_date(snapshot, id) || name_alone_on_line(snapshot, id)
+    // Both ask for a plain element holding only a name: asked once.
+    is_plain_name_element(snapshot, id)
+        && snapshot.text(id + 1).is_some_and(looks_like_name)
+        && (date_after_name(snapshot, id) || nothing_else_on_line(snapshot, id))
 }
 
 /// The plain elements a bare name is written in.
@@ -108,12 +121,9 @@ fn is_plain_name_element(snapshot: &Snapshot, id: NodeId) -> bool {
     snapshot.tag(id).is_some_and(|t| matches!(t, "span" | "div" | "em" | "i" | "small" | "font")) && snapshot.subtree_end(id) - id == 2
 }
 
-/// A plain name element that is its parent's only child besides separator texts
+/// Whether a plain name element is its parent's only child besides separator texts
 /// (`<div class="kopf"><span>jgarcia</span></div>`), the parent being a line of its own.
-fn name_alone_on_line(snapshot: &Snapshot, id: NodeId) -> bool {
-    if !is_plain_name_element(snapshot, id) || !snapshot.text(id + 1).is_some_and(looks_like_name) {
-        return false;
-    }
+fn nothing_else_on_line(snapshot: &Snapshot, id: NodeId) -> bool {
     let Some(parent) = snapshot.parent(id).filter(|&p| snapshot.tag(p).is_some_and(|t| matches!(t, "div" | "p" | "header"))) else {
         return false;
     };
@@ -130,16 +140,9 @@ fn name_alone_on_line(snapshot: &Snapshot, id: NodeId) -> bool {
     true
 }
 
-/// A plain element holding only a name, followed by one holding only a date, in one line
+/// Whether a plain name element is followed by one holding only a date, in one line
 /// (`<span>Anna</span> · <span>vor 2 Stunden</span>`): the byline of an unmarked comment.
-pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
-    if !is_plain_name_element(snapshot, id) {
-        return false;
-    }
-    let Some(text) = snapshot.text(id + 1) else { return false };
-    if !looks_like_name(text) {
-        return false;
-    }
+fn date_after_name(snapshot: &Snapshot, id: NodeId) -> bool {
     let parent = snapshot.parent(id);
     // The next element of the same parent, over separator texts (" · ", " | ").
     let mut at = snapshot.subtree_end(id);
@@ -152,7 +155,7 @@ pub(super) fn name_before_date(snapshot: &Snapshot, id: NodeId) -> bool {
                     return false;
                 }
                 let date = snapshot.text_content(at);
-                return snapshot.is(at, "time") || word_rules::looks_like_date(&date) || crate::text::relative_date::is_relative_date(&date);
+                return snapshot.is(at, "time") || word_rules::looks_like_time(&date);
             }
         }
     }
@@ -340,4 +343,21 @@ fn signature(snapshot: &Snapshot, id: NodeId) -> Signature<'_> {
     // Tag and first class: replies often add a modifier class (`c-item c-item--reply`).
     let first_class = snapshot.attr(id, "class").and_then(|c| c.split_whitespace().next()).unwrap_or("");
     (snapshot.tag(id).unwrap_or(""), first_class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_links_are_found_at_any_slash() {
+        assert!(PROFILE_PATHS.iter().all(|p| p.starts_with('/')));
+        for href in ["https://example.org/user/anna", "/membre/42", "https://disqus.com/by/x/", "/forum/u/9", "/profile", "x/people/y"] {
+            assert!(is_profile_link(href), "{href}");
+            assert_eq!(is_profile_link(href), PROFILE_PATHS.iter().any(|p| href.contains(p)));
+        }
+        for href in ["https://example.org/news/2026/story", "user/anna", "/users", "", "/", "//", "/autor/x"] {
+            assert_eq!(is_profile_link(href), PROFILE_PATHS.iter().any(|p| href.contains(p)), "{href}");
+        }
+    }
 }

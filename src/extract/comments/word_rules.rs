@@ -268,14 +268,31 @@ pub fn is_load_more(text: &str) -> bool {
         || (lower.chars().count() <= 12 && LOAD_MORE_SUBSTRINGS.iter().any(|s| lower.contains(s)))
 }
 
+/// Whether a text has a digit, ASCII or Arabic-Indic (Arabic pages may write their dates
+/// digits so: `٣ كانون الأول ٢٠٢٦`).
+fn has_digit(text: &str) -> bool {
+    let arabic_digit = |c: char| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+    text.bytes().any(|b| b.is_ascii_digit()) || (!text.is_ascii() && text.chars().any(arabic_digit))
+}
+
+/// [`looks_like_date`] or [`is_relative_date`](crate::text::relative_date::is_relative_date):
+/// whether a short text is a date, a time or a relative date ("3 days ago", "gestern",
+/// "à l'instant"), asking the relative-date reader once (a text with a digit is a relative date
+/// only if [`looks_like_date`], which already asks it).
+pub fn looks_like_time(text: &str) -> bool {
+    if has_digit(text) {
+        looks_like_date(text)
+    } else {
+        crate::text::relative_date::is_relative_date(text)
+    }
+}
+
 /// Whether a short text reads as a date or time ("11/12/2019 à 16h02", "il y a 3 heures",
 /// "2 hours ago", "vor 5 Minuten", "hace 2 días").
 pub fn looks_like_date(text: &str) -> bool {
     let text = text.trim();
-    // The digit test first: most short texts have none, and it is the cheaper question (Arabic
-    // pages may write their digits as Arabic-Indic ones: `٣ كانون الأول ٢٠٢٦`).
-    let arabic_digit = |c: char| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
-    if !(text.bytes().any(|b| b.is_ascii_digit()) || (!text.is_ascii() && text.chars().any(arabic_digit))) || text.chars().count() > 60 {
+    // The digit test first: most short texts have none, and it is the cheaper question.
+    if !has_digit(text) || text.chars().count() > 60 {
         return false;
     }
     let lower = text.to_lowercase();
@@ -320,6 +337,19 @@ mod tests {
 
     fn p(s: &str) -> Vec<Part<'_>> {
         parts(s).collect()
+    }
+
+    #[test]
+    fn looks_like_time_is_either_test() {
+        let texts = [
+            "il y a 3 heures", "  vor 2 Stunden ", "hier à 14h05", "yesterday", "3小时前", "منذ ٣ ساعات", "منذ ساعة", "à l'instant",
+            "12 commentaires", "Réponse", "Anna", "2 days ago", "5 min", "le 3 décembre 2026", "11/12/2019 à 16h02", "",
+            "   gestern   ", &format!("{}3 hours ago", " ".repeat(40)), &format!("3 hours ago{}", "x ".repeat(30)), "Partager",
+        ];
+        for text in texts {
+            let either = looks_like_date(text) || crate::text::relative_date::is_relative_date(text);
+            assert_eq!(looks_like_time(text), either, "{text:?}");
+        }
     }
 
     #[test]
