@@ -110,7 +110,12 @@ impl PageText {
     pub fn slice(&self, start: u32, end: u32) -> String {
         let end = (end as usize).min(self.units.len());
         let start = (start as usize).min(end);
-        String::from_utf16_lossy(&self.units[start..end])
+        let units = &self.units[start..end];
+        // Every sentence's exact text, prefix and suffix are sliced: ASCII without decoding.
+        if units.iter().all(|&u| u < 0x80) {
+            return String::from_utf8(units.iter().map(|&u| u as u8).collect()).unwrap_or_default();
+        }
+        String::from_utf16_lossy(units)
     }
 
     /// The page offset of a DOM point, `None` if the point is not in a page-text node or lies
@@ -190,6 +195,11 @@ mod tests {
         let s = b.finish().unwrap();
         let text = page_text(&s);
         assert_eq!(text.text(), "Un 😀 deux");
+        // ASCII slices and slices through the emoji read the same as decoding the units.
+        for (a, b) in [(0, 2), (6, 10), (0, 10), (3, 5), (3, 4), (4, 6), (9, 99), (7, 3)] {
+            let (e, s0) = (b.min(10), a.min(b.min(10)));
+            assert_eq!(text.slice(a, b), String::from_utf16_lossy(&text.units()[s0 as usize..e as usize]), "{a}..{b}");
+        }
         assert_eq!(text.len(), 10);
         assert_eq!(text.offset_of(DomPoint { node: t2, offset: 1 }), Some(7));
         assert_eq!(text.offset_of(DomPoint { node: t2, offset: 5 }), None);

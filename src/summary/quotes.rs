@@ -56,7 +56,7 @@ pub struct SentenceIndex {
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
-    by_key: FxHashMap<String, Vec<u32>>,
+    by_key: FxHashMap<u128, Vec<u32>>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
     matches: Vec<Option<Box<[u32]>>>,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
@@ -97,7 +97,7 @@ impl SentenceIndex {
         }
         let content: Vec<Vec<bool>> =
             words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
-        let mut by_key: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut by_key: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
         for (i, (ws, cs)) in words.iter().zip(&content).enumerate() {
             for (w, _) in ws.iter().zip(cs).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
@@ -348,16 +348,30 @@ fn could_pass(content: &[bool], matches: &[&[u32]], ids: &[u32], b_content: &[bo
 }
 
 /// Lookup keys of a folded content word: its first and last four letters.
-fn keys(word: &str) -> impl Iterator<Item = String> {
-    if word.is_ascii() {
-        let n = word.len();
-        return [word[..n.min(4)].to_owned(), word[n.saturating_sub(4)..].to_ascii_uppercase()].into_iter();
+fn keys(word: &str) -> impl Iterator<Item = u128> {
+    let mut prefix = Key::default();
+    for c in word.chars().take(4) {
+        prefix.push(c);
     }
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    let prefix: String = chars[..n.min(4)].iter().collect();
-    let suffix: String = chars[n.saturating_sub(4)..].iter().map(|c| c.to_ascii_uppercase()).collect();
-    [prefix, suffix].into_iter()
+    // The last four chars (all of a shorter word), ASCII letters upper-cased.
+    let skip = word.chars().count().saturating_sub(4);
+    let mut suffix = Key::default();
+    for c in word.chars().skip(skip) {
+        suffix.push(c.to_ascii_uppercase());
+    }
+    [prefix.0, suffix.0].into_iter()
+}
+
+/// Up to four chars packed in a `u128` (21 bits each, and their count): equal keys are equal
+/// strings, without a `String` per key (two keys per content word of the article and comments).
+#[derive(Default)]
+struct Key(u128);
+
+impl Key {
+    fn push(&mut self, c: char) {
+        let count = self.0 >> 124;
+        self.0 = ((count + 1) << 124) | (self.0 & ((1 << 124) - 1)) | (u128::from(u32::from(c)) << (21 * count));
+    }
 }
 
 #[cfg(test)]
@@ -416,6 +430,24 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn packed_keys_are_equal_exactly_when_the_strings_are() {
+        let string_keys = |word: &str| {
+            let chars: Vec<char> = word.chars().collect();
+            let n = chars.len();
+            let prefix: String = chars[..n.min(4)].iter().collect();
+            let suffix: String = chars[n.saturating_sub(4)..].iter().map(|c| c.to_ascii_uppercase()).collect();
+            [prefix, suffix]
+        };
+        let words = ["pentagone", "pent", "PENT", "gone", "agone", "2026", "a", "ab", "", "été", "étés", "ÉTÉ", "straße", "日本語です", "ßsta", "abcd", "ABCD"];
+        let all: Vec<(String, u128)> = words.iter().flat_map(|w| string_keys(w).into_iter().zip(keys(w))).collect();
+        for (s1, k1) in &all {
+            for (s2, k2) in &all {
+                assert_eq!(s1 == s2, k1 == k2, "{s1:?} {s2:?}");
+            }
+        }
     }
 
     fn linked(comment: &str) -> Vec<usize> {
