@@ -14,7 +14,7 @@ import { LAYERS } from '../draw/highlights.js';
 import { refinementText, swatch } from '../draw/summary-panel.js';
 import { summaryModel } from '../draw/report-layers.js';
 import { cueKindLabel, framesText, moreCommentsText, plural, summaryText, themeLabel } from '../draw/summary-words.js';
-import { panelStatus } from './panel-status.js';
+import { newestAnswer, panelStatus } from './panel-status.js';
 import { el } from '../draw/shadow-host.js';
 import { putNote, removeNote, parseTags } from '../notes.js';
 import { download, exportPage, importJsonLd } from '../exports.js';
@@ -28,8 +28,6 @@ let editing = null;
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
 $('legend').append(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer), t(layer.legend))));
-/** Bumped whenever what the panel shows is cleared: an answer for an older page is dropped. */
-let generation = 0;
 
 async function tabId() {
   if (fixedTab) return Number(fixedTab);
@@ -130,7 +128,7 @@ function render() {
 
 /** Empties every list and says `status` (no page, another page loading, Glose off here). */
 function clear(status) {
-  generation += 1;
+  refresh.drop(); // an answer asked for before is the previous page's
   state = null;
   editing = null;
   $('toggle').textContent = t('turnOn');
@@ -144,27 +142,32 @@ function clear(status) {
   $('refinement').textContent = '';
 }
 
-async function refresh() {
-  const asked = generation;
-  try {
-    const next = await send(pageState());
-    // Big pages hand the full report over in parts of JSON text (the page never decodes it).
-    if (next.report === null && next.reportParts > 0) {
-      const parts = [];
-      for (let i = 0; i < next.reportParts; i += 1) parts.push((await send(pageReportPart(i))).part);
-      next.report = JSON.parse(parts.join(''));
-    }
-    if (asked !== generation) return; // the tab moved on meanwhile
+/** The page state of the panel's tab, in full (big pages hand the report over in parts). */
+async function askPageState() {
+  const next = await send(pageState());
+  // Big pages hand the full report over in parts of JSON text (the page never decodes it).
+  if (next.report === null && next.reportParts > 0) {
+    const parts = [];
+    for (let i = 0; i < next.reportParts; i += 1) parts.push((await send(pageReportPart(i))).part);
+    next.report = JSON.parse(parts.join(''));
+  }
+  return next;
+}
+
+/** Asks the tab again and shows its findings; of overlapping refreshes only the newest's outcome shows. */
+const refresh = newestAnswer({
+  ask: askPageState,
+  show: (next) => {
     state = next;
     render();
-  } catch (error) {
-    if (asked !== generation) return;
+  },
+  explain: async (error) => {
     const id = await tabId().catch(() => undefined);
     const tab = id === undefined ? null : await ext.tabs.get(id).catch(() => null);
-    if (asked !== generation) return;
-    clear(t(panelStatus(error, tab)));
-  }
-}
+    return t(panelStatus(error, tab));
+  },
+  say: clear,
+});
 
 // Through the background, as the toolbar button: it injects Glose into a tab that lacks it.
 $('toggle').addEventListener('click', async () => {
