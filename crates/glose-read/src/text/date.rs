@@ -59,36 +59,25 @@ fn digit_value(c: char) -> Option<u32> {
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
-    let mut chars = text.chars().peekable();
-    // Byte offset of the next char (`chars` yields chars only; the words are sliced by it).
-    let mut at = 0;
-    while let Some(&c) = chars.peek() {
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
         if digit_value(c).is_some() {
             let mut value: u64 = 0;
             let mut len = 0;
-            while let Some(&d) = chars.peek() {
-                let Some(digit) = digit_value(d) else { break };
+            while let Some(digit) = chars.peek().and_then(|&(_, d)| digit_value(d)) {
                 value = (value * 10 + digit as u64).min(u32::MAX as u64);
                 len += 1;
-                at += d.len_utf8();
                 chars.next();
             }
             tokens.push(Token::Number(value as u32, len));
         } else if c.is_alphabetic() {
-            let start = at;
-            while let Some(&d) = chars.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                at += d.len_utf8();
-                chars.next();
-            }
-            tokens.push(Token::Word(&text[start..at]));
+            while chars.next_if(|&(_, d)| d.is_alphabetic()).is_some() {}
+            let end = chars.peek().map_or(text.len(), |&(at, _)| at);
+            tokens.push(Token::Word(&text[start..end]));
         } else {
             if !c.is_whitespace() {
                 tokens.push(Token::Sep(c));
             }
-            at += c.len_utf8();
             chars.next();
         }
     }

@@ -211,39 +211,30 @@ fn without_table_word_unicode(text: &str) -> bool {
     // Longer than any table word (in UTF-8 bytes): such a word is in no table.
     const MAX: usize = 48;
     let mut word = [0u8; MAX];
+    // Bytes of the word being read; past `MAX` once it is too long to be a table word.
     let mut len = 0usize;
-    let mut too_long = false;
-    let mut letters = false;
-    let end_word = |len: &mut usize, too_long: &mut bool, word: &[u8; MAX]| -> bool {
-        let found = *len > 0 && !*too_long && std::str::from_utf8(&word[..*len]).is_ok_and(|w| in_table(table_words(), w));
-        *len = 0;
-        *too_long = false;
-        found
-    };
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // A trailing space ends the last word like any other separator.
+    for c in text.chars().flat_map(char::to_lowercase).chain(std::iter::once(' ')) {
         let digit = c.is_ascii_digit() || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9);
-        let letter = !digit && c.is_alphanumeric();
-        if !letter {
-            if letters && end_word(&mut len, &mut too_long, &word) {
+        if !digit && c.is_alphanumeric() {
+            if is_cjk(c) {
                 return false;
             }
-            letters = false;
+            let n = c.len_utf8();
+            if len + n <= MAX {
+                c.encode_utf8(&mut word[len..]);
+                len += n;
+            } else {
+                len = MAX + 1;
+            }
             continue;
         }
-        if is_cjk(c) {
+        if (1..=MAX).contains(&len) && std::str::from_utf8(&word[..len]).is_ok_and(|w| in_table(table_words(), w)) {
             return false;
         }
-        letters = true;
-        let mut buf = [0u8; 4];
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        if len + bytes.len() > MAX {
-            too_long = true;
-        } else if !too_long {
-            word[len..len + bytes.len()].copy_from_slice(bytes);
-            len += bytes.len();
-        }
+        len = 0;
     }
-    !(letters && end_word(&mut len, &mut too_long, &word))
+    true
 }
 
 /// The unit words and one word of each "now" phrase and day phrase (its longest), sorted: every
