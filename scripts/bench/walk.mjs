@@ -5,7 +5,9 @@
 // and limits), and their outputs are compared (node table, ops, strings, limits). Also times B with
 // computed style off (the walk's floor) and prints how many elements each asked the browser about.
 //   node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra comments-10000,seed]
-//                               [--runs 7] [--warmup 2] [--profile]
+//                               [--runs 7] [--warmup 2] [--profile] [--cdn]
+// --cdn: every page gets a style sheet the walker cannot use (as when a page's sheets come from a
+// CDN: cross-origin, unreadable), so every body element is checked against computed style.
 // WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
 import { chromium } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -21,6 +23,7 @@ const { values: args, positionals } = parseArgs({
     extra: { type: 'string', default: 'seed,comments-10000' },
     // Chromium: after the A/B, a CDP CPU profile of B walking each page `--runs` times (self ms by function:line).
     profile: { type: 'boolean', default: false },
+    cdn: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 2) {
@@ -37,10 +40,19 @@ const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, e
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 page.setDefaultTimeout(600_000);
+if (args.cdn) {
+  // A namespaced selector (walk.js `subjectKey` does not understand it): `styleSuspects` gives up,
+  // as it does on a cross-origin sheet. It matches nothing.
+  const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}</style>';
+  await page.route(/\/(corpus|generated)\/.*\.html$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}${probe}` });
+  });
+}
 page.on('console', (m) => console.log('console:', m.text()));
 await page.goto(server.url('/walk.html'));
 await page.waitForFunction(() => window.walkReady === true);
-console.log(`A = ${positionals[0]}\nB = ${positionals[1]}\n# chromium, before: ${machineLoad()}`);
+console.log(`A = ${positionals[0]}\nB = ${positionals[1]}${args.cdn ? ' (--cdn: every body element checked)' : ''}\n# chromium, before: ${machineLoad()}`);
 console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7)
   + 'B nostyle'.padStart(10) + 'A checks'.padStart(10) + 'B checks'.padStart(10) + '  same');
 const ratios = [];
@@ -61,6 +73,8 @@ if (args.profile) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  // Samples by line of B over all pages (line-level self time: positionTicks).
+  const lineTicks = new Map();
   for (const [name, path] of pages) {
     await page.evaluate(([p]) => window.walkLoad(p), [path]);
     await cdp.send('Profiler.start');
@@ -68,6 +82,13 @@ if (args.profile) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const n of profile.nodes) {
+      if (!n.callFrame.url.endsWith('/b.js')) continue;
+      for (const { line, ticks } of n.positionTicks ?? []) {
+        const key = `${n.callFrame.functionName || '(anon)'} b.js:${line}`;
+        lineTicks.set(key, (lineTicks.get(key) ?? 0) + ticks);
+      }
+    }
     profile.samples.forEach((id, i) => {
       const f = byId.get(id).callFrame;
       const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
@@ -76,6 +97,9 @@ if (args.profile) {
     console.log(`\n-- ${name}: B, ${args.runs} walks, self ms --`);
     for (const [k, v] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 20)) console.log(v.toFixed(1).padStart(9), k);
   }
+  const all = [...lineTicks.values()].reduce((x, y) => x + y, 0);
+  console.log(`\n-- all pages: B's hottest lines (samples, share of B's own samples) --`);
+  for (const [k, v] of [...lineTicks].sort((x, y) => y[1] - x[1]).slice(0, 40)) console.log(String(v).padStart(8), `${((100 * v) / all).toFixed(1)}%`.padStart(6), k);
 }
 await browser.close();
 await server.close();
