@@ -12,11 +12,12 @@
 //!
 //! Added in the browser:
 //! - **Computed style.** Inside `<body>`, an element whose computed `display` is `none` or whose
-//!   `visibility` is `hidden`/`collapse` is dropped with its subtree. The fast path is one native
-//!   `Element.checkVisibility({visibilityProperty: true})` call per element (made in JavaScript,
-//!   see below); only when it says
-//!   "not visible" (no box: `display: none`, but also `display: contents` or content inside a
-//!   closed `<details>`) is `getComputedStyle` asked, so those stay. Void elements (`meta`,
+//!   `visibility` is `hidden`/`collapse` is dropped with its subtree. In Blink the walker (in
+//!   JavaScript, see below) reads the two properties from `getComputedStyle`; elsewhere the fast
+//!   path is one native `Element.checkVisibility({visibilityProperty: true})` call per element,
+//!   and only when it says "not visible" (no box: `display: none`, but also `display: contents`
+//!   or content inside a closed `<details>`) is `getComputedStyle` asked, so those stay (whichever
+//!   is cheaper there: the verdict is the same). Void elements (`meta`,
 //!   `link`, `img`, `br`…) and `title`/`script` are never checked: they hold no text, and
 //!   microdata `<meta itemprop>` in the body must survive for metadata. Like the native reader
 //!   with inline styles, a `visibility: visible` child inside a hidden parent is dropped too.
