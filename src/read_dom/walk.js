@@ -59,6 +59,10 @@ const KEPT_ATTR = 1;
 const STYLE_ATTR = 2;
 const POPOVER_ATTR = 4;
 const UNUSUAL_ATTR = 8;
+const MARKUP_ATTR = 16;
+/** The attribute names `hiddenByMarkup` reads besides `style`: without them it says false. */
+const MARKUP_NAMES = new Set(['hidden', 'aria-hidden', 'type']);
+const ATTR_FLAG_BITS = 5;
 const UNUSUAL_NAME = /[:A-Z]/;
 const VISIBILITY = Object.freeze({ visibilityProperty: true });
 
@@ -446,7 +450,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
   // `tagKey`: a small integer per tag name, `keys[k]` one per attribute name (for sinks' tables).
   const keys = [];
   const attributes = { names, values, keys, count: 0, tagKey: 0 };
-  // STYLE_ATTR / POPOVER_ATTR of the element being read.
+  // STYLE_ATTR / POPOVER_ATTR / MARKUP_ATTR of the element being read.
   let marks = 0;
   const attr = (name) => {
     for (let i = 0; i < attributes.count; i += 1) if (names[i] === name) return values[i];
@@ -512,15 +516,17 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     modes[depth] = mode;
     depth += 1;
   }
-  // An attribute name's code: its key (code >> 4) and flags (KEPT_ATTR, STYLE_ATTR, POPOVER_ATTR, UNUSUAL_ATTR).
+  // An attribute name's code: its key (code >> ATTR_FLAG_BITS) and flags (KEPT_ATTR, STYLE_ATTR,
+  // POPOVER_ATTR, UNUSUAL_ATTR, MARKUP_ATTR).
   function codeOf(name) {
     let code = nameCodes.get(name);
     if (code === undefined) {
-      code = nameCodes.size << 4;
+      code = nameCodes.size << ATTR_FLAG_BITS;
       if (name === 'style') code |= KEPT_ATTR | STYLE_ATTR;
       else if (name.startsWith('aria-') || rules.kept.has(name)) code |= KEPT_ATTR;
       else if (name === 'popover') code |= POPOVER_ATTR;
       if (UNUSUAL_NAME.test(name)) code |= UNUSUAL_ATTR;
+      if (MARKUP_NAMES.has(name)) code |= MARKUP_ATTR;
       nameCodes.set(name, code);
     }
     return code;
@@ -528,7 +534,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
   function keep(name, code, value) {
     names[attributes.count] = name;
     values[attributes.count] = value;
-    keys[attributes.count] = code >> 4;
+    keys[attributes.count] = code >> ATTR_FLAG_BITS;
     attributes.count += 1;
   }
   // Only the attributes the rules use are read (kept ones, `style`), and `popover` is noted.
@@ -547,7 +553,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       const code = codeOf(name);
       if (code & UNUSUAL_ATTR) slow = true;
       for (let j = 0; j < k; j += 1) if (list[j] === name) slow = true;
-      marks |= code & (STYLE_ATTR | POPOVER_ATTR);
+      marks |= code & (STYLE_ATTR | POPOVER_ATTR | MARKUP_ATTR);
       if (code & KEPT_ATTR) keep(name, code, node.getAttribute(name) ?? '');
     }
     if (slow) {
@@ -555,7 +561,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       marks = 0;
       for (const a of node.attributes) {
         const code = codeOf(a.localName);
-        marks |= code & (STYLE_ATTR | POPOVER_ATTR);
+        marks |= code & (STYLE_ATTR | POPOVER_ATTR | MARKUP_ATTR);
         if (code & KEPT_ATTR) keep(a.localName, code, a.value);
       }
     }
@@ -576,7 +582,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
   }
   /** Whether the page's style could hide this element (read by `readAttributes`). */
   function suspect(node, flags) {
-    if (!(flags & PLAIN) || flags & SUSPECT_TAG || marks !== 0) return true;
+    if (!(flags & PLAIN) || flags & SUSPECT_TAG || marks & (STYLE_ATTR | POPOVER_ATTR)) return true;
     if (suspects.ids.size > 0) {
       const id = attr('id');
       if (id !== undefined && suspects.ids.has(suspects.quirks ? id.toLowerCase() : id)) return true;
@@ -688,7 +694,8 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       if (flags & SKIP) continue;
       readAttributes(node);
       if (flags & SCRIPT && skipsElement(rules, tag.lower, attr)) continue;
-      if (hiddenByMarkup(tag.lower, attr)) continue;
+      // Without `style`, `hidden`, `aria-hidden` or `type`, `hiddenByMarkup` says false.
+      if (marks & (STYLE_ATTR | MARKUP_ATTR) && hiddenByMarkup(tag.lower, attr)) continue;
       if (accept !== null && !accept(tag.lower, attr, node)) continue;
       const mode = modes[top];
       // Whether this element is known visible, so its children inherit a visible `visibility`.
