@@ -78,6 +78,8 @@ internal_mods! {
 internal_uses! {
     /// Sentences, language, words, dates, quoted passages.
     text;
+    /// Stable sorting through one shared sort routine (the wasm's size).
+    sorting;
 }
 
 #[cfg(feature = "html")]

@@ -352,7 +352,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
             continue;
         }
         // Sorted by name like the native reader's (stable: duplicates keep document order).
-        attrs.sort_by(|a, b| names[a.0].cmp(&names[b.0]));
+        crate::sorting::sort_by(&mut attrs, |a, b| names[a.0].cmp(&names[b.0]));
         let attr = |name: &str| attrs.iter().find(|(n, _)| names[*n] == name).map(|(_, v)| *v);
         if skips_element(tag, attr) || hidden_by_markup(tag, attr) {
             ids.push(DROPPED);

@@ -244,7 +244,7 @@ fn windows(len: usize, quote_len: usize, max_errors: usize, hint: Option<usize>,
             starts.extend(hits[pattern].iter().map(|&at| at.saturating_sub(offset)));
         }
     }
-    starts.sort_unstable();
+    crate::sorting::sort(&mut starts);
     let mut clusters: Vec<(usize, usize, usize)> = Vec::new(); // (votes, first start, last start)
     for s in starts {
         match clusters.last_mut() {
@@ -255,11 +255,11 @@ fn windows(len: usize, quote_len: usize, max_errors: usize, hint: Option<usize>,
             _ => clusters.push((1, s, s)),
         }
     }
-    clusters.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sorting::sort_by(&mut clusters, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, first, last) in clusters.iter().take(MAX_WINDOWS) {
         spans.push((first.saturating_sub(reach), (last + reach).min(len)));
     }
-    spans.sort_unstable();
+    crate::sorting::sort(&mut spans);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (from, to) in spans {
         match merged.last_mut() {

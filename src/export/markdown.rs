@@ -45,7 +45,7 @@ fn front_matter(out: &mut String, report: &Report, notes: &[Note], exported: &st
     field("exported", Some(exported));
     field("generator", Some(concat!("Glose ", env!("CARGO_PKG_VERSION"))));
     let mut tags: Vec<&str> = notes.iter().flat_map(|n| n.tags.iter().map(String::as_str)).collect();
-    tags.sort_unstable();
+    crate::sorting::sort(&mut tags);
     tags.dedup();
     let tags: Vec<String> = tags.into_iter().map(yaml_string).collect();
     let _ = writeln!(out, "tags: [{}]", tags.join(", "));

@@ -51,7 +51,7 @@ fn render_raw(report: &Report) -> String {
             count(Label::Factual)
         );
         let mut flagged: Vec<_> = report.sentences.iter().filter(|s| s.label != Label::Factual).collect();
-        flagged.sort_by(|a, b| (a.label != Label::Editorial).cmp(&(b.label != Label::Editorial)).then(b.score.total_cmp(&a.score)));
+        crate::sorting::sort_by(&mut flagged, |a, b| (a.label != Label::Editorial).cmp(&(b.label != Label::Editorial)).then(b.score.total_cmp(&a.score)));
         for s in flagged {
             let _ = writeln!(out, "\n  [{} {:.2}] {}", s.label.as_str(), s.score, s.text);
             if let Some(source) = s.attributed_source() {

@@ -207,7 +207,7 @@ fn editorial_cues(sentence: &str, analysis: &Analysis, model: &model::Model, lan
     if out.is_empty() {
         out = wording_cues(sentence, analysis, model, unit * calibration.ngram_factor, lang);
     }
-    out.sort_by_key(|c| (c.start, c.end));
+    crate::sorting::sort_by_key(&mut out, |c| (c.start, c.end));
     out
 }
 
@@ -227,7 +227,7 @@ fn wording_cues(sentence: &str, analysis: &Analysis, model: &model::Model, scale
         .map(|(i, t)| (model.hashed_weight(features::word_bucket(&t.norm)) * scale, i))
         .filter(|&(w, _)| w > 0.0)
         .collect();
-    words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sorting::sort_by(&mut words, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     words
         .into_iter()
         .take(WORDING_CUES)
@@ -299,6 +299,6 @@ fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {
             out.push(Cue { kind: "quote".to_owned(), text, start, end, weight: None, anchor: None });
         }
     }
-    out.sort_by_key(|c| (c.start, c.end));
+    crate::sorting::sort_by_key(&mut out, |c| (c.start, c.end));
     out
 }

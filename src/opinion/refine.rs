@@ -94,7 +94,7 @@ impl SentenceEmbedder for super::encoder::Encoder {
 /// a letter (punctuation, numbers) are never among them.
 pub fn salient_words(mut words: Vec<(String, f32)>) -> Vec<(String, f32)> {
     words.retain(|(w, share)| *share > 0.0 && w.chars().any(char::is_alphabetic) && w.len() <= SALIENT_WORD_BYTES);
-    words.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::sorting::sort_by(&mut words, |a, b| b.1.total_cmp(&a.1));
     words.truncate(SALIENT_WORDS);
     words
 }

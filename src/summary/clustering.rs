@@ -87,10 +87,10 @@ pub fn average_linkage(n: usize, edges: &[(usize, usize, f32)], cut: f32) -> Vec
     }
     let mut groups: Vec<Vec<usize>> =
         members.into_iter().zip(alive).filter(|(_, a)| *a).map(|(mut m, _)| {
-            m.sort_unstable();
+            crate::sorting::sort(&mut m);
             m
         }).collect();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    crate::sorting::sort_by(&mut groups, |a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     groups
 }
 

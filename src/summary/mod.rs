@@ -82,7 +82,7 @@ pub fn summarize(comments: &mut [Comment], sentences: &[Sentence], lang: &str) -
     let themes = themes::themes_of(comments, &words, &authors, &mut vocabulary, meta_label);
 
     let mut passages: Vec<(usize, Vec<u32>, Range<usize>)> = quoted.into_iter().map(|(s, (c, r))| (s, c, r)).collect();
-    passages.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    crate::sorting::sort_by(&mut passages, |a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     let excerpt = |s: usize, r: &Range<usize>| texts[s].get(r.clone()).unwrap_or(texts[s]);
 
     let disputers: FxHashSet<u32> = comments.iter().filter(|c| c.stance == Some(Stance::Disputes)).map(|c| c.id).collect();

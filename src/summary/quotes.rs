@@ -168,7 +168,7 @@ impl SentenceIndex {
         if candidates.is_empty() {
             return Vec::new();
         }
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
 
         for w in words {
@@ -185,7 +185,7 @@ impl SentenceIndex {
                 links.push(link);
             }
         }
-        links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+        crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
     }
 
@@ -218,7 +218,7 @@ impl SentenceIndex {
     /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
     fn sentences_sharing_keys(&self, word: &str) -> Box<[u32]> {
         let mut sentences: Vec<u32> = keys(word).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
-        sentences.sort_unstable();
+        crate::sorting::sort(&mut sentences);
         sentences.dedup();
         sentences.into_boxed_slice()
     }

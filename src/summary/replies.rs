@@ -91,7 +91,7 @@ fn addressed(
     }
     // Longest written name first (bytes, as the folded words joined by spaces).
     let bytes = |c: &[Word]| c.iter().map(|w| vocabulary.text(w.folded).len()).sum::<usize>() + c.len() - 1;
-    candidates.sort_by_key(|c| std::cmp::Reverse(bytes(c)));
+    crate::sorting::sort_by_key(&mut candidates, |c| std::cmp::Reverse(bytes(c)));
     candidates.into_iter().find_map(|c| {
         let key = name(c)?;
         let chars = c.iter().map(|w| vocabulary.chars(w.folded)).sum::<usize>() + c.len() - 1;

@@ -181,7 +181,7 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
             }
         }
     }
-    found.sort_unstable();
+    crate::sorting::sort(&mut found);
     found.dedup();
     let count = |list: usize| found.iter().filter(|f| f.1 == list).count();
     let targeted = count(TARGET) > 0;

@@ -157,7 +157,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     for &m in group {
         stems.clear();
         stems.extend(words[m].words.iter().map(|w| w.0));
-        stems.sort_unstable();
+        crate::sorting::sort(&mut stems);
         for run in stems.chunk_by(|a, b| a == b) {
             let (stem, count) = (run[0], run.len());
             let df = df(stem).unwrap_or(1) as f32;
@@ -180,7 +180,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         .into_iter()
         .filter(|&(t, (members, _))| !cx.names.contains(&t) && !too_common(t) && shared(t, members))
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut ranked, |a, b| {
         b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0)))
     });
     let top: Vec<u32> = ranked.iter().take(KEYWORDS).map(|x| x.0).collect();
@@ -208,7 +208,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         }
     }
     let mut centroid: SparseVector = centroid.into_iter().collect();
-    centroid.sort_unstable_by_key(|x| x.0);
+    crate::sorting::sort_by_key(&mut centroid, |x| x.0);
     let representative = group
         .iter()
         .copied()

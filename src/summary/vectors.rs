@@ -41,7 +41,7 @@ impl TermVectors {
         for doc in documents {
             sorted.clear();
             sorted.extend(doc.iter().copied().filter(|&t| (t as usize) < terms));
-            sorted.sort_unstable();
+            crate::sorting::sort(&mut sorted);
             counts.push(sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect());
         }
         let mut document_frequency = vec![0u32; terms];
@@ -121,7 +121,7 @@ impl TermVectors {
                 pairs.push((o as u32, d as u32, s));
             }
         }
-        pairs.sort_unstable_by_key(|p| (p.0, p.1));
+        crate::sorting::sort_by_key(&mut pairs, |p| (p.0, p.1));
         pairs.dedup_by_key(|p| (p.0, p.1));
         let mut symmetric: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
         for (d, o, s) in pairs {

@@ -20,4 +20,5 @@ macro_rules! internal_mods {
 #[cfg(feature = "html")]
 pub mod read_html;
 pub mod snapshot;
+pub mod sorting;
 pub mod text;

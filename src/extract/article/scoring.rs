@@ -223,7 +223,7 @@ fn add_split_pieces(snapshot: &Snapshot, facts: &Facts, candidates: &[NodeId], b
                 && !snapshot.ancestors(c).any(|a| matches!(snapshot.tag(a), Some("footer" | "header" | "nav" | "aside")))
         })
         .collect();
-    pieces.sort_unstable();
+    crate::sorting::sort(&mut pieces);
     pieces.dedup();
     // Nested pieces: the outer one stands for both.
     let mut outer: Vec<NodeId> = Vec::new();
@@ -244,7 +244,7 @@ fn add_split_pieces(snapshot: &Snapshot, facts: &Facts, candidates: &[NodeId], b
         return;
     }
     roots.extend(added);
-    roots.sort_unstable();
+    crate::sorting::sort(roots);
 }
 
 /// Most chars of a standfirst that [`add_lead`] joins.

@@ -331,7 +331,7 @@ fn with_cores(snapshot: &Snapshot, marks: &Marks, items: Vec<NodeId>, strict: bo
             out.push(at);
         }
     }
-    out.sort_unstable();
+    crate::sorting::sort(&mut out);
     out.dedup();
     out
 }

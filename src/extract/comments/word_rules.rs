@@ -76,7 +76,7 @@ fn list_table() -> &'static [(&'static str, u16)] {
         for (words, bit) in lists {
             table.extend(words.iter().map(|&w| (w, bit)));
         }
-        table.sort_unstable();
+        crate::sorting::sort(&mut table);
         let mut merged: Vec<(&'static str, u16)> = Vec::with_capacity(table.len());
         for (word, bit) in table {
             match merged.last_mut() {

@@ -33,7 +33,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return None;
     }
     let mut order: Vec<usize> = (0..SUPPORTED.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    crate::sorting::sort_by(&mut order, |&a, &b| scores[b].total_cmp(&scores[a]));
     let (best, second) = (scores[order[0]], scores[order[1]]);
     (best >= MIN_HITS && best >= second * MIN_MARGIN).then(|| SUPPORTED[order[0]])
 }

@@ -254,7 +254,7 @@ fn table_words() -> &'static [(&'static str, u16)] {
 /// comment word lists' table, so the wasm holds one sort for both (a sort is kilobytes of code).
 fn sorted_words(words: impl Iterator<Item = &'static str>) -> Vec<(&'static str, u16)> {
     let mut words: Vec<(&'static str, u16)> = words.map(|w| (w, 0)).collect();
-    words.sort_unstable();
+    crate::sorting::sort(&mut words);
     words
 }
 
