@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// The first walk of a freshly loaded page, two walkers A/B (src/read_dom/walk.js versions), in
+// headless Chromium: walk.mjs times warm walks (the same document walked again and again); the
+// extension walks a page once, just after it loaded (its style maybe not yet computed, no DOM
+// wrappers yet). Each round loads the page anew for A and anew for B (order alternating), times
+// that one walk, and compares the two outputs. Prints medians over `--rounds` by page and the
+// B/A ratios' median and geometric mean.
+//   node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra seed] [--rounds 5] [--cdn]
+import { chromium } from 'playwright-core';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBenchServer } from './server.mjs';
+import { benchPages, CORPUS, GENERATED as generated, geomean, machineLoad, median, ROOT } from './pages.mjs';
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    only: { type: 'string' }, rounds: { type: 'string', default: '5' }, extra: { type: 'string', default: 'seed,comments-10000' },
+    cdn: { type: 'boolean', default: false },
+  },
+});
+if (positionals.length !== 2) {
+  console.error('usage: node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only …] [--extra …] [--rounds N] [--cdn]');
+  process.exit(2);
+}
+const walks = join(ROOT, 'target', 'bench', 'walks');
+mkdirSync(walks, { recursive: true });
+copyFileSync(resolve(positionals[0]), join(walks, 'a.js'));
+copyFileSync(resolve(positionals[1]), join(walks, 'b.js'));
+const pages = benchPages(args);
+const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+page.setDefaultTimeout(600_000);
+if (args.cdn) {
+  // As walk.mjs --cdn: a sheet the walker does not understand, so every body element is checked.
+  const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}</style>';
+  await page.route(/\/(corpus|generated)\/.*\.html(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}${probe}` });
+  });
+}
+await page.goto(server.url('/walk.html'));
+await page.waitForFunction(() => window.walkReady === true);
+
+// The page side: loads `path` in the frame and times walker `which`'s first walk of it.
+const FIRST_WALK = async ([path, which]) => {
+  const { snapshot_rules: snapshotRules } = await import('/pkg/glose.js');
+  const rules = JSON.parse(snapshotRules());
+  const m = await import(which === 'a' ? '/walks/a.js' : '/walks/b.js');
+  const frame = document.getElementById('page');
+  const doc = await new Promise((done, fail) => {
+    frame.onload = () => done(frame.contentDocument);
+    frame.onerror = fail;
+    frame.src = `${path}?${which}${Math.random()}`;
+  });
+  const start = performance.now();
+  const out = m.glose_walk_dom(doc, rules.kept.join(','), rules.skipped.join(','), rules.unchecked.join(','),
+    rules.prefix, true, rules.limits.nodes, rules.limits.text_node, rules.limits.text);
+  const ms = performance.now() - start;
+  // What the comparison needs, small enough to send back.
+  let hash = 0;
+  for (const v of out.ops) hash = (Math.imul(hash, 31) + v) | 0;
+  for (let i = 0; i < out.text.length; i += 1) hash = (Math.imul(hash, 31) + out.text.charCodeAt(i)) | 0;
+  return { ms, nodes: out.live.length, hash, truncated: out.truncated, checks: out.styleChecks };
+};
+
+console.log(`A = ${positionals[0]}\nB = ${positionals[1]}${args.cdn ? ' (--cdn)' : ''}\n# chromium, first walks, before: ${machineLoad()}`);
+console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7) + 'checks'.padStart(8) + '  same');
+// Both modules loaded and their code warm before anything is timed: only the page is cold.
+for (let i = 0; i < 3; i += 1) for (const which of ['a', 'b']) await page.evaluate(`(${FIRST_WALK})(${JSON.stringify([pages[0][1], which])})`);
+const ratios = [];
+let total = [0, 0];
+for (const [name, path] of pages) {
+  const a = [];
+  const b = [];
+  let same = true;
+  let last = null;
+  for (let r = 0; r < Number(args.rounds); r += 1) {
+    for (const which of r % 2 === 0 ? ['a', 'b'] : ['b', 'a']) {
+      const out = await page.evaluate(`(${FIRST_WALK})(${JSON.stringify([path, which])})`);
+      (which === 'a' ? a : b).push(out.ms);
+      const key = `${out.nodes}/${out.hash}/${out.truncated}`;
+      if (last !== null && key !== last.key) same = false;
+      last = { key, nodes: out.nodes, checks: out.checks };
+    }
+  }
+  const ma = median(a);
+  const mb = median(b);
+  total = [total[0] + ma, total[1] + mb];
+  if (!name.startsWith('generated/')) ratios.push(mb / ma);
+  console.log(name.padEnd(34) + String(last.nodes).padStart(8) + ma.toFixed(2).padStart(9) + mb.toFixed(2).padStart(9)
+    + (mb / ma).toFixed(3).padStart(7) + String(last.checks).padStart(8) + `  ${same ? 'yes' : 'NO'}`);
+}
+if (ratios.length) console.log(`# B/A over ${ratios.length} corpus pages: median ${median(ratios).toFixed(3)}, geometric mean ${geomean(ratios).toFixed(3)}; sum of medians A ${total[0].toFixed(1)} ms, B ${total[1].toFixed(1)} ms`);
+console.log(`# after: ${machineLoad()}`);
+await browser.close();
+await server.close();
