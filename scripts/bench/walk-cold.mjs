@@ -5,7 +5,8 @@
 // wrappers yet). Each round loads the page anew for A and anew for B (order alternating), times
 // that one walk, and compares the two outputs. Prints medians over `--rounds` by page and the
 // B/A ratios' median and geometric mean.
-//   node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra seed] [--rounds 5] [--cdn]
+//   node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra seed] [--rounds 5] [--cdn] [--profile]
+// --profile: then a CDP CPU profile of B's first walks of every page (`--rounds` each), self ms by function over all pages.
 import { chromium } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,7 @@ const { values: args, positionals } = parseArgs({
   options: {
     only: { type: 'string' }, rounds: { type: 'string', default: '5' }, extra: { type: 'string', default: 'seed,comments-10000' },
     cdn: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 2) {
@@ -45,7 +47,8 @@ await page.goto(server.url('/walk.html'));
 await page.waitForFunction(() => window.walkReady === true);
 
 // The page side: loads `path` in the frame and times walker `which`'s first walk of it.
-const FIRST_WALK = async ([path, which]) => {
+// With `later`, only loads the page and leaves the walk to `window.walkCold()`.
+const FIRST_WALK = async ([path, which, later = false]) => {
   const { snapshot_rules: snapshotRules } = await import('/pkg/glose.js');
   const rules = JSON.parse(snapshotRules());
   const m = await import(which === 'a' ? '/walks/a.js' : '/walks/b.js');
@@ -55,6 +58,12 @@ const FIRST_WALK = async ([path, which]) => {
     frame.onerror = fail;
     frame.src = `${path}?${which}${Math.random()}`;
   });
+  const walk = () => m.glose_walk_dom(doc, rules.kept.join(','), rules.skipped.join(','), rules.unchecked.join(','),
+    rules.prefix, true, rules.limits.nodes, rules.limits.text_node, rules.limits.text);
+  if (later) {
+    window.walkCold = () => { walk(); };
+    return null;
+  }
   const start = performance.now();
   const out = m.glose_walk_dom(doc, rules.kept.join(','), rules.skipped.join(','), rules.unchecked.join(','),
     rules.prefix, true, rules.limits.nodes, rules.limits.text_node, rules.limits.text);
@@ -95,5 +104,28 @@ for (const [name, path] of pages) {
 }
 if (ratios.length) console.log(`# B/A over ${ratios.length} corpus pages: median ${median(ratios).toFixed(3)}, geometric mean ${geomean(ratios).toFixed(3)}; sum of medians A ${total[0].toFixed(1)} ms, B ${total[1].toFixed(1)} ms`);
 console.log(`# after: ${machineLoad()}`);
+if (args.profile) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const self = new Map();
+  for (const [, path] of pages) {
+    for (let r = 0; r < Number(args.rounds); r += 1) {
+      // The load outside the profile: only the walk is sampled.
+      await page.evaluate(`(${FIRST_WALK})(${JSON.stringify([path, 'b', true])})`);
+      await cdp.send('Profiler.start');
+      await page.evaluate(() => window.walkCold());
+      const { profile } = await cdp.send('Profiler.stop');
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id).callFrame;
+        const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i]) / 1000);
+      });
+    }
+  }
+  console.log(`\n-- B's first walks, all pages, ${args.rounds} each: self ms --`);
+  for (const [k, v] of [...self].sort((x, y) => y[1] - x[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(9), k);
+}
 await browser.close();
 await server.close();
