@@ -63,10 +63,6 @@ pub mod report;
 pub use glose_read::snapshot;
 
 internal_mods! {
-    /// What class names, ids and roles say about a part of the page.
-    page_patterns;
-    /// Comment section and main-article extraction.
-    extract;
     /// Page metadata: title, byline, date, site, language.
     metadata;
     /// Opinion labels of sentences: cues, attribution, the fast model, the encoder head.
@@ -76,6 +72,10 @@ internal_mods! {
 }
 
 internal_uses! {
+    /// What class names, ids and roles say about a part of the page.
+    page_patterns;
+    /// Comment section and main-article extraction.
+    extract;
     /// Sentences, language, words, dates, quoted passages.
     text;
     /// Stable sorting through one shared sort routine (the wasm's size).

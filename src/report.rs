@@ -4,6 +4,8 @@
 use crate::snapshot::limits::Truncation;
 use crate::snapshot::text::DomRange;
 use crate::snapshot::NodeId;
+/// Defined beside the extraction that fills them (`glose-read`); plain types shared with it.
+pub use glose_read::report::{BlockKind, Metadata};
 use serde::{Deserialize, Serialize};
 
 /// Version of the report format; bump on any breaking change.
@@ -48,21 +50,6 @@ pub enum OpinionModel {
     Encoder,
 }
 
-/// Page metadata; `None` where the page does not say.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Metadata {
-    /// The article's title, without the " - Site" suffix.
-    pub title: Option<String>,
-    /// Who wrote it.
-    pub byline: Option<String>,
-    /// When it was published, ISO 8601.
-    pub published: Option<String>,
-    /// The publication's name.
-    pub site_name: Option<String>,
-    /// Primary language subtag, lower case (`fr`, `en`).
-    pub lang: Option<String>,
-}
-
 /// The main article.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -72,24 +59,6 @@ pub struct Article {
     pub text: String,
     /// Content blocks in reading order.
     pub blocks: Vec<Block>,
-}
-
-/// What kind of content a block is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    /// h1–h6.
-    Heading,
-    /// Running text.
-    Paragraph,
-    /// One item of a list.
-    ListItem,
-    /// A block quotation.
-    Quote,
-    /// A figure or table caption.
-    Caption,
-    /// Preformatted text or code.
-    Preformatted,
 }
 
 /// One content block of the article.

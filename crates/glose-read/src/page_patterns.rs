@@ -37,40 +37,110 @@ const NEGATIVE: &[&str] = &[
 /// ARIA roles of parts that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
-/// A word list and the first bytes of its words (built at compile time), for [`any_in`].
-struct Needles {
+/// Most words in one hint list ([`Needles`] indexes them with bytes).
+const MAX_NEEDLES: usize = 64;
+
+/// A word list indexed at compile time for [`any_in`]: its words grouped by first byte, and a
+/// 256-bit filter of their first two bytes. Also the comment extraction's class-name stems.
+pub(crate) struct Needles {
     words: &'static [&'static str],
-    firsts: [bool; 256],
+    /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
+    order: [u8; MAX_NEEDLES],
+    start: [u8; 257],
+    /// Bit [`pair_bit`] of each word's first two bytes.
+    pairs: [u64; 4],
+}
+
+/// Where a word's first two bytes fall in [`Needles::pairs`].
+const fn pair_bit(first: u8, second: u8) -> usize {
+    (first as usize * 31 + second as usize) & 255
 }
 
 impl Needles {
-    const fn new(words: &'static [&'static str]) -> Needles {
-        let mut firsts = [false; 256];
+    /// Indexes a list of at most [`MAX_NEEDLES`] words of two bytes or more (checked at compile
+    /// time); for [`any_in_ignoring_ascii_case`] their ASCII letters must be lower case.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
+        assert!(words.len() <= MAX_NEEDLES, "too many needles for one list");
+        let mut start = [0u8; 257];
+        let mut pairs = [0u64; 4];
         let mut i = 0;
         while i < words.len() {
             let bytes = words[i].as_bytes();
-            assert!(!bytes.is_empty(), "an empty needle");
-            firsts[bytes[0] as usize] = true;
+            assert!(bytes.len() >= 2, "a needle shorter than two bytes");
+            start[bytes[0] as usize + 1] += 1;
+            let bit = pair_bit(bytes[0], bytes[1]);
+            pairs[bit >> 6] |= 1 << (bit & 63);
             i += 1;
         }
-        Needles { words, firsts }
+        let mut b = 0;
+        while b < 256 {
+            start[b + 1] += start[b];
+            b += 1;
+        }
+        // Counting sort by first byte: words keep their list order within a group.
+        let mut next = start;
+        let mut order = [0u8; MAX_NEEDLES];
+        let mut i = 0;
+        while i < words.len() {
+            let first = words[i].as_bytes()[0] as usize;
+            order[next[first] as usize] = i as u8;
+            next[first] += 1;
+            i += 1;
+        }
+        Needles { words, order, start, pairs }
     }
 }
 
-/// The hint lists with their first bytes, for [`any_in`].
+/// The hint lists indexed, for [`any_in`].
 static UNLIKELY_NEEDLES: Needles = Needles::new(UNLIKELY);
 static MAYBE_CANDIDATE_NEEDLES: Needles = Needles::new(MAYBE_CANDIDATE);
 static POSITIVE_NEEDLES: Needles = Needles::new(POSITIVE);
 static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
 static AUTHOR_BOX_NEEDLES: Needles = Needles::new(AUTHOR_BOX);
 
-/// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: only
-/// positions holding some needle's first byte are compared).
-fn any_in(haystack: &str, needles: &Needles) -> bool {
-    let hay = haystack.as_bytes();
-    hay.iter().enumerate().any(|(at, &b)| {
-        needles.firsts[b as usize] && needles.words.iter().any(|n| n.as_bytes()[0] == b && hay[at..].starts_with(n.as_bytes()))
-    })
+/// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: at each
+/// position only the words starting with its byte are compared, and only when some word starts
+/// with its two bytes).
+pub(crate) fn any_in(haystack: &str, needles: &Needles) -> bool {
+    scan(haystack.as_bytes(), needles, false)
+}
+
+/// [`any_in`] with ASCII letters matched in either case (the needles are lower case).
+pub(crate) fn any_in_ignoring_ascii_case(haystack: &str, needles: &Needles) -> bool {
+    scan(haystack.as_bytes(), needles, true)
+}
+
+#[inline(always)]
+fn scan(hay: &[u8], needles: &Needles, fold: bool) -> bool {
+    let byte = |at: usize| if fold { hay[at].to_ascii_lowercase() } else { hay[at] };
+    for at in 0..hay.len() {
+        let first = byte(at);
+        let group = needles.start[first as usize] as usize..needles.start[first as usize + 1] as usize;
+        if group.is_empty() {
+            continue;
+        }
+        // Every needle has two bytes or more.
+        if at + 1 == hay.len() {
+            break;
+        }
+        let bit = pair_bit(first, byte(at + 1));
+        if needles.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+            continue;
+        }
+        let rest = &hay[at..];
+        let found = needles.order[group].iter().any(|&k| {
+            let word = needles.words[k as usize].as_bytes();
+            if fold {
+                rest.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
+            } else {
+                rest.starts_with(word)
+            }
+        });
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Lower-cased `class` + " " + `id`, the string the hints are matched against.
@@ -226,6 +296,38 @@ pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_in_finds_what_contains_finds() {
+        // Every list, against haystacks made of its words' pieces, whole words at the edges,
+        // near misses and non-ASCII text.
+        let lists: [(&[&str], &Needles); 5] = [
+            (UNLIKELY, &UNLIKELY_NEEDLES),
+            (MAYBE_CANDIDATE, &MAYBE_CANDIDATE_NEEDLES),
+            (POSITIVE, &POSITIVE_NEEDLES),
+            (NEGATIVE, &NEGATIVE_NEEDLES),
+            (AUTHOR_BOX, &AUTHOR_BOX_NEEDLES),
+        ];
+        for (words, needles) in lists {
+            let mut hays: Vec<String> = vec![String::new(), "a".into(), " ".into(), "é-ß ü".into()];
+            for w in words {
+                hays.push((*w).to_owned());
+                hays.push(format!("x {w}"));
+                hays.push(format!("{w}é"));
+                hays.push(w[..w.len() - 1].to_owned());
+                hays.push(format!("zz {} {}", &w[1..], &w[..w.len() - 1]));
+                hays.push(w.chars().rev().collect());
+            }
+            for hay in &hays {
+                let expected = words.iter().any(|w| hay.contains(w));
+                assert_eq!(any_in(hay, needles), expected, "{hay:?} in {words:?}");
+                let upper = hay.to_ascii_uppercase();
+                let lower = upper.to_ascii_lowercase();
+                let expected = words.iter().any(|w| lower.contains(w));
+                assert_eq!(any_in_ignoring_ascii_case(&upper, needles), expected, "{upper:?} in {words:?}");
+            }
+        }
+    }
 
     #[test]
     fn hints_match_like_reader_view() {

@@ -2,6 +2,7 @@
 //! and short texts; no site's own class names.
 
 use super::word_lists::*;
+use crate::page_patterns::{any_in_ignoring_ascii_case, Needles};
 use crate::snapshot::{NodeId, Snapshot};
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -123,17 +124,8 @@ fn lower_parts(name: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 /// A cheap first look (no allocation): whether an element's id or class could name comment
 /// chrome or a comment form at all.
 pub fn may_name_comment_chrome(snapshot: &Snapshot, id: NodeId) -> bool {
-    let has_stem = |value: &str| {
-        let bytes = value.as_bytes();
-        // Test the stems only where one of their first bytes stands.
-        (0..bytes.len()).any(|at| {
-            let first = bytes[at].to_ascii_lowercase();
-            CHROME_NAME_STEMS.iter().any(|stem| {
-                let stem = stem.as_bytes();
-                stem[0] == first && bytes.get(at..at + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem))
-            })
-        })
-    };
+    static STEMS: Needles = Needles::new(CHROME_NAME_STEMS);
+    let has_stem = |value: &str| any_in_ignoring_ascii_case(value, &STEMS);
     ["id", "class"].iter().filter_map(|a| snapshot.attr(id, a)).any(has_stem)
         || snapshot.attr(id, "class").is_some_and(|c| c.contains("Réaction"))
 }
@@ -334,9 +326,34 @@ pub fn clean_author(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::snapshot::SnapshotBuilder;
 
     fn p(s: &str) -> Vec<Part<'_>> {
         parts(s).collect()
+    }
+
+    #[test]
+    fn chrome_name_look_finds_every_stem_in_any_ascii_case() {
+        // The old scan, every stem at every position, as the oracle.
+        let oracle = |value: &str| {
+            let bytes = value.as_bytes();
+            (0..bytes.len()).any(|at| {
+                CHROME_NAME_STEMS.iter().any(|stem| bytes.get(at..at + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem.as_bytes())))
+            })
+        };
+        let mut values: Vec<String> = vec!["".into(), "x".into(), "post-body main".into(), "Réaction".into(), "FORMULAIRE".into()];
+        for stem in CHROME_NAME_STEMS {
+            values.push(format!("wp-{}-list", stem.to_uppercase()));
+            values.push(stem.chars().skip(1).collect());
+            values.push(format!("a {stem}"));
+        }
+        let mut b = SnapshotBuilder::new();
+        let ids: Vec<NodeId> = values.iter().map(|v| b.element(0, "div", [("class", v.as_str())])).collect();
+        let s = b.finish().unwrap();
+        for (value, id) in values.iter().zip(ids) {
+            let expected = oracle(value) || value.contains("Réaction");
+            assert_eq!(may_name_comment_chrome(&s, id), expected, "{value:?}");
+        }
     }
 
     #[test]

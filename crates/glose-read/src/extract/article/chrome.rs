@@ -152,6 +152,11 @@ fn trim_end(t: &str) -> &str {
 /// widgets, subscription calls, copyright, counters, list headings. Only short lines qualify; a
 /// heading that is only a date ("Februar 2020") titles a section and stays.
 pub fn is_chrome_line(text: &str, heading: bool) -> bool {
+    // No test below takes a line of more than 400 chars once normalised, and normalising keeps
+    // every other char (lower-casing never shortens): a long paragraph is let go unread.
+    if text.chars().filter(|c| !c.is_whitespace()).nth(400).is_some() {
+        return false;
+    }
     let t = normalise(text);
     let chars = t.chars().count();
     if chars == 0 {
