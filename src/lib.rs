@@ -59,7 +59,7 @@ macro_rules! internal_uses {
 mod analyze;
 pub mod anchor;
 pub mod export;
-pub mod report;
+pub use glose_read::report;
 pub use glose_read::snapshot;
 
 internal_mods! {
@@ -67,11 +67,11 @@ internal_mods! {
     metadata;
     /// Opinion labels of sentences: cues, attribution, the fast model, the encoder head.
     opinion;
-    /// The comment summary: quotes, stance, replies, themes.
-    summary;
 }
 
 internal_uses! {
+    /// The comment summary: quotes, stance, replies, themes.
+    summary;
     /// What class names, ids and roles say about a part of the page.
     page_patterns;
     /// Comment section and main-article extraction.

@@ -24,4 +24,5 @@ pub mod read_html;
 pub mod report;
 pub mod snapshot;
 pub mod sorting;
+pub mod summary;
 pub mod text;
