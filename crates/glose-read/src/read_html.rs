@@ -130,7 +130,7 @@ mod tests {
         let body = s.body();
         assert_eq!(s.text_content(body).trim(), "Visible text");
         let p = s.children(body).find(|&c| s.is(c, "p")).unwrap();
-        assert_eq!(s.attrs(p), &[("class".to_owned(), "c".to_owned())]);
+        assert_eq!(s.attrs(p).collect::<Vec<_>>(), [("class", "c")]);
         let ld = s.find_first("script").unwrap();
         assert_eq!(s.text_content(ld), r#"{"a":1}"#);
     }

@@ -10,7 +10,7 @@
 //! then finds nothing more to cut; it exists for snapshots read whole (the native reader, a
 //! snapshot that arrives as JSON), so every reader gives the same analysed page.
 
-use super::{Node, NodeData, Snapshot};
+use super::{Node, NodeData, NodeId, Snapshot};
 use serde::{Deserialize, Serialize};
 
 /// Nodes (elements and text nodes, the document included) read at most. 250,000 keeps the
@@ -115,17 +115,17 @@ struct Cut {
     total: usize,
 }
 
-fn cut(nodes: &[Node], reader: Option<Limit>, max_nodes: usize, max_text: usize) -> Cut {
+fn cut(snapshot: &Snapshot, reader: Option<Limit>, max_nodes: usize, max_text: usize) -> Cut {
     let mut limit = reader;
     let mut total = 0usize;
-    let mut end = nodes.len();
+    let mut end = snapshot.len();
     if end > max_nodes {
         end = max_nodes;
         limit = limit.max(Some(Limit::Nodes));
     }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for (i, node) in nodes[..end].iter().enumerate() {
-        let NodeData::Text { text } = &node.data else { continue };
+    for i in 0..end {
+        let Some(text) = snapshot.text(i as NodeId) else { continue };
         let units = utf16_units(text);
         let (keep, cut) = kept_units_within(units, total, max_text);
         let Some(cut) = cut else {
@@ -158,20 +158,20 @@ fn cut(nodes: &[Node], reader: Option<Limit>, max_nodes: usize, max_text: usize)
 /// larger of the one the page went past and the one that cut the part analysed). Costs one pass
 /// over the text of the nodes kept.
 pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
-    let nodes = snapshot.nodes();
-    let mut within = cut(nodes, snapshot.reader_truncated(), MAX_NODES, MAX_TEXT_UNITS);
+    let mut within = cut(snapshot, snapshot.reader_truncated(), MAX_NODES, MAX_TEXT_UNITS);
     if matches!(within.limit, Some(Limit::Nodes | Limit::Text)) {
         // Past a page limit: only the first part is analysed, sized to answer quickly.
-        within = cut(nodes, within.limit, PAST_LIMIT_NODES, PAST_LIMIT_TEXT_UNITS);
+        within = cut(snapshot, within.limit, PAST_LIMIT_NODES, PAST_LIMIT_TEXT_UNITS);
     }
     let Cut { limit, end, cuts, total } = within;
     let Some(limit) = limit else { return (None, None) };
     let truncation = |count: usize, total: usize| Truncation { limit, nodes: count as u32, text_units: total as u64 };
-    if cuts.is_empty() && end == nodes.len() {
+    if cuts.is_empty() && end == snapshot.len() {
         // Only the reader stopped, at the limits: nothing to cut here.
         return (None, Some(truncation(end, total)));
     }
-    let mut kept: Vec<Node> = nodes[..end].to_vec();
+    // Rare (pages past a limit): the kept nodes in their owned form, cut, then indexed again.
+    let mut kept: Vec<Node> = (0..end as NodeId).map(|id| snapshot.node(id)).collect();
     for (i, at) in cuts {
         if let NodeData::Text { text } = &mut kept[i].data {
             text.truncate(at);

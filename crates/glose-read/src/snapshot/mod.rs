@@ -1,5 +1,5 @@
 //! The page as a compact arena: every kept node in document (pre-)order, each pointing at its
-//! parent. Both DOM readers (live web-sys walk, native html5ever parse) fill it; every algorithm
+//! parent, and all their strings in one buffer. Both DOM readers (live web-sys walk, native html5ever parse) fill it; every algorithm
 //! after that reads only this type.
 //!
 //! Because nodes are stored in pre-order, the descendants of node `i` are exactly the ids
@@ -116,19 +116,55 @@ impl fmt::Display for SnapshotError {
 impl std::error::Error for SnapshotError {}
 
 /// The page: nodes in document order, node 0 being the document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawSnapshot")]
+///
+/// Stored as an arena: one record per node (parent, kind, where its strings are) and every tag
+/// name, attribute and text in one shared string, so a page of 200,000 nodes is a few
+/// allocations to build and to free, not one per string. [`Node`] is the owned form of one node
+/// (the JSON, [`Snapshot::from_nodes`], [`Snapshot::node`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
-    nodes: Vec<Node>,
+    slots: Vec<Slot>,
+    /// Tag names, attribute names and values, texts, in node order.
+    strings: String,
+    /// (name, value) of every element's attributes, in node order.
+    attrs: Vec<(Span, Span)>,
     /// `ends[i]`: one past the last descendant of node `i`.
-    #[serde(skip)]
     ends: Vec<NodeId>,
     /// The reader stopped at a reading limit ([`limits`]) before the end of the page, or cut a
     /// long text node: which limit cut the most. In JSON `"truncated": "nodes"` (absent when the
     /// page was read whole).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     truncated: Option<limits::Limit>,
 }
+
+/// Where a string lies in [`Snapshot::strings`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// What a node is, in the arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Document,
+    Element,
+    Text,
+}
+
+/// One node of the arena.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    /// The parent's id; [`NO_PARENT`] for the document.
+    parent: NodeId,
+    kind: Kind,
+    /// An element's tag name or a text node's data.
+    span: Span,
+    /// An element's attributes: `attrs[first..first + count]`.
+    first_attr: u32,
+    attr_count: u32,
+}
+
+const NO_PARENT: NodeId = NodeId::MAX;
 
 #[derive(Deserialize)]
 struct RawSnapshot {
@@ -137,33 +173,102 @@ struct RawSnapshot {
     truncated: Option<limits::Limit>,
 }
 
-impl TryFrom<RawSnapshot> for Snapshot {
-    type Error = SnapshotError;
-    fn try_from(raw: RawSnapshot) -> Result<Self, SnapshotError> {
-        let mut snapshot = Snapshot::from_nodes(raw.nodes)?;
+impl<'de> Deserialize<'de> for Snapshot {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawSnapshot::deserialize(deserializer)?;
+        let mut snapshot = Snapshot::from_nodes(raw.nodes).map_err(serde::de::Error::custom)?;
         snapshot.truncated = raw.truncated;
         Ok(snapshot)
     }
 }
 
-impl Snapshot {
-    /// Checks that `nodes` is a pre-order tree rooted at a document node (each node's parent is an
-    /// open ancestor, text nodes have no children) and indexes it.
-    pub fn from_nodes(nodes: Vec<Node>) -> Result<Snapshot, SnapshotError> {
-        if nodes.len() >= NodeId::MAX as usize {
+impl Serialize for Snapshot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        /// The nodes as a JSON array, each written in its owned form.
+        struct Nodes<'a>(&'a Snapshot);
+        impl Serialize for Nodes<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+                for id in 0..self.0.len() as NodeId {
+                    seq.serialize_element(&self.0.node(id))?;
+                }
+                seq.end()
+            }
+        }
+        let mut out = serializer.serialize_struct("Snapshot", 2)?;
+        out.serialize_field("nodes", &Nodes(self))?;
+        if let Some(limit) = &self.truncated {
+            out.serialize_field("truncated", limit)?;
+        }
+        out.end()
+    }
+}
+
+/// An arena being filled, node by node in document order (both the builder and
+/// [`Snapshot::from_nodes`] fill it the same way, so equal pages are equal arenas).
+#[derive(Default)]
+struct Arena {
+    slots: Vec<Slot>,
+    strings: String,
+    attrs: Vec<(Span, Span)>,
+}
+
+impl Arena {
+    fn put(&mut self, s: &str) -> Span {
+        let start = self.strings.len() as u32;
+        self.strings.push_str(s);
+        Span { start, len: s.len() as u32 }
+    }
+
+    fn document(&mut self) {
+        self.slots.push(Slot { parent: NO_PARENT, kind: Kind::Document, span: Span { start: 0, len: 0 }, first_attr: 0, attr_count: 0 });
+    }
+
+    fn element<'a>(&mut self, parent: NodeId, tag: &str, lower_case: bool, attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> NodeId {
+        let span = self.put(tag);
+        if lower_case {
+            self.strings[span.start as usize..].make_ascii_lowercase();
+        }
+        let first_attr = self.attrs.len() as u32;
+        for (name, value) in attrs {
+            let pair = (self.put(name), self.put(value));
+            self.attrs.push(pair);
+        }
+        let attr_count = self.attrs.len() as u32 - first_attr;
+        self.push(Slot { parent, kind: Kind::Element, span, first_attr, attr_count })
+    }
+
+    fn text(&mut self, parent: NodeId, text: &str) -> NodeId {
+        let span = self.put(text);
+        self.push(Slot { parent, kind: Kind::Text, span, first_attr: 0, attr_count: 0 })
+    }
+
+    fn push(&mut self, slot: Slot) -> NodeId {
+        let id = self.slots.len() as NodeId;
+        self.slots.push(slot);
+        id
+    }
+
+    /// Checks that the nodes form a pre-order tree rooted at a document node (each node's parent
+    /// is an open ancestor, text nodes have no children) and indexes it.
+    fn finish(self) -> Result<Snapshot, SnapshotError> {
+        let Arena { slots, strings, attrs } = self;
+        if slots.len() >= NodeId::MAX as usize || strings.len() > u32::MAX as usize {
             return Err(SnapshotError { node: 0, reason: "too many nodes" });
         }
-        match nodes.first() {
-            Some(Node { parent: None, data: NodeData::Document }) => {}
+        match slots.first() {
+            Some(Slot { parent: NO_PARENT, kind: Kind::Document, .. }) => {}
             _ => return Err(SnapshotError { node: 0, reason: "node 0 must be the document, with no parent" }),
         }
-        let mut ends: Vec<NodeId> = vec![0; nodes.len()];
+        let mut ends: Vec<NodeId> = vec![0; slots.len()];
         let mut open: Vec<NodeId> = vec![0];
-        for (i, node) in nodes.iter().enumerate().skip(1) {
-            let Some(parent) = node.parent else {
+        for (i, slot) in slots.iter().enumerate().skip(1) {
+            let parent = slot.parent;
+            if parent == NO_PARENT {
                 return Err(SnapshotError { node: i, reason: "only the document has no parent" });
-            };
-            if matches!(node.data, NodeData::Document) {
+            }
+            if slot.kind == Kind::Document {
                 return Err(SnapshotError { node: i, reason: "a second document node" });
             }
             while let Some(&top) = open.last() {
@@ -176,15 +281,54 @@ impl Snapshot {
             if open.is_empty() {
                 return Err(SnapshotError { node: i, reason: "parent is not an open ancestor (not pre-order)" });
             }
-            if matches!(nodes[parent as usize].data, NodeData::Text { .. }) {
+            if slots[parent as usize].kind == Kind::Text {
                 return Err(SnapshotError { node: i, reason: "a text node cannot have children" });
             }
             open.push(i as NodeId);
         }
         for top in open {
-            ends[top as usize] = nodes.len() as NodeId;
+            ends[top as usize] = slots.len() as NodeId;
         }
-        Ok(Snapshot { nodes, ends, truncated: None })
+        Ok(Snapshot { slots, strings, attrs, ends, truncated: None })
+    }
+}
+
+impl Snapshot {
+    /// Checks that `nodes` is a pre-order tree rooted at a document node (each node's parent is an
+    /// open ancestor, text nodes have no children) and indexes it.
+    pub fn from_nodes(nodes: Vec<Node>) -> Result<Snapshot, SnapshotError> {
+        if nodes.len() >= NodeId::MAX as usize {
+            return Err(SnapshotError { node: 0, reason: "too many nodes" });
+        }
+        let mut arena = Arena::default();
+        for node in &nodes {
+            // A node without a parent other than the first is refused by `finish`.
+            let parent = node.parent.unwrap_or(NO_PARENT);
+            match &node.data {
+                NodeData::Document => {
+                    arena.document();
+                    arena.slots.last_mut().expect("just pushed").parent = parent;
+                }
+                NodeData::Element { tag, attrs } => {
+                    arena.element(parent, tag, false, attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+                }
+                NodeData::Text { text } => {
+                    arena.text(parent, text);
+                }
+            }
+        }
+        arena.finish()
+    }
+
+    #[inline]
+    fn str(&self, span: Span) -> &str {
+        let range = span.start as usize..(span.start + span.len) as usize;
+        debug_assert!(self.strings.is_char_boundary(range.start) && self.strings.is_char_boundary(range.end));
+        // SAFETY: every span is made by `Arena::put` for a whole `&str` it appends to `strings`,
+        // which nothing changes afterwards but the ASCII lower-casing of a tag just put (UTF-8
+        // boundaries stay where they were): both ends are in bounds and on char boundaries. The
+        // accessors read strings in every step's inner loops; the checks were 7 % of `analyze`.
+        unsafe { self.strings.get_unchecked(range) }
     }
 
     /// Records that the reader stopped at, or cut a text node at, a reading limit ([`limits`]):
@@ -200,40 +344,52 @@ impl Snapshot {
 
     /// An empty page (just the document node).
     pub fn empty() -> Snapshot {
-        Snapshot::from_nodes(vec![Node { parent: None, data: NodeData::Document }]).expect("valid")
-    }
-
-    /// All nodes in document order.
-    pub fn nodes(&self) -> &[Node] {
-        &self.nodes
+        let mut arena = Arena::default();
+        arena.document();
+        arena.finish().expect("valid")
     }
 
     /// Number of nodes, the document included.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.slots.len()
     }
 
     /// Whether the page has nothing but the document node.
     pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
+        self.slots.len() <= 1
     }
 
-    /// The node with this id.
-    pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id as usize]
+    /// Every node in its owned form, in document order (for tests and tools: the analysis reads
+    /// the accessors below).
+    pub fn nodes(&self) -> Vec<Node> {
+        (0..self.len() as NodeId).map(|id| self.node(id)).collect()
+    }
+
+    /// The node with this id, in its owned form.
+    pub fn node(&self, id: NodeId) -> Node {
+        let slot = self.slots[id as usize];
+        let parent = (slot.parent != NO_PARENT).then_some(slot.parent);
+        let data = match slot.kind {
+            Kind::Document => NodeData::Document,
+            Kind::Element => NodeData::Element {
+                tag: self.str(slot.span).to_owned(),
+                attrs: self.attrs(id).map(|(n, v)| (n.to_owned(), v.to_owned())).collect(),
+            },
+            Kind::Text => NodeData::Text { text: self.str(slot.span).to_owned() },
+        };
+        Node { parent, data }
     }
 
     /// The parent of a node (`None` for the document).
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.nodes[id as usize].parent
+        let parent = self.slots[id as usize].parent;
+        (parent != NO_PARENT).then_some(parent)
     }
 
     /// Lower-case tag name of an element, `None` for text and the document.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id as usize].data {
-            NodeData::Element { tag, .. } => Some(tag),
-            _ => None,
-        }
+        let slot = &self.slots[id as usize];
+        (slot.kind == Kind::Element).then(|| self.str(slot.span))
     }
 
     /// Whether `id` is an element with this tag.
@@ -243,28 +399,22 @@ impl Snapshot {
 
     /// An attribute's value (names are lower-case).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        match &self.nodes[id as usize].data {
-            NodeData::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-            }
-            _ => None,
-        }
+        let slot = &self.slots[id as usize];
+        let first = slot.first_attr as usize;
+        self.attrs[first..first + slot.attr_count as usize].iter().find(|(n, _)| self.str(*n) == name).map(|&(_, v)| self.str(v))
     }
 
-    /// The kept attributes of an element (empty for other nodes).
-    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
-        match &self.nodes[id as usize].data {
-            NodeData::Element { attrs, .. } => attrs,
-            _ => &[],
-        }
+    /// The kept attributes of an element as (name, value), in order (none for other nodes).
+    pub fn attrs(&self, id: NodeId) -> impl Iterator<Item = (&str, &str)> + '_ {
+        let slot = &self.slots[id as usize];
+        let first = slot.first_attr as usize;
+        self.attrs[first..first + slot.attr_count as usize].iter().map(|&(n, v)| (self.str(n), self.str(v)))
     }
 
     /// The raw data of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match &self.nodes[id as usize].data {
-            NodeData::Text { text } => Some(text),
-            _ => None,
-        }
+        let slot = &self.slots[id as usize];
+        (slot.kind == Kind::Text).then(|| self.str(slot.span))
     }
 
     /// One past the last descendant of `id`.
@@ -294,7 +444,7 @@ impl Snapshot {
 
     /// The first element with this tag, in document order.
     pub fn find_first(&self, tag: &str) -> Option<NodeId> {
-        (0..self.nodes.len() as NodeId).find(|&i| self.is(i, tag))
+        (0..self.slots.len() as NodeId).find(|&i| self.is(i, tag))
     }
 
     /// The `<body>` element, or the document when there is none.
@@ -337,15 +487,22 @@ impl Iterator for Children<'_> {
 }
 
 /// Builds a snapshot node by node in document order; used by both readers.
-#[derive(Default)]
 pub struct SnapshotBuilder {
-    nodes: Vec<Node>,
+    arena: Arena,
+}
+
+impl Default for SnapshotBuilder {
+    fn default() -> Self {
+        SnapshotBuilder::new()
+    }
 }
 
 impl SnapshotBuilder {
     /// A builder holding just the document node.
     pub fn new() -> SnapshotBuilder {
-        SnapshotBuilder { nodes: vec![Node { parent: None, data: NodeData::Document }] }
+        let mut arena = Arena::default();
+        arena.document();
+        SnapshotBuilder { arena }
     }
 
     /// Appends an element under `parent` and returns its id. Keeps only [`keeps_attribute`] names.
@@ -355,38 +512,27 @@ impl SnapshotBuilder {
         tag: &str,
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> NodeId {
-        let attrs = attrs
-            .into_iter()
-            .filter(|(n, _)| keeps_attribute(n))
-            .map(|(n, v)| (n.to_owned(), v.to_owned()))
-            .collect();
-        self.push(parent, NodeData::Element { tag: tag.to_ascii_lowercase(), attrs })
+        self.arena.element(parent, tag, true, attrs.into_iter().filter(|(n, _)| keeps_attribute(n)))
     }
 
     /// Appends a text node under `parent` and returns its id.
     pub fn text(&mut self, parent: NodeId, text: &str) -> NodeId {
-        self.push(parent, NodeData::Text { text: text.to_owned() })
-    }
-
-    fn push(&mut self, parent: NodeId, data: NodeData) -> NodeId {
-        let id = self.nodes.len() as NodeId;
-        self.nodes.push(Node { parent: Some(parent), data });
-        id
+        self.arena.text(parent, text)
     }
 
     /// Number of nodes so far.
     pub fn len(&self) -> usize {
-        self.nodes.len()
+        self.arena.slots.len()
     }
 
     /// Whether only the document node is there.
     pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
+        self.arena.slots.len() <= 1
     }
 
     /// The finished snapshot. Fails only if nodes were appended out of document order.
     pub fn finish(self) -> Result<Snapshot, SnapshotError> {
-        Snapshot::from_nodes(self.nodes)
+        self.arena.finish()
     }
 }
 

@@ -30,7 +30,7 @@ fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -
     // name wins, as `Snapshot::attr` reads it.
     let (mut role, mut item_type, mut item_scope, mut item_prop, mut class, mut own_id) = (None, None, None, None, None, None);
     for (name, value) in snapshot.attrs(id) {
-        let slot = match name.as_str() {
+        let slot = match name {
             "role" => &mut role,
             "itemtype" => &mut item_type,
             "itemscope" => &mut item_scope,
@@ -39,7 +39,7 @@ fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -
             "id" => &mut own_id,
             _ => continue,
         };
-        slot.get_or_insert(value.as_str());
+        slot.get_or_insert(value);
     }
     if role.is_none() && item_type.is_none() && item_scope.is_none() && class.is_none() && own_id.is_none() {
         return false;
