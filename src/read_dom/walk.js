@@ -751,9 +751,10 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
  */
 function wasmSink() {
   // Typed buffers grown by doubling: no boxed JavaScript array to convert at the end.
-  let ops = new Int32Array(1 << 12);
+  // Small at first (a tiny page paid more for zeroing 24 KB than for its walk); grown by doubling.
+  let ops = new Int32Array(1 << 8);
   let n = 0;
-  let lens = new Uint32Array(1 << 11);
+  let lens = new Uint32Array(1 << 7);
   let m = 0;
   const strings = [];
   // Wire ids by the walker's tag and attribute-name keys (`attributes.tagKey`, `attributes.keys`).
@@ -818,14 +819,21 @@ function wasmSink() {
   };
 }
 
+/** The rules of the last `glose_walk_dom` call and the arguments they came from: the same on every call. */
+let lastRules = null;
+
 /**
  * Walks `doc` for the wasm reader (src/read_dom.rs), in one call. Returns `{live, ops, text,
  * lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
  * comma-separated; the limits are src/snapshot/limits.rs's.
  */
 export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText, pastNodes, pastText) {
-  const limits = { nodes: maxNodes, text_node: maxTextNode, text: maxText, past_nodes: pastNodes, past_text: pastText };
-  const rules = walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix, limits });
+  const key = [kept, skipped, unchecked, prefix, maxNodes, maxTextNode, maxText, pastNodes, pastText].join('\n');
+  if (lastRules === null || lastRules.key !== key) {
+    const limits = { nodes: maxNodes, text_node: maxTextNode, text: maxText, past_nodes: pastNodes, past_text: pastText };
+    lastRules = { key, rules: walkRules({ kept: kept.split(','), skipped: skipped.split(','), unchecked: unchecked.split(','), prefix, limits }) };
+  }
+  const rules = lastRules.rules;
   const sink = wasmSink();
   const walk = walker(doc, rules, sink, { computedStyle });
   while (!walk.step(Infinity));

@@ -97,6 +97,11 @@ fn strip_accent(c: char) -> Option<&'static str> {
 
 /// Whether the folded word `word` is a stop word in `lang` (an unknown language uses English).
 pub fn is_stop_word(lang: &str, word: &str) -> bool {
+    stop_word_set(lang).contains(word)
+}
+
+/// The stop words of `lang` as a hash set (English for languages without a list), built once.
+pub fn stop_word_set(lang: &str) -> &'static rustc_hash::FxHashSet<&'static str> {
     use rustc_hash::FxHashSet;
     use std::sync::OnceLock;
     type Set = OnceLock<FxHashSet<&'static str>>;
@@ -109,7 +114,7 @@ pub fn is_stop_word(lang: &str, word: &str) -> bool {
         "it" => 3,
         _ => 4,
     };
-    SETS[slot].get_or_init(|| stop_words(lang).iter().copied().collect()).contains(word)
+    SETS[slot].get_or_init(|| stop_words(lang).iter().copied().collect())
 }
 
 /// The sorted stop-word list of `lang`, folded (English for languages without a list).
