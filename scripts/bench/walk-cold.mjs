@@ -7,12 +7,9 @@
 // B/A ratios' median and geometric mean.
 //   node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra seed] [--rounds 5] [--cdn] [--profile]
 // --profile: then a CDP CPU profile of B's first walks of every page (`--rounds` each), self ms by function over all pages.
-import { chromium } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBenchServer } from './server.mjs';
-import { benchPages, CORPUS, GENERATED as generated, geomean, machineLoad, median, ROOT } from './pages.mjs';
+import { benchPages, geomean, machineLoad, median } from './pages.mjs';
+import { openWalkBench } from './walk-harness.mjs';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,23 +23,8 @@ if (positionals.length !== 2) {
   console.error('usage: node scripts/bench/walk-cold.mjs WALK_A.js WALK_B.js [--only …] [--extra …] [--rounds N] [--cdn]');
   process.exit(2);
 }
-const walks = join(ROOT, 'target', 'bench', 'walks');
-mkdirSync(walks, { recursive: true });
-copyFileSync(resolve(positionals[0]), join(walks, 'a.js'));
-copyFileSync(resolve(positionals[1]), join(walks, 'b.js'));
 const pages = benchPages(args);
-const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-page.setDefaultTimeout(600_000);
-if (args.cdn) {
-  // As walk.mjs --cdn: a sheet the walker does not understand, so every body element is checked.
-  const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}</style>';
-  await page.route(/\/(corpus|generated)\/.*\.html(\?.*)?$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: `${await response.text()}${probe}` });
-  });
-}
+const { server, browser, page } = await openWalkBench(positionals[0], positionals[1], { cdn: args.cdn });
 await page.goto(server.url('/walk.html'));
 await page.waitForFunction(() => window.walkReady === true);
 

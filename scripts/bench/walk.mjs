@@ -9,12 +9,9 @@
 // --cdn: every page gets a style sheet the walker cannot use (as when a page's sheets come from a
 // CDN: cross-origin, unreadable), so every body element is checked against computed style.
 // WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
-import { chromium } from 'playwright-core';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBenchServer } from './server.mjs';
-import { benchPages, CORPUS, GENERATED as generated, geomean, machineLoad, median, ROOT } from './pages.mjs';
+import { benchPages, geomean, machineLoad, median } from './pages.mjs';
+import { openWalkBench } from './walk-harness.mjs';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,25 +27,8 @@ if (positionals.length !== 2) {
   console.error('usage: node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only …] [--extra …] [--runs N]');
   process.exit(2);
 }
-const walks = join(ROOT, 'target', 'bench', 'walks');
-mkdirSync(walks, { recursive: true });
-copyFileSync(resolve(positionals[0]), join(walks, 'a.js'));
-copyFileSync(resolve(positionals[1]), join(walks, 'b.js'));
 const pages = benchPages(args);
-
-const server = await startBenchServer({ root: ROOT, corpus: CORPUS, generated, extraMounts: [['/walks/', walks]] });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-page.setDefaultTimeout(600_000);
-if (args.cdn) {
-  // A namespaced selector (walk.js `subjectKey` does not understand it): `styleSuspects` gives up,
-  // as it does on a cross-origin sheet. It matches nothing.
-  const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}</style>';
-  await page.route(/\/(corpus|generated)\/.*\.html$/, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: `${await response.text()}${probe}` });
-  });
-}
+const { server, browser, page } = await openWalkBench(positionals[0], positionals[1], { cdn: args.cdn });
 page.on('console', (m) => console.log('console:', m.text()));
 await page.goto(server.url('/walk.html'));
 await page.waitForFunction(() => window.walkReady === true);
