@@ -80,6 +80,8 @@ const VARIANTS = {
   'getAttributeNames+getAttribute': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; const l = e.getAttributeNames(); for (let k = 0; k < l.length; k++) s += e.getAttribute(l[k]).length; } return s; }`,
   'getAttributeNames only': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; s += e.getAttributeNames().length; } return s; }`,
   'attributes[k].localName/value': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; const a = e.attributes; for (let k = 0; k < a.length; k++) { const x = a[k]; s += x.localName.length + x.value.length; } } return s; }`,
+  'getAttribute(class, id)': `(els) => { let s = 0; for (const e of els) s += (e.getAttribute('class') ?? '').length + (e.getAttribute('id') ?? '').length; return s; }`,
+  'className + id getters': `(els) => { let s = 0; for (const e of els) { const c = e.className; s += (typeof c === 'string' ? c.length : 0) + e.id.length; } return s; }`,
   'attributes[k].name only': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; const a = e.attributes; for (let k = 0; k < a.length; k++) s += a[k].name.length; } return s; }`,
 };
 
