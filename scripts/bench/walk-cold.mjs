@@ -25,8 +25,6 @@ if (positionals.length !== 2) {
 }
 const pages = benchPages(args);
 const { server, browser, page } = await openWalkBench(positionals[0], positionals[1], { cdn: args.cdn });
-await page.goto(server.url('/walk.html'));
-await page.waitForFunction(() => window.walkReady === true);
 
 // The page side: loads `path` in the frame and times walker `which`'s first walk of it.
 // With `later`, only loads the page and leaves the walk to `window.walkCold()`.

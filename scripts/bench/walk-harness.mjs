@@ -8,12 +8,13 @@ import { startBenchServer } from './server.mjs';
 import { CORPUS, GENERATED as generated, ROOT } from './pages.mjs';
 
 /**
- * Starts the server and a Chromium page for walkers `walkA` and `walkB` (file paths). With `cdn`, every
+ * Starts the server and a Chromium page for walkers `walkA` and `walkB` (file paths), on the bench's
+ * walk page once both walkers are loaded (`onConsole` hears the page's console). With `cdn`, every
  * corpus and generated page gets a style sheet the walker does not understand (a namespaced selector:
  * walk.js `subjectKey` gives up on it, as on a cross-origin sheet; it matches nothing), so every body
  * element is checked against computed style, as on pages styled from a CDN.
  */
-export async function openWalkBench(walkA, walkB, { cdn = false } = {}) {
+export async function openWalkBench(walkA, walkB, { cdn = false, onConsole = null } = {}) {
   const walks = join(ROOT, 'target', 'bench', 'walks');
   mkdirSync(walks, { recursive: true });
   copyFileSync(resolve(walkA), join(walks, 'a.js'));
@@ -29,5 +30,8 @@ export async function openWalkBench(walkA, walkB, { cdn = false } = {}) {
       await route.fulfill({ response, body: `${await response.text()}${probe}` });
     });
   }
+  if (onConsole) page.on('console', onConsole);
+  await page.goto(server.url('/walk.html'));
+  await page.waitForFunction(() => window.walkReady === true);
   return { server, browser, page };
 }

@@ -28,10 +28,9 @@ if (positionals.length !== 2) {
   process.exit(2);
 }
 const pages = benchPages(args);
-const { server, browser, page } = await openWalkBench(positionals[0], positionals[1], { cdn: args.cdn });
-page.on('console', (m) => console.log('console:', m.text()));
-await page.goto(server.url('/walk.html'));
-await page.waitForFunction(() => window.walkReady === true);
+const { server, browser, page } = await openWalkBench(positionals[0], positionals[1], {
+  cdn: args.cdn, onConsole: (m) => console.log('console:', m.text()),
+});
 console.log(`A = ${positionals[0]}\nB = ${positionals[1]}${args.cdn ? ' (--cdn: every body element checked)' : ''}\n# chromium, before: ${machineLoad()}`);
 console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7)
   + 'B nostyle'.padStart(10) + 'A checks'.padStart(10) + 'B checks'.padStart(10) + '  same');
