@@ -38,7 +38,7 @@ for browser in chrome firefox; do
   rm -rf "$out"
   mkdir -p "$out/pkg"
   cp -r extension/src extension/_locales extension/icons extension/THIRD-PARTY-NOTICES.md "$out/"
-  cp "$PKG/glose.js" "$PKG/glose_bg.wasm" "$out/pkg/"
+  cp "$PKG/glose.js" "$PKG/glose_bg.wasm" "$PKG/glose_export.js" "$PKG/glose_export_bg.wasm" "$out/pkg/"
   # JavaScript helpers of the wasm (src/read_dom/walk.js), imported by glose.js.
   [ -d "$PKG/snippets" ] && cp -r "$PKG/snippets" "$out/pkg/"
   mkdir -p "$out/encoder"

@@ -5,7 +5,7 @@
  * copied). Also a report tab (summary, sentence table, comments, raw JSON) with downloads.
  * Page text is only ever rendered as text.
  */
-import init, { analyze_live_document, export_jsonld, export_markdown } from '/pkg/glose.js';
+import init, { analyze_live_document } from '/pkg/glose.js';
 import { openSession } from '/extension/src/content/session.js';
 import { LAYERS } from '/extension/src/draw/highlights.js';
 import { swatch } from '/extension/src/draw/summary-panel.js';
@@ -216,6 +216,18 @@ function selectTab(which) {
   }
 }
 
+let exportModule = null;
+
+/** The exports' wasm module (`glose_export`), loaded on the first download. */
+function exporter() {
+  exportModule ??= import('/pkg/glose_export.js').then(async (glue) => {
+    await glue.default({ module_or_path: '/pkg/glose_export_bg.wasm' });
+    return glue;
+  });
+  exportModule.catch(() => { exportModule = null; });
+  return exportModule;
+}
+
 async function main() {
   await init({ module_or_path: '/pkg/glose_bg.wasm' });
   state.t = await loadStrings();
@@ -234,10 +246,10 @@ async function main() {
   $('tab-page').addEventListener('click', () => selectTab('tab-page'));
   $('tab-report').addEventListener('click', () => selectTab('tab-report'));
   const base = () => state.name.replace(/\.html?$/i, '') || 'page';
-  $('download-md').addEventListener('click', () => state.analysis &&
-    download(`${base()}.md`, 'text/markdown', export_markdown(state.analysis.report, [])));
-  $('download-jsonld').addEventListener('click', () => state.analysis &&
-    download(`${base()}.jsonld`, 'application/ld+json', export_jsonld(state.analysis.report, [])));
+  $('download-md').addEventListener('click', async () => state.analysis &&
+    download(`${base()}.md`, 'text/markdown', (await exporter()).export_markdown(state.analysis.report, [])));
+  $('download-jsonld').addEventListener('click', async () => state.analysis &&
+    download(`${base()}.jsonld`, 'application/ld+json', (await exporter()).export_jsonld(state.analysis.report, [])));
   $('download-json').addEventListener('click', () => state.analysis &&
     download(`${base()}.json`, 'application/json', JSON.stringify(state.analysis.report, null, 2)));
   const wanted = new URLSearchParams(location.search).get('sample');

@@ -7,10 +7,14 @@ import { ext } from './platform.js';
 
 let ready = null;
 
+/**
+ * The exports' own wasm module (`glose_export`, built by scripts/build-wasm.sh from the same crate):
+ * the page's core does not carry the exports or the report's deserialiser they need.
+ */
 async function core() {
   if (!ready) {
-    ready = import('../pkg/glose.js').then(async (glue) => {
-      await glue.default({ module_or_path: ext.runtime.getURL('pkg/glose_bg.wasm') });
+    ready = import('../pkg/glose_export.js').then(async (glue) => {
+      await glue.default({ module_or_path: ext.runtime.getURL('pkg/glose_export_bg.wasm') });
       return glue;
     });
     ready.catch(() => { ready = null; });

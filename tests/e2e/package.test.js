@@ -44,7 +44,7 @@ test('the archives exist and carry the wasm core', () => {
   for (const file of ['dist/glose-chrome.zip', 'dist/glose-firefox.xpi']) {
     assert.ok(existsSync(`${root}${file}`), file);
     const listing = execFileSync('unzip', ['-l', `${root}${file}`], { encoding: 'utf8' });
-    for (const entry of ['manifest.json', 'pkg/glose_bg.wasm', 'pkg/glose.js', 'src/content/loader.js', '_locales/fr/messages.json', 'encoder/glose-use.bin']) {
+    for (const entry of ['manifest.json', 'pkg/glose_bg.wasm', 'pkg/glose.js', 'pkg/glose_export_bg.wasm', 'pkg/glose_export.js', 'src/content/loader.js', '_locales/fr/messages.json', 'encoder/glose-use.bin']) {
       assert.ok(listing.includes(entry), `${file} holds ${entry}`);
     }
     const size = statSync(`${root}${file}`).size;
