@@ -55,6 +55,9 @@ function longTasksOfTrace(events) {
   for (const e of events) if (e.name === 'TimerFire') timers.set(e.tid, (timers.get(e.tid) ?? 0) + 1);
   const tid = [...timers].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mine = events.filter((e) => e.tid === tid && e.ph === 'X');
+  if (process.env.GLOSE_GC_ARGS) {
+    for (const e of mine) if (/GC|Collect/.test(e.name) && e.dur > 5000) console.log(`  ${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args)}`);
+  }
   const t0 = Math.min(...mine.map((e) => e.ts));
   const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'RecalculateStyles']);
   const renders = mine.filter((e) => RENDERING.has(e.name));
@@ -84,7 +87,7 @@ const server = await startServer({ page: file });
 const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: false,
   ignoreDefaultArgs: ['--disable-extensions'],
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+  args: [...(process.env.GLOSE_CHROME_ARGS ?? '').split(' ').filter(Boolean), '--headless=new', '--no-sandbox', '--disable-gpu', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
 });
 const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
 const page = context.pages()[0] ?? await context.newPage();
@@ -120,7 +123,7 @@ async function startTrace() {
   const events = [];
   tracer.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const traced = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
-  await tracer.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await tracer.send('Tracing.start', { categories: process.env.GLOSE_GC_ARGS ? 'toplevel,devtools.timeline,v8,disabled-by-default-v8.gc,blink_gc,cppgc' : 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
   return {
     async stop() {
       // Two frames drawn after what was measured: the rendering update it caused is in the trace.
@@ -138,6 +141,13 @@ for (let i = 0; i < runs; i += 1) {
   await page.goto(server.url('/article.html'), { waitUntil: 'load' });
   await page.waitForTimeout(500);
   const tab = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+  if (process.env.GLOSE_GC_FIRST) {
+    // Control: collect the garbage already there (e.g. the previous run's page) before toggling,
+    // so that a collection during the toggle is of what the toggle itself left.
+    const gc = await context.newCDPSession(page);
+    await gc.send('HeapProfiler.collectGarbage');
+    await gc.detach();
+  }
   await page.evaluate(() => { window.__longtasks.length = 0; window.__longtaskStarts = []; window.__startTicks(); });
   const trace = await startTrace();
   const cdp = process.env.GLOSE_PROFILE ? await context.newCDPSession(page) : null;
