@@ -7,6 +7,7 @@ pub mod language;
 pub mod quoted;
 pub mod relative_date;
 pub mod sentences;
+mod sentence_bounds;
 pub mod similarity;
 pub mod stop_words;
 pub mod words;

@@ -13,7 +13,7 @@
 
 use crate::text::words::{fold, is_stop_word, SUPPORTED};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::sentence_bounds::sentence_bound_indices;
 
 /// Titles that always precede a name (case-sensitive, without their period).
 const TITLES: &[&str] = &[
@@ -29,7 +29,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Splits text into sentences; returns byte ranges into `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
-    for (start, piece) in text.split_sentence_bound_indices() {
+    for (start, piece) in sentence_bound_indices(text) {
         for r in split_after_ellipses(piece) {
             pieces.push(start + r.start..start + r.end);
         }
