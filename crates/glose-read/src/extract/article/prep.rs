@@ -80,10 +80,12 @@ fn short_text(snapshot: &Snapshot, id: NodeId, max: usize) -> Option<String> {
     let mut out = String::new();
     for d in snapshot.descendants(id) {
         if let Some(t) = snapshot.text(d) {
-            out.push_str(t);
-            if out.len() > max * 4 {
+            // Over the bound before copying: asked of every ancestor of a long text node, copying
+            // it first was most of the analysis on some pages.
+            if out.len() + t.len() > max * 4 {
                 return None;
             }
+            out.push_str(t);
         }
     }
     let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
