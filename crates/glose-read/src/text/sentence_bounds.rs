@@ -1,7 +1,9 @@
 //! UAX #29 sentence boundaries, fast, for text in the Latin script.
 //!
-//! The same boundaries as `unicode-segmentation`'s `split_sentence_bound_indices` (whose state
-//! machine this follows rule by rule: SB1–SB11 as that crate implements them, MIT/Apache-2.0),
+//! The same boundaries as `unicode-segmentation`'s `split_sentence_bound_indices`, whose state
+//! machine this follows rule by rule (SB1–SB11 as that crate implements them; unicode-segmentation
+//! is Copyright (c) 2015 The Rust Project Developers, under MIT or Apache-2.0, like its tables,
+//! which come from the Unicode Character Database under the Unicode licence),
 //! with the character classes read from a small direct table instead of a binary search over the
 //! whole Unicode range table. The table covers U+0000–U+036F (Latin, IPA, spacing and combining
 //! marks) and U+2000–U+20CF (General Punctuation, currency signs): the text of the pages Glose reads
