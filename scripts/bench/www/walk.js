@@ -8,9 +8,21 @@ await init({ module_or_path: '/pkg/glose_bg.wasm' });
 const rules = JSON.parse(snapshot_rules());
 const frame = document.getElementById('page');
 
+// `window.walkCdn` (walk.mjs --cdn in Firefox, which cannot rewrite responses): each loaded document
+// gets the style sheet walk-harness.mjs appends in Chromium, one the walker cannot use.
+const CDN_PROBE = '@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}';
+
 function load(path) {
   return new Promise((resolve, reject) => {
-    frame.onload = () => resolve(frame.contentDocument);
+    frame.onload = () => {
+      const doc = frame.contentDocument;
+      if (window.walkCdn) {
+        const style = doc.createElement('style');
+        style.textContent = CDN_PROBE;
+        (doc.body ?? doc.documentElement).append(style);
+      }
+      resolve(doc);
+    };
     frame.onerror = reject;
     frame.src = path;
   });
