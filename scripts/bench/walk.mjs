@@ -7,7 +7,9 @@
 // times B with computed style off (the walk's floor) and prints how many elements each asked the
 // browser about.
 //   node scripts/bench/walk.mjs WALK_A.js WALK_B.js [--only 001,002] [--extra comments-10000,seed]
-//                               [--runs 7] [--warmup 2] [--profile] [--cdn] [--browser chromium|firefox]
+//                               [--runs 7] [--warmup 2] [--profile] [--cdn] [--cpu] [--browser chromium|firefox]
+// --cpu (Chromium): the times are the renderer main thread's CPU time (CDP `ThreadTime`) over
+// enough walks for ~20 ms a sample, not wall time: steadier when other work shares the cores.
 // --cdn: every page gets a style sheet the walker cannot use (as when a page's sheets come from a
 // CDN: cross-origin, unreadable), so every body element is checked against computed style.
 // WALK_A/WALK_B: e.g. `git show main:src/read_dom/walk.js > target/walk-base.js` and src/read_dom/walk.js.
@@ -23,6 +25,7 @@ const { values: args, positionals } = parseArgs({
     // Chromium: after the A/B, a CDP CPU profile of B walking each page `--runs` times (self ms by function:line).
     profile: { type: 'boolean', default: false },
     cdn: { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
     browser: { type: 'string', default: 'chromium' },
   },
 });
@@ -32,8 +35,8 @@ if (positionals.length !== 2) {
 }
 const pages = benchPages(args);
 const firefox = args.browser === 'firefox';
-if (firefox && args.profile) {
-  console.error('--profile needs Chromium (CDP)');
+if (firefox && (args.profile || args.cpu)) {
+  console.error('--profile and --cpu need Chromium (CDP)');
   process.exit(2);
 }
 // `call(name, ...args)`: the walk page's `window[name](...args)`.
@@ -43,6 +46,30 @@ const bench = firefox
 const { server, page } = bench;
 const call = bench.call ?? ((name, ...a) => page.evaluate(([n, x]) => window[n](...x), [name, a]));
 console.log(`A = ${positionals[0]}\nB = ${positionals[1]}${args.cdn ? ' (--cdn: every body element checked)' : ''}\n# ${args.browser}, before: ${machineLoad()}`);
+// --cpu: per walk, ms of main-thread CPU time, `runs` samples of each walker (interleaved).
+let threadMs = null;
+if (args.cpu) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const now = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime').value * 1000;
+  threadMs = async (which, style, reps) => {
+    const start = await now();
+    await call('walkTimes', which, style, reps);
+    return ((await now()) - start) / reps;
+  };
+}
+async function cpuTimes(path, wallMs) {
+  await call('walkLoad', path);
+  const reps = Math.max(1, Math.ceil(20 / Math.max(wallMs, 0.01)));
+  const out = { a: [], b: [], bare: [] };
+  for (let i = 0; i < Number(args.runs); i += 1) {
+    const order = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+    for (const w of order) out[w].push(await threadMs(w, true, reps));
+    out.bare.push(await threadMs('b', false, reps));
+  }
+  return out;
+}
+console.log(args.cpu ? '# times: main-thread CPU ms per walk' : '# times: wall ms per walk');
 console.log('page'.padEnd(34) + 'nodes'.padStart(8) + 'A ms'.padStart(9) + 'B ms'.padStart(9) + 'B/A'.padStart(7)
   + 'B nostyle'.padStart(10) + 'A checks'.padStart(10) + 'B checks'.padStart(10) + '  same');
 const ratios = [];
@@ -50,6 +77,7 @@ let total = [0, 0];
 const different = [];
 for (const [name, path] of pages) {
   const r = await call('walkPage', path, Number(args.runs), Number(args.warmup));
+  if (args.cpu) Object.assign(r, await cpuTimes(path, median(r.a)));
   const a = median(r.a);
   const b = median(r.b);
   total = [total[0] + a, total[1] + b];

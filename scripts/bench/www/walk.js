@@ -74,4 +74,6 @@ window.walkPage = async (path, runs, warmup) => {
 let loaded = null;
 window.walkLoad = async (path) => { loaded = await load(path); };
 window.walkRepeat = (runs) => { for (let i = 0; i < runs; i += 1) walk(B, loaded, true); };
+// walk.mjs --cpu: `reps` walks of the loaded page by walker 'a' or 'b' (timed by the caller).
+window.walkTimes = (which, style, reps) => { for (let i = 0; i < reps; i += 1) walk(which === 'a' ? A : B, loaded, style); };
 window.walkReady = true;
