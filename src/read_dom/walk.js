@@ -28,7 +28,8 @@
 // id, class or tag, it was matched or is animated, its parent was not itself found visible (the
 // children of an unchecked void element, `<body>` when its own visibility is not `visible`), or it
 // is in a shadow tree or slotted (their style sheets are not read). When any sheet cannot be read
-// (cross-origin), or a rule is not understood, every body element is checked as before. Style
+// (cross-origin), or the selector of a rule that could hide (or holds nested rules) is not
+// understood, every body element is checked as before. Style
 // the page cannot see (sheets injected by other extensions, user style sheets) is not taken into
 // account.
 //
@@ -362,10 +363,17 @@ export function styleSuspects(doc) {
       const rule = rules[r];
       const type = rule.type;
       if (type === 1 || (type === 0 && 'selectorText' in rule && 'style' in rule)) {
-        const keys = keysOf(rule.selectorText, parent);
-        if (keys === null) return false;
-        if (hides(rule.style)) note(keys);
-        if (rule.cssRules && rule.cssRules.length > 0 && !rulesOf(rule.cssRules, keys)) return false;
+        // The selector matters only where the rule can hide or holds nested rules (`&`): most
+        // rules are neither, and reading and parsing `selectorText` cost more than `hides`.
+        const hiding = hides(rule.style);
+        const nested = rule.cssRules;
+        const nesting = nested !== undefined && nested !== null && nested.length > 0;
+        if (hiding || nesting) {
+          const keys = keysOf(rule.selectorText, parent);
+          if (keys === null) return false;
+          if (hiding) note(keys);
+          if (nesting && !rulesOf(nested, keys)) return false;
+        }
       } else if (type === 3) {
         if (rule.styleSheet && !sheetOf(rule.styleSheet)) return false;
       } else if (type === 4 || type === 12 || (type === 0 && 'cssRules' in rule)) {
