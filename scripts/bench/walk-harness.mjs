@@ -47,9 +47,10 @@ export async function openWalkFirefox(walkA, walkB, { cdn = false } = {}) {
 /**
  * Starts the server and a Chromium page for walkers `walkA` and `walkB` (file paths), on the bench's
  * walk page once both walkers are loaded (`onConsole` hears the page's console). With `cdn`, every
- * corpus and generated page gets a style sheet the walker does not understand (a namespaced selector:
- * walk.js `subjectKey` gives up on it, as on a cross-origin sheet; it matches nothing), so every body
- * element is checked against computed style, as on pages styled from a CDN.
+ * corpus and generated page gets a style sheet the walker does not understand (a hiding rule with a
+ * namespaced selector: walk.js `subjectKey` gives up on it, as on a cross-origin sheet; it matches
+ * nothing; a rule that cannot hide is not read), so every body element is checked against computed
+ * style, as on pages styled from a CDN.
  */
 export async function openWalkBench(walkA, walkB, { cdn = false, onConsole = null } = {}) {
   const server = await walkServer(walkA, walkB);
@@ -57,7 +58,7 @@ export async function openWalkBench(walkA, walkB, { cdn = false, onConsole = nul
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.setDefaultTimeout(600_000);
   if (cdn) {
-    const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}</style>';
+    const probe = '<style>@namespace g url(urn:glose-bench);g|glose-bench-probe{display:none}</style>';
     await page.route(/\/(corpus|generated)\/.*\.html(\?.*)?$/, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, body: `${await response.text()}${probe}` });

@@ -10,7 +10,7 @@ const frame = document.getElementById('page');
 
 // `window.walkCdn` (walk.mjs --cdn in Firefox, which cannot rewrite responses): each loaded document
 // gets the style sheet walk-harness.mjs appends in Chromium, one the walker cannot use.
-const CDN_PROBE = '@namespace g url(urn:glose-bench);g|glose-bench-probe{color:red}';
+const CDN_PROBE = '@namespace g url(urn:glose-bench);g|glose-bench-probe{display:none}';
 
 function load(path) {
   return new Promise((resolve, reject) => {
