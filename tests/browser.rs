@@ -275,6 +275,57 @@ fn open_shadow_roots_are_read_as_the_flat_tree() {
 }
 
 #[wasm_bindgen_test]
+fn class_and_id_are_read_as_the_element_lists_them() {
+    // The walker reads `class` and `id` through Element's getters, which see only the
+    // null-namespace attribute; the snapshot keeps attributes by local name, as listed. Cases where
+    // the getters and the attribute list differ: a namespaced `class`/`id` set by script (alone, or
+    // listed before a plain one), a prefixed `x:id`, empty values, a form whose controls named `id`
+    // and `className` shadow its own properties, and an SVG element (its `className` is an object).
+    let frame = render(
+        r#"<html><body><form id="f" class="fc"><input name="id"><input name="className"><p>in form</p></form>
+        <p id="" class="">empty</p></body></html>"#,
+    );
+    let doc = &frame.doc;
+    let body = doc.body().unwrap();
+    let add = |el: web_sys::Element, text: &str| {
+        el.set_text_content(Some(text));
+        body.append_child(&el).unwrap();
+        el
+    };
+    let ns_only = add(doc.create_element("p").unwrap(), "ns only");
+    ns_only.set_attribute_ns(Some("urn:x"), "class", "ns-class").unwrap();
+    ns_only.set_attribute_ns(Some("urn:x"), "id", "ns-id").unwrap();
+    let both = add(doc.create_element("p").unwrap(), "both");
+    both.set_attribute_ns(Some("urn:x"), "class", "ns-first").unwrap();
+    // (`setAttribute` would change the namespaced one: it finds attributes by qualified name.)
+    both.set_attribute_ns(None, "class", "plain").unwrap();
+    let prefixed = add(doc.create_element("p").unwrap(), "prefixed");
+    prefixed.set_attribute_ns(Some("urn:x"), "x:id", "x-id").unwrap();
+    prefixed.set_attribute("id", "plain-id").unwrap();
+    let svg = add(doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "g").unwrap(), "svg");
+    svg.set_attribute("class", "svg-class").unwrap();
+    svg.set_attribute("id", "svg-id").unwrap();
+
+    let live = read_document_with(doc, ReadOptions { computed_style: false }).unwrap();
+    let s = &live.snapshot;
+    // The element holding text `text` (directly): its `class` and `id` values, in the snapshot's order.
+    let class_and_id = |text: &str| {
+        let node = (0..s.len() as NodeId).find(|&i| s.text(i) == Some(text)).unwrap_or_else(|| panic!("no text {text:?}"));
+        let el = s.parent(node).unwrap();
+        let values = |name: &str| s.attrs(el).filter(|(n, _)| *n == name).map(|(_, v)| v.to_owned()).collect::<Vec<_>>();
+        (values("class"), values("id"))
+    };
+    let form = s.find_first("form").unwrap();
+    assert_eq!(s.attr(form, "class"), Some("fc"));
+    assert_eq!(s.attr(form, "id"), Some("f"));
+    assert_eq!(class_and_id("empty"), (vec!["".into()], vec!["".into()]));
+    assert_eq!(class_and_id("ns only"), (vec!["ns-class".into()], vec!["ns-id".into()]));
+    assert_eq!(class_and_id("both"), (vec!["ns-first".into(), "plain".into()], vec![]));
+    assert_eq!(class_and_id("prefixed"), (vec![], vec!["x-id".into(), "plain-id".into()]));
+    assert_eq!(class_and_id("svg"), (vec!["svg-class".into()], vec!["svg-id".into()]));
+}
+
+#[wasm_bindgen_test]
 fn a_100000_deep_page_does_not_overflow_the_stack() {
     // An unrendered document: a 100,000-deep box tree would take the browser's own layout
     // minutes (parsers cap nesting near 512, so only scripts build such pages).

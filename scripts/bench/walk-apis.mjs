@@ -82,6 +82,12 @@ const VARIANTS = {
   'attributes[k].localName/value': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; const a = e.attributes; for (let k = 0; k < a.length; k++) { const x = a[k]; s += x.localName.length + x.value.length; } } return s; }`,
   'getAttribute(class, id)': `(els) => { let s = 0; for (const e of els) s += (e.getAttribute('class') ?? '').length + (e.getAttribute('id') ?? '').length; return s; }`,
   'className + id getters': `(els) => { let s = 0; for (const e of els) { const c = e.className; s += (typeof c === 'string' ? c.length : 0) + e.id.length; } return s; }`,
+  // The same getters taken from Element.prototype (immune to form clobbering and page overrides), of the page's realm and of the bench's.
+  'className + id, page getters .call': `(els, view) => { const P = view.Element.prototype; const C = Object.getOwnPropertyDescriptor(P, 'className').get; const I = Object.getOwnPropertyDescriptor(P, 'id').get; let s = 0; for (const e of els) { const c = C.call(e); s += (typeof c === 'string' ? c.length : 0) + I.call(e).length; } return s; }`,
+  'className + id, own-realm getters .call': `(els) => { const P = Element.prototype; const C = Object.getOwnPropertyDescriptor(P, 'className').get; const I = Object.getOwnPropertyDescriptor(P, 'id').get; let s = 0; for (const e of els) { const c = C.call(e); s += (typeof c === 'string' ? c.length : 0) + I.call(e).length; } return s; }`,
+  // Whether `hasAttributes` before `getAttributeNames` pays (an empty array per bare element otherwise).
+  'getAttributeNames, no hasAttributes': `(els) => { let s = 0; for (const e of els) s += e.getAttributeNames().length; return s; }`,
+  'attributes.length': `(els) => { let s = 0; for (const e of els) s += e.attributes.length; return s; }`,
   'attributes[k].name only': `(els) => { let s = 0; for (const e of els) { if (!e.hasAttributes()) continue; const a = e.attributes; for (let k = 0; k < a.length; k++) s += a[k].name.length; } return s; }`,
 };
 

@@ -28,7 +28,8 @@
 // id, class or tag, it was matched or is animated, its parent was not itself found visible (the
 // children of an unchecked void element, `<body>` when its own visibility is not `visible`), or it
 // is in a shadow tree or slotted (their style sheets are not read). When any sheet cannot be read
-// (cross-origin), or a rule is not understood, every body element is checked as before. Style
+// (cross-origin), or the selector of a rule that could hide (or holds nested rules) is not
+// understood, every body element is checked as before. Style
 // the page cannot see (sheets injected by other extensions, user style sheets) is not taken into
 // account.
 //
@@ -60,11 +61,24 @@ const STYLE_ATTR = 2;
 const POPOVER_ATTR = 4;
 const UNUSUAL_ATTR = 8;
 const MARKUP_ATTR = 16;
+const CLASS_ATTR = 32;
+const ID_ATTR = 64;
 /** The attribute names `hiddenByMarkup` reads besides `style`: without them it says false. */
 const MARKUP_NAMES = new Set(['hidden', 'aria-hidden', 'type']);
-const ATTR_FLAG_BITS = 5;
+const ATTR_FLAG_BITS = 7;
 const UNUSUAL_NAME = /[:A-Z]/;
 const VISIBILITY = Object.freeze({ visibilityProperty: true });
+/**
+ * `Element.prototype`'s own `className` and `id` getters (null outside a browser): called as such,
+ * they cannot be shadowed by a form's named controls (`<input name="id">`), an SVG element's
+ * `className` object or a page's own property.
+ */
+const ELEMENT_GETTER = (name) => {
+  const proto = globalThis.Element?.prototype;
+  return (proto && Object.getOwnPropertyDescriptor(proto, name)?.get) ?? null;
+};
+const CLASS_NAME = ELEMENT_GETTER('className');
+const ELEMENT_ID = ELEMENT_GETTER('id');
 
 /** Which reading limit cut the most: Rust's `Limit` order. */
 const LIMIT_RANK = { text_node: 1, nodes: 2, text: 3 };
@@ -349,10 +363,17 @@ export function styleSuspects(doc) {
       const rule = rules[r];
       const type = rule.type;
       if (type === 1 || (type === 0 && 'selectorText' in rule && 'style' in rule)) {
-        const keys = keysOf(rule.selectorText, parent);
-        if (keys === null) return false;
-        if (hides(rule.style)) note(keys);
-        if (rule.cssRules && rule.cssRules.length > 0 && !rulesOf(rule.cssRules, keys)) return false;
+        // The selector matters only where the rule can hide or holds nested rules (`&`): most
+        // rules are neither, and reading and parsing `selectorText` cost more than `hides`.
+        const hiding = hides(rule.style);
+        const nested = rule.cssRules;
+        const nesting = nested !== undefined && nested !== null && nested.length > 0;
+        if (hiding || nesting) {
+          const keys = keysOf(rule.selectorText, parent);
+          if (keys === null) return false;
+          if (hiding) note(keys);
+          if (nesting && !rulesOf(nested, keys)) return false;
+        }
       } else if (type === 3) {
         if (rule.styleSheet && !sheetOf(rule.styleSheet)) return false;
       } else if (type === 4 || type === 12 || (type === 0 && 'cssRules' in rule)) {
@@ -517,7 +538,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
     depth += 1;
   }
   // An attribute name's code: its key (code >> ATTR_FLAG_BITS) and flags (KEPT_ATTR, STYLE_ATTR,
-  // POPOVER_ATTR, UNUSUAL_ATTR, MARKUP_ATTR).
+  // POPOVER_ATTR, UNUSUAL_ATTR, MARKUP_ATTR, CLASS_ATTR, ID_ATTR).
   function codeOf(name) {
     let code = nameCodes.get(name);
     if (code === undefined) {
@@ -527,6 +548,8 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       else if (name === 'popover') code |= POPOVER_ATTR;
       if (UNUSUAL_NAME.test(name)) code |= UNUSUAL_ATTR;
       if (MARKUP_NAMES.has(name)) code |= MARKUP_ATTR;
+      if (name === 'class') code |= CLASS_ATTR;
+      else if (name === 'id') code |= ID_ATTR;
       nameCodes.set(name, code);
     }
     return code;
@@ -554,7 +577,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
       if (code & UNUSUAL_ATTR) slow = true;
       for (let j = 0; j < k; j += 1) if (list[j] === name) slow = true;
       marks |= code & (STYLE_ATTR | POPOVER_ATTR | MARKUP_ATTR);
-      if (code & KEPT_ATTR) keep(name, code, node.getAttribute(name) ?? '');
+      if (code & KEPT_ATTR) keep(name, code, code & (CLASS_ATTR | ID_ATTR) ? classOrId(node, name, code) : node.getAttribute(name) ?? '');
     }
     if (slow) {
       attributes.count = 0;
@@ -565,6 +588,21 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
         if (code & KEPT_ATTR) keep(a.localName, code, a.value);
       }
     }
+  }
+  // `class` and `id` through their reflecting getters: half the cost of `getAttribute` in Blink,
+  // four fifths in Gecko (scripts/bench/walk-apis.mjs). The getters read the null-namespace
+  // attribute, where `getAttribute` returns the first attribute of that qualified name, which a
+  // script may have set in a namespace (`setAttributeNS(ns, 'class', v)`). Here the name is listed
+  // once, so a non-empty getter value means that attribute is the null-namespace one; an empty
+  // value asks `getAttribute`.
+  function classOrId(node, name, code) {
+    let value = '';
+    if (code & CLASS_ATTR) {
+      if (CLASS_NAME !== null) value = CLASS_NAME.call(node);
+    } else if (ELEMENT_ID !== null) {
+      value = ELEMENT_ID.call(node);
+    }
+    return value !== '' ? value : node.getAttribute(name) ?? '';
   }
   function classSuspect(value) {
     let verdict = classVerdicts.get(value);

@@ -107,6 +107,16 @@ test('an unreadable sheet or a selector it cannot read means every element is ch
   assert.equal(styleSuspects(docWith([sheet(many)])), null);
 });
 
+test('a selector is read only where its rule could hide or holds nested rules', () => {
+  // Not understood, but the rule cannot hide: it needs no key, and its selector is not read.
+  const unread = { type: 1, get selectorText() { throw new Error('selectorText read'); }, style: decls({ color: 'red' }) };
+  const s = styleSuspects(docWith([sheet([rule('svg|a', { color: 'red', display: 'block' }), unread, rule('.ad', { display: 'none' })])]));
+  assert.deepEqual(sorted(s.classes), ['ad']);
+  // Its nested rules take their keys from it: a hiding one under a selector not understood gives up.
+  assert.equal(styleSuspects(docWith([sheet([rule('svg|a', {}, [rule('&.x', { display: 'none' })])])])), null);
+  assert.deepEqual(sorted(styleSuspects(docWith([sheet([rule('.card', {}, [rule('&:hover', { display: 'none' })])])])).classes), ['card']);
+});
+
 test('a sheet from another origin is given up on before any rule is read', () => {
   let read = false;
   const inline = { disabled: false, get cssRules() { read = true; return [rule('.a', { display: 'none' })]; } };
