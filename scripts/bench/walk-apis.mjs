@@ -6,10 +6,9 @@
 // Answers "what does each API cost here", not "how fast is the walk" (walk.mjs).
 //   node scripts/bench/walk-apis.mjs [--browser chromium|firefox] [--only 001,002] [--extra seed] [--runs 9]
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchServer } from './server.mjs';
+import { firefoxAt } from './walk-harness.mjs';
 import { benchPages, CORPUS, GENERATED as generated, machineLoad, ROOT } from './pages.mjs';
 
 const { values: args } = parseArgs({
@@ -30,15 +29,7 @@ async function open(name) {
     await page.goto(server.url('/walk.html'));
     return { run: (source, arg) => page.evaluate(`(${source})(${JSON.stringify(arg)})`), close: () => browser.close() };
   }
-  const { Builder } = await import('selenium-webdriver');
-  const firefox = (await import('selenium-webdriver/firefox.js')).default;
-  const which = (n) => { try { return execFileSync('sh', ['-c', `command -v ${n}`], { encoding: 'utf8' }).trim(); } catch { return null; } };
-  const options = new firefox.Options().addArguments('-headless').setBinary(process.env.FIREFOX ?? which('firefox-esr') ?? which('firefox'))
-    .windowSize({ width: 1280, height: 1000 });
-  const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? which('geckodriver') ?? join(process.env.HOME, '.cargo/bin/geckodriver'));
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.manage().setTimeouts({ script: 600_000, pageLoad: 300_000 });
-  await driver.get(server.url('/walk.html'));
+  const driver = await firefoxAt(server.url('/walk.html'));
   return {
     run: async (source, arg) => {
       const r = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];

@@ -18,12 +18,10 @@ async function walkServer(walkA, walkB) {
 }
 
 /**
- * The walk page in headless Firefox ESR (Playwright cannot drive Debian's), as `{server, call,
- * close}`: `call(name, ...args)` awaits the page's `window[name](...args)`. With `cdn` the page adds
- * the same unusable style sheet to each document it loads (no request interception here).
+ * Headless Firefox ESR (selenium + geckodriver: Playwright cannot drive Debian's) at `url`, with long
+ * script and load timeouts: the bench scripts' Firefox driver (walk.mjs, walk-apis.mjs).
  */
-export async function openWalkFirefox(walkA, walkB, { cdn = false } = {}) {
-  const server = await walkServer(walkA, walkB);
+export async function firefoxAt(url) {
   const { Builder } = await import('selenium-webdriver');
   const firefox = (await import('selenium-webdriver/firefox.js')).default;
   const which = (n) => { try { return execFileSync('sh', ['-c', `command -v ${n}`], { encoding: 'utf8' }).trim(); } catch { return null; } };
@@ -32,7 +30,18 @@ export async function openWalkFirefox(walkA, walkB, { cdn = false } = {}) {
   const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? which('geckodriver') ?? join(process.env.HOME, '.cargo/bin/geckodriver'));
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   await driver.manage().setTimeouts({ script: 600_000, pageLoad: 300_000 });
-  await driver.get(server.url('/walk.html'));
+  await driver.get(url);
+  return driver;
+}
+
+/**
+ * The walk page in headless Firefox ESR (Playwright cannot drive Debian's), as `{server, call,
+ * close}`: `call(name, ...args)` awaits the page's `window[name](...args)`. With `cdn` the page adds
+ * the same unusable style sheet to each document it loads (no request interception here).
+ */
+export async function openWalkFirefox(walkA, walkB, { cdn = false } = {}) {
+  const server = await walkServer(walkA, walkB);
+  const driver = await firefoxAt(server.url('/walk.html'));
   await driver.wait(() => driver.executeScript('return window.walkReady === true'), 60_000);
   if (cdn) await driver.executeScript('window.walkCdn = true');
   const call = async (name, ...args) => {
