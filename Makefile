@@ -5,7 +5,7 @@
 setup:
 	bash scripts/setup.sh
 
-# The release wasm core into target/pkg/ (glose.js + glose_bg.wasm).
+# The release wasm core into target/pkg/ (glose.js + glose_bg.wasm), and the exports' module (glose_export*).
 wasm: setup
 	bash scripts/build-wasm.sh
 
