@@ -85,6 +85,10 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
     serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid {what}: {e}")))
 }
 
+// Each module's items are this module's API (`glose::wasm::analyze_snapshot`, …).
+#[cfg(not(feature = "export-module"))]
+pub use page::*;
+
 /// The page's API (what the content scripts, the background and the playground call): the build
 /// without the `export-module` feature.
 #[cfg(not(feature = "export-module"))]
@@ -423,6 +427,9 @@ mod page {
         }
     }
 }
+
+#[cfg(feature = "export-module")]
+pub use exports::*;
 
 /// The exports and the notes import (`extension/src/exports.js`, the playground's downloads): a
 /// module of their own, built with the `export-module` feature (`scripts/build-wasm.sh`) and
