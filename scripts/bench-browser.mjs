@@ -9,7 +9,8 @@
 //
 // Needs target/pkg (bash scripts/build-wasm.sh) and npm's @mozilla/readability (npm ci).
 // Each page is loaded once in a script-less same-origin frame (scripts/bench/www/harness.html);
-// per page, after `--warmup` untimed runs of each, `--runs` interleaved pairs are timed:
+// first the first five pages untimed (both engines' code warm), then per page, after `--warmup`
+// untimed runs of each, `--runs` interleaved pairs are timed:
 // (a) `analyze_live_document_slim(frame.contentDocument)`, what the extension calls — live-DOM walk,
 //     extraction, sentences, opinion, comment summary, the slim report converted to JS objects
 //     (the full report is written only when the side panel or an export asks; `--full` times
@@ -45,6 +46,8 @@ const { values: args } = parseArgs({
 });
 const runs = Math.max(1, Number(args.runs));
 const warmup = Math.max(0, Number(args.warmup));
+/** Pages run untimed before the first timed one (see the loop below). */
+const ENGINE_WARMUP_PAGES = 5;
 
 for (const need of [join(args.pkg, 'glose_bg.wasm'), join(ROOT, 'node_modules/@mozilla/readability/Readability.js')]) {
   if (!existsSync(need)) {
@@ -147,6 +150,12 @@ async function benchIn(makeDriver, server) {
     console.log(`\n# ${driver.name} ${driver.version} — glose ${info.version} (${info.entry}), crossOriginIsolated=${info.isolated}`);
     console.log(`# ${pages.length} pages, ${warmup} warm-up + ${runs} timed runs each (interleaved), medians in ms`);
     console.log('page'.padEnd(44) + 'elements'.padStart(9) + 'glose'.padStart(10) + 'readab.'.padStart(10) + 'ratio'.padStart(8));
+    // Both engines compile their hot code in the background once it has run a while: untimed, the
+    // first pages a few times over, so that the first timed page is not measured half-compiled
+    // (page 001 came out 5-9x against ~1-2x for the same page later in a run).
+    for (const name of pages.slice(0, ENGINE_WARMUP_PAGES)) {
+      await driver.call('benchPage', `/corpus/${encodeURIComponent(name)}/source.html`, 0, warmup + 3);
+    }
     for (const name of pages) {
       const r = await driver.call('benchPage', `/corpus/${encodeURIComponent(name)}/source.html`, runs, warmup);
       if (r.error) {
