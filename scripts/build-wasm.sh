@@ -60,10 +60,9 @@ if grep -q snippets "$out.tmp/glose_export.js"; then
 fi
 
 rm -rf "$out" && mv "$out.tmp" "$out"
-size=$(stat -c %s "$out/glose_bg.wasm")
-gz=$(gzip -9 -c "$out/glose_bg.wasm" | wc -c)
-js=$(stat -c %s "$out/glose.js")
-echo "[build-wasm] $out/glose_bg.wasm: $size bytes raw, $gz bytes gzip -9; glose.js: $js bytes"
-size=$(stat -c %s "$out/glose_export_bg.wasm")
-gz=$(gzip -9 -c "$out/glose_export_bg.wasm" | wc -c)
-echo "[build-wasm] $out/glose_export_bg.wasm (loaded only to export): $size bytes raw, $gz bytes gzip -9"
+for name in glose glose_export; do
+  size=$(stat -c %s "$out/${name}_bg.wasm")
+  gz=$(gzip -9 -c "$out/${name}_bg.wasm" | wc -c)
+  js=$(stat -c %s "$out/$name.js")
+  echo "[build-wasm] $out/${name}_bg.wasm: $size bytes raw, $gz bytes gzip -9; $name.js: $js bytes"
+done
