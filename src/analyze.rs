@@ -90,10 +90,13 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     // already stopped there: then nothing is copied.
     let (capped, truncated) = limits::cap(snapshot);
     let snapshot = capped.as_ref().unwrap_or(snapshot);
+    crate::phases::mark("cap");
     let mut metadata = metadata::extract(snapshot);
+    crate::phases::mark("metadata");
     // Comments first: their section is cut out of the article's candidates.
     let mut found_comments = extract::comments::extract(snapshot);
     found_comments.resolve_relative_dates(options.now.as_deref().or(metadata.published.as_deref()));
+    crate::phases::mark("comments");
     let found_article = extract::article::extract(snapshot, &metadata, &found_comments.excluded);
 
     if metadata.lang.is_none() {
@@ -102,9 +105,12 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
     }
     let lang = metadata.lang.clone().unwrap_or_else(|| "en".to_owned());
 
+    crate::phases::mark("article");
     let mut sentences = sentences::segment(snapshot, &found_article.blocks);
+    crate::phases::mark("segment");
     let opinion_model = sentences::classify(snapshot, &mut sentences, &found_article.blocks, options, &lang);
 
+    crate::phases::mark("opinion");
     let mut comments: Vec<Comment> = found_comments
         .comments
         .into_iter()
@@ -123,6 +129,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         .collect();
     let frame_comments = append_frame_comments(&mut comments, &options.frame_comments);
     let mut summary: Summary = summary::summarize(&mut comments, &sentences, &lang);
+    crate::phases::mark("summary");
     summary.comment_count = comments.len() as u32;
     summary.section = found_comments.section;
     summary.frame_comments = frame_comments;
@@ -138,6 +145,7 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         blocks,
     };
     crate::anchor::add_selectors(snapshot, &mut sentences);
+    crate::phases::mark("selectors");
 
     Report {
         version: REPORT_VERSION,

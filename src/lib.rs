@@ -57,6 +57,9 @@ macro_rules! internal_uses {
 }
 
 mod analyze;
+/// Phase marks for the in-browser benchmark (empty without the `bench-phases` feature).
+#[doc(hidden)]
+pub mod phases;
 pub mod anchor;
 pub mod export;
 pub use glose_read::report;

@@ -303,6 +303,7 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         limits::PAST_LIMIT_TEXT_UNITS as u32,
     )
     .map_err(|e| ReadError::Walk(exception_text(&e)))?;
+    crate::phases::mark("walk");
     let live = walk.live();
     let ops = walk.ops().to_vec();
     let lens = walk.lens().to_vec();
@@ -378,5 +379,6 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     } else {
         live
     };
+    crate::phases::mark("build");
     Ok(LiveSnapshot { snapshot, nodes: LiveNodes { array, copied: OnceCell::new() }, style_checks })
 }

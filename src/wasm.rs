@@ -66,6 +66,7 @@ fn error(message: impl std::fmt::Display) -> JsValue {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| error(format_args!("glose: cannot convert the result to JavaScript: {e}")))?;
+    crate::phases::mark("serialize");
     js_sys::JSON::parse(&text)
 }
 
@@ -164,18 +165,31 @@ mod page {
     /// the page's own.
     #[wasm_bindgen]
     pub fn analyze_live_document_slim(document: &web_sys::Document, url: Option<String>, frames: Option<String>) -> Result<JsValue, JsValue> {
+        crate::phases::mark("start");
         let frame_comments = frames_from_json(frames.as_deref())?;
         let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
         let options = Options { url, now: Some(local_now()), frame_comments, ..Options::default() };
         let report = analyze(&live.snapshot, &options);
+        crate::phases::mark("analyze");
         let nodes = live.nodes.into_array();
         let reading = keep_reading(live.snapshot, options, nodes.clone());
+        crate::phases::mark("keep");
         let out = js_sys::Object::new();
         set(&out, "report", &to_js(&report.slim())?)?;
+        crate::phases::mark("report");
         set(&out, "nodes", &nodes)?;
         set(&out, "reading", &JsValue::from(reading))?;
         LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
+        crate::phases::mark("end");
         Ok(out.into())
+    }
+
+    /// The phase marks of the last slim analysis as `[[name, ms], …]` (feature `bench-phases`,
+    /// for scripts/bench/split.mjs only).
+    #[cfg(feature = "bench-phases")]
+    #[wasm_bindgen]
+    pub fn last_phases() -> Result<JsValue, JsValue> {
+        to_js(&crate::phases::take())
     }
 
     /// Keeps a live reading for [`refine_live_document`] and numbers it.

@@ -4,7 +4,8 @@
 # optimisation levels as parameters (to compare builds side by side):
 #   OPT=z WASM_OPT=-Oz NAMES=0 CARGO_TARGET_DIR=target/wasm-dom bash scripts/bench/build-pkg.sh target/bench/pkg-z
 # OPT: the cargo release opt-level (z, s, 2, 3); WASM_OPT: wasm-opt flags ("" to skip wasm-opt);
-# NAMES=1 keeps the name section (readable CPU profiles). Prints raw and gzip -9 sizes.
+# NAMES=1 keeps the name section (readable CPU profiles); FEATURES: cargo features (e.g.
+# bench-phases for scripts/bench/split.mjs). Prints raw and gzip -9 sizes.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,7 +14,7 @@ opt="${OPT:-z}"
 wasm_opt_flags="${WASM_OPT--Oz}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/wasm-dom}"
 export CARGO_PROFILE_RELEASE_OPT_LEVEL="$opt"
-nice cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib
+nice cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib ${FEATURES:+--features "$FEATURES"}
 raw="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/glose.wasm"
 names=(--remove-name-section)
 [ "${NAMES:-0}" = 1 ] && names=()
