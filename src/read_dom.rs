@@ -65,7 +65,7 @@
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
-use crate::snapshot::{hidden_by_markup, limits, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
+use crate::snapshot::{hidden_by_markup, keeps_attribute, limits, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, MARKUP_ATTRIBUTES, SKIPPED_ELEMENTS};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,8 +108,11 @@ extern "C" {
     fn live(this: &Walk) -> js_sys::Array;
     #[wasm_bindgen(method, getter)]
     fn ops(this: &Walk) -> js_sys::Int32Array;
-    #[wasm_bindgen(method, getter)]
-    fn text(this: &Walk) -> String;
+    /// Encodes `walk.text` from UTF-16 unit `from` into `into`: `[units read, bytes written]`.
+    fn glose_encode_text(walk: &Walk, from: u32, into: &js_sys::Uint8Array) -> Vec<u32>;
+    /// The UTF-16 length of the walk's strings.
+    #[wasm_bindgen(method, getter, js_name = textLength)]
+    fn text_length(this: &Walk) -> u32;
     #[wasm_bindgen(method, getter)]
     fn lens(this: &Walk) -> js_sys::Uint32Array;
     #[wasm_bindgen(method, getter, js_name = styleChecks)]
@@ -247,6 +250,43 @@ pub fn read_document(document: &Document) -> Result<LiveSnapshot, ReadError> {
     read_document_with(document, ReadOptions::default())
 }
 
+/// A walk's strings as a Rust string, encoded by the engine straight into this instance's memory:
+/// room for one byte a unit first (ASCII), then three a unit for what did not fit.
+fn walk_text(walk: &Walk) -> Result<String, ReadError> {
+    let units = walk.text_length() as usize;
+    let mut bytes: Vec<u8> = Vec::with_capacity(units);
+    let mut read = 0usize;
+    let mut passes = 1;
+    loop {
+        let spare = bytes.spare_capacity_mut();
+        // SAFETY: the view covers this vector's spare capacity and lives only for the call, which
+        // allocates nothing in this instance's memory (so the memory cannot move under it).
+        let into = unsafe { js_sys::Uint8Array::view_mut_raw(spare.as_mut_ptr().cast::<u8>(), spare.len()) };
+        let done = glose_encode_text(walk, read as u32, &into);
+        let (more, written) = match done[..] {
+            [more, written] if written as usize <= spare.len() => (more as usize, written as usize),
+            _ => return Err(BROKEN.into()),
+        };
+        // SAFETY: the engine wrote `written` bytes at the start of the spare capacity.
+        unsafe { bytes.set_len(bytes.len() + written) };
+        read += more;
+        if read >= units {
+            break;
+        }
+        // With three bytes a unit, the second pass always finishes.
+        if passes == 2 {
+            return Err(BROKEN.into());
+        }
+        passes += 1;
+        bytes.reserve(3 * (units - read));
+    }
+    // SAFETY: `TextEncoder.encodeInto` writes UTF-8 (lone surrogates become U+FFFD), whole code
+    // points only; this is the trust wasm-bindgen's own string passing places in the same call
+    // (its `String` arguments are not validated either). The encoder is the walk module's own,
+    // made when it loaded (the extension's content scripts run in their own world).
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 /// The strings of a walk, in order: U+0000-separated pieces of known UTF-16 length.
 struct Strings<'a> {
     text: &'a str,
@@ -283,6 +323,36 @@ impl<'a> Strings<'a> {
     }
 }
 
+/// A tag name of the walk, lower-cased, and whether the shared rules may skip its elements.
+struct TagWire {
+    name: String,
+    /// `skips_element` can be true (a skipped tag, or `script`).
+    skipped: bool,
+}
+
+impl TagWire {
+    fn new(name: &str) -> TagWire {
+        let name = name.to_ascii_lowercase();
+        let skipped = name == "script" || SKIPPED_ELEMENTS.contains(&name.as_str());
+        TagWire { name, skipped }
+    }
+}
+
+/// An attribute name of the walk and what the shared rules do with it.
+struct NameWire {
+    name: String,
+    /// The snapshot keeps it (`keeps_attribute`).
+    kept: bool,
+    /// `skips_element` or `hidden_by_markup` reads it.
+    markup: bool,
+}
+
+impl NameWire {
+    fn new(name: &str) -> NameWire {
+        NameWire { name: name.to_owned(), kept: keeps_attribute(name), markup: MARKUP_ATTRIBUTES.contains(&name) }
+    }
+}
+
 const BROKEN: SnapshotError = SnapshotError { node: 0, reason: "the live DOM walk returned inconsistent data" };
 const DROPPED: NodeId = NodeId::MAX;
 
@@ -307,17 +377,20 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     let live = walk.live();
     let ops = walk.ops().to_vec();
     let lens = walk.lens().to_vec();
-    let text = walk.text();
+    let text = walk_text(&walk)?;
     let style_checks = walk.style_checks();
+    crate::phases::mark("transfer");
     let mut strings = Strings { text: &text, lens: &lens, next: 0 };
 
-    let mut builder = SnapshotBuilder::new();
+    // Room for every node and string up front: the arena grows without copying itself.
+    let mut builder = SnapshotBuilder::with_capacity(lens.len(), text.len());
     // Walk index → snapshot id (`DROPPED` for nodes the shared rules leave out).
     let mut ids: Vec<NodeId> = Vec::with_capacity(live.length() as usize);
     ids.push(0);
     let mut dropped = false;
-    let mut tags: Vec<String> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    // What the shared rules need of each tag and attribute name, decided once per name.
+    let mut tags: Vec<TagWire> = Vec::new();
+    let mut names: Vec<NameWire> = Vec::new();
     let mut attrs: Vec<(usize, &str)> = Vec::new();
     let mut i = 0;
     let op = |i: usize| ops.get(i).copied().ok_or(BROKEN);
@@ -334,17 +407,18 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
         let count = usize::try_from(op(i + 2)?).map_err(|_| BROKEN)?;
         i += 3;
         if tag == tags.len() {
-            tags.push(strings.next().ok_or(BROKEN)?.to_ascii_lowercase());
+            tags.push(TagWire::new(strings.next().ok_or(BROKEN)?));
         }
         attrs.clear();
+        let mut markup = false;
         for _ in 0..count {
             let name = usize::try_from(op(i)?).map_err(|_| BROKEN)?;
             i += 1;
             if name == names.len() {
-                names.push(strings.next().ok_or(BROKEN)?.to_owned());
-            } else if name > names.len() {
-                return Err(BROKEN.into());
+                names.push(NameWire::new(strings.next().ok_or(BROKEN)?));
             }
+            let wire = names.get(name).ok_or(BROKEN)?;
+            markup |= wire.markup;
             attrs.push((name, strings.next().ok_or(BROKEN)?));
         }
         let tag = tags.get(tag).ok_or(BROKEN)?;
@@ -353,20 +427,26 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
             continue;
         }
         // Sorted by name like the native reader's (stable: duplicates keep document order).
-        crate::sorting::sort_by(&mut attrs, |a, b| names[a.0].cmp(&names[b.0]));
-        let attr = |name: &str| attrs.iter().find(|(n, _)| names[*n] == name).map(|(_, v)| *v);
-        if skips_element(tag, attr) || hidden_by_markup(tag, attr) {
+        if attrs.len() > 1 {
+            crate::sorting::sort_by(&mut attrs, |a, b| names[a.0].name.cmp(&names[b.0].name));
+        }
+        let attr = |name: &str| attrs.iter().find(|(n, _)| names[*n].name == name).map(|(_, v)| *v);
+        // `skips_element` is false but for a skipped tag, `hidden_by_markup` without the names it reads.
+        if (tag.skipped && skips_element(&tag.name, attr)) || (markup && hidden_by_markup(&tag.name, attr)) {
             ids.push(DROPPED);
             dropped = true;
             continue;
         }
-        let id = builder.element(parent, tag, attrs.iter().map(|(n, v)| (names[*n].as_str(), *v)));
+        let kept = attrs.iter().filter(|(n, _)| names[*n].kept).map(|(n, v)| (names[*n].name.as_str(), *v));
+        let id = builder.element_of_kept(parent, &tag.name, kept);
         ids.push(id);
     }
     if ids.len() != live.length() as usize {
         return Err(BROKEN.into());
     }
+    crate::phases::mark("loop");
     let mut snapshot = builder.finish()?;
+    crate::phases::mark("finish");
     match walk.truncated().as_deref() {
         Some("text_node") => snapshot.mark_truncated(limits::Limit::TextNode),
         Some("nodes") => snapshot.mark_truncated(limits::Limit::Nodes),

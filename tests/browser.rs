@@ -326,6 +326,31 @@ fn class_and_id_are_read_as_the_element_lists_them() {
 }
 
 #[wasm_bindgen_test]
+fn texts_cross_into_wasm_as_the_page_has_them() {
+    // The walk's strings reach Rust as UTF-8 written by the engine (`glose_encode_text`), in two
+    // passes when they are not all ASCII: an ASCII start, accents, an astral character, U+0000
+    // inside a text (the strings' separator), a lone surrogate at the end of one text and at the
+    // start of the next (each becomes U+FFFD, and they do not pair up), attribute values too.
+    let frame = render(r#"<html><body><p title="titré">plain ascii first</p></body></html>"#);
+    let add = js_sys::Function::new_with_args(
+        "doc",
+        r#"const p = doc.createElement('p');
+           p.setAttribute('class', 'c\u00e9 \u{1F600}');
+           p.append('caf\u00e9 \u{1F600} a\u0000b end\uD800', '\uDC00start', 'last');
+           doc.body.append(p);"#,
+    );
+    add.call1(&JsValue::NULL, &frame.doc).unwrap();
+    let live = read_document_with(&frame.doc, ReadOptions { computed_style: false }).unwrap();
+    let s = &live.snapshot;
+    let texts: Vec<&str> = (0..s.len() as NodeId).filter_map(|i| s.text(i)).collect();
+    assert_eq!(texts, ["plain ascii first", "café \u{1F600} a\u{0}b end\u{FFFD}", "\u{FFFD}start", "last"]);
+    let p = s.find_first("p").unwrap();
+    assert_eq!(s.attr(p, "title"), Some("titré"));
+    let second = s.parent((0..s.len() as NodeId).find(|&i| s.text(i) == Some("last")).unwrap()).unwrap();
+    assert_eq!(s.attr(second, "class"), Some("cé \u{1F600}"));
+}
+
+#[wasm_bindgen_test]
 fn a_100000_deep_page_does_not_overflow_the_stack() {
     // An unrendered document: a 100,000-deep box tree would take the browser's own layout
     // minutes (parsers cap nesting near 512, so only scripts build such pages).

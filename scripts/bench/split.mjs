@@ -4,7 +4,7 @@
 // next to Readability.js's parse(). Then each phase's share at the median page and over the pages
 // of the ratio's tail.
 //   OPT=s FEATURES=bench-phases CARGO_TARGET_DIR=target/wasm-phases bash scripts/bench/build-pkg.sh target/bench/pkg-phases
-//   node scripts/bench/split.mjs target/bench/pkg-phases [--only a,b] [--extra seed,comments-10000] [--runs 7] [--warmup 2] [--tail 1.3]
+//   node scripts/bench/split.mjs target/bench/pkg-phases [--only a,b] [--extra seed,comments-10000] [--runs 7] [--warmup 2] [--tail 1.3] [--min]
 import { chromium } from 'playwright-core';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     only: { type: 'string' }, runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '2' },
-    extra: { type: 'string', default: '' }, tail: { type: 'string', default: '1.3' },
+    extra: { type: 'string', default: '' }, tail: { type: 'string', default: '1.3' }, min: { type: 'boolean', default: false },
   },
 });
 const pkg = resolve(positionals[0] ?? 'target/bench/pkg-phases');
@@ -33,7 +33,9 @@ let phases = null;
 for (const [name, path] of pages) {
   const r = await page.evaluate(([p, n, w]) => window.splitPage(p, n, w), [path, Number(args.runs), Number(args.warmup)]);
   phases ??= r.glose[0].map(([k]) => k);
-  const ms = Object.fromEntries(phases.map((k, i) => [k, median(r.glose.map((run) => run[i][1]))]));
+  // --min: each phase's least time over the runs (steadier than the median on a busy machine).
+  const pick = args.min ? (xs) => Math.min(...xs) : median;
+  const ms = Object.fromEntries(phases.map((k, i) => [k, pick(r.glose.map((run) => run[i][1]))]));
   const row = { name, ms, readability: median(r.readability) };
   row.ratio = ms.total / row.readability;
   rows.push(row);

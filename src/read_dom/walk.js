@@ -857,12 +857,15 @@ function wasmSink() {
   };
 }
 
+/** Encodes the walk's strings for the wasm side (one native pass, see `glose_walk_dom`). */
+const UTF8 = new TextEncoder();
+
 /** The rules of the last `glose_walk_dom` call and the arguments they came from: the same on every call. */
 let lastRules = null;
 
 /**
  * Walks `doc` for the wasm reader (src/read_dom.rs), in one call. Returns `{live, ops, text,
- * lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
+ * textLength, lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
  * comma-separated; the limits are src/snapshot/limits.rs's.
  */
 export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText, pastNodes, pastText) {
@@ -875,7 +878,20 @@ export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedSt
   const sink = wasmSink();
   const walk = walker(doc, rules, sink, { computedStyle });
   while (!walk.step(Infinity));
-  return { live: walk.live, ...sink.result(), styleChecks: walk.styleChecks, truncated: walk.truncated };
+  const out = sink.result();
+  return { live: walk.live, ...out, textLength: out.text.length, styleChecks: walk.styleChecks, truncated: walk.truncated };
+}
+
+/**
+ * Writes a walk's strings (`walk.text`) from UTF-16 unit `from` on as UTF-8 into `into` (a view
+ * of wasm memory) and returns `[units read, bytes written]`; Rust calls it again from where it
+ * stopped with more room. `encodeInto` is one native pass: a `String` return would go through
+ * wasm-bindgen's string passing, a JavaScript loop over every unit up to the first non-ASCII one
+ * before `encodeInto`, twice the time (BENCHMARKS.md, "Walk transfer").
+ */
+export function glose_encode_text(walk, from, into) {
+  const { read, written } = UTF8.encodeInto(from === 0 ? walk.text : walk.text.slice(from), into);
+  return [read, written];
 }
 
 /** The nodes of `live` whose `keep[j]` is 1, in order. */

@@ -56,4 +56,12 @@ window.abPage = async (path, runs, warmup) => {
   sink = null;
   return { a, b, same, nodes: ra.nodes.length };
 };
+// ab.mjs --cpu: `reps` analyses of the loaded page by build 'a' or 'b' (timed by the caller).
+let loaded = null;
+window.abLoad = async (path) => { loaded = { doc: await load(path) }; loaded.url = frame.contentWindow.location.href; };
+window.abTimes = (which, reps) => {
+  const analyze = which === 'a' ? analyzeA : analyzeB;
+  for (let i = 0; i < reps; i += 1) sink = analyze(loaded.doc, loaded.url);
+  sink = null;
+};
 window.abReady = true;

@@ -39,6 +39,10 @@ pub fn keeps_attribute(name: &str) -> bool {
     name.starts_with("aria-") || KEPT_ATTRIBUTES.contains(&name)
 }
 
+/// The attribute names [`skips_element`] and [`hidden_by_markup`] read: without any of them,
+/// both say false (a reader may skip asking).
+pub const MARKUP_ATTRIBUTES: &[&str] = &["hidden", "aria-hidden", "type", "style"];
+
 /// Whether an element with these attributes is hidden from readers by its markup alone.
 /// Both readers use it; the live reader adds computed style on top.
 pub fn hidden_by_markup<'a>(tag: &str, mut attr: impl FnMut(&str) -> Option<&'a str>) -> bool {
@@ -505,6 +509,14 @@ impl SnapshotBuilder {
         SnapshotBuilder { arena }
     }
 
+    /// A builder with room for `nodes` nodes and `string_bytes` bytes of tags, names, values and
+    /// texts (a reader that knows its sizes grows nothing).
+    pub fn with_capacity(nodes: usize, string_bytes: usize) -> SnapshotBuilder {
+        let mut arena = Arena { slots: Vec::with_capacity(nodes + 1), strings: String::with_capacity(string_bytes), attrs: Vec::new() };
+        arena.document();
+        SnapshotBuilder { arena }
+    }
+
     /// Appends an element under `parent` and returns its id. Keeps only [`keeps_attribute`] names.
     pub fn element<'a>(
         &mut self,
@@ -513,6 +525,18 @@ impl SnapshotBuilder {
         attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> NodeId {
         self.arena.element(parent, tag, true, attrs.into_iter().filter(|(n, _)| keeps_attribute(n)))
+    }
+
+    /// [`SnapshotBuilder::element`] for a reader that already has a lower-case `tag` and only
+    /// [`keeps_attribute`] names (the live reader decides that once per name).
+    pub fn element_of_kept<'a>(
+        &mut self,
+        parent: NodeId,
+        tag: &str,
+        attrs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> NodeId {
+        debug_assert!(!tag.bytes().any(|b| b.is_ascii_uppercase()));
+        self.arena.element(parent, tag, false, attrs.into_iter().inspect(|(n, _)| debug_assert!(keeps_attribute(n))))
     }
 
     /// Appends a text node under `parent` and returns its id.
@@ -551,6 +575,38 @@ mod tests {
         let p2 = b.element(body, "p", []);
         b.text(p2, "Deux");
         b.finish().unwrap()
+    }
+
+    #[test]
+    fn markup_attributes_are_every_name_the_markup_rules_read() {
+        for tag in ["div", "input", "script", "style", "p"] {
+            let mut asked: Vec<String> = Vec::new();
+            let _ = skips_element(tag, |n| {
+                asked.push(n.to_owned());
+                None
+            });
+            let _ = hidden_by_markup(tag, |n| {
+                asked.push(n.to_owned());
+                None
+            });
+            for name in asked {
+                assert!(MARKUP_ATTRIBUTES.contains(&name.as_str()), "{tag}: {name} is read but not in MARKUP_ATTRIBUTES");
+            }
+        }
+        // Without those names neither rule says yes, whatever else is there.
+        let other = |n: &str| (!MARKUP_ATTRIBUTES.contains(&n)).then_some("true");
+        assert!(!hidden_by_markup("input", other));
+        assert!(!skips_element("div", other));
+    }
+
+    #[test]
+    fn element_of_kept_builds_what_element_builds() {
+        let attrs = [("class", "a"), ("id", "b")];
+        let mut one = SnapshotBuilder::new();
+        one.element(0, "div", attrs);
+        let mut two = SnapshotBuilder::with_capacity(4, 16);
+        two.element_of_kept(0, "div", attrs);
+        assert_eq!(one.finish().unwrap(), two.finish().unwrap());
     }
 
     #[test]
