@@ -86,6 +86,25 @@ pub fn analyze_embedded(snapshot: &Snapshot, options: &Options, sentences: Vec<S
 
 /// Runs every analysis on a page snapshot. Never panics on any snapshot.
 pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
+    analyze_with(snapshot, options, true)
+}
+
+/// [`analyze`] without the sentences' TextQuote/TextPosition selectors, which the page's slim
+/// report does not carry: [`add_selectors`] adds them when the full report is asked for.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn analyze_without_selectors(snapshot: &Snapshot, options: &Options) -> Report {
+    analyze_with(snapshot, options, false)
+}
+
+/// Gives the sentences of a report [`analyze_without_selectors`] made of `snapshot` their
+/// selectors, as [`analyze`] would have.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn add_selectors(snapshot: &Snapshot, report: &mut Report) {
+    let (capped, _) = limits::cap(snapshot);
+    crate::anchor::add_selectors(capped.as_ref().unwrap_or(snapshot), &mut report.sentences);
+}
+
+fn analyze_with(snapshot: &Snapshot, options: &Options, selectors: bool) -> Report {
     // A page too large to read whole is analysed on its first part (same node ids). A live walk
     // already stopped there: then nothing is copied.
     let (capped, truncated) = limits::cap(snapshot);
@@ -144,7 +163,9 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
         text: blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n"),
         blocks,
     };
-    crate::anchor::add_selectors(snapshot, &mut sentences);
+    if selectors {
+        crate::anchor::add_selectors(snapshot, &mut sentences);
+    }
     crate::phases::mark("selectors");
 
     Report {

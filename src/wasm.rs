@@ -98,6 +98,7 @@ mod page {
     use crate::read_dom;
     use crate::snapshot::Snapshot;
     use crate::{analyze, Options};
+    use std::rc::Rc;
 
     /// A small typed result as a plain JavaScript object, shaped as its JSON (`null` for `None`,
     /// objects for maps), with no text in between (serde-wasm-bindgen).
@@ -138,7 +139,7 @@ mod page {
         let reading = LAST_READING.with(|last| {
             let mut last = last.borrow_mut();
             let reading = last.as_ref().map_or(1, |kept| kept.reading.wrapping_add(1));
-            *last = Some(KeptReading { reading, snapshot: live.snapshot, options, nodes: nodes.clone() });
+            *last = Some(KeptReading { reading, snapshot: Rc::new(live.snapshot), options, nodes: nodes.clone() });
             reading
         });
         let out = js_sys::Object::new();
@@ -150,7 +151,15 @@ mod page {
 
     thread_local! {
         /// The full report of the last slim analysis, until [`last_full_report`] serialises it.
-        static LAST_REPORT: std::cell::RefCell<Option<Report>> = const { std::cell::RefCell::new(None) };
+        static LAST_REPORT: std::cell::RefCell<Option<KeptReport>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The full report of the last slim analysis, and the snapshot it was made of while its
+    /// sentences still lack their selectors (added on the first [`last_full_report`]: most toggles
+    /// never ask).
+    struct KeptReport {
+        report: Report,
+        unanchored: Option<Rc<Snapshot>>,
     }
 
     /// What the extension's content script runs: reads the page's live `document`, analyses it and
@@ -158,7 +167,8 @@ mod page {
     /// needs, `slim: true`) and `nodes` the live nodes as in [`analyze_live_document`]. The full
     /// report stays in this instance for [`last_full_report`] (the side panel and the exports ask for
     /// it; most toggles never do), so the page neither serialises nor decodes the article's text,
-    /// the selectors or every comment's text.
+    /// the selectors or every comment's text; the sentences' selectors are not even computed until
+    /// that first ask.
     ///
     /// `frames`, when given, is the JSON array of the comments read in the page's frames
     /// (`[{url, comments: [report comments]}]`, `analyze::FrameComments`): they are summarised with
@@ -169,17 +179,18 @@ mod page {
         let frame_comments = frames_from_json(frames.as_deref())?;
         let live = read_dom::read_document(document).map_err(|e| error(format_args!("glose: {e}")))?;
         let options = Options { url, now: Some(local_now()), frame_comments, ..Options::default() };
-        let report = analyze(&live.snapshot, &options);
+        let report = crate::analyze::analyze_without_selectors(&live.snapshot, &options);
         crate::phases::mark("analyze");
         let nodes = live.nodes.into_array();
-        let reading = keep_reading(live.snapshot, options, nodes.clone());
+        let snapshot = Rc::new(live.snapshot);
+        let reading = keep_reading(Rc::clone(&snapshot), options, nodes.clone());
         crate::phases::mark("keep");
         let out = js_sys::Object::new();
         set(&out, "report", &to_js(&report.slim())?)?;
         crate::phases::mark("report");
         set(&out, "nodes", &nodes)?;
         set(&out, "reading", &JsValue::from(reading))?;
-        LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
+        LAST_REPORT.with(|last| *last.borrow_mut() = Some(KeptReport { report, unanchored: Some(snapshot) }));
         crate::phases::mark("end");
         Ok(out.into())
     }
@@ -193,7 +204,7 @@ mod page {
     }
 
     /// Keeps a live reading for [`refine_live_document`] and numbers it.
-    fn keep_reading(snapshot: Snapshot, options: Options, nodes: js_sys::Array) -> u32 {
+    fn keep_reading(snapshot: Rc<Snapshot>, options: Options, nodes: js_sys::Array) -> u32 {
         LAST_READING.with(|last| {
             let mut last = last.borrow_mut();
             let reading = last.as_ref().map_or(1, |kept| kept.reading.wrapping_add(1));
@@ -207,17 +218,19 @@ mod page {
     #[wasm_bindgen]
     pub fn last_full_report() -> Result<Option<String>, JsValue> {
         LAST_REPORT.with(|last| {
-            last.borrow()
-                .as_ref()
-                .map(|report| serde_json::to_string(report).map_err(|e| error(format_args!("glose: cannot write the report: {e}"))))
-                .transpose()
+            let mut last = last.borrow_mut();
+            let Some(kept) = last.as_mut() else { return Ok(None) };
+            if let Some(snapshot) = kept.unanchored.take() {
+                crate::analyze::add_selectors(&snapshot, &mut kept.report);
+            }
+            serde_json::to_string(&kept.report).map(Some).map_err(|e| error(format_args!("glose: cannot write the report: {e}")))
         })
     }
 
     /// The last live reading of [`analyze_live_document`], kept for [`refine_live_document`].
     struct KeptReading {
         reading: u32,
-        snapshot: Snapshot,
+        snapshot: Rc<Snapshot>,
         options: Options,
         nodes: js_sys::Array,
     }
@@ -251,7 +264,7 @@ mod page {
             set(&out, "report", &to_js(&report.slim())?)?;
             set(&out, "nodes", &kept.nodes)?;
             set(&out, "reading", &JsValue::from(reading))?;
-            LAST_REPORT.with(|last| *last.borrow_mut() = Some(report));
+            LAST_REPORT.with(|last| *last.borrow_mut() = Some(KeptReport { report, unanchored: None }));
             Ok(out.into())
         })
     }

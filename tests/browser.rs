@@ -427,6 +427,24 @@ fn analyze_document_api_returns_a_plain_report_and_the_node_table() {
 }
 
 #[wasm_bindgen_test]
+fn the_slim_path_full_report_has_the_selectors_of_a_full_analysis() {
+    // The slim path leaves the selectors out of its analysis and adds them on the first ask.
+    let frame = render(SEED);
+    let url = Some("https://www.clubic.com/x.html".to_owned());
+    let full = get(&glose::wasm::analyze_live_document(&frame.doc, url.clone()).unwrap(), "report");
+    let selectors = |report: &JsValue| -> Vec<String> {
+        js_sys::Array::from(&get(report, "sentences")).iter().map(|s| js_sys::JSON::stringify(&get(&s, "selector")).unwrap().as_string().unwrap()).collect()
+    };
+    let want = selectors(&full);
+    assert!(want.iter().filter(|s| s.contains("TextQuoteSelector") || s.contains("exact")).count() > 10, "{want:?}");
+    glose::wasm::analyze_live_document_slim(&frame.doc, url, None).unwrap();
+    for _ in 0..2 {
+        let text = glose::wasm::last_full_report().unwrap().expect("a full report");
+        assert_eq!(selectors(&js_sys::JSON::parse(&text).unwrap()), want);
+    }
+}
+
+#[wasm_bindgen_test]
 fn refine_live_document_reanalyses_the_kept_reading_without_a_second_walk() {
     let frame = render(SEED);
     let out = glose::wasm::analyze_live_document(&frame.doc, Some("https://www.clubic.com/x.html".into())).unwrap();

@@ -40,7 +40,7 @@ function busyStretches(profile, minMs) {
     run.self.set(leaf, (run.self.get(leaf) ?? 0) + ms);
   });
   if (run && run.ms >= minMs) out.push(run);
-  return out.map((r) => `${r.at.toFixed(0)} ms: busy ${r.ms.toFixed(0)} ms (${[...r.self].sort((a, b) => b[1] - a[1]).slice(0, 3)
+  return out.map((r) => `${r.at.toFixed(0)} ms: busy ${r.ms.toFixed(0)} ms (${[...r.self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.GLOSE_TOP ?? 3))
     .map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`);
 }
 
@@ -71,6 +71,12 @@ function longTasksOfTrace(events) {
     const byStep = {};
     for (const r of steps.filter(within)) byStep[r.name] = (byStep[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
     const split = Object.entries(byStep).filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
+    // GLOSE_TASK_EVENTS=1: every event of 2 ms or more inside the task, by name (own CPU ms).
+    if (process.env.GLOSE_TASK_EVENTS) {
+      const all = {};
+      for (const r of mine.filter(within)) if ((r.tdur ?? r.dur) >= 2000 && r !== task) all[r.name] = (all[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
+      console.log(`  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Object.entries(all).sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${Math.round(ms)}`).join(', ')}`);
+    }
     return { at: Math.round((task.ts - t0) / 1000), wall: Math.round(task.dur / 1000), cpu: Math.round((task.tdur ?? 0) / 1000), render: rendering > task.dur / 2, split };
   });
 }

@@ -31,3 +31,22 @@ fn seed_page_article_has_its_text_and_none_of_the_boilerplate() {
         }
     }
 }
+
+#[test]
+fn selectors_added_later_are_the_ones_analyze_gives() {
+    // The page's slim path analyses without selectors and adds them when the full report is asked
+    // for: the same report, on a page within the limits and on one past them (analysed capped).
+    let seed = crate::read_html::parse_bytes(include_bytes!("../../tests/pages/clubic-jedi/page.html"));
+    let paragraph = "<p>Le ministre a présenté son projet mardi. Cette réforme est une honte absolue.</p>";
+    let past = crate::read_html::parse_html(&format!("<html><body><article>{}</article></body></html>", paragraph.repeat(40_000)));
+    assert!(crate::snapshot::limits::cap(&past).1.is_some(), "the second page must be past a limit");
+    for page in [&seed, &past] {
+        let options = super::Options::default();
+        let whole = super::analyze(page, &options);
+        assert!(whole.sentences.iter().any(|s| s.selector.is_some()));
+        let mut later = super::analyze_without_selectors(page, &options);
+        assert!(later.sentences.iter().all(|s| s.selector.is_none()));
+        super::add_selectors(page, &mut later);
+        assert_eq!(serde_json::to_string(&later).unwrap(), serde_json::to_string(&whole).unwrap());
+    }
+}

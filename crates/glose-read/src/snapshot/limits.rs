@@ -103,6 +103,22 @@ fn utf16_units(text: &str) -> usize {
     text.bytes().map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
 }
 
+/// Whether the page is within every limit by its UTF-8 byte counts alone (a text is never more
+/// UTF-16 units than UTF-8 bytes): the case of nearly every page, told without counting units.
+fn within_by_bytes(snapshot: &Snapshot) -> bool {
+    if snapshot.len() > MAX_NODES {
+        return false;
+    }
+    let (mut total, mut longest) = (0usize, 0usize);
+    for id in 0..snapshot.len() as NodeId {
+        if let Some(text) = snapshot.text(id) {
+            total += text.len();
+            longest = longest.max(text.len());
+        }
+    }
+    total <= MAX_TEXT_UNITS && longest <= MAX_TEXT_NODE_UNITS
+}
+
 /// Where a reading within `max_nodes` nodes and `max_text` units of text ends.
 struct Cut {
     /// The limit that cut the most, if any (starting from the reader's own).
@@ -158,6 +174,9 @@ fn cut(snapshot: &Snapshot, reader: Option<Limit>, max_nodes: usize, max_text: u
 /// larger of the one the page went past and the one that cut the part analysed). Costs one pass
 /// over the text of the nodes kept.
 pub fn cap(snapshot: &Snapshot) -> (Option<Snapshot>, Option<Truncation>) {
+    if snapshot.reader_truncated().is_none() && within_by_bytes(snapshot) {
+        return (None, None);
+    }
     let mut within = cut(snapshot, snapshot.reader_truncated(), MAX_NODES, MAX_TEXT_UNITS);
     if matches!(within.limit, Some(Limit::Nodes | Limit::Text)) {
         // Past a page limit: only the first part is analysed, sized to answer quickly.
@@ -201,6 +220,23 @@ mod tests {
         }
         let long = "é".repeat(MAX_TEXT_NODE_UNITS);
         assert_eq!(utf16_units(&long), MAX_TEXT_NODE_UNITS);
+    }
+
+    #[test]
+    fn the_byte_shortcut_agrees_with_the_count_of_units() {
+        // Texts whose bytes are past a limit while their UTF-16 units are not (é: 2 bytes, 1 unit),
+        // and texts past it in units too: `cap` decides the same as counting units would.
+        for (chars, c) in [(MAX_TEXT_NODE_UNITS - 1, 'é'), (MAX_TEXT_NODE_UNITS + 1, 'é'), (MAX_TEXT_NODE_UNITS, 'a'), (MAX_TEXT_NODE_UNITS + 1, 'a')] {
+            let mut b = SnapshotBuilder::new();
+            let p = b.element(0, "p", []);
+            b.text(p, &c.to_string().repeat(chars));
+            let page = b.finish().unwrap();
+            let past = chars > MAX_TEXT_NODE_UNITS;
+            let (capped, truncation) = cap(&page);
+            assert_eq!(truncation.is_some(), past, "{chars} × {c}");
+            assert_eq!(capped.is_some(), past, "{chars} × {c}");
+            assert_eq!(within_by_bytes(&page), chars * c.len_utf8() <= MAX_TEXT_NODE_UNITS);
+        }
     }
 
     #[test]
