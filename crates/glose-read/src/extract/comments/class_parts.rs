@@ -42,9 +42,12 @@ impl<'a> ClassParts<'a> {
     /// no id shares its parts, one with an id copies them after the id's.
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: vec![0; n], ranges: vec![(0, 0); n] };
+        // Filled node by node (pushed, not zeroed first and written again).
+        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
         let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
+            class_parts.class_flags.push(0);
+            class_parts.ranges.push((0, 0));
             let (id_value, class_value) = id_and_class(snapshot, id);
             if id_value.is_none() && class_value.is_none() {
                 continue;
