@@ -122,7 +122,7 @@ impl Sections {
         let mut sections = Sections { outermost: vec![None; n], article_marks, heading_runs: Vec::new() };
         for heading in headings {
             let Some(parent) = snapshot.parent(heading) else { continue };
-            if snapshot.tag(parent).is_some_and(|t| can_hold_a_section(t)) && !sections.holds_article(snapshot, parent) {
+            if snapshot.tag(parent).is_some_and(can_hold_a_section) && !sections.holds_article(snapshot, parent) {
                 marked[parent as usize] = true;
                 continue;
             }
@@ -143,7 +143,7 @@ impl Sections {
             let parent = snapshot.parent(id).unwrap_or(0);
             sections.outermost[id as usize] = sections.outermost[parent as usize].or_else(|| {
                 let valid = marked[id as usize]
-                    && snapshot.tag(id).is_some_and(|t| can_hold_a_section(t))
+                    && snapshot.tag(id).is_some_and(can_hold_a_section)
                     && !sections.holds_article(snapshot, id);
                 valid.then_some(id)
             });
