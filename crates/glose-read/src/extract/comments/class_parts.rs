@@ -32,40 +32,55 @@ pub struct ClassParts<'a> {
     /// Per node, [`ITEM_CLASS`] and [`POST_CLASS`] bits of its class attribute, found once per
     /// distinct class value.
     class_flags: Vec<u8>,
-    /// The parts of node `i` are `parts[starts[i]..starts[i + 1]]`.
-    starts: Vec<u32>,
+    /// The parts of node `i` are `parts[ranges[i].0..ranges[i].1]`.
+    ranges: Vec<(u32, u32)>,
 }
 
 impl<'a> ClassParts<'a> {
     /// Splits the id and class of every element of the page, in one pass. A class value met
-    /// before (pages repeat the same few on every comment) is copied, not split again.
+    /// before (pages repeat the same few on every comment) is not split again: an element with
+    /// no id shares its parts, one with an id copies them after the id's.
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: vec![0; n], starts: Vec::with_capacity(n + 1) };
+        // Filled node by node (pushed, not zeroed first and written again).
+        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
         let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
-            class_parts.starts.push(class_parts.parts.len() as u32);
-            if let Some(value) = snapshot.attr(id, "id") {
+            class_parts.class_flags.push(0);
+            class_parts.ranges.push((0, 0));
+            let (id_value, class_value) = id_and_class(snapshot, id);
+            if id_value.is_none() && class_value.is_none() {
+                continue;
+            }
+            let start = class_parts.parts.len() as u32;
+            if let Some(value) = id_value {
                 class_parts.parts.extend(parts(value));
             }
-            if let Some(value) = snapshot.attr(id, "class") {
-                let start = class_parts.parts.len() as u32;
+            let mut range = (start, class_parts.parts.len() as u32);
+            if let Some(value) = class_value {
+                let from = class_parts.parts.len() as u32;
                 let flags = match classes.get(value) {
-                    Some(&(from, to, flags)) => {
-                        class_parts.parts.extend_from_within(from as usize..to as usize);
+                    Some(&(cached_from, cached_to, flags)) if id_value.is_none() => {
+                        range = (cached_from, cached_to);
+                        flags
+                    }
+                    Some(&(cached_from, cached_to, flags)) => {
+                        class_parts.parts.extend_from_within(cached_from as usize..cached_to as usize);
+                        range.1 = class_parts.parts.len() as u32;
                         flags
                     }
                     None => {
                         class_parts.parts.extend(parts(value));
                         let flags = class_flags(value);
-                        classes.insert(value, (start, class_parts.parts.len() as u32, flags));
+                        range.1 = class_parts.parts.len() as u32;
+                        classes.insert(value, (from, range.1, flags));
                         flags
                     }
                 };
                 class_parts.class_flags[id as usize] = flags;
             }
+            class_parts.ranges[id as usize] = range;
         }
-        class_parts.starts.push(class_parts.parts.len() as u32);
         class_parts
     }
 
@@ -81,12 +96,25 @@ impl<'a> ClassParts<'a> {
 
     /// The parts of one element's id and class (empty for text and unnamed elements).
     pub fn of(&self, id: NodeId) -> &[Part<'a>] {
-        let i = id as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&start), Some(&end)) => &self.parts[start as usize..end as usize],
-            _ => &[],
+        match self.ranges.get(id as usize) {
+            Some(&(start, end)) => &self.parts[start as usize..end as usize],
+            None => &[],
         }
     }
+}
+
+/// The values of an element's first `id` and first `class` attributes (as [`Snapshot::attr`]
+/// reads them), in one look at its attributes.
+fn id_and_class(snapshot: &Snapshot, id: NodeId) -> (Option<&str>, Option<&str>) {
+    let (mut id_value, mut class_value) = (None, None);
+    for (name, value) in snapshot.attrs(id) {
+        match name {
+            "id" => id_value = id_value.or(Some(value)),
+            "class" => class_value = class_value.or(Some(value)),
+            _ => {}
+        }
+    }
+    (id_value, class_value)
 }
 
 #[cfg(test)]

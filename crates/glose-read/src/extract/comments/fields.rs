@@ -366,7 +366,7 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
 /// Whether the subtree's text, trimmed, starts with a char that a reply phrase starts with, or
 /// ends with one a reply suffix ends with: rules most elements out without building their text.
 fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
-    let texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
     let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
     if first.is_some_and(|c| c.is_alphabetic() && {
         // Lower-cased once, not once per phrase.
@@ -375,7 +375,7 @@ fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
     }) {
         return true;
     }
-    let last = texts.filter(|t| !t.trim().is_empty()).last().and_then(|t| t.trim_end().chars().last());
+    let last = texts.rfind(|t| !t.trim().is_empty()).and_then(|t| t.trim_end().chars().last());
     // Every suffix ends in a CJK or Hangul letter (`reply_suffixes_end_outside_ascii`).
     last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }

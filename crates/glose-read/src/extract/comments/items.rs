@@ -8,14 +8,19 @@ use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Tags that never hold a whole comment.
-const NOT_ITEM_TAGS: &[&str] = &[
-    "a", "span", "time", "img", "input", "label", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "button", "body", "html", "main", "nav", "ul", "ol", "table", "tbody", "thead", "b", "strong",
-    "em", "i", "small", "cite", "abbr", "head", "title", "meta", "link", "script",
-];
+fn is_never_an_item(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "span" | "time" | "img" | "input" | "label" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "button" | "body"
+            | "html" | "main" | "nav" | "ul" | "ol" | "table" | "tbody" | "thead" | "b" | "strong" | "em" | "i" | "small"
+            | "cite" | "abbr" | "head" | "title" | "meta" | "link" | "script"
+    )
+}
 
 /// Tags that can hold a whole comment section.
-const SECTION_TAGS: &[&str] = &["div", "section", "aside", "ol", "ul", "footer", "article", "dl", "details"];
+fn can_hold_a_section(tag: &str) -> bool {
+    matches!(tag, "div" | "section" | "aside" | "ol" | "ul" | "footer" | "article" | "dl" | "details")
+}
 
 /// Whether the markup of an element says it is one comment (and not the form to write one,
 /// like `comment_form_for_12` or `comment-respond`).
@@ -44,7 +49,7 @@ fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -
     if role.is_none() && item_type.is_none() && item_scope.is_none() && class.is_none() && own_id.is_none() {
         return false;
     }
-    if NOT_ITEM_TAGS.contains(&tag) {
+    if is_never_an_item(tag) {
         return false;
     }
     if role.is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
@@ -102,14 +107,14 @@ impl Sections {
         let mut headings = Vec::new();
         for id in 0..n as NodeId {
             article_marks.push(count);
-            if is_article_mark(snapshot, id) {
+            let Some(tag) = snapshot.tag(id) else { continue };
+            if is_article_mark(snapshot, id, tag) {
                 count += 1;
             }
-            let Some(tag) = snapshot.tag(id) else { continue };
             if matches!(tag, "h2" | "h3" | "h4") && word_rules::is_comment_heading(&PlainText::of_subtree(snapshot, id)) {
                 headings.push(id);
             }
-            if SECTION_TAGS.contains(&tag) && (names_section(class_parts.of(id)) || aria_label_says_comments(snapshot, id)) {
+            if can_hold_a_section(tag) && (names_section(class_parts.of(id)) || aria_label_says_comments(snapshot, id)) {
                 marked[id as usize] = true;
             }
         }
@@ -117,7 +122,7 @@ impl Sections {
         let mut sections = Sections { outermost: vec![None; n], article_marks, heading_runs: Vec::new() };
         for heading in headings {
             let Some(parent) = snapshot.parent(heading) else { continue };
-            if snapshot.tag(parent).is_some_and(|t| SECTION_TAGS.contains(&t)) && !sections.holds_article(snapshot, parent) {
+            if snapshot.tag(parent).is_some_and(can_hold_a_section) && !sections.holds_article(snapshot, parent) {
                 marked[parent as usize] = true;
                 continue;
             }
@@ -138,7 +143,7 @@ impl Sections {
             let parent = snapshot.parent(id).unwrap_or(0);
             sections.outermost[id as usize] = sections.outermost[parent as usize].or_else(|| {
                 let valid = marked[id as usize]
-                    && snapshot.tag(id).is_some_and(|t| SECTION_TAGS.contains(&t))
+                    && snapshot.tag(id).is_some_and(can_hold_a_section)
                     && !sections.holds_article(snapshot, id);
                 valid.then_some(id)
             });
@@ -170,8 +175,9 @@ fn heading_rank(snapshot: &Snapshot, id: NodeId) -> Option<u8> {
     }
 }
 
-fn is_article_mark(snapshot: &Snapshot, id: NodeId) -> bool {
-    snapshot.is(id, "h1") || snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("articlebody")))
+/// Whether an element (of this tag) is the article's title or body.
+fn is_article_mark(snapshot: &Snapshot, id: NodeId, tag: &str) -> bool {
+    tag == "h1" || snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("articlebody")))
 }
 
 fn aria_label_says_comments(snapshot: &Snapshot, id: NodeId) -> bool {

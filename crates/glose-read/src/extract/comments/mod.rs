@@ -226,14 +226,14 @@ fn excluded(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections, 
             id += 1;
             continue;
         };
-        if !word_rules::may_name_comment_chrome(snapshot, id) {
-            id += 1;
-            continue;
-        }
+        // The per-page parts first: most elements are answered by them alone. (An id `respond`
+        // has the part `respond`.)
         let parts = class_parts.of(id);
-        let chrome = (word_rules::names_section_chrome(parts) || snapshot.attr(id, "id") == Some("respond")
+        let chrome = (word_rules::names_section_chrome(parts)
+            || (parts.iter().any(|p| p == "respond") && snapshot.attr(id, "id") == Some("respond"))
             || (tag == "form" && parts.iter().any(|p| p.starts_with("comment") || p == "respond" || p == "reply")))
             && !matches!(tag, "a" | "span" | "body" | "html" | "main")
+            && word_rules::may_name_comment_chrome(snapshot, id)
             && !sections.holds_article(snapshot, id)
             && snapshot.subtree_end(id) - id < 400;
         if chrome {

@@ -43,14 +43,32 @@ const PROFILE_PATHS: &[&str] = &[
 ];
 
 /// Whether a link's `href` holds one of [`PROFILE_PATHS`] (which all start with `/`): one scan,
-/// comparing only at its slashes (every link of the page is asked).
+/// comparing only at the slashes followed by a byte that follows the slash in some path (every
+/// link of the page is asked).
 fn is_profile_link(href: &str) -> bool {
     let bytes = href.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| b == b'/' && PROFILE_PATHS.iter().any(|p| bytes[at..].starts_with(p.as_bytes())))
+    bytes.iter().enumerate().any(|(at, &b)| {
+        b == b'/'
+            && bytes.get(at + 1).is_some_and(|&next| AFTER_SLASH[next as usize])
+            && PROFILE_PATHS.iter().any(|p| bytes[at..].starts_with(p.as_bytes()))
+    })
 }
 
+/// For each byte, whether some [`PROFILE_PATHS`] entry has it right after its leading slash.
+const AFTER_SLASH: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < PROFILE_PATHS.len() {
+        table[PROFILE_PATHS[i].as_bytes()[1] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 impl Marks {
-    fn compute(snapshot: &Snapshot, class_parts: &ClassParts) -> Marks {
+    /// The cheap marks of every node, and of the costly ones the weak authors of the elements
+    /// that `weak_author` names (texts' dates are read by [`Marks::read_more`]).
+    fn read(snapshot: &Snapshot, class_parts: &ClassParts, weak_author: impl Fn(usize) -> bool) -> Marks {
         let n = snapshot.len();
         let mut m = Marks {
             time: vec![false; n],
@@ -64,10 +82,6 @@ impl Marks {
             let i = id as usize;
             if let Some(text) = snapshot.text(id) {
                 m.text[i] = non_space_chars(text);
-                // A blank text (most text nodes of a pretty-printed page) is no date.
-                if (1..=40).contains(&m.text[i]) && word_rules::looks_like_time(text) {
-                    m.time[i] = true;
-                }
             } else if let Some(tag) = snapshot.tag(id) {
                 let small = snapshot.subtree_end(id) - id <= 8;
                 let parts = class_parts.of(id);
@@ -81,10 +95,8 @@ impl Marks {
                 {
                     m.author[i] = true;
                 }
-                if matches!(tag, "strong" | "b" | "cite" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
-                    m.weak_author[i] = looks_like_name(&snapshot.text_content(id));
-                } else if plain_name_byline(snapshot, id) {
-                    m.weak_author[i] = true;
+                if weak_author(i) {
+                    m.weak_author[i] = is_weak_author(snapshot, id, tag);
                 }
                 if matches!(tag, "h1" | "h2" | "h3" | "h4") {
                     m.heading[i] = true;
@@ -94,13 +106,49 @@ impl Marks {
         }
         m
     }
+
+    /// Reads the costly marks of the nodes named: texts' dates where `text_time`, weak authors
+    /// where `weak_author` (those left out so far).
+    fn read_more(&mut self, snapshot: &Snapshot, text_time: impl Fn(usize) -> bool, weak_author: impl Fn(usize) -> bool) {
+        for id in 1..snapshot.len() as NodeId {
+            let i = id as usize;
+            let (time, weak) = (text_time(i), weak_author(i));
+            if !(time || weak) {
+                continue;
+            }
+            if let Some(text) = snapshot.text(id) {
+                if time {
+                    self.time[i] = text_is_time(text, self.text[i]);
+                }
+            } else if let Some(tag) = snapshot.tag(id).filter(|_| weak) {
+                self.weak_author[i] = is_weak_author(snapshot, id, tag);
+            }
+        }
+    }
+}
+
+/// Whether a text node (of `chars` non-space chars) marks a time.
+fn text_is_time(text: &str, chars: u32) -> bool {
+    // A blank text (most text nodes of a pretty-printed page) is no date.
+    (1..=40).contains(&chars) && word_rules::looks_like_time(text)
+}
+
+/// Whether an element is a weak author: a short name-like `<strong>`, `<cite>`, link…, or a
+/// plain element holding a bare name ([`plain_name_byline`]).
+fn is_weak_author(snapshot: &Snapshot, id: NodeId, tag: &str) -> bool {
+    if matches!(tag, "strong" | "b" | "cite" | "a" | "h3" | "h4" | "h5" | "h6") && snapshot.subtree_end(id) - id <= 4 {
+        looks_like_name(&snapshot.text_content(id))
+    } else {
+        plain_name_byline(snapshot, id)
+    }
 }
 
 /// Chars of a text that are not white space (`char::is_whitespace`), counted byte by byte
 /// when the text is ASCII (every text node of the page is counted).
 fn non_space_chars(text: &str) -> u32 {
     if text.is_ascii() {
-        return text.bytes().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')).count() as u32;
+        // Branch-free, so that it runs many bytes at a time: not a space, not `\t`..=`\r`.
+        return text.bytes().map(|b| u32::from(b != b' ' && b.wrapping_sub(b'\t') > b'\r' - b'\t')).sum();
     }
     text.chars().filter(|c| !c.is_whitespace()).count() as u32
 }
@@ -206,6 +254,16 @@ impl Facts {
         f
     }
 
+    /// Sums the time marks again, after more of them were read ([`Marks::read_more`]).
+    fn sum_times(&mut self, snapshot: &Snapshot, marks: &Marks) {
+        self.has_time.copy_from_slice(&marks.time);
+        for id in (1..snapshot.len() as NodeId).rev() {
+            if let Some(parent) = snapshot.parent(id) {
+                self.has_time[parent as usize] |= self.has_time[id as usize];
+            }
+        }
+    }
+
     fn comment_like(&self, snapshot: &Snapshot, id: NodeId, strict: bool) -> bool {
         self.has_time[id as usize] && self.comment_like_but_time(snapshot, id, strict)
     }
@@ -216,24 +274,47 @@ impl Facts {
     fn comment_like_but_time(&self, snapshot: &Snapshot, id: NodeId, strict: bool) -> bool {
         let i = id as usize;
         let own_text = self.text[i].saturating_sub(self.link_text[i]);
-        snapshot.tag(id).is_some_and(|t| !matches!(t, "a" | "span" | "p" | "ul" | "ol" | "table" | "tbody" | "tr" | "form" | "nav" | "header" | "footer"))
-            // Inside a named section a bare `<strong>Name</strong>` is enough of an author.
-            && (self.has_author[i] || (!strict && self.has_weak_author[i]))
+        // The facts first, the tag last: most elements have no author.
+        // Inside a named section a bare `<strong>Name</strong>` is enough of an author.
+        (self.has_author[i] || (!strict && self.has_weak_author[i]))
             && own_text >= if strict { 20 } else { 8 }
             && !(strict && self.has_heading[i])
+            && snapshot.tag(id).is_some_and(|t| !matches!(t, "a" | "span" | "p" | "ul" | "ol" | "table" | "tbody" | "tr" | "form" | "nav" | "header" | "footer"))
     }
 }
 
 /// The section and its comment elements, when repeated comment-like items are found.
+///
+/// Most pages have none, and most of their texts could never make a comment's date: the costly
+/// marks (a text's date, a weak author) are first read only where they can decide a group
+/// (see [`may_be_dated`]), and read everywhere else once a group is found.
 pub fn find(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
-    let marks = Marks::compute(snapshot, class_parts);
+    let in_section = |i: usize| sections.outermost[i].is_some();
+    let mut marks = Marks::read(snapshot, class_parts, in_section);
+    let mut facts = Facts::sum(snapshot, &marks, None);
+    let dated = may_be_dated(snapshot, sections, &facts);
+    marks.read_more(snapshot, |i| dated[i], |_| false);
+    facts.sum_times(snapshot, &marks);
+    let (scope, min_siblings, strict) = scope_with_groups(snapshot, sections, &facts)?;
+    marks.read_more(snapshot, |i| !dated[i], |i| !in_section(i));
     let facts = Facts::sum(snapshot, &marks, None);
+    let items = items_in(snapshot, &facts, scope, min_siblings, strict);
+    if !strict {
+        return Some((scope, with_cores(snapshot, &marks, items, false)));
+    }
+    let first = *items.first()?;
+    let parent = snapshot.parent(first)?;
+    (!sections.holds_article(snapshot, parent)).then(|| (parent, with_cores(snapshot, &marks, items, true)))
+}
+
+/// The scope [`items_in`] finds comments in, with its bar (`min_siblings`, `strict`): the first
+/// comment section holding a group, else the body if it holds one.
+fn scope_with_groups(snapshot: &Snapshot, sections: &Sections, facts: &Facts) -> Option<(NodeId, usize, bool)> {
     let mut id: NodeId = 1;
     while (id as usize) < snapshot.len() {
         if sections.outermost[id as usize] == Some(id) {
-            let items = items_in(snapshot, &facts, id, 2, false);
-            if !items.is_empty() {
-                return Some((id, with_cores(snapshot, &marks, items, false)));
+            if !accepted_groups(snapshot, facts, id, 2, false).is_empty() {
+                return Some((id, 2, false));
             }
             id = snapshot.subtree_end(id);
         } else {
@@ -241,14 +322,48 @@ pub fn find(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections) 
         }
     }
     let body = snapshot.body();
-    let items = items_in(snapshot, &facts, body, 3, true);
-    let first = *items.first()?;
-    let parent = snapshot.parent(first)?;
-    (!sections.holds_article(snapshot, parent)).then(|| (parent, with_cores(snapshot, &marks, items, true)))
+    (!accepted_groups(snapshot, facts, body, 3, true).is_empty()).then_some((body, 3, true))
 }
 
-/// Comment-like elements inside `scope` whose (tag, class) signature repeats among siblings.
-fn items_in<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<NodeId> {
+/// The nodes whose texts can decide whether a group is accepted: the subtrees of the elements
+/// that would be comment-like with a date, among enough such siblings to make a group (two in a
+/// comment section, three in the body). Elsewhere no date can make an accepted group, so a
+/// text's date is not asked there until a group is found.
+fn may_be_dated(snapshot: &Snapshot, sections: &Sections, facts: &Facts) -> Vec<bool> {
+    let n = snapshot.len();
+    let body = snapshot.body();
+    // +1 where a covered subtree starts, -1 where it ends.
+    let mut edges = vec![0i32; n + 1];
+    let mut mark = |strict: bool, parent: NodeId| {
+        let like = |c: &NodeId| snapshot.tag(*c).is_some() && facts.comment_like_but_time(snapshot, *c, strict);
+        if snapshot.children(parent).filter(like).nth(if strict { 2 } else { 1 }).is_some() {
+            for c in snapshot.children(parent).filter(like) {
+                edges[c as usize] += 1;
+                edges[snapshot.subtree_end(c) as usize] -= 1;
+            }
+        }
+    };
+    for parent in 0..n as NodeId {
+        if snapshot.tag(parent).is_none() {
+            continue;
+        }
+        if sections.outermost[parent as usize].is_some() {
+            mark(false, parent);
+        }
+        if snapshot.contains(body, parent) {
+            mark(true, parent);
+        }
+    }
+    let mut open = 0;
+    edges[..n].iter().map(|&e| {
+        open += e;
+        open > 0
+    }).collect()
+}
+
+/// The (signature, parent) groups of comment-like siblings inside `scope`: `min_siblings`
+/// comment-like members at least, three fifths of the group.
+fn accepted_groups<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<(Signature<'a>, NodeId)> {
     let mut accepted: Vec<(Signature<'a>, NodeId)> = Vec::new();
     let mut id = scope;
     let end = snapshot.subtree_end(scope);
@@ -277,6 +392,12 @@ fn items_in<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblin
         }
         id += 1;
     }
+    accepted
+}
+
+/// Comment-like elements inside `scope` whose (tag, class) signature repeats among siblings.
+fn items_in<'a>(snapshot: &'a Snapshot, facts: &Facts, scope: NodeId, min_siblings: usize, strict: bool) -> Vec<NodeId> {
+    let accepted = accepted_groups(snapshot, facts, scope, min_siblings, strict);
     if accepted.is_empty() {
         return Vec::new();
     }
@@ -348,6 +469,69 @@ fn signature(snapshot: &Snapshot, id: NodeId) -> Signature<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find`] as it was before the costly marks were read lazily: every mark of every node.
+    #[cfg(feature = "html")]
+    fn find_eagerly(snapshot: &Snapshot, class_parts: &ClassParts, sections: &Sections) -> Option<(NodeId, Vec<NodeId>)> {
+        let mut marks = Marks::read(snapshot, class_parts, |_| true);
+        marks.read_more(snapshot, |_| true, |_| false);
+        let facts = Facts::sum(snapshot, &marks, None);
+        let mut id: NodeId = 1;
+        while (id as usize) < snapshot.len() {
+            if sections.outermost[id as usize] == Some(id) {
+                let items = items_in(snapshot, &facts, id, 2, false);
+                if !items.is_empty() {
+                    return Some((id, with_cores(snapshot, &marks, items, false)));
+                }
+                id = snapshot.subtree_end(id);
+            } else {
+                id += 1;
+            }
+        }
+        let items = items_in(snapshot, &facts, snapshot.body(), 3, true);
+        let first = *items.first()?;
+        let parent = snapshot.parent(first)?;
+        (!sections.holds_article(snapshot, parent)).then(|| (parent, with_cores(snapshot, &marks, items, true)))
+    }
+
+    /// The lazy reading finds what reading every mark finds, on the sample pages and the shared
+    /// corpus (when present), and on each page with its comment markup renamed away (so that the
+    /// structural search runs on the comments themselves).
+    #[cfg(feature = "html")]
+    #[test]
+    fn lazy_marks_find_what_every_mark_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut pages: Vec<std::path::PathBuf> = Vec::new();
+        for dir in [root.join("tests/pages"), root.join("../shared/corpus/readability-test-pages")] {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                pages.extend(["page.html", "source.html"].iter().map(|f| entry.path().join(f)).filter(|p| p.exists()));
+            }
+        }
+        assert!(pages.len() >= 20, "sample pages: {}", pages.len());
+        let mut found = 0;
+        for page in &pages {
+            let html = std::fs::read_to_string(page).unwrap_or_default();
+            for html in [html.clone(), html.replace("comment", "x").replace("Comment", "x")] {
+                let snapshot = crate::read_html::parse_html(&html);
+                let class_parts = ClassParts::index(&snapshot);
+                let sections = Sections::find(&snapshot, &class_parts);
+                let lazy = find(&snapshot, &class_parts, &sections);
+                assert_eq!(lazy, find_eagerly(&snapshot, &class_parts, &sections), "{}", page.display());
+                found += usize::from(lazy.is_some());
+            }
+        }
+        assert!(found >= 5, "pages with structural comments: {found}");
+    }
+
+    #[test]
+    fn non_space_chars_are_the_chars_that_are_not_white_space() {
+        for text in ["", " ", "a b\tc\r\nd\x0b\x0ce", "\x1f\x1c \x7f", "  Reply  ", "é è\u{a0}x\u{2003}", "abcdefghijklmnopqrstuvwxyz 0123456789 !?"] {
+            assert_eq!(non_space_chars(text), text.chars().filter(|c| !c.is_whitespace()).count() as u32, "{text:?}");
+        }
+        let all: String = (0u8..128).map(char::from).collect();
+        assert_eq!(non_space_chars(&all), all.chars().filter(|c| !c.is_whitespace()).count() as u32);
+    }
 
     #[test]
     fn profile_links_are_found_at_any_slash() {

@@ -136,13 +136,21 @@ fn named_at_start(text: &str, by_author: &HashMap<String, Vec<usize>>) -> Option
         Some(rest) => (true, rest),
         None => (false, text),
     };
+    const CLOSING: [char; 7] = [',', ':', '.', '!', '?', ';', '…'];
     let words: Vec<&str> = rest.split_whitespace().take(4).collect();
     for n in (1..=words.len()).rev() {
-        let candidate = words[..n].join(" ");
-        let trimmed = candidate.trim_end_matches([',', ':', '.', '!', '?', ';', '…']);
-        let closes = candidate.len() != trimmed.len() && matches!(candidate[trimmed.len()..].chars().next(), Some(',' | ':'));
+        // The words joined end with the last one, and no closing char is a space: what closes
+        // the candidate is the closing chars ending its last word. Asked before joining, since
+        // most texts open with no name.
+        let last = words[n - 1];
+        let closes = matches!(last[last.trim_end_matches(CLOSING).len()..].chars().next(), Some(',' | ':'));
         let spaced_colon = words.get(n).is_some_and(|w| *w == ":");
-        if trimmed.chars().count() < 3 || !(mention || closes || spaced_colon) {
+        if !(mention || closes || spaced_colon) {
+            continue;
+        }
+        let candidate = words[..n].join(" ");
+        let trimmed = candidate.trim_end_matches(CLOSING);
+        if trimmed.chars().count() < 3 {
             continue;
         }
         if let Some(&i) = by_author.get(&trimmed.to_lowercase()).and_then(|theirs| theirs.last()) {
@@ -150,4 +158,48 @@ fn named_at_start(text: &str, by_author: &HashMap<String, Vec<usize>>) -> Option
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`named_at_start`] as first written: every candidate joined before it is judged.
+    fn named_at_start_joining_first(text: &str, by_author: &HashMap<String, Vec<usize>>) -> Option<usize> {
+        let (mention, rest) = match text.strip_prefix('@') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+        for n in (1..=words.len()).rev() {
+            let candidate = words[..n].join(" ");
+            let trimmed = candidate.trim_end_matches([',', ':', '.', '!', '?', ';', '…']);
+            let closes = candidate.len() != trimmed.len() && matches!(candidate[trimmed.len()..].chars().next(), Some(',' | ':'));
+            let spaced_colon = words.get(n).is_some_and(|w| *w == ":");
+            if trimmed.chars().count() < 3 || !(mention || closes || spaced_colon) {
+                continue;
+            }
+            if let Some(&i) = by_author.get(&trimmed.to_lowercase()).and_then(|theirs| theirs.last()) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn names_at_the_start_are_found_as_when_every_candidate_was_joined() {
+        let mut by_author: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, name) in ["anna", "jens w.", "anna ", "bob", "popoulo", "ab", "x y z", "ana ruiz", "…", "anna ,"].iter().enumerate() {
+            by_author.entry(name.to_string()).or_default().push(i);
+        }
+        let texts = [
+            "", "@", "@Anna", "@anna hello", "Anna, I agree", "Anna: no", "Anna : no", "Anna ... yes", "Anna ,", "Anna ,, ok",
+            "Jens W., right", "Jens W.: right", "jens w. : right", "Bob… really", "Bob,… really", "Bob:, x", "Ana Ruiz, the lane",
+            "X y z: so", "Ab, no", "@ab", "Popoulo a écrit :", "Popoulo , non", "… , x", "Anna;", "Anna!:", "Anna,:",
+            "The bike lane is not safer for children as the article says.", "Anna\u{a0}, x", "@Ana Ruiz… and", "Bob ： x",
+        ];
+        for text in texts {
+            assert_eq!(named_at_start(text, &by_author), named_at_start_joining_first(text, &by_author), "{text:?}");
+        }
+    }
 }

@@ -91,9 +91,42 @@ fn list_table() -> &'static [(&'static str, u16)] {
 
 /// The bits of the lists that hold this (lower-case) word.
 fn lists_of(word: &str) -> u16 {
+    // Most parts of a page's names are in no list, and no listed word starts with their first
+    // byte at their length: they are answered without the search.
+    let Some(&first) = word.as_bytes().first() else { return 0 };
+    if LISTED_LENGTHS[first as usize] & length_bit(word.len()) == 0 {
+        return 0;
+    }
     let table = list_table();
     table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
 }
+
+/// The bit of a word's length in [`LISTED_LENGTHS`] (lengths from 31 bytes on share one).
+const fn length_bit(len: usize) -> u32 {
+    1 << if len < 31 { len } else { 31 }
+}
+
+/// For each first byte, the [`length_bit`]s of the words of the part lists that start with it.
+const LISTED_LENGTHS: [u32; 256] = {
+    let lists: [&[&str]; 9] = [
+        NOT_SECTION_PARTS, SECTION_WORDS, ITEM_WORDS, SECTION_SUFFIXES, CHROME_PARTS, AUTHOR_PARTS, DATE_PARTS, BODY_PARTS,
+        CHROME_IN_ITEM_PARTS,
+    ];
+    let mut table = [0u32; 256];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let word = lists[l][w].as_bytes();
+            if !word.is_empty() {
+                table[word[0] as usize] |= length_bit(word.len());
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    table
+};
 
 /// Lower-case parts of one class name or id (`comment-list_2` → `comment`, `list`, `2`).
 pub fn parts(name: &str) -> impl Iterator<Item = Part<'_>> + '_ {
@@ -330,6 +363,25 @@ mod tests {
 
     fn p(s: &str) -> Vec<Part<'_>> {
         parts(s).collect()
+    }
+
+    #[test]
+    fn lists_of_a_word_are_those_of_the_table() {
+        let search = |word: &str| {
+            let table = list_table();
+            table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
+        };
+        let mut words: Vec<String> = vec!["".into(), "x".into(), "2".into(), "100000".into(), "entry".into(), "comments2".into()];
+        for &(word, _) in list_table() {
+            words.push(word.to_owned());
+            words.push(format!("{word}s"));
+            words.push(word.chars().skip(1).collect());
+            words.push(format!("{word}{}", "x".repeat(40)));
+        }
+        for word in &words {
+            assert_eq!(lists_of(word), search(word), "{word:?}");
+        }
+        assert!(list_table().iter().all(|&(w, bits)| lists_of(w) == bits && bits != 0));
     }
 
     #[test]
