@@ -139,20 +139,126 @@ pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usi
     })
 }
 
-/// The alignment, with word equality given a row at a time: `fill_row(i, row)` sets `row[j]`
-/// to whether word `i` of `a` equals word `j` of `b`, and returns whether any does. A row
-/// without a match that follows a row where every score fell to zero is all zero as well, so it
-/// is skipped: the work is spent near the words the two sequences share.
-pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut [bool]) -> bool) -> Overlap {
-    /// One cell of the dynamic programme: the best alignment ending here and where it starts.
-    #[derive(Clone, Copy, Default)]
-    struct Cell {
-        score: f32,
-        content: u32,
-        matched: u32,
-        a0: u32,
-        b0: u32,
+/// One cell of the dynamic programme: the best alignment ending here and where it starts.
+#[derive(Clone, Copy, Default)]
+struct Cell {
+    score: f32,
+    content: u32,
+    matched: u32,
+    a0: u32,
+    b0: u32,
+}
+
+/// The alignment, with word equality given a row at a time: `fill_row(i, out)` appends the
+/// positions in `b` of the words equal to word `i` of `a` (in any order).
+///
+/// Only the cells that can score are worked out. A mismatch or a gap costs at least 1, so a
+/// cell is above zero only on a match, or next to a cell above zero (the one before it in its
+/// row, the one above it or above-left of it); every other cell of the full table is a fresh
+/// start (score 0, starting at its own row and column), which is what the full table holds
+/// there. Each row is thus computed from its matches and the previous row's live cells, in
+/// column order, giving the same result as the whole table ([`best_overlap_rows`], kept for the
+/// tests) at a fraction of the work: most of a comment shares nothing with a sentence.
+pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut Vec<u32>)) -> Overlap {
+    let w = b_content.len() + 1;
+    // Cells above zero of the previous and current rows; every other entry has score 0.
+    let mut prev = vec![Cell::default(); w];
+    let mut cur = vec![Cell::default(); w];
+    // Columns of the cells above zero, ascending.
+    let (mut live_prev, mut live_cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    // The current row's matches, as columns (position in `b` + 1), ascending.
+    let mut matches: Vec<u32> = Vec::new();
+    let mut best = Overlap::default();
+    for i in 1..=a_content.len() {
+        matches.clear();
+        fill_row(i - 1, &mut matches);
+        if matches.is_empty() && live_prev.is_empty() {
+            continue;
+        }
+        if matches.len() > 1 {
+            crate::sorting::sort(&mut matches);
+            matches.dedup();
+        }
+        // A cell of row `r` at column `j`: stored if live, else the fresh start there.
+        let at = |row: &[Cell], r: usize, j: usize| {
+            let c = row[j];
+            if c.score > 0.0 {
+                c
+            } else {
+                Cell { a0: r as u32, b0: j as u32, ..Cell::default() }
+            }
+        };
+        let a_is_content = a_content[i - 1];
+        let (mut mi, mut pi) = (0, 0);
+        let first_match = matches.first().map_or(usize::MAX, |&p| p as usize + 1);
+        let mut j = first_match.min(live_prev.first().map_or(usize::MAX, |&c| c as usize));
+        while j < w {
+            let is_match = matches.get(mi).is_some_and(|&p| p as usize + 1 == j);
+            let diag = at(&prev, i - 1, j - 1);
+            let mut cell = if is_match {
+                let both = a_is_content && b_content[j - 1];
+                Cell {
+                    score: diag.score + if both { 2.0 } else { 1.0 },
+                    content: diag.content + u32::from(both),
+                    matched: diag.matched + 1,
+                    ..diag
+                }
+            } else {
+                Cell { score: diag.score + MISMATCH, ..diag }
+            };
+            let up = at(&prev, i - 1, j);
+            if up.score + GAP > cell.score {
+                cell = Cell { score: up.score + GAP, ..up };
+            }
+            let left = at(&cur, i, j - 1);
+            if left.score + GAP > cell.score {
+                cell = Cell { score: left.score + GAP, ..left };
+            }
+            let live = cell.score > 0.0;
+            if live {
+                if cell.score > best.score {
+                    best = Overlap {
+                        score: cell.score,
+                        content: cell.content as usize,
+                        matched: cell.matched as usize,
+                        a: cell.a0 as usize..i,
+                        b: cell.b0 as usize..j,
+                    };
+                }
+                cur[j] = cell;
+                live_cur.push(j as u32);
+            }
+            // The next cell that can be live: right of a live cell (here or above), the next
+            // match, or below the next live cell of the previous row.
+            mi += usize::from(is_match);
+            while live_prev.get(pi).is_some_and(|&c| c as usize <= j) {
+                pi += 1;
+            }
+            let mut next = if live || prev[j].score > 0.0 { j + 1 } else { usize::MAX };
+            if let Some(&p) = matches.get(mi) {
+                next = next.min(p as usize + 1);
+            }
+            if let Some(&c) = live_prev.get(pi) {
+                next = next.min(c as usize);
+            }
+            j = next;
+        }
+        for &c in &live_prev {
+            prev[c as usize].score = 0.0;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut live_prev, &mut live_cur);
+        live_cur.clear();
     }
+    best
+}
+
+/// The alignment over the whole table (the reference for [`best_overlap_sparse`]), with word
+/// equality given a row at a time: `fill_row(i, row)` sets `row[j]` to whether word `i` of `a`
+/// equals word `j` of `b`, and returns whether any does. A row without a match that follows a
+/// row where every score fell to zero is all zero as well, so it is skipped.
+#[cfg(test)]
+pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut [bool]) -> bool) -> Overlap {
     /// The row where every alignment has fallen to zero: each cell starts afresh.
     fn zero_row(row: &mut [Cell], i: usize) {
         for (j, c) in row.iter_mut().enumerate() {
@@ -298,6 +404,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn sparse_alignment_equals_the_full_table() {
+        let mut seed = 987654321u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut scored = 0;
+        for round in 0..20_000 {
+            // Small alphabets make long matching stretches; larger ones scattered matches.
+            let letters = 2 + round % 9;
+            let (la, lb) = (next(40), next(40));
+            let a: Vec<usize> = (0..la).map(|_| next(letters)).collect();
+            let b: Vec<usize> = (0..lb).map(|_| next(letters)).collect();
+            let a_content: Vec<bool> = (0..la).map(|_| next(3) > 0).collect();
+            let b_content: Vec<bool> = (0..lb).map(|_| next(3) > 0).collect();
+            // A word may equal several letters (as a typo matches several article words).
+            let same = |x: usize, y: usize| x == y || (x + y) % 7 == 0;
+            let dense = best_overlap_by(&a_content, &b_content, |i, j| same(a[i], b[j]));
+            let sparse = best_overlap_sparse(&a_content, &b_content, |i, out| {
+                for j in (0..lb).rev() {
+                    if same(a[i], b[j]) {
+                        out.push(j as u32);
+                    }
+                }
+            });
+            assert_eq!(dense, sparse, "{a:?} {b:?} {a_content:?} {b_content:?}");
+            scored += usize::from(dense.score > 4.0);
+        }
+        assert!(scored > 5_000, "{scored}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_rows, same_word, Overlap};
+use crate::summary::alignment::{best_overlap_sparse, same_word, Overlap};
 use rustc_hash::FxHashMap;
 use crate::summary::interned_words::{Vocabulary, Word};
 use crate::text::quoted::quoted_spans;
@@ -264,16 +264,10 @@ impl SentenceIndex {
         let sentence = &self.words[s];
         let b_content = &self.content[s];
         let align = |range: Range<usize>| {
-            let o = best_overlap_rows(&content[range.clone()], b_content, |i, row| {
-                row.fill(false);
-                let mut any = false;
+            let o = best_overlap_sparse(&content[range.clone()], b_content, |i, out| {
                 for &m in matches[range.start + i] {
-                    for p in occurrences.of(m) {
-                        row[p] = true;
-                        any = true;
-                    }
+                    out.extend(occurrences.of(m).map(|p| p as u32));
                 }
-                any
             });
             (o, range.start)
         };
