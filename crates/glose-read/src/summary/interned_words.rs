@@ -8,7 +8,8 @@
 //! the folded and lower-case forms are the same id.
 
 use rustc_hash::FxHashMap;
-use crate::text::words::{fold, is_stop_word, word_ranges, Stemmer, SUPPORTED};
+use std::hash::BuildHasher;
+use crate::text::words::{fold_into, is_stop_word, word_ranges, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
@@ -28,14 +29,14 @@ pub struct Word {
 
 /// What is known of one word form (used when the form is a folded word).
 struct Form {
-    text: Box<str>,
     /// Letters (chars), for the length rules.
     chars: u32,
     /// Not a stop word.
     stop: bool,
     /// Only ASCII digits.
     digits: bool,
-    /// Never names a theme (greetings, fillers: `filler_words.rs`).
+    /// Never names a theme (greetings, fillers: `filler_words.rs`); only looked up for words
+    /// that would otherwise be theme content (see [`Vocabulary::is_theme_content`]).
     filler: bool,
     /// Stem id of this lower-case form, when computed.
     stem: u32,
@@ -50,16 +51,103 @@ struct Surface {
     lower: u32,
 }
 
+/// Interned strings: their bytes in one buffer, found through an open-addressing table of ids
+/// by hash (colliding strings are told apart by their text). One allocation for all the words
+/// instead of two boxed strings per word (a map's key and the stored text), none to free one by
+/// one, and one hash per lookup.
+#[derive(Default)]
+struct Strings {
+    bytes: String,
+    /// Where each string is in `bytes`.
+    spans: Vec<(u32, u32)>,
+    /// Each string's hash.
+    hashes: Vec<u64>,
+    /// Ids by hash, linear probing; [`NONE`] is an empty slot. Its length is a power of two
+    /// (or zero), at least a third of it empty.
+    slots: Vec<u32>,
+}
+
+impl Strings {
+    fn hash(text: &str) -> u64 {
+        rustc_hash::FxBuildHasher.hash_one(text)
+    }
+
+    /// The id of `text` (whose [`Strings::hash`] is `hash`), if interned.
+    fn find(&self, text: &str, hash: u64) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = hash as usize & mask;
+        loop {
+            let id = self.slots[i];
+            if id == NONE {
+                return None;
+            }
+            if self.hashes[id as usize] == hash && self.get(id) == text {
+                return Some(id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Interns `text` (not interned yet; its hash is `hash`) as the next id.
+    fn push(&mut self, text: &str, hash: u64) -> u32 {
+        let id = self.spans.len() as u32;
+        let start = self.bytes.len() as u32;
+        self.bytes.push_str(text);
+        self.spans.push((start, self.bytes.len() as u32));
+        self.hashes.push(hash);
+        if self.spans.len() * 3 > self.slots.len() * 2 {
+            self.grow();
+        } else {
+            self.place(id);
+        }
+        id
+    }
+
+    /// Puts `id` in the first empty slot from its hash's.
+    fn place(&mut self, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.hashes[id as usize] as usize & mask;
+        while self.slots[i] != NONE {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id;
+    }
+
+    /// Doubles the table (256 slots at first) and places every id again.
+    fn grow(&mut self) {
+        self.slots = vec![NONE; (self.slots.len() * 2).max(256)];
+        for id in 0..self.spans.len() as u32 {
+            self.place(id);
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> &str {
+        let (start, end) = self.spans[id as usize];
+        let range = start as usize..end as usize;
+        debug_assert!(self.bytes.is_char_boundary(range.start) && self.bytes.is_char_boundary(range.end));
+        // SAFETY: every span is made by `push` around a whole `&str` it appends to `bytes`, which
+        // is never changed otherwise: both ends are in bounds and on char boundaries. Word texts
+        // are read in the inner loops of every step (the stance lexicon, names, themes); the
+        // boundary checks of a plain slice made this a tenth of the summary.
+        unsafe { self.bytes.get_unchecked(range) }
+    }
+}
+
 /// The interned words of one summary.
 pub struct Vocabulary {
     lang: &'static str,
     stemmer: Stemmer,
-    by_surface: FxHashMap<Box<str>, u32>,
+    /// Surface words, by surface id.
+    surface_texts: Strings,
     surfaces: Vec<Surface>,
-    by_form: FxHashMap<Box<str>, u32>,
+    /// Forms, by form id.
+    form_texts: Strings,
     forms: Vec<Form>,
     /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
     phrase_starts: &'static FxHashMap<&'static str, u32>,
+    /// Scratch buffer for folding a new word.
+    scratch: String,
 }
 
 impl Vocabulary {
@@ -72,11 +160,12 @@ impl Vocabulary {
         Vocabulary {
             lang,
             stemmer: Stemmer::new(lang),
-            by_surface: FxHashMap::default(),
+            surface_texts: Strings::default(),
             surfaces: Vec::new(),
-            by_form: FxHashMap::default(),
+            form_texts: Strings::default(),
             forms: Vec::new(),
             phrase_starts,
+            scratch: String::new(),
         }
     }
 
@@ -123,51 +212,66 @@ impl Vocabulary {
 
     /// The surface id of `word`, interning it (and its forms) on first sight.
     fn surface(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_surface.get(word) {
+        let hash = Strings::hash(word);
+        if let Some(id) = self.surface_texts.find(word, hash) {
             return id;
         }
-        let folded_text = fold(word);
         let (folded, lower) = if word.is_ascii() {
-            let id = self.form(&folded_text);
+            // Folded and lower-case are the same; most words are already in lower case.
+            let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form(word) };
             (id, id)
         } else {
             let lower = word.to_lowercase();
-            (self.form(&folded_text), self.form(&lower))
+            (self.folded_form(word), self.form(&lower))
         };
         let id = self.surfaces.len() as u32;
         self.surfaces.push(Surface { folded, lower });
-        self.by_surface.insert(word.into(), id);
+        self.surface_texts.push(word, hash);
+        id
+    }
+
+    /// The id of the folded form of `word` ([`crate::text::words::fold`]), interning it.
+    fn folded_form(&mut self, word: &str) -> u32 {
+        let mut folded = std::mem::take(&mut self.scratch);
+        folded.clear();
+        fold_into(word, &mut folded);
+        let id = self.form(&folded);
+        self.scratch = folded;
         id
     }
 
     /// The id of the form `text`, interning it on first sight.
     fn form(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.by_form.get(text) {
+        let hash = Strings::hash(text);
+        if let Some(id) = self.form_texts.find(text, hash) {
             return id;
         }
         let id = self.forms.len() as u32;
+        let chars = text.chars().count() as u32;
+        let stop = is_stop_word(self.lang, text);
+        let digits = text.chars().all(|c| c.is_ascii_digit());
         self.forms.push(Form {
-            text: text.into(),
-            chars: text.chars().count() as u32,
-            stop: is_stop_word(self.lang, text),
-            digits: text.chars().all(|c| c.is_ascii_digit()),
-            filler: crate::summary::filler_words::is_filler(self.lang, text),
+            chars,
+            stop,
+            digits,
+            // Only `is_theme_content` reads it, after these tests.
+            filler: chars > 2 && !digits && !stop && crate::summary::filler_words::is_filler(self.lang, text),
             stem: NONE,
             lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
         });
-        self.by_form.insert(text.into(), id);
+        self.form_texts.push(text, hash);
         id
     }
 
     #[cfg(any(test, feature = "internals"))]
     /// The id of `text` as a form, if it was seen.
     pub fn find(&self, text: &str) -> Option<u32> {
-        self.by_form.get(text).copied()
+        self.form_texts.find(text, Strings::hash(text))
     }
 
     /// The text of form `id`.
     pub fn text(&self, id: u32) -> &str {
-        &self.forms[id as usize].text
+        self.form_texts.get(id)
     }
 
     /// Length of form `id` in chars.
@@ -211,7 +315,7 @@ impl Vocabulary {
         if known != NONE {
             return known;
         }
-        let stem = self.stemmer.stem(&self.forms[lower as usize].text);
+        let stem = self.stemmer.stem(self.form_texts.get(lower));
         let id = self.form(&stem);
         self.forms[lower as usize].stem = id;
         id
@@ -264,6 +368,20 @@ mod tests {
         let (s1, s2) = (v.stem(w[0].surface), v.stem(w[2].surface));
         assert_eq!(s1, s2);
         assert_eq!((w[3].start, w[3].end), (25, 26));
+    }
+
+    #[test]
+    fn strings_with_the_same_hash_stay_apart() {
+        let mut strings = Strings::default();
+        let (a, b) = (strings.push("pentagone", 7), strings.push("amazon", 7));
+        let c = strings.push("", 9);
+        // Past the first growth of the table, every string is still found.
+        let many: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+        let ids: Vec<u32> = many.iter().map(|w| strings.push(w, Strings::hash(w))).collect();
+        assert!(many.iter().zip(&ids).all(|(w, &id)| strings.find(w, Strings::hash(w)) == Some(id)));
+        assert_eq!((strings.find("pentagone", 7), strings.find("amazon", 7), strings.find("", 9)), (Some(a), Some(b), Some(c)));
+        assert_eq!((strings.find("trump", 7), strings.find("amazon", 8)), (None, None));
+        assert_eq!((strings.get(a), strings.get(b), strings.get(c)), ("pentagone", "amazon", ""));
     }
 
     #[test]
