@@ -218,8 +218,10 @@ impl Vocabulary {
         }
         let (folded, lower) = if word.is_ascii() {
             // Folded and lower-case are the same; most words are already in lower case.
-            let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form(word) };
+            let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form_hashed(word, hash) };
             (id, id)
+        } else if is_lower_case(word) {
+            (self.folded_form(word), self.form_hashed(word, hash))
         } else {
             let lower = word.to_lowercase();
             (self.folded_form(word), self.form(&lower))
@@ -242,7 +244,11 @@ impl Vocabulary {
 
     /// The id of the form `text`, interning it on first sight.
     fn form(&mut self, text: &str) -> u32 {
-        let hash = Strings::hash(text);
+        self.form_hashed(text, Strings::hash(text))
+    }
+
+    /// [`Vocabulary::form`] of `text` whose [`Strings::hash`] is `hash`.
+    fn form_hashed(&mut self, text: &str, hash: u64) -> u32 {
         if let Some(id) = self.form_texts.find(text, hash) {
             return id;
         }
@@ -322,6 +328,16 @@ impl Vocabulary {
     }
 }
 
+/// Whether `word` is its own lower case (`str::to_lowercase` would return it unchanged): every
+/// char lower-cases to itself alone. A capital sigma is upper case, so the final-sigma rule of
+/// `to_lowercase` never applies to such a word.
+fn is_lower_case(word: &str) -> bool {
+    word.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
+}
+
 /// The words of every comment, in one buffer.
 pub struct CommentWords {
     words: Vec<Word>,
@@ -368,6 +384,19 @@ mod tests {
         let (s1, s2) = (v.stem(w[0].surface), v.stem(w[2].surface));
         assert_eq!(s1, s2);
         assert_eq!((w[3].start, w[3].end), (25, 26));
+    }
+
+    #[test]
+    fn lower_case_test_agrees_with_to_lowercase() {
+        for word in ["élysée", "Élysée", "ÉLYSÉE", "straße", "ǅemal", "ǆemal", "ΟΔΟΣ", "οδος", "ὈΔΌΣ", "İstanbul", "日本語", "ﬁn", "K", "µ"] {
+            assert_eq!(is_lower_case(word), word.to_lowercase() == word, "{word}");
+        }
+        // Every char of the Basic Multilingual Plane, alone and after a letter.
+        for c in (0u32..0x10000).filter_map(char::from_u32) {
+            for word in [c.to_string(), format!("a{c}")] {
+                assert_eq!(is_lower_case(&word), word.to_lowercase() == word, "{word:?}");
+            }
+        }
     }
 
     #[test]

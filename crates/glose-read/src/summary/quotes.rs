@@ -225,10 +225,8 @@ impl SentenceIndex {
 
     /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
     fn sentences_sharing_keys(&self, word: &str) -> Box<[u32]> {
-        let mut sentences: Vec<u32> = keys(word).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
-        crate::sorting::sort(&mut sentences);
-        sentences.dedup();
-        sentences.into_boxed_slice()
+        let [prefix, suffix] = keys(word).map(|k| self.by_key.get(&k).map_or(&[][..], |l| l.as_slice()));
+        merge_sorted(prefix, suffix).into_boxed_slice()
     }
 
     /// The link of a comment to sentence `s`, if it quotes it.
@@ -503,8 +501,24 @@ fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b
     matched >= FREE_MATCHED && content_matched >= FREE_CONTENT && score >= FREE_SCORE
 }
 
+/// The union of two ascending lists without repeats, ascending (the sentences listed under two
+/// keys: each list is in sentence order, a sentence once).
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Lookup keys of a folded content word: its first and last four letters.
-fn keys(word: &str) -> impl Iterator<Item = u128> {
+fn keys(word: &str) -> [u128; 2] {
     let mut prefix = Key::default();
     for c in word.chars().take(4) {
         prefix.push(c);
@@ -515,7 +529,7 @@ fn keys(word: &str) -> impl Iterator<Item = u128> {
     for c in word.chars().skip(skip) {
         suffix.push(c.to_ascii_uppercase());
     }
-    [prefix.0, suffix.0].into_iter()
+    [prefix.0, suffix.0]
 }
 
 /// Up to four chars packed in a `u128` (21 bits each, and their count): equal keys are equal
@@ -586,6 +600,19 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn merging_equals_sorting_the_concatenation() {
+        let lists: [&[u32]; 6] = [&[], &[3], &[0, 3, 9], &[1, 2, 3, 4], &[9, 10], &[0, 5, 9, 12]];
+        for a in lists {
+            for b in lists {
+                let mut want: Vec<u32> = a.iter().chain(b).copied().collect();
+                want.sort();
+                want.dedup();
+                assert_eq!(merge_sorted(a, b), want, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
