@@ -57,8 +57,12 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// Optimal-string-alignment distance (a swap of two neighbours counts as one edit), stopping
-/// early once it exceeds `limit` (then returns `limit + 1`).
+/// Optimal-string-alignment distance (a swap of two neighbours counts as one edit) when it is at
+/// most `limit`; `limit + 1` when it is more.
+///
+/// Only the band of cells within `limit` of the diagonal is computed: a cell farther off holds
+/// more than `limit` (reaching it takes that many insertions or deletions), so it cannot be on
+/// a path of cost `limit` or less; cells next to the band read as `limit + 1`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     const MAX: usize = 48;
     let mut a_buf = ['\0'; MAX];
@@ -78,24 +82,33 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         b_buf[lb] = c;
         lb += 1;
     }
+    if la.abs_diff(lb) > limit {
+        return limit + 1;
+    }
     let (a, b) = (&a_buf[..la], &b_buf[..lb]);
     // Distances never exceed 48: bytes keep the three rows small to copy.
-    let mut prev2 = [0u8; MAX + 1];
-    let mut prev = [0u8; MAX + 1];
-    let mut cur = [0u8; MAX + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+    let over = limit.min(MAX) as u8 + 1;
+    let mut prev2 = [over; MAX + 1];
+    let mut prev = [over; MAX + 1];
+    let mut cur = [over; MAX + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb.min(limit) + 1) {
         *p = j as u8;
     }
     for i in 1..=la {
+        let (lo, hi) = (i.saturating_sub(limit).max(1), (i + limit).min(lb));
         cur[0] = i as u8;
+        cur[lo - 1] = if lo == 1 { i as u8 } else { over };
+        if hi < lb {
+            cur[hi + 1] = over;
+        }
         let mut row_min = cur[0];
-        for j in 1..=lb {
+        for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(prev2[j - 2] + 1);
             }
-            cur[j] = d;
+            cur[j] = d.min(over);
             row_min = row_min.min(d);
         }
         if usize::from(row_min) > limit {
@@ -104,7 +117,7 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         prev2 = prev;
         prev = cur;
     }
-    usize::from(prev[lb])
+    usize::from(prev[lb]).min(limit + 1)
 }
 
 /// The best-scoring stretch where two token sequences agree.
@@ -176,7 +189,7 @@ pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row:
             continue;
         }
         if matches.len() > 1 {
-            crate::sorting::sort(&mut matches);
+            crate::summary::vectors::sort_ids(&mut matches);
             matches.dedup();
         }
         // A cell of row `r` at column `j`: stored if live, else the fresh start there.
@@ -436,6 +449,54 @@ mod tests {
             scored += usize::from(dense.score > 4.0);
         }
         assert!(scored > 5_000, "{scored}");
+    }
+
+    /// The whole optimal-string-alignment table (the reference for the banded one).
+    fn full_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i][j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    v
+                };
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_equals_the_full_table_up_to_the_limit() {
+        let letters = ['a', 'b', 'c', 'é'];
+        let mut seed = 4242u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..100_000 {
+            let a: String = (0..next(14)).map(|_| letters[next(letters.len())]).collect();
+            let mut b: Vec<char> = a.chars().collect();
+            // A few random edits of `a`, or an unrelated word.
+            for _ in 0..next(5) {
+                let at = next(b.len() + 1);
+                match next(3) {
+                    0 => b.insert(at, letters[next(letters.len())]),
+                    1 if at < b.len() => drop(b.remove(at)),
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b: String = if next(4) == 0 { (0..next(14)).map(|_| letters[next(letters.len())]).collect() } else { b.into_iter().collect() };
+            for limit in 0..4 {
+                assert_eq!(edit_distance(&a, &b, limit), full_distance(&a, &b).min(limit + 1), "{a:?} {b:?} {limit}");
+            }
+        }
     }
 
     #[test]
