@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
-use crate::text::words::{fold_into, is_stop_word, word_ranges, Stemmer, SUPPORTED};
+use crate::text::words::{fold_into, is_stop_word, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
@@ -174,7 +174,7 @@ impl Vocabulary {
         self.forms.len()
     }
 
-    /// Appends the words of `text` to `out` (the words of [`word_ranges`]).
+    /// Appends the words of `text` to `out` (the words of [`crate::text::words::word_ranges`]).
     pub fn tokenize_into(&mut self, text: &str, out: &mut Vec<Word>) {
         if text.is_ascii() {
             // Same rule as `word_ranges` (runs of ASCII letters and digits), without its Vec.
@@ -193,8 +193,26 @@ impl Vocabulary {
             }
             return;
         }
-        for range in word_ranges(text) {
-            self.push_word(text, range, out);
+        // The rule of `word_ranges` (runs of alphanumeric chars) without its Vec, and with the
+        // ASCII bytes of a mostly ASCII text tested without decoding them.
+        let bytes = text.as_bytes();
+        let (mut i, mut start) = (0, None);
+        while i < bytes.len() {
+            let (alphanumeric, len) = if bytes[i] < 0x80 {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if alphanumeric {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                self.push_word(text, s..i, out);
+            }
+            i += len;
+        }
+        if let Some(s) = start {
+            self.push_word(text, s..text.len(), out);
         }
     }
 
@@ -368,6 +386,7 @@ impl CommentWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::word_ranges;
     use crate::summary::stance::phrase_starts;
 
     #[test]
@@ -416,7 +435,10 @@ mod tests {
     #[test]
     fn splits_like_word_ranges() {
         let mut v = Vocabulary::new("en", phrase_starts());
-        for text in ["", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail"] {
+        for text in [
+            "", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail", "été", "à",
+            "«Élysée»", "naïveté—ok", "日本語です。テスト", "Ⅻ ½ ² x²", "straße's", "emoji 🎉ok🎉", "ÉLYSÉE", "l'œuvre…",
+        ] {
             let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
             let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();
             assert_eq!(got, want, "{text:?}");
