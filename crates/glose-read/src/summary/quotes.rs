@@ -57,9 +57,9 @@ pub struct SentenceIndex {
     in_article: Vec<bool>,
     by_key: FxHashMap<u128, Vec<u32>>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
-    matches: Vec<Option<Box<[u32]>>>,
+    matches: WordLists,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
-    candidates: Vec<Option<Box<[u32]>>>,
+    candidates: WordLists,
     /// Per sentence: content words shared with the comment at hand (scratch).
     hits: Vec<u32>,
     /// Folded word id → the last comment that counted it (scratch, to count a word once).
@@ -114,8 +114,8 @@ impl SentenceIndex {
             listed,
             in_article,
             by_key,
-            matches: Vec::new(),
-            candidates: Vec::new(),
+            matches: WordLists::default(),
+            candidates: WordLists::default(),
             seen: Vec::new(),
             comments: 0,
             occurrences: Occurrences { first: vec![NONE; listed_len], next: Vec::new() },
@@ -134,29 +134,33 @@ impl SentenceIndex {
         let forms = vocabulary.forms();
         if self.seen.len() < forms {
             self.seen.resize(forms, 0);
-            self.matches.resize(forms, None);
-            self.candidates.resize(forms, None);
+            self.matches.resize(forms);
+            self.candidates.resize(forms);
         }
         self.comments += 1;
         let stamp = self.comments;
         let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
         let mut touched: Vec<u32> = Vec::new();
+        let mut sharing = std::mem::take(&mut self.candidates);
         for (w, _) in words.iter().zip(&content).filter(|x| *x.1) {
             let f = w.folded as usize;
             if self.seen[f] == stamp {
                 continue;
             }
             self.seen[f] = stamp;
-            if self.candidates[f].is_none() {
-                self.candidates[f] = Some(self.sentences_sharing_keys(vocabulary.text(w.folded)));
+            if !sharing.known(w.folded) {
+                let start = sharing.buffer.len();
+                self.sentences_sharing_keys(vocabulary.text(w.folded), &mut sharing.buffer);
+                sharing.set(w.folded, start);
             }
-            for &s in self.candidates[f].as_deref().unwrap_or(&[]) {
+            for &s in sharing.get(w.folded) {
                 if self.hits[s as usize] == 0 {
                     touched.push(s);
                 }
                 self.hits[s as usize] += 1;
             }
         }
+        self.candidates = sharing;
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         for s in touched {
             let n = std::mem::take(&mut self.hits[s as usize]) as usize;
@@ -170,13 +174,16 @@ impl SentenceIndex {
         crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
 
+        let mut equal = std::mem::take(&mut self.matches);
         for w in words {
-            let f = w.folded as usize;
-            if self.matches[f].is_none() {
-                self.matches[f] = Some(self.article_words_matching(vocabulary, w.folded));
+            if !equal.known(w.folded) {
+                let start = equal.buffer.len();
+                self.article_words_matching(vocabulary, w.folded, &mut equal.buffer);
+                equal.set(w.folded, start);
             }
         }
-        let matches: Vec<&[u32]> = words.iter().map(|w| self.matches[w.folded as usize].as_deref().unwrap_or(&[])).collect();
+        self.matches = equal;
+        let matches: Vec<&[u32]> = words.iter().map(|w| self.matches.get(w.folded)).collect();
         let quoted = quoted_spans(comment);
         let mut links = Vec::new();
         let mut occurrences = std::mem::take(&mut self.occurrences);
@@ -193,15 +200,16 @@ impl SentenceIndex {
     /// Ids of the article words that the folded word `id` equals, give or take a typo
     /// ([`same_word`]). Words under 4 letters must be equal, so they are the same id; longer
     /// ones are compared with the article words of a length within two letters.
-    fn article_words_matching(&self, vocabulary: &Vocabulary, id: u32) -> Box<[u32]> {
+    fn article_words_matching(&self, vocabulary: &Vocabulary, id: u32, out: &mut Vec<u32>) {
         let n = vocabulary.chars(id);
         if n < 4 {
-            let listed = self.listed.get(id as usize).copied().unwrap_or(false);
-            return if listed { Box::new([id]) } else { Box::new([]) };
+            if self.listed.get(id as usize).copied().unwrap_or(false) {
+                out.push(id);
+            }
+            return;
         }
         let text = vocabulary.text(id);
         let (f, l, mask) = (first(text), last(text), letter_mask(text));
-        let mut out = Vec::new();
         // One edit changes at most one end (the same pre-test as `same_word`): the words sharing
         // the first letter, then those sharing only the last one.
         for length in n.saturating_sub(2)..=n + 2 {
@@ -220,13 +228,13 @@ impl SentenceIndex {
                 }
             }
         }
-        out.into_boxed_slice()
     }
 
-    /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
-    fn sentences_sharing_keys(&self, word: &str) -> Box<[u32]> {
+    /// Appends to `out` the sentences holding a content word with the same 4-letter prefix or
+    /// suffix as `word`, ascending.
+    fn sentences_sharing_keys(&self, word: &str, out: &mut Vec<u32>) {
         let [prefix, suffix] = keys(word).map(|k| self.by_key.get(&k).map_or(&[][..], |l| l.as_slice()));
-        merge_sorted(prefix, suffix).into_boxed_slice()
+        merge_sorted(prefix, suffix, out);
     }
 
     /// The link of a comment to sentence `s`, if it quotes it.
@@ -503,8 +511,7 @@ fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b
 
 /// The union of two ascending lists without repeats, ascending (the sentences listed under two
 /// keys: each list is in sentence order, a sentence once).
-fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+fn merge_sorted(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
@@ -514,7 +521,40 @@ fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     }
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
-    out
+}
+
+/// A list of ids per word id, worked out once per word and kept in one buffer (rather than a
+/// boxed slice per word).
+#[derive(Default)]
+struct WordLists {
+    /// Word id → its list's range in `buffer`; `(NONE, NONE)` until worked out.
+    spans: Vec<(u32, u32)>,
+    buffer: Vec<u32>,
+}
+
+impl WordLists {
+    /// Makes room for word ids below `n`.
+    fn resize(&mut self, n: usize) {
+        self.spans.resize(n, (NONE, NONE));
+    }
+
+    /// Whether the list of word `id` was worked out.
+    fn known(&self, id: u32) -> bool {
+        self.spans[id as usize].0 != NONE
+    }
+
+    /// Records that the list of word `id` is `buffer[start..]`.
+    fn set(&mut self, id: u32, start: usize) {
+        self.spans[id as usize] = (start as u32, self.buffer.len() as u32);
+    }
+
+    /// The list of word `id` (empty if not worked out).
+    fn get(&self, id: u32) -> &[u32] {
+        match self.spans.get(id as usize) {
+            Some(&(start, end)) if start != NONE => &self.buffer[start as usize..end as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// Lookup keys of a folded content word: its first and last four letters.
@@ -610,7 +650,9 @@ mod tests {
                 let mut want: Vec<u32> = a.iter().chain(b).copied().collect();
                 want.sort();
                 want.dedup();
-                assert_eq!(merge_sorted(a, b), want, "{a:?} {b:?}");
+                let mut got = vec![77];
+                merge_sorted(a, b, &mut got);
+                assert_eq!(got[1..], want, "{a:?} {b:?}");
             }
         }
     }
@@ -651,7 +693,8 @@ mod tests {
         for id in probes {
             let text = vocabulary.text(id).to_owned();
             let n = vocabulary.chars(id);
-            let mut got = index.article_words_matching(&vocabulary, id).to_vec();
+            let mut got = Vec::new();
+            index.article_words_matching(&vocabulary, id, &mut got);
             let mut want: Vec<u32> = (0..vocabulary.forms() as u32)
                 .filter(|&a| index.listed.get(a as usize).copied().unwrap_or(false))
                 .filter(|&a| if n < 4 { a == id } else { vocabulary.chars(a).abs_diff(n) <= 2 && same_word(&text, vocabulary.text(a)) })
