@@ -436,7 +436,7 @@ mod tests {
             let a_content: Vec<bool> = (0..la).map(|_| next(3) > 0).collect();
             let b_content: Vec<bool> = (0..lb).map(|_| next(3) > 0).collect();
             // A word may equal several letters (as a typo matches several article words).
-            let same = |x: usize, y: usize| x == y || (x + y) % 7 == 0;
+            let same = |x: usize, y: usize| x == y || (x + y).is_multiple_of(7);
             let dense = best_overlap_by(&a_content, &b_content, |i, j| same(a[i], b[j]));
             let sparse = best_overlap_sparse(&a_content, &b_content, |i, out| {
                 for j in (0..lb).rev() {
