@@ -57,8 +57,12 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// Optimal-string-alignment distance (a swap of two neighbours counts as one edit), stopping
-/// early once it exceeds `limit` (then returns `limit + 1`).
+/// Optimal-string-alignment distance (a swap of two neighbours counts as one edit) when it is at
+/// most `limit`; `limit + 1` when it is more.
+///
+/// Only the band of cells within `limit` of the diagonal is computed: a cell farther off holds
+/// more than `limit` (reaching it takes that many insertions or deletions), so it cannot be on
+/// a path of cost `limit` or less; cells next to the band read as `limit + 1`.
 pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     const MAX: usize = 48;
     let mut a_buf = ['\0'; MAX];
@@ -78,24 +82,33 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         b_buf[lb] = c;
         lb += 1;
     }
+    if la.abs_diff(lb) > limit {
+        return limit + 1;
+    }
     let (a, b) = (&a_buf[..la], &b_buf[..lb]);
     // Distances never exceed 48: bytes keep the three rows small to copy.
-    let mut prev2 = [0u8; MAX + 1];
-    let mut prev = [0u8; MAX + 1];
-    let mut cur = [0u8; MAX + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+    let over = limit.min(MAX) as u8 + 1;
+    let mut prev2 = [over; MAX + 1];
+    let mut prev = [over; MAX + 1];
+    let mut cur = [over; MAX + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb.min(limit) + 1) {
         *p = j as u8;
     }
     for i in 1..=la {
+        let (lo, hi) = (i.saturating_sub(limit).max(1), (i + limit).min(lb));
         cur[0] = i as u8;
+        cur[lo - 1] = if lo == 1 { i as u8 } else { over };
+        if hi < lb {
+            cur[hi + 1] = over;
+        }
         let mut row_min = cur[0];
-        for j in 1..=lb {
+        for j in lo..=hi {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(prev2[j - 2] + 1);
             }
-            cur[j] = d;
+            cur[j] = d.min(over);
             row_min = row_min.min(d);
         }
         if usize::from(row_min) > limit {
@@ -104,7 +117,7 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         prev2 = prev;
         prev = cur;
     }
-    usize::from(prev[lb])
+    usize::from(prev[lb]).min(limit + 1)
 }
 
 /// The best-scoring stretch where two token sequences agree.
@@ -139,20 +152,126 @@ pub fn best_overlap_by(a_content: &[bool], b_content: &[bool], same: impl Fn(usi
     })
 }
 
-/// The alignment, with word equality given a row at a time: `fill_row(i, row)` sets `row[j]`
-/// to whether word `i` of `a` equals word `j` of `b`, and returns whether any does. A row
-/// without a match that follows a row where every score fell to zero is all zero as well, so it
-/// is skipped: the work is spent near the words the two sequences share.
-pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut [bool]) -> bool) -> Overlap {
-    /// One cell of the dynamic programme: the best alignment ending here and where it starts.
-    #[derive(Clone, Copy, Default)]
-    struct Cell {
-        score: f32,
-        content: u32,
-        matched: u32,
-        a0: u32,
-        b0: u32,
+/// One cell of the dynamic programme: the best alignment ending here and where it starts.
+#[derive(Clone, Copy, Default)]
+struct Cell {
+    score: f32,
+    content: u32,
+    matched: u32,
+    a0: u32,
+    b0: u32,
+}
+
+/// The alignment, with word equality given a row at a time: `fill_row(i, out)` appends the
+/// positions in `b` of the words equal to word `i` of `a` (in any order).
+///
+/// Only the cells that can score are worked out. A mismatch or a gap costs at least 1, so a
+/// cell is above zero only on a match, or next to a cell above zero (the one before it in its
+/// row, the one above it or above-left of it); every other cell of the full table is a fresh
+/// start (score 0, starting at its own row and column), which is what the full table holds
+/// there. Each row is thus computed from its matches and the previous row's live cells, in
+/// column order, giving the same result as the whole table ([`best_overlap_rows`], kept for the
+/// tests) at a fraction of the work: most of a comment shares nothing with a sentence.
+pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut Vec<u32>)) -> Overlap {
+    let w = b_content.len() + 1;
+    // Cells above zero of the previous and current rows; every other entry has score 0.
+    let mut prev = vec![Cell::default(); w];
+    let mut cur = vec![Cell::default(); w];
+    // Columns of the cells above zero, ascending.
+    let (mut live_prev, mut live_cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    // The current row's matches, as columns (position in `b` + 1), ascending.
+    let mut matches: Vec<u32> = Vec::new();
+    let mut best = Overlap::default();
+    for i in 1..=a_content.len() {
+        matches.clear();
+        fill_row(i - 1, &mut matches);
+        if matches.is_empty() && live_prev.is_empty() {
+            continue;
+        }
+        if matches.len() > 1 {
+            crate::summary::vectors::sort_ids(&mut matches);
+            matches.dedup();
+        }
+        // A cell of row `r` at column `j`: stored if live, else the fresh start there.
+        let at = |row: &[Cell], r: usize, j: usize| {
+            let c = row[j];
+            if c.score > 0.0 {
+                c
+            } else {
+                Cell { a0: r as u32, b0: j as u32, ..Cell::default() }
+            }
+        };
+        let a_is_content = a_content[i - 1];
+        let (mut mi, mut pi) = (0, 0);
+        let first_match = matches.first().map_or(usize::MAX, |&p| p as usize + 1);
+        let mut j = first_match.min(live_prev.first().map_or(usize::MAX, |&c| c as usize));
+        while j < w {
+            let is_match = matches.get(mi).is_some_and(|&p| p as usize + 1 == j);
+            let diag = at(&prev, i - 1, j - 1);
+            let mut cell = if is_match {
+                let both = a_is_content && b_content[j - 1];
+                Cell {
+                    score: diag.score + if both { 2.0 } else { 1.0 },
+                    content: diag.content + u32::from(both),
+                    matched: diag.matched + 1,
+                    ..diag
+                }
+            } else {
+                Cell { score: diag.score + MISMATCH, ..diag }
+            };
+            let up = at(&prev, i - 1, j);
+            if up.score + GAP > cell.score {
+                cell = Cell { score: up.score + GAP, ..up };
+            }
+            let left = at(&cur, i, j - 1);
+            if left.score + GAP > cell.score {
+                cell = Cell { score: left.score + GAP, ..left };
+            }
+            let live = cell.score > 0.0;
+            if live {
+                if cell.score > best.score {
+                    best = Overlap {
+                        score: cell.score,
+                        content: cell.content as usize,
+                        matched: cell.matched as usize,
+                        a: cell.a0 as usize..i,
+                        b: cell.b0 as usize..j,
+                    };
+                }
+                cur[j] = cell;
+                live_cur.push(j as u32);
+            }
+            // The next cell that can be live: right of a live cell (here or above), the next
+            // match, or below the next live cell of the previous row.
+            mi += usize::from(is_match);
+            while live_prev.get(pi).is_some_and(|&c| c as usize <= j) {
+                pi += 1;
+            }
+            let mut next = if live || prev[j].score > 0.0 { j + 1 } else { usize::MAX };
+            if let Some(&p) = matches.get(mi) {
+                next = next.min(p as usize + 1);
+            }
+            if let Some(&c) = live_prev.get(pi) {
+                next = next.min(c as usize);
+            }
+            j = next;
+        }
+        for &c in &live_prev {
+            prev[c as usize].score = 0.0;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut live_prev, &mut live_cur);
+        live_cur.clear();
     }
+    best
+}
+
+/// The alignment over the whole table (the reference for [`best_overlap_sparse`]), with word
+/// equality given a row at a time: `fill_row(i, row)` sets `row[j]` to whether word `i` of `a`
+/// equals word `j` of `b`, and returns whether any does. A row without a match that follows a
+/// row where every score fell to zero is all zero as well, so it is skipped.
+#[cfg(test)]
+pub fn best_overlap_rows(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut [bool]) -> bool) -> Overlap {
     /// The row where every alignment has fallen to zero: each cell starts afresh.
     fn zero_row(row: &mut [Cell], i: usize) {
         for (j, c) in row.iter_mut().enumerate() {
@@ -296,6 +415,86 @@ mod tests {
                     let d: String = d.into_iter().collect();
                     assert_eq!(same_word(a, &d), same_word_by_table(a, &d), "{a:?} {d:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_alignment_equals_the_full_table() {
+        let mut seed = 987654321u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut scored = 0;
+        for round in 0..20_000 {
+            // Small alphabets make long matching stretches; larger ones scattered matches.
+            let letters = 2 + round % 9;
+            let (la, lb) = (next(40), next(40));
+            let a: Vec<usize> = (0..la).map(|_| next(letters)).collect();
+            let b: Vec<usize> = (0..lb).map(|_| next(letters)).collect();
+            let a_content: Vec<bool> = (0..la).map(|_| next(3) > 0).collect();
+            let b_content: Vec<bool> = (0..lb).map(|_| next(3) > 0).collect();
+            // A word may equal several letters (as a typo matches several article words).
+            let same = |x: usize, y: usize| x == y || (x + y).is_multiple_of(7);
+            let dense = best_overlap_by(&a_content, &b_content, |i, j| same(a[i], b[j]));
+            let sparse = best_overlap_sparse(&a_content, &b_content, |i, out| {
+                for j in (0..lb).rev() {
+                    if same(a[i], b[j]) {
+                        out.push(j as u32);
+                    }
+                }
+            });
+            assert_eq!(dense, sparse, "{a:?} {b:?} {a_content:?} {b_content:?}");
+            scored += usize::from(dense.score > 4.0);
+        }
+        assert!(scored > 5_000, "{scored}");
+    }
+
+    /// The whole optimal-string-alignment table (the reference for the banded one).
+    fn full_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i][j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    v
+                };
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_equals_the_full_table_up_to_the_limit() {
+        let letters = ['a', 'b', 'c', 'é'];
+        let mut seed = 4242u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..100_000 {
+            let a: String = (0..next(14)).map(|_| letters[next(letters.len())]).collect();
+            let mut b: Vec<char> = a.chars().collect();
+            // A few random edits of `a`, or an unrelated word.
+            for _ in 0..next(5) {
+                let at = next(b.len() + 1);
+                match next(3) {
+                    0 => b.insert(at, letters[next(letters.len())]),
+                    1 if at < b.len() => drop(b.remove(at)),
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let b: String = if next(4) == 0 { (0..next(14)).map(|_| letters[next(letters.len())]).collect() } else { b.into_iter().collect() };
+            for limit in 0..4 {
+                assert_eq!(edit_distance(&a, &b, limit), full_distance(&a, &b).min(limit + 1), "{a:?} {b:?} {limit}");
             }
         }
     }

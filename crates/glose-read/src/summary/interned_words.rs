@@ -8,7 +8,8 @@
 //! the folded and lower-case forms are the same id.
 
 use rustc_hash::FxHashMap;
-use crate::text::words::{fold, is_stop_word, word_ranges, Stemmer, SUPPORTED};
+use std::hash::BuildHasher;
+use crate::text::words::{fold_into, is_stop_word, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
@@ -28,14 +29,14 @@ pub struct Word {
 
 /// What is known of one word form (used when the form is a folded word).
 struct Form {
-    text: Box<str>,
     /// Letters (chars), for the length rules.
     chars: u32,
     /// Not a stop word.
     stop: bool,
     /// Only ASCII digits.
     digits: bool,
-    /// Never names a theme (greetings, fillers: `filler_words.rs`).
+    /// Never names a theme (greetings, fillers: `filler_words.rs`); only looked up for words
+    /// that would otherwise be theme content (see [`Vocabulary::is_theme_content`]).
     filler: bool,
     /// Stem id of this lower-case form, when computed.
     stem: u32,
@@ -50,16 +51,103 @@ struct Surface {
     lower: u32,
 }
 
+/// Interned strings: their bytes in one buffer, found through an open-addressing table of ids
+/// by hash (colliding strings are told apart by their text). One allocation for all the words
+/// instead of two boxed strings per word (a map's key and the stored text), none to free one by
+/// one, and one hash per lookup.
+#[derive(Default)]
+struct Strings {
+    bytes: String,
+    /// Where each string is in `bytes`.
+    spans: Vec<(u32, u32)>,
+    /// Each string's hash.
+    hashes: Vec<u64>,
+    /// Ids by hash, linear probing; [`NONE`] is an empty slot. Its length is a power of two
+    /// (or zero), at least a third of it empty.
+    slots: Vec<u32>,
+}
+
+impl Strings {
+    fn hash(text: &str) -> u64 {
+        rustc_hash::FxBuildHasher.hash_one(text)
+    }
+
+    /// The id of `text` (whose [`Strings::hash`] is `hash`), if interned.
+    fn find(&self, text: &str, hash: u64) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = hash as usize & mask;
+        loop {
+            let id = self.slots[i];
+            if id == NONE {
+                return None;
+            }
+            if self.hashes[id as usize] == hash && self.get(id) == text {
+                return Some(id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Interns `text` (not interned yet; its hash is `hash`) as the next id.
+    fn push(&mut self, text: &str, hash: u64) -> u32 {
+        let id = self.spans.len() as u32;
+        let start = self.bytes.len() as u32;
+        self.bytes.push_str(text);
+        self.spans.push((start, self.bytes.len() as u32));
+        self.hashes.push(hash);
+        if self.spans.len() * 3 > self.slots.len() * 2 {
+            self.grow();
+        } else {
+            self.place(id);
+        }
+        id
+    }
+
+    /// Puts `id` in the first empty slot from its hash's.
+    fn place(&mut self, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.hashes[id as usize] as usize & mask;
+        while self.slots[i] != NONE {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id;
+    }
+
+    /// Doubles the table (256 slots at first) and places every id again.
+    fn grow(&mut self) {
+        self.slots = vec![NONE; (self.slots.len() * 2).max(256)];
+        for id in 0..self.spans.len() as u32 {
+            self.place(id);
+        }
+    }
+
+    #[inline]
+    fn get(&self, id: u32) -> &str {
+        let (start, end) = self.spans[id as usize];
+        let range = start as usize..end as usize;
+        debug_assert!(self.bytes.is_char_boundary(range.start) && self.bytes.is_char_boundary(range.end));
+        // SAFETY: every span is made by `push` around a whole `&str` it appends to `bytes`, which
+        // is never changed otherwise: both ends are in bounds and on char boundaries. Word texts
+        // are read in the inner loops of every step (the stance lexicon, names, themes); the
+        // boundary checks of a plain slice made this a tenth of the summary.
+        unsafe { self.bytes.get_unchecked(range) }
+    }
+}
+
 /// The interned words of one summary.
 pub struct Vocabulary {
     lang: &'static str,
     stemmer: Stemmer,
-    by_surface: FxHashMap<Box<str>, u32>,
+    /// Surface words, by surface id.
+    surface_texts: Strings,
     surfaces: Vec<Surface>,
-    by_form: FxHashMap<Box<str>, u32>,
+    /// Forms, by form id.
+    form_texts: Strings,
     forms: Vec<Form>,
     /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
     phrase_starts: &'static FxHashMap<&'static str, u32>,
+    /// Scratch buffer for folding a new word.
+    scratch: String,
 }
 
 impl Vocabulary {
@@ -72,11 +160,12 @@ impl Vocabulary {
         Vocabulary {
             lang,
             stemmer: Stemmer::new(lang),
-            by_surface: FxHashMap::default(),
+            surface_texts: Strings::default(),
             surfaces: Vec::new(),
-            by_form: FxHashMap::default(),
+            form_texts: Strings::default(),
             forms: Vec::new(),
             phrase_starts,
+            scratch: String::new(),
         }
     }
 
@@ -85,7 +174,7 @@ impl Vocabulary {
         self.forms.len()
     }
 
-    /// Appends the words of `text` to `out` (the words of [`word_ranges`]).
+    /// Appends the words of `text` to `out` (the words of [`crate::text::words::word_ranges`]).
     pub fn tokenize_into(&mut self, text: &str, out: &mut Vec<Word>) {
         if text.is_ascii() {
             // Same rule as `word_ranges` (runs of ASCII letters and digits), without its Vec.
@@ -104,8 +193,26 @@ impl Vocabulary {
             }
             return;
         }
-        for range in word_ranges(text) {
-            self.push_word(text, range, out);
+        // The rule of `word_ranges` (runs of alphanumeric chars) without its Vec, and with the
+        // ASCII bytes of a mostly ASCII text tested without decoding them.
+        let bytes = text.as_bytes();
+        let (mut i, mut start) = (0, None);
+        while i < bytes.len() {
+            let (alphanumeric, len) = if bytes[i] < 0x80 {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if alphanumeric {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                self.push_word(text, s..i, out);
+            }
+            i += len;
+        }
+        if let Some(s) = start {
+            self.push_word(text, s..text.len(), out);
         }
     }
 
@@ -123,51 +230,72 @@ impl Vocabulary {
 
     /// The surface id of `word`, interning it (and its forms) on first sight.
     fn surface(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.by_surface.get(word) {
+        let hash = Strings::hash(word);
+        if let Some(id) = self.surface_texts.find(word, hash) {
             return id;
         }
-        let folded_text = fold(word);
         let (folded, lower) = if word.is_ascii() {
-            let id = self.form(&folded_text);
+            // Folded and lower-case are the same; most words are already in lower case.
+            let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form_hashed(word, hash) };
             (id, id)
+        } else if is_lower_case(word) {
+            (self.folded_form(word), self.form_hashed(word, hash))
         } else {
             let lower = word.to_lowercase();
-            (self.form(&folded_text), self.form(&lower))
+            (self.folded_form(word), self.form(&lower))
         };
         let id = self.surfaces.len() as u32;
         self.surfaces.push(Surface { folded, lower });
-        self.by_surface.insert(word.into(), id);
+        self.surface_texts.push(word, hash);
+        id
+    }
+
+    /// The id of the folded form of `word` ([`crate::text::words::fold`]), interning it.
+    fn folded_form(&mut self, word: &str) -> u32 {
+        let mut folded = std::mem::take(&mut self.scratch);
+        folded.clear();
+        fold_into(word, &mut folded);
+        let id = self.form(&folded);
+        self.scratch = folded;
         id
     }
 
     /// The id of the form `text`, interning it on first sight.
     fn form(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.by_form.get(text) {
+        self.form_hashed(text, Strings::hash(text))
+    }
+
+    /// [`Vocabulary::form`] of `text` whose [`Strings::hash`] is `hash`.
+    fn form_hashed(&mut self, text: &str, hash: u64) -> u32 {
+        if let Some(id) = self.form_texts.find(text, hash) {
             return id;
         }
         let id = self.forms.len() as u32;
+        let chars = text.chars().count() as u32;
+        let stop = is_stop_word(self.lang, text);
+        let digits = text.chars().all(|c| c.is_ascii_digit());
         self.forms.push(Form {
-            text: text.into(),
-            chars: text.chars().count() as u32,
-            stop: is_stop_word(self.lang, text),
-            digits: text.chars().all(|c| c.is_ascii_digit()),
-            filler: crate::summary::filler_words::is_filler(self.lang, text),
+            chars,
+            stop,
+            digits,
+            // Only `is_theme_content` reads it, after these tests.
+            filler: chars > 2 && !digits && !stop && crate::summary::filler_words::is_filler(self.lang, text),
             stem: NONE,
             lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
         });
-        self.by_form.insert(text.into(), id);
+        self.form_texts.push(text, hash);
         id
     }
 
     #[cfg(any(test, feature = "internals"))]
     /// The id of `text` as a form, if it was seen.
     pub fn find(&self, text: &str) -> Option<u32> {
-        self.by_form.get(text).copied()
+        self.form_texts.find(text, Strings::hash(text))
     }
 
     /// The text of form `id`.
     pub fn text(&self, id: u32) -> &str {
-        &self.forms[id as usize].text
+        self.form_texts.get(id)
     }
 
     /// Length of form `id` in chars.
@@ -211,11 +339,21 @@ impl Vocabulary {
         if known != NONE {
             return known;
         }
-        let stem = self.stemmer.stem(&self.forms[lower as usize].text);
+        let stem = self.stemmer.stem(self.form_texts.get(lower));
         let id = self.form(&stem);
         self.forms[lower as usize].stem = id;
         id
     }
+}
+
+/// Whether `word` is its own lower case (`str::to_lowercase` would return it unchanged): every
+/// char lower-cases to itself alone. A capital sigma is upper case, so the final-sigma rule of
+/// `to_lowercase` never applies to such a word.
+fn is_lower_case(word: &str) -> bool {
+    word.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    })
 }
 
 /// The words of every comment, in one buffer.
@@ -248,6 +386,7 @@ impl CommentWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::word_ranges;
     use crate::summary::stance::phrase_starts;
 
     #[test]
@@ -267,9 +406,39 @@ mod tests {
     }
 
     #[test]
+    fn lower_case_test_agrees_with_to_lowercase() {
+        for word in ["élysée", "Élysée", "ÉLYSÉE", "straße", "ǅemal", "ǆemal", "ΟΔΟΣ", "οδος", "ὈΔΌΣ", "İstanbul", "日本語", "ﬁn", "K", "µ"] {
+            assert_eq!(is_lower_case(word), word.to_lowercase() == word, "{word}");
+        }
+        // Every char of the Basic Multilingual Plane, alone and after a letter.
+        for c in (0u32..0x10000).filter_map(char::from_u32) {
+            for word in [c.to_string(), format!("a{c}")] {
+                assert_eq!(is_lower_case(&word), word.to_lowercase() == word, "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn strings_with_the_same_hash_stay_apart() {
+        let mut strings = Strings::default();
+        let (a, b) = (strings.push("pentagone", 7), strings.push("amazon", 7));
+        let c = strings.push("", 9);
+        // Past the first growth of the table, every string is still found.
+        let many: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+        let ids: Vec<u32> = many.iter().map(|w| strings.push(w, Strings::hash(w))).collect();
+        assert!(many.iter().zip(&ids).all(|(w, &id)| strings.find(w, Strings::hash(w)) == Some(id)));
+        assert_eq!((strings.find("pentagone", 7), strings.find("amazon", 7), strings.find("", 9)), (Some(a), Some(b), Some(c)));
+        assert_eq!((strings.find("trump", 7), strings.find("amazon", 8)), (None, None));
+        assert_eq!((strings.get(a), strings.get(b), strings.get(c)), ("pentagone", "amazon", ""));
+    }
+
+    #[test]
     fn splits_like_word_ranges() {
         let mut v = Vocabulary::new("en", phrase_starts());
-        for text in ["", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail"] {
+        for text in [
+            "", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail", "été", "à",
+            "«Élysée»", "naïveté—ok", "日本語です。テスト", "Ⅻ ½ ² x²", "straße's", "emoji 🎉ok🎉", "ÉLYSÉE", "l'œuvre…",
+        ] {
             let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
             let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();
             assert_eq!(got, want, "{text:?}");

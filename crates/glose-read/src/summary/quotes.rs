@@ -7,7 +7,7 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_rows, same_word, Overlap};
+use crate::summary::alignment::{best_overlap_sparse, same_word, Overlap};
 use rustc_hash::FxHashMap;
 use crate::summary::interned_words::{Vocabulary, Word};
 use crate::text::quoted::quoted_spans;
@@ -49,24 +49,25 @@ pub struct SentenceIndex {
     words: Vec<Vec<Word>>,
     /// Each sentence's content flags, parallel to `words`.
     content: Vec<Vec<bool>>,
-    /// Distinct folded words of the article (within the cut) with their first and last letters
-    /// and their [`letter_mask`], by length in chars.
-    article_words: Vec<Vec<(u32, char, char, u64)>>,
+    /// Distinct folded words of the article (within the cut), for the typo-tolerant lookup.
+    article_words: ArticleWords,
     /// Folded word id → whether it is among `article_words`.
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
     by_key: FxHashMap<u128, Vec<u32>>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
-    matches: Vec<Option<Box<[u32]>>>,
+    matches: WordLists,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
-    candidates: Vec<Option<Box<[u32]>>>,
+    candidates: WordLists,
     /// Per sentence: content words shared with the comment at hand (scratch).
     hits: Vec<u32>,
     /// Folded word id → the last comment that counted it (scratch, to count a word once).
     seen: Vec<u32>,
     /// Comments looked at so far, to stamp `seen`.
     comments: u32,
+    /// Where the words of the sentence being aligned are (scratch).
+    occurrences: Occurrences,
 }
 
 impl SentenceIndex {
@@ -74,7 +75,7 @@ impl SentenceIndex {
     pub fn new(sentences: &[&str], vocabulary: &mut Vocabulary) -> SentenceIndex {
         let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
         let mut in_article = vec![false; vocabulary.forms()];
-        let mut article_words: Vec<Vec<(u32, char, char, u64)>> = Vec::new();
+        let mut distinct: Vec<u32> = Vec::new();
         for w in words.iter().flatten() {
             if !in_article[w.folded as usize] {
                 in_article[w.folded as usize] = true;
@@ -87,14 +88,10 @@ impl SentenceIndex {
         for w in words.iter().flatten() {
             if !listed[w.folded as usize] {
                 listed[w.folded as usize] = true;
-                let n = vocabulary.chars(w.folded);
-                if article_words.len() <= n {
-                    article_words.resize(n + 1, Vec::new());
-                }
-                let text = vocabulary.text(w.folded);
-                article_words[n].push((w.folded, first(text), last(text), letter_mask(text)));
+                distinct.push(w.folded);
             }
         }
+        let article_words = ArticleWords::new(&distinct, vocabulary);
         let content: Vec<Vec<bool>> =
             words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
         let mut by_key: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
@@ -108,6 +105,7 @@ impl SentenceIndex {
                 }
             }
         }
+        let listed_len = listed.len();
         SentenceIndex {
             hits: vec![0; words.len()],
             words,
@@ -116,10 +114,11 @@ impl SentenceIndex {
             listed,
             in_article,
             by_key,
-            matches: Vec::new(),
-            candidates: Vec::new(),
+            matches: WordLists::default(),
+            candidates: WordLists::default(),
             seen: Vec::new(),
             comments: 0,
+            occurrences: Occurrences { first: vec![NONE; listed_len], next: Vec::new() },
         }
     }
 
@@ -135,29 +134,33 @@ impl SentenceIndex {
         let forms = vocabulary.forms();
         if self.seen.len() < forms {
             self.seen.resize(forms, 0);
-            self.matches.resize(forms, None);
-            self.candidates.resize(forms, None);
+            self.matches.resize(forms);
+            self.candidates.resize(forms);
         }
         self.comments += 1;
         let stamp = self.comments;
         let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
         let mut touched: Vec<u32> = Vec::new();
+        let mut sharing = std::mem::take(&mut self.candidates);
         for (w, _) in words.iter().zip(&content).filter(|x| *x.1) {
             let f = w.folded as usize;
             if self.seen[f] == stamp {
                 continue;
             }
             self.seen[f] = stamp;
-            if self.candidates[f].is_none() {
-                self.candidates[f] = Some(self.sentences_sharing_keys(vocabulary.text(w.folded)));
+            if !sharing.known(w.folded) {
+                let start = sharing.buffer.len();
+                self.sentences_sharing_keys(vocabulary.text(w.folded), &mut sharing.buffer);
+                sharing.set(w.folded, start);
             }
-            for &s in self.candidates[f].as_deref().unwrap_or(&[]) {
+            for &s in sharing.get(w.folded) {
                 if self.hits[s as usize] == 0 {
                     touched.push(s);
                 }
                 self.hits[s as usize] += 1;
             }
         }
+        self.candidates = sharing;
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         for s in touched {
             let n = std::mem::take(&mut self.hits[s as usize]) as usize;
@@ -171,20 +174,25 @@ impl SentenceIndex {
         crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(MAX_CANDIDATES);
 
+        let mut equal = std::mem::take(&mut self.matches);
         for w in words {
-            let f = w.folded as usize;
-            if self.matches[f].is_none() {
-                self.matches[f] = Some(self.article_words_matching(vocabulary, w.folded));
+            if !equal.known(w.folded) {
+                let start = equal.buffer.len();
+                self.article_words_matching(vocabulary, w.folded, &mut equal.buffer);
+                equal.set(w.folded, start);
             }
         }
-        let matches: Vec<&[u32]> = words.iter().map(|w| self.matches[w.folded as usize].as_deref().unwrap_or(&[])).collect();
+        self.matches = equal;
+        let matches: Vec<&[u32]> = words.iter().map(|w| self.matches.get(w.folded)).collect();
         let quoted = quoted_spans(comment);
         let mut links = Vec::new();
+        let mut occurrences = std::mem::take(&mut self.occurrences);
         for (s, shared) in candidates {
-            if let Some(link) = self.link(words, &content, &matches, &quoted, s, shared) {
+            if let Some(link) = self.link(&mut occurrences, words, &content, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
+        self.occurrences = occurrences;
         crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
     }
@@ -192,39 +200,66 @@ impl SentenceIndex {
     /// Ids of the article words that the folded word `id` equals, give or take a typo
     /// ([`same_word`]). Words under 4 letters must be equal, so they are the same id; longer
     /// ones are compared with the article words of a length within two letters.
-    fn article_words_matching(&self, vocabulary: &Vocabulary, id: u32) -> Box<[u32]> {
+    fn article_words_matching(&self, vocabulary: &Vocabulary, id: u32, out: &mut Vec<u32>) {
         let n = vocabulary.chars(id);
         if n < 4 {
-            let listed = self.listed.get(id as usize).copied().unwrap_or(false);
-            return if listed { Box::new([id]) } else { Box::new([]) };
+            if self.listed.get(id as usize).copied().unwrap_or(false) {
+                out.push(id);
+            }
+            return;
         }
         let text = vocabulary.text(id);
         let (f, l, mask) = (first(text), last(text), letter_mask(text));
-        let lengths = n.saturating_sub(2)..(n + 3).min(self.article_words.len());
-        self.article_words[lengths.start.min(lengths.end)..lengths.end]
-            .iter()
-            .flatten()
-            // One edit changes at most one end (the same pre-test as `same_word`, stored), and
-            // flips at most two bits of the letter mask (a word under 8 letters is allowed one
-            // edit, a longer one two: see `same_word`).
-            .filter(|&&(a, af, al, am)| {
-                let edits = if n.min(vocabulary.chars(a)) >= 8 { 2 } else { 1 };
-                (af == f || al == l) && (mask ^ am).count_ones() <= 2 * edits && same_word(text, vocabulary.text(a))
-            })
-            .map(|&(a, _, _, _)| a)
-            .collect()
+        // One edit changes at most one end (the same pre-test as `same_word`): the words sharing
+        // the first letter, then those sharing only the last one.
+        for length in n.saturating_sub(2)..=n + 2 {
+            let edits = if n.min(length) >= 8 { 2 } else { 1 };
+            // One edit flips at most two bits of the letter mask (a word under 8 letters is
+            // allowed one edit, a longer one two: see `same_word`).
+            let close = |am: u64| (mask ^ am).count_ones() <= 2 * edits;
+            for e in self.article_words.by_first.with(length, f) {
+                if e.id == id || (close(e.mask) && same_word(text, vocabulary.text(e.id))) {
+                    out.push(e.id);
+                }
+            }
+            for e in self.article_words.by_last.with(length, l) {
+                if e.other != f && close(e.mask) && same_word(text, vocabulary.text(e.id)) {
+                    out.push(e.id);
+                }
+            }
+        }
     }
 
-    /// Sentences holding a content word with the same 4-letter prefix or suffix as `word`.
-    fn sentences_sharing_keys(&self, word: &str) -> Box<[u32]> {
-        let mut sentences: Vec<u32> = keys(word).flat_map(|k| self.by_key.get(&k).into_iter().flatten().copied()).collect();
-        crate::sorting::sort(&mut sentences);
-        sentences.dedup();
-        sentences.into_boxed_slice()
+    /// Appends to `out` the sentences holding a content word with the same 4-letter prefix or
+    /// suffix as `word`, ascending.
+    fn sentences_sharing_keys(&self, word: &str, out: &mut Vec<u32>) {
+        let [prefix, suffix] = keys(word).map(|k| self.by_key.get(&k).map_or(&[][..], |l| l.as_slice()));
+        merge_sorted(prefix, suffix, out);
     }
 
+    /// The link of a comment to sentence `s`, if it quotes it.
+    #[allow(clippy::too_many_arguments)]
     fn link(
         &self,
+        occurrences: &mut Occurrences,
+        words: &[Word],
+        content: &[bool],
+        matches: &[&[u32]],
+        quoted: &[Range<usize>],
+        s: usize,
+        shared: usize,
+    ) -> Option<QuoteLink> {
+        occurrences.set(&self.words[s]);
+        let link = self.link_with(occurrences, words, content, matches, quoted, s, shared);
+        occurrences.clear(&self.words[s]);
+        link
+    }
+
+    /// [`SentenceIndex::link`], with `occurrences` set to sentence `s`.
+    #[allow(clippy::too_many_arguments)]
+    fn link_with(
+        &self,
+        occurrences: &Occurrences,
         words: &[Word],
         content: &[bool],
         matches: &[&[u32]],
@@ -233,21 +268,12 @@ impl SentenceIndex {
         shared: usize,
     ) -> Option<QuoteLink> {
         let sentence = &self.words[s];
-        let ids: Vec<u32> = sentence.iter().map(|w| w.folded).collect();
         let b_content = &self.content[s];
         let align = |range: Range<usize>| {
-            let o = best_overlap_rows(&content[range.clone()], b_content, |i, row| {
-                row.fill(false);
-                let mut any = false;
+            let o = best_overlap_sparse(&content[range.clone()], b_content, |i, out| {
                 for &m in matches[range.start + i] {
-                    for (eq, &id) in row.iter_mut().zip(&ids) {
-                        if id == m {
-                            *eq = true;
-                            any = true;
-                        }
-                    }
+                    out.extend(occurrences.of(m).map(|p| p as u32));
                 }
-                any
             });
             (o, range.start)
         };
@@ -257,7 +283,7 @@ impl SentenceIndex {
             in_comment: words[offset + o.a.start].start as usize..words[offset + o.a.end - 1].end as usize,
             score: o.score,
         };
-        if shared >= FREE_CONTENT && dense_enough(content, matches, &ids) && could_pass(content, matches, &ids, b_content) {
+        if shared >= FREE_CONTENT && dense_enough(content, matches, occurrences) && could_pass(content, matches, occurrences, b_content) {
             let (whole, offset) = align(0..words.len());
             if whole.content >= FREE_CONTENT && whole.matched >= FREE_MATCHED && whole.score >= FREE_SCORE {
                 return Some(make(&whole, offset));
@@ -278,16 +304,154 @@ impl SentenceIndex {
     }
 }
 
+/// "No position" in [`Occurrences`].
+const NONE: u32 = u32::MAX;
+
+/// The positions of each word in one sentence, as linked lists through two arrays, so that the
+/// comment words matching a sentence word are found without scanning the sentence per word.
+#[derive(Default)]
+struct Occurrences {
+    /// Folded word id (an article word) → its first position in the sentence, or [`NONE`].
+    first: Vec<u32>,
+    /// Position → the next position of the same word, or [`NONE`].
+    next: Vec<u32>,
+}
+
+impl Occurrences {
+    /// Records the positions of the words of `sentence` (an indexed sentence, so its ids are
+    /// below the size of `first`).
+    fn set(&mut self, sentence: &[Word]) {
+        self.next.clear();
+        self.next.resize(sentence.len(), NONE);
+        for (p, w) in sentence.iter().enumerate().rev() {
+            let first = &mut self.first[w.folded as usize];
+            self.next[p] = *first;
+            *first = p as u32;
+        }
+    }
+
+    /// Forgets `sentence` (the one given to [`Occurrences::set`]).
+    fn clear(&mut self, sentence: &[Word]) {
+        for w in sentence {
+            self.first[w.folded as usize] = NONE;
+        }
+    }
+
+    /// Whether the sentence holds the word `id`.
+    fn has(&self, id: u32) -> bool {
+        self.first.get(id as usize).is_some_and(|&p| p != NONE)
+    }
+
+    /// The positions of the word `id` in the sentence, in order.
+    fn of(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut p = self.first.get(id as usize).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            (p != NONE).then(|| {
+                let here = p as usize;
+                p = self.next[here];
+                here
+            })
+        })
+    }
+}
+
+/// Article words keyed by (length in chars, an end letter), so that the typo-tolerant lookup
+/// reads only the words that could be one or two edits away (about a tenth of them).
+struct ArticleWords {
+    /// Keyed by the first letter; `other` is the last.
+    by_first: Buckets,
+    /// Keyed by the last letter; `other` is the first.
+    by_last: Buckets,
+}
+
+/// One article word in [`Buckets`].
+#[derive(Clone, Copy)]
+struct Entry {
+    id: u32,
+    /// Length in chars.
+    chars: u32,
+    /// The letter of the bucket's key.
+    key: char,
+    /// The other end letter.
+    other: char,
+    /// Its [`letter_mask`].
+    mask: u64,
+}
+
+/// Entries grouped by (length, key letter), each group contiguous (a counting sort on a hash of
+/// the key, so groups of colliding keys are shared and re-checked on lookup).
+struct Buckets {
+    /// Where each bucket's entries start in `entries` (one more than the buckets).
+    starts: Vec<u32>,
+    entries: Vec<Entry>,
+}
+
+/// Buckets: lengths up to 31 (longer ones share the last) × 32 letter classes (a letter's
+/// code point modulo 32: the ASCII letters apart).
+const BUCKETS: usize = 32 * 32;
+
+impl Buckets {
+    fn bucket(chars: u32, key: char) -> usize {
+        (chars.min(31) as usize) * 32 + (key as usize % 32)
+    }
+
+    /// Groups `entries` by bucket, keeping their order within each.
+    fn new(entries: &[Entry]) -> Buckets {
+        let mut starts = vec![0u32; BUCKETS + 1];
+        for e in entries {
+            starts[Buckets::bucket(e.chars, e.key) + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![Entry { id: 0, chars: 0, key: '\0', other: '\0', mask: 0 }; entries.len()];
+        for e in entries {
+            let slot = &mut next[Buckets::bucket(e.chars, e.key)];
+            sorted[*slot as usize] = *e;
+            *slot += 1;
+        }
+        Buckets { starts, entries: sorted }
+    }
+
+    /// The entries of length `chars` whose key letter is `key`.
+    fn with(&self, chars: usize, key: char) -> impl Iterator<Item = &Entry> {
+        let chars = chars as u32;
+        let b = Buckets::bucket(chars, key);
+        let range = match (self.starts.get(b), self.starts.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => lo as usize..hi as usize,
+            _ => 0..0,
+        };
+        self.entries[range].iter().filter(move |e| e.chars == chars && e.key == key)
+    }
+}
+
+impl ArticleWords {
+    /// Indexes the distinct folded words `ids`.
+    fn new(ids: &[u32], vocabulary: &Vocabulary) -> ArticleWords {
+        let entries: Vec<Entry> = ids
+            .iter()
+            .map(|&id| {
+                let text = vocabulary.text(id);
+                Entry { id, chars: vocabulary.chars(id) as u32, key: first(text), other: last(text), mask: letter_mask(text) }
+            })
+            .collect();
+        let by_first = Buckets::new(&entries);
+        let swapped: Vec<Entry> = entries.iter().map(|e| Entry { key: e.other, other: e.key, ..*e }).collect();
+        ArticleWords { by_first, by_last: Buckets::new(&swapped) }
+    }
+}
+
 /// Whether some stretch of the comment has enough words of the sentence for a free-text link:
 /// [`FREE_MATCHED`] matching words, [`FREE_CONTENT`] of them content words, within a window
 /// where gaps could not have sunk the alignment score. A cheap test before the alignment.
-fn dense_enough(content: &[bool], matches: &[&[u32]], ids: &[u32]) -> bool {
+fn dense_enough(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences) -> bool {
     const WINDOW: usize = 2 * FREE_MATCHED + 4;
     let hit: Vec<(bool, bool)> = content
         .iter()
         .zip(matches)
         .map(|(&c, m)| {
-            let found = m.iter().any(|id| ids.contains(id));
+            let found = m.iter().any(|&id| occurrences.has(id));
             (found, found && c)
         })
         .collect();
@@ -329,15 +493,13 @@ fn last(word: &str) -> char {
 /// of the sentence words that some comment word equals (2 for content on both sides, else 1),
 /// and the matched words at most their number. An exact bound, far cheaper than the alignment
 /// (readers often repeat the one article word of their topic).
-fn could_pass(content: &[bool], matches: &[&[u32]], ids: &[u32], b_content: &[bool]) -> bool {
+fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b_content: &[bool]) -> bool {
     // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides.
-    let mut weight = vec![0u8; ids.len()];
+    let mut weight = vec![0u8; b_content.len()];
     for (&c, m) in content.iter().zip(matches) {
         for &id in m.iter() {
-            for ((w, &b), &bc) in weight.iter_mut().zip(ids).zip(b_content) {
-                if b == id {
-                    *w = (*w).max(if c && bc { 2 } else { 1 });
-                }
+            for p in occurrences.of(id) {
+                weight[p] = weight[p].max(if c && b_content[p] { 2 } else { 1 });
             }
         }
     }
@@ -347,8 +509,56 @@ fn could_pass(content: &[bool], matches: &[&[u32]], ids: &[u32], b_content: &[bo
     matched >= FREE_MATCHED && content_matched >= FREE_CONTENT && score >= FREE_SCORE
 }
 
+/// The union of two ascending lists without repeats, ascending (the sentences listed under two
+/// keys: each list is in sentence order, a sentence once).
+fn merge_sorted(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+}
+
+/// A list of ids per word id, worked out once per word and kept in one buffer (rather than a
+/// boxed slice per word).
+#[derive(Default)]
+struct WordLists {
+    /// Word id → its list's range in `buffer`; `(NONE, NONE)` until worked out.
+    spans: Vec<(u32, u32)>,
+    buffer: Vec<u32>,
+}
+
+impl WordLists {
+    /// Makes room for word ids below `n`.
+    fn resize(&mut self, n: usize) {
+        self.spans.resize(n, (NONE, NONE));
+    }
+
+    /// Whether the list of word `id` was worked out.
+    fn known(&self, id: u32) -> bool {
+        self.spans[id as usize].0 != NONE
+    }
+
+    /// Records that the list of word `id` is `buffer[start..]`.
+    fn set(&mut self, id: u32, start: usize) {
+        self.spans[id as usize] = (start as u32, self.buffer.len() as u32);
+    }
+
+    /// The list of word `id` (empty if not worked out).
+    fn get(&self, id: u32) -> &[u32] {
+        match self.spans.get(id as usize) {
+            Some(&(start, end)) if start != NONE => &self.buffer[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Lookup keys of a folded content word: its first and last four letters.
-fn keys(word: &str) -> impl Iterator<Item = u128> {
+fn keys(word: &str) -> [u128; 2] {
     let mut prefix = Key::default();
     for c in word.chars().take(4) {
         prefix.push(c);
@@ -359,7 +569,7 @@ fn keys(word: &str) -> impl Iterator<Item = u128> {
     for c in word.chars().skip(skip) {
         suffix.push(c.to_ascii_uppercase());
     }
-    [prefix.0, suffix.0].into_iter()
+    [prefix.0, suffix.0]
 }
 
 /// Up to four chars packed in a `u128` (21 bits each, and their count): equal keys are equal
@@ -433,6 +643,21 @@ mod tests {
     }
 
     #[test]
+    fn merging_equals_sorting_the_concatenation() {
+        let lists: [&[u32]; 6] = [&[], &[3], &[0, 3, 9], &[1, 2, 3, 4], &[9, 10], &[0, 5, 9, 12]];
+        for a in lists {
+            for b in lists {
+                let mut want: Vec<u32> = a.iter().chain(b).copied().collect();
+                want.sort();
+                want.dedup();
+                let mut got = vec![77];
+                merge_sorted(a, b, &mut got);
+                assert_eq!(got[1..], want, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
     fn packed_keys_are_equal_exactly_when_the_strings_are() {
         let string_keys = |word: &str| {
             let chars: Vec<char> = word.chars().collect();
@@ -448,6 +673,38 @@ mod tests {
                 assert_eq!(s1 == s2, k1 == k2, "{s1:?} {s2:?}");
             }
         }
+    }
+
+    #[test]
+    fn bucketed_lookup_finds_what_a_full_scan_finds() {
+        // Every article word of similar length passing `same_word`, by a scan of them all (the
+        // rule the buckets implement), for the article's words and typo variants of them.
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let extra = ["Straße straße strasse œuvres oeuvre naïveté naivete 日本語です 日本語でした",
+            "administrations administration adminstration propagandes propaganda pentagones"];
+        let texts: Vec<&str> = SENTENCES.iter().copied().chain(extra).collect();
+        let index = SentenceIndex::new(&texts, &mut vocabulary);
+        let comment = "propagnde adminstration pentagon pentagonne amazone washingtn proprietaire \
+            proprietaires confiants communiquer actualites strase oeuvr naivetee 日本語でし administratio \
+            ministration dministration affaire affairess xaffaires ffaires";
+        let mut probes: Vec<u32> = vocabulary.tokenize(comment).iter().map(|w| w.folded).collect();
+        probes.extend(texts.iter().flat_map(|t| vocabulary.tokenize(t)).map(|w| w.folded));
+        let mut typos = 0;
+        for id in probes {
+            let text = vocabulary.text(id).to_owned();
+            let n = vocabulary.chars(id);
+            let mut got = Vec::new();
+            index.article_words_matching(&vocabulary, id, &mut got);
+            let mut want: Vec<u32> = (0..vocabulary.forms() as u32)
+                .filter(|&a| index.listed.get(a as usize).copied().unwrap_or(false))
+                .filter(|&a| if n < 4 { a == id } else { vocabulary.chars(a).abs_diff(n) <= 2 && same_word(&text, vocabulary.text(a)) })
+                .collect();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{text}");
+            typos += want.iter().filter(|&&a| a != id).count();
+        }
+        assert!(typos > 20, "{typos}");
     }
 
     fn linked(comment: &str) -> Vec<usize> {

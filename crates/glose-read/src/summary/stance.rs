@@ -110,33 +110,64 @@ struct Phrase {
     list: usize,
     /// Its number among all phrases of all lists (a phrase counts once per list).
     id: u16,
-    /// Its words after the first.
-    rest: Vec<&'static str>,
+    /// Its words after the first (a slice of one buffer for all phrases, not a `Vec` each).
+    rest: &'static [&'static str],
 }
 
 /// The lexicons grouped by first word, so that a comment is matched word by word on ids
 /// (one table lookup per word) instead of one substring search per phrase.
 struct Lexicon {
     first: FxHashMap<&'static str, u32>,
-    entries: Vec<Vec<Phrase>>,
+    /// The phrases, grouped by entry (in list order within one).
+    phrases: Vec<Phrase>,
+    /// Entry → its range in `phrases`.
+    entries: Vec<(u32, u32)>,
+}
+
+impl Lexicon {
+    /// The phrases starting with the word of `entry`.
+    fn phrases(&self, entry: u32) -> &[Phrase] {
+        let (start, end) = self.entries[entry as usize];
+        &self.phrases[start as usize..end as usize]
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut first: FxHashMap<&'static str, u32> = FxHashMap::default();
-        let mut entries: Vec<Vec<Phrase>> = Vec::new();
+        // (entry, list, id, range of its other words in `all_words`), in list order.
+        let mut found: Vec<(u32, usize, u16, (usize, usize))> = Vec::new();
+        let mut all_words: Vec<&'static str> = Vec::new();
         let phrases = LISTS.iter().enumerate().flat_map(|(list, phrases)| phrases.iter().map(move |p| (list, *p)));
         for (id, (list, phrase)) in phrases.enumerate() {
             let mut words = phrase.split(' ').filter(|w| !w.is_empty());
             let Some(head) = words.next() else { continue };
-            let entry = *first.entry(head).or_insert_with(|| {
-                entries.push(Vec::new());
-                entries.len() as u32 - 1
-            });
-            entries[entry as usize].push(Phrase { list, id: id as u16, rest: words.collect() });
+            let next = first.len() as u32;
+            let entry = *first.entry(head).or_insert(next);
+            let start = all_words.len() as u32;
+            all_words.extend(words);
+            found.push((entry, list, id as u16, (start as usize, all_words.len())));
         }
-        Lexicon { first, entries }
+        // The lexicon lives as long as the program: its one buffer of words is never freed.
+        let all_words: &'static [&'static str] = Box::leak(all_words.into_boxed_slice());
+        // Group by entry, keeping the list order within each (a counting sort).
+        let mut entries = vec![(0u32, 0u32); first.len()];
+        for f in &found {
+            entries[f.0 as usize].1 += 1;
+        }
+        let mut start = 0;
+        for e in &mut entries {
+            *e = (start, start + e.1);
+            start = e.1;
+        }
+        let mut next: Vec<u32> = entries.iter().map(|e| e.0).collect();
+        let mut slots: Vec<Option<Phrase>> = (0..found.len()).map(|_| None).collect();
+        for (entry, list, id, (start, end)) in found {
+            slots[next[entry as usize] as usize] = Some(Phrase { list, id, rest: &all_words[start..end] });
+            next[entry as usize] += 1;
+        }
+        Lexicon { first, phrases: slots.into_iter().flatten().collect(), entries }
     })
 }
 
@@ -172,7 +203,7 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
     let mut found: Vec<(u16, usize)> = Vec::new();
     for (i, &w) in own.iter().enumerate() {
         let Some(entry) = vocabulary.lexicon_entry(w) else { continue };
-        for phrase in &lexicon.entries[entry as usize] {
+        for phrase in lexicon.phrases(entry) {
             let rest = &own[i + 1..];
             let matches = rest.len() >= phrase.rest.len()
                 && phrase.rest.iter().zip(rest).all(|(p, &id)| vocabulary.text(id) == *p);
@@ -224,6 +255,23 @@ pub fn sides_with_parent(vocabulary: &Vocabulary, comment: &str, words: &[Word])
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_phrase_is_found_by_its_first_word() {
+        let lexicon = lexicon();
+        let all = LISTS.iter().enumerate().flat_map(|(list, phrases)| phrases.iter().map(move |p| (list, *p)));
+        let mut count = 0;
+        for (id, (list, phrase)) in all.enumerate() {
+            let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+            let entry = lexicon.first[words[0]];
+            let found: Vec<&Phrase> = lexicon.phrases(entry).iter().filter(|p| p.id as usize == id).collect();
+            assert_eq!(found.len(), 1, "{phrase}");
+            assert_eq!(found[0].list, list, "{phrase}");
+            assert_eq!(found[0].rest, &words[1..], "{phrase}");
+            count += 1;
+        }
+        assert_eq!(lexicon.phrases.len(), count);
+    }
 
     #[test]
     fn criticism_of_the_article_disputes() {

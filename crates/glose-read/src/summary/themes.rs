@@ -157,7 +157,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     for &m in group {
         stems.clear();
         stems.extend(words[m].words.iter().map(|w| w.0));
-        crate::sorting::sort(&mut stems);
+        crate::summary::vectors::sort_ids(&mut stems);
         for run in stems.chunk_by(|a, b| a == b) {
             let (stem, count) = (run[0], run.len());
             let df = df(stem).unwrap_or(1) as f32;

@@ -36,32 +36,43 @@ impl TermVectors {
     /// Builds TF-IDF vectors from each comment's terms, given as ids below `terms` (a stem, or a
     /// feature such as "talks about the article").
     pub fn new(documents: &[Vec<u32>], terms: usize) -> TermVectors {
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(documents.len());
+        // Each document's (term, count) pairs by term, all in one buffer.
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        let mut bounds: Vec<usize> = Vec::with_capacity(documents.len() + 1);
+        bounds.push(0);
         let mut sorted: Vec<u32> = Vec::new();
         for doc in documents {
             sorted.clear();
             sorted.extend(doc.iter().copied().filter(|&t| (t as usize) < terms));
-            crate::sorting::sort(&mut sorted);
-            counts.push(sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect());
+            sort_ids(&mut sorted);
+            counts.extend(sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)));
+            bounds.push(counts.len());
         }
         let mut document_frequency = vec![0u32; terms];
-        for doc in &counts {
-            for &(t, _) in doc {
-                document_frequency[t as usize] += 1;
-            }
+        for &(t, _) in &counts {
+            document_frequency[t as usize] += 1;
         }
         let n = documents.len() as f32;
-        let vectors = counts
-            .into_iter()
-            .map(|doc| {
-                let mut v: SparseVector = doc
-                    .into_iter()
-                    .filter(|&(t, _)| document_frequency[t as usize] as f32 <= MAX_SHARE * n || n < 4.0)
-                    .map(|(t, tf)| {
-                        let df = document_frequency[t as usize];
-                        let idf = ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
-                        let rare = if df <= 1 { HAPAX_WEIGHT } else { 1.0 };
-                        (t, (1.0 + (tf as f32).ln()) * idf * rare)
+        // Per term: whether it is kept, and its idf times the single-comment discount.
+        let idf: Vec<(bool, f32, f32)> = document_frequency
+            .iter()
+            .map(|&df| {
+                let kept = df as f32 <= MAX_SHARE * n || n < 4.0;
+                let rare = if df <= 1 { HAPAX_WEIGHT } else { 1.0 };
+                (kept, ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0, rare)
+            })
+            .collect();
+        let vectors = bounds
+            .windows(2)
+            .map(|w| {
+                let mut v: SparseVector = counts[w[0]..w[1]]
+                    .iter()
+                    .filter(|&&(t, _)| idf[t as usize].0)
+                    .map(|&(t, tf)| {
+                        let (_, idf, rare) = idf[t as usize];
+                        // ln 1 = 0 exactly: most terms occur once in a comment.
+                        let tf_weight = if tf == 1 { 1.0 } else { 1.0 + (tf as f32).ln() };
+                        (t, tf_weight * idf * rare)
                     })
                     .collect();
                 normalise(&mut v);
@@ -131,6 +142,24 @@ impl TermVectors {
     }
 }
 
+/// Sorts term ids ascending: by insertion for a comment's few terms (no call per comparison),
+/// else with the shared sort. The same order either way (ids are plain integers).
+pub fn sort_ids(ids: &mut [u32]) {
+    if ids.len() > 32 {
+        crate::sorting::sort(ids);
+        return;
+    }
+    for i in 1..ids.len() {
+        let x = ids[i];
+        let mut j = i;
+        while j > 0 && ids[j - 1] > x {
+            ids[j] = ids[j - 1];
+            j -= 1;
+        }
+        ids[j] = x;
+    }
+}
+
 /// Scales `v` to unit length (leaves a zero vector alone).
 pub fn normalise(v: &mut SparseVector) {
     let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -178,6 +207,23 @@ mod tests {
             })
             .collect();
         (docs, ids.len())
+    }
+
+    #[test]
+    fn id_sort_sorts() {
+        let mut seed = 7u64;
+        for len in 0..80 {
+            let mut ids: Vec<u32> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    (seed >> 40) as u32 % 20
+                })
+                .collect();
+            let mut want = ids.clone();
+            want.sort();
+            sort_ids(&mut ids);
+            assert_eq!(ids, want);
+        }
     }
 
     #[test]
