@@ -97,6 +97,7 @@ static MAYBE_CANDIDATE_NEEDLES: Needles = Needles::new(MAYBE_CANDIDATE);
 static POSITIVE_NEEDLES: Needles = Needles::new(POSITIVE);
 static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
 static AUTHOR_BOX_NEEDLES: Needles = Needles::new(AUTHOR_BOX);
+static BYLINE_NEEDLES: Needles = Needles::new(BYLINE);
 
 /// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: at each
 /// position only the words starting with its byte are compared, and only when some word starts
@@ -199,16 +200,25 @@ pub fn is_share(matched: &str) -> bool {
 /// Whether a short text is only an ad label, a loading notice or a "continue reading" link
 /// ("Publicité", "Advertisement", "Loading…").
 pub fn is_ad_or_loading_label(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(['…', '.']).trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "ad" | "ads" | "advertising" | "advertisement" | "pub" | "publicité" | "werbung" | "werb" | "anzeige"
-            | "anuncio" | "publicidad" | "pubblicità" | "广告" | "реклама" | "loading" | "chargement"
-            | "cargando" | "正在加载" | "загрузка" | "sponsored" | "sponsorisé" | "contenu sponsorisé"
-            | "skip advertisement" | "continue reading" | "continue reading the main story" | "lire la suite"
-            | "weiterlesen" | "seguir leyendo" | "continua a leggere"
-    )
+    let t = text.trim().trim_end_matches(['…', '.']).trim();
+    // Lower-casing never makes a text shorter in chars: a longer text is no label (and a long
+    // paragraph is not copied to be lower-cased).
+    if t.chars().nth(LONGEST_LABEL_CHARS).is_some() {
+        return false;
+    }
+    AD_OR_LOADING_LABELS.contains(&t.to_lowercase().as_str())
 }
+
+/// Ad labels, loading notices and "continue reading" links, lower case.
+const AD_OR_LOADING_LABELS: &[&str] = &[
+    "ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "werb", "anzeige", "anuncio",
+    "publicidad", "pubblicità", "广告", "реклама", "loading", "chargement", "cargando", "正在加载", "загрузка",
+    "sponsored", "sponsorisé", "contenu sponsorisé", "skip advertisement", "continue reading",
+    "continue reading the main story", "lire la suite", "weiterlesen", "seguir leyendo", "continua a leggere",
+];
+
+/// Chars of the longest of [`AD_OR_LOADING_LABELS`].
+const LONGEST_LABEL_CHARS: usize = 31;
 
 /// Lead-ins of "read also" / related-article boxes and promos placed inside article bodies.
 const RELATED_LEAD_INS: &[&str] = &[
@@ -284,14 +294,12 @@ pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
     if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
         return true;
     }
-    let marks = |v: Option<&str>| {
-        v.is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| v.contains(w))
-        })
-    };
+    let marks = |v: Option<&str>| v.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES));
     marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
 }
+
+/// Class / id parts of the byline (lower case).
+const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 #[cfg(test)]
 mod tests {
@@ -301,12 +309,13 @@ mod tests {
     fn any_in_finds_what_contains_finds() {
         // Every list, against haystacks made of its words' pieces, whole words at the edges,
         // near misses and non-ASCII text.
-        let lists: [(&[&str], &Needles); 5] = [
+        let lists: [(&[&str], &Needles); 6] = [
             (UNLIKELY, &UNLIKELY_NEEDLES),
             (MAYBE_CANDIDATE, &MAYBE_CANDIDATE_NEEDLES),
             (POSITIVE, &POSITIVE_NEEDLES),
             (NEGATIVE, &NEGATIVE_NEEDLES),
             (AUTHOR_BOX, &AUTHOR_BOX_NEEDLES),
+            (BYLINE, &BYLINE_NEEDLES),
         ];
         for (words, needles) in lists {
             let mut hays: Vec<String> = vec![String::new(), "a".into(), " ".into(), "é-ß ü".into()];
@@ -338,6 +347,8 @@ mod tests {
         assert!(is_share("social share_links"));
         assert!(!is_share("sharepoint"));
         assert!(is_ad_or_loading_label(" Publicité "));
+        assert!(is_ad_or_loading_label("Continue reading the main story…") && !is_ad_or_loading_label("Continue reading the main story now"));
+        assert_eq!(AD_OR_LOADING_LABELS.iter().map(|l| l.chars().count()).max(), Some(LONGEST_LABEL_CHARS));
         assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
         assert!(!opens_related_box("Il faut lire aussi"));
     }

@@ -71,6 +71,28 @@ fn text_figures(text: &str) -> (u32, u32) {
     (len, commas)
 }
 
+/// How many chars of a text are not white space (`char::is_whitespace`), counting no further
+/// than `limit`. Read byte by byte: only chars whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 may
+/// be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), and only those
+/// are decoded.
+pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
+    let mut solid = 0;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        let counts = match b {
+            0x80..=0xBF => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => !matches!(b, b'\t'..=b'\r' | b' '),
+        };
+        if counts {
+            solid += 1;
+            if solid >= limit {
+                break;
+            }
+        }
+    }
+    solid
+}
+
 /// Collapsed length of a text node's data (each white-space run counts as one char).
 pub fn collapsed_len(text: &str) -> u32 {
     let mut len = 0;
