@@ -182,19 +182,15 @@ pub fn class_weight(class: Option<&str>, id: Option<&str>) -> f64 {
 /// Whether class/id name a share bar (`share`, `sharedaddy` as a whole word or `_`-delimited).
 pub fn is_share(matched: &str) -> bool {
     let bytes = matched.as_bytes();
-    for word in ["sharedaddy", "share"] {
-        let mut from = 0;
-        while let Some(at) = matched[from..].find(word) {
-            let start = from + at;
-            let end = start + word.len();
-            let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
-            if edge(start.checked_sub(1).and_then(|i| bytes.get(i))) && edge(bytes.get(end)) {
-                return true;
-            }
-            from = end;
-        }
-    }
-    false
+    let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
+    // Every "sharedaddy" opens with "share": one walk over the places where "share" starts.
+    (0..bytes.len()).any(|start| {
+        let rest = &bytes[start..];
+        rest.first() == Some(&b's')
+            && rest.starts_with(b"share")
+            && edge(start.checked_sub(1).and_then(|i| bytes.get(i)))
+            && (edge(bytes.get(start + 5)) || (rest.starts_with(b"sharedaddy") && edge(bytes.get(start + 10))))
+    })
 }
 
 /// Whether a short text is only an ad label, a loading notice or a "continue reading" link
@@ -345,12 +341,40 @@ mod tests {
         assert_eq!(class_weight(Some("post-content"), Some("share-bar")), 0.0);
         assert_eq!(class_weight(Some("entry"), None), 25.0);
         assert!(is_share("social share_links"));
+        assert!(is_share("x sharedaddy") && !is_share("sharedaddys") && is_share("sharedaddy share") && !is_share("_sharex"));
         assert!(!is_share("sharepoint"));
         assert!(is_ad_or_loading_label(" Publicité "));
         assert!(is_ad_or_loading_label("Continue reading the main story…") && !is_ad_or_loading_label("Continue reading the main story now"));
         assert_eq!(AD_OR_LOADING_LABELS.iter().map(|l| l.chars().count()).max(), Some(LONGEST_LABEL_CHARS));
         assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
         assert!(!opens_related_box("Il faut lire aussi"));
+    }
+
+    #[test]
+    fn share_walk_finds_what_the_word_search_found() {
+        let as_written = |matched: &str| {
+            let bytes = matched.as_bytes();
+            for word in ["sharedaddy", "share"] {
+                let mut from = 0;
+                while let Some(at) = matched[from..].find(word) {
+                    let (start, end) = (from + at, from + at + word.len());
+                    let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
+                    if edge(start.checked_sub(1).and_then(|i| bytes.get(i))) && edge(bytes.get(end)) {
+                        return true;
+                    }
+                    from = end;
+                }
+            }
+            false
+        };
+        let pieces = ["share", "sharedaddy", "shar", "daddy", "s", "_", "-", " ", "x", "é", "3"];
+        let mut hays = vec![String::new()];
+        for _ in 0..4 {
+            hays = hays.iter().flat_map(|h| pieces.iter().map(move |p| format!("{h}{p}"))).collect();
+            for hay in &hays {
+                assert_eq!(is_share(hay), as_written(hay), "{hay:?}");
+            }
+        }
     }
 
     #[test]
