@@ -251,7 +251,14 @@ pub fn opening_head(text: &str) -> String {
 
 /// Whether an [`opening_head`] opens a "Read also" / "Related" box.
 pub fn is_related_lead_in(head: &str) -> bool {
-    RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
+    starts_with_any(head, RELATED_LEAD_INS)
+}
+
+/// Whether a text starts with one of a list's words (none empty), comparing only the words
+/// that open with its first byte: asked of the opening of most elements of a page.
+fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    let Some(&first) = text.as_bytes().first() else { return false };
+    words.iter().any(|w| w.as_bytes().first() == Some(&first) && text.starts_with(w))
 }
 
 /// Headings that open a comment section.
@@ -282,7 +289,7 @@ pub fn opens_promo(text: &str) -> bool {
 
 /// Whether an [`opening_head`] opens a newsletter or social promo.
 pub fn is_promo_lead_in(head: &str) -> bool {
-    PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
+    starts_with_any(head, PROMO_LEAD_INS)
 }
 
 /// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
@@ -348,6 +355,20 @@ mod tests {
         assert_eq!(AD_OR_LOADING_LABELS.iter().map(|l| l.chars().count()).max(), Some(LONGEST_LABEL_CHARS));
         assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
         assert!(!opens_related_box("Il faut lire aussi"));
+    }
+
+    #[test]
+    fn lead_in_tests_find_what_every_starts_with_finds() {
+        for list in [RELATED_LEAD_INS, PROMO_LEAD_INS] {
+            assert!(list.iter().all(|w| !w.is_empty()));
+            let mut heads = vec![String::new(), "x".to_owned(), "é".to_owned()];
+            for w in RELATED_LEAD_INS.iter().chain(PROMO_LEAD_INS) {
+                heads.extend([(*w).to_owned(), format!("{w} : suite"), w.chars().skip(1).collect(), w.chars().take(3).collect(), format!(" {w}")]);
+            }
+            for head in &heads {
+                assert_eq!(starts_with_any(head, list), list.iter().any(|l| head.starts_with(l)), "{head:?}");
+            }
+        }
     }
 
     #[test]

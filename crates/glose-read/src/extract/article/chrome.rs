@@ -6,7 +6,7 @@
 //! a sentence inside a paragraph.
 
 
-use super::facts::solid_chars_up_to;
+use super::facts::{is_ascii_space, solid_chars_up_to};
 
 /// Lines that are chrome as a whole (lower case, trailing `:` `.` `›` `»` `…` and spaces ignored).
 const WHOLE_LINES: &[&str] = &[
@@ -186,10 +186,6 @@ fn normalise(text: &str) -> String {
     out
 }
 
-/// `char::is_whitespace` of an ASCII byte.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
 
 /// Whether a text has more than `n` chars that are not white space.
 fn more_solid_chars_than(text: &str, n: usize) -> bool {
@@ -257,6 +253,8 @@ static WHOLE_LINE_INDEX: Prefixes<{ WHOLE_LINES.len() }> = Prefixes::new(WHOLE_L
 static CHAIN_ONLY_INDEX: Prefixes<{ CHAIN_ONLY_PHRASES.len() }> = Prefixes::new(CHAIN_ONLY_PHRASES);
 static LEAD_IN_INDEX: Prefixes<{ LEAD_INS.len() }> = Prefixes::new(LEAD_INS);
 static LIST_HEADING_INDEX: Prefixes<{ LIST_HEADINGS.len() }> = Prefixes::new(LIST_HEADINGS);
+static DATE_WORD_INDEX: Prefixes<{ DATE_WORDS.len() }> = Prefixes::new(DATE_WORDS);
+static COUNTER_WORD_INDEX: Prefixes<{ COUNTER_WORDS.len() }> = Prefixes::new(COUNTER_WORDS);
 
 fn trim_end(t: &str) -> &str {
     t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '›' | '»' | '…' | '>' | '|' | '!' | '?') || c.is_whitespace()).trim_start()
@@ -556,7 +554,7 @@ fn is_date_line(t: &str) -> bool {
             continue;
         }
         // A timestamp often shares its line with a counter ("19.6.2007 9:40 Uhr 71 Kommentare").
-        if !DATE_WORDS.contains(&w) && !COUNTER_WORDS.contains(&w) {
+        if !DATE_WORD_INDEX.holds(w) && !COUNTER_WORD_INDEX.holds(w) {
             return false;
         }
     }
@@ -605,7 +603,7 @@ mod tests {
             }
         }
         assert!(lines.len() > 1000, "sample pages read under {}", root.display());
-        for list in [WHOLE_LINES, LEAD_INS, LIST_HEADINGS, CREDIT_MARKERS, CHAIN_ONLY_PHRASES] {
+        for list in [WHOLE_LINES, LEAD_INS, LIST_HEADINGS, CREDIT_MARKERS, CHAIN_ONLY_PHRASES, DATE_WORDS, COUNTER_WORDS] {
             for w in list {
                 let cut: String = w.chars().skip(1).collect();
                 lines.extend([
@@ -627,7 +625,9 @@ mod tests {
             let tail = &t[at..];
             tail.chars().count() <= 70 && !tail.trim_end_matches(['.', ')']).contains(". ")
         };
-        let indexes: [(&[&str], &dyn Fn(&str) -> bool, &dyn Fn(&str) -> bool); 5] = [
+        let indexes: [(&[&str], &dyn Fn(&str) -> bool, &dyn Fn(&str) -> bool); 7] = [
+            (DATE_WORDS, &|t| DATE_WORD_INDEX.starts(t), &|t| DATE_WORD_INDEX.holds(t)),
+            (COUNTER_WORDS, &|t| COUNTER_WORD_INDEX.starts(t), &|t| COUNTER_WORD_INDEX.holds(t)),
             (WHOLE_LINES, &|t| WHOLE_LINE_INDEX.starts(t), &|t| WHOLE_LINE_INDEX.holds(t)),
             (LEAD_INS, &|t| LEAD_IN_INDEX.starts(t), &|t| LEAD_IN_INDEX.holds(t)),
             (LIST_HEADINGS, &|t| LIST_HEADING_INDEX.starts(t), &|t| LIST_HEADING_INDEX.holds(t)),
@@ -661,11 +661,17 @@ mod tests {
         assert!(spaces.iter().all(|c| c.is_ascii() || matches!(c.to_string().as_bytes()[0], 0xC2 | 0xE1 | 0xE2 | 0xE3)));
         let mut lines = sample_lines();
         lines.extend((0..=0x10FFFF).filter_map(char::from_u32).map(|c| format!("a{c}{c} b")));
+        lines.extend((0..=0x10FFFF).filter_map(char::from_u32).map(|c| format!(" \n{c}\u{a0} ")));
         for line in &lines {
             for n in [0, 1, 2, 3, 10, 400] {
                 assert_eq!(more_solid_chars_than(line, n), plain(line, n), "{line:?} {n}");
             }
             assert_eq!(solid_chars_up_to(line, usize::MAX), count(line), "{line:?}");
+            let indented = format!("\n  \t{line}");
+            for text in [line.as_str(), indented.as_str(), line.trim_start_matches(|c: char| !c.is_whitespace())] {
+                assert_eq!(super::super::facts::is_blank(text), text.trim().is_empty(), "{text:?}");
+                assert_eq!(super::super::facts::trim_blank_start(text), text.trim_start(), "{text:?}");
+            }
         }
     }
 

@@ -18,6 +18,61 @@ const PHRASING: &[&str] = &[
 /// Tags whose text counts as "text-ish" for the text density check.
 const TEXTISH: &[&str] = &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 
+/// A tag list as sorted numbers, for a binary search instead of comparing the tag with every
+/// name: a name of up to 8 bytes is its bytes read as a little-endian number; a longer name
+/// (never one of the page's inline tags) is looked up in the list itself.
+struct TagSet<const N: usize> {
+    names: &'static [&'static str],
+    words: [u64; N],
+}
+
+/// A tag name of up to 8 bytes as a number (`u64::MAX`, which no UTF-8 name gives, for a longer one).
+const fn tag_word(tag: &str) -> u64 {
+    let bytes = tag.as_bytes();
+    if bytes.len() > 8 {
+        return u64::MAX;
+    }
+    let mut word = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+impl<const N: usize> TagSet<N> {
+    const fn new(names: &'static [&'static str]) -> TagSet<N> {
+        assert!(names.len() == N, "N names");
+        let mut words = [0u64; N];
+        let mut i = 0;
+        while i < N {
+            // Insertion sort (a `const fn` has no `sort`).
+            let word = tag_word(names[i]);
+            let mut at = i;
+            while at > 0 && words[at - 1] > word {
+                words[at] = words[at - 1];
+                at -= 1;
+            }
+            words[at] = word;
+            i += 1;
+        }
+        TagSet { names, words }
+    }
+
+    /// Whether the list holds `tag`.
+    fn holds(&self, tag: &str) -> bool {
+        if tag.len() > 8 {
+            return self.names.contains(&tag);
+        }
+        self.words.binary_search(&tag_word(tag)).is_ok()
+    }
+}
+
+static DIV_BREAKER_SET: TagSet<{ DIV_BREAKERS.len() }> = TagSet::new(DIV_BREAKERS);
+static PHRASING_SET: TagSet<{ PHRASING.len() }> = TagSet::new(PHRASING);
+static TEXTISH_SET: TagSet<{ TEXTISH.len() }> = TagSet::new(TEXTISH);
+
 /// Figures for every node of one pass.
 pub struct Facts {
     /// Whether the node and all its ancestors are kept.
@@ -71,6 +126,24 @@ fn text_figures(text: &str) -> (u32, u32) {
     (len, commas)
 }
 
+/// `char::is_whitespace` of an ASCII byte.
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether a text is only white space (`t.trim().is_empty()`), its ASCII blanks read byte by
+/// byte: the blank text nodes of pretty-printed pages are long runs of indentation.
+pub fn is_blank(t: &str) -> bool {
+    trim_blank_start(t).is_empty()
+}
+
+/// A text without its leading white space (`t.trim_start()`), its ASCII blanks skipped byte by
+/// byte.
+pub fn trim_blank_start(t: &str) -> &str {
+    let ascii_blanks = t.bytes().take_while(|&b| is_ascii_space(b)).count();
+    t[ascii_blanks..].trim_start()
+}
+
 /// How many chars of a text are not white space (`char::is_whitespace`), counting no further
 /// than `limit`. Read byte by byte: only chars whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 may
 /// be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), and only those
@@ -81,7 +154,7 @@ pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
         let counts = match b {
             0x80..=0xBF => false,
             0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[at..].chars().next().is_some_and(char::is_whitespace),
-            _ => !matches!(b, b'\t'..=b'\r' | b' '),
+            _ => !is_ascii_space(b),
         };
         if counts {
             solid += 1;
@@ -115,7 +188,7 @@ pub fn collapsed_len(text: &str) -> u32 {
 pub fn is_phrasing(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> bool {
     match snapshot.tag(id) {
         None => snapshot.text(id).is_some(),
-        Some(tag) => PHRASING.contains(&tag) || (matches!(tag, "a" | "del" | "ins") && !facts.has_non_phrasing[id as usize]),
+        Some(tag) => PHRASING_SET.holds(tag) || (matches!(tag, "a" | "del" | "ins") && !facts.has_non_phrasing[id as usize]),
     }
 }
 
@@ -182,14 +255,14 @@ impl Facts {
             f.inputs[p] += f.inputs[id] + u32::from(tag == Some("input"));
             let is_heading = matches!(tag, Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
             f.heading_len[p] += f.heading_len[id] + if is_heading { f.text_len[id] } else { 0 };
-            let textish = tag.is_some_and(|t| TEXTISH.contains(&t)) || (tag.is_none() && snapshot.is(parent, "div"));
+            let textish = tag.is_some_and(|t| TEXTISH_SET.holds(t)) || (tag.is_none() && snapshot.is(parent, "div"));
             f.textish_len[p] += f.textish_len[id] + if textish { f.text_len[id] } else { 0 };
             f.list_len[p] += f.list_len[id] + if matches!(tag, Some("ul" | "ol")) { f.text_len[id] } else { 0 };
-            if f.has_block[id] || tag.is_some_and(|t| DIV_BREAKERS.contains(&t)) {
+            if f.has_block[id] || tag.is_some_and(|t| DIV_BREAKER_SET.holds(t)) {
                 f.has_block[p] = true;
             }
             let non_phrasing = match tag {
-                Some(t) => !(PHRASING.contains(&t) || matches!(t, "a" | "del" | "ins")) || f.has_non_phrasing[id],
+                Some(t) => !(PHRASING_SET.holds(t) || matches!(t, "a" | "del" | "ins")) || f.has_non_phrasing[id],
                 None => false,
             };
             if non_phrasing {
@@ -212,7 +285,7 @@ impl Facts {
                 continue;
             }
             if is_phrasing(snapshot, self, child) {
-                if !in_run && self.text_len[child as usize] > 0 && !snapshot.text(child).is_some_and(|t| t.trim().is_empty()) {
+                if !in_run && self.text_len[child as usize] > 0 && !snapshot.text(child).is_some_and(is_blank) {
                     runs += 1;
                     in_run = true;
                 }
@@ -232,7 +305,7 @@ impl Facts {
             match (snapshot.tag(child), snapshot.text(child)) {
                 (Some("p"), _) if only_p.is_none() => only_p = Some(child),
                 (Some(_), _) => return false,
-                (None, Some(t)) if !t.trim().is_empty() => return false,
+                (None, Some(t)) if !is_blank(t) => return false,
                 _ => {}
             }
         }
@@ -254,6 +327,19 @@ impl Facts {
 mod tests {
     use super::*;
     use crate::read_html::parse_html;
+
+    #[test]
+    fn tag_sets_hold_what_the_lists_hold() {
+        let mut tags: Vec<String> = [DIV_BREAKERS, PHRASING, TEXTISH].concat().iter().map(|t| (*t).to_owned()).collect();
+        tags.extend(["", "a", "x", "bb", "blockquotes", "figcaption", "textarea2", "ab\u{e9}", "h1", "spam", "spa", "spann"].map(str::to_owned));
+        let more: Vec<String> = tags.iter().flat_map(|t| [format!("{t}x"), t.chars().skip(1).collect(), t.to_uppercase()]).collect();
+        tags.extend(more);
+        for tag in &tags {
+            assert_eq!(DIV_BREAKER_SET.holds(tag), DIV_BREAKERS.contains(&tag.as_str()), "{tag:?}");
+            assert_eq!(PHRASING_SET.holds(tag), PHRASING.contains(&tag.as_str()), "{tag:?}");
+            assert_eq!(TEXTISH_SET.holds(tag), TEXTISH.contains(&tag.as_str()), "{tag:?}");
+        }
+    }
 
     #[test]
     fn figures_add_up_and_skip_removed_subtrees() {

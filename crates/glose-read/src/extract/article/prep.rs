@@ -2,7 +2,7 @@
 //! section, dialogs, bylines, the title heading, navigation, parts whose class or role says
 //! "sidebar", "menu", "comments"…, "read also" boxes and promos).
 
-use super::facts::solid_chars_up_to;
+use super::facts::{is_blank, solid_chars_up_to, trim_blank_start};
 use super::hints::Hints;
 use super::chrome;
 use crate::page_patterns::{self as patterns, is_byline_element};
@@ -112,7 +112,7 @@ fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
     'nodes: for d in snapshot.descendants(id).take(24) {
         let Some(t) = snapshot.text(d) else { continue };
         // Blanks before the first non-blank char are skipped whole.
-        let t = if span == 0 { t.trim_start() } else { t };
+        let t = if span == 0 { trim_blank_start(t) } else { t };
         for c in t.chars().chain(std::iter::once(' ')) {
             let blank = c.is_whitespace();
             if span == 0 && blank {
@@ -154,7 +154,7 @@ fn opening_head(mut opening: String) -> String {
 fn opening_heading(snapshot: &Snapshot, id: NodeId) -> Option<NodeId> {
     let mut parent = id;
     for _ in 0..2 {
-        let first = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some() || snapshot.text(c).is_some_and(|t| !t.trim().is_empty()))?;
+        let first = snapshot.children(parent).find(|&c| snapshot.tag(c).is_some() || snapshot.text(c).is_some_and(|t| !is_blank(t)))?;
         match snapshot.tag(first) {
             Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => return Some(first),
             Some("header" | "div") => parent = first,
