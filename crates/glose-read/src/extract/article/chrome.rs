@@ -668,7 +668,8 @@ mod tests {
             }
             assert_eq!(solid_chars_up_to(line, usize::MAX), count(line), "{line:?}");
             let indented = format!("\n  \t{line}");
-            for text in [line.as_str(), indented.as_str(), line.trim_start_matches(|c: char| !c.is_whitespace())] {
+            let deep = format!("\n{}\t\t\t\t\t\t\t\t\t {line}", " ".repeat(19));
+            for text in [line.as_str(), indented.as_str(), deep.as_str(), line.trim_start_matches(|c: char| !c.is_whitespace())] {
                 assert_eq!(super::super::facts::is_blank(text), text.trim().is_empty(), "{text:?}");
                 assert_eq!(super::super::facts::trim_blank_start(text), text.trim_start(), "{text:?}");
             }

@@ -138,10 +138,26 @@ pub fn is_blank(t: &str) -> bool {
 }
 
 /// A text without its leading white space (`t.trim_start()`), its ASCII blanks skipped byte by
-/// byte.
+/// byte, and eight at a time where they are runs of spaces or tabs (indentation).
 pub fn trim_blank_start(t: &str) -> &str {
-    let ascii_blanks = t.bytes().take_while(|&b| is_ascii_space(b)).count();
-    t[ascii_blanks..].trim_start()
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    let bytes = t.as_bytes();
+    let mut at = 0;
+    loop {
+        if let Some(&chunk) = bytes.get(at..at + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_ne_bytes(chunk);
+            if word == SPACES || word == TABS {
+                at += 8;
+                continue;
+            }
+        }
+        match bytes.get(at) {
+            Some(&b) if is_ascii_space(b) => at += 1,
+            _ => break,
+        }
+    }
+    t[at..].trim_start()
 }
 
 /// How many chars of a text are not white space (`char::is_whitespace`), counting no further
