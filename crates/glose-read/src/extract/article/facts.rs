@@ -161,25 +161,48 @@ pub fn trim_blank_start(t: &str) -> &str {
 }
 
 /// How many chars of a text are not white space (`char::is_whitespace`), counting no further
-/// than `limit`. Read byte by byte: only chars whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 may
-/// be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), and only those
-/// are decoded.
+/// than `limit` (the count, or `limit` when it is larger). Eight ASCII bytes at a time where the
+/// text is ASCII; else byte by byte, where only chars whose first byte is 0xC2, 0xE1, 0xE2 or
+/// 0xE3 may be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), and only
+/// those are decoded.
 pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut solid = 0;
-    for (at, &b) in text.as_bytes().iter().enumerate() {
+    let mut at = 0;
+    while at < bytes.len() && solid < limit {
+        if let Some(&chunk) = bytes.get(at..at + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_le_bytes(chunk);
+            if word & HIGH_BITS == 0 {
+                solid += 8 - ascii_spaces(word);
+                at += 8;
+                continue;
+            }
+        }
+        let b = bytes[at];
         let counts = match b {
             0x80..=0xBF => false,
             0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[at..].chars().next().is_some_and(char::is_whitespace),
             _ => !is_ascii_space(b),
         };
-        if counts {
-            solid += 1;
-            if solid >= limit {
-                break;
-            }
-        }
+        solid += usize::from(counts);
+        at += 1;
     }
-    solid
+    solid.min(limit)
+}
+
+/// The high bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of a word's eight ASCII bytes are white space (space, or `\t` … `\r`): the high bit
+/// of a byte is set in `equal` where the byte is a space, in `control` where it is 9 to 13 (each
+/// byte is below 0x80, so no addition carries into the next byte).
+fn ascii_spaces(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = !HIGH_BITS;
+    let diff = word ^ (b' ' as u64 * ONES);
+    let equal = !(((diff & low) + low) | diff) & HIGH_BITS;
+    let control = (word + (0x80 - 9) * ONES) & !(word + (0x80 - 14) * ONES) & HIGH_BITS;
+    (equal | control).count_ones() as usize
 }
 
 /// Collapsed length of a text node's data (each white-space run counts as one char).
@@ -214,14 +237,24 @@ impl Facts {
         let n = snapshot.len();
         let mut alive = vec![true; n];
         let mut link_coef = vec![0f32; n];
-        for id in 1..n {
+        let mut id = 1;
+        while id < n {
+            if removed[id] {
+                // A removed subtree (the comment section…) is dead whole; its link
+                // coefficients are never read.
+                let end = (snapshot.subtree_end(id as NodeId) as usize).min(n);
+                alive[id..end].fill(false);
+                id = end;
+                continue;
+            }
+            // Parents come first: a dead one has sent the walk past this node.
             let parent = snapshot.parent(id as NodeId).unwrap_or(0) as usize;
-            alive[id] = alive[parent] && !removed[id];
             link_coef[id] = if snapshot.is(id as NodeId, "a") {
                 if snapshot.attr(id as NodeId, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) { 0.3 } else { 1.0 }
             } else {
                 link_coef[parent]
             };
+            id += 1;
         }
         let mut f = Facts {
             alive,
@@ -343,6 +376,28 @@ impl Facts {
 mod tests {
     use super::*;
     use crate::read_html::parse_html;
+
+    #[test]
+    fn ascii_words_count_their_spaces() {
+        // Every ASCII byte at every place of a word, among spaces, letters, tabs and NULs.
+        for b in 0..0x80u8 {
+            for place in 0..8 {
+                for fill in [b' ', b'x', b'\t', 0] {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = b;
+                    let expected = bytes.iter().filter(|&&c| is_ascii_space(c)).count();
+                    assert_eq!(ascii_spaces(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+                }
+            }
+        }
+        let text = "  Une phrase,\tavec\u{a0}des espaces\u{2009}fines… et d'autres\n\x0b\x0cmots  ";
+        for start in 0..text.len() {
+            let Some(t) = text.get(start..) else { continue };
+            for limit in [1, 3, 8, 9, 17, usize::MAX] {
+                assert_eq!(solid_chars_up_to(t, limit), t.chars().filter(|c| !c.is_whitespace()).count().min(limit), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn tag_sets_hold_what_the_lists_hold() {

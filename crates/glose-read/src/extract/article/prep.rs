@@ -237,16 +237,16 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tags: &[&str], depth: us
 /// Chars of paragraph text (inside `<p>`, outside links) in each subtree: where the page's prose is.
 fn prose_chars(snapshot: &Snapshot) -> Vec<u32> {
     let n = snapshot.len();
+    // Whether a node is or lies inside a `<p>` / an `<a>` (a text node: lies inside one).
     let mut in_p = vec![false; n];
     let mut in_link = vec![false; n];
     let mut prose = vec![0u32; n];
     for id in 0..n as NodeId {
         let i = id as usize;
-        if let Some(parent) = snapshot.parent(id) {
-            let p = parent as usize;
-            in_p[i] = in_p[p] || snapshot.is(parent, "p");
-            in_link[i] = in_link[p] || snapshot.is(parent, "a");
-        }
+        let tag = snapshot.tag(id);
+        let (p, link) = snapshot.parent(id).map_or((false, false), |parent| (in_p[parent as usize], in_link[parent as usize]));
+        in_p[i] = p || tag == Some("p");
+        in_link[i] = link || tag == Some("a");
         if in_p[i] && !in_link[i] {
             if let Some(t) = snapshot.text(id) {
                 prose[i] = solid_chars_up_to(t, usize::MAX) as u32;
