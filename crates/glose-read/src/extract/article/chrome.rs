@@ -616,6 +616,9 @@ mod tests {
         lines
     }
 
+    /// A word list, and its index's `starts` and `holds`.
+    type ListIndex<'a> = (&'a [&'a str], &'a dyn Fn(&str) -> bool, &'a dyn Fn(&str) -> bool);
+
     #[test]
     fn fast_paths_match_the_plain_versions() {
         let plain_normalise = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -625,7 +628,7 @@ mod tests {
             let tail = &t[at..];
             tail.chars().count() <= 70 && !tail.trim_end_matches(['.', ')']).contains(". ")
         };
-        let indexes: [(&[&str], &dyn Fn(&str) -> bool, &dyn Fn(&str) -> bool); 7] = [
+        let indexes: [ListIndex; 7] = [
             (DATE_WORDS, &|t| DATE_WORD_INDEX.starts(t), &|t| DATE_WORD_INDEX.holds(t)),
             (COUNTER_WORDS, &|t| COUNTER_WORD_INDEX.starts(t), &|t| COUNTER_WORD_INDEX.holds(t)),
             (WHOLE_LINES, &|t| WHOLE_LINE_INDEX.starts(t), &|t| WHOLE_LINE_INDEX.holds(t)),
