@@ -60,12 +60,13 @@ impl<const N: usize> TagSet<N> {
         TagSet { names, words }
     }
 
-    /// Whether the list holds `tag`.
+    /// Whether the list holds `tag`. (No listed name holds a NUL byte: a tag that ends with one,
+    /// whose number would be a shorter name's, is none of them.)
     fn holds(&self, tag: &str) -> bool {
         if tag.len() > 8 {
             return self.names.contains(&tag);
         }
-        self.words.binary_search(&tag_word(tag)).is_ok()
+        tag.as_bytes().last() != Some(&0) && self.words.binary_search(&tag_word(tag)).is_ok()
     }
 }
 
@@ -402,7 +403,7 @@ mod tests {
     #[test]
     fn tag_sets_hold_what_the_lists_hold() {
         let mut tags: Vec<String> = [DIV_BREAKERS, PHRASING, TEXTISH].concat().iter().map(|t| (*t).to_owned()).collect();
-        tags.extend(["", "a", "x", "bb", "blockquotes", "figcaption", "textarea2", "ab\u{e9}", "h1", "spam", "spa", "spann"].map(str::to_owned));
+        tags.extend(["", "a", "x", "bb", "blockquotes", "figcaption", "textarea2", "ab\u{e9}", "h1", "spam", "spa", "spann", "b\0", "sp\0an", "\0"].map(str::to_owned));
         let more: Vec<String> = tags.iter().flat_map(|t| [format!("{t}x"), t.chars().skip(1).collect(), t.to_uppercase()]).collect();
         tags.extend(more);
         for tag in &tags {
