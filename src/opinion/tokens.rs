@@ -101,11 +101,17 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
 /// [`tokenize`], taking the tokens' strings from `spare` (strings of tokens no longer needed,
 /// see [`recycle`]) before allocating new ones.
 pub fn tokenize_reusing(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
-    let chars: Vec<char> = sentence.chars().collect();
-    // Indexing a slice is inlined at opt-level "z"; indexing the Vec is a call per char.
-    let chars: &[char] = &chars;
     // In an all-ASCII sentence char offsets are byte offsets, so runs of letters copy at once.
     let ascii = sentence.is_ascii();
+    // Sized once (a sentence has at most as many chars as bytes): collecting grew it several times.
+    let mut chars: Vec<char> = Vec::with_capacity(sentence.len());
+    if ascii {
+        chars.extend(sentence.bytes().map(char::from));
+    } else {
+        chars.extend(sentence.chars());
+    }
+    // Indexing a slice is inlined at opt-level "z"; indexing the Vec is a call per char.
+    let chars: &[char] = &chars;
     let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     // The token being read: one buffer per sentence, one exact-size String per
     // token (growing a String char by char dominated the tokeniser's cost).

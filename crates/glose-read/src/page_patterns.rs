@@ -97,6 +97,7 @@ static MAYBE_CANDIDATE_NEEDLES: Needles = Needles::new(MAYBE_CANDIDATE);
 static POSITIVE_NEEDLES: Needles = Needles::new(POSITIVE);
 static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
 static AUTHOR_BOX_NEEDLES: Needles = Needles::new(AUTHOR_BOX);
+static BYLINE_NEEDLES: Needles = Needles::new(BYLINE);
 
 /// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: at each
 /// position only the words starting with its byte are compared, and only when some word starts
@@ -181,34 +182,39 @@ pub fn class_weight(class: Option<&str>, id: Option<&str>) -> f64 {
 /// Whether class/id name a share bar (`share`, `sharedaddy` as a whole word or `_`-delimited).
 pub fn is_share(matched: &str) -> bool {
     let bytes = matched.as_bytes();
-    for word in ["sharedaddy", "share"] {
-        let mut from = 0;
-        while let Some(at) = matched[from..].find(word) {
-            let start = from + at;
-            let end = start + word.len();
-            let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
-            if edge(start.checked_sub(1).and_then(|i| bytes.get(i))) && edge(bytes.get(end)) {
-                return true;
-            }
-            from = end;
-        }
-    }
-    false
+    let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
+    // Every "sharedaddy" opens with "share": one walk over the places where "share" starts.
+    (0..bytes.len()).any(|start| {
+        let rest = &bytes[start..];
+        rest.first() == Some(&b's')
+            && rest.starts_with(b"share")
+            && edge(start.checked_sub(1).and_then(|i| bytes.get(i)))
+            && (edge(bytes.get(start + 5)) || (rest.starts_with(b"sharedaddy") && edge(bytes.get(start + 10))))
+    })
 }
 
 /// Whether a short text is only an ad label, a loading notice or a "continue reading" link
 /// ("Publicité", "Advertisement", "Loading…").
 pub fn is_ad_or_loading_label(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(['…', '.']).trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "ad" | "ads" | "advertising" | "advertisement" | "pub" | "publicité" | "werbung" | "werb" | "anzeige"
-            | "anuncio" | "publicidad" | "pubblicità" | "广告" | "реклама" | "loading" | "chargement"
-            | "cargando" | "正在加载" | "загрузка" | "sponsored" | "sponsorisé" | "contenu sponsorisé"
-            | "skip advertisement" | "continue reading" | "continue reading the main story" | "lire la suite"
-            | "weiterlesen" | "seguir leyendo" | "continua a leggere"
-    )
+    let t = text.trim().trim_end_matches(['…', '.']).trim();
+    // Lower-casing never makes a text shorter in chars: a longer text is no label (and a long
+    // paragraph is not copied to be lower-cased).
+    if t.chars().nth(LONGEST_LABEL_CHARS).is_some() {
+        return false;
+    }
+    AD_OR_LOADING_LABELS.contains(&t.to_lowercase().as_str())
 }
+
+/// Ad labels, loading notices and "continue reading" links, lower case.
+const AD_OR_LOADING_LABELS: &[&str] = &[
+    "ad", "ads", "advertising", "advertisement", "pub", "publicité", "werbung", "werb", "anzeige", "anuncio",
+    "publicidad", "pubblicità", "广告", "реклама", "loading", "chargement", "cargando", "正在加载", "загрузка",
+    "sponsored", "sponsorisé", "contenu sponsorisé", "skip advertisement", "continue reading",
+    "continue reading the main story", "lire la suite", "weiterlesen", "seguir leyendo", "continua a leggere",
+];
+
+/// Chars of the longest of [`AD_OR_LOADING_LABELS`].
+const LONGEST_LABEL_CHARS: usize = 31;
 
 /// Lead-ins of "read also" / related-article boxes and promos placed inside article bodies.
 const RELATED_LEAD_INS: &[&str] = &[
@@ -245,7 +251,14 @@ pub fn opening_head(text: &str) -> String {
 
 /// Whether an [`opening_head`] opens a "Read also" / "Related" box.
 pub fn is_related_lead_in(head: &str) -> bool {
-    RELATED_LEAD_INS.iter().any(|l| head.starts_with(l))
+    starts_with_any(head, RELATED_LEAD_INS)
+}
+
+/// Whether a text starts with one of a list's words (none empty), comparing only the words
+/// that open with its first byte: asked of the opening of most elements of a page.
+fn starts_with_any(text: &str, words: &[&str]) -> bool {
+    let Some(&first) = text.as_bytes().first() else { return false };
+    words.iter().any(|w| w.as_bytes().first() == Some(&first) && text.starts_with(w))
 }
 
 /// Headings that open a comment section.
@@ -276,7 +289,7 @@ pub fn opens_promo(text: &str) -> bool {
 
 /// Whether an [`opening_head`] opens a newsletter or social promo.
 pub fn is_promo_lead_in(head: &str) -> bool {
-    PROMO_LEAD_INS.iter().any(|l| head.starts_with(l))
+    starts_with_any(head, PROMO_LEAD_INS)
 }
 
 /// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
@@ -284,14 +297,12 @@ pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
     if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
         return true;
     }
-    let marks = |v: Option<&str>| {
-        v.is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            ["byline", "author", "dateline", "writtenby", "p-author"].iter().any(|w| v.contains(w))
-        })
-    };
+    let marks = |v: Option<&str>| v.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES));
     marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
 }
+
+/// Class / id parts of the byline (lower case).
+const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 #[cfg(test)]
 mod tests {
@@ -301,12 +312,13 @@ mod tests {
     fn any_in_finds_what_contains_finds() {
         // Every list, against haystacks made of its words' pieces, whole words at the edges,
         // near misses and non-ASCII text.
-        let lists: [(&[&str], &Needles); 5] = [
+        let lists: [(&[&str], &Needles); 6] = [
             (UNLIKELY, &UNLIKELY_NEEDLES),
             (MAYBE_CANDIDATE, &MAYBE_CANDIDATE_NEEDLES),
             (POSITIVE, &POSITIVE_NEEDLES),
             (NEGATIVE, &NEGATIVE_NEEDLES),
             (AUTHOR_BOX, &AUTHOR_BOX_NEEDLES),
+            (BYLINE, &BYLINE_NEEDLES),
         ];
         for (words, needles) in lists {
             let mut hays: Vec<String> = vec![String::new(), "a".into(), " ".into(), "é-ß ü".into()];
@@ -336,10 +348,54 @@ mod tests {
         assert_eq!(class_weight(Some("post-content"), Some("share-bar")), 0.0);
         assert_eq!(class_weight(Some("entry"), None), 25.0);
         assert!(is_share("social share_links"));
+        assert!(is_share("x sharedaddy") && !is_share("sharedaddys") && is_share("sharedaddy share") && !is_share("_sharex"));
         assert!(!is_share("sharepoint"));
         assert!(is_ad_or_loading_label(" Publicité "));
+        assert!(is_ad_or_loading_label("Continue reading the main story…") && !is_ad_or_loading_label("Continue reading the main story now"));
+        assert_eq!(AD_OR_LOADING_LABELS.iter().map(|l| l.chars().count()).max(), Some(LONGEST_LABEL_CHARS));
         assert!(opens_related_box("À lire aussi : Le Pentagone confie son cloud"));
         assert!(!opens_related_box("Il faut lire aussi"));
+    }
+
+    #[test]
+    fn lead_in_tests_find_what_every_starts_with_finds() {
+        for list in [RELATED_LEAD_INS, PROMO_LEAD_INS] {
+            assert!(list.iter().all(|w| !w.is_empty()));
+            let mut heads = vec![String::new(), "x".to_owned(), "é".to_owned()];
+            for w in RELATED_LEAD_INS.iter().chain(PROMO_LEAD_INS) {
+                heads.extend([(*w).to_owned(), format!("{w} : suite"), w.chars().skip(1).collect(), w.chars().take(3).collect(), format!(" {w}")]);
+            }
+            for head in &heads {
+                assert_eq!(starts_with_any(head, list), list.iter().any(|l| head.starts_with(l)), "{head:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn share_walk_finds_what_the_word_search_found() {
+        let as_written = |matched: &str| {
+            let bytes = matched.as_bytes();
+            for word in ["sharedaddy", "share"] {
+                let mut from = 0;
+                while let Some(at) = matched[from..].find(word) {
+                    let (start, end) = (from + at, from + at + word.len());
+                    let edge = |i: Option<&u8>| i.is_none_or(|&b| !b.is_ascii_alphanumeric() || b == b'_');
+                    if edge(start.checked_sub(1).and_then(|i| bytes.get(i))) && edge(bytes.get(end)) {
+                        return true;
+                    }
+                    from = end;
+                }
+            }
+            false
+        };
+        let pieces = ["share", "sharedaddy", "shar", "daddy", "s", "_", "-", " ", "x", "é", "3"];
+        let mut hays = vec![String::new()];
+        for _ in 0..4 {
+            hays = hays.iter().flat_map(|h| pieces.iter().map(move |p| format!("{h}{p}"))).collect();
+            for hay in &hays {
+                assert_eq!(is_share(hay), as_written(hay), "{hay:?}");
+            }
+        }
     }
 
     #[test]

@@ -111,7 +111,7 @@ fn own_text_chars(snapshot: &Snapshot, blocks: &[FoundBlock]) -> usize {
                 .take_while(|&a| a >= block.node)
                 .any(|a| snapshot.is(a, "a"));
             if !in_link {
-                total += text.chars().filter(|c| !c.is_whitespace()).count();
+                total += facts::solid_chars_up_to(text, usize::MAX);
             }
         }
     }

@@ -85,6 +85,54 @@ impl TextCollector {
 
     /// Appends the data of text node `node`.
     pub fn push_node(&mut self, node: NodeId, text: &str) {
+        if text.is_ascii() {
+            self.push_ascii_node(node, text);
+        } else {
+            self.push_node_by_char(node, text);
+        }
+    }
+
+    /// [`TextCollector::push_node`] of ASCII text: no soft hyphen, white space is ASCII, UTF-16
+    /// offsets are byte offsets, and each run of non-space bytes is copied whole (cut only where
+    /// a checkpoint falls).
+    fn push_ascii_node(&mut self, node: NodeId, text: &str) {
+        let bytes = text.as_bytes();
+        let mut run_start: Option<u32> = None;
+        let mut at = 0;
+        while at < bytes.len() {
+            if matches!(bytes[at], b'\t'..=b'\r' | b' ') {
+                if self.chars > 0 {
+                    self.pending_space = true;
+                }
+                at += 1;
+                continue;
+            }
+            let word_end = bytes[at..].iter().position(|b| matches!(b, b'\t'..=b'\r' | b' ')).map_or(bytes.len(), |len| at + len);
+            if self.pending_space {
+                self.out.text.push(' ');
+                self.chars += 1;
+                self.pending_space = false;
+            }
+            while at < word_end {
+                let since = match run_start {
+                    Some(start) if self.chars - start < RUN_CHECKPOINT => self.chars - start,
+                    _ => {
+                        self.out.runs.push(TextRun { node, offset: self.chars, node_offset: at as u32, node_byte: at as u32 });
+                        run_start = Some(self.chars);
+                        0
+                    }
+                };
+                // Up to the next checkpoint, or the end of the word.
+                let take = ((RUN_CHECKPOINT - since) as usize).min(word_end - at);
+                self.out.text.push_str(&text[at..at + take]);
+                self.chars += take as u32;
+                at += take;
+            }
+        }
+    }
+
+    /// [`TextCollector::push_node`], char by char.
+    fn push_node_by_char(&mut self, node: NodeId, text: &str) {
         let mut run_start: Option<u32> = None;
         let mut utf16: u32 = 0;
         for (byte, c) in text.char_indices() {
@@ -226,6 +274,31 @@ impl CollapsedText {
 mod tests {
     use super::*;
     use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn ascii_path_collects_like_the_char_path() {
+        let long = "x".repeat(150);
+        let pieces = ["", " ", "\n\t  ", "a", "Le président", " mot ", "\u{b}\u{c}fin\r\n", long.as_str(), "deux  espaces", "  ", "abc def ghi jkl mno pqr stu vwx yz0 123 456 789 abc def ghi jkl mno pqr"];
+        let mut cases: Vec<Vec<&str>> = pieces.iter().map(|p| vec![*p]).collect();
+        for a in pieces {
+            for b in pieces {
+                cases.push(vec![a, b, a]);
+            }
+        }
+        for case in cases {
+            let (mut fast, mut slow) = (TextCollector::new(), TextCollector::new());
+            for (i, text) in case.iter().enumerate() {
+                fast.push_node(i as NodeId + 1, text);
+                slow.push_node_by_char(i as NodeId + 1, text);
+                if i == 1 {
+                    fast.push_space();
+                    slow.push_space();
+                }
+            }
+            assert_eq!(fast.char_len(), slow.char_len(), "{case:?}");
+            assert_eq!(fast.finish(), slow.finish(), "{case:?}");
+        }
+    }
 
     #[test]
     fn collapses_white_space_across_nodes_and_maps_back() {

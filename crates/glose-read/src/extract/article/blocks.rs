@@ -2,7 +2,7 @@
 //! captions, preformatted text), each with its source map back into the page. Runs of inline
 //! content directly inside containers become paragraphs; two `<br>` in a row split them.
 
-use super::facts::{is_phrasing, Facts};
+use super::facts::{is_blank, is_phrasing, Facts};
 use super::chrome;
 use crate::page_patterns as patterns;
 use super::FoundBlock;
@@ -64,7 +64,7 @@ pub fn read_blocks(snapshot: &Snapshot, facts: &Facts, cut: &[bool], roots: &[No
                             flush(&mut items, &mut run, id, kind);
                             continue;
                         }
-                        let blank = snapshot.text(child).is_some_and(|t| t.trim().is_empty());
+                        let blank = snapshot.text(child).is_some_and(is_blank);
                         if !blank {
                             last_was_br = is_br;
                         }
@@ -141,7 +141,7 @@ fn is_caption(snapshot: &Snapshot, node: NodeId) -> bool {
 fn titles_cut_text(snapshot: &Snapshot, roots: &[NodeId], heading: NodeId) -> bool {
     let Some(&root) = roots.iter().find(|&&r| snapshot.contains(r, heading) || r == heading) else { return false };
     let end = roots.iter().filter(|&&r| r >= root).map(|&r| snapshot.subtree_end(r)).max().unwrap_or(root);
-    (snapshot.subtree_end(heading)..end).any(|id| snapshot.text(id).is_some_and(|t| !t.trim().is_empty()))
+    (snapshot.subtree_end(heading)..end).any(|id| snapshot.text(id).is_some_and(|t| !is_blank(t)))
 }
 
 fn flush(items: &mut Vec<Work>, run: &mut Vec<NodeId>, parent: NodeId, kind: BlockKind) {

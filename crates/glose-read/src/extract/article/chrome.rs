@@ -5,6 +5,9 @@
 //! "Related" lists. The word lists are data; the rules only look at a whole short line, never at
 //! a sentence inside a paragraph.
 
+
+use super::facts::{is_ascii_space, solid_chars_up_to};
+
 /// Lines that are chrome as a whole (lower case, trailing `:` `.` `›` `»` `…` and spaces ignored).
 const WHOLE_LINES: &[&str] = &[
     // back / top / print / share
@@ -132,17 +135,126 @@ const CREDIT_MARKERS: &[&str] = &[
     "epa/", "wenn.com", "bestimage",
 ];
 
-/// Whether a short text ends with a photo credit (a caption, not running text).
+/// Longest credit (from its marker to the end of the caption), in chars.
+const CREDIT_TAIL_CHARS: usize = 70;
+
+/// Whether a short text ends with a photo credit (a caption, not running text): the last credit
+/// marker starts in the last [`CREDIT_TAIL_CHARS`] chars and no sentence ends after it.
 pub fn ends_with_credit(text: &str) -> bool {
     let t = normalise(text);
-    let Some(at) = CREDIT_MARKERS.iter().filter_map(|m| t.rfind(m)).max() else { return false };
+    // The last marker is the first one met walking back from the end; one that starts further
+    // back leaves a tail too long, so the walk stops there.
+    let Some(at) = t.char_indices().rev().take(CREDIT_TAIL_CHARS).map(|(at, _)| at).find(|&at| CREDIT_INDEX.starts(&t[at..])) else {
+        return false;
+    };
     let tail = &t[at..];
-    tail.chars().count() <= 70 && !tail.trim_end_matches(['.', ')']).contains(". ")
+    !tail.trim_end_matches(['.', ')']).contains(". ")
 }
 
+/// A text's words joined by one space, lower case.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    if !text.is_ascii() {
+        let mut joined = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
+        return joined.to_lowercase();
+    }
+    // ASCII (most lines): words copied whole, then lower-cased in place (`char::is_whitespace`
+    // and `to_lowercase` of ASCII chars).
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_ascii_space(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && !is_ascii_space(bytes[at]) {
+            at += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..at]);
+    }
+    out.make_ascii_lowercase();
+    out
 }
+
+
+/// Whether a text has more than `n` chars that are not white space.
+fn more_solid_chars_than(text: &str, n: usize) -> bool {
+    solid_chars_up_to(text, n + 1) > n
+}
+
+/// A word list indexed by first byte at compile time (at most 255 words, none empty), so that
+/// testing a text against it compares only the words that open with the text's first byte.
+struct Prefixes<const N: usize> {
+    words: &'static [&'static str],
+    /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
+    order: [u8; N],
+    start: [u8; 257],
+}
+
+impl<const N: usize> Prefixes<N> {
+    const fn new(words: &'static [&'static str]) -> Prefixes<N> {
+        assert!(words.len() == N && N < 256, "a list of N < 256 words");
+        let mut start = [0u8; 257];
+        let mut i = 0;
+        while i < N {
+            assert!(!words[i].is_empty(), "an empty word");
+            start[words[i].as_bytes()[0] as usize + 1] += 1;
+            i += 1;
+        }
+        let mut b = 0;
+        while b < 256 {
+            start[b + 1] += start[b];
+            b += 1;
+        }
+        let mut next = start;
+        let mut order = [0u8; N];
+        let mut i = 0;
+        while i < N {
+            let first = words[i].as_bytes()[0] as usize;
+            order[next[first] as usize] = i as u8;
+            next[first] += 1;
+            i += 1;
+        }
+        Prefixes { words, order, start }
+    }
+
+    /// The words that open with `t`'s first byte (none when `t` is empty).
+    fn candidates<'s>(&'s self, t: &str) -> impl Iterator<Item = &'static str> + 's {
+        let group = match t.as_bytes().first() {
+            Some(&b) => self.start[b as usize] as usize..self.start[b as usize + 1] as usize,
+            None => 0..0,
+        };
+        self.order[group].iter().map(|&k| self.words[k as usize])
+    }
+
+    /// Whether `t` starts with one of the words.
+    fn starts(&self, t: &str) -> bool {
+        self.candidates(t).any(|w| t.starts_with(w))
+    }
+
+    /// Whether `t` is one of the words.
+    fn holds(&self, t: &str) -> bool {
+        self.candidates(t).any(|w| w == t)
+    }
+}
+
+static CREDIT_INDEX: Prefixes<{ CREDIT_MARKERS.len() }> = Prefixes::new(CREDIT_MARKERS);
+static WHOLE_LINE_INDEX: Prefixes<{ WHOLE_LINES.len() }> = Prefixes::new(WHOLE_LINES);
+static CHAIN_ONLY_INDEX: Prefixes<{ CHAIN_ONLY_PHRASES.len() }> = Prefixes::new(CHAIN_ONLY_PHRASES);
+static LEAD_IN_INDEX: Prefixes<{ LEAD_INS.len() }> = Prefixes::new(LEAD_INS);
+static LIST_HEADING_INDEX: Prefixes<{ LIST_HEADINGS.len() }> = Prefixes::new(LIST_HEADINGS);
+static DATE_WORD_INDEX: Prefixes<{ DATE_WORDS.len() }> = Prefixes::new(DATE_WORDS);
+static COUNTER_WORD_INDEX: Prefixes<{ COUNTER_WORDS.len() }> = Prefixes::new(COUNTER_WORDS);
 
 fn trim_end(t: &str) -> &str {
     t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '›' | '»' | '…' | '>' | '|' | '!' | '?') || c.is_whitespace()).trim_start()
@@ -154,7 +266,7 @@ fn trim_end(t: &str) -> &str {
 pub fn is_chrome_line(text: &str, heading: bool) -> bool {
     // No test below takes a line of more than 400 chars once normalised, and normalising keeps
     // every other char (lower-casing never shortens): a long paragraph is let go unread.
-    if text.chars().filter(|c| !c.is_whitespace()).nth(400).is_some() {
+    if more_solid_chars_than(text, 400) {
         return false;
     }
     let t = normalise(text);
@@ -170,16 +282,16 @@ pub fn is_chrome_line(text: &str, heading: bool) -> bool {
         return false;
     }
     let bare = trim_end(&t);
-    if WHOLE_LINES.contains(&bare) {
+    if WHOLE_LINE_INDEX.holds(bare) {
         return true;
     }
-    if chars <= 160 && LEAD_INS.iter().any(|l| t.starts_with(l)) {
+    if chars <= 160 && LEAD_IN_INDEX.starts(&t) {
         return true;
     }
     if chars <= 160 && ["all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados"].iter().any(|w| t.contains(w)) {
         return true;
     }
-    if is_list_heading(&t) {
+    if is_normalised_list_heading(&t) {
         return true;
     }
     if chars <= 80 && (is_counter(bare) || (!heading && is_date_line(bare)) || is_byline(text.trim())) {
@@ -273,7 +385,10 @@ fn is_notice(t: &str) -> bool {
     if t.chars().count() > 400 {
         return false;
     }
-    let starts = |clause: &str| NOTICE_LEAD_INS.iter().any(|l| clause.trim_start_matches(['*', ' ', '(', '»', '"']).starts_with(l));
+    let starts = |clause: &str| {
+        let clause = clause.trim_start_matches(['*', ' ', '(', '»', '"']);
+        NOTICE_LEAD_INS.iter().any(|l| clause.starts_with(l))
+    };
     starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
 }
 
@@ -295,9 +410,9 @@ fn is_phrase_chain(t: &str) -> bool {
         if phrases > 0 && !rest.contains(' ') && (rest.starts_with("http") || rest.starts_with("www.")) {
             return true;
         }
-        let Some(len) = WHOLE_LINES
-            .iter()
-            .chain(CHAIN_ONLY_PHRASES)
+        let Some(len) = WHOLE_LINE_INDEX
+            .candidates(rest)
+            .chain(CHAIN_ONLY_INDEX.candidates(rest))
             .filter(|p| p.len() >= 3 && rest.starts_with(*p))
             .map(|p| p.len())
             .max()
@@ -328,7 +443,7 @@ fn is_segmented_meta(t: &str) -> bool {
         .iter()
         .filter(|p| {
             let bare = trim_end(p);
-            WHOLE_LINES.contains(&bare) || LEAD_INS.iter().any(|l| p.starts_with(l)) || is_counter(bare) || is_date_line(bare) || is_date_word(bare)
+            WHOLE_LINE_INDEX.holds(bare) || LEAD_IN_INDEX.starts(p) || is_counter(bare) || is_date_line(bare) || is_date_word(bare)
         })
         .count();
     chrome >= 2 && chrome * 2 >= parts.len()
@@ -353,16 +468,15 @@ fn chrome_after_date(t: &str, heading: bool) -> bool {
     if t.chars().count() > 120 {
         return false;
     }
-    let words: Vec<&str> = t.split(' ').collect();
-    (1..words.len().min(7)).any(|n| {
-        let (head, tail) = (words[..n].join(" "), words[n..].join(" "));
-        is_date_line(trim_end(&head)) && {
-            let tail = tail.as_str();
-            LEAD_INS.iter().any(|l| tail.starts_with(l))
-                || WHOLE_LINES.contains(&trim_end(tail))
+    // The first one to six words and the rest, split at a space (the words joined again).
+    t.match_indices(' ').take(6).any(|(at, _)| {
+        let (head, tail) = (&t[..at], &t[at + 1..]);
+        is_date_line(trim_end(head)) && {
+            LEAD_IN_INDEX.starts(tail)
+                || WHOLE_LINE_INDEX.holds(trim_end(tail))
                 || is_counter(trim_end(tail))
                 || (!heading && is_byline(tail))
-                || (!heading && t.chars().count() <= 40 && has_year(&head) && tail.split_whitespace().count() <= 2 && is_section_label(tail))
+                || (!heading && t.chars().count() <= 40 && has_year(head) && tail.split_whitespace().count() <= 2 && is_section_label(tail))
         }
     })
 }
@@ -384,11 +498,15 @@ fn is_section_label(tail: &str) -> bool {
 /// A heading is short (eight words at most); a longer line counts when its lead-in ends in a
 /// colon ("Lea más: <headline>", "Read also: <headline>").
 pub fn is_list_heading(text: &str) -> bool {
-    let t = normalise(text);
+    is_normalised_list_heading(&normalise(text))
+}
+
+/// [`is_list_heading`] of a [`normalise`]d text (normalising again would change nothing).
+fn is_normalised_list_heading(t: &str) -> bool {
     let short = t.split_whitespace().count() <= 8 && t.chars().count() <= 80;
     (short || t.chars().count() <= 200)
-        && LIST_HEADINGS.iter().any(|h| {
-            t.starts_with(h) && word_ends(&t, h.len()) && (short || h.ends_with(':') || t[h.len()..].trim_start().starts_with(':'))
+        && LIST_HEADING_INDEX.candidates(t).any(|h| {
+            t.starts_with(h) && word_ends(t, h.len()) && (short || h.ends_with(':') || t[h.len()..].trim_start().starts_with(':'))
         })
 }
 
@@ -436,7 +554,7 @@ fn is_date_line(t: &str) -> bool {
             continue;
         }
         // A timestamp often shares its line with a counter ("19.6.2007 9:40 Uhr 71 Kommentare").
-        if !DATE_WORDS.contains(&w) && !COUNTER_WORDS.contains(&w) {
+        if !DATE_WORD_INDEX.holds(w) && !COUNTER_WORD_INDEX.holds(w) {
             return false;
         }
     }
@@ -462,6 +580,119 @@ fn is_byline(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read_html::parse_html;
+
+    /// Lines to compare the fast paths with the plain ones on: the text of every element of the
+    /// sample pages (raw and trimmed to its last 100 chars), every listed word in a few
+    /// surroundings, and white space and case oddities.
+    fn sample_lines() -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pages");
+        for entry in std::fs::read_dir(&root).expect("tests/pages") {
+            let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) else { continue };
+            let s = parse_html(&html);
+            for id in 0..s.len() as crate::snapshot::NodeId {
+                if s.tag(id).is_some() {
+                    let text = s.text_content(id);
+                    if text.len() <= 2000 {
+                        let tail: String = text.chars().rev().take(100).collect::<Vec<_>>().into_iter().rev().collect();
+                        lines.push(tail);
+                        lines.push(text);
+                    }
+                }
+            }
+        }
+        assert!(lines.len() > 1000, "sample pages read under {}", root.display());
+        for list in [WHOLE_LINES, LEAD_INS, LIST_HEADINGS, CREDIT_MARKERS, CHAIN_ONLY_PHRASES, DATE_WORDS, COUNTER_WORDS] {
+            for w in list {
+                let cut: String = w.chars().skip(1).collect();
+                lines.extend([
+                    (*w).to_owned(), w.to_uppercase(), format!("{w}:"), format!("{w} x"), format!("Caption {w} Agence"),
+                    format!("a. {w} Name Surname."), format!("{w}{w}"), cut, format!("\u{b}{w}\u{a0}É\t"),
+                ]);
+            }
+        }
+        lines.extend(["", " ", "\u{b}x\u{c}Y ", "İstanbul © AFP", "ΣΊΣΥΦΟΣ Foto: X", "(REUTERS/Denis Balibouse)"].map(str::to_owned));
+        lines
+    }
+
+    /// A word list, and its index's `starts` and `holds`.
+    type ListIndex<'a> = (&'a [&'a str], &'a dyn Fn(&str) -> bool, &'a dyn Fn(&str) -> bool);
+
+    #[test]
+    fn fast_paths_match_the_plain_versions() {
+        let plain_normalise = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let plain_credit = |text: &str| {
+            let t = plain_normalise(text);
+            let Some(at) = CREDIT_MARKERS.iter().filter_map(|m| t.rfind(m)).max() else { return false };
+            let tail = &t[at..];
+            tail.chars().count() <= 70 && !tail.trim_end_matches(['.', ')']).contains(". ")
+        };
+        let indexes: [ListIndex; 7] = [
+            (DATE_WORDS, &|t| DATE_WORD_INDEX.starts(t), &|t| DATE_WORD_INDEX.holds(t)),
+            (COUNTER_WORDS, &|t| COUNTER_WORD_INDEX.starts(t), &|t| COUNTER_WORD_INDEX.holds(t)),
+            (WHOLE_LINES, &|t| WHOLE_LINE_INDEX.starts(t), &|t| WHOLE_LINE_INDEX.holds(t)),
+            (LEAD_INS, &|t| LEAD_IN_INDEX.starts(t), &|t| LEAD_IN_INDEX.holds(t)),
+            (LIST_HEADINGS, &|t| LIST_HEADING_INDEX.starts(t), &|t| LIST_HEADING_INDEX.holds(t)),
+            (CREDIT_MARKERS, &|t| CREDIT_INDEX.starts(t), &|t| CREDIT_INDEX.holds(t)),
+            (CHAIN_ONLY_PHRASES, &|t| CHAIN_ONLY_INDEX.starts(t), &|t| CHAIN_ONLY_INDEX.holds(t)),
+        ];
+        let mut credits = 0;
+        for line in sample_lines() {
+            let t = normalise(&line);
+            assert_eq!(t, plain_normalise(&line), "{line:?}");
+            // `is_chrome_line` tests the list headings on a line already normalised.
+            assert_eq!(normalise(&t), t, "{line:?}");
+            let credit = ends_with_credit(&line);
+            assert_eq!(credit, plain_credit(&line), "{line:?}");
+            credits += usize::from(credit);
+            for hay in [line.as_str(), t.as_str(), trim_end(&t)] {
+                for (list, starts, holds) in &indexes {
+                    assert_eq!(starts(hay), list.iter().any(|w| hay.starts_with(w)), "{hay:?}");
+                    assert_eq!(holds(hay), list.contains(&hay), "{hay:?}");
+                }
+            }
+        }
+        assert!(credits > 50, "credits found: {credits}");
+    }
+
+    #[test]
+    fn solid_chars_are_counted_like_chars_that_are_not_white_space() {
+        let plain = |t: &str, n: usize| t.chars().filter(|c| !c.is_whitespace()).nth(n).is_some();
+        let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        let spaces: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        assert!(spaces.iter().all(|c| c.is_ascii() || matches!(c.to_string().as_bytes()[0], 0xC2 | 0xE1 | 0xE2 | 0xE3)));
+        let mut lines = sample_lines();
+        lines.extend((0..=0x10FFFF).filter_map(char::from_u32).map(|c| format!("a{c}{c} b")));
+        lines.extend((0..=0x10FFFF).filter_map(char::from_u32).map(|c| format!(" \n{c}\u{a0} ")));
+        for line in &lines {
+            for n in [0, 1, 2, 3, 10, 400] {
+                assert_eq!(more_solid_chars_than(line, n), plain(line, n), "{line:?} {n}");
+            }
+            assert_eq!(solid_chars_up_to(line, usize::MAX), count(line), "{line:?}");
+            let indented = format!("\n  \t{line}");
+            let deep = format!("\n{}\t\t\t\t\t\t\t\t\t {line}", " ".repeat(19));
+            for text in [line.as_str(), indented.as_str(), deep.as_str(), line.trim_start_matches(|c: char| !c.is_whitespace())] {
+                assert_eq!(super::super::facts::is_blank(text), text.trim().is_empty(), "{text:?}");
+                assert_eq!(super::super::facts::trim_blank_start(text), text.trim_start(), "{text:?}");
+            }
+        }
+    }
+
+    /// Lower-casing a lower-cased char changes nothing and adds no white space, so normalising
+    /// twice is normalising once (whatever the char and its neighbours).
+    #[test]
+    fn normalising_is_idempotent() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(lower.to_lowercase(), lower, "{c:?}");
+            assert!(c.is_whitespace() || !lower.chars().any(char::is_whitespace), "{c:?}");
+            for text in [format!("{c}"), format!("ΑΣ{c}Σ x"), format!(" a{c}\u{a0}Σ")] {
+                let once = normalise(&text);
+                assert_eq!(normalise(&once), once, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn captions_with_credits_are_recognised() {

@@ -11,19 +11,23 @@ use crate::snapshot::{NodeId, Snapshot};
 
 /// Cuts boilerplate inside `roots`, marking subtree roots in `removed`.
 pub fn clean_article(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, roots: &[NodeId], flags: Flags, removed: &mut [bool]) {
-    let mut live = Live::from(facts);
-    let n = snapshot.len();
-    let mut contains_data_table = vec![false; n];
-    let mut data_tables = vec![false; n];
-    let mut in_data_table = vec![false; n];
+    // Every node read or written below lies in the roots' subtrees: the figures are copied for
+    // that span of the arena only (`id - start`), not for the whole page (its comments…).
+    let start = roots.iter().copied().min().unwrap_or(0);
+    let end = roots.iter().map(|&r| snapshot.subtree_end(r)).max().unwrap_or(start);
+    let mut live = Live::from(facts, start, end);
+    let span = (end - start) as usize;
+    let at = |id: NodeId| (id - start) as usize;
+    let mut contains_data_table = vec![false; span];
+    let mut data_tables = vec![false; span];
+    let mut in_data_table = vec![false; span];
     for &root in roots {
         for id in snapshot.descendants(root) {
-            let i = id as usize;
             if snapshot.is(id, "table") {
-                data_tables[i] = is_data_table(snapshot, id);
+                data_tables[at(id)] = is_data_table(snapshot, id);
             }
             if let Some(parent) = snapshot.parent(id) {
-                in_data_table[i] = in_data_table[parent as usize] || data_tables[parent as usize];
+                in_data_table[at(id)] = in_data_table[at(parent)] || data_tables[at(parent)];
             }
         }
         for id in snapshot.descendants(root).rev() {
@@ -32,14 +36,14 @@ pub fn clean_article(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, root
                 continue;
             }
             let Some(tag) = snapshot.tag(id) else { continue };
-            let data_table = data_tables[i] || in_data_table[i];
+            let data_table = data_tables[at(id)] || in_data_table[at(id)];
             if let Some(parent) = snapshot.parent(id) {
-                contains_data_table[parent as usize] |= contains_data_table[i] || data_table;
+                contains_data_table[at(parent)] |= contains_data_table[at(id)] || data_table;
             }
             if removed[i] {
                 continue;
             }
-            if should_remove(snapshot, facts, hints, &live, flags, id, tag, data_table, contains_data_table[i], root) {
+            if should_remove(snapshot, facts, hints, &live, flags, id, tag, data_table, contains_data_table[at(id)], root) {
                 removed[i] = true;
                 live.subtract(snapshot, id, root);
             }
@@ -47,8 +51,10 @@ pub fn clean_article(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, root
     }
 }
 
-/// The figures that change as blocks are cut.
+/// The figures that change as blocks are cut, for the nodes `start..` of one span of the arena
+/// (indexed by `id - start`, [`Live::at`]).
 struct Live {
+    start: NodeId,
     text_len: Vec<u32>,
     link_len: Vec<f32>,
     commas: Vec<u32>,
@@ -62,24 +68,32 @@ struct Live {
 }
 
 impl Live {
-    fn from(f: &Facts) -> Live {
+    /// The figures of the nodes `start..end`.
+    fn from(f: &Facts, start: NodeId, end: NodeId) -> Live {
+        let span = start as usize..end as usize;
         Live {
-            text_len: f.text_len.clone(),
-            link_len: f.link_len.clone(),
-            commas: f.commas.clone(),
-            paras: f.paras.clone(),
-            imgs: f.imgs.clone(),
-            lis: f.lis.clone(),
-            inputs: f.inputs.clone(),
-            heading_len: f.heading_len.clone(),
-            textish_len: f.textish_len.clone(),
-            list_len: f.list_len.clone(),
+            start,
+            text_len: f.text_len[span.clone()].to_vec(),
+            link_len: f.link_len[span.clone()].to_vec(),
+            commas: f.commas[span.clone()].to_vec(),
+            paras: f.paras[span.clone()].to_vec(),
+            imgs: f.imgs[span.clone()].to_vec(),
+            lis: f.lis[span.clone()].to_vec(),
+            inputs: f.inputs[span.clone()].to_vec(),
+            heading_len: f.heading_len[span.clone()].to_vec(),
+            textish_len: f.textish_len[span.clone()].to_vec(),
+            list_len: f.list_len[span].to_vec(),
         }
+    }
+
+    /// Where a node's figures are.
+    fn at(&self, id: NodeId) -> usize {
+        (id - self.start) as usize
     }
 
     /// Takes a cut subtree's figures out of its ancestors up to `root`.
     fn subtract(&mut self, snapshot: &Snapshot, id: NodeId, root: NodeId) {
-        let i = id as usize;
+        let i = self.at(id);
         let tag = snapshot.tag(id).unwrap_or("");
         let text = self.text_len[i];
         let own_para = u32::from(tag == "p");
@@ -92,7 +106,11 @@ impl Live {
         );
         let mut ancestor = snapshot.parent(id);
         while let Some(a) = ancestor {
-            let a_i = a as usize;
+            // Above the span (only when a root itself is cut): figures no rule reads.
+            if a < self.start {
+                break;
+            }
+            let a_i = self.at(a);
             self.text_len[a_i] = self.text_len[a_i].saturating_sub(text);
             self.link_len[a_i] = (self.link_len[a_i] - link).max(0.0);
             self.commas[a_i] = self.commas[a_i].saturating_sub(commas);
@@ -111,8 +129,9 @@ impl Live {
     }
 
     fn link_density(&self, id: NodeId) -> f64 {
-        let len = self.text_len[id as usize];
-        if len == 0 { 0.0 } else { (self.link_len[id as usize] as f64 / len as f64).min(1.0) }
+        let i = self.at(id);
+        let len = self.text_len[i];
+        if len == 0 { 0.0 } else { (self.link_len[i] as f64 / len as f64).min(1.0) }
     }
 }
 
@@ -123,11 +142,12 @@ fn has_ancestor_within(snapshot: &Snapshot, id: NodeId, tag: &str, depth: usize)
 #[allow(clippy::too_many_arguments)]
 fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &Live, flags: Flags, id: NodeId, tag: &str, data_table: bool, holds_data_table: bool, root: NodeId) -> bool {
     let i = id as usize;
+    let l = live.at(id);
     match tag {
         "footer" | "aside" | "link" | "input" | "textarea" | "select" | "button" => return true,
         _ => {}
     }
-    if id != root && hints.share(id) && live.text_len[i] < 500 {
+    if id != root && hints.share(id) && live.text_len[l] < 500 {
         return true;
     }
     let weight = if flags.weight_classes { hints.class_weight(id) } else { 0.0 };
@@ -144,19 +164,19 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
     if has_ancestor_within(snapshot, id, "code", 3) {
         return false;
     }
-    let text_len = live.text_len[i];
+    let text_len = live.text_len[l];
     if weight < 0.0 && !holds_the_text(live, id, root) {
         return true;
     }
-    let is_list = matches!(tag, "ul" | "ol") || (text_len > 0 && live.list_len[i] as f64 / text_len as f64 > 0.9);
-    if live.commas[i] >= 10 {
+    let is_list = matches!(tag, "ul" | "ol") || (text_len > 0 && live.list_len[l] as f64 / text_len as f64 > 0.9);
+    if live.commas[l] >= 10 {
         return false;
     }
-    let p = live.paras[i] as f64;
-    let img = live.imgs[i] as f64;
-    let li = live.lis[i] as f64 - 100.0;
-    let input = live.inputs[i] as f64;
-    let heading_density = if text_len == 0 { 0.0 } else { live.heading_len[i] as f64 / text_len as f64 };
+    let p = live.paras[l] as f64;
+    let img = live.imgs[l] as f64;
+    let li = live.lis[l] as f64 - 100.0;
+    let input = live.inputs[l] as f64;
+    let heading_density = if text_len == 0 { 0.0 } else { live.heading_len[l] as f64 / text_len as f64 };
     if text_len < 40 {
         let text = snapshot.text_content(id);
         if patterns::is_ad_or_loading_label(&text) {
@@ -164,7 +184,7 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
         }
     }
     let link_density = live.link_density(id);
-    let text_density = if text_len == 0 { 0.0 } else { live.textish_len[i] as f64 / text_len as f64 };
+    let text_density = if text_len == 0 { 0.0 } else { live.textish_len[l] as f64 / text_len as f64 };
     let figure_child = has_ancestor_within(snapshot, id, "figure", 3);
     let remove = (!figure_child && img > 1.0 && p / img < 0.5)
         || (!is_list && li > p)
@@ -176,7 +196,7 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
     if is_list && remove {
         // Simple lists of images stay.
         let simple = snapshot.children(id).filter(|&c| snapshot.tag(c).is_some()).all(|c| snapshot.children(c).filter(|&g| snapshot.tag(g).is_some()).count() <= 1);
-        if simple && live.imgs[i] == live.lis[i] {
+        if simple && live.imgs[l] == live.lis[l] {
             return false;
         }
     }
@@ -187,8 +207,8 @@ fn should_remove(snapshot: &Snapshot, facts: &Facts, hints: &Hints<'_>, live: &L
 /// few links): a negative class word on it ("field--label-hidden", "has-media") names its
 /// layout, not boilerplate.
 fn holds_the_text(live: &Live, id: NodeId, root: NodeId) -> bool {
-    let i = id as usize;
-    live.commas[i] >= 10 && live.link_density(id) < 0.2 && live.text_len[i] * 2 >= live.text_len[root as usize]
+    let l = live.at(id);
+    live.commas[l] >= 10 && live.link_density(id) < 0.2 && live.text_len[l] * 2 >= live.text_len[live.at(root)]
 }
 
 /// Whether a table holds data rather than page layout (Reader View's rules, after Firefox's

@@ -18,6 +18,62 @@ const PHRASING: &[&str] = &[
 /// Tags whose text counts as "text-ish" for the text density check.
 const TEXTISH: &[&str] = &["span", "li", "td", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 
+/// A tag list as sorted numbers, for a binary search instead of comparing the tag with every
+/// name: a name of up to 8 bytes is its bytes read as a little-endian number; a longer name
+/// (never one of the page's inline tags) is looked up in the list itself.
+struct TagSet<const N: usize> {
+    names: &'static [&'static str],
+    words: [u64; N],
+}
+
+/// A tag name of up to 8 bytes as a number (`u64::MAX`, which no UTF-8 name gives, for a longer one).
+const fn tag_word(tag: &str) -> u64 {
+    let bytes = tag.as_bytes();
+    if bytes.len() > 8 {
+        return u64::MAX;
+    }
+    let mut word = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        word |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+impl<const N: usize> TagSet<N> {
+    const fn new(names: &'static [&'static str]) -> TagSet<N> {
+        assert!(names.len() == N, "N names");
+        let mut words = [0u64; N];
+        let mut i = 0;
+        while i < N {
+            // Insertion sort (a `const fn` has no `sort`).
+            let word = tag_word(names[i]);
+            let mut at = i;
+            while at > 0 && words[at - 1] > word {
+                words[at] = words[at - 1];
+                at -= 1;
+            }
+            words[at] = word;
+            i += 1;
+        }
+        TagSet { names, words }
+    }
+
+    /// Whether the list holds `tag`. (No listed name holds a NUL byte: a tag that ends with one,
+    /// whose number would be a shorter name's, is none of them.)
+    fn holds(&self, tag: &str) -> bool {
+        if tag.len() > 8 {
+            return self.names.contains(&tag);
+        }
+        tag.as_bytes().last() != Some(&0) && self.words.binary_search(&tag_word(tag)).is_ok()
+    }
+}
+
+static DIV_BREAKER_SET: TagSet<{ DIV_BREAKERS.len() }> = TagSet::new(DIV_BREAKERS);
+static PHRASING_SET: TagSet<{ PHRASING.len() }> = TagSet::new(PHRASING);
+static TEXTISH_SET: TagSet<{ TEXTISH.len() }> = TagSet::new(TEXTISH);
+
 /// Figures for every node of one pass.
 pub struct Facts {
     /// Whether the node and all its ancestors are kept.
@@ -71,6 +127,85 @@ fn text_figures(text: &str) -> (u32, u32) {
     (len, commas)
 }
 
+/// `char::is_whitespace` of an ASCII byte.
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether a text is only white space (`t.trim().is_empty()`), its ASCII blanks read byte by
+/// byte: the blank text nodes of pretty-printed pages are long runs of indentation.
+pub fn is_blank(t: &str) -> bool {
+    trim_blank_start(t).is_empty()
+}
+
+/// A text without its leading white space (`t.trim_start()`), its ASCII blanks skipped byte by
+/// byte, and eight at a time where they are runs of spaces or tabs (indentation).
+pub fn trim_blank_start(t: &str) -> &str {
+    const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+    const TABS: u64 = u64::from_ne_bytes([b'\t'; 8]);
+    let bytes = t.as_bytes();
+    let mut at = 0;
+    loop {
+        if let Some(&chunk) = bytes.get(at..at + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_ne_bytes(chunk);
+            if word == SPACES || word == TABS {
+                at += 8;
+                continue;
+            }
+        }
+        match bytes.get(at) {
+            Some(&b) if is_ascii_space(b) => at += 1,
+            _ => break,
+        }
+    }
+    t[at..].trim_start()
+}
+
+/// How many chars of a text are not white space (`char::is_whitespace`), counting no further
+/// than `limit` (the count, or `limit` when it is larger). Eight ASCII bytes at a time where the
+/// text is ASCII; else byte by byte, where only chars whose first byte is 0xC2, 0xE1, 0xE2 or
+/// 0xE3 may be non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), and only
+/// those are decoded.
+pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut solid = 0;
+    let mut at = 0;
+    while at < bytes.len() && solid < limit {
+        if let Some(&chunk) = bytes.get(at..at + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            let word = u64::from_le_bytes(chunk);
+            if word & HIGH_BITS == 0 {
+                solid += 8 - ascii_spaces(word);
+                at += 8;
+                continue;
+            }
+        }
+        let b = bytes[at];
+        let counts = match b {
+            0x80..=0xBF => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => !is_ascii_space(b),
+        };
+        solid += usize::from(counts);
+        at += 1;
+    }
+    solid.min(limit)
+}
+
+/// The high bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of a word's eight ASCII bytes are white space (space, or `\t` … `\r`): the high bit
+/// of a byte is set in `equal` where the byte is a space, in `control` where it is 9 to 13 (each
+/// byte is below 0x80, so no addition carries into the next byte).
+fn ascii_spaces(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = !HIGH_BITS;
+    let diff = word ^ (b' ' as u64 * ONES);
+    let equal = !(((diff & low) + low) | diff) & HIGH_BITS;
+    let control = (word + (0x80 - 9) * ONES) & !(word + (0x80 - 14) * ONES) & HIGH_BITS;
+    (equal | control).count_ones() as usize
+}
+
 /// Collapsed length of a text node's data (each white-space run counts as one char).
 pub fn collapsed_len(text: &str) -> u32 {
     let mut len = 0;
@@ -93,7 +228,7 @@ pub fn collapsed_len(text: &str) -> u32 {
 pub fn is_phrasing(snapshot: &Snapshot, facts: &Facts, id: NodeId) -> bool {
     match snapshot.tag(id) {
         None => snapshot.text(id).is_some(),
-        Some(tag) => PHRASING.contains(&tag) || (matches!(tag, "a" | "del" | "ins") && !facts.has_non_phrasing[id as usize]),
+        Some(tag) => PHRASING_SET.holds(tag) || (matches!(tag, "a" | "del" | "ins") && !facts.has_non_phrasing[id as usize]),
     }
 }
 
@@ -103,14 +238,24 @@ impl Facts {
         let n = snapshot.len();
         let mut alive = vec![true; n];
         let mut link_coef = vec![0f32; n];
-        for id in 1..n {
+        let mut id = 1;
+        while id < n {
+            if removed[id] {
+                // A removed subtree (the comment section…) is dead whole; its link
+                // coefficients are never read.
+                let end = (snapshot.subtree_end(id as NodeId) as usize).min(n);
+                alive[id..end].fill(false);
+                id = end;
+                continue;
+            }
+            // Parents come first: a dead one has sent the walk past this node.
             let parent = snapshot.parent(id as NodeId).unwrap_or(0) as usize;
-            alive[id] = alive[parent] && !removed[id];
             link_coef[id] = if snapshot.is(id as NodeId, "a") {
                 if snapshot.attr(id as NodeId, "href").is_some_and(|h| h.starts_with('#') && h.len() > 1) { 0.3 } else { 1.0 }
             } else {
                 link_coef[parent]
             };
+            id += 1;
         }
         let mut f = Facts {
             alive,
@@ -160,14 +305,14 @@ impl Facts {
             f.inputs[p] += f.inputs[id] + u32::from(tag == Some("input"));
             let is_heading = matches!(tag, Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
             f.heading_len[p] += f.heading_len[id] + if is_heading { f.text_len[id] } else { 0 };
-            let textish = tag.is_some_and(|t| TEXTISH.contains(&t)) || (tag.is_none() && snapshot.is(parent, "div"));
+            let textish = tag.is_some_and(|t| TEXTISH_SET.holds(t)) || (tag.is_none() && snapshot.is(parent, "div"));
             f.textish_len[p] += f.textish_len[id] + if textish { f.text_len[id] } else { 0 };
             f.list_len[p] += f.list_len[id] + if matches!(tag, Some("ul" | "ol")) { f.text_len[id] } else { 0 };
-            if f.has_block[id] || tag.is_some_and(|t| DIV_BREAKERS.contains(&t)) {
+            if f.has_block[id] || tag.is_some_and(|t| DIV_BREAKER_SET.holds(t)) {
                 f.has_block[p] = true;
             }
             let non_phrasing = match tag {
-                Some(t) => !(PHRASING.contains(&t) || matches!(t, "a" | "del" | "ins")) || f.has_non_phrasing[id],
+                Some(t) => !(PHRASING_SET.holds(t) || matches!(t, "a" | "del" | "ins")) || f.has_non_phrasing[id],
                 None => false,
             };
             if non_phrasing {
@@ -190,7 +335,7 @@ impl Facts {
                 continue;
             }
             if is_phrasing(snapshot, self, child) {
-                if !in_run && self.text_len[child as usize] > 0 && !snapshot.text(child).is_some_and(|t| t.trim().is_empty()) {
+                if !in_run && self.text_len[child as usize] > 0 && !snapshot.text(child).is_some_and(is_blank) {
                     runs += 1;
                     in_run = true;
                 }
@@ -210,7 +355,7 @@ impl Facts {
             match (snapshot.tag(child), snapshot.text(child)) {
                 (Some("p"), _) if only_p.is_none() => only_p = Some(child),
                 (Some(_), _) => return false,
-                (None, Some(t)) if !t.trim().is_empty() => return false,
+                (None, Some(t)) if !is_blank(t) => return false,
                 _ => {}
             }
         }
@@ -232,6 +377,41 @@ impl Facts {
 mod tests {
     use super::*;
     use crate::read_html::parse_html;
+
+    #[test]
+    fn ascii_words_count_their_spaces() {
+        // Every ASCII byte at every place of a word, among spaces, letters, tabs and NULs.
+        for b in 0..0x80u8 {
+            for place in 0..8 {
+                for fill in [b' ', b'x', b'\t', 0] {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = b;
+                    let expected = bytes.iter().filter(|&&c| is_ascii_space(c)).count();
+                    assert_eq!(ascii_spaces(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+                }
+            }
+        }
+        let text = "  Une phrase,\tavec\u{a0}des espaces\u{2009}fines… et d'autres\n\x0b\x0cmots  ";
+        for start in 0..text.len() {
+            let Some(t) = text.get(start..) else { continue };
+            for limit in [1, 3, 8, 9, 17, usize::MAX] {
+                assert_eq!(solid_chars_up_to(t, limit), t.chars().filter(|c| !c.is_whitespace()).count().min(limit), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tag_sets_hold_what_the_lists_hold() {
+        let mut tags: Vec<String> = [DIV_BREAKERS, PHRASING, TEXTISH].concat().iter().map(|t| (*t).to_owned()).collect();
+        tags.extend(["", "a", "x", "bb", "blockquotes", "figcaption", "textarea2", "ab\u{e9}", "h1", "spam", "spa", "spann", "b\0", "sp\0an", "\0"].map(str::to_owned));
+        let more: Vec<String> = tags.iter().flat_map(|t| [format!("{t}x"), t.chars().skip(1).collect(), t.to_uppercase()]).collect();
+        tags.extend(more);
+        for tag in &tags {
+            assert_eq!(DIV_BREAKER_SET.holds(tag), DIV_BREAKERS.contains(&tag.as_str()), "{tag:?}");
+            assert_eq!(PHRASING_SET.holds(tag), PHRASING.contains(&tag.as_str()), "{tag:?}");
+            assert_eq!(TEXTISH_SET.holds(tag), TEXTISH.contains(&tag.as_str()), "{tag:?}");
+        }
+    }
 
     #[test]
     fn figures_add_up_and_skip_removed_subtrees() {

@@ -57,18 +57,46 @@ impl<'a> Hints<'a> {
 
     /// The flags and weight that a class and an id say.
     fn hints_of(class: Option<&str>, id_attr: Option<&str>) -> (u8, i8) {
+        let (class_value, id_value) = (class.unwrap_or(""), id_attr.unwrap_or(""));
+        if !class_value.is_ascii() || !id_value.is_ascii() {
+            return Self::hints_of_any(class, id_attr);
+        }
+        // ASCII (nearly every page): `match_string` lower-cased in place, and its two halves are
+        // the lower-cased values `class_weight` reads (an absent value reads as an empty one).
+        let mut matched = String::with_capacity(class_value.len() + 1 + id_value.len());
+        matched.push_str(class_value);
+        matched.push(' ');
+        matched.push_str(id_value);
+        matched.make_ascii_lowercase();
+        let mut weight = 0i8;
+        for value in [&matched[..class_value.len()], &matched[class_value.len() + 1..]] {
+            if !value.is_empty() {
+                weight -= i8::from(patterns::is_negative(value));
+                weight += i8::from(patterns::is_positive(value));
+            }
+        }
+        (Self::flags_of(&matched), weight)
+    }
+
+    /// [`Hints::hints_of`] for any class and id, as the patterns read them.
+    fn hints_of_any(class: Option<&str>, id_attr: Option<&str>) -> (u8, i8) {
         let matched = patterns::match_string(class, id_attr);
+        (Self::flags_of(&matched), (patterns::class_weight(class, id_attr) / 25.0) as i8)
+    }
+
+    /// The flags of a [`patterns::match_string`].
+    fn flags_of(matched: &str) -> u8 {
         let mut flags = READ;
-        if patterns::is_unlikely(&matched) {
+        if patterns::is_unlikely(matched) {
             flags |= UNLIKELY;
         }
-        if patterns::is_author_box(&matched) {
+        if patterns::is_author_box(matched) {
             flags |= AUTHOR_BOX;
         }
-        if patterns::is_share(&matched) {
+        if patterns::is_share(matched) {
             flags |= SHARE;
         }
-        (flags, (patterns::class_weight(class, id_attr) / 25.0) as i8)
+        flags
     }
 
     fn has(&self, id: NodeId, flag: u8) -> bool {
@@ -114,5 +142,29 @@ mod tests {
         assert_eq!(h.class_weight(side), -25.0);
         assert_eq!(h.class_weight(post), 50.0);
         assert!(!h.unlikely(bare) && !h.share(bare) && h.class_weight(bare) == 0.0);
+    }
+
+    /// The ASCII path reads every class and id of the sample pages (and crafted ones) as the
+    /// patterns do.
+    #[test]
+    fn the_ascii_path_reads_like_the_patterns() {
+        let mut values: Vec<String> = ["", " ", "Sidebar", "post-content", "HID", "x hid", "Share_bar", "sharedaddy", "main Comment", "AUTHOR-BOX"]
+            .map(str::to_owned)
+            .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pages");
+        for entry in std::fs::read_dir(&root).expect("tests/pages") {
+            let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) else { continue };
+            let s = crate::read_html::parse_html(&html);
+            for id in 0..s.len() as NodeId {
+                values.extend(s.attr(id, "class").into_iter().chain(s.attr(id, "id")).map(str::to_owned));
+            }
+        }
+        assert!(values.len() > 500);
+        let options: Vec<Option<&str>> = values.iter().map(|v| Some(v.as_str())).chain([None]).collect();
+        for (k, &class) in options.iter().enumerate() {
+            for id_attr in options.iter().copied().skip(k % 7).step_by(97).chain([None, Some("Related-Posts")]) {
+                assert_eq!(Hints::hints_of(class, id_attr), Hints::hints_of_any(class, id_attr), "{class:?} {id_attr:?}");
+            }
+        }
     }
 }
