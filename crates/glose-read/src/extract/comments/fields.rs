@@ -335,7 +335,7 @@ fn depth_of(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId) -> Opti
 /// Reads an "in reply to X" line ("En réponse à X", "в ответ на X", "Xさんへの返信"); whether
 /// `id` is one.
 fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
-    if !may_hold_reply_phrase(snapshot, id) {
+    if !may_hold_reply_phrase(snapshot, id) || single_text(snapshot, id).is_some_and(plain_ascii_without_reply_phrase) {
         return false;
     }
     let text = PlainText::of_subtree(snapshot, id);
@@ -380,10 +380,67 @@ fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
     last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }
 
+/// The only text node of a subtree, if it has exactly one.
+fn single_text(snapshot: &Snapshot, id: NodeId) -> Option<&str> {
+    let mut texts = snapshot.descendants(id).filter_map(|d| snapshot.text(d));
+    texts.next().filter(|_| texts.next().is_none())
+}
+
+/// Whether a subtree's only text surely opens with no reply phrase and ends with no reply
+/// suffix, decided without building its collapsed, lower-cased copy ("Reply", "Antworten"): an
+/// ASCII text with no white space to collapse but single spaces is its own collapsed text once
+/// trimmed, its lower-case copy is ASCII (a reply suffix ends outside ASCII), and it starts with
+/// a phrase exactly when it does so ignoring ASCII case.
+fn plain_ascii_without_reply_phrase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let plain = text.is_ascii() && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')) && !bytes.windows(2).any(|w| w == b"  ");
+    plain && {
+        let trimmed = text.trim_matches(' ').as_bytes();
+        !REPLY_PHRASES.iter().any(|p| trimmed.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes())))
+    }
+}
+
 #[cfg(test)]
 #[test]
 fn reply_suffixes_end_outside_ascii() {
     assert!(REPLY_SUFFIXES.iter().all(|s| s.chars().last().is_some_and(|c| !c.is_ascii())));
+}
+
+#[cfg(test)]
+#[test]
+fn plain_ascii_texts_without_a_reply_phrase_are_those_the_full_reading_refuses() {
+    use crate::snapshot::SnapshotBuilder;
+    // The full reading's question, on the collapsed text of a one-text subtree.
+    let opens_or_ends_a_reply = |text: &str| {
+        let lower = text.trim().to_lowercase();
+        REPLY_PHRASES.iter().any(|p| lower.starts_with(p)) || REPLY_SUFFIXES.iter().any(|s| lower.ends_with(s) && text.trim().chars().count() <= 40)
+    };
+    assert!(REPLY_PHRASES.iter().all(|p| p.to_lowercase() == *p), "phrases are lower case");
+    let mut texts: Vec<String> = vec!["".into(), " ".into(), "Reply".into(), "Report".into(), "x".into(), "Anna".into(), "\u{ad}".into()];
+    for phrase in REPLY_PHRASES.iter().chain(REPLY_SUFFIXES) {
+        for form in [phrase.to_string(), phrase.to_uppercase(), format!("{phrase} Anna"), format!("Anna{phrase}"), phrase.replace(' ', "  "), phrase.replace(' ', "\n")] {
+            texts.extend([form.clone(), format!("  {form} "), format!("\t{form}"), form.chars().skip(1).collect(), form.chars().take(form.chars().count().saturating_sub(1)).collect()]);
+        }
+    }
+    let mut b = SnapshotBuilder::new();
+    let ids: Vec<NodeId> = texts
+        .iter()
+        .map(|t| {
+            let div = b.element(0, "div", []);
+            b.text(div, t);
+            div
+        })
+        .collect();
+    let s = b.finish().unwrap();
+    let mut sure = 0;
+    for (text, id) in texts.iter().zip(ids) {
+        assert_eq!(single_text(&s, id), Some(text.as_str()));
+        if plain_ascii_without_reply_phrase(text) {
+            sure += 1;
+            assert!(!opens_or_ends_a_reply(&PlainText::of_subtree(&s, id)), "{text:?}");
+        }
+    }
+    assert!(sure > 50, "{sure}");
 }
 
 fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {

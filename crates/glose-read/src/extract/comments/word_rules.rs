@@ -266,7 +266,7 @@ pub fn is_action_text(text: &str) -> bool {
         if core.is_empty() {
             return text.len() <= 12;
         }
-        return ACTION_TEXTS.iter().any(|a| a.eq_ignore_ascii_case(core)) || is_load_more_ascii(core);
+        return ascii_listed(&ACTION_INDEX, ACTION_TEXTS, core) || is_load_more_ascii(core);
     }
     let lower = text.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').trim();
@@ -280,8 +280,45 @@ pub fn is_action_text(text: &str) -> bool {
 /// [`is_load_more`] of an ASCII text, without copies (no "load more" substring is ASCII).
 fn is_load_more_ascii(text: &str) -> bool {
     let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    let listed = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-    words().count() <= 6 && words().any(|w| listed(LOAD_VERBS, w)) && words().any(|w| listed(MORE_WORDS, w))
+    words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+}
+
+/// [`ascii_index`] of [`ACTION_TEXTS`], [`LOAD_VERBS`] and [`MORE_WORDS`].
+const ACTION_INDEX: [u32; 27] = ascii_index(ACTION_TEXTS);
+const VERB_INDEX: [u32; 27] = ascii_index(LOAD_VERBS);
+const MORE_INDEX: [u32; 27] = ascii_index(MORE_WORDS);
+
+/// For each first letter (`a`–`z` in either case, then one slot for any other first byte), the
+/// [`length_bit`]s of a list's ASCII words: an ASCII word whose first letter and length are not
+/// there equals none of them ignoring ASCII case (a non-ASCII word never equals an ASCII one so).
+const fn ascii_index(words: &[&str]) -> [u32; 27] {
+    let mut table = [0u32; 27];
+    let mut w = 0;
+    while w < words.len() {
+        let word = words[w].as_bytes();
+        if !word.is_empty() && word.is_ascii() {
+            table[ascii_slot(word[0])] |= length_bit(word.len());
+        }
+        w += 1;
+    }
+    table
+}
+
+/// The slot of a first byte in an [`ascii_index`].
+const fn ascii_slot(first: u8) -> usize {
+    let lower = first.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        (lower - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// Whether an ASCII word equals a word of `list` ignoring ASCII case, most words answered by the
+/// list's [`ascii_index`] alone.
+fn ascii_listed(index: &[u32; 27], list: &[&str], word: &str) -> bool {
+    let indexed = word.as_bytes().first().is_none_or(|&first| index[ascii_slot(first)] & length_bit(word.len()) != 0);
+    indexed && list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Whether a short text is a "load more" link or button ("Load More", "Show 2 more replies",
@@ -346,9 +383,12 @@ pub fn clean_author(text: &str) -> Option<String> {
             }
         }
     }
-    for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
-        if let Some(rest) = name.strip_prefix(prefix) {
-            name = rest;
+    // A name that starts with none of the prefixes' first letters keeps its start.
+    if matches!(name.as_bytes().first(), Some(b'P' | b'p' | b'B' | b'b' | b'V' | b'v' | b'@')) {
+        for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
+            if let Some(rest) = name.strip_prefix(prefix) {
+                name = rest;
+            }
         }
     }
     let name = name.trim().trim_matches(separators);
@@ -405,6 +445,19 @@ mod tests {
         for (value, id) in values.iter().zip(ids) {
             let expected = oracle(value) || value.contains("Réaction");
             assert_eq!(may_name_comment_chrome(&s, id), expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_indexes_answer_as_the_lists() {
+        for (index, list) in [(&ACTION_INDEX, ACTION_TEXTS), (&VERB_INDEX, LOAD_VERBS), (&MORE_INDEX, MORE_WORDS)] {
+            let mut words: Vec<String> = vec!["".into(), "'".into(), "x".into(), "'tis".into(), "9 more".into(), "z".repeat(40)];
+            for word in [ACTION_TEXTS, LOAD_VERBS, MORE_WORDS].concat() {
+                words.extend([word.to_owned(), word.to_ascii_uppercase(), format!("{word}s"), word.chars().skip(1).collect(), word.chars().rev().collect()]);
+            }
+            for word in words.iter().filter(|w| w.is_ascii()) {
+                assert_eq!(ascii_listed(index, list, word), list.iter().any(|l| l.eq_ignore_ascii_case(word)), "{word:?}");
+            }
         }
     }
 
@@ -504,7 +557,7 @@ mod tests {
         for base in [
             "Reply", "REPLY", " reply! ", "Report", "Show more", "Show 2 more replies", "Load More", "load   more comments",
             "view all 12 replies", "See more", "Read more about more things here now yes", "12", "12 👍", "…", "", "  ",
-            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
+            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "By Par Anna", "von Trapp", "Por Ana says", "Pablo", "@ @x", "bpar Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
             "Jo says says", "Kim Says:", "O'Neil", "it's", "Répondre", "GEFÄLLT MIR", "Zoë says", "İstanbul says", "Ann · vor 2 Stunden",
             "Anna Maria Lopez de la Vega y Ruiz", "x", "Link", "Quote", "permalink", "Mostra altri commenti", "Voir plus",
             "a very long name that is certainly longer than sixty characters in all of its words",
