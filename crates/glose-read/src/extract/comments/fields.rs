@@ -3,7 +3,7 @@
 //!
 //! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
 
-use super::class_parts::ClassParts;
+use super::class_parts::{Attr, ClassParts};
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
 use crate::text::{date::parse_date, relative_date::is_relative_date};
@@ -108,9 +108,12 @@ struct Itemprop {
 }
 
 impl Itemprop {
-    fn of(snapshot: &Snapshot, id: NodeId) -> Itemprop {
+    fn of(cx: &Context, id: NodeId) -> Itemprop {
         let mut found = Itemprop::default();
-        let Some(value) = snapshot.attr(id, "itemprop") else { return found };
+        if !cx.class_parts.has(id, Attr::ItemProp) {
+            return found;
+        }
+        let Some(value) = cx.snapshot.attr(id, "itemprop") else { return found };
         let is = |token: &str, names: &[&str]| names.iter().any(|n| token.eq_ignore_ascii_case(n));
         for token in value.split_whitespace() {
             found.text |= is(token, &["text", "commenttext", "description", "reviewbody"]);
@@ -127,7 +130,7 @@ impl Parts {
     fn visit(&mut self, cx: &Context, id: NodeId, fields: &mut Fields) -> bool {
         let snapshot = cx.snapshot;
         let tag = snapshot.tag(id).unwrap_or("");
-        let itemprop = Itemprop::of(snapshot, id);
+        let itemprop = Itemprop::of(cx, id);
         let size = snapshot.subtree_end(id) - id;
         if let Some(inside) = self.reply_line(cx, id, size, fields) {
             return inside;
@@ -189,7 +192,7 @@ impl Parts {
     fn bare_date(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId, fields: &mut Fields) -> Option<bool> {
         let snapshot = cx.snapshot;
         if self.date.is_some() || self.relative_date.is_some() || size > 3 || matches!(tag, "p" | "blockquote" | "li")
-            || snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
+            || snapshot.descendants(id).any(|d| snapshot.is(d, "time") || cx.class_parts.has(d, Attr::ItemProp))
         {
             return None;
         }
@@ -210,7 +213,7 @@ impl Parts {
     /// The author's byline marked by `itemprop=author`/`rel=author`. Bylines often hold the date
     /// too: the walk looks inside.
     fn marked_author(&mut self, cx: &Context, id: NodeId, itemprop: Itemprop, size: NodeId, fields: &mut Fields) -> Option<bool> {
-        let marked = itemprop.author || cx.snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let marked = itemprop.author || (cx.class_parts.has(id, Attr::Rel) && cx.snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author")));
         if self.author.is_some() || !marked || size > 64 {
             return None;
         }
@@ -461,7 +464,7 @@ fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -
     // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>"), then a
     // link that is not the date, then the byline's own words without its date.
     let named = snapshot.descendants(node).filter(|&d| {
-        snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        (class_parts.has(d, Attr::ItemProp) && snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")))
             || (snapshot.tag(d).is_some() && class_parts.of(d).iter().any(|p| matches!(p.as_ref(), "fn" | "name" | "nick" | "username")))
     });
     let links = snapshot.descendants(node).filter(|&d| snapshot.is(d, "a"));
