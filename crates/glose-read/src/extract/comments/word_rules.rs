@@ -187,6 +187,35 @@ pub fn is_item_class(class_name: &str) -> bool {
 
 /// Whether an id names one comment by number (`comment-1209331`, `li-comment-5`, `comment42`).
 pub fn is_item_id(id: &str) -> bool {
+    if id.is_ascii() {
+        is_item_id_ascii(id.as_bytes())
+    } else {
+        is_item_id_by_lower_parts(id)
+    }
+}
+
+/// [`is_item_id`] of an ASCII id, on its bytes: its parts split where
+/// [`lower_parts`] splits it (a char of ASCII is alphanumeric when it is an ASCII one), compared
+/// with the (lower-case) item words ignoring ASCII case instead of lower-cased.
+fn is_item_id_ascii(id: &[u8]) -> bool {
+    let (mut before_last, mut last): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+    for part in id.split(|b| !b.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+        before_last = last.replace(part);
+    }
+    let digits = |p: &[u8]| p.iter().all(|b| b.is_ascii_digit());
+    let item_word = |p: &[u8]| ITEM_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(p));
+    let numbered = |p: &[u8]| {
+        ITEM_WORDS.iter().any(|w| p.len() > w.len() && p[..w.len()].eq_ignore_ascii_case(w.as_bytes()) && digits(&p[w.len()..]))
+    };
+    match (before_last, last) {
+        (_, None) => false,
+        (Some(w), Some(n)) if item_word(w) && digits(n) => true,
+        (_, Some(last)) => numbered(last),
+    }
+}
+
+/// [`is_item_id`] through the lower-case parts (any id).
+fn is_item_id_by_lower_parts(id: &str) -> bool {
     // Only the last two parts matter.
     let (mut before_last, mut last): (Option<Cow<str>>, Option<Cow<str>>) = (None, None);
     for part in lower_parts(id) {
@@ -371,7 +400,13 @@ pub fn clean_author(text: &str) -> Option<String> {
     // Slices of the text until the end (one copy for the answer); an ASCII name is compared
     // case-insensitively in place, any other through its lower-case copy as before.
     let mut lower = if name.is_ascii() { None } else { Some(name.to_lowercase()) };
+    // Every suffix ends in one of these letters (or in "ó", outside ASCII): an ASCII name ending
+    // otherwise has none, and keeps its end.
+    let may_end_in_suffix = lower.is_some() || name.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b's' | b'd' | b't' | b'b' | b'e'));
     for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
+        if !may_end_in_suffix {
+            break;
+        }
         let ends = match &lower {
             None => name.len() >= suffix.len() && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()),
             Some(lower) => lower.ends_with(suffix),
@@ -446,6 +481,26 @@ mod tests {
             let expected = oracle(value) || value.contains("Réaction");
             assert_eq!(may_name_comment_chrome(&s, id), expected, "{value:?}");
         }
+    }
+
+    #[test]
+    fn ascii_ids_answer_as_their_lower_case_parts() {
+        assert!(ITEM_WORDS.iter().all(|w| w.to_lowercase() == *w), "item words are lower case");
+        let mut ids: Vec<String> = vec!["".into(), "-".into(), "42".into(), "comment".into(), "x-42".into()];
+        for word in ITEM_WORDS.iter().copied().chain(["comments", "commen", "post", "li"]) {
+            for form in [word.to_owned(), word.to_ascii_uppercase(), word.char_indices().map(|(k, c)| if k == 0 { c } else { c.to_ascii_uppercase() }).collect()] {
+                for id in [
+                    form.clone(), format!("{form}-12"), format!("{form}12"), format!("li-{form}-5"), format!("{form}-12-x"), format!("{form}_0"),
+                    format!("{form}-"), format!("{form}12x"), format!("x{form}12"), format!("{form}--7"), format!("12-{form}"), format!("{form} 9"),
+                ] {
+                    ids.push(id);
+                }
+            }
+        }
+        for id in ids.iter().filter(|id| id.is_ascii()) {
+            assert_eq!(is_item_id_ascii(id.as_bytes()), is_item_id_by_lower_parts(id), "{id:?}");
+        }
+        assert!(ids.iter().filter(|id| is_item_id(id)).count() > 20);
     }
 
     #[test]
@@ -557,7 +612,7 @@ mod tests {
         for base in [
             "Reply", "REPLY", " reply! ", "Report", "Show more", "Show 2 more replies", "Load More", "load   more comments",
             "view all 12 replies", "See more", "Read more about more things here now yes", "12", "12 👍", "…", "", "  ",
-            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "By Par Anna", "von Trapp", "Por Ana says", "Pablo", "@ @x", "bpar Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
+            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "By Par Anna", "Ann schrieb", "Bo SAGT", "Eve dice", "Flo dit", "Gus a dit", "Ivo ó", "von Trapp", "Por Ana says", "Pablo", "@ @x", "bpar Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
             "Jo says says", "Kim Says:", "O'Neil", "it's", "Répondre", "GEFÄLLT MIR", "Zoë says", "İstanbul says", "Ann · vor 2 Stunden",
             "Anna Maria Lopez de la Vega y Ruiz", "x", "Link", "Quote", "permalink", "Mostra altri commenti", "Voir plus",
             "a very long name that is certainly longer than sixty characters in all of its words",
