@@ -428,14 +428,15 @@ fn machine_date(text: &str) -> Option<String> {
         return None;
     }
     let (y, m, d) = valid((digits(0, 4)?, digits(5, 2)?, digits(8, 2)?))?;
-    let mut out = String::with_capacity(25);
+    // Built as bytes (all ASCII), turned into the string once.
+    let mut out: Vec<u8> = Vec::with_capacity(25);
     push_number(&mut out, y, 4);
-    out.push('-');
+    out.push(b'-');
     push_number(&mut out, m, 2);
-    out.push('-');
+    out.push(b'-');
     push_number(&mut out, d, 2);
     if b.len() == 10 {
-        return Some(out);
+        return String::from_utf8(out).ok();
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
         return None;
@@ -474,30 +475,34 @@ fn machine_date(text: &str) -> Option<String> {
         }
         _ => return None,
     };
-    out.push('T');
+    out.push(b'T');
     push_number(&mut out, hour, 2);
-    out.push(':');
+    out.push(b':');
     push_number(&mut out, minute, 2);
-    out.push(':');
+    out.push(b':');
     push_number(&mut out, second.min(59), 2);
     match zone {
         None => {}
-        Some((b'Z', _, _)) => out.push('Z'),
+        Some((b'Z', _, _)) => out.push(b'Z'),
         Some((sign, hours, minutes)) => {
-            out.push(char::from(sign));
+            out.push(sign);
             push_number(&mut out, hours, 2);
-            out.push(':');
+            out.push(b':');
             push_number(&mut out, minutes, 2);
         }
     }
-    Some(out)
+    String::from_utf8(out).ok()
 }
 
-/// Appends `value` as `width` decimal digits, zero-padded (`value` has at most `width` digits).
-fn push_number(out: &mut String, value: u32, width: u32) {
-    for k in (0..width).rev() {
-        out.push(char::from(b'0' + (value / 10u32.pow(k) % 10) as u8));
+/// Appends `value` as `width` (at most 4) decimal digits, zero-padded.
+fn push_number(out: &mut Vec<u8>, value: u32, width: usize) {
+    let mut digits = [b'0'; 4];
+    let mut rest = value;
+    for digit in digits[..width].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
     }
+    out.extend_from_slice(&digits[..width]);
 }
 
 fn format_date((y, m, d): Ymd, time: Option<Hms>) -> String {
