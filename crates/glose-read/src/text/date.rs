@@ -15,6 +15,11 @@ pub fn parse_date(text: &str) -> Option<String> {
     if text.is_empty() || text.len() > 200 {
         return None;
     }
+    machine_date(text).or_else(|| read_date(text))
+}
+
+/// The general reader of [`parse_date`], for a trimmed text of at most 200 bytes.
+fn read_date(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
     let tokens = tokenize(&lower);
     let (date, used) = iso_date(&tokens).or_else(|| written_date(&tokens)).or_else(|| numeric_date(&tokens)).or_else(|| cjk_date(&tokens))?;
@@ -407,6 +412,99 @@ fn zone_at(tokens: &[Token], mut k: usize) -> Option<String> {
     Some(format!("{sign}{hours:02}:{minutes:02}"))
 }
 
+/// A well-formed machine date, as `datetime` attributes and metadata write them: `YYYY-MM-DD`,
+/// then optionally `T` (or `t`, or one space) and `HH:MM`, `:SS`, `.fraction`, and a zone `Z`,
+/// `±HH:MM`, `±HHMM` or `±HH`, the whole text and nothing else. Read without tokenizing or
+/// lower-casing; `None` for any other text, which [`read_date`] then reads. For every text it
+/// accepts it gives what [`read_date`] gives (`machine_dates_read_as_the_general_reader_does`):
+/// such a text's first tokens are a valid ISO date, so [`iso_date`] takes them, and the time is
+/// the first one after them, accepted by [`time_at`] only within the ranges checked here.
+fn machine_date(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let digits = |at: usize, len: usize| -> Option<u32> {
+        b.get(at..at + len)?.iter().try_fold(0u32, |v, &c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
+    };
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (y, m, d) = valid((digits(0, 4)?, digits(5, 2)?, digits(8, 2)?))?;
+    // Built as bytes (all ASCII), turned into the string once.
+    let mut out: Vec<u8> = Vec::with_capacity(25);
+    push_number(&mut out, y, 4);
+    out.push(b'-');
+    push_number(&mut out, m, 2);
+    out.push(b'-');
+    push_number(&mut out, d, 2);
+    if b.len() == 10 {
+        return String::from_utf8(out).ok();
+    }
+    if !matches!(b[10], b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (digits(11, 2)?, digits(14, 2)?);
+    let (mut second, mut at) = (0, 16);
+    if b.get(16) == Some(&b':') {
+        second = digits(17, 2)?;
+        at = 19;
+        if b.get(19) == Some(&b'.') {
+            let fraction = b[20..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if fraction == 0 {
+                return None;
+            }
+            at = 20 + fraction;
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let zone = match &b[at..] {
+        [] => None,
+        [b'Z' | b'z'] => Some((b'Z', 0, 0)),
+        [sign @ (b'+' | b'-'), ..] => {
+            let (hours, minutes) = match b.len() - at {
+                3 => (digits(at + 1, 2)?, 0),
+                5 => {
+                    let v = digits(at + 1, 4)?;
+                    (v / 100, v % 100)
+                }
+                6 if b[at + 3] == b':' => (digits(at + 1, 2)?, digits(at + 4, 2)?),
+                _ => return None,
+            };
+            // An offset out of range is no zone, as in `zone_at`; the time stands.
+            (hours <= 14 && minutes <= 59).then_some((*sign, hours, minutes))
+        }
+        _ => return None,
+    };
+    out.push(b'T');
+    push_number(&mut out, hour, 2);
+    out.push(b':');
+    push_number(&mut out, minute, 2);
+    out.push(b':');
+    push_number(&mut out, second.min(59), 2);
+    match zone {
+        None => {}
+        Some((b'Z', _, _)) => out.push(b'Z'),
+        Some((sign, hours, minutes)) => {
+            out.push(sign);
+            push_number(&mut out, hours, 2);
+            out.push(b':');
+            push_number(&mut out, minutes, 2);
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Appends `value` as `width` (at most 4) decimal digits, zero-padded.
+fn push_number(out: &mut Vec<u8>, value: u32, width: usize) {
+    let mut digits = [b'0'; 4];
+    let mut rest = value;
+    for digit in digits[..width].iter_mut().rev() {
+        *digit = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    out.extend_from_slice(&digits[..width]);
+}
+
 fn format_date((y, m, d): Ymd, time: Option<Hms>) -> String {
     match time {
         None => format!("{y:04}-{m:02}-{d:02}"),
@@ -416,7 +514,7 @@ fn format_date((y, m, d): Ymd, time: Option<Hms>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{machine_date, parse_date, read_date};
 
     fn p(s: &str) -> Option<String> {
         parse_date(s)
@@ -477,6 +575,85 @@ mod tests {
         assert_eq!(p("٥ كانون الأول ٢٠٢٦").as_deref(), Some("2026-12-05"));
         assert_eq!(p("۵ ديسمبر ۲۰۲۶").as_deref(), Some("2026-12-05"));
         assert_eq!(p("كانون 2026"), None);
+    }
+
+    /// Machine dates, valid and near-valid: every field at and past its limits, leap days,
+    /// each separator and zone form, and single-byte mutations of them.
+    fn machine_like_dates() -> Vec<String> {
+        let mut dates = Vec::new();
+        for y in ["0999", "1000", "1900", "1999", "2000", "2023", "2024", "2100", "2999", "3000", "202", "20234"] {
+            for m in ["00", "01", "02", "04", "09", "12", "13", "1", "001"] {
+                for d in ["00", "01", "28", "29", "30", "31", "32", "1"] {
+                    dates.push(format!("{y}-{m}-{d}"));
+                }
+            }
+        }
+        dates.extend(["2023/05/14", "2023.05.14", "20230514", "2023-05/14", "14-05-2023", "2023-5-14"].map(String::from));
+        let times = [
+            "00:00", "10:00", "23:59", "24:00", "10:60", "1:00", "100:00", "10:5", "10:000", "10:00:00", "23:59:59", "23:59:60",
+            "10:00:61", "10:00:6", "10:00:005", "10:00:00.5", "10:00:00.123456789", "10:00:00.", "10:00:00,5", "10:00.5",
+            "12:00 pm", "1:00 am", "10h00", "10",
+        ];
+        let zones = [
+            "", "Z", "z", "+00:00", "-05:30", "+14:00", "+15:00", "+05:60", "+0530", "+1400", "+2400", "+0570", "+05", "+5",
+            "+5:00", "+05:3", "+05:", "+05:00:00", "-0", " Z", " +01:00", "GMT", "UTC+1", "EST", "Zx", "ZZ", "\u{2212}05:00", "+05:00 ",
+        ];
+        let days = ["2023-05-14", "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2023-12-31", "2023-13-01", "0999-01-01"];
+        for day in days {
+            for sep in ["T", "t", " ", "  ", "_", "", "T ", "x"] {
+                for time in times {
+                    for zone in zones {
+                        dates.push(format!("{day}{sep}{time}{zone}"));
+                    }
+                }
+            }
+        }
+        // Single-byte mutations: each position replaced by, or given before it, a byte of the
+        // alphabet of machine dates, or removed (a fixed pseudo-random choice of positions).
+        let seeds: Vec<String> = dates.iter().filter(|d| machine_date(d).is_some()).step_by(7).cloned().collect();
+        let alphabet = b"0123456789-:.+TtZz x";
+        let mut state: u32 = 12345;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 8) as usize % n
+        };
+        for seed in seeds {
+            for _ in 0..6 {
+                let mut bytes = seed.clone().into_bytes();
+                let at = next(bytes.len() + 1);
+                let c = alphabet[next(alphabet.len())];
+                match next(3) {
+                    0 if at < bytes.len() => bytes[at] = c,
+                    1 => bytes.insert(at, c),
+                    _ if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.push(c),
+                }
+                dates.push(String::from_utf8(bytes).unwrap());
+            }
+        }
+        dates
+    }
+
+    #[test]
+    fn machine_dates_read_as_the_general_reader_does() {
+        let dates = machine_like_dates();
+        let mut fast = 0;
+        for date in &dates {
+            for text in [date.clone(), format!("  {date}\n")] {
+                let trimmed = text.trim();
+                if let Some(read) = machine_date(trimmed) {
+                    fast += 1;
+                    assert_eq!(Some(read), read_date(trimmed), "{text:?}");
+                }
+                assert_eq!(parse_date(&text), read_date(trimmed), "{text:?}");
+            }
+        }
+        // The fast path is taken for the well-formed ones (not a vacuous comparison).
+        assert!(fast > 3_000, "{fast} of {}", dates.len());
+        assert_eq!(machine_date("2024-02-29T23:59:60.5+0530").as_deref(), Some("2024-02-29T23:59:59+05:30"));
+        assert_eq!(machine_date("2023-05-14T10:00+15:00").as_deref(), Some("2023-05-14T10:00:00"));
     }
 
     #[test]

@@ -26,9 +26,25 @@ fn class_flags(value: &str) -> u8 {
     flags
 }
 
+/// Attributes an element has, noted in the same look at its attributes as its id and class
+/// (the rules asking about them test the bit before looking the value up).
+#[derive(Clone, Copy)]
+pub enum Attr {
+    Id = 1,
+    Class = 2,
+    Role = 4,
+    ItemType = 8,
+    ItemScope = 16,
+    ItemProp = 32,
+    AriaLabel = 64,
+    Rel = 128,
+}
+
 /// Per-element id and class parts (`comment-list_2` → `comment`, `list`, `2`), the id's first.
 pub struct ClassParts<'a> {
     parts: Vec<Part<'a>>,
+    /// Per node, the [`Attr`] bits of the attributes it has.
+    attrs: Vec<u8>,
     /// Per node, [`ITEM_CLASS`] and [`POST_CLASS`] bits of its class attribute, found once per
     /// distinct class value.
     class_flags: Vec<u8>,
@@ -43,12 +59,13 @@ impl<'a> ClassParts<'a> {
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
         // Filled node by node (pushed, not zeroed first and written again).
-        let mut class_parts = ClassParts { parts: Vec::new(), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
+        let mut class_parts = ClassParts { parts: Vec::new(), attrs: Vec::with_capacity(n), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
         let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
             class_parts.class_flags.push(0);
             class_parts.ranges.push((0, 0));
-            let (id_value, class_value) = id_and_class(snapshot, id);
+            let (id_value, class_value, attrs) = id_and_class(snapshot, id);
+            class_parts.attrs.push(attrs);
             if id_value.is_none() && class_value.is_none() {
                 continue;
             }
@@ -94,6 +111,11 @@ impl<'a> ClassParts<'a> {
         self.class_flags.get(id as usize).is_some_and(|f| f & POST_CLASS != 0)
     }
 
+    /// Whether an element has an attribute of this name (`false` for text nodes).
+    pub fn has(&self, id: NodeId, attr: Attr) -> bool {
+        self.attrs.get(id as usize).is_some_and(|&bits| bits & attr as u8 != 0)
+    }
+
     /// The parts of one element's id and class (empty for text and unnamed elements).
     pub fn of(&self, id: NodeId) -> &[Part<'a>] {
         match self.ranges.get(id as usize) {
@@ -104,17 +126,29 @@ impl<'a> ClassParts<'a> {
 }
 
 /// The values of an element's first `id` and first `class` attributes (as [`Snapshot::attr`]
-/// reads them), in one look at its attributes.
-fn id_and_class(snapshot: &Snapshot, id: NodeId) -> (Option<&str>, Option<&str>) {
-    let (mut id_value, mut class_value) = (None, None);
+/// reads them) and the [`Attr`] bits of the attributes it has, in one look at its attributes.
+fn id_and_class(snapshot: &Snapshot, id: NodeId) -> (Option<&str>, Option<&str>, u8) {
+    let (mut id_value, mut class_value, mut attrs) = (None, None, 0);
     for (name, value) in snapshot.attrs(id) {
-        match name {
-            "id" => id_value = id_value.or(Some(value)),
-            "class" => class_value = class_value.or(Some(value)),
-            _ => {}
-        }
+        attrs |= match name {
+            "id" => {
+                id_value = id_value.or(Some(value));
+                Attr::Id
+            }
+            "class" => {
+                class_value = class_value.or(Some(value));
+                Attr::Class
+            }
+            "role" => Attr::Role,
+            "itemtype" => Attr::ItemType,
+            "itemscope" => Attr::ItemScope,
+            "itemprop" => Attr::ItemProp,
+            "aria-label" => Attr::AriaLabel,
+            "rel" => Attr::Rel,
+            _ => continue,
+        } as u8;
     }
-    (id_value, class_value)
+    (id_value, class_value, attrs)
 }
 
 #[cfg(test)]
@@ -135,5 +169,26 @@ mod tests {
         let got: Vec<&str> = class_parts.of(again).iter().map(|p| p.as_ref()).collect();
         assert_eq!(got, ["comment", "list", "main"]);
         assert!(class_parts.of(t).is_empty() && class_parts.of(0).is_empty() && class_parts.of(99).is_empty());
+    }
+
+    #[test]
+    fn attribute_bits_say_what_attr_finds() {
+        let names = ["id", "class", "role", "itemtype", "itemscope", "itemprop", "aria-label", "rel", "href", "ID"];
+        let bits = [Attr::Id, Attr::Class, Attr::Role, Attr::ItemType, Attr::ItemScope, Attr::ItemProp, Attr::AriaLabel, Attr::Rel];
+        let mut b = SnapshotBuilder::new();
+        let mut ids = Vec::new();
+        for mask in 0..1u32 << names.len() {
+            let attrs: Vec<(&str, &str)> = names.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, &n)| (n, "")).collect();
+            ids.push(b.element(0, "div", attrs));
+        }
+        let t = b.text(0, "x");
+        let s = b.finish().unwrap();
+        let class_parts = ClassParts::index(&s);
+        for id in ids {
+            for (&name, &bit) in names.iter().zip(&bits) {
+                assert_eq!(class_parts.has(id, bit), s.attr(id, name).is_some(), "{name} of {id}");
+            }
+        }
+        assert!(bits.iter().all(|&bit| !class_parts.has(t, bit) && !class_parts.has(9999, bit)));
     }
 }

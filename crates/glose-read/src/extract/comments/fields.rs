@@ -3,7 +3,7 @@
 //!
 //! A comment's *own content* is its subtree minus the comments nested inside it (its replies).
 
-use super::class_parts::ClassParts;
+use super::class_parts::{Attr, ClassParts};
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
 use crate::text::{date::parse_date, relative_date::is_relative_date};
@@ -108,9 +108,12 @@ struct Itemprop {
 }
 
 impl Itemprop {
-    fn of(snapshot: &Snapshot, id: NodeId) -> Itemprop {
+    fn of(cx: &Context, id: NodeId) -> Itemprop {
         let mut found = Itemprop::default();
-        let Some(value) = snapshot.attr(id, "itemprop") else { return found };
+        if !cx.class_parts.has(id, Attr::ItemProp) {
+            return found;
+        }
+        let Some(value) = cx.snapshot.attr(id, "itemprop") else { return found };
         let is = |token: &str, names: &[&str]| names.iter().any(|n| token.eq_ignore_ascii_case(n));
         for token in value.split_whitespace() {
             found.text |= is(token, &["text", "commenttext", "description", "reviewbody"]);
@@ -127,7 +130,7 @@ impl Parts {
     fn visit(&mut self, cx: &Context, id: NodeId, fields: &mut Fields) -> bool {
         let snapshot = cx.snapshot;
         let tag = snapshot.tag(id).unwrap_or("");
-        let itemprop = Itemprop::of(snapshot, id);
+        let itemprop = Itemprop::of(cx, id);
         let size = snapshot.subtree_end(id) - id;
         if let Some(inside) = self.reply_line(cx, id, size, fields) {
             return inside;
@@ -189,7 +192,7 @@ impl Parts {
     fn bare_date(&mut self, cx: &Context, id: NodeId, tag: &str, size: NodeId, fields: &mut Fields) -> Option<bool> {
         let snapshot = cx.snapshot;
         if self.date.is_some() || self.relative_date.is_some() || size > 3 || matches!(tag, "p" | "blockquote" | "li")
-            || snapshot.descendants(id).any(|d| snapshot.is(d, "time") || snapshot.attr(d, "itemprop").is_some())
+            || snapshot.descendants(id).any(|d| snapshot.is(d, "time") || cx.class_parts.has(d, Attr::ItemProp))
         {
             return None;
         }
@@ -210,7 +213,7 @@ impl Parts {
     /// The author's byline marked by `itemprop=author`/`rel=author`. Bylines often hold the date
     /// too: the walk looks inside.
     fn marked_author(&mut self, cx: &Context, id: NodeId, itemprop: Itemprop, size: NodeId, fields: &mut Fields) -> Option<bool> {
-        let marked = itemprop.author || cx.snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let marked = itemprop.author || (cx.class_parts.has(id, Attr::Rel) && cx.snapshot.attr(id, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author")));
         if self.author.is_some() || !marked || size > 64 {
             return None;
         }
@@ -335,7 +338,7 @@ fn depth_of(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId) -> Opti
 /// Reads an "in reply to X" line ("En réponse à X", "в ответ на X", "Xさんへの返信"); whether
 /// `id` is one.
 fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
-    if !may_hold_reply_phrase(snapshot, id) {
+    if !may_hold_reply_phrase(snapshot, id) || single_text(snapshot, id).is_some_and(plain_ascii_without_reply_phrase) {
         return false;
     }
     let text = PlainText::of_subtree(snapshot, id);
@@ -380,10 +383,67 @@ fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
     last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }
 
+/// The only text node of a subtree, if it has exactly one.
+fn single_text(snapshot: &Snapshot, id: NodeId) -> Option<&str> {
+    let mut texts = snapshot.descendants(id).filter_map(|d| snapshot.text(d));
+    texts.next().filter(|_| texts.next().is_none())
+}
+
+/// Whether a subtree's only text surely opens with no reply phrase and ends with no reply
+/// suffix, decided without building its collapsed, lower-cased copy ("Reply", "Antworten"): an
+/// ASCII text with no white space to collapse but single spaces is its own collapsed text once
+/// trimmed, its lower-case copy is ASCII (a reply suffix ends outside ASCII), and it starts with
+/// a phrase exactly when it does so ignoring ASCII case.
+fn plain_ascii_without_reply_phrase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let plain = text.is_ascii() && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')) && !bytes.windows(2).any(|w| w == b"  ");
+    plain && {
+        let trimmed = text.trim_matches(' ').as_bytes();
+        !REPLY_PHRASES.iter().any(|p| trimmed.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes())))
+    }
+}
+
 #[cfg(test)]
 #[test]
 fn reply_suffixes_end_outside_ascii() {
     assert!(REPLY_SUFFIXES.iter().all(|s| s.chars().last().is_some_and(|c| !c.is_ascii())));
+}
+
+#[cfg(test)]
+#[test]
+fn plain_ascii_texts_without_a_reply_phrase_are_those_the_full_reading_refuses() {
+    use crate::snapshot::SnapshotBuilder;
+    // The full reading's question, on the collapsed text of a one-text subtree.
+    let opens_or_ends_a_reply = |text: &str| {
+        let lower = text.trim().to_lowercase();
+        REPLY_PHRASES.iter().any(|p| lower.starts_with(p)) || REPLY_SUFFIXES.iter().any(|s| lower.ends_with(s) && text.trim().chars().count() <= 40)
+    };
+    assert!(REPLY_PHRASES.iter().all(|p| p.to_lowercase() == *p), "phrases are lower case");
+    let mut texts: Vec<String> = vec!["".into(), " ".into(), "Reply".into(), "Report".into(), "x".into(), "Anna".into(), "\u{ad}".into()];
+    for phrase in REPLY_PHRASES.iter().chain(REPLY_SUFFIXES) {
+        for form in [phrase.to_string(), phrase.to_uppercase(), format!("{phrase} Anna"), format!("Anna{phrase}"), phrase.replace(' ', "  "), phrase.replace(' ', "\n")] {
+            texts.extend([form.clone(), format!("  {form} "), format!("\t{form}"), form.chars().skip(1).collect(), form.chars().take(form.chars().count().saturating_sub(1)).collect()]);
+        }
+    }
+    let mut b = SnapshotBuilder::new();
+    let ids: Vec<NodeId> = texts
+        .iter()
+        .map(|t| {
+            let div = b.element(0, "div", []);
+            b.text(div, t);
+            div
+        })
+        .collect();
+    let s = b.finish().unwrap();
+    let mut sure = 0;
+    for (text, id) in texts.iter().zip(ids) {
+        assert_eq!(single_text(&s, id), Some(text.as_str()));
+        if plain_ascii_without_reply_phrase(text) {
+            sure += 1;
+            assert!(!opens_or_ends_a_reply(&PlainText::of_subtree(&s, id)), "{text:?}");
+        }
+    }
+    assert!(sure > 50, "{sure}");
 }
 
 fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
@@ -404,7 +464,7 @@ fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -
     // Prefer the name inside a byline ("<span class=author><a>Alice</a> says:</span>"), then a
     // link that is not the date, then the byline's own words without its date.
     let named = snapshot.descendants(node).filter(|&d| {
-        snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        (class_parts.has(d, Attr::ItemProp) && snapshot.attr(d, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")))
             || (snapshot.tag(d).is_some() && class_parts.of(d).iter().any(|p| matches!(p.as_ref(), "fn" | "name" | "nick" | "username")))
     });
     let links = snapshot.descendants(node).filter(|&d| snapshot.is(d, "a"));

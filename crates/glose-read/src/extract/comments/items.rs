@@ -2,7 +2,7 @@
 //! schema.org `Comment` microdata, `role="comment"`, Disqus `post` items), and which elements
 //! hold comment sections (ids, classes, aria-labels and headings that mean "comments").
 
-use super::class_parts::ClassParts;
+use super::class_parts::{Attr, ClassParts};
 use super::word_rules::{self, is_item_id, names_section};
 use super::plain_text::PlainText;
 use crate::snapshot::{NodeId, Snapshot};
@@ -30,43 +30,35 @@ pub fn is_marked_item(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId)
 }
 
 fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
-    let Some(tag) = snapshot.tag(id) else { return false };
-    // One pass over the attributes (this runs on every element of the page); the first of a
-    // name wins, as `Snapshot::attr` reads it.
-    let (mut role, mut item_type, mut item_scope, mut item_prop, mut class, mut own_id) = (None, None, None, None, None, None);
-    for (name, value) in snapshot.attrs(id) {
-        let slot = match name {
-            "role" => &mut role,
-            "itemtype" => &mut item_type,
-            "itemscope" => &mut item_scope,
-            "itemprop" => &mut item_prop,
-            "class" => &mut class,
-            "id" => &mut own_id,
-            _ => continue,
-        };
-        slot.get_or_insert(value);
-    }
-    if role.is_none() && item_type.is_none() && item_scope.is_none() && class.is_none() && own_id.is_none() {
+    // The attributes' presence was noted in the class-parts pass (this runs on every element of
+    // the page); a value is looked up only when its attribute is there, the first of a name as
+    // `Snapshot::attr` reads it.
+    let has = |attr: Attr| class_parts.has(id, attr);
+    if !(has(Attr::Role) || has(Attr::ItemType) || has(Attr::ItemScope) || has(Attr::Class) || has(Attr::Id)) {
         return false;
     }
+    let Some(tag) = snapshot.tag(id) else { return false };
     if is_never_an_item(tag) {
         return false;
     }
-    if role.is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
+    if has(Attr::Role) && snapshot.attr(id, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("comment")) {
         return true;
     }
-    if let Some(item_type) = item_type {
+    if let Some(item_type) = has(Attr::ItemType).then(|| snapshot.attr(id, "itemtype")).flatten() {
         let lower = item_type.to_ascii_lowercase();
         if lower.split_whitespace().any(|t| t.ends_with("schema.org/comment") || t.ends_with("schema.org/usercomments")) {
             return true;
         }
     }
-    if item_scope.is_some() && item_prop.is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments"))) {
+    if has(Attr::ItemScope)
+        && has(Attr::ItemProp)
+        && snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("comment") || p.eq_ignore_ascii_case("comments")))
+    {
         return true;
     }
     // An id naming one comment holds a part of the item word list (`comment-12`), which the
     // per-page parts already know; only a numbered id (`comment42`) has none but a digit.
-    if class.is_some() {
+    if has(Attr::Class) {
         // Both answers were found once per distinct class value (`ClassParts::index`).
         if class_parts.has_item_class(id) {
             return true;
@@ -75,7 +67,8 @@ fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -
             return true;
         }
     }
-    own_id.is_some_and(|v| (word_rules::has_item_word(class_parts.of(id)) || v.bytes().any(|b| b.is_ascii_digit())) && is_item_id(v))
+    has(Attr::Id)
+        && snapshot.attr(id, "id").is_some_and(|v| (word_rules::has_item_word(class_parts.of(id)) || v.bytes().any(|b| b.is_ascii_digit())) && is_item_id(v))
 }
 
 /// Whether a `post` item sits in a Disqus-style thread (`#disqus_thread`, `#post-list`).
@@ -108,13 +101,13 @@ impl Sections {
         for id in 0..n as NodeId {
             article_marks.push(count);
             let Some(tag) = snapshot.tag(id) else { continue };
-            if is_article_mark(snapshot, id, tag) {
+            if is_article_mark(snapshot, class_parts, id, tag) {
                 count += 1;
             }
             if matches!(tag, "h2" | "h3" | "h4") && word_rules::is_comment_heading(&PlainText::of_subtree(snapshot, id)) {
                 headings.push(id);
             }
-            if can_hold_a_section(tag) && (names_section(class_parts.of(id)) || aria_label_says_comments(snapshot, id)) {
+            if can_hold_a_section(tag) && (names_section(class_parts.of(id)) || aria_label_says_comments(snapshot, class_parts, id)) {
                 marked[id as usize] = true;
             }
         }
@@ -176,10 +169,12 @@ fn heading_rank(snapshot: &Snapshot, id: NodeId) -> Option<u8> {
 }
 
 /// Whether an element (of this tag) is the article's title or body.
-fn is_article_mark(snapshot: &Snapshot, id: NodeId, tag: &str) -> bool {
-    tag == "h1" || snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("articlebody")))
+fn is_article_mark(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, tag: &str) -> bool {
+    tag == "h1"
+        || (class_parts.has(id, Attr::ItemProp)
+            && snapshot.attr(id, "itemprop").is_some_and(|p| p.split_whitespace().any(|p| p.eq_ignore_ascii_case("articlebody"))))
 }
 
-fn aria_label_says_comments(snapshot: &Snapshot, id: NodeId) -> bool {
-    snapshot.attr(id, "aria-label").is_some_and(word_rules::is_comment_heading)
+fn aria_label_says_comments(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
+    class_parts.has(id, Attr::AriaLabel) && snapshot.attr(id, "aria-label").is_some_and(word_rules::is_comment_heading)
 }

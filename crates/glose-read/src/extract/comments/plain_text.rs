@@ -27,24 +27,20 @@ impl PlainText {
             let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
             // Most texts are words split by single spaces, with no space at either end: nothing
             // to collapse, the whole text is one run (two tight scans instead of a word at a time).
-            if bytes.first().is_some_and(|b| !space(b))
-                && bytes.last().is_some_and(|b| !space(b))
-                && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-                && !bytes.windows(2).any(|w| w == b"  ")
-            {
-                self.push_word(text);
+            if bytes.first().is_some_and(|b| !space(b)) && bytes.last().is_some_and(|b| !space(b)) && single_spaced(bytes) {
+                self.push_ascii_word(text);
                 return;
             }
             // Byte by byte: in ASCII text every byte is a char boundary.
             let mut start = 0;
             for (at, &b) in text.as_bytes().iter().enumerate() {
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-                    self.push_word(&text[start..at]);
+                    self.push_ascii_word(&text[start..at]);
                     self.push_space();
                     start = at + 1;
                 }
             }
-            self.push_word(&text[start..]);
+            self.push_ascii_word(&text[start..]);
             return;
         }
         for (k, word) in text.split(is_collapsible_space).enumerate() {
@@ -53,6 +49,18 @@ impl PlainText {
                 self.push_space();
             }
             self.push_word(word);
+        }
+    }
+
+    /// [`push_word`](Self::push_word) of an ASCII word: it holds no invisible char (they are
+    /// all outside ASCII), so it is copied without looking for one.
+    fn push_ascii_word(&mut self, word: &str) {
+        if !word.is_empty() {
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            self.out.push_str(word);
         }
     }
 
@@ -110,11 +118,37 @@ impl PlainText {
     }
 }
 
+/// Whether ASCII text has no white space but single spaces (no tab, line break, vertical tab,
+/// form feed, carriage return, nor two spaces in a row): one pass over the bytes.
+fn single_spaced(bytes: &[u8]) -> bool {
+    let mut after_space = false;
+    for &b in bytes {
+        if matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::snapshot::text::CollapsedText;
     use crate::snapshot::SnapshotBuilder;
+
+    #[test]
+    fn single_spaced_is_the_two_scans() {
+        let two_scans = |b: &[u8]| !b.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')) && !b.windows(2).any(|w| w == b"  ");
+        let alphabet = [b'a', b' ', b'\t', b'\n', b'\x0b', b'\x0c', b'\r', b'.'];
+        // Every text of up to five bytes of the alphabet.
+        for len in 0..=5u32 {
+            for code in 0..alphabet.len().pow(len) {
+                let text: Vec<u8> = (0..len).map(|k| alphabet[code / alphabet.len().pow(k) % alphabet.len()]).collect();
+                assert_eq!(single_spaced(&text), two_scans(&text), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn same_text_as_the_collector() {

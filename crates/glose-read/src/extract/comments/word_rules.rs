@@ -187,6 +187,35 @@ pub fn is_item_class(class_name: &str) -> bool {
 
 /// Whether an id names one comment by number (`comment-1209331`, `li-comment-5`, `comment42`).
 pub fn is_item_id(id: &str) -> bool {
+    if id.is_ascii() {
+        is_item_id_ascii(id.as_bytes())
+    } else {
+        is_item_id_by_lower_parts(id)
+    }
+}
+
+/// [`is_item_id`] of an ASCII id, on its bytes: its parts split where
+/// [`lower_parts`] splits it (a char of ASCII is alphanumeric when it is an ASCII one), compared
+/// with the (lower-case) item words ignoring ASCII case instead of lower-cased.
+fn is_item_id_ascii(id: &[u8]) -> bool {
+    let (mut before_last, mut last): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+    for part in id.split(|b| !b.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+        before_last = last.replace(part);
+    }
+    let digits = |p: &[u8]| p.iter().all(|b| b.is_ascii_digit());
+    let item_word = |p: &[u8]| ITEM_WORDS.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(p));
+    let numbered = |p: &[u8]| {
+        ITEM_WORDS.iter().any(|w| p.len() > w.len() && p[..w.len()].eq_ignore_ascii_case(w.as_bytes()) && digits(&p[w.len()..]))
+    };
+    match (before_last, last) {
+        (_, None) => false,
+        (Some(w), Some(n)) if item_word(w) && digits(n) => true,
+        (_, Some(last)) => numbered(last),
+    }
+}
+
+/// [`is_item_id`] through the lower-case parts (any id).
+fn is_item_id_by_lower_parts(id: &str) -> bool {
     // Only the last two parts matter.
     let (mut before_last, mut last): (Option<Cow<str>>, Option<Cow<str>>) = (None, None);
     for part in lower_parts(id) {
@@ -266,7 +295,7 @@ pub fn is_action_text(text: &str) -> bool {
         if core.is_empty() {
             return text.len() <= 12;
         }
-        return ACTION_TEXTS.iter().any(|a| a.eq_ignore_ascii_case(core)) || is_load_more_ascii(core);
+        return ascii_listed(&ACTION_INDEX, ACTION_TEXTS, core) || is_load_more_ascii(core);
     }
     let lower = text.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').trim();
@@ -280,8 +309,45 @@ pub fn is_action_text(text: &str) -> bool {
 /// [`is_load_more`] of an ASCII text, without copies (no "load more" substring is ASCII).
 fn is_load_more_ascii(text: &str) -> bool {
     let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    let listed = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-    words().count() <= 6 && words().any(|w| listed(LOAD_VERBS, w)) && words().any(|w| listed(MORE_WORDS, w))
+    words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+}
+
+/// [`ascii_index`] of [`ACTION_TEXTS`], [`LOAD_VERBS`] and [`MORE_WORDS`].
+const ACTION_INDEX: [u32; 27] = ascii_index(ACTION_TEXTS);
+const VERB_INDEX: [u32; 27] = ascii_index(LOAD_VERBS);
+const MORE_INDEX: [u32; 27] = ascii_index(MORE_WORDS);
+
+/// For each first letter (`a`–`z` in either case, then one slot for any other first byte), the
+/// [`length_bit`]s of a list's ASCII words: an ASCII word whose first letter and length are not
+/// there equals none of them ignoring ASCII case (a non-ASCII word never equals an ASCII one so).
+const fn ascii_index(words: &[&str]) -> [u32; 27] {
+    let mut table = [0u32; 27];
+    let mut w = 0;
+    while w < words.len() {
+        let word = words[w].as_bytes();
+        if !word.is_empty() && word.is_ascii() {
+            table[ascii_slot(word[0])] |= length_bit(word.len());
+        }
+        w += 1;
+    }
+    table
+}
+
+/// The slot of a first byte in an [`ascii_index`].
+const fn ascii_slot(first: u8) -> usize {
+    let lower = first.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        (lower - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// Whether an ASCII word equals a word of `list` ignoring ASCII case, most words answered by the
+/// list's [`ascii_index`] alone.
+fn ascii_listed(index: &[u32; 27], list: &[&str], word: &str) -> bool {
+    let indexed = word.as_bytes().first().is_none_or(|&first| index[ascii_slot(first)] & length_bit(word.len()) != 0);
+    indexed && list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Whether a short text is a "load more" link or button ("Load More", "Show 2 more replies",
@@ -334,7 +400,13 @@ pub fn clean_author(text: &str) -> Option<String> {
     // Slices of the text until the end (one copy for the answer); an ASCII name is compared
     // case-insensitively in place, any other through its lower-case copy as before.
     let mut lower = if name.is_ascii() { None } else { Some(name.to_lowercase()) };
+    // Every suffix ends in one of these letters (or in "ó", outside ASCII): an ASCII name ending
+    // otherwise has none, and keeps its end.
+    let may_end_in_suffix = lower.is_some() || name.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b's' | b'd' | b't' | b'b' | b'e'));
     for suffix in [" says", " said", " dit", " a dit", " a écrit", " écrit", " sagt", " schrieb", " dice", " escribió", " wrote"] {
+        if !may_end_in_suffix {
+            break;
+        }
         let ends = match &lower {
             None => name.len() >= suffix.len() && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()),
             Some(lower) => lower.ends_with(suffix),
@@ -346,9 +418,12 @@ pub fn clean_author(text: &str) -> Option<String> {
             }
         }
     }
-    for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
-        if let Some(rest) = name.strip_prefix(prefix) {
-            name = rest;
+    // A name that starts with none of the prefixes' first letters keeps its start.
+    if matches!(name.as_bytes().first(), Some(b'P' | b'p' | b'B' | b'b' | b'V' | b'v' | b'@')) {
+        for prefix in ["Par ", "par ", "By ", "by ", "Von ", "von ", "Por ", "por ", "@"] {
+            if let Some(rest) = name.strip_prefix(prefix) {
+                name = rest;
+            }
         }
     }
     let name = name.trim().trim_matches(separators);
@@ -405,6 +480,39 @@ mod tests {
         for (value, id) in values.iter().zip(ids) {
             let expected = oracle(value) || value.contains("Réaction");
             assert_eq!(may_name_comment_chrome(&s, id), expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_ids_answer_as_their_lower_case_parts() {
+        assert!(ITEM_WORDS.iter().all(|w| w.to_lowercase() == *w), "item words are lower case");
+        let mut ids: Vec<String> = vec!["".into(), "-".into(), "42".into(), "comment".into(), "x-42".into()];
+        for word in ITEM_WORDS.iter().copied().chain(["comments", "commen", "post", "li"]) {
+            for form in [word.to_owned(), word.to_ascii_uppercase(), word.char_indices().map(|(k, c)| if k == 0 { c } else { c.to_ascii_uppercase() }).collect()] {
+                for id in [
+                    form.clone(), format!("{form}-12"), format!("{form}12"), format!("li-{form}-5"), format!("{form}-12-x"), format!("{form}_0"),
+                    format!("{form}-"), format!("{form}12x"), format!("x{form}12"), format!("{form}--7"), format!("12-{form}"), format!("{form} 9"),
+                ] {
+                    ids.push(id);
+                }
+            }
+        }
+        for id in ids.iter().filter(|id| id.is_ascii()) {
+            assert_eq!(is_item_id_ascii(id.as_bytes()), is_item_id_by_lower_parts(id), "{id:?}");
+        }
+        assert!(ids.iter().filter(|id| is_item_id(id)).count() > 20);
+    }
+
+    #[test]
+    fn ascii_indexes_answer_as_the_lists() {
+        for (index, list) in [(&ACTION_INDEX, ACTION_TEXTS), (&VERB_INDEX, LOAD_VERBS), (&MORE_INDEX, MORE_WORDS)] {
+            let mut words: Vec<String> = vec!["".into(), "'".into(), "x".into(), "'tis".into(), "9 more".into(), "z".repeat(40)];
+            for word in [ACTION_TEXTS, LOAD_VERBS, MORE_WORDS].concat() {
+                words.extend([word.to_owned(), word.to_ascii_uppercase(), format!("{word}s"), word.chars().skip(1).collect(), word.chars().rev().collect()]);
+            }
+            for word in words.iter().filter(|w| w.is_ascii()) {
+                assert_eq!(ascii_listed(index, list, word), list.iter().any(|l| l.eq_ignore_ascii_case(word)), "{word:?}");
+            }
         }
     }
 
@@ -504,7 +612,7 @@ mod tests {
         for base in [
             "Reply", "REPLY", " reply! ", "Report", "Show more", "Show 2 more replies", "Load More", "load   more comments",
             "view all 12 replies", "See more", "Read more about more things here now yes", "12", "12 👍", "…", "", "  ",
-            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
+            "Alice says:", "Bob SAID", "Carl a écrit :", "Dana wrote", "Par Eve", "By Par Anna", "Ann schrieb", "Bo SAGT", "Eve dice", "Flo dit", "Gus a dit", "Ivo ó", "von Trapp", "Por Ana says", "Pablo", "@ @x", "bpar Eve", "by Frank", "@gina", "- Hal -", "Ivan, 3 hours ago",
             "Jo says says", "Kim Says:", "O'Neil", "it's", "Répondre", "GEFÄLLT MIR", "Zoë says", "İstanbul says", "Ann · vor 2 Stunden",
             "Anna Maria Lopez de la Vega y Ruiz", "x", "Link", "Quote", "permalink", "Mostra altri commenti", "Voir plus",
             "a very long name that is certainly longer than sixty characters in all of its words",
