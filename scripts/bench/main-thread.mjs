@@ -71,10 +71,10 @@ function longTasksOfTrace(events) {
     const byStep = {};
     for (const r of steps.filter(within)) byStep[r.name] = (byStep[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
     const split = Object.entries(byStep).filter(([, ms]) => ms >= 1).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
-    // GLOSE_TASK_EVENTS=1: every event of 2 ms or more inside the task, by name (own CPU ms).
+    // GLOSE_TASK_EVENTS=MS: every event of MS ms or more inside the task, by name (own CPU ms).
     if (process.env.GLOSE_TASK_EVENTS) {
       const all = {};
-      for (const r of mine.filter(within)) if ((r.tdur ?? r.dur) >= 2000 && r !== task) all[r.name] = (all[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
+      for (const r of mine.filter(within)) if ((r.tdur ?? r.dur) >= Number(process.env.GLOSE_TASK_EVENTS) * 1000 && r !== task) all[r.name] = (all[r.name] ?? 0) + (r.tdur ?? r.dur) / 1000;
       console.log(`  task at ${Math.round((task.ts - t0) / 1000)} ms: ${Object.entries(all).sort((x, y) => y[1] - x[1]).map(([n, ms]) => `${n} ${Math.round(ms)}`).join(', ')}`);
     }
     return { at: Math.round((task.ts - t0) / 1000), wall: Math.round(task.dur / 1000), cpu: Math.round((task.tdur ?? 0) / 1000), render: rendering > task.dur / 2, split };
