@@ -109,18 +109,28 @@ fn dense_features(tokens: &[Token], attribution: &Attribution, cues: &[CueHit]) 
     }
     // A slice: indexing the Vec is a call at opt-level "z".
     let reported_at: &[bool] = &attribution.reported;
-    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
-    let n_words = words.len().max(1) as f32;
-    let reported = words.iter().filter(|&&i| reported_at[i]).count() as f32;
+    // One pass over the words for all counts (was a Vec of word indices, then three passes).
+    let (mut n_words, mut reported, mut numbers, mut names) = (0usize, 0usize, 0usize, 0usize);
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.is_word()) {
+        n_words += 1;
+        if reported_at[i] {
+            reported += 1;
+        } else {
+            numbers += usize::from(t.numeric);
+            names += usize::from(i > 0 && t.capitalized);
+        }
+    }
+    let n_words = n_words.max(1) as f32;
+    let reported = reported as f32;
     let own_words = (n_words - reported).max(0.0);
     d[12] = if attribution.is_attributed() { 1.0 } else { 0.0 };
     d[13] = reported / n_words;
     d[14] = if attribution.quotes.iter().any(|q| q.len() <= 5) { 1.0 } else { 0.0 };
     let motive = cues.iter().filter(|c| c.kind == CueKind::MotiveAside).count();
     d[15] = if attribution.asides.len() > motive { 1.0 } else { 0.0 };
-    let numbers = words.iter().filter(|&&i| tokens[i].numeric && !reported_at[i]).count() as f32;
+    let numbers = numbers as f32;
     d[16] = (1.0 + numbers).ln();
-    let names = words.iter().filter(|&&i| i > 0 && tokens[i].capitalized && !reported_at[i]).count() as f32;
+    let names = names as f32;
     d[17] = names / own_words.max(1.0);
     d[18] = (1.0 + own_words).ln() / 4.0;
     d[19] = if own_words < 6.0 { 1.0 } else { 0.0 };
@@ -219,6 +229,50 @@ impl NgramOptions {
 
 /// Char n-grams of `^word$`, hashed straight from the bytes.
 fn char_grams(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
+    if word.len() <= 16 && word.is_ascii() {
+        char_grams_ascii(word, n, weight, out);
+    } else {
+        char_grams_general(word, n, weight, out);
+    }
+}
+
+/// [`char_grams`] of an ASCII word of at most 16 bytes: chars are bytes, so the grams' bounds
+/// are plain arithmetic (no bounds table), and the tail (`$` or nothing) is mixed as constants.
+/// The same buckets as [`char_grams_general`].
+fn char_grams_ascii(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
+    let bytes = word.as_bytes();
+    let len = bytes.len() as isize;
+    // Little endian: byte k at bits 8k (a byte store each, not a 128-bit shift and or).
+    let mut le = [0u8; 16];
+    le[..bytes.len()].copy_from_slice(bytes);
+    let packed = u128::from_le_bytes(le);
+    let seed_c = seed(b'c');
+    let (after_caret, after_empty) = (mix_part(seed_c, "^"), mix_part(seed_c, ""));
+    let n = n as isize;
+    for first in -1..(len + 2 - n) {
+        let last = first + n - 1; // inclusive, may be `len` meaning $
+        let from = first.max(0) as usize;
+        let to = (last + 1).min(len) as usize;
+        let gram = to - from;
+        let at_end = last >= len;
+        let bucket = if gram <= 8 {
+            let mut h = if first < 0 { after_caret } else { after_empty };
+            if gram > 0 {
+                let bits = (packed >> (8 * from)) as u64;
+                h = mix(h, if gram == 8 { bits } else { bits & ((1u64 << (8 * gram)) - 1) });
+            }
+            h = mix(h, 0x1f + gram as u64);
+            // `mix_part(h, "$")` and `mix_part(h, "")`.
+            fold(if at_end { mix(mix(h, b'$' as u64), 0x1f + 1) } else { mix(h, 0x1f) })
+        } else {
+            bucket(b'c', &[if first < 0 { "^" } else { "" }, &word[from..to], if at_end { "$" } else { "" }])
+        };
+        out.push((bucket, weight));
+    }
+}
+
+/// [`char_grams`] of any word (the bounds of its chars in a table).
+fn char_grams_general(word: &str, n: usize, weight: f32, out: &mut Vec<(u32, f32)>) {
     let mut bounds = [0usize; 20];
     let mut count = 0;
     if word.is_ascii() {
@@ -282,8 +336,11 @@ impl<'a> Packed<'a> {
     fn new(text: &'a str) -> Packed<'a> {
         let mut words = [0u64; 4];
         if text.len() <= 32 {
-            for (k, &b) in text.as_bytes().iter().enumerate() {
-                words[k / 8] |= (b as u64) << (8 * (k % 8));
+            // The bytes copied into a zeroed block, then read as four little-endian words.
+            let mut le = [0u8; 32];
+            le[..text.len()].copy_from_slice(text.as_bytes());
+            for (w, chunk) in words.iter_mut().zip(le.chunks_exact(8)) {
+                *w = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
             }
         }
         Packed { text, words }
@@ -346,4 +403,47 @@ pub fn hashed_with(tokens: &[Token], attribution: &Attribution, options: NgramOp
         *v /= norm;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII fast path of the char n-grams yields the general path's buckets, in order,
+    /// for every word length it takes and several gram lengths.
+    #[test]
+    fn ascii_char_grams_match_the_general_path() {
+        let alphabet = b"abcdefghijklmnopqrstuvwxyz0123456789-'ZQ";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..=16usize {
+            for _ in 0..40 {
+                let word: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize] as char
+                    })
+                    .collect();
+                for n in 1..=10 {
+                    let (mut fast, mut plain) = (Vec::new(), Vec::new());
+                    char_grams_ascii(&word, n, 0.5, &mut fast);
+                    char_grams_general(&word, n, 0.5, &mut plain);
+                    assert_eq!(fast, plain, "{word:?} n={n}");
+                }
+            }
+        }
+    }
+
+    /// A packed token mixes like its text byte by byte, for every length around the packed limit.
+    #[test]
+    fn packed_tokens_mix_like_their_bytes() {
+        let text = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP-é";
+        for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            let part = &text[..end];
+            for h in [seed(b'u'), seed(b'b'), 0x0123_4567_89ab_cdef] {
+                assert_eq!(Packed::new(part).mix_into(h), mix_part(h, part), "{part:?}");
+            }
+        }
+    }
 }

@@ -137,16 +137,27 @@ fn decide(score: f32, analysis: &Analysis) -> Label {
 fn span_text(sentence: &str, analysis: &Analysis, range: &std::ops::Range<usize>) -> (u32, u32, String) {
     let start = analysis.tokens[range.start].start;
     let end = analysis.tokens[range.end - 1].end;
-    // Byte offsets of the two char offsets, then one copy (collecting chars pushes one by one).
-    let text = if end <= start {
-        String::new()
+    (start as u32, end as u32, char_slice(sentence, start, end).to_owned())
+}
+
+/// The chars `start..end` of `sentence` (clamped to its end; empty when `end <= start`). In an
+/// all-ASCII sentence chars are bytes: walking the chars from the start was ~2k instructions a cue.
+fn char_slice(sentence: &str, start: usize, end: usize) -> &str {
+    if end <= start {
+        ""
+    } else if sentence.is_ascii() {
+        &sentence[start.min(sentence.len())..end.min(sentence.len())]
     } else {
-        let mut offsets = sentence.char_indices();
-        let from = offsets.nth(start).map_or(sentence.len(), |(b, _)| b);
-        let to = offsets.nth(end - start - 1).map_or(sentence.len(), |(b, _)| b);
-        sentence[from..to].to_owned()
-    };
-    (start as u32, end as u32, text)
+        char_slice_walked(sentence, start, end)
+    }
+}
+
+/// [`char_slice`] by walking the chars: byte offsets of the two char offsets, then one slice.
+fn char_slice_walked(sentence: &str, start: usize, end: usize) -> &str {
+    let mut offsets = sentence.char_indices();
+    let from = offsets.nth(start).map_or(sentence.len(), |(b, _)| b);
+    let to = offsets.nth(end - start - 1).map_or(sentence.len(), |(b, _)| b);
+    &sentence[from..to]
 }
 
 fn resolve_source(sentence: &str, analysis: &Analysis, last_named: &mut Option<String>) -> Option<String> {
@@ -301,4 +312,24 @@ fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {
     }
     crate::sorting::sort_by_key(&mut out, |c| (c.start, c.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII fast path of `char_slice` gives the walked slice for every range, also past
+    /// the end; non-ASCII sentences take the walk.
+    #[test]
+    fn char_slice_matches_the_walk() {
+        for sentence in ["", "a", "The minister said: \"It's absurd.\"", "  x-y 10.5 (sadly)!  ", "L'été « déjà » fini."] {
+            let n = sentence.chars().count();
+            for start in 0..n + 3 {
+                for end in 0..n + 3 {
+                    let walked = if end <= start { "" } else { char_slice_walked(sentence, start, end) };
+                    assert_eq!(char_slice(sentence, start, end), walked, "{sentence:?} {start}..{end}");
+                }
+            }
+        }
+    }
 }

@@ -79,9 +79,18 @@ fn take_string(text: &str, spare: &mut Vec<String>) -> String {
             s.push_str(text);
             s
         }
-        None => text.to_owned(),
+        None => {
+            // Room for most words: a string handed on to a later, longer token then needs no
+            // regrowing (exact-size strings were regrown ~6 times a sentence).
+            let mut s = String::with_capacity(text.len().max(MIN_TOKEN_CAPACITY));
+            s.push_str(text);
+            s
+        }
     }
 }
+
+/// The least capacity of a new token string (most words are shorter).
+const MIN_TOKEN_CAPACITY: usize = 16;
 
 /// Whether `word` (up to the char after an apostrophe) is the start of a name written with an
 /// apostrophe, not an elision: one capital then a capital after the apostrophe (`M'Bappé`,
