@@ -194,11 +194,15 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
     // The comment's own words: those outside quotation marks (a word is wholly inside or outside,
     // since marks are not letters).
     let quoted = quoted_spans(comment);
-    let own: Vec<u32> = words
-        .iter()
-        .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
-        .map(|w| w.folded)
-        .collect();
+    // Sized once (a filtered `collect` grows it word by word: a tenth of the summary on a
+    // 10,000-comment page).
+    let mut own: Vec<u32> = Vec::with_capacity(words.len());
+    own.extend(
+        words
+            .iter()
+            .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
+            .map(|w| w.folded),
+    );
     let lexicon = lexicon();
     let mut found: Vec<(u16, usize)> = Vec::new();
     for (i, &w) in own.iter().enumerate() {

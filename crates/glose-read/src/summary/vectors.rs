@@ -65,16 +65,14 @@ impl TermVectors {
         let vectors = bounds
             .windows(2)
             .map(|w| {
-                let mut v: SparseVector = counts[w[0]..w[1]]
-                    .iter()
-                    .filter(|&&(t, _)| idf[t as usize].0)
-                    .map(|&(t, tf)| {
-                        let (_, idf, rare) = idf[t as usize];
-                        // ln 1 = 0 exactly: most terms occur once in a comment.
-                        let tf_weight = if tf == 1 { 1.0 } else { 1.0 + (tf as f32).ln() };
-                        (t, tf_weight * idf * rare)
-                    })
-                    .collect();
+                // Sized once: a filtered `collect` would grow it term by term.
+                let mut v: SparseVector = Vec::with_capacity(w[1] - w[0]);
+                v.extend(counts[w[0]..w[1]].iter().filter(|&&(t, _)| idf[t as usize].0).map(|&(t, tf)| {
+                    let (_, idf, rare) = idf[t as usize];
+                    // ln 1 = 0 exactly: most terms occur once in a comment.
+                    let tf_weight = if tf == 1 { 1.0 } else { 1.0 + (tf as f32).ln() };
+                    (t, tf_weight * idf * rare)
+                }));
                 normalise(&mut v);
                 v
             })
@@ -110,8 +108,8 @@ impl TermVectors {
                     scratch[other] += w * w2;
                 }
             }
-            let mut best: Vec<(usize, f32)> =
-                touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE).collect();
+            let mut best: Vec<(usize, f32)> = Vec::with_capacity(touched.len());
+            best.extend(touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE));
             let by_similarity = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             if best.len() > NEIGHBOURS {
                 best.select_nth_unstable_by(NEIGHBOURS, by_similarity);
