@@ -139,10 +139,7 @@ pub fn themes_of(
         documents.push(doc);
     }
     let vectors = TermVectors::new(&documents, terms as usize);
-    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
-    for (i, list) in vectors.neighbours().into_iter().enumerate() {
-        edges.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
-    }
+    let mut edges = vectors.edges();
     let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (i, c) in comments.iter().enumerate() {
         if let Some(&p) = c.reply_to.and_then(|r| position.get(&r)) {

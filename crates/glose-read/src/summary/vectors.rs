@@ -81,7 +81,9 @@ impl TermVectors {
     }
 
     /// Each comment's nearest neighbours with their cosine similarity (symmetric: if j is among
-    /// i's neighbours, i is listed among j's).
+    /// i's neighbours, i is listed among j's): the reference for [`TermVectors::edges`], the
+    /// way they were computed before.
+    #[cfg(test)]
     pub fn neighbours(&self) -> Vec<Vec<(usize, f32)>> {
         let n = self.vectors.len();
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
@@ -137,6 +139,69 @@ impl TermVectors {
             symmetric[d as usize].push((o as usize, s));
         }
         symmetric
+    }
+
+    /// Every pair of neighbouring comments `(i, j, cosine)` once, with `i < j`, ordered by
+    /// `(i, j)`: the pairs of [`TermVectors::neighbours`] with `i < j`, listed without a Vec per
+    /// comment.
+    pub fn edges(&self) -> Vec<(usize, usize, f32)> {
+        let pairs = self.neighbour_pairs();
+        let mut edges = Vec::with_capacity(pairs.len() / 2 + 1);
+        edges.extend(pairs.into_iter().filter(|p| p.0 < p.1).map(|(d, o, s)| (d as usize, o as usize, s)));
+        edges
+    }
+
+    /// Both directions of every neighbour link `(comment, neighbour, cosine)`, sorted by
+    /// `(comment, neighbour)`, without duplicates (the similarity is the same sum either way;
+    /// the first found is kept).
+    fn neighbour_pairs(&self) -> Vec<(u32, u32, f32)> {
+        let n = self.vectors.len();
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                if (self.document_frequency[t as usize] as usize) <= POSTING_CAP {
+                    postings[t as usize].push((d as u32, w));
+                }
+            }
+        }
+        let mut scratch = vec![0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::with_capacity(2 * n * NEIGHBOURS);
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                for &(other, w2) in &postings[t as usize] {
+                    let other = other as usize;
+                    if other == d {
+                        continue;
+                    }
+                    if scratch[other] == 0.0 {
+                        touched.push(other);
+                    }
+                    scratch[other] += w * w2;
+                }
+            }
+            best.clear();
+            best.extend(touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE));
+            let by_similarity = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if best.len() > NEIGHBOURS {
+                best.select_nth_unstable_by(NEIGHBOURS, by_similarity);
+                best.truncate(NEIGHBOURS);
+            }
+            for &o in &touched {
+                scratch[o] = 0.0;
+            }
+            touched.clear();
+            // Both directions of every edge, in comment order (the order the stable sort keeps
+            // among duplicates).
+            for &(o, s) in &best {
+                pairs.push((d as u32, o as u32, s));
+                pairs.push((o as u32, d as u32, s));
+            }
+        }
+        crate::sorting::sort_by_key(&mut pairs, |p| (p.0, p.1));
+        pairs.dedup_by_key(|p| (p.0, p.1));
+        pairs
     }
 }
 
@@ -233,5 +298,28 @@ mod tests {
         assert_eq!(nb[0].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
         assert_eq!(nb[2].iter().map(|x| x.0).collect::<Vec<_>>(), [3]);
         assert!((nb[0][0].1 - dot(&v.vectors[0], &v.vectors[1])).abs() < 1e-5);
+    }
+
+    #[test]
+    fn edges_are_the_neighbour_lists_pairs() {
+        // Random documents over a small vocabulary: many neighbours, ties, one-sided links.
+        let mut seed = 11u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for (comments, terms) in [(0, 5), (1, 5), (3, 4), (40, 12), (200, 30), (400, 300)] {
+            let docs: Vec<Vec<u32>> =
+                (0..comments).map(|_| (0..1 + next(8)).map(|_| next(terms) as u32).collect()).collect();
+            let v = TermVectors::new(&docs, terms as usize);
+            let mut want: Vec<(usize, usize, f32)> = Vec::new();
+            for (i, list) in v.neighbours().into_iter().enumerate() {
+                want.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
+            }
+            let got = v.edges();
+            assert_eq!(got.len(), want.len());
+            assert!(got.iter().zip(&want).all(|(a, b)| a.0 == b.0 && a.1 == b.1 && a.2.to_bits() == b.2.to_bits()));
+            assert!(comments < 40 || got.len() > comments as usize);
+        }
     }
 }
