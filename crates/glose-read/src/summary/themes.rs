@@ -117,11 +117,13 @@ pub fn themes_of(
     };
     let mut meta_term = NONE;
     let mut quote_terms: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut documents: Vec<Vec<u32>> = Vec::with_capacity(comments.len());
+    // Every comment's terms in one buffer: comment i's are `doc_terms[doc_bounds[i]..doc_bounds[i + 1]]`.
+    let mut doc_terms: Vec<u32> = Vec::with_capacity(theme_words.words.len() + 2 * comments.len());
+    let mut doc_bounds: Vec<usize> = Vec::with_capacity(comments.len() + 1);
+    doc_bounds.push(0);
     for (m, c) in comments.iter().enumerate() {
-        let w = theme_words.words(m);
-        let mut doc = Vec::with_capacity(w.len() + 1 + c.quotes.len());
-        for &(stem, _) in w {
+        let doc = &mut doc_terms;
+        for &(stem, _) in theme_words.words(m) {
             if term_of[stem as usize] == NONE {
                 term_of[stem as usize] = next();
             }
@@ -136,9 +138,10 @@ pub fn themes_of(
         for &q in &c.quotes {
             doc.push(*quote_terms.entry(q).or_insert_with(&mut next));
         }
-        documents.push(doc);
+        doc_bounds.push(doc_terms.len());
     }
-    let vectors = TermVectors::new(&documents, terms as usize);
+    let documents = doc_bounds.windows(2).map(|b| &doc_terms[b[0]..b[1]]);
+    let vectors = TermVectors::new(documents, terms as usize);
     let mut edges = vectors.edges();
     let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (i, c) in comments.iter().enumerate() {

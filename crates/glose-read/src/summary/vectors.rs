@@ -35,9 +35,11 @@ pub struct TermVectors {
 impl TermVectors {
     /// Builds TF-IDF vectors from each comment's terms, given as ids below `terms` (a stem, or a
     /// feature such as "talks about the article").
-    pub fn new(documents: &[Vec<u32>], terms: usize) -> TermVectors {
+    /// The documents are given as slices (of one buffer or of a Vec each).
+    pub fn new<'d>(documents: impl ExactSizeIterator<Item = &'d [u32]>, terms: usize) -> TermVectors {
         // Each document's (term, count) pairs by term, all in one buffer.
         let mut counts: Vec<(u32, u32)> = Vec::new();
+        let n = documents.len() as f32;
         let mut bounds: Vec<usize> = Vec::with_capacity(documents.len() + 1);
         bounds.push(0);
         let mut sorted: Vec<u32> = Vec::new();
@@ -52,7 +54,6 @@ impl TermVectors {
         for &(t, _) in &counts {
             document_frequency[t as usize] += 1;
         }
-        let n = documents.len() as f32;
         // Per term: whether it is kept, and its idf times the single-comment discount.
         let idf: Vec<(bool, f32, f32)> = document_frequency
             .iter()
@@ -292,7 +293,7 @@ mod tests {
     #[test]
     fn shared_rare_terms_make_neighbours() {
         let (docs, terms) = docs(&["tax amazon pay", "tax pay fair", "cloud contract pentagon", "cloud pentagon deal"]);
-        let v = TermVectors::new(&docs, terms);
+        let v = TermVectors::new(docs.iter().map(|d| d.as_slice()), terms);
         assert!((dot(&v.vectors[0], &v.vectors[0]) - 1.0).abs() < 1e-5);
         let nb = v.neighbours();
         assert_eq!(nb[0].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
@@ -311,7 +312,7 @@ mod tests {
         for (comments, terms) in [(0, 5), (1, 5), (3, 4), (40, 12), (200, 30), (400, 300)] {
             let docs: Vec<Vec<u32>> =
                 (0..comments).map(|_| (0..1 + next(8)).map(|_| next(terms) as u32).collect()).collect();
-            let v = TermVectors::new(&docs, terms as usize);
+            let v = TermVectors::new(docs.iter().map(|d| d.as_slice()), terms as usize);
             let mut want: Vec<(usize, usize, f32)> = Vec::new();
             for (i, list) in v.neighbours().into_iter().enumerate() {
                 want.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
