@@ -342,10 +342,10 @@ mod tests {
         let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
         let words = CommentWords::new(texts.iter().copied(), &mut vocabulary);
         let all = ThemeWords::new(&words, texts.len(), &mut vocabulary);
-        for i in 0..texts.len() {
+        for (i, text) in texts.iter().enumerate() {
             let (want_words, want_adjacent) = theme_words(&words, i, &mut vocabulary);
-            assert_eq!(all.words(i), want_words.as_slice(), "{}", texts[i]);
-            assert_eq!(all.adjacent_to_next(i), want_adjacent.as_slice(), "{}", texts[i]);
+            assert_eq!(all.words(i), want_words.as_slice(), "{text}");
+            assert_eq!(all.adjacent_to_next(i), want_adjacent.as_slice(), "{text}");
         }
         assert!(all.adjacent_to_next(0).contains(&true));
     }
