@@ -68,6 +68,10 @@ pub struct SentenceIndex {
     comments: u32,
     /// Where the words of the sentence being aligned are (scratch).
     occurrences: Occurrences,
+    /// The comment at hand's content flags (scratch, kept to allocate it once).
+    comment_content: Vec<bool>,
+    /// Sentences the comment at hand shares a content word with (scratch).
+    touched: Vec<u32>,
 }
 
 impl SentenceIndex {
@@ -119,6 +123,8 @@ impl SentenceIndex {
             seen: Vec::new(),
             comments: 0,
             occurrences: Occurrences { first: vec![NONE; listed_len], next: Vec::new() },
+            comment_content: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -139,8 +145,11 @@ impl SentenceIndex {
         }
         self.comments += 1;
         let stamp = self.comments;
-        let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
-        let mut touched: Vec<u32> = Vec::new();
+        let mut content = std::mem::take(&mut self.comment_content);
+        content.clear();
+        content.extend(words.iter().map(|w| vocabulary.is_quote_content(w.folded)));
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.clear();
         let mut sharing = std::mem::take(&mut self.candidates);
         for (w, _) in words.iter().zip(&content).filter(|x| *x.1) {
             let f = w.folded as usize;
@@ -162,13 +171,15 @@ impl SentenceIndex {
         }
         self.candidates = sharing;
         let mut candidates: Vec<(usize, usize)> = Vec::new();
-        for s in touched {
+        for &s in &touched {
             let n = std::mem::take(&mut self.hits[s as usize]) as usize;
             if n >= QUOTED_CONTENT {
                 candidates.push((s as usize, n));
             }
         }
+        self.touched = touched;
         if candidates.is_empty() {
+            self.comment_content = content;
             return Vec::new();
         }
         crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -193,6 +204,7 @@ impl SentenceIndex {
             }
         }
         self.occurrences = occurrences;
+        self.comment_content = content;
         crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
     }
@@ -737,5 +749,31 @@ mod tests {
     fn topical_words_are_not_a_quote() {
         assert!(linked("Le Pentagone et Amazon, quelle histoire, le président s'en mêle").is_empty());
         assert!(linked("").is_empty());
+    }
+
+    #[test]
+    fn one_index_links_each_comment_as_a_fresh_one_does() {
+        // The index keeps scratch buffers from one comment to the next: none may leak.
+        let comments = [
+            "« car ne faisant pas la propagande de son administration » on a vu plus neutre",
+            "",
+            "Le Pentagone et Amazon, quelle histoire, le président s'en mêle",
+            "« le pentagone a cependant communique etre confiant » mouais",
+            "confiant dans son choix",
+            "AMAZON NE DIGERE TOUJOURS PAS, le fait d avoir perdu l'appel d'offre",
+            "« confiant dans son choix »",
+        ];
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let mut index = SentenceIndex::new(&SENTENCES, &mut vocabulary);
+        let words: Vec<Vec<Word>> = comments.iter().map(|c| vocabulary.tokenize(c)).collect();
+        for _ in 0..2 {
+            for (comment, words) in comments.iter().zip(&words) {
+                let mut fresh_vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+                let mut fresh = SentenceIndex::new(&SENTENCES, &mut fresh_vocabulary);
+                let fresh_words = fresh_vocabulary.tokenize(comment);
+                let want = fresh.links(&fresh_vocabulary, comment, &fresh_words);
+                assert_eq!(index.links(&vocabulary, comment, words), want, "{comment}");
+            }
+        }
     }
 }

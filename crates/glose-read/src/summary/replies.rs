@@ -77,22 +77,24 @@ fn addressed(
     let n = words.len();
     let first = &words[..n.min(NAME_WORDS)];
     let last = &words[n.saturating_sub(NAME_WORDS)..];
-    let mut candidates: Vec<&[Word]> = Vec::new();
+    // Each candidate with its written length (bytes, as the folded words joined by spaces),
+    // computed once rather than at every comparison.
+    let bytes = |c: &[Word]| c.iter().map(|w| vocabulary.text(w.folded).len()).sum::<usize>() + c.len() - 1;
+    let mut candidates: Vec<(usize, &[Word])> = Vec::with_capacity(2 * NAME_WORDS);
     for k in (1..=NAME_WORDS.min(n)).rev() {
-        candidates.push(&first[..k]);
-        candidates.push(&last[last.len() - k..]);
+        candidates.push((bytes(&first[..k]), &first[..k]));
+        candidates.push((bytes(&last[last.len() - k..]), &last[last.len() - k..]));
     }
     for (i, _) in text.match_indices('@') {
         let at = words.partition_point(|w| (w.start as usize) <= i);
         let after = &words[at..n.min(at + NAME_WORDS)];
         for k in (1..=after.len()).rev() {
-            candidates.push(&after[..k]);
+            candidates.push((bytes(&after[..k]), &after[..k]));
         }
     }
-    // Longest written name first (bytes, as the folded words joined by spaces).
-    let bytes = |c: &[Word]| c.iter().map(|w| vocabulary.text(w.folded).len()).sum::<usize>() + c.len() - 1;
-    crate::sorting::sort_by_key(&mut candidates, |c| std::cmp::Reverse(bytes(c)));
-    candidates.into_iter().find_map(|c| {
+    // Longest written name first.
+    longest_first(&mut candidates);
+    candidates.into_iter().map(|(_, c)| c).find_map(|c| {
         let key = name(c)?;
         let chars = c.iter().map(|w| vocabulary.chars(w.folded)).sum::<usize>() + c.len() - 1;
         let usable = Some(key) != own && chars >= 3 && (c.len() > 1 || !article_word(c[0].folded));
@@ -100,9 +102,41 @@ fn addressed(
     })
 }
 
+/// Sorts `items` by their length (the `usize`), longest first, stably: the order of
+/// `crate::sorting::sort_by_key` with `Reverse(length)`, by insertion (a comment has six
+/// candidates or a few more, sorted for every comment).
+fn longest_first<T>(items: &mut [(usize, T)]) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && items[j - 1].0 < items[j].0 {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_first_orders_like_the_shared_stable_sort() {
+        // Lengths with many ties, tagged with their position to see the order of equal ones.
+        let mut seed = 7u32;
+        for len in 0..40 {
+            let items: Vec<(usize, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) as usize % 6, i)
+                })
+                .collect();
+            let mut got = items.clone();
+            longest_first(&mut got);
+            let mut want = items;
+            crate::sorting::sort_by_key(&mut want, |c| std::cmp::Reverse(c.0));
+            assert_eq!(got, want);
+        }
+    }
 
     fn comment(id: u32, author: &str, text: &str) -> Comment {
         Comment { id, author: Some(author.into()), text: text.into(), ..Comment::default() }

@@ -194,19 +194,26 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
     // The comment's own words: those outside quotation marks (a word is wholly inside or outside,
     // since marks are not letters).
     let quoted = quoted_spans(comment);
-    let own: Vec<u32> = words
-        .iter()
-        .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
-        .map(|w| w.folded)
-        .collect();
+    // Most comments quote nothing: all their words are their own, no copy needed.
+    let filtered: Vec<Word>;
+    let own: &[Word] = if quoted.is_empty() {
+        words
+    } else {
+        filtered = words
+            .iter()
+            .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
+            .copied()
+            .collect();
+        &filtered
+    };
     let lexicon = lexicon();
     let mut found: Vec<(u16, usize)> = Vec::new();
-    for (i, &w) in own.iter().enumerate() {
-        let Some(entry) = vocabulary.lexicon_entry(w) else { continue };
+    for (i, w) in own.iter().enumerate() {
+        let Some(entry) = vocabulary.lexicon_entry(w.folded) else { continue };
         for phrase in lexicon.phrases(entry) {
             let rest = &own[i + 1..];
             let matches = rest.len() >= phrase.rest.len()
-                && phrase.rest.iter().zip(rest).all(|(p, &id)| vocabulary.text(id) == *p);
+                && phrase.rest.iter().zip(rest).all(|(p, id)| vocabulary.text(id.folded) == *p);
             if matches {
                 found.push((phrase.id, phrase.list));
             }

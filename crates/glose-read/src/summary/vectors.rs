@@ -35,9 +35,11 @@ pub struct TermVectors {
 impl TermVectors {
     /// Builds TF-IDF vectors from each comment's terms, given as ids below `terms` (a stem, or a
     /// feature such as "talks about the article").
-    pub fn new(documents: &[Vec<u32>], terms: usize) -> TermVectors {
+    /// The documents are given as slices (of one buffer or of a Vec each).
+    pub fn new<'d>(documents: impl ExactSizeIterator<Item = &'d [u32]>, terms: usize) -> TermVectors {
         // Each document's (term, count) pairs by term, all in one buffer.
         let mut counts: Vec<(u32, u32)> = Vec::new();
+        let n = documents.len() as f32;
         let mut bounds: Vec<usize> = Vec::with_capacity(documents.len() + 1);
         bounds.push(0);
         let mut sorted: Vec<u32> = Vec::new();
@@ -52,7 +54,6 @@ impl TermVectors {
         for &(t, _) in &counts {
             document_frequency[t as usize] += 1;
         }
-        let n = documents.len() as f32;
         // Per term: whether it is kept, and its idf times the single-comment discount.
         let idf: Vec<(bool, f32, f32)> = document_frequency
             .iter()
@@ -65,16 +66,14 @@ impl TermVectors {
         let vectors = bounds
             .windows(2)
             .map(|w| {
-                let mut v: SparseVector = counts[w[0]..w[1]]
-                    .iter()
-                    .filter(|&&(t, _)| idf[t as usize].0)
-                    .map(|&(t, tf)| {
-                        let (_, idf, rare) = idf[t as usize];
-                        // ln 1 = 0 exactly: most terms occur once in a comment.
-                        let tf_weight = if tf == 1 { 1.0 } else { 1.0 + (tf as f32).ln() };
-                        (t, tf_weight * idf * rare)
-                    })
-                    .collect();
+                // Sized once: a filtered `collect` would grow it term by term.
+                let mut v: SparseVector = Vec::with_capacity(w[1] - w[0]);
+                v.extend(counts[w[0]..w[1]].iter().filter(|&&(t, _)| idf[t as usize].0).map(|&(t, tf)| {
+                    let (_, idf, rare) = idf[t as usize];
+                    // ln 1 = 0 exactly: most terms occur once in a comment.
+                    let tf_weight = if tf == 1 { 1.0 } else { 1.0 + (tf as f32).ln() };
+                    (t, tf_weight * idf * rare)
+                }));
                 normalise(&mut v);
                 v
             })
@@ -83,7 +82,9 @@ impl TermVectors {
     }
 
     /// Each comment's nearest neighbours with their cosine similarity (symmetric: if j is among
-    /// i's neighbours, i is listed among j's).
+    /// i's neighbours, i is listed among j's): the reference for [`TermVectors::edges`], the
+    /// way they were computed before.
+    #[cfg(test)]
     pub fn neighbours(&self) -> Vec<Vec<(usize, f32)>> {
         let n = self.vectors.len();
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
@@ -110,8 +111,8 @@ impl TermVectors {
                     scratch[other] += w * w2;
                 }
             }
-            let mut best: Vec<(usize, f32)> =
-                touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE).collect();
+            let mut best: Vec<(usize, f32)> = Vec::with_capacity(touched.len());
+            best.extend(touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE));
             let by_similarity = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             if best.len() > NEIGHBOURS {
                 best.select_nth_unstable_by(NEIGHBOURS, by_similarity);
@@ -139,6 +140,69 @@ impl TermVectors {
             symmetric[d as usize].push((o as usize, s));
         }
         symmetric
+    }
+
+    /// Every pair of neighbouring comments `(i, j, cosine)` once, with `i < j`, ordered by
+    /// `(i, j)`: the pairs of [`TermVectors::neighbours`] with `i < j`, listed without a Vec per
+    /// comment.
+    pub fn edges(&self) -> Vec<(usize, usize, f32)> {
+        let pairs = self.neighbour_pairs();
+        let mut edges = Vec::with_capacity(pairs.len() / 2 + 1);
+        edges.extend(pairs.into_iter().filter(|p| p.0 < p.1).map(|(d, o, s)| (d as usize, o as usize, s)));
+        edges
+    }
+
+    /// Both directions of every neighbour link `(comment, neighbour, cosine)`, sorted by
+    /// `(comment, neighbour)`, without duplicates (the similarity is the same sum either way;
+    /// the first found is kept).
+    fn neighbour_pairs(&self) -> Vec<(u32, u32, f32)> {
+        let n = self.vectors.len();
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                if (self.document_frequency[t as usize] as usize) <= POSTING_CAP {
+                    postings[t as usize].push((d as u32, w));
+                }
+            }
+        }
+        let mut scratch = vec![0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut best: Vec<(usize, f32)> = Vec::new();
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::with_capacity(2 * n * NEIGHBOURS);
+        for (d, v) in self.vectors.iter().enumerate() {
+            for &(t, w) in v {
+                for &(other, w2) in &postings[t as usize] {
+                    let other = other as usize;
+                    if other == d {
+                        continue;
+                    }
+                    if scratch[other] == 0.0 {
+                        touched.push(other);
+                    }
+                    scratch[other] += w * w2;
+                }
+            }
+            best.clear();
+            best.extend(touched.iter().map(|&o| (o, scratch[o])).filter(|&(_, s)| s >= MIN_EDGE));
+            let by_similarity = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if best.len() > NEIGHBOURS {
+                best.select_nth_unstable_by(NEIGHBOURS, by_similarity);
+                best.truncate(NEIGHBOURS);
+            }
+            for &o in &touched {
+                scratch[o] = 0.0;
+            }
+            touched.clear();
+            // Both directions of every edge, in comment order (the order the stable sort keeps
+            // among duplicates).
+            for &(o, s) in &best {
+                pairs.push((d as u32, o as u32, s));
+                pairs.push((o as u32, d as u32, s));
+            }
+        }
+        crate::sorting::sort_by_key(&mut pairs, |p| (p.0, p.1));
+        pairs.dedup_by_key(|p| (p.0, p.1));
+        pairs
     }
 }
 
@@ -229,11 +293,34 @@ mod tests {
     #[test]
     fn shared_rare_terms_make_neighbours() {
         let (docs, terms) = docs(&["tax amazon pay", "tax pay fair", "cloud contract pentagon", "cloud pentagon deal"]);
-        let v = TermVectors::new(&docs, terms);
+        let v = TermVectors::new(docs.iter().map(|d| d.as_slice()), terms);
         assert!((dot(&v.vectors[0], &v.vectors[0]) - 1.0).abs() < 1e-5);
         let nb = v.neighbours();
         assert_eq!(nb[0].iter().map(|x| x.0).collect::<Vec<_>>(), [1]);
         assert_eq!(nb[2].iter().map(|x| x.0).collect::<Vec<_>>(), [3]);
         assert!((nb[0][0].1 - dot(&v.vectors[0], &v.vectors[1])).abs() < 1e-5);
+    }
+
+    #[test]
+    fn edges_are_the_neighbour_lists_pairs() {
+        // Random documents over a small vocabulary: many neighbours, ties, one-sided links.
+        let mut seed = 11u64;
+        let mut next = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for (comments, terms) in [(0, 5), (1, 5), (3, 4), (40, 12), (200, 30), (400, 300)] {
+            let docs: Vec<Vec<u32>> =
+                (0..comments).map(|_| (0..1 + next(8)).map(|_| next(terms) as u32).collect()).collect();
+            let v = TermVectors::new(docs.iter().map(|d| d.as_slice()), terms as usize);
+            let mut want: Vec<(usize, usize, f32)> = Vec::new();
+            for (i, list) in v.neighbours().into_iter().enumerate() {
+                want.extend(list.into_iter().filter(|&(j, _)| i < j).map(|(j, s)| (i, j, s)));
+            }
+            let got = v.edges();
+            assert_eq!(got.len(), want.len());
+            assert!(got.iter().zip(&want).all(|(a, b)| a.0 == b.0 && a.1 == b.1 && a.2.to_bits() == b.2.to_bits()));
+            assert!(comments < 40 || got.len() > comments as usize);
+        }
     }
 }
