@@ -5,6 +5,7 @@
 // `analyze_live_document` (full report to JS objects) in both.
 import initA, * as A from '/pkg/glose.js';
 import initB, * as B from '/pkgb/glose.js';
+import { loadInFrame } from '/frame.js';
 
 await initA({ module_or_path: '/pkg/glose_bg.wasm' });
 await initB({ module_or_path: '/pkgb/glose_bg.wasm' });
@@ -15,13 +16,7 @@ const analyzeB = entry(B);
 const frame = document.getElementById('page');
 let sink = null;
 
-function load(path) {
-  return new Promise((resolve, reject) => {
-    frame.onload = () => resolve(frame.contentDocument);
-    frame.onerror = reject;
-    frame.src = path;
-  });
-}
+const load = (path) => loadInFrame(frame, path);
 
 function time(analyze, doc, url) {
   const start = performance.now();

@@ -9,20 +9,14 @@ const { analyze_live_document, analyze_snapshot, version } = glose;
 // the side panel or an export asks), where the build has it; `?full` times the full report.
 const analyzePage = (!new URLSearchParams(location.search).has('full') && glose.analyze_live_document_slim) || analyze_live_document;
 import { readDocument } from '/extension/content/snapshot.js';
+import { loadInFrame } from '/frame.js';
 
 await init({ module_or_path: '/pkg/glose_bg.wasm' });
 
 const frame = document.getElementById('page');
 let sink = null; // keeps results alive so no engine can skip the work
 
-/** Loads a corpus page in the frame and resolves with its document. */
-function load(path) {
-  return new Promise((resolve, reject) => {
-    frame.onload = () => resolve(frame.contentDocument);
-    frame.onerror = reject;
-    frame.src = path;
-  });
-}
+const load = (path) => loadInFrame(frame, path);
 
 function timeGlose(doc, url) {
   const start = performance.now();

@@ -2,18 +2,13 @@
 // `bench-phases` feature, whose marks (`last_phases()`) split each call into its phases, next to
 // Readability.js's `parse()` on a clone of the same document (interleaved, as bench-browser).
 import init, * as glose from '/pkg/glose.js';
+import { loadInFrame } from '/frame.js';
 
 await init({ module_or_path: '/pkg/glose_bg.wasm' });
 const frame = document.getElementById('page');
 let sink = null;
 
-function load(path) {
-  return new Promise((resolve, reject) => {
-    frame.onload = () => resolve(frame.contentDocument);
-    frame.onerror = reject;
-    frame.src = path;
-  });
-}
+const load = (path) => loadInFrame(frame, path);
 
 /** One call: `[[phase, ms], …]` from the call's start, with `call` (JS before the first mark) and `return` (after the last). */
 function timeGlose(doc, url) {

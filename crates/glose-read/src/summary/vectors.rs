@@ -87,14 +87,7 @@ impl TermVectors {
     #[cfg(test)]
     pub fn neighbours(&self) -> Vec<Vec<(usize, f32)>> {
         let n = self.vectors.len();
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
-        for (d, v) in self.vectors.iter().enumerate() {
-            for &(t, w) in v {
-                if (self.document_frequency[t as usize] as usize) <= POSTING_CAP {
-                    postings[t as usize].push((d as u32, w));
-                }
-            }
-        }
+        let postings = self.postings();
         let mut scratch = vec![0f32; n];
         let mut touched: Vec<usize> = Vec::new();
         let mut out: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
@@ -152,11 +145,9 @@ impl TermVectors {
         edges
     }
 
-    /// Both directions of every neighbour link `(comment, neighbour, cosine)`, sorted by
-    /// `(comment, neighbour)`, without duplicates (the similarity is the same sum either way;
-    /// the first found is kept).
-    fn neighbour_pairs(&self) -> Vec<(u32, u32, f32)> {
-        let n = self.vectors.len();
+    /// Each term's `(comment, weight)` list, in comment order; terms in more than
+    /// [`POSTING_CAP`] comments have none (they link too much to tell anything).
+    fn postings(&self) -> Vec<Vec<(u32, f32)>> {
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.document_frequency.len()];
         for (d, v) in self.vectors.iter().enumerate() {
             for &(t, w) in v {
@@ -165,6 +156,15 @@ impl TermVectors {
                 }
             }
         }
+        postings
+    }
+
+    /// Both directions of every neighbour link `(comment, neighbour, cosine)`, sorted by
+    /// `(comment, neighbour)`, without duplicates (the similarity is the same sum either way;
+    /// the first found is kept).
+    fn neighbour_pairs(&self) -> Vec<(u32, u32, f32)> {
+        let n = self.vectors.len();
+        let postings = self.postings();
         let mut scratch = vec![0f32; n];
         let mut touched: Vec<usize> = Vec::new();
         let mut best: Vec<(usize, f32)> = Vec::new();
