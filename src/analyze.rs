@@ -91,14 +91,16 @@ pub fn analyze(snapshot: &Snapshot, options: &Options) -> Report {
 
 /// [`analyze`] without the sentences' TextQuote/TextPosition selectors, which the page's slim
 /// report does not carry: [`add_selectors`] adds them when the full report is asked for.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Only the page's wasm build (not the CLI, not the export module) calls it.
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "export-module"), allow(dead_code))]
 pub(crate) fn analyze_without_selectors(snapshot: &Snapshot, options: &Options) -> Report {
     analyze_with(snapshot, options, false)
 }
 
 /// Gives the sentences of a report [`analyze_without_selectors`] made of `snapshot` their
 /// selectors, as [`analyze`] would have.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Only the page's wasm build (not the CLI, not the export module) calls it.
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "export-module"), allow(dead_code))]
 pub(crate) fn add_selectors(snapshot: &Snapshot, report: &mut Report) {
     let (capped, _) = limits::cap(snapshot);
     crate::anchor::add_selectors(capped.as_ref().unwrap_or(snapshot), &mut report.sentences);
