@@ -46,9 +46,9 @@
 //! **Few crossings.** Every wasm→JS call costs far more than the DOM access it makes, so the walk
 //! itself runs in JavaScript (`src/read_dom/walk.js`, one call; the same walker, copied into the
 //! extension by the build, is the strict-CSP fallback's reader): it returns the live nodes in
-//! walk order, one `Int32Array` of structure (parent, tag, attribute names as interned ids) and
-//! ONE string holding every tag name, attribute name, value and text (U+0000-separated, with
-//! their UTF-16 lengths). The rule lists stay here and go to the script as arguments; the script
+//! walk order, one `Int32Array` of structure (parent, tag, attribute names and `class` values as
+//! interned ids) and ONE string holding every tag name, attribute name, value (a class value
+//! once) and text (U+0000-separated, with their UTF-16 lengths). The rule lists stay here and go to the script as arguments; the script
 //! applies the markup rules too (its `skipsElement` and `hiddenByMarkup` follow
 //! [`skips_element`] and [`hidden_by_markup`]) so that the reading limits stop it at a snapshot
 //! node; Rust applies [`skips_element`] and [`hidden_by_markup`] again, and compacts the node
@@ -345,11 +345,13 @@ struct NameWire {
     kept: bool,
     /// `skips_element` or `hidden_by_markup` reads it.
     markup: bool,
+    /// Its values are interned by the walk (`class`): a value op follows the name.
+    interned: bool,
 }
 
 impl NameWire {
     fn new(name: &str) -> NameWire {
-        NameWire { name: name.to_owned(), kept: keeps_attribute(name), markup: MARKUP_ATTRIBUTES.contains(&name) }
+        NameWire { name: name.to_owned(), kept: keeps_attribute(name), markup: MARKUP_ATTRIBUTES.contains(&name), interned: name == "class" }
     }
 }
 
@@ -392,6 +394,8 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     let mut tags: Vec<TagWire> = Vec::new();
     let mut names: Vec<NameWire> = Vec::new();
     let mut attrs: Vec<(usize, &str)> = Vec::new();
+    // The interned attribute values (`class`), by wire id.
+    let mut values: Vec<&str> = Vec::new();
     let mut i = 0;
     let op = |i: usize| ops.get(i).copied().ok_or(BROKEN);
     while i < ops.len() {
@@ -419,7 +423,20 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
             }
             let wire = names.get(name).ok_or(BROKEN)?;
             markup |= wire.markup;
-            attrs.push((name, strings.next().ok_or(BROKEN)?));
+            let value = if wire.interned {
+                let value = op(i)?;
+                i += 1;
+                if value < 0 {
+                    let value = strings.next().ok_or(BROKEN)?;
+                    values.push(value);
+                    value
+                } else {
+                    *values.get(value as usize).ok_or(BROKEN)?
+                }
+            } else {
+                strings.next().ok_or(BROKEN)?
+            };
+            attrs.push((name, value));
         }
         let tag = tags.get(tag).ok_or(BROKEN)?;
         if parent == DROPPED {

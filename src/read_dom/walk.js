@@ -789,9 +789,15 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
 /**
  * The wasm reader's sink: one `Int32Array` of structure and one string, so the wasm side pays a
  * handful of crossings instead of several per node. `ops` per node: text `[parent, -1]`, element
- * `[parent, tag, n, name_1 … name_n]` (tag and names are wire ids: a new id's string comes next
- * in the string stream); `text` every string (new tag names, new attribute names, attribute
- * values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
+ * `[parent, tag, n, attribute_1 … attribute_n]` where an attribute is its name's wire id, followed
+ * for `class` by a value op (tag, names and class values are wire ids: a new id's string comes
+ * next in the string stream; a class value op is -1 for a new value, else the wire id of a value
+ * already sent); `text` every string (new tag names, new attribute names, attribute values but
+ * repeated class values, text data) joined by U+0000, `lens[k]` the UTF-16 length of string k.
+ *
+ * Class values repeat (a comment list repeats a dozen of them over 100,000 elements): sent once,
+ * they cost neither the text's length nor a string on the wasm side again. Only `class`: ids and
+ * links are mostly unique, and a look-up that misses costs more than the string it would spare.
  */
 function wasmSink() {
   // Typed buffers grown by doubling: no boxed JavaScript array to convert at the end.
@@ -806,6 +812,9 @@ function wasmSink() {
   const nameWires = [];
   let tagCount = 0;
   let nameCount = 0;
+  // By name key: whether the name is `class` (its values are interned). Class value → wire id.
+  const interned = [];
+  const valueWires = new Map();
   const room = (k) => {
     if (n + k > ops.length) {
       const bigger = new Int32Array(Math.max(ops.length * 2, n + k));
@@ -840,7 +849,7 @@ function wasmSink() {
         put(local);
       }
       const count = attributes.count;
-      room(3 + count);
+      room(3 + 2 * count);
       ops[n] = parent;
       ops[n + 1] = wire;
       ops[n + 2] = count;
@@ -852,11 +861,24 @@ function wasmSink() {
           nameWire = nameCount;
           nameCount += 1;
           nameWires[key] = nameWire;
+          interned[key] = attributes.names[k] === 'class';
           put(attributes.names[k]);
         }
         ops[n] = nameWire;
         n += 1;
-        put(attributes.values[k]);
+        const value = attributes.values[k];
+        if (interned[key]) {
+          const valueWire = valueWires.get(value);
+          if (valueWire !== undefined) {
+            ops[n] = valueWire;
+            n += 1;
+            continue;
+          }
+          valueWires.set(value, valueWires.size);
+          ops[n] = -1;
+          n += 1;
+        }
+        put(value);
       }
     },
     result: () => ({ ops: ops.subarray(0, n), text: strings.join('\0'), lens: lens.subarray(0, m) }),
