@@ -30,6 +30,11 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
     for (start, piece) in sentence_bound_indices(text) {
+        // Most sentences hold no "…": no Vec of pieces for them.
+        if !piece.contains('…') {
+            pieces.push(start..start + piece.len());
+            continue;
+        }
         for r in split_after_ellipses(piece) {
             pieces.push(start + r.start..start + r.end);
         }
@@ -120,9 +125,10 @@ const BRACKET_REACH: usize = 120;
 /// or `prev` ends with a bracket whose text ends the "!" or "?" ("(sic!)", "[!]", "(Yahoo!)")
 /// and `next` goes on in lower case.
 fn within_brackets(prev: &str, next: &str) -> bool {
-    let open = prev.chars().fold(0i32, |depth, c| match c {
-        '(' | '[' => depth + 1,
-        ')' | ']' => (depth - 1).max(0),
+    // Brackets are ASCII (no byte of a multi-byte char is): bytes, not decoded chars.
+    let open = prev.bytes().fold(0i32, |depth, b| match b {
+        b'(' | b'[' => depth + 1,
+        b')' | b']' => (depth - 1).max(0),
         _ => depth,
     });
     if open > 0 {
