@@ -139,11 +139,14 @@ fn tokenize_ascii(sentence: &str, spare: &mut Vec<String>) -> Vec<Token> {
         let mut numeric = false;
         while i < bytes.len() {
             let c = bytes[i];
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
             if c.is_ascii_alphanumeric() {
                 numeric |= c.is_ascii_digit();
                 i += 1;
-            } else if c == b'\'' && next.is_ascii_alphabetic() {
+                continue;
+            }
+            // The byte after a joining char (0 past the end, which joins nothing).
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            if c == b'\'' && next.is_ascii_alphabetic() {
                 // French elision (l', d', qu', s') ends the token; English n't / 's stay together.
                 let word = &sentence[start..i];
                 let elided = word.len() <= 2 || ["lorsqu", "puisqu", "jusqu", "quoiqu"].iter().any(|e| word.eq_ignore_ascii_case(e));
