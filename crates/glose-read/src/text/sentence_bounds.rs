@@ -6,7 +6,9 @@
 //! which come from the Unicode Character Database under the Unicode licence),
 //! with the character classes read from a small direct table instead of a binary search over the
 //! whole Unicode range table. The table covers U+0000–U+036F (Latin, IPA, spacing and combining
-//! marks) and U+2000–U+20CF (General Punctuation, currency signs): the text of the pages Glose reads
+//! marks) and U+2000–U+218F (General Punctuation, currency signs, letterlike symbols such as ™,
+//! number forms), and two runs of symbols all of one class (arrows and operators, box drawing and
+//! shapes such as ▪ ►, which menus and tables of contents use): the text of the pages Glose reads
 //! is mostly those. Any other character hands the whole text to the crate, so every text gets the
 //! crate's answer (`tests` compare the two on random and real text). Sentence splitting was 13 %
 //! of the analysis on small pages (BENCHMARKS.md, "Sentence bounds").
@@ -33,7 +35,7 @@ enum Class {
     Upper,
 }
 
-/// The classes of U+0000–U+036F and of U+2000–U+20CF, one letter per character (from the
+/// The classes of U+0000–U+036F and of U+2000–U+218F, one letter per character (from the
 /// `sentence_cat_table` of unicode-segmentation 1.13.3, Unicode 16): `.` Any, `p` ATerm, `r` CR,
 /// `)` Close, `e` Extend, `f` Format, `n` LF, `l` Lower, `9` Numeric, `o` OLetter, `,` SContinue,
 /// `!` STerm, `s` Sep, `_` Sp, `U` Upper.
@@ -53,16 +55,22 @@ const LATIN_LETTERS: [&[u8; 64]; 13] = [
     b"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee",
 ];
 const LATIN_TAIL: &[u8; 48] = b"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
-const PUNCTUATION_LETTERS: [&[u8; 64]; 3] = [
+const PUNCTUATION_LETTERS: [&[u8; 64]; 6] = [
     b"___________feeff...,,...))))))))....p...ssfffff_.........)).!!..",
     b".....))!!!....................._fffff.ffffffffff.l...........))l",
     b".............)).lllllllllllll...................................",
+    b"................eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee...............",
+    b"..U....U..lUUUllUUUl.U...UUUUU......U.U.U.UUUU.lUUUUlooool..llUU",
+    b".....Ullll....l.................UUUUUUUUUUUUUUUUllllllllllllllll",
 ];
-const PUNCTUATION_TAIL: &[u8; 16] = b"................";
+const PUNCTUATION_TAIL: &[u8; 16] = b"oooUloooo.......";
 
 const LATIN_END: u32 = 0x370;
 const PUNCTUATION_START: u32 = 0x2000;
-const PUNCTUATION_END: u32 = 0x20D0;
+const PUNCTUATION_END: u32 = 0x2190;
+/// Runs of symbols that are all of class Any: arrows and mathematical operators (U+2190–U+2307),
+/// enclosed numbers to dingbats (U+24EA–U+275A: box drawing, geometric shapes like ▪ ► ▼, ☰).
+const SYMBOLS: [std::ops::Range<u32>; 2] = [0x2190..0x2308, 0x24EA..0x275B];
 
 const fn class_of_letter(letter: u8) -> Class {
     match letter {
@@ -106,6 +114,8 @@ fn class(c: char) -> Option<Class> {
         Some(LATIN[c as usize])
     } else if (PUNCTUATION_START..PUNCTUATION_END).contains(&c) {
         Some(PUNCTUATION[(c - PUNCTUATION_START) as usize])
+    } else if SYMBOLS.iter().any(|r| r.contains(&c)) {
+        Some(Class::Any)
     } else {
         None
     }
@@ -299,7 +309,7 @@ mod tests {
     /// period, splits as the crate splits it.
     #[test]
     fn every_character_of_the_table_splits_as_the_crate_does() {
-        let covered = (0..LATIN_END).chain(PUNCTUATION_START..PUNCTUATION_END).filter_map(char::from_u32);
+        let covered = (0..LATIN_END).chain(PUNCTUATION_START..PUNCTUATION_END).chain(SYMBOLS.into_iter().flatten()).filter_map(char::from_u32);
         for c in covered {
             for pattern in ["a. {c}b", "A{c}. b", "x.{c} Y", "Oui !{c} Non", "1.{c}2", "Fin.{c}\nDébut", "« a. »{c} b", "a{c}"] {
                 let text = pattern.replace("{c}", &c.to_string());
@@ -315,7 +325,7 @@ mod tests {
         const ALPHABET: &[char] = &[
             'a', 'b', 'É', 'é', 'Z', 'ß', 'ª', '1', '9', ' ', ' ', '\u{a0}', '\u{202f}', '\n', '\r', '\u{85}', '\u{2028}', '\u{2029}', '.', '.',
             '!', '?', '‼', '…', ',', ';', ':', '-', '–', '—', '"', '\'', '(', ')', '[', '«', '»', '“', '”', '’', '\u{ad}', '\u{301}', '\u{200b}',
-            '€', 'ʼ', 'ǅ', '中', '。', '😀', 'ا',
+            '€', 'ʼ', 'ǅ', '中', '。', '😀', 'ا', '™', 'ℕ', 'Ⅻ', '←', '⌈', '▪', '►', '─', '❝', '❞', '⟦',
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move || {
