@@ -208,19 +208,19 @@ impl Phrases {
     /// `shapes`); the keys are distinct (`build.rs` writes them from a map).
     fn new(keys: &'static str, lens: &[u8], nodes: &'static [u8], shapes: &'static [Node]) -> Phrases {
         assert!(lens.len() < 0xffff, "lexicon of over 65,534 phrases");
-        let mut offsets = Vec::with_capacity(lens.len() + 1);
-        let mut at = 0u32;
-        offsets.push(at);
-        for &len in lens {
-            at += u32::from(len);
-            offsets.push(at);
-        }
         let bits = (2 * lens.len()).max(2).next_power_of_two().trailing_zeros();
         let mut slots = vec![0u32; 1 << bits];
         let mask = slots.len() - 1;
         let shift = 64 - bits;
-        for k in 0..lens.len() {
-            let hash = phrase_hash(&keys.as_bytes()[offsets[k] as usize..offsets[k + 1] as usize]);
+        // One pass over the keys in order: their offsets and their slots.
+        let mut offsets = Vec::with_capacity(lens.len() + 1);
+        offsets.push(0);
+        let mut at = 0;
+        for (k, &len) in lens.iter().enumerate() {
+            let end = at + usize::from(len);
+            let hash = phrase_hash(&keys.as_bytes()[at..end]);
+            offsets.push(end as u32);
+            at = end;
             let mut i = (hash >> shift) as usize;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
