@@ -1,48 +1,6 @@
 //! Word lists behind the cues: hand-written lists per language (`data/cues_*.txt`), the Pattern
 //! subjectivity lexicons (PDDL) and the Gender Gap Tracker reporting verbs (MIT). See `MODEL.md`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A multiply-rotate hash over 8 bytes at a time (Fx style): short keys, no DoS concern (the
-/// keys are our own word lists), and a lookup per token of every sentence.
-#[derive(Default)]
-struct WordHasher(u64);
-
-const SEED: u64 = 0x517c_c1b7_2722_0a95;
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(b as u64);
-    }
-}
-
-type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 use super::tokens::Token;
 use std::sync::OnceLock;
 
@@ -175,11 +133,142 @@ mod compiled {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Listed phrases and the proper prefixes of multi-word phrases, in one table so that each
-    /// token costs one lookup. Keys and nodes borrow the tables compiled into the binary: the
-    /// only work on a page's first analysis is hashing the phrases into this map.
-    phrases: WordMap<&'static str, &'static Node>,
+    /// token costs one lookup.
+    phrases: Phrases,
     /// The longest phrase, in tokens.
     pub max_len: usize,
+}
+
+/// The phrases of one compiled table in an open-addressing hash table built on a page's first
+/// analysis. Keys and nodes stay in the compiled tables; the build only hashes each key into a
+/// slot (a `HashMap` of the same keys took ~177 instructions a key: 1.07 M for French, each
+/// time the extension analyses a page).
+#[derive(Debug, Default)]
+struct Phrases {
+    /// The keys, concatenated.
+    keys: &'static str,
+    /// Where each key starts in `keys`, and one past the last key's end.
+    offsets: Vec<u32>,
+    /// Each key's index in `shapes`.
+    nodes: &'static [u8],
+    /// What each key signals.
+    shapes: &'static [Node],
+    /// A power of two of slots (at least twice the keys, so that a word not listed, most
+    /// tokens, meets an empty slot within a few probes): 0 for empty, else the key's index + 1
+    /// in the low 16 bits and the high 16 bits of its hash's low half as a tag.
+    slots: Vec<u32>,
+    /// 64 minus the bits of a slot index: slots are picked by the hash's high bits, the best
+    /// mixed of a multiply.
+    shift: u32,
+}
+
+/// The hash of a phrase: its length, then its bytes 8 at a time (little endian, the last word
+/// zero-padded), each through a multiply-rotate step (Fx style: short keys, no DoS concern).
+#[inline]
+fn phrase_hash(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        h = (h.rotate_left(5) ^ tail_word(bytes, rest)).wrapping_mul(SEED);
+    }
+    h
+}
+
+/// The last `rest` bytes of `bytes` (1 to 7) as a little-endian word, zero-padded: loads that
+/// overlap instead of a copy into a buffer (a `memcpy` call per key and per lookup).
+#[inline]
+fn tail_word(bytes: &[u8], rest: usize) -> u64 {
+    let n = bytes.len();
+    let at = |i: usize| u64::from(bytes[i]);
+    if n >= 8 {
+        let b = &bytes[n - 8..];
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]) >> (64 - 8 * rest)
+    } else if n >= 4 {
+        // Two 4-byte loads; the bytes they share land on the same bits.
+        let (lo, hi) = (&bytes[..4], &bytes[n - 4..]);
+        u64::from(u32::from_le_bytes([lo[0], lo[1], lo[2], lo[3]])) | u64::from(u32::from_le_bytes([hi[0], hi[1], hi[2], hi[3]])) << (8 * (n - 4))
+    } else {
+        at(0) | at(n / 2) << (8 * (n / 2)) | at(n - 1) << (8 * (n - 1))
+    }
+}
+
+/// The tag a slot keeps of a key's hash (its index bits come from the high half).
+#[inline]
+fn tag(hash: u64) -> u32 {
+    hash as u32 & 0xffff_0000
+}
+
+impl Phrases {
+    /// The table over `keys` (concatenated, `lens[i]` bytes each, `nodes[i]` their index in
+    /// `shapes`); the keys are distinct (`build.rs` writes them from a map).
+    fn new(keys: &'static str, lens: &[u8], nodes: &'static [u8], shapes: &'static [Node]) -> Phrases {
+        assert!(lens.len() < 0xffff, "lexicon of over 65,534 phrases");
+        let bits = (2 * lens.len()).max(2).next_power_of_two().trailing_zeros();
+        let mut slots = vec![0u32; 1 << bits];
+        let mask = slots.len() - 1;
+        let shift = 64 - bits;
+        // One pass over the keys in order: their offsets and their slots.
+        let mut offsets = Vec::with_capacity(lens.len() + 1);
+        offsets.push(0);
+        let mut at = 0;
+        for (k, &len) in lens.iter().enumerate() {
+            let end = at + usize::from(len);
+            let hash = phrase_hash(&keys.as_bytes()[at..end]);
+            offsets.push(end as u32);
+            at = end;
+            let mut i = (hash >> shift) as usize;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = tag(hash) | (k as u32 + 1);
+        }
+        Phrases { keys, offsets, nodes, shapes, slots, shift }
+    }
+
+    /// The `k`-th key.
+    fn key(&self, k: usize) -> &'static str {
+        &self.keys[self.offsets[k] as usize..self.offsets[k + 1] as usize]
+    }
+
+    /// What the table knows of `phrase`, if it is a key.
+    #[inline]
+    fn get(&self, phrase: &str) -> Option<&'static Node> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let hash = phrase_hash(phrase.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xffff_0000 == tag(hash) {
+                let k = (slot & 0xffff) as usize - 1;
+                if self.key(k) == phrase {
+                    return Some(&self.shapes[usize::from(self.nodes[k])]);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether the table holds no key.
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Every key with what it signals (tests).
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&'static str, &'static Node)> + '_ {
+        (0..self.nodes.len()).map(|k| (self.key(k), &self.shapes[usize::from(self.nodes[k])]))
+    }
 }
 
 /// A listed phrase found in a sentence.
@@ -210,15 +299,8 @@ impl Match {
 impl Lexicon {
     /// The map over one compiled table: `keys` concatenated, `lens[i]` the length of the i-th,
     /// `nodes[i]` its index in `shapes`.
-    fn compiled(keys: &'static str, lens: &[u8], nodes: &[u8], shapes: &'static [Node], max_len: usize) -> Lexicon {
-        let mut map = WordMap::with_capacity_and_hasher(lens.len(), Default::default());
-        let mut at = 0;
-        for (&len, &node) in lens.iter().zip(nodes) {
-            let end = at + usize::from(len);
-            map.insert(&keys[at..end], &shapes[usize::from(node)]);
-            at = end;
-        }
-        Lexicon { phrases: map, max_len }
+    fn compiled(keys: &'static str, lens: &[u8], nodes: &'static [u8], shapes: &'static [Node], max_len: usize) -> Lexicon {
+        Lexicon { phrases: Phrases::new(keys, lens, nodes, shapes), max_len }
     }
 
     /// What a phrase signals, if it is listed (tools and tests; the pipeline uses [`Lexicon::matches`]).
@@ -402,12 +484,35 @@ mod tests {
         l
     }
 
+    /// The overlapping loads of `tail_word` give the zero-padded last bytes, for every length.
+    #[test]
+    fn tail_words_are_the_padded_last_bytes() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 1..text.len() {
+            let bytes = &text[..n];
+            let rest = n % 8;
+            if rest == 0 {
+                continue;
+            }
+            let mut word = [0u8; 8];
+            word[..rest].copy_from_slice(&bytes[n - rest..]);
+            assert_eq!(tail_word(bytes, rest), u64::from_le_bytes(word), "{n} bytes");
+        }
+    }
+
     #[test]
     fn tables_match_the_lists() {
         for lang in ["en", "fr", "de", "it", "es"] {
             let old = old(lang);
             let new = for_language(lang);
             let compiled: Built = new.phrases.iter().map(|(k, n)| (k.to_string(), (n.listed, n.prefix, n.entries.to_vec()))).collect();
+            // Every key is found through the hash table, and so is nothing else.
+            for (key, node) in new.phrases.iter() {
+                assert!(std::ptr::eq(new.phrases.get(key).expect("a key is found"), node), "{lang}: {key:?} found");
+                for other in [format!("{key}s"), format!("x{key}"), key[..key.char_indices().last().map_or(0, |(i, _)| i)].to_string()] {
+                    assert_eq!(new.phrases.get(&other).is_some(), old.phrases.contains_key(&other), "{lang}: {other:?}");
+                }
+            }
             assert_eq!(compiled.len(), old.phrases.len(), "{lang}: number of phrases");
             for (key, node) in &old.phrases {
                 let got = compiled.get(key).unwrap_or_else(|| panic!("{lang}: {key:?} missing"));

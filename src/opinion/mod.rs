@@ -259,7 +259,18 @@ fn explains(analysis: &Analysis, i: usize, lang: &str) -> bool {
         && !t.weak
         && !(t.capitalized && i > 0)
         && !analysis.attribution.reported.get(i).copied().unwrap_or(false)
-        && !crate::text::words::is_stop_word(lang, &crate::text::words::fold(&t.norm))
+        && !is_function_word(&t.norm, lang)
+}
+
+/// Whether a token's text is a stop word of `lang`. Token texts are lower case, so an ASCII one
+/// is its own fold: no String to fold it into.
+fn is_function_word(norm: &str, lang: &str) -> bool {
+    use crate::text::words::{fold, is_stop_word};
+    if norm.is_ascii() {
+        is_stop_word(lang, norm)
+    } else {
+        is_stop_word(lang, &fold(norm))
+    }
 }
 
 /// The encoder's salient words (`refine::Embedding::salient`, strongest first) found among the
@@ -317,6 +328,24 @@ fn reporting_cues(sentence: &str, analysis: &Analysis) -> Vec<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every ASCII token text is its own fold (what lets `is_function_word` skip folding), on
+    /// the sample pages' text.
+    #[test]
+    fn ascii_token_texts_are_folded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&root).expect("tests/pages") {
+            let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) else { continue };
+            for line in html.lines() {
+                for t in tokens::tokenize(line).into_iter().filter(|t| t.norm.is_ascii()) {
+                    assert_eq!(crate::text::words::fold(&t.norm), t.norm, "{line:?}");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 1000, "too few tokens read under {}", root.display());
+    }
 
     /// The ASCII fast path of `char_slice` gives the walked slice for every range, also past
     /// the end; non-ASCII sentences take the walk.
