@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
-use crate::text::words::{fold_into, is_stop_word, Stemmer, SUPPORTED};
+use crate::text::words::{fold_into, stop_words, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
@@ -134,16 +134,146 @@ impl Strings {
     }
 }
 
+/// The stop and filler words of one language in one [`Strings`] table, so that a new form is
+/// looked up once, with the hash it was interned by, rather than hashed again for each list.
+struct KnownWords {
+    words: Strings,
+    /// Per word of `words`: whether it is a stop word, and whether it is a filler word.
+    flags: Vec<(bool, bool)>,
+}
+
+impl KnownWords {
+    /// The table of `lang` (one of [`SUPPORTED`]), built once.
+    fn of(lang: &str) -> &'static KnownWords {
+        use std::sync::OnceLock;
+        static TABLES: [OnceLock<KnownWords>; 5] = [const { OnceLock::new() }; 5];
+        let slot = SUPPORTED.iter().position(|l| *l == lang).unwrap_or(1);
+        TABLES[slot].get_or_init(|| {
+            let mut known = KnownWords { words: Strings::default(), flags: Vec::new() };
+            let lists = [(stop_words(lang), (true, false)), (crate::summary::filler_words::filler_words(lang), (false, true))];
+            for (list, (stop, filler)) in lists {
+                for word in list {
+                    let hash = Strings::hash(word);
+                    let id = match known.words.find(word, hash) {
+                        Some(id) => id,
+                        None => {
+                            known.flags.push((false, false));
+                            known.words.push(word, hash)
+                        }
+                    };
+                    let f = &mut known.flags[id as usize];
+                    *f = (f.0 || stop, f.1 || filler);
+                }
+            }
+            known
+        })
+    }
+
+    /// Whether the folded word `text` (whose [`Strings::hash`] is `hash`) is a stop word, and
+    /// whether it is a filler word.
+    fn flags(&self, text: &str, hash: u64) -> (bool, bool) {
+        self.words.find(text, hash).map_or((false, false), |id| self.flags[id as usize])
+    }
+}
+
+/// Surface ids of words of at most [`ShortWords::MAX`] bytes, keyed by their bytes packed in two
+/// `u64`s, zero-padded (a word never holds a zero byte, so equal keys are equal words). Almost
+/// every word is that short; looking one up is a multiply and a key compare, where [`Strings`]
+/// hashes the text and compares bytes (a third of the summary of a 10,000-comment page).
+#[derive(Default)]
+struct ShortWords {
+    /// Per slot: a key and its surface id ([`NONE`]: empty). Its length is a power of two (or
+    /// zero), at least half of it empty.
+    slots: Vec<([u64; 2], u32)>,
+    len: usize,
+}
+
+impl ShortWords {
+    /// Longest word (in bytes) kept here.
+    const MAX: usize = 16;
+
+    /// The key of `text[range]` (at most [`ShortWords::MAX`] bytes).
+    #[inline]
+    fn key(text: &[u8], range: std::ops::Range<usize>) -> [u64; 2] {
+        let n = range.len();
+        debug_assert!(n <= Self::MAX);
+        // The first `n` bytes of a little-endian word, the rest zero.
+        let keep = |x: u64, n: usize| if n >= 8 { x } else { x & ((1u64 << (8 * n)) - 1) };
+        let word = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        match text.get(range.start..range.start + Self::MAX) {
+            // Two whole loads when the text runs on past the word (most words).
+            Some(b) => [keep(word(&b[..8]), n), keep(word(&b[8..]), n.saturating_sub(8))],
+            None => {
+                let mut b = [0u8; Self::MAX];
+                b[..n].copy_from_slice(&text[range]);
+                [word(&b[..8]), word(&b[8..])]
+            }
+        }
+    }
+
+    #[inline]
+    fn hash(key: [u64; 2]) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        (key[0] ^ key[1].wrapping_mul(K).rotate_left(32)).wrapping_mul(K)
+    }
+
+    /// The slot of `key` (whose hash is `hash`): where it is, or the empty slot where it goes.
+    /// The table must not be empty.
+    #[inline]
+    fn slot(&self, key: [u64; 2], hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are the well mixed ones.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let (k, id) = self.slots[i];
+            if id == NONE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The surface id of `key`, if interned.
+    #[inline]
+    fn find(&self, key: [u64; 2], hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let id = self.slots[self.slot(key, hash)].1;
+        (id != NONE).then_some(id)
+    }
+
+    /// Records `key` (not in the table; its hash is `hash`) as surface `id`.
+    fn insert(&mut self, key: [u64; 2], hash: u64, id: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(512);
+            let old = std::mem::replace(&mut self.slots, vec![([0, 0], NONE); size]);
+            for (k, i) in old.into_iter().filter(|e| e.1 != NONE) {
+                let s = self.slot(k, Self::hash(k));
+                self.slots[s] = (k, i);
+            }
+        }
+        let s = self.slot(key, hash);
+        self.slots[s] = (key, id);
+        self.len += 1;
+    }
+}
+
 /// The interned words of one summary.
 pub struct Vocabulary {
-    lang: &'static str,
     stemmer: Stemmer,
-    /// Surface words, by surface id.
+    /// Surface words of at most [`ShortWords::MAX`] bytes, by their packed bytes.
+    short_surfaces: ShortWords,
+    /// Longer surface words, by text…
     surface_texts: Strings,
+    /// …and their surface ids, by their ids in `surface_texts`.
+    long_surfaces: Vec<u32>,
     surfaces: Vec<Surface>,
     /// Forms, by form id.
     form_texts: Strings,
     forms: Vec<Form>,
+    /// The stop and filler words of `lang`.
+    known: &'static KnownWords,
     /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
     phrase_starts: &'static FxHashMap<&'static str, u32>,
     /// Scratch buffer for folding a new word.
@@ -158,9 +288,11 @@ impl Vocabulary {
     pub fn new(lang: &str, phrase_starts: &'static FxHashMap<&'static str, u32>) -> Vocabulary {
         let lang = SUPPORTED.iter().copied().find(|l| *l == lang).unwrap_or("en");
         Vocabulary {
-            lang,
             stemmer: Stemmer::new(lang),
+            known: KnownWords::of(lang),
+            short_surfaces: ShortWords::default(),
             surface_texts: Strings::default(),
+            long_surfaces: Vec::new(),
             surfaces: Vec::new(),
             form_texts: Strings::default(),
             forms: Vec::new(),
@@ -216,8 +348,23 @@ impl Vocabulary {
         }
     }
 
+    #[inline]
     fn push_word(&mut self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Word>) {
-        let surface = self.surface(&text[range.clone()]);
+        let surface = if range.len() <= ShortWords::MAX {
+            let key = ShortWords::key(text.as_bytes(), range.clone());
+            let hash = ShortWords::hash(key);
+            match self.short_surfaces.find(key, hash) {
+                Some(id) => id,
+                None => {
+                    let word = &text[range.clone()];
+                    let id = self.new_surface(word, Strings::hash(word));
+                    self.short_surfaces.insert(key, hash, id);
+                    id
+                }
+            }
+        } else {
+            self.surface(&text[range.clone()])
+        };
         out.push(Word { folded: self.surfaces[surface as usize].folded, surface, start: range.start as u32, end: range.end as u32 });
     }
 
@@ -228,12 +375,22 @@ impl Vocabulary {
         out
     }
 
-    /// The surface id of `word`, interning it (and its forms) on first sight.
+    /// The surface id of `word` (longer than [`ShortWords::MAX`] bytes), interning it (and its
+    /// forms) on first sight.
     fn surface(&mut self, word: &str) -> u32 {
         let hash = Strings::hash(word);
-        if let Some(id) = self.surface_texts.find(word, hash) {
-            return id;
+        if let Some(i) = self.surface_texts.find(word, hash) {
+            return self.long_surfaces[i as usize];
         }
+        let id = self.new_surface(word, hash);
+        self.surface_texts.push(word, hash);
+        self.long_surfaces.push(id);
+        id
+    }
+
+    /// Interns the forms of a surface word not seen yet (whose [`Strings::hash`] is `hash`) and
+    /// returns its new surface id.
+    fn new_surface(&mut self, word: &str, hash: u64) -> u32 {
         let (folded, lower) = if word.is_ascii() {
             // Folded and lower-case are the same; most words are already in lower case.
             let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form_hashed(word, hash) };
@@ -246,7 +403,6 @@ impl Vocabulary {
         };
         let id = self.surfaces.len() as u32;
         self.surfaces.push(Surface { folded, lower });
-        self.surface_texts.push(word, hash);
         id
     }
 
@@ -272,14 +428,14 @@ impl Vocabulary {
         }
         let id = self.forms.len() as u32;
         let chars = text.chars().count() as u32;
-        let stop = is_stop_word(self.lang, text);
+        let (stop, filler) = self.known.flags(text, hash);
         let digits = text.chars().all(|c| c.is_ascii_digit());
         self.forms.push(Form {
             chars,
             stop,
             digits,
             // Only `is_theme_content` reads it, after these tests.
-            filler: chars > 2 && !digits && !stop && crate::summary::filler_words::is_filler(self.lang, text),
+            filler: chars > 2 && !digits && !stop && filler,
             stem: NONE,
             lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
         });
@@ -339,8 +495,11 @@ impl Vocabulary {
         if known != NONE {
             return known;
         }
-        let stem = self.stemmer.stem(self.form_texts.get(lower));
+        let mut stem = std::mem::take(&mut self.scratch);
+        stem.clear();
+        self.stemmer.stem_lower_into(self.form_texts.get(lower), &mut stem);
         let id = self.form(&stem);
+        self.scratch = stem;
         self.forms[lower as usize].stem = id;
         id
     }
@@ -406,6 +565,19 @@ mod tests {
     }
 
     #[test]
+    fn known_word_flags_are_the_lists() {
+        for lang in SUPPORTED {
+            let known = KnownWords::of(lang);
+            let fillers = crate::summary::filler_words::filler_words(lang);
+            let probes = stop_words(lang).iter().chain(fillers).chain(&["impots", "amazon", "", "x", "bien", "the", "hello"]);
+            for word in probes {
+                let want = (crate::text::words::is_stop_word(lang, word), fillers.contains(word));
+                assert_eq!(known.flags(word, Strings::hash(word)), want, "{lang} {word}");
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_test_agrees_with_to_lowercase() {
         for word in ["élysée", "Élysée", "ÉLYSÉE", "straße", "ǅemal", "ǆemal", "ΟΔΟΣ", "οδος", "ὈΔΌΣ", "İstanbul", "日本語", "ﬁn", "K", "µ"] {
             assert_eq!(is_lower_case(word), word.to_lowercase() == word, "{word}");
@@ -430,6 +602,39 @@ mod tests {
         assert_eq!((strings.find("pentagone", 7), strings.find("amazon", 7), strings.find("", 9)), (Some(a), Some(b), Some(c)));
         assert_eq!((strings.find("trump", 7), strings.find("amazon", 8)), (None, None));
         assert_eq!((strings.get(a), strings.get(b), strings.get(c)), ("pentagone", "amazon", ""));
+    }
+
+    #[test]
+    fn equal_surface_ids_are_equal_words() {
+        // Words of every length around the packed keys' limits, ASCII and not, in the middle
+        // of a text and at its very end (where the key is copied rather than loaded).
+        let mut words: Vec<String> = Vec::new();
+        for n in 1..=20 {
+            for base in ["abcdefghijklmnopqrstuvwxyz", "éèàçôûïœ日本語ßabcdefghijklm", "ABCDEFGHIJKLMNOPQRSTUVWX"] {
+                let w: String = base.chars().cycle().take(n).collect();
+                words.push(w.clone());
+                words.push(format!("{w}x"));
+                words.push(format!("x{w}"));
+            }
+        }
+        let mut v = Vocabulary::new("fr", phrase_starts());
+        let mut seen: Vec<(String, u32, u32)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            // Each word alone (so at the end of its text), then after and before others.
+            let texts = [w.clone(), format!("{w} {}", words[(i * 7) % words.len()]), format!("{} {w}", words[(i * 3) % words.len()])];
+            for text in texts {
+                for t in v.tokenize(&text) {
+                    let word = text[t.start as usize..t.end as usize].to_owned();
+                    assert_eq!(v.text(t.folded), crate::text::words::fold(&word), "{word}");
+                    seen.push((word, t.surface, t.folded));
+                }
+            }
+        }
+        for (a, sa, _) in &seen {
+            for (b, sb, _) in &seen {
+                assert_eq!(a == b, sa == sb, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
