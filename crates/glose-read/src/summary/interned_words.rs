@@ -14,6 +14,18 @@ use crate::text::words::{fold_into, stop_words, Stemmer, SUPPORTED};
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
 
+/// Whether a byte is an ASCII letter or digit (`u8::is_ascii_alphanumeric`), by table: one load
+/// per byte where the test is three range checks, on every byte of every comment.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// One word occurrence in a text.
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
@@ -308,17 +320,17 @@ impl Vocabulary {
 
     /// Appends the words of `text` to `out` (the words of [`crate::text::words::word_ranges`]).
     pub fn tokenize_into(&mut self, text: &str, out: &mut Vec<Word>) {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
             // Same rule as `word_ranges` (runs of ASCII letters and digits), without its Vec.
-            let bytes = text.as_bytes();
             let mut i = 0;
             while i < bytes.len() {
-                if !bytes[i].is_ascii_alphanumeric() {
+                if !ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                     continue;
                 }
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
                 self.push_word(text, start..i, out);
@@ -327,11 +339,10 @@ impl Vocabulary {
         }
         // The rule of `word_ranges` (runs of alphanumeric chars) without its Vec, and with the
         // ASCII bytes of a mostly ASCII text tested without decoding them.
-        let bytes = text.as_bytes();
         let (mut i, mut start) = (0, None);
         while i < bytes.len() {
             let (alphanumeric, len) = if bytes[i] < 0x80 {
-                (bytes[i].is_ascii_alphanumeric(), 1)
+                (ASCII_WORD[usize::from(bytes[i])], 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
@@ -523,9 +534,13 @@ pub struct CommentWords {
 
 impl CommentWords {
     /// Tokenises each of `texts` into `vocabulary`.
-    pub fn new<'t>(texts: impl Iterator<Item = &'t str>, vocabulary: &mut Vocabulary) -> CommentWords {
-        let mut words = Vec::new();
-        let mut bounds = vec![0];
+    pub fn new<'t>(texts: impl Iterator<Item = &'t str> + Clone, vocabulary: &mut Vocabulary) -> CommentWords {
+        // Room for a word per 6 bytes, about what comments hold: no regrowth (each a copy of all
+        // the words so far) on a page of thousands of comments.
+        let bytes: usize = texts.clone().map(str::len).sum();
+        let mut words = Vec::with_capacity(bytes / 6 + 1);
+        let mut bounds = Vec::with_capacity(texts.size_hint().0 + 1);
+        bounds.push(0);
         for text in texts {
             vocabulary.tokenize_into(text, &mut words);
             bounds.push(words.len());
@@ -644,6 +659,13 @@ mod tests {
             "", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail", "été", "à",
             "«Élysée»", "naïveté—ok", "日本語です。テスト", "Ⅻ ½ ² x²", "straße's", "emoji 🎉ok🎉", "ÉLYSÉE", "l'œuvre…",
         ] {
+            check(&mut v, text);
+        }
+        // Every ASCII char between letters, in an ASCII text and in one that is not.
+        let all: String = (0u8..128).map(|b| format!("a{}b", b as char)).collect();
+        check(&mut v, &all);
+        check(&mut v, &format!("{all}é"));
+        fn check(v: &mut Vocabulary, text: &str) {
             let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
             let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();
             assert_eq!(got, want, "{text:?}");
