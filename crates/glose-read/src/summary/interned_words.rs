@@ -125,6 +125,16 @@ impl Strings {
         self.slots[i] = id;
     }
 
+    /// An empty table with room for `n` strings of about 8 bytes before it grows.
+    fn with_capacity(n: usize) -> Strings {
+        Strings {
+            bytes: String::with_capacity(8 * n),
+            spans: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            slots: vec![NONE; (n + n / 2).next_power_of_two()],
+        }
+    }
+
     /// Doubles the table (256 slots at first) and places every id again.
     fn grow(&mut self) {
         self.slots = vec![NONE; (self.slots.len() * 2).max(256)];
@@ -258,7 +268,7 @@ impl ShortWords {
     /// Records `key` (not in the table; its hash is `hash`) as surface `id`.
     fn insert(&mut self, key: [u64; 2], hash: u64, id: u32) {
         if (self.len + 1) * 2 > self.slots.len() {
-            let size = (self.slots.len() * 2).max(512);
+            let size = (self.slots.len() * 2).max(2 * FORMS);
             let old = std::mem::replace(&mut self.slots, vec![([0, 0], NONE); size]);
             for (k, i) in old.into_iter().filter(|e| e.1 != NONE) {
                 let s = self.slot(k, Self::hash(k));
@@ -270,6 +280,11 @@ impl ShortWords {
         self.len += 1;
     }
 }
+
+/// Forms (and surface words) a vocabulary has room for before its tables grow: about what the
+/// article and comments of a news page hold, so that most pages never regrow them (each growth a
+/// copy, and for the tables of ids a rehash).
+const FORMS: usize = 512;
 
 /// The interned words of one summary.
 pub struct Vocabulary {
@@ -305,9 +320,9 @@ impl Vocabulary {
             short_surfaces: ShortWords::default(),
             surface_texts: Strings::default(),
             long_surfaces: Vec::new(),
-            surfaces: Vec::new(),
-            form_texts: Strings::default(),
-            forms: Vec::new(),
+            surfaces: Vec::with_capacity(FORMS),
+            form_texts: Strings::with_capacity(FORMS),
+            forms: Vec::with_capacity(FORMS),
             phrase_starts,
             scratch: String::new(),
         }
