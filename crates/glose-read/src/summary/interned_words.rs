@@ -156,45 +156,57 @@ impl Strings {
     }
 }
 
-/// The stop and filler words of one language in one [`Strings`] table, so that a new form is
-/// looked up once, with the hash it was interned by, rather than hashed again for each list.
+/// The stop and filler words of one language and the first words of the lexicon's phrases, in
+/// one [`Strings`] table, so that a new form is looked up once, with the hash it was interned
+/// by, rather than hashed again for each list.
 struct KnownWords {
     words: Strings,
-    /// Per word of `words`: whether it is a stop word, and whether it is a filler word.
-    flags: Vec<(bool, bool)>,
+    /// Per word of `words`: whether it is a stop word, whether it is a filler word, and its
+    /// lexicon entry (or [`NONE`]).
+    flags: Vec<(bool, bool, u32)>,
+    /// The lexicon's table the entries come from.
+    phrase_starts: &'static FxHashMap<&'static str, u32>,
 }
 
 impl KnownWords {
-    /// The table of `lang` (one of [`SUPPORTED`]), built once.
-    fn of(lang: &str) -> &'static KnownWords {
+    /// The table of `lang` (one of [`SUPPORTED`]), built once, with the entries of
+    /// `phrase_starts` (those of the first call: see [`Vocabulary::new`]).
+    fn of(lang: &str, phrase_starts: &'static FxHashMap<&'static str, u32>) -> &'static KnownWords {
         use std::sync::OnceLock;
         static TABLES: [OnceLock<KnownWords>; 5] = [const { OnceLock::new() }; 5];
         let slot = SUPPORTED.iter().position(|l| *l == lang).unwrap_or(1);
         TABLES[slot].get_or_init(|| {
-            let mut known = KnownWords { words: Strings::default(), flags: Vec::new() };
-            let lists = [(stop_words(lang), (true, false)), (crate::summary::filler_words::filler_words(lang), (false, true))];
-            for (list, (stop, filler)) in lists {
-                for word in list {
-                    let hash = Strings::hash(word);
-                    let id = match known.words.find(word, hash) {
-                        Some(id) => id,
-                        None => {
-                            known.flags.push((false, false));
-                            known.words.push(word, hash)
-                        }
-                    };
-                    let f = &mut known.flags[id as usize];
-                    *f = (f.0 || stop, f.1 || filler);
-                }
+            let mut known = KnownWords { words: Strings::default(), flags: Vec::new(), phrase_starts };
+            for word in stop_words(lang) {
+                known.entry(word).0 = true;
+            }
+            for word in crate::summary::filler_words::filler_words(lang) {
+                known.entry(word).1 = true;
+            }
+            for (word, &e) in phrase_starts {
+                known.entry(word).2 = e;
             }
             known
         })
     }
 
-    /// Whether the folded word `text` (whose [`Strings::hash`] is `hash`) is a stop word, and
-    /// whether it is a filler word.
-    fn flags(&self, text: &str, hash: u64) -> (bool, bool) {
-        self.words.find(text, hash).map_or((false, false), |id| self.flags[id as usize])
+    /// The flags of `word`, adding it (with none set) if new.
+    fn entry(&mut self, word: &str) -> &mut (bool, bool, u32) {
+        let hash = Strings::hash(word);
+        let id = match self.words.find(word, hash) {
+            Some(id) => id,
+            None => {
+                self.flags.push((false, false, NONE));
+                self.words.push(word, hash)
+            }
+        };
+        &mut self.flags[id as usize]
+    }
+
+    /// Whether the folded word `text` (whose [`Strings::hash`] is `hash`) is a stop word,
+    /// whether it is a filler word, and its lexicon entry (or [`NONE`]).
+    fn flags(&self, text: &str, hash: u64) -> (bool, bool, u32) {
+        self.words.find(text, hash).map_or((false, false, NONE), |id| self.flags[id as usize])
     }
 }
 
@@ -299,7 +311,7 @@ pub struct Vocabulary {
     /// Forms, by form id.
     form_texts: Strings,
     forms: Vec<Form>,
-    /// The stop and filler words of `lang`.
+    /// The stop and filler words of `lang` and the lexicon's first words.
     known: &'static KnownWords,
     /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
     phrase_starts: &'static FxHashMap<&'static str, u32>,
@@ -316,7 +328,7 @@ impl Vocabulary {
         let lang = SUPPORTED.iter().copied().find(|l| *l == lang).unwrap_or("en");
         Vocabulary {
             stemmer: Stemmer::new(lang),
-            known: KnownWords::of(lang),
+            known: KnownWords::of(lang, phrase_starts),
             short_surfaces: ShortWords::default(),
             surface_texts: Strings::default(),
             long_surfaces: Vec::new(),
@@ -454,7 +466,14 @@ impl Vocabulary {
         }
         let id = self.forms.len() as u32;
         let chars = text.chars().count() as u32;
-        let (stop, filler) = self.known.flags(text, hash);
+        let (stop, filler, entry) = self.known.flags(text, hash);
+        // The known words hold the lexicon's entries when they were built from this table
+        // (always, in Glose: there is one lexicon).
+        let lexicon = if std::ptr::eq(self.known.phrase_starts, self.phrase_starts) {
+            entry
+        } else {
+            self.phrase_starts.get(text).copied().unwrap_or(NONE)
+        };
         let digits = text.chars().all(|c| c.is_ascii_digit());
         self.forms.push(Form {
             chars,
@@ -463,7 +482,7 @@ impl Vocabulary {
             // Only `is_theme_content` reads it, after these tests.
             filler: chars > 2 && !digits && !stop && filler,
             stem: NONE,
-            lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
+            lexicon,
         });
         self.form_texts.push(text, hash);
         id
@@ -597,11 +616,13 @@ mod tests {
     #[test]
     fn known_word_flags_are_the_lists() {
         for lang in SUPPORTED {
-            let known = KnownWords::of(lang);
+            let known = KnownWords::of(lang, phrase_starts());
+            assert!(std::ptr::eq(known.phrase_starts, phrase_starts()));
             let fillers = crate::summary::filler_words::filler_words(lang);
-            let probes = stop_words(lang).iter().chain(fillers).chain(&["impots", "amazon", "", "x", "bien", "the", "hello"]);
-            for word in probes {
-                let want = (crate::text::words::is_stop_word(lang, word), fillers.contains(word));
+            let probes = stop_words(lang).iter().chain(fillers).chain(phrase_starts().keys());
+            for word in probes.chain(&["impots", "amazon", "", "x", "bien", "the", "hello", "article", "pas"]) {
+                let entry = phrase_starts().get(word).copied().unwrap_or(NONE);
+                let want = (crate::text::words::is_stop_word(lang, word), fillers.contains(word), entry);
                 assert_eq!(known.flags(word, Strings::hash(word)), want, "{lang} {word}");
             }
         }

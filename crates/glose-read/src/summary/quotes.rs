@@ -626,6 +626,24 @@ impl WordLists {
 
 /// Lookup keys of a folded content word: its first and last four letters.
 fn keys(word: &str) -> [u128; 2] {
+    if !word.is_ascii() {
+        return keys_of_chars(word);
+    }
+    // The keys `Key::push` builds, from bytes: most words are ASCII, and this is the index's
+    // inner loop (two keys per content word of the article).
+    let pack = |bytes: &[u8], upper: bool| {
+        let mut key = (bytes.len() as u128) << 124;
+        for (i, &b) in bytes.iter().enumerate() {
+            key |= u128::from(if upper { b.to_ascii_uppercase() } else { b }) << (21 * i);
+        }
+        key
+    };
+    let b = word.as_bytes();
+    [pack(&b[..b.len().min(4)], false), pack(&b[b.len().saturating_sub(4)..], true)]
+}
+
+/// [`keys`], char by char (any word).
+fn keys_of_chars(word: &str) -> [u128; 2] {
     let mut prefix = Key::default();
     for c in word.chars().take(4) {
         prefix.push(c);
@@ -779,6 +797,10 @@ mod tests {
         };
         let words = ["pentagone", "pent", "PENT", "gone", "agone", "2026", "a", "ab", "", "été", "étés", "ÉTÉ", "straße", "日本語です", "ßsta", "abcd", "ABCD"];
         let all: Vec<(String, u128)> = words.iter().flat_map(|w| string_keys(w).into_iter().zip(keys(w))).collect();
+        // The ASCII shortcut packs as the general way does.
+        for w in words.iter().chain(&["x", "abcdefgh", "Mot2026", "a1b2c3d4e5", "zz"]).filter(|w| w.is_ascii()) {
+            assert_eq!(keys(w), keys_of_chars(w), "{w}");
+        }
         for (s1, k1) in &all {
             for (s2, k2) in &all {
                 assert_eq!(s1 == s2, k1 == k2, "{s1:?} {s2:?}");
