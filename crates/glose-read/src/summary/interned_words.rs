@@ -9,10 +9,22 @@
 
 use rustc_hash::FxHashMap;
 use std::hash::BuildHasher;
-use crate::text::words::{fold_into, is_stop_word, Stemmer, SUPPORTED};
+use crate::text::words::{fold_into, stop_words, Stemmer, SUPPORTED};
 
 /// "Not computed yet" or "none" in the id tables.
 const NONE: u32 = u32::MAX;
+
+/// Whether a byte is an ASCII letter or digit (`u8::is_ascii_alphanumeric`), by table: one load
+/// per byte where the test is three range checks, on every byte of every comment.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// One word occurrence in a text.
 #[derive(Clone, Copy, Debug)]
@@ -113,6 +125,16 @@ impl Strings {
         self.slots[i] = id;
     }
 
+    /// An empty table with room for `n` strings of about 8 bytes before it grows.
+    fn with_capacity(n: usize) -> Strings {
+        Strings {
+            bytes: String::with_capacity(8 * n),
+            spans: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            slots: vec![NONE; (n + n / 2).next_power_of_two()],
+        }
+    }
+
     /// Doubles the table (256 slots at first) and places every id again.
     fn grow(&mut self) {
         self.slots = vec![NONE; (self.slots.len() * 2).max(256)];
@@ -134,16 +156,163 @@ impl Strings {
     }
 }
 
+/// The stop and filler words of one language and the first words of the lexicon's phrases, in
+/// one [`Strings`] table, so that a new form is looked up once, with the hash it was interned
+/// by, rather than hashed again for each list.
+struct KnownWords {
+    words: Strings,
+    /// Per word of `words`: whether it is a stop word, whether it is a filler word, and its
+    /// lexicon entry (or [`NONE`]).
+    flags: Vec<(bool, bool, u32)>,
+    /// The lexicon's table the entries come from.
+    phrase_starts: &'static FxHashMap<&'static str, u32>,
+}
+
+impl KnownWords {
+    /// The table of `lang` (one of [`SUPPORTED`]), built once, with the entries of
+    /// `phrase_starts` (those of the first call: see [`Vocabulary::new`]).
+    fn of(lang: &str, phrase_starts: &'static FxHashMap<&'static str, u32>) -> &'static KnownWords {
+        use std::sync::OnceLock;
+        static TABLES: [OnceLock<KnownWords>; 5] = [const { OnceLock::new() }; 5];
+        let slot = SUPPORTED.iter().position(|l| *l == lang).unwrap_or(1);
+        TABLES[slot].get_or_init(|| {
+            let mut known = KnownWords { words: Strings::default(), flags: Vec::new(), phrase_starts };
+            for word in stop_words(lang) {
+                known.entry(word).0 = true;
+            }
+            for word in crate::summary::filler_words::filler_words(lang) {
+                known.entry(word).1 = true;
+            }
+            for (word, &e) in phrase_starts {
+                known.entry(word).2 = e;
+            }
+            known
+        })
+    }
+
+    /// The flags of `word`, adding it (with none set) if new.
+    fn entry(&mut self, word: &str) -> &mut (bool, bool, u32) {
+        let hash = Strings::hash(word);
+        let id = match self.words.find(word, hash) {
+            Some(id) => id,
+            None => {
+                self.flags.push((false, false, NONE));
+                self.words.push(word, hash)
+            }
+        };
+        &mut self.flags[id as usize]
+    }
+
+    /// Whether the folded word `text` (whose [`Strings::hash`] is `hash`) is a stop word,
+    /// whether it is a filler word, and its lexicon entry (or [`NONE`]).
+    fn flags(&self, text: &str, hash: u64) -> (bool, bool, u32) {
+        self.words.find(text, hash).map_or((false, false, NONE), |id| self.flags[id as usize])
+    }
+}
+
+/// Surface ids of words of at most [`ShortWords::MAX`] bytes, keyed by their bytes packed in two
+/// `u64`s, zero-padded (a word never holds a zero byte, so equal keys are equal words). Almost
+/// every word is that short; looking one up is a multiply and a key compare, where [`Strings`]
+/// hashes the text and compares bytes (a third of the summary of a 10,000-comment page).
+#[derive(Default)]
+struct ShortWords {
+    /// Per slot: a key and its surface id ([`NONE`]: empty). Its length is a power of two (or
+    /// zero), at least half of it empty.
+    slots: Vec<([u64; 2], u32)>,
+    len: usize,
+}
+
+impl ShortWords {
+    /// Longest word (in bytes) kept here.
+    const MAX: usize = 16;
+
+    /// The key of `text[range]` (at most [`ShortWords::MAX`] bytes).
+    #[inline]
+    fn key(text: &[u8], range: std::ops::Range<usize>) -> [u64; 2] {
+        let n = range.len();
+        debug_assert!(n <= Self::MAX);
+        // The first `n` bytes of a little-endian word, the rest zero.
+        let keep = |x: u64, n: usize| if n >= 8 { x } else { x & ((1u64 << (8 * n)) - 1) };
+        let word = |b: &[u8]| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        match text.get(range.start..range.start + Self::MAX) {
+            // Two whole loads when the text runs on past the word (most words).
+            Some(b) => [keep(word(&b[..8]), n), keep(word(&b[8..]), n.saturating_sub(8))],
+            None => {
+                let mut b = [0u8; Self::MAX];
+                b[..n].copy_from_slice(&text[range]);
+                [word(&b[..8]), word(&b[8..])]
+            }
+        }
+    }
+
+    #[inline]
+    fn hash(key: [u64; 2]) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        (key[0] ^ key[1].wrapping_mul(K).rotate_left(32)).wrapping_mul(K)
+    }
+
+    /// The slot of `key` (whose hash is `hash`): where it is, or the empty slot where it goes.
+    /// The table must not be empty.
+    #[inline]
+    fn slot(&self, key: [u64; 2], hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are the well mixed ones.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let (k, id) = self.slots[i];
+            if id == NONE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The surface id of `key`, if interned.
+    #[inline]
+    fn find(&self, key: [u64; 2], hash: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let id = self.slots[self.slot(key, hash)].1;
+        (id != NONE).then_some(id)
+    }
+
+    /// Records `key` (not in the table; its hash is `hash`) as surface `id`.
+    fn insert(&mut self, key: [u64; 2], hash: u64, id: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = (self.slots.len() * 2).max(2 * FORMS);
+            let old = std::mem::replace(&mut self.slots, vec![([0, 0], NONE); size]);
+            for (k, i) in old.into_iter().filter(|e| e.1 != NONE) {
+                let s = self.slot(k, Self::hash(k));
+                self.slots[s] = (k, i);
+            }
+        }
+        let s = self.slot(key, hash);
+        self.slots[s] = (key, id);
+        self.len += 1;
+    }
+}
+
+/// Forms (and surface words) a vocabulary has room for before its tables grow: about what the
+/// article and comments of a news page hold, so that most pages never regrow them (each growth a
+/// copy, and for the tables of ids a rehash).
+const FORMS: usize = 512;
+
 /// The interned words of one summary.
 pub struct Vocabulary {
-    lang: &'static str,
     stemmer: Stemmer,
-    /// Surface words, by surface id.
+    /// Surface words of at most [`ShortWords::MAX`] bytes, by their packed bytes.
+    short_surfaces: ShortWords,
+    /// Longer surface words, by text…
     surface_texts: Strings,
+    /// …and their surface ids, by their ids in `surface_texts`.
+    long_surfaces: Vec<u32>,
     surfaces: Vec<Surface>,
     /// Forms, by form id.
     form_texts: Strings,
     forms: Vec<Form>,
+    /// The stop and filler words of `lang` and the lexicon's first words.
+    known: &'static KnownWords,
     /// First word of a lexicon phrase → its entry (see [`Vocabulary::lexicon_entry`]).
     phrase_starts: &'static FxHashMap<&'static str, u32>,
     /// Scratch buffer for folding a new word.
@@ -158,12 +327,14 @@ impl Vocabulary {
     pub fn new(lang: &str, phrase_starts: &'static FxHashMap<&'static str, u32>) -> Vocabulary {
         let lang = SUPPORTED.iter().copied().find(|l| *l == lang).unwrap_or("en");
         Vocabulary {
-            lang,
             stemmer: Stemmer::new(lang),
+            known: KnownWords::of(lang, phrase_starts),
+            short_surfaces: ShortWords::default(),
             surface_texts: Strings::default(),
-            surfaces: Vec::new(),
-            form_texts: Strings::default(),
-            forms: Vec::new(),
+            long_surfaces: Vec::new(),
+            surfaces: Vec::with_capacity(FORMS),
+            form_texts: Strings::with_capacity(FORMS),
+            forms: Vec::with_capacity(FORMS),
             phrase_starts,
             scratch: String::new(),
         }
@@ -176,17 +347,17 @@ impl Vocabulary {
 
     /// Appends the words of `text` to `out` (the words of [`crate::text::words::word_ranges`]).
     pub fn tokenize_into(&mut self, text: &str, out: &mut Vec<Word>) {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
             // Same rule as `word_ranges` (runs of ASCII letters and digits), without its Vec.
-            let bytes = text.as_bytes();
             let mut i = 0;
             while i < bytes.len() {
-                if !bytes[i].is_ascii_alphanumeric() {
+                if !ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                     continue;
                 }
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
                     i += 1;
                 }
                 self.push_word(text, start..i, out);
@@ -195,11 +366,10 @@ impl Vocabulary {
         }
         // The rule of `word_ranges` (runs of alphanumeric chars) without its Vec, and with the
         // ASCII bytes of a mostly ASCII text tested without decoding them.
-        let bytes = text.as_bytes();
         let (mut i, mut start) = (0, None);
         while i < bytes.len() {
             let (alphanumeric, len) = if bytes[i] < 0x80 {
-                (bytes[i].is_ascii_alphanumeric(), 1)
+                (ASCII_WORD[usize::from(bytes[i])], 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
@@ -216,8 +386,23 @@ impl Vocabulary {
         }
     }
 
+    #[inline]
     fn push_word(&mut self, text: &str, range: std::ops::Range<usize>, out: &mut Vec<Word>) {
-        let surface = self.surface(&text[range.clone()]);
+        let surface = if range.len() <= ShortWords::MAX {
+            let key = ShortWords::key(text.as_bytes(), range.clone());
+            let hash = ShortWords::hash(key);
+            match self.short_surfaces.find(key, hash) {
+                Some(id) => id,
+                None => {
+                    let word = &text[range.clone()];
+                    let id = self.new_surface(word, Strings::hash(word));
+                    self.short_surfaces.insert(key, hash, id);
+                    id
+                }
+            }
+        } else {
+            self.surface(&text[range.clone()])
+        };
         out.push(Word { folded: self.surfaces[surface as usize].folded, surface, start: range.start as u32, end: range.end as u32 });
     }
 
@@ -228,12 +413,22 @@ impl Vocabulary {
         out
     }
 
-    /// The surface id of `word`, interning it (and its forms) on first sight.
+    /// The surface id of `word` (longer than [`ShortWords::MAX`] bytes), interning it (and its
+    /// forms) on first sight.
     fn surface(&mut self, word: &str) -> u32 {
         let hash = Strings::hash(word);
-        if let Some(id) = self.surface_texts.find(word, hash) {
-            return id;
+        if let Some(i) = self.surface_texts.find(word, hash) {
+            return self.long_surfaces[i as usize];
         }
+        let id = self.new_surface(word, hash);
+        self.surface_texts.push(word, hash);
+        self.long_surfaces.push(id);
+        id
+    }
+
+    /// Interns the forms of a surface word not seen yet (whose [`Strings::hash`] is `hash`) and
+    /// returns its new surface id.
+    fn new_surface(&mut self, word: &str, hash: u64) -> u32 {
         let (folded, lower) = if word.is_ascii() {
             // Folded and lower-case are the same; most words are already in lower case.
             let id = if word.bytes().any(|b| b.is_ascii_uppercase()) { self.folded_form(word) } else { self.form_hashed(word, hash) };
@@ -246,7 +441,6 @@ impl Vocabulary {
         };
         let id = self.surfaces.len() as u32;
         self.surfaces.push(Surface { folded, lower });
-        self.surface_texts.push(word, hash);
         id
     }
 
@@ -272,16 +466,23 @@ impl Vocabulary {
         }
         let id = self.forms.len() as u32;
         let chars = text.chars().count() as u32;
-        let stop = is_stop_word(self.lang, text);
+        let (stop, filler, entry) = self.known.flags(text, hash);
+        // The known words hold the lexicon's entries when they were built from this table
+        // (always, in Glose: there is one lexicon).
+        let lexicon = if std::ptr::eq(self.known.phrase_starts, self.phrase_starts) {
+            entry
+        } else {
+            self.phrase_starts.get(text).copied().unwrap_or(NONE)
+        };
         let digits = text.chars().all(|c| c.is_ascii_digit());
         self.forms.push(Form {
             chars,
             stop,
             digits,
             // Only `is_theme_content` reads it, after these tests.
-            filler: chars > 2 && !digits && !stop && crate::summary::filler_words::is_filler(self.lang, text),
+            filler: chars > 2 && !digits && !stop && filler,
             stem: NONE,
-            lexicon: self.phrase_starts.get(text).copied().unwrap_or(NONE),
+            lexicon,
         });
         self.form_texts.push(text, hash);
         id
@@ -339,8 +540,11 @@ impl Vocabulary {
         if known != NONE {
             return known;
         }
-        let stem = self.stemmer.stem(self.form_texts.get(lower));
+        let mut stem = std::mem::take(&mut self.scratch);
+        stem.clear();
+        self.stemmer.stem_lower_into(self.form_texts.get(lower), &mut stem);
         let id = self.form(&stem);
+        self.scratch = stem;
         self.forms[lower as usize].stem = id;
         id
     }
@@ -364,9 +568,13 @@ pub struct CommentWords {
 
 impl CommentWords {
     /// Tokenises each of `texts` into `vocabulary`.
-    pub fn new<'t>(texts: impl Iterator<Item = &'t str>, vocabulary: &mut Vocabulary) -> CommentWords {
-        let mut words = Vec::new();
-        let mut bounds = vec![0];
+    pub fn new<'t>(texts: impl Iterator<Item = &'t str> + Clone, vocabulary: &mut Vocabulary) -> CommentWords {
+        // Room for a word per 6 bytes, about what comments hold: no regrowth (each a copy of all
+        // the words so far) on a page of thousands of comments.
+        let bytes: usize = texts.clone().map(str::len).sum();
+        let mut words = Vec::with_capacity(bytes / 6 + 1);
+        let mut bounds = Vec::with_capacity(texts.size_hint().0 + 1);
+        bounds.push(0);
         for text in texts {
             vocabulary.tokenize_into(text, &mut words);
             bounds.push(words.len());
@@ -406,6 +614,21 @@ mod tests {
     }
 
     #[test]
+    fn known_word_flags_are_the_lists() {
+        for lang in SUPPORTED {
+            let known = KnownWords::of(lang, phrase_starts());
+            assert!(std::ptr::eq(known.phrase_starts, phrase_starts()));
+            let fillers = crate::summary::filler_words::filler_words(lang);
+            let probes = stop_words(lang).iter().chain(fillers).chain(phrase_starts().keys());
+            for word in probes.chain(&["impots", "amazon", "", "x", "bien", "the", "hello", "article", "pas"]) {
+                let entry = phrase_starts().get(word).copied().unwrap_or(NONE);
+                let want = (crate::text::words::is_stop_word(lang, word), fillers.contains(word), entry);
+                assert_eq!(known.flags(word, Strings::hash(word)), want, "{lang} {word}");
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_test_agrees_with_to_lowercase() {
         for word in ["élysée", "Élysée", "ÉLYSÉE", "straße", "ǅemal", "ǆemal", "ΟΔΟΣ", "οδος", "ὈΔΌΣ", "İstanbul", "日本語", "ﬁn", "K", "µ"] {
             assert_eq!(is_lower_case(word), word.to_lowercase() == word, "{word}");
@@ -433,12 +656,52 @@ mod tests {
     }
 
     #[test]
+    fn equal_surface_ids_are_equal_words() {
+        // Words of every length around the packed keys' limits, ASCII and not, in the middle
+        // of a text and at its very end (where the key is copied rather than loaded).
+        let mut words: Vec<String> = Vec::new();
+        for n in 1..=20 {
+            for base in ["abcdefghijklmnopqrstuvwxyz", "éèàçôûïœ日本語ßabcdefghijklm", "ABCDEFGHIJKLMNOPQRSTUVWX"] {
+                let w: String = base.chars().cycle().take(n).collect();
+                words.push(w.clone());
+                words.push(format!("{w}x"));
+                words.push(format!("x{w}"));
+            }
+        }
+        let mut v = Vocabulary::new("fr", phrase_starts());
+        let mut seen: Vec<(String, u32, u32)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            // Each word alone (so at the end of its text), then after and before others.
+            let texts = [w.clone(), format!("{w} {}", words[(i * 7) % words.len()]), format!("{} {w}", words[(i * 3) % words.len()])];
+            for text in texts {
+                for t in v.tokenize(&text) {
+                    let word = text[t.start as usize..t.end as usize].to_owned();
+                    assert_eq!(v.text(t.folded), crate::text::words::fold(&word), "{word}");
+                    seen.push((word, t.surface, t.folded));
+                }
+            }
+        }
+        for (a, sa, _) in &seen {
+            for (b, sb, _) in &seen {
+                assert_eq!(a == b, sa == sb, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
     fn splits_like_word_ranges() {
         let mut v = Vocabulary::new("en", phrase_starts());
         for text in [
             "", "  ", "a", "it's 42-year-old, ok?", "x1y2 _z_", "L'été d’Amazon, anti-Trump… 11.2", "tail", "été", "à",
             "«Élysée»", "naïveté—ok", "日本語です。テスト", "Ⅻ ½ ² x²", "straße's", "emoji 🎉ok🎉", "ÉLYSÉE", "l'œuvre…",
         ] {
+            check(&mut v, text);
+        }
+        // Every ASCII char between letters, in an ASCII text and in one that is not.
+        let all: String = (0u8..128).map(|b| format!("a{}b", b as char)).collect();
+        check(&mut v, &all);
+        check(&mut v, &format!("{all}é"));
+        fn check(v: &mut Vocabulary, text: &str) {
             let got: Vec<(usize, usize)> = v.tokenize(text).iter().map(|w| (w.start as usize, w.end as usize)).collect();
             let want: Vec<(usize, usize)> = word_ranges(text).into_iter().map(|r| (r.start, r.end)).collect();
             assert_eq!(got, want, "{text:?}");

@@ -45,17 +45,24 @@ pub struct QuoteLink {
 /// words it matches, the sentences that may hold it) is kept per word id, since readers reuse
 /// the same words.
 pub struct SentenceIndex {
-    /// Each sentence's words (at most [`MAX_TOKENS`]).
-    words: Vec<Vec<Word>>,
-    /// Each sentence's content flags, parallel to `words`.
-    content: Vec<Vec<bool>>,
+    /// Every sentence's words (at most [`MAX_TOKENS`] each) in one buffer: sentence `s`'s are
+    /// `words[bounds[s]..bounds[s + 1]]` (one buffer rather than a `Vec` per sentence).
+    words: Vec<Word>,
+    /// Content flags, parallel to `words`.
+    content: Vec<bool>,
+    bounds: Vec<usize>,
     /// Distinct folded words of the article (within the cut), for the typo-tolerant lookup.
     article_words: ArticleWords,
     /// Folded word id → whether it is among `article_words`.
     listed: Vec<bool>,
     /// Folded word id → whether the article uses it (all its words, even past the cut).
     in_article: Vec<bool>,
-    by_key: FxHashMap<u128, Vec<u32>>,
+    /// Lookup key of a content word → its number; the sentences holding a content word under
+    /// key number `k` are `key_sentences[key_starts[k]..key_starts[k + 1]]`, ascending (one
+    /// buffer rather than a `Vec` per key).
+    key_numbers: FxHashMap<u128, u32>,
+    key_starts: Vec<u32>,
+    key_sentences: Vec<u32>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
     matches: WordLists,
     /// Folded word id → sentences holding a word with the same 4-letter prefix or suffix.
@@ -77,47 +84,89 @@ pub struct SentenceIndex {
 impl SentenceIndex {
     /// Indexes `sentences`, interning their words into `vocabulary`.
     pub fn new(sentences: &[&str], vocabulary: &mut Vocabulary) -> SentenceIndex {
-        let mut words: Vec<Vec<Word>> = sentences.iter().map(|s| vocabulary.tokenize(s)).collect();
-        let mut in_article = vec![false; vocabulary.forms()];
-        let mut distinct: Vec<u32> = Vec::new();
-        for w in words.iter().flatten() {
-            if !in_article[w.folded as usize] {
-                in_article[w.folded as usize] = true;
-            }
+        let mut words: Vec<Word> = Vec::new();
+        let mut bounds = Vec::with_capacity(sentences.len() + 1);
+        bounds.push(0);
+        for s in sentences {
+            vocabulary.tokenize_into(s, &mut words);
+            bounds.push(words.len());
         }
-        for w in &mut words {
-            w.truncate(MAX_TOKENS);
+        let mut in_article = vec![false; vocabulary.forms()];
+        for w in &words {
+            in_article[w.folded as usize] = true;
+        }
+        // Cut each sentence to its first MAX_TOKENS words, in place.
+        if bounds.windows(2).any(|b| b[1] - b[0] > MAX_TOKENS) {
+            let mut kept = 0;
+            for s in 0..sentences.len() {
+                let (start, end) = (bounds[s], bounds[s + 1]);
+                let n = (end - start).min(MAX_TOKENS);
+                words.copy_within(start..start + n, kept);
+                bounds[s] = kept;
+                kept += n;
+            }
+            words.truncate(kept);
+            bounds[sentences.len()] = kept;
         }
         let mut listed = vec![false; vocabulary.forms()];
-        for w in words.iter().flatten() {
+        let mut distinct: Vec<u32> = Vec::new();
+        for w in &words {
             if !listed[w.folded as usize] {
                 listed[w.folded as usize] = true;
                 distinct.push(w.folded);
             }
         }
         let article_words = ArticleWords::new(&distinct, vocabulary);
-        let content: Vec<Vec<bool>> =
-            words.iter().map(|ws| ws.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect()).collect();
-        let mut by_key: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
-        for (i, (ws, cs)) in words.iter().zip(&content).enumerate() {
-            for (w, _) in ws.iter().zip(cs).filter(|x| *x.1) {
+        let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
+        // (key number, sentence) for each key of each content word, once per sentence, in
+        // sentence order; then grouped by key number (a counting sort, keeping that order).
+        // Room for a key per content word (most words' two keys are shared with others): the
+        // map's regrowths were a tenth of building the index.
+        let content_words = content.iter().filter(|&&c| c).count();
+        let mut key_numbers: FxHashMap<u128, u32> = FxHashMap::with_capacity_and_hasher(content_words, Default::default());
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut last_sentence: Vec<u32> = Vec::new();
+        for s in 0..sentences.len() {
+            for (w, _) in words[bounds[s]..bounds[s + 1]].iter().zip(&content[bounds[s]..]).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
-                    let list = by_key.entry(k).or_default();
-                    if list.last() != Some(&(i as u32)) {
-                        list.push(i as u32);
+                    let next = key_numbers.len() as u32;
+                    let number = *key_numbers.entry(k).or_insert(next);
+                    if number == next {
+                        last_sentence.push(NONE);
+                    }
+                    if last_sentence[number as usize] != s as u32 {
+                        last_sentence[number as usize] = s as u32;
+                        pairs.push((number, s as u32));
                     }
                 }
             }
         }
+        let mut key_starts = vec![0u32; key_numbers.len() + 1];
+        for &(k, _) in &pairs {
+            key_starts[k as usize + 1] += 1;
+        }
+        for k in 1..key_starts.len() {
+            key_starts[k] += key_starts[k - 1];
+        }
+        let mut next = last_sentence;
+        next.copy_from_slice(&key_starts[..key_starts.len() - 1]);
+        let mut key_sentences = vec![0u32; pairs.len()];
+        for (k, s) in pairs {
+            key_sentences[next[k as usize] as usize] = s;
+            next[k as usize] += 1;
+        }
         let listed_len = listed.len();
         SentenceIndex {
-            hits: vec![0; words.len()],
+            hits: vec![0; sentences.len()],
             words,
             content,
+            bounds,
             article_words,
             listed,
             in_article,
-            by_key,
+            key_numbers,
+            key_starts,
+            key_sentences,
             matches: WordLists::default(),
             candidates: WordLists::default(),
             seen: Vec::new(),
@@ -126,6 +175,12 @@ impl SentenceIndex {
             comment_content: Vec::new(),
             touched: Vec::new(),
         }
+    }
+
+    /// Sentence `s`'s words and their content flags.
+    fn sentence(&self, s: usize) -> (&[Word], &[bool]) {
+        let range = self.bounds[s]..self.bounds[s + 1];
+        (&self.words[range.clone()], &self.content[range])
     }
 
     /// Whether the article uses the folded word `id`.
@@ -245,7 +300,10 @@ impl SentenceIndex {
     /// Appends to `out` the sentences holding a content word with the same 4-letter prefix or
     /// suffix as `word`, ascending.
     fn sentences_sharing_keys(&self, word: &str, out: &mut Vec<u32>) {
-        let [prefix, suffix] = keys(word).map(|k| self.by_key.get(&k).map_or(&[][..], |l| l.as_slice()));
+        let [prefix, suffix] = keys(word).map(|k| match self.key_numbers.get(&k) {
+            Some(&n) => &self.key_sentences[self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize],
+            None => &[][..],
+        });
         merge_sorted(prefix, suffix, out);
     }
 
@@ -261,9 +319,10 @@ impl SentenceIndex {
         s: usize,
         shared: usize,
     ) -> Option<QuoteLink> {
-        occurrences.set(&self.words[s]);
+        let sentence = self.sentence(s).0;
+        occurrences.set(sentence);
         let link = self.link_with(occurrences, words, content, matches, quoted, s, shared);
-        occurrences.clear(&self.words[s]);
+        occurrences.clear(sentence);
         link
     }
 
@@ -279,8 +338,7 @@ impl SentenceIndex {
         s: usize,
         shared: usize,
     ) -> Option<QuoteLink> {
-        let sentence = &self.words[s];
-        let b_content = &self.content[s];
+        let (sentence, b_content) = self.sentence(s);
         let align = |range: Range<usize>| {
             let o = best_overlap_sparse(&content[range.clone()], b_content, |i, out| {
                 for &m in matches[range.start + i] {
@@ -571,6 +629,24 @@ impl WordLists {
 
 /// Lookup keys of a folded content word: its first and last four letters.
 fn keys(word: &str) -> [u128; 2] {
+    if !word.is_ascii() {
+        return keys_of_chars(word);
+    }
+    // The keys `Key::push` builds, from bytes: most words are ASCII, and this is the index's
+    // inner loop (two keys per content word of the article).
+    let pack = |bytes: &[u8], upper: bool| {
+        let mut key = (bytes.len() as u128) << 124;
+        for (i, &b) in bytes.iter().enumerate() {
+            key |= u128::from(if upper { b.to_ascii_uppercase() } else { b }) << (21 * i);
+        }
+        key
+    };
+    let b = word.as_bytes();
+    [pack(&b[..b.len().min(4)], false), pack(&b[b.len().saturating_sub(4)..], true)]
+}
+
+/// [`keys`], char by char (any word).
+fn keys_of_chars(word: &str) -> [u128; 2] {
     let mut prefix = Key::default();
     for c in word.chars().take(4) {
         prefix.push(c);
@@ -655,6 +731,50 @@ mod tests {
     }
 
     #[test]
+    fn one_buffer_holds_each_sentence_cut_and_its_keys() {
+        // Sentences over the cut among short ones: each keeps its first MAX_TOKENS words, and
+        // every sentence is listed under the keys of its content words.
+        let long = |n: usize, w: &str| (0..n).map(|i| format!("{w}{i}")).collect::<Vec<_>>().join(" ");
+        let (a, b) = (long(MAX_TOKENS + 37, "mot"), long(2 * MAX_TOKENS, "autre"));
+        let texts: Vec<&str> = vec![SENTENCES[0], &a, SENTENCES[1], "", &b, SENTENCES[2]];
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let index = SentenceIndex::new(&texts, &mut vocabulary);
+        for (s, text) in texts.iter().enumerate() {
+            let mut want = vocabulary.tokenize(text);
+            want.truncate(MAX_TOKENS);
+            let (got, content) = index.sentence(s);
+            assert_eq!(got.iter().map(|w| (w.folded, w.start)).collect::<Vec<_>>(), want.iter().map(|w| (w.folded, w.start)).collect::<Vec<_>>());
+            assert!(got.iter().zip(content).all(|(w, &c)| c == vocabulary.is_quote_content(w.folded)));
+        }
+        // The lists under each key are those of a map of a list per key (the former index).
+        let mut by_key: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
+        for s in 0..texts.len() {
+            let (words, content) = index.sentence(s);
+            for w in words.iter().zip(content).filter(|x| *x.1).map(|x| x.0) {
+                for k in keys(vocabulary.text(w.folded)) {
+                    let list = by_key.entry(k).or_default();
+                    if list.last() != Some(&(s as u32)) {
+                        list.push(s as u32);
+                    }
+                }
+            }
+        }
+        let probes = texts.iter().chain(&["amazone pentagon washingtn mot12 autre799 autre800 rien"]).flat_map(|t| vocabulary.tokenize(t));
+        for w in probes.collect::<Vec<_>>() {
+            let text = vocabulary.text(w.folded);
+            let mut got = Vec::new();
+            index.sentences_sharing_keys(text, &mut got);
+            let mut want = Vec::new();
+            let [p, q] = keys(text).map(|k| by_key.get(&k).cloned().unwrap_or_default());
+            merge_sorted(&p, &q, &mut want);
+            assert_eq!(got, want, "{text}");
+        }
+        // Words past the cut are still the article's.
+        assert!(index.in_article(vocabulary.tokenize("mot420")[0].folded));
+        assert!(!index.listed[vocabulary.tokenize("mot420")[0].folded as usize]);
+    }
+
+    #[test]
     fn merging_equals_sorting_the_concatenation() {
         let lists: [&[u32]; 6] = [&[], &[3], &[0, 3, 9], &[1, 2, 3, 4], &[9, 10], &[0, 5, 9, 12]];
         for a in lists {
@@ -680,6 +800,10 @@ mod tests {
         };
         let words = ["pentagone", "pent", "PENT", "gone", "agone", "2026", "a", "ab", "", "été", "étés", "ÉTÉ", "straße", "日本語です", "ßsta", "abcd", "ABCD"];
         let all: Vec<(String, u128)> = words.iter().flat_map(|w| string_keys(w).into_iter().zip(keys(w))).collect();
+        // The ASCII shortcut packs as the general way does.
+        for w in words.iter().chain(&["x", "abcdefgh", "Mot2026", "a1b2c3d4e5", "zz"]).filter(|w| w.is_ascii()) {
+            assert_eq!(keys(w), keys_of_chars(w), "{w}");
+        }
         for (s1, k1) in &all {
             for (s2, k2) in &all {
                 assert_eq!(s1 == s2, k1 == k2, "{s1:?} {s2:?}");

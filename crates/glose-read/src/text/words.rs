@@ -159,6 +159,15 @@ impl Stemmer {
             None => fold(&lower),
         }
     }
+
+    /// [`Stemmer::stem`] of a word already in lower case (`str::to_lowercase` would return it
+    /// unchanged), appended to `out`: no lower-casing and no folded copy to allocate.
+    pub fn stem_lower_into(&self, lower: &str, out: &mut String) {
+        match &self.inner {
+            Some(s) => fold_into(&s.stem(lower), out),
+            None => fold_into(lower, out),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,5 +208,28 @@ mod tests {
         let en = Stemmer::new("en");
         assert_eq!(en.stem("taxes"), en.stem("taxed"));
         assert_eq!(Stemmer::new("xx").stem("Été"), "ete");
+    }
+
+    #[test]
+    fn stemming_a_lower_case_word_into_a_buffer_agrees() {
+        let words = ["impôts", "Impôts", "argumentés", "ÉLYSÉE", "taxes", "Straße", "ΟΔΟΣ", "İstanbul", "naïveté", "x", ""];
+        let mut out = String::from("kept ");
+        for lang in SUPPORTED.iter().chain(&["xx"]) {
+            let stemmer = Stemmer::new(lang);
+            for word in words {
+                let lower = word.to_lowercase();
+                out.truncate(5);
+                stemmer.stem_lower_into(&lower, &mut out);
+                assert_eq!(out[5..], stemmer.stem(word), "{lang} {word}");
+            }
+        }
+        // `stem` lower-cases again: the same as not doing it, since lower-casing is idempotent
+        // (every char of the Basic Multilingual Plane, alone and in a word).
+        for c in (0u32..0x10000).filter_map(char::from_u32) {
+            for word in [c.to_string(), format!("a{c}"), format!("{c}s")] {
+                let lower = word.to_lowercase();
+                assert_eq!(lower.to_lowercase(), lower, "{word:?}");
+            }
+        }
     }
 }
