@@ -36,13 +36,15 @@ pub struct Fields {
     pub quoted_text: Option<String>,
 }
 
-/// Tags whose start and end separate words.
-const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "footer", "section", "article", "aside", "pre", "table", "tr", "td", "th", "dd",
-    "dt", "figure", "figcaption", "hr",
-];
-
+/// Whether a tag's start and end separate words (a `match`, not a list search: every element
+/// of every comment's text is asked).
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "br" | "li" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "footer"
+            | "section" | "article" | "aside" | "pre" | "table" | "tr" | "td" | "th" | "dd" | "dt" | "figure" | "figcaption" | "hr"
+    )
+}
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
 pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool]) -> Fields {
@@ -179,7 +181,7 @@ impl Parts {
             self.date = Some(id);
             return Some(false);
         }
-        let text = cx.snapshot.text_content(id);
+        let text = text_content(cx.snapshot, id);
         if markup || word_rules::looks_like_time(&text) {
             self.relative_date = self.relative_date.or(Some(id));
             return Some(false);
@@ -196,7 +198,7 @@ impl Parts {
         {
             return None;
         }
-        let text = snapshot.text_content(id);
+        let text = text_content(snapshot, id);
         if !(word_rules::looks_like_time(&text)) {
             return None;
         }
@@ -371,17 +373,39 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
 fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
     let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
     let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
-    if first.is_some_and(|c| c.is_alphabetic() && {
-        // Lower-cased once, not once per phrase.
-        let lower = c.to_lowercase().next();
-        REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
-    }) {
+    if first.is_some_and(|c| c.is_alphabetic() && starts_a_reply_phrase(c)) {
         return true;
     }
     let last = texts.rfind(|t| !t.trim().is_empty()).and_then(|t| t.trim_end().chars().last());
     // Every suffix ends in a CJK or Hangul letter (`reply_suffixes_end_outside_ascii`).
     last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }
+
+/// Whether a reply phrase starts with this letter once lower-cased. Asked of the first letter of
+/// nearly every small element of a comment: an ASCII letter is answered by [`REPLY_FIRST_ASCII`].
+fn starts_a_reply_phrase(c: char) -> bool {
+    if c.is_ascii() {
+        return REPLY_FIRST_ASCII >> c.to_ascii_lowercase() as u32 & 1 != 0;
+    }
+    let lower = c.to_lowercase().next();
+    REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
+}
+
+/// The bit of each ASCII byte that starts a reply phrase (a phrase starting with another char
+/// starts with a byte of 0x80 or more, which no ASCII letter equals).
+const REPLY_FIRST_ASCII: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < REPLY_PHRASES.len() {
+        if let Some(&first) = REPLY_PHRASES[i].as_bytes().first() {
+            if first < 0x80 {
+                bits |= 1 << first;
+            }
+        }
+        i += 1;
+    }
+    bits
+};
 
 /// The only text node of a subtree, if it has exactly one.
 fn single_text(snapshot: &Snapshot, id: NodeId) -> Option<&str> {
@@ -401,6 +425,20 @@ fn plain_ascii_without_reply_phrase(text: &str) -> bool {
         let trimmed = text.trim_matches(' ').as_bytes();
         !REPLY_PHRASES.iter().any(|p| trimmed.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes())))
     }
+}
+
+#[cfg(test)]
+#[test]
+fn reply_phrase_starts_are_those_of_the_phrase_list() {
+    let old = |c: char| {
+        let lower = c.to_lowercase().next();
+        REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
+    };
+    let chars = (0..0x80u8).map(char::from).chain(REPLY_PHRASES.iter().flat_map(|p| p.chars().flat_map(|c| [c, c.to_uppercase().next().unwrap_or(c)])));
+    for c in chars.chain(['É', 'é', 'В', 'в', 'ر', 'İ', 'K', 'ſ']) {
+        assert_eq!(starts_a_reply_phrase(c), old(c), "{c:?}");
+    }
+    assert!(starts_a_reply_phrase('I') && starts_a_reply_phrase('r') && !starts_a_reply_phrase('x'));
 }
 
 #[cfg(test)]
@@ -451,7 +489,7 @@ fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
         .iter()
         .filter_map(|a| snapshot.attr(node, a))
         .find_map(parse_date)
-        .or_else(|| parse_date(&snapshot.text_content(node)))
+        .or_else(|| parse_date(&text_content(snapshot, node)))
 }
 
 fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -> Option<String> {
@@ -481,7 +519,7 @@ fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -
             && (snapshot.is(id, "time")
                 || word_rules::names_date(class_parts.of(id))
                 || word_rules::names_item_chrome(class_parts.of(id))
-                || snapshot.is(id, "a") && word_rules::looks_like_date(&snapshot.text_content(id)))
+                || snapshot.is(id, "a") && word_rules::looks_like_date(&text_content(snapshot, id)))
         {
             id = snapshot.subtree_end(id);
             own.push_space();
@@ -522,7 +560,7 @@ fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: 
                 for d in snapshot.descendants(quote).filter(|&d| !snapshot.contains(id, d)) {
                     if let Some(t) = snapshot.text(d) {
                         passage.push_node(t);
-                    } else if snapshot.tag(d).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+                    } else if snapshot.tag(d).is_some_and(is_block_tag) {
                         passage.push_space();
                     }
                 }
@@ -531,7 +569,7 @@ fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: 
             id = snapshot.subtree_end(id);
             continue;
         }
-        if snapshot.tag(id).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+        if snapshot.tag(id).is_some_and(is_block_tag) {
             out.push_space();
             open_blocks.push(id);
         }
