@@ -121,7 +121,7 @@ impl PlainText {
 /// Whether ASCII text has no white space but single spaces (no tab, line break, vertical tab,
 /// form feed, carriage return, nor two spaces in a row): one pass over the bytes, eight at a
 /// time (every comment's text goes through here).
-fn single_spaced(bytes: &[u8]) -> bool {
+pub fn single_spaced(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let (words, rest) = bytes.as_chunks::<8>();

@@ -308,8 +308,29 @@ pub fn is_action_text(text: &str) -> bool {
 
 /// [`is_load_more`] of an ASCII text, without copies (no "load more" substring is ASCII).
 fn is_load_more_ascii(text: &str) -> bool {
-    let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+    // One pass over the words (runs of ASCII letters and digits, found byte by byte: every
+    // other byte separates, as every other char does), not one per question.
+    let bytes = text.as_bytes();
+    let (mut count, mut verb, mut more) = (0, false, false);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        count += 1;
+        if count > 6 {
+            return false;
+        }
+        let word = &text[start..at];
+        verb = verb || ascii_listed(&VERB_INDEX, LOAD_VERBS, word);
+        more = more || ascii_listed(&MORE_INDEX, MORE_WORDS, word);
+    }
+    verb && more
 }
 
 /// [`ascii_index`] of [`ACTION_TEXTS`], [`LOAD_VERBS`] and [`MORE_WORDS`].
@@ -395,6 +416,11 @@ pub fn looks_like_date(text: &str) -> bool {
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
 pub fn clean_author(text: &str) -> Option<String> {
+    author_in(text).map(str::to_owned)
+}
+
+/// [`clean_author`], as the slice of the text that the name is.
+pub fn author_in(text: &str) -> Option<&str> {
     let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
     let mut name: &str = text.trim().trim_matches(separators);
     // Slices of the text until the end (one copy for the answer); an ASCII name is compared
@@ -428,7 +454,7 @@ pub fn clean_author(text: &str) -> Option<String> {
     }
     let name = name.trim().trim_matches(separators);
     let chars = name.chars().count();
-    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then(|| name.to_owned())
+    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
 }
 
 #[cfg(test)]
@@ -599,6 +625,29 @@ mod tests {
         let name = name.trim().trim_matches(separators).to_owned();
         let chars = name.chars().count();
         (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+    }
+
+    #[test]
+    fn load_more_in_one_pass_answers_as_the_three_scans() {
+        let three_scans = |text: &str| {
+            let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+            words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+        };
+        let mut texts: Vec<String> = vec!["".into(), " ".into(), "--".into(), "Daniel Lee".into(), "a b c d e f g".into(), "élan more".into()];
+        for verb in LOAD_VERBS.iter().take(6) {
+            for more in MORE_WORDS.iter().take(6) {
+                for filler in ["", "2", "x y", "1 2 3 4", "ab-cd_ef"] {
+                    texts.extend([
+                        format!("{verb} {more}"), format!("{more}, {verb}!"), format!("{verb} {filler} {more}"), format!("{filler} {verb}{more}"),
+                        format!("{}{more}", verb.to_uppercase()), format!("{verb}\u{e9}{more}"), format!("{filler} {filler} {verb} {more}"),
+                    ]);
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(is_load_more_ascii(text), three_scans(text), "{text:?}");
+        }
+        assert!(texts.iter().filter(|t| is_load_more_ascii(t)).count() > 50);
     }
 
     #[test]
