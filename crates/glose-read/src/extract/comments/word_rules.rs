@@ -271,13 +271,15 @@ pub fn names_date(parts: &[Part]) -> bool {
 /// Whether the parts mark a comment's text body; `Some(true)` for strong names (`content`,
 /// `message`, `text`), `Some(false)` for the weak `body` (often the whole comment), `None` else.
 pub fn names_body(parts: &[Part]) -> Option<bool> {
-    if parts.iter().any(|p| p.is_in(IN_BODY) && p != "body") {
-        Some(true)
-    } else if parts.iter().any(|p| p == "body") {
-        Some(false)
-    } else {
-        None
+    // One pass, comparing only the parts of the body list (`body` is one of them).
+    let mut weak = false;
+    for part in parts.iter().filter(|p| p.is_in(IN_BODY)) {
+        if *part != "body" {
+            return Some(true);
+        }
+        weak = true;
     }
+    weak.then_some(false)
 }
 
 /// Whether the parts mark chrome inside a comment (actions, votes, avatar, meta line).
@@ -625,6 +627,27 @@ mod tests {
         let name = name.trim().trim_matches(separators).to_owned();
         let chars = name.chars().count();
         (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+    }
+
+    #[test]
+    fn body_names_in_one_pass_answer_as_the_two_scans() {
+        let two_scans = |parts: &[Part]| {
+            if parts.iter().any(|p| p.is_in(IN_BODY) && p != "body") {
+                Some(true)
+            } else if parts.iter().any(|p| p == "body") {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let mut names: Vec<String> = vec!["".into(), "body".into(), "Body".into(), "post-body".into(), "body-text".into(), "bodyx".into(), "x".into()];
+        for word in BODY_PARTS.iter().chain(["body", "avatar", "comment"].iter()) {
+            names.extend([word.to_string(), format!("comment-{word}"), format!("{word}-body"), format!("body {word}"), word.to_uppercase()]);
+        }
+        for name in &names {
+            assert_eq!(names_body(&p(name)), two_scans(&p(name)), "{name:?}");
+        }
+        assert!(names.iter().any(|n| names_body(&p(n)) == Some(false)) && names.iter().any(|n| names_body(&p(n)) == Some(true)));
     }
 
     #[test]
