@@ -58,9 +58,17 @@ const IN_DATE: u16 = 64;
 const IN_BODY: u16 = 128;
 const IN_CHROME_IN_ITEM: u16 = 256;
 
-/// Every word of the part lists with the bits of the lists holding it, sorted for binary search.
-fn list_table() -> &'static [(&'static str, u16)] {
-    static TABLE: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+/// The words of the part lists, sorted, and where each first byte's words start among them.
+struct ListTable {
+    /// Every word with the bits of the lists holding it, sorted for binary search.
+    words: Vec<(&'static str, u16)>,
+    /// The words starting with byte `b` are `words[starts[b]..starts[b + 1]]` (a search among
+    /// them takes about half the comparisons of one among all).
+    starts: [u16; 257],
+}
+
+fn lists() -> &'static ListTable {
+    static TABLE: OnceLock<ListTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u16); 9] = [
             (NOT_SECTION_PARTS, IN_NOT_SECTION),
@@ -85,7 +93,11 @@ fn list_table() -> &'static [(&'static str, u16)] {
                 _ => merged.push((word, bit)),
             }
         }
-        merged
+        let mut starts = [0u16; 257];
+        for (b, start) in starts.iter_mut().enumerate() {
+            *start = merged.partition_point(|(w, _)| w.as_bytes().first().is_some_and(|&f| usize::from(f) < b)) as u16;
+        }
+        ListTable { words: merged, starts }
     })
 }
 
@@ -97,8 +109,9 @@ fn lists_of(word: &str) -> u16 {
     if LISTED_LENGTHS[first as usize] & length_bit(word.len()) == 0 {
         return 0;
     }
-    let table = list_table();
-    table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
+    let table = lists();
+    let bucket = &table.words[usize::from(table.starts[usize::from(first)])..usize::from(table.starts[usize::from(first) + 1])];
+    bucket.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| bucket[i].1)
 }
 
 /// The bit of a word's length in [`LISTED_LENGTHS`] (lengths from 31 bytes on share one).
@@ -471,11 +484,11 @@ mod tests {
     #[test]
     fn lists_of_a_word_are_those_of_the_table() {
         let search = |word: &str| {
-            let table = list_table();
+            let table = &lists().words;
             table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
         };
         let mut words: Vec<String> = vec!["".into(), "x".into(), "2".into(), "100000".into(), "entry".into(), "comments2".into()];
-        for &(word, _) in list_table() {
+        for &(word, _) in &lists().words {
             words.push(word.to_owned());
             words.push(format!("{word}s"));
             words.push(word.chars().skip(1).collect());
@@ -484,7 +497,7 @@ mod tests {
         for word in &words {
             assert_eq!(lists_of(word), search(word), "{word:?}");
         }
-        assert!(list_table().iter().all(|&(w, bits)| lists_of(w) == bits && bits != 0));
+        assert!(lists().words.iter().all(|&(w, bits)| lists_of(w) == bits && bits != 0));
     }
 
     #[test]
