@@ -428,15 +428,9 @@ fn machine_date(text: &str) -> Option<String> {
         return None;
     }
     let (y, m, d) = valid((digits(0, 4)?, digits(5, 2)?, digits(8, 2)?))?;
-    // Built as bytes (all ASCII), turned into the string once.
-    let mut out: Vec<u8> = Vec::with_capacity(25);
-    push_number(&mut out, y, 4);
-    out.push(b'-');
-    push_number(&mut out, m, 2);
-    out.push(b'-');
-    push_number(&mut out, d, 2);
     if b.len() == 10 {
-        return String::from_utf8(out).ok();
+        // The date as written is the date as formatted (four and two digits).
+        return Some(text.to_owned());
     }
     if !matches!(b[10], b'T' | b't' | b' ') || b.get(13) != Some(&b':') {
         return None;
@@ -475,6 +469,26 @@ fn machine_date(text: &str) -> Option<String> {
         }
         _ => return None,
     };
+    // Most machine dates are written as they are formatted (`2023-05-14T10:00:00+00:00`,
+    // `…Z`): then the text is the answer, copied instead of formatted again.
+    let canonical = b[10] == b'T'
+        && at == 19
+        && second <= 59
+        && match zone {
+            None => at == b.len(),
+            Some((b'Z', _, _)) => b[at] == b'Z',
+            Some(_) => b.len() - at == 6,
+        };
+    if canonical {
+        return Some(text.to_owned());
+    }
+    // Built as bytes (all ASCII), turned into the string once.
+    let mut out: Vec<u8> = Vec::with_capacity(25);
+    push_number(&mut out, y, 4);
+    out.push(b'-');
+    push_number(&mut out, m, 2);
+    out.push(b'-');
+    push_number(&mut out, d, 2);
     out.push(b'T');
     push_number(&mut out, hour, 2);
     out.push(b':');

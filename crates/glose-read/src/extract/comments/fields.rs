@@ -7,7 +7,7 @@ use super::class_parts::{Attr, ClassParts};
 use super::word_lists::{REPLY_PHRASES, REPLY_SUFFIXES};
 use super::word_rules;
 use crate::text::{date::parse_date, relative_date::is_relative_date};
-use super::plain_text::PlainText;
+use super::plain_text::{single_spaced, PlainText};
 use crate::snapshot::{NodeId, Snapshot};
 use std::borrow::Cow;
 
@@ -36,19 +36,30 @@ pub struct Fields {
     pub quoted_text: Option<String>,
 }
 
-/// Tags whose start and end separate words.
-const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "footer", "section", "article", "aside", "pre", "table", "tr", "td", "th", "dd",
-    "dt", "figure", "figcaption", "hr",
-];
+/// Whether a tag's start and end separate words (a `match`, not a list search: every element
+/// of every comment's text is asked).
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div" | "br" | "li" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "footer"
+            | "section" | "article" | "aside" | "pre" | "table" | "tr" | "td" | "th" | "dd" | "dt" | "figure" | "figcaption" | "hr"
+    )
+}
 
+/// Buffers that reading one comment needs, kept from one comment to the next: a page's
+/// comments cost one allocation each, not one per comment.
+#[derive(Default)]
+pub struct Scratch {
+    bodies: Vec<(NodeId, bool)>,
+    open_blocks: Vec<NodeId>,
+}
 
 /// Reads one comment element; `nested[i]` marks the roots of other comments to leave out.
-pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool]) -> Fields {
+pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested: &[bool], scratch: &mut Scratch) -> Fields {
     let cx = Context { snapshot, class_parts, item };
     let mut fields = Fields { depth: depth_of(snapshot, class_parts, item), ..Fields::default() };
-    let mut parts = Parts::default();
+    let mut parts = Parts { bodies: std::mem::take(&mut scratch.bodies), ..Parts::default() };
+    parts.bodies.clear();
     own_elements(snapshot, item, nested, |id| parts.visit(&cx, id, &mut fields));
 
     let body = parts.body(snapshot);
@@ -62,7 +73,7 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
     }
     let skip = [parts.author, parts.date, parts.relative_date, parts.reply, byline_node];
     let mut quote = None;
-    fields.text = text_of(snapshot, class_parts, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote);
+    fields.text = text_of(snapshot, class_parts, body.unwrap_or(item), nested, &skip, body.is_none(), &mut quote, &mut scratch.open_blocks);
     trim_separators(&mut fields.text);
     if let Some((name, passage)) = quote {
         fields.reply_name = fields.reply_name.take().or(name);
@@ -71,6 +82,7 @@ pub fn read(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId, nested:
     if fields.author.is_none() {
         fields.author = parts.fallback_author(&cx, body, &fields.text);
     }
+    scratch.bodies = parts.bodies;
     fields
 }
 
@@ -179,7 +191,7 @@ impl Parts {
             self.date = Some(id);
             return Some(false);
         }
-        let text = cx.snapshot.text_content(id);
+        let text = text_content(cx.snapshot, id);
         if markup || word_rules::looks_like_time(&text) {
             self.relative_date = self.relative_date.or(Some(id));
             return Some(false);
@@ -196,7 +208,7 @@ impl Parts {
         {
             return None;
         }
-        let text = snapshot.text_content(id);
+        let text = text_content(snapshot, id);
         if !(word_rules::looks_like_time(&text)) {
             return None;
         }
@@ -369,19 +381,44 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
 /// Whether the subtree's text, trimmed, starts with a char that a reply phrase starts with, or
 /// ends with one a reply suffix ends with: rules most elements out without building their text.
 fn may_hold_reply_phrase(snapshot: &Snapshot, id: NodeId) -> bool {
-    let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
-    let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
-    if first.is_some_and(|c| c.is_alphabetic() && {
-        // Lower-cased once, not once per phrase.
-        let lower = c.to_lowercase().next();
-        REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
-    }) {
+    // The subtree's texts, in order: its ids are `id` up to its end (a plain range, not a chain
+    // of iterators: nearly every small element of every comment is asked).
+    let end = snapshot.subtree_end(id);
+    let texts = || (id..end).filter_map(|d| snapshot.text(d));
+    let first = texts().find_map(|t| t.trim_start().chars().next());
+    if first.is_some_and(|c| c.is_alphabetic() && starts_a_reply_phrase(c)) {
         return true;
     }
-    let last = texts.rfind(|t| !t.trim().is_empty()).and_then(|t| t.trim_end().chars().last());
+    let last = texts().rev().find_map(|t| t.trim_end().chars().last());
     // Every suffix ends in a CJK or Hangul letter (`reply_suffixes_end_outside_ascii`).
     last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
 }
+
+/// Whether a reply phrase starts with this letter once lower-cased. Asked of the first letter of
+/// nearly every small element of a comment: an ASCII letter is answered by [`REPLY_FIRST_ASCII`].
+fn starts_a_reply_phrase(c: char) -> bool {
+    if c.is_ascii() {
+        return REPLY_FIRST_ASCII >> c.to_ascii_lowercase() as u32 & 1 != 0;
+    }
+    let lower = c.to_lowercase().next();
+    REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
+}
+
+/// The bit of each ASCII byte that starts a reply phrase (a phrase starting with another char
+/// starts with a byte of 0x80 or more, which no ASCII letter equals).
+const REPLY_FIRST_ASCII: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < REPLY_PHRASES.len() {
+        if let Some(&first) = REPLY_PHRASES[i].as_bytes().first() {
+            if first < 0x80 {
+                bits |= 1 << first;
+            }
+        }
+        i += 1;
+    }
+    bits
+};
 
 /// The only text node of a subtree, if it has exactly one.
 fn single_text(snapshot: &Snapshot, id: NodeId) -> Option<&str> {
@@ -395,12 +432,60 @@ fn single_text(snapshot: &Snapshot, id: NodeId) -> Option<&str> {
 /// trimmed, its lower-case copy is ASCII (a reply suffix ends outside ASCII), and it starts with
 /// a phrase exactly when it does so ignoring ASCII case.
 fn plain_ascii_without_reply_phrase(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let plain = text.is_ascii() && !bytes.iter().any(|&b| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')) && !bytes.windows(2).any(|w| w == b"  ");
+    let plain = text.is_ascii() && single_spaced(text.as_bytes());
     plain && {
         let trimmed = text.trim_matches(' ').as_bytes();
         !REPLY_PHRASES.iter().any(|p| trimmed.get(..p.len()).is_some_and(|start| start.eq_ignore_ascii_case(p.as_bytes())))
     }
+}
+
+#[cfg(test)]
+#[test]
+fn reply_phrase_look_answers_as_the_chained_scan() {
+    use crate::snapshot::SnapshotBuilder;
+    // The first version: the texts as a chain of iterators, the first char found over all of
+    // their chars, the last text found by `rfind`.
+    let chained = |snapshot: &Snapshot, id: NodeId| {
+        let mut texts = std::iter::once(id).chain(snapshot.descendants(id)).filter_map(|d| snapshot.text(d));
+        let first = texts.clone().flat_map(str::chars).find(|c| !c.is_whitespace());
+        if first.is_some_and(|c| c.is_alphabetic() && starts_a_reply_phrase(c)) {
+            return true;
+        }
+        let last = texts.rfind(|t| !t.trim().is_empty()).and_then(|t| t.trim_end().chars().last());
+        last.is_some_and(|c| !c.is_ascii() && REPLY_SUFFIXES.iter().any(|s| s.ends_with(c)))
+    };
+    let pieces = ["", " ", "\n\t ", "Reply", " in reply to Anna", "x", "アンナさんへの返信", "返信 ", " 안나님께 답글\n", "Ответ на", "\u{a0}Anna", "3", "答"];
+    let mut b = SnapshotBuilder::new();
+    let mut ids = Vec::new();
+    for (k, first) in pieces.iter().enumerate() {
+        for last in pieces {
+            let div = b.element(0, "div", []);
+            b.text(div, first);
+            let span = b.element(div, "span", []);
+            b.text(span, pieces[(k + 3) % pieces.len()]);
+            b.text(div, last);
+            ids.extend([div, span]);
+        }
+    }
+    ids.push(b.element(0, "div", []));
+    let s = b.finish().unwrap();
+    for id in ids {
+        assert_eq!(may_hold_reply_phrase(&s, id), chained(&s, id), "{id}");
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn reply_phrase_starts_are_those_of_the_phrase_list() {
+    let old = |c: char| {
+        let lower = c.to_lowercase().next();
+        REPLY_PHRASES.iter().any(|p| p.chars().next() == lower)
+    };
+    let chars = (0..0x80u8).map(char::from).chain(REPLY_PHRASES.iter().flat_map(|p| p.chars().flat_map(|c| [c, c.to_uppercase().next().unwrap_or(c)])));
+    for c in chars.chain(['É', 'é', 'В', 'в', 'ر', 'İ', 'K', 'ſ']) {
+        assert_eq!(starts_a_reply_phrase(c), old(c), "{c:?}");
+    }
+    assert!(starts_a_reply_phrase('I') && starts_a_reply_phrase('r') && !starts_a_reply_phrase('x'));
 }
 
 #[cfg(test)]
@@ -451,11 +536,16 @@ fn date_of(snapshot: &Snapshot, node: NodeId) -> Option<String> {
         .iter()
         .filter_map(|a| snapshot.attr(node, a))
         .find_map(parse_date)
-        .or_else(|| parse_date(&snapshot.text_content(node)))
+        .or_else(|| parse_date(&text_content(snapshot, node)))
 }
 
 fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -> Option<String> {
-    let valid = |text: String| word_rules::clean_author(&text).filter(|n| !word_rules::is_action_text(n) && !word_rules::looks_like_date(n));
+    let valid = |text: String| {
+        let name = word_rules::author_in(&text).filter(|n| !word_rules::is_action_text(n) && !word_rules::looks_like_date(n))?;
+        // Most names are the whole text: it is kept, not copied.
+        let copy = (name.len() != text.len()).then(|| name.to_owned());
+        Some(copy.unwrap_or(text))
+    };
     let text = |n: NodeId| {
         let mut c = PlainText::new();
         c.push_subtree(snapshot, n);
@@ -481,7 +571,7 @@ fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -
             && (snapshot.is(id, "time")
                 || word_rules::names_date(class_parts.of(id))
                 || word_rules::names_item_chrome(class_parts.of(id))
-                || snapshot.is(id, "a") && word_rules::looks_like_date(&snapshot.text_content(id)))
+                || snapshot.is(id, "a") && word_rules::looks_like_date(&text_content(snapshot, id)))
         {
             id = snapshot.subtree_end(id);
             own.push_space();
@@ -494,11 +584,16 @@ fn author_name_of(snapshot: &Snapshot, class_parts: &ClassParts, node: NodeId) -
 
 /// The visible text of `root`'s own content without the author, date and chrome.
 /// `quoted` receives the first quote header's name and the passage it quotes.
-fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool, quoted: &mut Option<(Option<String>, String)>) -> String {
+/// `open_blocks` is a buffer (emptied first).
+#[allow(clippy::too_many_arguments)]
+fn text_of(
+    snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: &[bool], skip: &[Option<NodeId>], whole_item: bool,
+    quoted: &mut Option<(Option<String>, String)>, open_blocks: &mut Vec<NodeId>,
+) -> String {
     let mut out = PlainText::new();
     let end = snapshot.subtree_end(root);
     let mut id = root + 1;
-    let mut open_blocks: Vec<NodeId> = Vec::new();
+    open_blocks.clear();
     while id < end {
         while open_blocks.last().is_some_and(|&b| id >= snapshot.subtree_end(b)) {
             open_blocks.pop();
@@ -522,7 +617,7 @@ fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: 
                 for d in snapshot.descendants(quote).filter(|&d| !snapshot.contains(id, d)) {
                     if let Some(t) = snapshot.text(d) {
                         passage.push_node(t);
-                    } else if snapshot.tag(d).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+                    } else if snapshot.tag(d).is_some_and(is_block_tag) {
                         passage.push_space();
                     }
                 }
@@ -531,7 +626,7 @@ fn text_of(snapshot: &Snapshot, class_parts: &ClassParts, root: NodeId, nested: 
             id = snapshot.subtree_end(id);
             continue;
         }
-        if snapshot.tag(id).is_some_and(|t| BLOCK_TAGS.contains(&t)) {
+        if snapshot.tag(id).is_some_and(is_block_tag) {
             out.push_space();
             open_blocks.push(id);
         }

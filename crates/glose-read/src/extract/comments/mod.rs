@@ -88,7 +88,8 @@ pub fn extract(snapshot: &Snapshot) -> FoundComments {
             for &c in &candidates {
                 nested[c as usize] = true;
             }
-            let fields = candidates.iter().map(|&c| fields::read(snapshot, &class_parts, c, &nested)).collect();
+            let mut scratch = fields::Scratch::default();
+            let fields = candidates.iter().map(|&c| fields::read(snapshot, &class_parts, c, &nested, &mut scratch)).collect();
             result.comments = threading::thread(snapshot, &candidates, fields);
             result.section = Some(section);
         }

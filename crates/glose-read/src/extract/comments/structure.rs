@@ -8,7 +8,7 @@
 //! comments, and the article itself is never one: it has no repeated siblings.
 
 use super::items::Sections;
-use super::class_parts::ClassParts;
+use super::class_parts::{Attr, ClassParts};
 use super::word_rules;
 use crate::snapshot::{NodeId, Snapshot};
 use rustc_hash::FxHashMap;
@@ -85,7 +85,9 @@ impl Marks {
             } else if let Some(tag) = snapshot.tag(id) {
                 let small = snapshot.subtree_end(id) - id <= 8;
                 let parts = class_parts.of(id);
-                let itemprop = snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase();
+                // The value is looked up (and lower-cased) only when the class-parts pass saw one.
+                let itemprop =
+                    if class_parts.has(id, Attr::ItemProp) { snapshot.attr(id, "itemprop").unwrap_or("").to_ascii_lowercase() } else { String::new() };
                 if tag == "time" || itemprop.contains("date") || (small && word_rules::names_date(parts)) {
                     m.time[i] = true;
                 }
@@ -143,14 +145,39 @@ fn is_weak_author(snapshot: &Snapshot, id: NodeId, tag: &str) -> bool {
     }
 }
 
-/// Chars of a text that are not white space (`char::is_whitespace`), counted byte by byte
-/// when the text is ASCII (every text node of the page is counted).
+/// Chars of a text that are not white space (`char::is_whitespace`): every text node of the
+/// page is counted, so eight ASCII bytes at a time, and only the few lead bytes that start a
+/// white-space char outside ASCII (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000) decode one.
 fn non_space_chars(text: &str) -> u32 {
-    if text.is_ascii() {
-        // Branch-free, so that it runs many bytes at a time: not a space, not `\t`..=`\r`.
-        return text.bytes().map(|b| u32::from(b != b' ' && b.wrapping_sub(b'\t') > b'\r' - b'\t')).sum();
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(&word) = bytes.get(at..at + 8).and_then(|w| <&[u8; 8]>::try_from(w).ok()) {
+            let word = u64::from_le_bytes(word);
+            if word & HIGH == 0 {
+                // The high bit of each space and each byte from 9 to 13 (all below 0x80: no
+                // addition carries into the next byte).
+                let diff = word ^ (b' ' as u64 * ONES);
+                let spaces = !(((diff & !HIGH) + !HIGH) | diff) & HIGH;
+                let controls = (word + (0x80 - 9) * ONES) & !(word + (0x80 - 14) * ONES) & HIGH;
+                // The flags summed by one multiplication (at most 8: no byte overflows).
+                count += 8 - (((spaces | controls) >> 7).wrapping_mul(ONES) >> 56) as u32;
+                at += 8;
+                continue;
+            }
+        }
+        let b = bytes[at];
+        count += u32::from(match b {
+            0x80..=0xBF => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => !matches!(b, b'\t'..=b'\r' | b' '),
+        });
+        at += 1;
     }
-    text.chars().filter(|c| !c.is_whitespace()).count() as u32
+    count
 }
 
 /// A plain element holding only a name that is an unmarked comment's byline: before a date on
@@ -531,6 +558,19 @@ mod tests {
         }
         let all: String = (0u8..128).map(char::from).collect();
         assert_eq!(non_space_chars(&all), all.chars().filter(|c| !c.is_whitespace()).count() as u32);
+        // Every white-space char and its neighbours in UTF-8, between ASCII runs of every length
+        // around eight (whole words, and words cut by the char).
+        let odd = ['\u{85}', '\u{a0}', '\u{a1}', '\u{1680}', '\u{1681}', '\u{2000}', '\u{200a}', '\u{200b}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{3001}', 'é', '字', '😀', '\u{c0}', '\u{e000}'];
+        for c in odd {
+            for before in 0..=17 {
+                for after in [0, 1, 7, 8, 9] {
+                    for run in ["a", " ", "\t", "ab \n"] {
+                        let text = format!("{}{c}{}", run.repeat(before), run.repeat(after));
+                        assert_eq!(non_space_chars(&text), text.chars().filter(|c| !c.is_whitespace()).count() as u32, "{text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

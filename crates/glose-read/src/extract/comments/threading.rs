@@ -60,10 +60,11 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
 
     let mut index_of: Vec<Option<usize>> = vec![None; count];
     // Element ids ("comment-12", and wrappers' "li-comment-12") of every candidate.
-    let anchors: HashMap<&str, usize> =
-        candidates.iter().enumerate().filter_map(|(i, &n)| snapshot.attr(n, "id").map(|a| (a, i))).collect();
+    // Built the first time an "in reply to" link is followed (most threads nest instead).
+    let mut anchors: Option<HashMap<&str, usize>> = None;
     // Each author's comments so far, latest last.
     let mut by_author: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut lower = String::new();
     let mut last_at_depth: HashMap<u32, usize> = HashMap::default();
     let mut out: Vec<FoundComment> = Vec::new();
     for c in (0..count).filter(|&c| is_comment[c]) {
@@ -77,7 +78,12 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
             }
         }
         if reply_to.is_none() {
-            reply_to = f.reply_link.as_deref().and_then(|l| anchors.get(l)).and_then(|&i| resolve(i)).and_then(|p| index_of[p]);
+            if let Some(link) = f.reply_link.as_deref() {
+                let anchors = anchors.get_or_insert_with(|| {
+                    candidates.iter().enumerate().filter_map(|(i, &n)| snapshot.attr(n, "id").map(|a| (a, i))).collect()
+                });
+                reply_to = anchors.get(link).and_then(|&i| resolve(i)).and_then(|p| index_of[p]);
+            }
         }
         if reply_to.is_none() {
             reply_to = f.depth.filter(|&d| d > 1).and_then(|d| last_at_depth.get(&(d - 1)).copied());
@@ -96,20 +102,32 @@ pub fn thread(snapshot: &Snapshot, candidates: &[NodeId], mut fields: Vec<Fields
         index_of[c] = Some(index);
         // Each comment's fields are read once: move its texts out instead of copying them.
         let f = &mut fields[c];
+        if let Some(a) = &f.author {
+            // An ASCII name is lower-cased in a reused buffer: most authors comment more than
+            // once, and a known one costs no copy.
+            if a.is_ascii() {
+                lower.clear();
+                lower.push_str(a);
+                lower.make_ascii_lowercase();
+                match by_author.get_mut(lower.as_str()) {
+                    Some(theirs) => theirs.push(index),
+                    None => by_author.entry(lower.clone()).or_default().push(index),
+                }
+            } else {
+                by_author.entry(a.to_lowercase()).or_default().push(index);
+            }
+        }
+        if let Some(d) = f.depth {
+            last_at_depth.insert(d, index);
+        }
         out.push(FoundComment {
             node: candidates[c],
-            author: f.author.clone(),
+            author: f.author.take(),
             published: f.published.take(),
             relative_date: f.relative_date.take(),
             text: std::mem::take(&mut f.text),
             reply_to,
         });
-        if let Some(a) = &f.author {
-            by_author.entry(a.to_lowercase()).or_default().push(index);
-        }
-        if let Some(d) = f.depth {
-            last_at_depth.insert(d, index);
-        }
     }
     out
 }
@@ -137,7 +155,14 @@ fn named_at_start(text: &str, by_author: &HashMap<String, Vec<usize>>) -> Option
         None => (false, text),
     };
     const CLOSING: [char; 7] = [',', ':', '.', '!', '?', ';', '…'];
-    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    // The first four words, without a list of them (every comment is asked).
+    let mut first_words = [""; 4];
+    let mut count = 0;
+    for word in rest.split_whitespace().take(4) {
+        first_words[count] = word;
+        count += 1;
+    }
+    let words = &first_words[..count];
     for n in (1..=words.len()).rev() {
         // The words joined end with the last one, and no closing char is a space: what closes
         // the candidate is the closing chars ending its last word. Asked before joining, since

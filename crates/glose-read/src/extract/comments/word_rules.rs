@@ -58,9 +58,17 @@ const IN_DATE: u16 = 64;
 const IN_BODY: u16 = 128;
 const IN_CHROME_IN_ITEM: u16 = 256;
 
-/// Every word of the part lists with the bits of the lists holding it, sorted for binary search.
-fn list_table() -> &'static [(&'static str, u16)] {
-    static TABLE: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+/// The words of the part lists, sorted, and where each first byte's words start among them.
+struct ListTable {
+    /// Every word with the bits of the lists holding it, sorted for binary search.
+    words: Vec<(&'static str, u16)>,
+    /// The words starting with byte `b` are `words[starts[b]..starts[b + 1]]` (a search among
+    /// them takes about half the comparisons of one among all).
+    starts: [u16; 257],
+}
+
+fn lists() -> &'static ListTable {
+    static TABLE: OnceLock<ListTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u16); 9] = [
             (NOT_SECTION_PARTS, IN_NOT_SECTION),
@@ -85,7 +93,11 @@ fn list_table() -> &'static [(&'static str, u16)] {
                 _ => merged.push((word, bit)),
             }
         }
-        merged
+        let mut starts = [0u16; 257];
+        for (b, start) in starts.iter_mut().enumerate() {
+            *start = merged.partition_point(|(w, _)| w.as_bytes().first().is_some_and(|&f| usize::from(f) < b)) as u16;
+        }
+        ListTable { words: merged, starts }
     })
 }
 
@@ -97,8 +109,9 @@ fn lists_of(word: &str) -> u16 {
     if LISTED_LENGTHS[first as usize] & length_bit(word.len()) == 0 {
         return 0;
     }
-    let table = list_table();
-    table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
+    let table = lists();
+    let bucket = &table.words[usize::from(table.starts[usize::from(first)])..usize::from(table.starts[usize::from(first) + 1])];
+    bucket.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| bucket[i].1)
 }
 
 /// The bit of a word's length in [`LISTED_LENGTHS`] (lengths from 31 bytes on share one).
@@ -271,13 +284,15 @@ pub fn names_date(parts: &[Part]) -> bool {
 /// Whether the parts mark a comment's text body; `Some(true)` for strong names (`content`,
 /// `message`, `text`), `Some(false)` for the weak `body` (often the whole comment), `None` else.
 pub fn names_body(parts: &[Part]) -> Option<bool> {
-    if parts.iter().any(|p| p.is_in(IN_BODY) && p != "body") {
-        Some(true)
-    } else if parts.iter().any(|p| p == "body") {
-        Some(false)
-    } else {
-        None
+    // One pass, comparing only the parts of the body list (`body` is one of them).
+    let mut weak = false;
+    for part in parts.iter().filter(|p| p.is_in(IN_BODY)) {
+        if *part != "body" {
+            return Some(true);
+        }
+        weak = true;
     }
+    weak.then_some(false)
 }
 
 /// Whether the parts mark chrome inside a comment (actions, votes, avatar, meta line).
@@ -308,8 +323,29 @@ pub fn is_action_text(text: &str) -> bool {
 
 /// [`is_load_more`] of an ASCII text, without copies (no "load more" substring is ASCII).
 fn is_load_more_ascii(text: &str) -> bool {
-    let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+    // One pass over the words (runs of ASCII letters and digits, found byte by byte: every
+    // other byte separates, as every other char does), not one per question.
+    let bytes = text.as_bytes();
+    let (mut count, mut verb, mut more) = (0, false, false);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        count += 1;
+        if count > 6 {
+            return false;
+        }
+        let word = &text[start..at];
+        verb = verb || ascii_listed(&VERB_INDEX, LOAD_VERBS, word);
+        more = more || ascii_listed(&MORE_INDEX, MORE_WORDS, word);
+    }
+    verb && more
 }
 
 /// [`ascii_index`] of [`ACTION_TEXTS`], [`LOAD_VERBS`] and [`MORE_WORDS`].
@@ -395,6 +431,11 @@ pub fn looks_like_date(text: &str) -> bool {
 
 /// Strips what surrounds a name in a byline ("Alice says:", "Par Bob", "Carl a écrit :").
 pub fn clean_author(text: &str) -> Option<String> {
+    author_in(text).map(str::to_owned)
+}
+
+/// [`clean_author`], as the slice of the text that the name is.
+pub fn author_in(text: &str) -> Option<&str> {
     let separators = [':', '：', ' ', '\u{a0}', '·', '•', '|', '-', '–', '—', ','];
     let mut name: &str = text.trim().trim_matches(separators);
     // Slices of the text until the end (one copy for the answer); an ASCII name is compared
@@ -428,7 +469,7 @@ pub fn clean_author(text: &str) -> Option<String> {
     }
     let name = name.trim().trim_matches(separators);
     let chars = name.chars().count();
-    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then(|| name.to_owned())
+    (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
 }
 
 #[cfg(test)]
@@ -443,11 +484,11 @@ mod tests {
     #[test]
     fn lists_of_a_word_are_those_of_the_table() {
         let search = |word: &str| {
-            let table = list_table();
+            let table = &lists().words;
             table.binary_search_by(|(w, _)| (*w).cmp(word)).map_or(0, |i| table[i].1)
         };
         let mut words: Vec<String> = vec!["".into(), "x".into(), "2".into(), "100000".into(), "entry".into(), "comments2".into()];
-        for &(word, _) in list_table() {
+        for &(word, _) in &lists().words {
             words.push(word.to_owned());
             words.push(format!("{word}s"));
             words.push(word.chars().skip(1).collect());
@@ -456,7 +497,7 @@ mod tests {
         for word in &words {
             assert_eq!(lists_of(word), search(word), "{word:?}");
         }
-        assert!(list_table().iter().all(|&(w, bits)| lists_of(w) == bits && bits != 0));
+        assert!(lists().words.iter().all(|&(w, bits)| lists_of(w) == bits && bits != 0));
     }
 
     #[test]
@@ -599,6 +640,50 @@ mod tests {
         let name = name.trim().trim_matches(separators).to_owned();
         let chars = name.chars().count();
         (chars > 0 && chars <= 60 && name.split_whitespace().count() <= 6).then_some(name)
+    }
+
+    #[test]
+    fn body_names_in_one_pass_answer_as_the_two_scans() {
+        let two_scans = |parts: &[Part]| {
+            if parts.iter().any(|p| p.is_in(IN_BODY) && p != "body") {
+                Some(true)
+            } else if parts.iter().any(|p| p == "body") {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let mut names: Vec<String> = vec!["".into(), "body".into(), "Body".into(), "post-body".into(), "body-text".into(), "bodyx".into(), "x".into()];
+        for word in BODY_PARTS.iter().chain(["body", "avatar", "comment"].iter()) {
+            names.extend([word.to_string(), format!("comment-{word}"), format!("{word}-body"), format!("body {word}"), word.to_uppercase()]);
+        }
+        for name in &names {
+            assert_eq!(names_body(&p(name)), two_scans(&p(name)), "{name:?}");
+        }
+        assert!(names.iter().any(|n| names_body(&p(n)) == Some(false)) && names.iter().any(|n| names_body(&p(n)) == Some(true)));
+    }
+
+    #[test]
+    fn load_more_in_one_pass_answers_as_the_three_scans() {
+        let three_scans = |text: &str| {
+            let words = || text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+            words().count() <= 6 && words().any(|w| ascii_listed(&VERB_INDEX, LOAD_VERBS, w)) && words().any(|w| ascii_listed(&MORE_INDEX, MORE_WORDS, w))
+        };
+        let mut texts: Vec<String> = vec!["".into(), " ".into(), "--".into(), "Daniel Lee".into(), "a b c d e f g".into(), "élan more".into()];
+        for verb in LOAD_VERBS.iter().take(6) {
+            for more in MORE_WORDS.iter().take(6) {
+                for filler in ["", "2", "x y", "1 2 3 4", "ab-cd_ef"] {
+                    texts.extend([
+                        format!("{verb} {more}"), format!("{more}, {verb}!"), format!("{verb} {filler} {more}"), format!("{filler} {verb}{more}"),
+                        format!("{}{more}", verb.to_uppercase()), format!("{verb}\u{e9}{more}"), format!("{filler} {filler} {verb} {more}"),
+                    ]);
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(is_load_more_ascii(text), three_scans(text), "{text:?}");
+        }
+        assert!(texts.iter().filter(|t| is_load_more_ascii(t)).count() > 50);
     }
 
     #[test]
