@@ -153,6 +153,10 @@ pub fn ends_with_credit(text: &str) -> bool {
 
 /// A text's words joined by one space, lower case.
 fn normalise(text: &str) -> String {
+    // The blocks' texts are collapsed already: only lower-cased.
+    if is_collapsed(text) {
+        return text.to_lowercase();
+    }
     if !text.is_ascii() {
         let mut joined = String::with_capacity(text.len());
         for word in text.split_whitespace() {
@@ -186,6 +190,51 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// Whether a text's words are joined by one space already (no white space at either end, none
+/// but single ASCII spaces between words): eight bytes at a time, and only chars whose first
+/// byte is 0xC2, 0xE1, 0xE2 or 0xE3 decoded (the only non-ASCII white space, see
+/// [`solid_chars_up_to`]).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(|&b| is_ascii_space(b)) || bytes.last().is_some_and(|&b| is_ascii_space(b)) {
+        return false;
+    }
+    // Whether the byte before the current one is a space.
+    let mut after_space = false;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let (spaces, controls) = space_masks(word);
+        if controls != 0 || spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        after_space = spaces >> 63 != 0;
+    }
+    for &b in chunks.remainder() {
+        if matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    text.is_ascii()
+        || !bytes.iter().enumerate().any(|(at, &b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && text[at..].chars().next().is_some_and(char::is_whitespace))
+}
+
+/// The high bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Where a word's bytes are spaces, and where they are `\t` … `\r`: the high bit of each such
+/// byte (any byte: one with its high bit set is neither). The low seven bits of each byte are
+/// added to, so no addition carries into the next byte.
+fn space_masks(word: u64) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = !HIGH_BITS;
+    let diff = word ^ (b' ' as u64 * ONES);
+    let spaces = !(((diff & low) + low) | diff) & HIGH_BITS;
+    let seven = word & low;
+    let controls = (seven + (0x80 - 9) * ONES) & !(seven + (0x80 - 14) * ONES) & HIGH_BITS & !word;
+    (spaces, controls)
+}
 
 /// Whether a text has more than `n` chars that are not white space.
 fn more_solid_chars_than(text: &str, n: usize) -> bool {
@@ -199,6 +248,14 @@ struct Prefixes<const N: usize> {
     /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
     order: [u8; N],
     start: [u8; 257],
+    /// Bit [`pair_bit`] of each word's first two bytes (every bit when a word has one byte): a
+    /// text whose first two bytes have no bit opens with none of the words.
+    pairs: [u64; 4],
+}
+
+/// Where two bytes fall in [`Prefixes::pairs`].
+const fn pair_bit(first: u8, second: u8) -> usize {
+    (first as usize * 31 + second as usize) & 255
 }
 
 impl<const N: usize> Prefixes<N> {
@@ -218,14 +275,22 @@ impl<const N: usize> Prefixes<N> {
         }
         let mut next = start;
         let mut order = [0u8; N];
+        let mut pairs = [0u64; 4];
         let mut i = 0;
         while i < N {
-            let first = words[i].as_bytes()[0] as usize;
+            let bytes = words[i].as_bytes();
+            let first = bytes[0] as usize;
             order[next[first] as usize] = i as u8;
             next[first] += 1;
+            if bytes.len() == 1 {
+                pairs = [u64::MAX; 4];
+            } else {
+                let bit = pair_bit(bytes[0], bytes[1]);
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
             i += 1;
         }
-        Prefixes { words, order, start }
+        Prefixes { words, order, start, pairs }
     }
 
     /// The words that open with `t`'s first byte (none when `t` is empty).
@@ -239,6 +304,12 @@ impl<const N: usize> Prefixes<N> {
 
     /// Whether `t` starts with one of the words.
     fn starts(&self, t: &str) -> bool {
+        if let [first, second, ..] = *t.as_bytes() {
+            let bit = pair_bit(first, second);
+            if self.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+                return false;
+            }
+        }
         self.candidates(t).any(|w| t.starts_with(w))
     }
 
@@ -676,6 +747,21 @@ mod tests {
                 assert_eq!(super::super::facts::is_blank(text), text.trim().is_empty(), "{text:?}");
                 assert_eq!(super::super::facts::trim_blank_start(text), text.trim_start(), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn collapsed_texts_are_recognised_like_a_plain_split() {
+        let plain = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ") == t;
+        let mut lines = sample_lines();
+        for sep in [" ", "  ", "\t", "\u{b}", "\r\n", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{e9}", "\u{2013}", "x"] {
+            for at in 0..20 {
+                let head = "abcdefghijklmnopqrst".get(..at).unwrap_or("");
+                lines.extend([format!("{head}{sep}end"), format!("{head}{sep}"), format!("{sep}{head}"), format!("{head} {sep} z")]);
+            }
+        }
+        for line in &lines {
+            assert_eq!(is_collapsed(line), plain(line), "{line:?}");
         }
     }
 
