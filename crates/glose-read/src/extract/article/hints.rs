@@ -68,14 +68,25 @@ impl<'a> Hints<'a> {
         matched.push(' ');
         matched.push_str(id_value);
         matched.make_ascii_lowercase();
+        // Every hint list read in one scan: what the words found in the class and in the id say.
+        let (in_class, in_id) = patterns::hint_lists(&matched, class_value.len());
         let mut weight = 0i8;
-        for value in [&matched[..class_value.len()], &matched[class_value.len() + 1..]] {
-            if !value.is_empty() {
-                weight -= i8::from(patterns::is_negative(value));
-                weight += i8::from(patterns::is_positive(value));
-            }
+        for says in [in_class, in_id] {
+            weight -= i8::from(says & patterns::HINT_NEGATIVE != 0);
+            weight += i8::from(says & patterns::HINT_POSITIVE != 0);
         }
-        (Self::flags_of(&matched), weight)
+        let says = in_class | in_id;
+        let mut flags = READ;
+        if says & patterns::HINT_UNLIKELY != 0 && says & patterns::HINT_MAYBE == 0 {
+            flags |= UNLIKELY;
+        }
+        if says & patterns::HINT_AUTHOR_BOX != 0 {
+            flags |= AUTHOR_BOX;
+        }
+        if patterns::is_share(&matched) {
+            flags |= SHARE;
+        }
+        (flags, weight)
     }
 
     /// [`Hints::hints_of`] for any class and id, as the patterns read them.
