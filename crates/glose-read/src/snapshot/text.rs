@@ -75,6 +75,29 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// The high bit of each byte of a word.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// A one in each byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a word that is `byte` (an ASCII byte): the low seven bits of
+/// each byte of `word ^ byte` are added to, so nothing carries into the next byte.
+pub(crate) fn equal_bits(word: u64, byte: u8) -> u64 {
+    let low = !HIGH_BITS;
+    let diff = word ^ (u64::from(byte) * ONES);
+    !(((diff & low) + low) | diff) & HIGH_BITS
+}
+
+/// Where a word's bytes are spaces, and where they are `\t` … `\r` (ASCII white space): the
+/// high bit of each such byte (any byte: one with its high bit set is neither). Only the low
+/// seven bits of each byte are added to, so no addition carries into the next byte.
+pub(crate) fn space_masks(word: u64) -> (u64, u64) {
+    let seven = word & !HIGH_BITS;
+    let controls = (seven + (0x80 - 9) * ONES) & !(seven + (0x80 - 14) * ONES) & HIGH_BITS & !word;
+    (equal_bits(word, b' '), controls)
+}
+
 /// Whether a char is left out of the collapsed text: the soft hyphen (U+00AD), a hyphenation
 /// hint that is invisible unless the line breaks there ("Touristen\u{ad}attraktion" reads
 /// "Touristenattraktion").
@@ -132,6 +155,20 @@ impl TextCollector {
             // Up to the next checkpoint, or the end of the collapsed stretch.
             let limit = bytes.len().min(at + (RUN_CHECKPOINT - since) as usize);
             let mut end = at + 1;
+            // Eight bytes at a time while the byte after them is in the text: the stretch stops
+            // at `\t` … `\r`, or at a space followed by white space.
+            while end + 8 < limit {
+                let chunk = &bytes[end..end + 8];
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                let (spaces, controls) = space_masks(word);
+                let next_space = u64::from(is_ascii_space(bytes[end + 8])) << 63;
+                let stops = controls | (spaces & (((spaces | controls) >> 8) | next_space));
+                if stops != 0 {
+                    end += stops.trailing_zeros() as usize / 8;
+                    break;
+                }
+                end += 8;
+            }
             while end < limit && (!is_ascii_space(bytes[end]) || (bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&b| !is_ascii_space(b)))) {
                 end += 1;
             }
@@ -326,6 +363,7 @@ mod tests {
             texts.push(t.clone());
             texts.push(format!(" {t} "));
             texts.push(t.replace(' ', "\n"));
+            texts.push(t.replacen(' ', "\u{b}", 5).replacen(' ', "\r", 9).replacen(' ', "\u{c}", 13));
         }
         for before in ["", "z", "zz zz", "\u{e9}t\u{e9} ", &"w ".repeat(40)] {
             for text in &texts {

@@ -7,6 +7,7 @@
 
 
 use super::facts::{is_ascii_space, solid_chars_up_to};
+use crate::snapshot::text::space_masks;
 
 /// Lines that are chrome as a whole (lower case, trailing `:` `.` `›` `»` `…` and spaces ignored).
 const WHOLE_LINES: &[&str] = &[
@@ -218,22 +219,6 @@ fn is_collapsed(text: &str) -> bool {
     }
     text.is_ascii()
         || !bytes.iter().enumerate().any(|(at, &b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && text[at..].chars().next().is_some_and(char::is_whitespace))
-}
-
-/// The high bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Where a word's bytes are spaces, and where they are `\t` … `\r`: the high bit of each such
-/// byte (any byte: one with its high bit set is neither). The low seven bits of each byte are
-/// added to, so no addition carries into the next byte.
-fn space_masks(word: u64) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = !HIGH_BITS;
-    let diff = word ^ (b' ' as u64 * ONES);
-    let spaces = !(((diff & low) + low) | diff) & HIGH_BITS;
-    let seven = word & low;
-    let controls = (seven + (0x80 - 9) * ONES) & !(seven + (0x80 - 14) * ONES) & HIGH_BITS & !word;
-    (spaces, controls)
 }
 
 /// Whether a text has more than `n` chars that are not white space.

@@ -2,6 +2,7 @@
 //! of paragraphs, images, list items…), each computed for every node in one backward pass over
 //! the arena, leaving out removed subtrees.
 
+use crate::snapshot::text::{equal_bits, space_masks, HIGH_BITS};
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Elements that make a `<div>` more than a paragraph (Reader View's `DIV_TO_P_ELEMS`).
@@ -201,9 +202,6 @@ pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
     solid.min(limit)
 }
 
-/// The high bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// How many of a word's eight ASCII bytes are white space (space, or `\t` … `\r`): the high bit
 /// of a byte is set in `equal` where the byte is a space, in `control` where it is 9 to 13 (each
 /// byte is below 0x80, so no addition carries into the next byte).
@@ -211,22 +209,11 @@ fn ascii_spaces(word: u64) -> usize {
     ascii_space_bits(word).count_ones() as usize
 }
 
-/// Bytes of a word of eight ASCII bytes.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// The high bit of each byte of a word of eight ASCII bytes that is white space (see
 /// [`ascii_spaces`]).
 fn ascii_space_bits(word: u64) -> u64 {
-    let control = (word + (0x80 - 9) * ONES) & !(word + (0x80 - 14) * ONES) & HIGH_BITS;
-    equal_bits(word, b' ') | control
-}
-
-/// The high bit of each byte of a word that is `byte` (an ASCII byte): the low seven bits of
-/// each byte of `word ^ byte` are added to, so nothing carries into the next byte.
-fn equal_bits(word: u64, byte: u8) -> u64 {
-    let low = !HIGH_BITS;
-    let diff = word ^ (u64::from(byte) * ONES);
-    !(((diff & low) + low) | diff) & HIGH_BITS
+    let (spaces, controls) = space_masks(word);
+    spaces | controls
 }
 
 /// Collapsed length of a text node's data (each white-space run counts as one char).
