@@ -311,6 +311,7 @@ static LEAD_IN_INDEX: Prefixes<{ LEAD_INS.len() }> = Prefixes::new(LEAD_INS);
 static LIST_HEADING_INDEX: Prefixes<{ LIST_HEADINGS.len() }> = Prefixes::new(LIST_HEADINGS);
 static DATE_WORD_INDEX: Prefixes<{ DATE_WORDS.len() }> = Prefixes::new(DATE_WORDS);
 static COUNTER_WORD_INDEX: Prefixes<{ COUNTER_WORDS.len() }> = Prefixes::new(COUNTER_WORDS);
+static NOTICE_INDEX: Prefixes<{ NOTICE_LEAD_INS.len() }> = Prefixes::new(NOTICE_LEAD_INS);
 
 fn trim_end(t: &str) -> &str {
     t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '›' | '»' | '…' | '>' | '|' | '!' | '?') || c.is_whitespace()).trim_start()
@@ -441,11 +442,10 @@ fn is_notice(t: &str) -> bool {
     if t.chars().count() > 400 {
         return false;
     }
-    let starts = |clause: &str| {
-        let clause = clause.trim_start_matches(['*', ' ', '(', '»', '"']);
-        NOTICE_LEAD_INS.iter().any(|l| clause.starts_with(l))
-    };
-    starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
+    let starts = |clause: &str| NOTICE_INDEX.starts(clause.trim_start_matches(['*', ' ', '(', '»', '"']));
+    // The separators are ASCII: found byte by byte, without decoding the chars between them.
+    starts(t)
+        || t.bytes().enumerate().any(|(at, b)| matches!(b, b'.' | b':' | b'/' | b'!' | b'?' | b'|') && t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
 }
 
 /// Separators between the parts of a meta line.
@@ -488,7 +488,10 @@ const CHAIN_ONLY_PHRASES: &[&str] = &["jump to recipe", "loading", "laden", "cha
 /// (dates, counters, tags…): "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags:", "Freitag | 14. Juni
 /// 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS".
 fn is_segmented_meta(t: &str) -> bool {
-    if t.chars().count() > 160 {
+    // Without a separator there is one part. `|` is ASCII; `·` (C2 B7) and `•` (E2 80 A2) end with
+    // bytes that no other char needs to hold: a line without any of the three bytes is let go
+    // unsplit.
+    if t.chars().count() > 160 || !t.bytes().any(|b| matches!(b, b'|' | 0xB7 | 0xA2)) {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '·', '•']).map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -521,7 +524,9 @@ fn is_file_line(t: &str) -> bool {
 
 /// A timestamp followed by another chrome line ("24.01.2022 11:38 Kategorie: News").
 fn chrome_after_date(t: &str, heading: bool) -> bool {
-    if t.chars().count() > 120 {
+    // A date line holds a digit: without one in the first six words, no head below is a date.
+    let heads_end = t.match_indices(' ').nth(5).map_or(t.len(), |(at, _)| at);
+    if t.chars().count() > 120 || !t[..heads_end].bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // The first one to six words and the rest, split at a space (the words joined again).
@@ -559,6 +564,10 @@ pub fn is_list_heading(text: &str) -> bool {
 
 /// [`is_list_heading`] of a [`normalise`]d text (normalising again would change nothing).
 fn is_normalised_list_heading(t: &str) -> bool {
+    // Most lines open with no list heading: their words are not counted.
+    if !LIST_HEADING_INDEX.starts(t) {
+        return false;
+    }
     let short = t.split_whitespace().count() <= 8 && t.chars().count() <= 80;
     (short || t.chars().count() <= 200)
         && LIST_HEADING_INDEX.candidates(t).any(|h| {
@@ -747,6 +756,60 @@ mod tests {
         }
         for line in &lines {
             assert_eq!(is_collapsed(line), plain(line), "{line:?}");
+        }
+    }
+
+    /// The rules with quick rejections and indexes against them as first written, on the
+    /// normalised sample lines.
+    #[test]
+    fn quick_rejections_keep_the_rules() {
+        let notice_as_written = |t: &str| {
+            if t.chars().count() > 400 {
+                return false;
+            }
+            let starts = |clause: &str| {
+                let clause = clause.trim_start_matches(['*', ' ', '(', '»', '"']);
+                NOTICE_LEAD_INS.iter().any(|l| clause.starts_with(l))
+            };
+            starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
+        };
+        // The byte test of `is_segmented_meta` lets go only lines of fewer than two parts.
+        let unsplit_is_one_part = |t: &str| {
+            let parts = t.split(['|', '·', '•']).map(str::trim).filter(|p| !p.is_empty()).count();
+            t.bytes().any(|b| matches!(b, b'|' | 0xB7 | 0xA2)) || parts < 2
+        };
+        let list_heading_as_written = |t: &str| {
+            let short = t.split_whitespace().count() <= 8 && t.chars().count() <= 80;
+            (short || t.chars().count() <= 200)
+                && LIST_HEADING_INDEX.candidates(t).any(|h| {
+                    t.starts_with(h) && word_ends(t, h.len()) && (short || h.ends_with(':') || t[h.len()..].trim_start().starts_with(':'))
+                })
+        };
+        let after_date_as_written = |t: &str, heading: bool| {
+            t.chars().count() <= 120
+                && t.match_indices(' ').take(6).any(|(at, _)| {
+                    let (head, tail) = (&t[..at], &t[at + 1..]);
+                    is_date_line(trim_end(head))
+                        && (LEAD_IN_INDEX.starts(tail)
+                            || WHOLE_LINE_INDEX.holds(trim_end(tail))
+                            || is_counter(trim_end(tail))
+                            || (!heading && is_byline(tail))
+                            || (!heading && t.chars().count() <= 40 && has_year(head) && tail.split_whitespace().count() <= 2 && is_section_label(tail)))
+                })
+        };
+        let mut lines = sample_lines();
+        for w in NOTICE_LEAD_INS {
+            lines.extend([format!("Text. {w} x"), format!("a | {w}"), format!("x:* ({w}"), format!("x.{w}")]);
+        }
+        lines.extend(["12.03.2021 | Kategorie: News", "Freitag · 14. Juni 2019 • 15:49", "a · b", "x • y", "é|è", "24.01.2022 11:38 Kategorie: News"].map(str::to_owned));
+        for line in lines {
+            let t = normalise(&line);
+            assert_eq!(is_notice(&t), notice_as_written(&t), "{t:?}");
+            assert!(unsplit_is_one_part(&t), "{t:?}");
+            assert_eq!(is_normalised_list_heading(&t), list_heading_as_written(&t), "{t:?}");
+            for heading in [false, true] {
+                assert_eq!(chrome_after_date(&t, heading), after_date_as_written(&t, heading), "{t:?}");
+            }
         }
     }
 
