@@ -223,7 +223,8 @@ fn is_collapsed(text: &str) -> bool {
 
 /// Whether a text has more than `n` chars that are not white space.
 fn more_solid_chars_than(text: &str, n: usize) -> bool {
-    solid_chars_up_to(text, n + 1) > n
+    // A char takes a byte or more: a text of `n` bytes or fewer has no more than `n` chars.
+    text.len() > n && solid_chars_up_to(text, n + 1) > n
 }
 
 /// A word list indexed by first byte at compile time (at most 255 words, none empty), so that
