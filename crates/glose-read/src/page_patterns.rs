@@ -110,10 +110,13 @@ pub(crate) const HINT_POSITIVE: u8 = 4;
 pub(crate) const HINT_NEGATIVE: u8 = 8;
 /// In [`AUTHOR_BOX`].
 pub(crate) const HINT_AUTHOR_BOX: u8 = 16;
+/// In [`BYLINE`] ([`is_byline_element`] of the class or the id).
+pub(crate) const HINT_BYLINE: u8 = 32;
 
 /// The class / id hint lists and what a word of each says; `hid` counts only as a whole word.
-const HINT_LISTS: [(&[&str], u8); 6] = [
+const HINT_LISTS: [(&[&str], u8); 7] = [
     (UNLIKELY, HINT_UNLIKELY),
+    (BYLINE, HINT_BYLINE),
     (MAYBE_CANDIDATE, HINT_MAYBE),
     (POSITIVE, HINT_POSITIVE),
     (NEGATIVE, HINT_NEGATIVE),
@@ -395,11 +398,18 @@ pub fn is_promo_lead_in(head: &str) -> bool {
 
 /// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
 pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
-    if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
-        return true;
-    }
-    let marks = |v: Option<&str>| v.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES));
-    marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
+    has_author_mark(snapshot, id) || is_byline_name(snapshot.attr(id, "class")) || is_byline_name(snapshot.attr(id, "id"))
+}
+
+/// Whether an element's `rel` or `itemprop` names the author (the part of [`is_byline_element`]
+/// that is not its class or id).
+pub fn has_author_mark(snapshot: &Snapshot, id: u32) -> bool {
+    snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author"))
+}
+
+/// Whether a class or id value marks a byline (the other part of [`is_byline_element`]).
+pub fn is_byline_name(value: Option<&str>) -> bool {
+    value.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES))
 }
 
 /// Class / id parts of the byline (lower case).

@@ -5,7 +5,7 @@
 use super::facts::{is_blank, solid_chars_up_to, trim_blank_start};
 use super::hints::Hints;
 use super::chrome;
-use crate::page_patterns::{self as patterns, is_byline_element};
+use crate::page_patterns as patterns;
 use super::Flags;
 use crate::text::similarity::similarity;
 use crate::snapshot::{NodeId, Snapshot};
@@ -309,7 +309,7 @@ fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, prose: &[u32], id: NodeId,
     if attr("aria-modal") == Some("true") && attr("role") == Some("dialog") {
         return true;
     }
-    if !matches!(tag, "body" | "html" | "article" | "main") && is_byline_element(snapshot, id) {
+    if !matches!(tag, "body" | "html" | "article" | "main") && hints.byline(id) {
         if let Some(text) = short_text(snapshot, id, 100) {
             if !text.is_empty() {
                 return true;
