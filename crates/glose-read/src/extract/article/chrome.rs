@@ -552,7 +552,7 @@ fn has_year(t: &str) -> bool {
 /// A-Frauen", "2021-10-16 | Botschaft"): the first opens with a capital (in the page's text) or a
 /// separator comes first.
 fn is_section_label(tail: &str) -> bool {
-    let tail = tail.trim_start_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–' | ' '));
+    let tail = tail.trim_start_matches(['|', '·', '•', '-', '–', ' ']);
     !tail.is_empty() && !tail.ends_with(['.', '!', '?']) && tail.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&'))
 }
 
