@@ -114,6 +114,7 @@ fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
     let body = snapshot.body();
     let end = snapshot.subtree_end(body);
     let mut id = body + 1;
+    let mut names = String::new();
     while id < end {
         let Some(tag) = snapshot.tag(id) else {
             id += 1;
@@ -124,8 +125,7 @@ fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
                 return Some(text);
             }
         }
-        let matched = patterns::match_string(snapshot.attr(id, "class"), snapshot.attr(id, "id"));
-        let unlikely = tag != "a" && patterns::is_unlikely(&matched)
+        let unlikely = tag != "a" && unlikely_names(snapshot, id, &mut names)
             && !snapshot.ancestors(id).take(4).any(|a| snapshot.is(a, "table") || snapshot.is(a, "code"));
         if unlikely || matches!(tag, "script" | "nav") || snapshot.attr(id, "role").is_some_and(|r| patterns::UNLIKELY_ROLES.contains(&r)) {
             id = snapshot.subtree_end(id);
@@ -134,6 +134,26 @@ fn byline_in_page(snapshot: &Snapshot) -> Option<String> {
         id += 1;
     }
     None
+}
+
+/// [`patterns::is_unlikely`] of an element's [`patterns::match_string`], built for ASCII names
+/// in `buffer` (reused from element to element: this is asked of most elements of the page).
+fn unlikely_names(snapshot: &Snapshot, id: u32, buffer: &mut String) -> bool {
+    let (class, id_attr) = (snapshot.attr(id, "class"), snapshot.attr(id, "id"));
+    let (class_value, id_value) = (class.unwrap_or(""), id_attr.unwrap_or(""));
+    if class_value.is_empty() && id_value.is_empty() {
+        // The match string is then " ": no hint matches a lone space.
+        return false;
+    }
+    if !class_value.is_ascii() || !id_value.is_ascii() {
+        return patterns::is_unlikely(&patterns::match_string(class, id_attr));
+    }
+    buffer.clear();
+    buffer.push_str(class_value);
+    buffer.push(' ');
+    buffer.push_str(id_value);
+    buffer.make_ascii_lowercase();
+    patterns::is_unlikely(buffer)
 }
 
 /// The collapsed text of a subtree when it has fewer than `max` chars (reads at most a few times

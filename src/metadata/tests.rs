@@ -77,3 +77,31 @@ fn seed_page_metadata_is_exact() {
     assert_eq!(found.site_name.as_deref(), m["site_name"].as_str());
     assert_eq!(found.lang.as_deref(), m["lang"].as_str());
 }
+
+/// The byline walk's unlikely test (names built in a reused buffer) against the patterns, on
+/// every element of the sample pages and on names with capitals, non-ASCII and missing parts.
+#[test]
+fn unlikely_names_read_like_the_patterns() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let mut pages: Vec<String> = vec![
+        r#"<body><div class="Sidebar">x</div><div id="MENU">x</div><div class="" id="">x</div><div class="Menü">x</div><div class="main-Sidebar" id="Ärticle">x</div></body>"#.to_owned(),
+    ];
+    for entry in std::fs::read_dir(&root).expect("tests/pages") {
+        if let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) {
+            pages.push(html);
+        }
+    }
+    let mut buffer = String::new();
+    let mut elements = 0;
+    for html in &pages {
+        let s = parse_html(html);
+        for id in 0..s.len() as u32 {
+            if s.tag(id).is_some() {
+                let expected = crate::page_patterns::is_unlikely(&crate::page_patterns::match_string(s.attr(id, "class"), s.attr(id, "id")));
+                assert_eq!(super::unlikely_names(&s, id, &mut buffer), expected, "{:?} {:?}", s.attr(id, "class"), s.attr(id, "id"));
+                elements += 1;
+            }
+        }
+    }
+    assert!(elements > 1000, "{elements}");
+}

@@ -37,8 +37,9 @@ const NEGATIVE: &[&str] = &[
 /// ARIA roles of parts that are never the article.
 pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
-/// Most words in one hint list ([`Needles`] indexes them with bytes).
-const MAX_NEEDLES: usize = 64;
+/// Most words in one hint list ([`Needles`] indexes them with bytes; [`HINT_WORDS`] is the
+/// longest).
+const MAX_NEEDLES: usize = 128;
 
 /// A word list indexed at compile time for [`any_in`]: its words grouped by first byte, and a
 /// 256-bit filter of their first two bytes. Also the comment extraction's class-name stems.
@@ -99,6 +100,105 @@ static NEGATIVE_NEEDLES: Needles = Needles::new(NEGATIVE);
 static AUTHOR_BOX_NEEDLES: Needles = Needles::new(AUTHOR_BOX);
 static BYLINE_NEEDLES: Needles = Needles::new(BYLINE);
 
+/// What a word of [`HINT_WORDS`] says: the hint lists it is in ([`hint_lists`]).
+pub(crate) const HINT_UNLIKELY: u8 = 1;
+/// In [`MAYBE_CANDIDATE`].
+pub(crate) const HINT_MAYBE: u8 = 2;
+/// In [`POSITIVE`].
+pub(crate) const HINT_POSITIVE: u8 = 4;
+/// In [`NEGATIVE`], or the whole word `hid` ([`is_negative`]).
+pub(crate) const HINT_NEGATIVE: u8 = 8;
+/// In [`AUTHOR_BOX`].
+pub(crate) const HINT_AUTHOR_BOX: u8 = 16;
+/// In [`BYLINE`] ([`is_byline_element`] of the class or the id).
+pub(crate) const HINT_BYLINE: u8 = 32;
+
+/// The class / id hint lists and what a word of each says; `hid` counts only as a whole word.
+const HINT_LISTS: [(&[&str], u8); 7] = [
+    (UNLIKELY, HINT_UNLIKELY),
+    (BYLINE, HINT_BYLINE),
+    (MAYBE_CANDIDATE, HINT_MAYBE),
+    (POSITIVE, HINT_POSITIVE),
+    (NEGATIVE, HINT_NEGATIVE),
+    (AUTHOR_BOX, HINT_AUTHOR_BOX),
+    (&["hid"], HINT_NEGATIVE),
+];
+
+/// Words in all of [`HINT_LISTS`] (a word in two lists counts twice).
+const HINT_WORD_COUNT: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < HINT_LISTS.len() {
+        n += HINT_LISTS[i].0.len();
+        i += 1;
+    }
+    n
+};
+
+/// Every word of [`HINT_LISTS`], and what it says: one scan of a class and id reads all the lists.
+const HINT_WORDS: ([&str; HINT_WORD_COUNT], [u8; HINT_WORD_COUNT]) = {
+    let mut words = [""; HINT_WORD_COUNT];
+    let mut says = [0u8; HINT_WORD_COUNT];
+    let (mut n, mut i) = (0, 0);
+    while i < HINT_LISTS.len() {
+        let mut k = 0;
+        while k < HINT_LISTS[i].0.len() {
+            let word = HINT_LISTS[i].0[k];
+            let mut b = 0;
+            while b < word.len() {
+                // A match never spans the space between the class and the id.
+                assert!(word.as_bytes()[b] != b' ', "a hint word with a space");
+                b += 1;
+            }
+            words[n] = word;
+            says[n] = HINT_LISTS[i].1;
+            n += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    (words, says)
+};
+static HINT_NEEDLES: Needles = Needles::new(&HINT_WORDS.0);
+
+/// What the hint lists say of a lower-cased ASCII [`match_string`] `"{class} {id}"` whose class
+/// is `class_len` bytes long: the [`HINT_UNLIKELY`]… bits of the words found in the class, and
+/// of those found in the id. One scan instead of one per list and half.
+pub(crate) fn hint_lists(matched: &str, class_len: usize) -> (u8, u8) {
+    let hay = matched.as_bytes();
+    let needles = &HINT_NEEDLES;
+    let space = |b: Option<&u8>| b.is_none_or(|&b| matches!(b, b'\t'..=b'\r' | b' '));
+    let (mut class, mut id) = (0u8, 0u8);
+    for at in 0..hay.len().saturating_sub(1) {
+        let first = hay[at];
+        let group = needles.start[first as usize] as usize..needles.start[first as usize + 1] as usize;
+        if group.is_empty() {
+            continue;
+        }
+        let bit = pair_bit(first, hay[at + 1]);
+        if needles.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+            continue;
+        }
+        let second = hay[at + 1];
+        for &k in &needles.order[group] {
+            let word = needles.words[k as usize];
+            // The second byte first: a group shares its first byte, and a whole compare is a call.
+            if word.as_bytes()[1] != second || !hay[at..].starts_with(word.as_bytes()) {
+                continue;
+            }
+            if word == "hid" && !(space(at.checked_sub(1).and_then(|i| hay.get(i))) && space(hay.get(at + 3))) {
+                continue;
+            }
+            let says = HINT_WORDS.1[k as usize];
+            if at < class_len {
+                class |= says;
+            } else {
+                id |= says;
+            }
+        }
+    }
+    (class, id)
+}
+
 /// Whether any needle occurs in the haystack (`str::contains` for each, in one scan: at each
 /// position only the words starting with its byte are compared, and only when some word starts
 /// with its two bytes).
@@ -129,9 +229,13 @@ fn scan(hay: &[u8], needles: &Needles, fold: bool) -> bool {
             continue;
         }
         let rest = &hay[at..];
+        let second = byte(at + 1);
+        // The second byte first: a group shares its first byte, and a whole compare is a call.
         let found = needles.order[group].iter().any(|&k| {
             let word = needles.words[k as usize].as_bytes();
-            if fold {
+            if word[1] != second {
+                false
+            } else if fold {
                 rest.get(..word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
             } else {
                 rest.starts_with(word)
@@ -294,11 +398,18 @@ pub fn is_promo_lead_in(head: &str) -> bool {
 
 /// Whether an element's class, id, `rel` or `itemprop` marks it as the article's byline.
 pub fn is_byline_element(snapshot: &Snapshot, id: u32) -> bool {
-    if snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author")) {
-        return true;
-    }
-    let marks = |v: Option<&str>| v.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES));
-    marks(snapshot.attr(id, "class")) || marks(snapshot.attr(id, "id"))
+    has_author_mark(snapshot, id) || is_byline_name(snapshot.attr(id, "class")) || is_byline_name(snapshot.attr(id, "id"))
+}
+
+/// Whether an element's `rel` or `itemprop` names the author (the part of [`is_byline_element`]
+/// that is not its class or id).
+pub fn has_author_mark(snapshot: &Snapshot, id: u32) -> bool {
+    snapshot.attr(id, "rel") == Some("author") || snapshot.attr(id, "itemprop").is_some_and(|p| p.contains("author"))
+}
+
+/// Whether a class or id value marks a byline (the other part of [`is_byline_element`]).
+pub fn is_byline_name(value: Option<&str>) -> bool {
+    value.is_some_and(|v| any_in_ignoring_ascii_case(v, &BYLINE_NEEDLES))
 }
 
 /// Class / id parts of the byline (lower case).

@@ -70,6 +70,34 @@ pub fn is_collapsible_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// `char::is_whitespace` of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The high bit of each byte of a word.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// A one in each byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a word that is `byte` (an ASCII byte): the low seven bits of
+/// each byte of `word ^ byte` are added to, so nothing carries into the next byte.
+pub(crate) fn equal_bits(word: u64, byte: u8) -> u64 {
+    let low = !HIGH_BITS;
+    let diff = word ^ (u64::from(byte) * ONES);
+    !(((diff & low) + low) | diff) & HIGH_BITS
+}
+
+/// Where a word's bytes are spaces, and where they are `\t` … `\r` (ASCII white space): the
+/// high bit of each such byte (any byte: one with its high bit set is neither). Only the low
+/// seven bits of each byte are added to, so no addition carries into the next byte.
+pub(crate) fn space_masks(word: u64) -> (u64, u64) {
+    let seven = word & !HIGH_BITS;
+    let controls = (seven + (0x80 - 9) * ONES) & !(seven + (0x80 - 14) * ONES) & HIGH_BITS & !word;
+    (equal_bits(word, b' '), controls)
+}
+
 /// Whether a char is left out of the collapsed text: the soft hyphen (U+00AD), a hyphenation
 /// hint that is invisible unless the line breaks there ("Touristen\u{ad}attraktion" reads
 /// "Touristenattraktion").
@@ -93,46 +121,66 @@ impl TextCollector {
     }
 
     /// [`TextCollector::push_node`] of ASCII text: no soft hyphen, white space is ASCII, UTF-16
-    /// offsets are byte offsets, and each run of non-space bytes is copied whole (cut only where
-    /// a checkpoint falls).
+    /// offsets are byte offsets, and each stretch that is already collapsed (words with single
+    /// spaces between them) is copied whole, cut only where a checkpoint falls. A space met where
+    /// a checkpoint falls goes through the white-space branch, as it does char by char.
     fn push_ascii_node(&mut self, node: NodeId, text: &str) {
         let bytes = text.as_bytes();
+        // The collapsed text is never longer than the data plus the space before it: one
+        // allocation instead of growing word by word.
+        self.out.text.reserve(bytes.len() + 1);
         let mut run_start: Option<u32> = None;
         let mut at = 0;
         while at < bytes.len() {
-            if matches!(bytes[at], b'\t'..=b'\r' | b' ') {
+            if is_ascii_space(bytes[at]) {
                 if self.chars > 0 {
                     self.pending_space = true;
                 }
                 at += 1;
                 continue;
             }
-            let word_end = bytes[at..].iter().position(|b| matches!(b, b'\t'..=b'\r' | b' ')).map_or(bytes.len(), |len| at + len);
             if self.pending_space {
                 self.out.text.push(' ');
                 self.chars += 1;
                 self.pending_space = false;
             }
-            while at < word_end {
-                let since = match run_start {
-                    Some(start) if self.chars - start < RUN_CHECKPOINT => self.chars - start,
-                    _ => {
-                        self.out.runs.push(TextRun { node, offset: self.chars, node_offset: at as u32, node_byte: at as u32 });
-                        run_start = Some(self.chars);
-                        0
-                    }
-                };
-                // Up to the next checkpoint, or the end of the word.
-                let take = ((RUN_CHECKPOINT - since) as usize).min(word_end - at);
-                self.out.text.push_str(&text[at..at + take]);
-                self.chars += take as u32;
-                at += take;
+            let since = match run_start {
+                Some(start) if self.chars - start < RUN_CHECKPOINT => self.chars - start,
+                _ => {
+                    self.out.runs.push(TextRun { node, offset: self.chars, node_offset: at as u32, node_byte: at as u32 });
+                    run_start = Some(self.chars);
+                    0
+                }
+            };
+            // Up to the next checkpoint, or the end of the collapsed stretch.
+            let limit = bytes.len().min(at + (RUN_CHECKPOINT - since) as usize);
+            let mut end = at + 1;
+            // Eight bytes at a time while the byte after them is in the text: the stretch stops
+            // at `\t` … `\r`, or at a space followed by white space.
+            while end + 8 < limit {
+                let chunk = &bytes[end..end + 8];
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                let (spaces, controls) = space_masks(word);
+                let next_space = u64::from(is_ascii_space(bytes[end + 8])) << 63;
+                let stops = controls | (spaces & (((spaces | controls) >> 8) | next_space));
+                if stops != 0 {
+                    end += stops.trailing_zeros() as usize / 8;
+                    break;
+                }
+                end += 8;
             }
+            while end < limit && (!is_ascii_space(bytes[end]) || (bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&b| !is_ascii_space(b)))) {
+                end += 1;
+            }
+            self.out.text.push_str(&text[at..end]);
+            self.chars += (end - at) as u32;
+            at = end;
         }
     }
 
     /// [`TextCollector::push_node`], char by char.
     fn push_node_by_char(&mut self, node: NodeId, text: &str) {
+        self.out.text.reserve(text.len() + 1);
         let mut run_start: Option<u32> = None;
         let mut utf16: u32 = 0;
         for (byte, c) in text.char_indices() {
@@ -297,6 +345,36 @@ mod tests {
             }
             assert_eq!(fast.char_len(), slow.char_len(), "{case:?}");
             assert_eq!(fast.finish(), slow.finish(), "{case:?}");
+        }
+    }
+
+    /// Collapsed stretches of every length, with their spaces at every place around the
+    /// checkpoints, after nodes that leave the count at every place before one.
+    #[test]
+    fn ascii_stretches_are_cut_at_checkpoints_like_the_char_path() {
+        let words = ["a", "bc", "def", "ghij", "klmnopq"];
+        let mut texts: Vec<String> = Vec::new();
+        for shift in 0..70 {
+            let mut t = "y".repeat(shift);
+            for k in 0..60 {
+                t.push_str(if k % 7 == 3 { "  " } else if k % 11 == 5 { "\t" } else { " " });
+                t.push_str(words[k % words.len()]);
+            }
+            texts.push(t.clone());
+            texts.push(format!(" {t} "));
+            texts.push(t.replace(' ', "\n"));
+            texts.push(t.replacen(' ', "\u{b}", 5).replacen(' ', "\r", 9).replacen(' ', "\u{c}", 13));
+        }
+        for before in ["", "z", "zz zz", "\u{e9}t\u{e9} ", &"w ".repeat(40)] {
+            for text in &texts {
+                let (mut fast, mut slow) = (TextCollector::new(), TextCollector::new());
+                fast.push_node(1, before);
+                slow.push_node_by_char(1, before);
+                fast.push_node(2, text);
+                slow.push_node_by_char(2, text);
+                assert_eq!(fast.char_len(), slow.char_len(), "{before:?} {text:?}");
+                assert_eq!(fast.finish(), slow.finish(), "{before:?} {text:?}");
+            }
         }
     }
 

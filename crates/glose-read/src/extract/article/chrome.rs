@@ -7,6 +7,7 @@
 
 
 use super::facts::{is_ascii_space, solid_chars_up_to};
+use crate::snapshot::text::space_masks;
 
 /// Lines that are chrome as a whole (lower case, trailing `:` `.` `›` `»` `…` and spaces ignored).
 const WHOLE_LINES: &[&str] = &[
@@ -153,6 +154,10 @@ pub fn ends_with_credit(text: &str) -> bool {
 
 /// A text's words joined by one space, lower case.
 fn normalise(text: &str) -> String {
+    // The blocks' texts are collapsed already: only lower-cased.
+    if is_collapsed(text) {
+        return text.to_lowercase();
+    }
     if !text.is_ascii() {
         let mut joined = String::with_capacity(text.len());
         for word in text.split_whitespace() {
@@ -186,10 +191,40 @@ fn normalise(text: &str) -> String {
     out
 }
 
+/// Whether a text's words are joined by one space already (no white space at either end, none
+/// but single ASCII spaces between words): eight bytes at a time, and only chars whose first
+/// byte is 0xC2, 0xE1, 0xE2 or 0xE3 decoded (the only non-ASCII white space, see
+/// [`solid_chars_up_to`]).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(|&b| is_ascii_space(b)) || bytes.last().is_some_and(|&b| is_ascii_space(b)) {
+        return false;
+    }
+    // Whether the byte before the current one is a space.
+    let mut after_space = false;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let (spaces, controls) = space_masks(word);
+        if controls != 0 || spaces & (spaces >> 8) != 0 || (after_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        after_space = spaces >> 63 != 0;
+    }
+    for &b in chunks.remainder() {
+        if matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    text.is_ascii()
+        || !bytes.iter().enumerate().any(|(at, &b)| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && text[at..].chars().next().is_some_and(char::is_whitespace))
+}
 
 /// Whether a text has more than `n` chars that are not white space.
 fn more_solid_chars_than(text: &str, n: usize) -> bool {
-    solid_chars_up_to(text, n + 1) > n
+    // A char takes a byte or more: a text of `n` bytes or fewer has no more than `n` chars.
+    text.len() > n && solid_chars_up_to(text, n + 1) > n
 }
 
 /// A word list indexed by first byte at compile time (at most 255 words, none empty), so that
@@ -199,6 +234,14 @@ struct Prefixes<const N: usize> {
     /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
     order: [u8; N],
     start: [u8; 257],
+    /// Bit [`pair_bit`] of each word's first two bytes (every bit when a word has one byte): a
+    /// text whose first two bytes have no bit opens with none of the words.
+    pairs: [u64; 4],
+}
+
+/// Where two bytes fall in [`Prefixes::pairs`].
+const fn pair_bit(first: u8, second: u8) -> usize {
+    (first as usize * 31 + second as usize) & 255
 }
 
 impl<const N: usize> Prefixes<N> {
@@ -218,14 +261,22 @@ impl<const N: usize> Prefixes<N> {
         }
         let mut next = start;
         let mut order = [0u8; N];
+        let mut pairs = [0u64; 4];
         let mut i = 0;
         while i < N {
-            let first = words[i].as_bytes()[0] as usize;
+            let bytes = words[i].as_bytes();
+            let first = bytes[0] as usize;
             order[next[first] as usize] = i as u8;
             next[first] += 1;
+            if bytes.len() == 1 {
+                pairs = [u64::MAX; 4];
+            } else {
+                let bit = pair_bit(bytes[0], bytes[1]);
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
             i += 1;
         }
-        Prefixes { words, order, start }
+        Prefixes { words, order, start, pairs }
     }
 
     /// The words that open with `t`'s first byte (none when `t` is empty).
@@ -239,6 +290,12 @@ impl<const N: usize> Prefixes<N> {
 
     /// Whether `t` starts with one of the words.
     fn starts(&self, t: &str) -> bool {
+        if let [first, second, ..] = *t.as_bytes() {
+            let bit = pair_bit(first, second);
+            if self.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+                return false;
+            }
+        }
         self.candidates(t).any(|w| t.starts_with(w))
     }
 
@@ -255,6 +312,7 @@ static LEAD_IN_INDEX: Prefixes<{ LEAD_INS.len() }> = Prefixes::new(LEAD_INS);
 static LIST_HEADING_INDEX: Prefixes<{ LIST_HEADINGS.len() }> = Prefixes::new(LIST_HEADINGS);
 static DATE_WORD_INDEX: Prefixes<{ DATE_WORDS.len() }> = Prefixes::new(DATE_WORDS);
 static COUNTER_WORD_INDEX: Prefixes<{ COUNTER_WORDS.len() }> = Prefixes::new(COUNTER_WORDS);
+static NOTICE_INDEX: Prefixes<{ NOTICE_LEAD_INS.len() }> = Prefixes::new(NOTICE_LEAD_INS);
 
 fn trim_end(t: &str) -> &str {
     t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '›' | '»' | '…' | '>' | '|' | '!' | '?') || c.is_whitespace()).trim_start()
@@ -385,11 +443,10 @@ fn is_notice(t: &str) -> bool {
     if t.chars().count() > 400 {
         return false;
     }
-    let starts = |clause: &str| {
-        let clause = clause.trim_start_matches(['*', ' ', '(', '»', '"']);
-        NOTICE_LEAD_INS.iter().any(|l| clause.starts_with(l))
-    };
-    starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
+    let starts = |clause: &str| NOTICE_INDEX.starts(clause.trim_start_matches(['*', ' ', '(', '»', '"']));
+    // The separators are ASCII: found byte by byte, without decoding the chars between them.
+    starts(t)
+        || t.bytes().enumerate().any(|(at, b)| matches!(b, b'.' | b':' | b'/' | b'!' | b'?' | b'|') && t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
 }
 
 /// Separators between the parts of a meta line.
@@ -432,7 +489,10 @@ const CHAIN_ONLY_PHRASES: &[&str] = &["jump to recipe", "loading", "laden", "cha
 /// (dates, counters, tags…): "Aufrufe: 1120 | Hinzugefügt von: Posh | Tags:", "Freitag | 14. Juni
 /// 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS".
 fn is_segmented_meta(t: &str) -> bool {
-    if t.chars().count() > 160 {
+    // Without a separator there is one part. `|` is ASCII; `·` (C2 B7) and `•` (E2 80 A2) end with
+    // bytes that no other char needs to hold: a line without any of the three bytes is let go
+    // unsplit.
+    if t.chars().count() > 160 || !t.bytes().any(|b| matches!(b, b'|' | 0xB7 | 0xA2)) {
         return false;
     }
     let parts: Vec<&str> = t.split(['|', '·', '•']).map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -465,7 +525,9 @@ fn is_file_line(t: &str) -> bool {
 
 /// A timestamp followed by another chrome line ("24.01.2022 11:38 Kategorie: News").
 fn chrome_after_date(t: &str, heading: bool) -> bool {
-    if t.chars().count() > 120 {
+    // A date line holds a digit: without one in the first six words, no head below is a date.
+    let heads_end = t.match_indices(' ').nth(5).map_or(t.len(), |(at, _)| at);
+    if t.chars().count() > 120 || !t[..heads_end].bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // The first one to six words and the rest, split at a space (the words joined again).
@@ -490,7 +552,7 @@ fn has_year(t: &str) -> bool {
 /// A-Frauen", "2021-10-16 | Botschaft"): the first opens with a capital (in the page's text) or a
 /// separator comes first.
 fn is_section_label(tail: &str) -> bool {
-    let tail = tail.trim_start_matches(|c: char| matches!(c, '|' | '·' | '•' | '-' | '–' | ' '));
+    let tail = tail.trim_start_matches(['|', '·', '•', '-', '–', ' ']);
     !tail.is_empty() && !tail.ends_with(['.', '!', '?']) && tail.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&'))
 }
 
@@ -503,6 +565,10 @@ pub fn is_list_heading(text: &str) -> bool {
 
 /// [`is_list_heading`] of a [`normalise`]d text (normalising again would change nothing).
 fn is_normalised_list_heading(t: &str) -> bool {
+    // Most lines open with no list heading: their words are not counted.
+    if !LIST_HEADING_INDEX.starts(t) {
+        return false;
+    }
     let short = t.split_whitespace().count() <= 8 && t.chars().count() <= 80;
     (short || t.chars().count() <= 200)
         && LIST_HEADING_INDEX.candidates(t).any(|h| {
@@ -675,6 +741,75 @@ mod tests {
             for text in [line.as_str(), indented.as_str(), deep.as_str(), line.trim_start_matches(|c: char| !c.is_whitespace())] {
                 assert_eq!(super::super::facts::is_blank(text), text.trim().is_empty(), "{text:?}");
                 assert_eq!(super::super::facts::trim_blank_start(text), text.trim_start(), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn collapsed_texts_are_recognised_like_a_plain_split() {
+        let plain = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ") == t;
+        let mut lines = sample_lines();
+        for sep in [" ", "  ", "\t", "\u{b}", "\r\n", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{e9}", "\u{2013}", "x"] {
+            for at in 0..20 {
+                let head = "abcdefghijklmnopqrst".get(..at).unwrap_or("");
+                lines.extend([format!("{head}{sep}end"), format!("{head}{sep}"), format!("{sep}{head}"), format!("{head} {sep} z")]);
+            }
+        }
+        for line in &lines {
+            assert_eq!(is_collapsed(line), plain(line), "{line:?}");
+        }
+    }
+
+    /// The rules with quick rejections and indexes against them as first written, on the
+    /// normalised sample lines.
+    #[test]
+    fn quick_rejections_keep_the_rules() {
+        let notice_as_written = |t: &str| {
+            if t.chars().count() > 400 {
+                return false;
+            }
+            let starts = |clause: &str| {
+                let clause = clause.trim_start_matches(['*', ' ', '(', '»', '"']);
+                NOTICE_LEAD_INS.iter().any(|l| clause.starts_with(l))
+            };
+            starts(t) || t.match_indices(['.', ':', '/', '!', '?', '|']).any(|(at, _)| t[at + 1..].starts_with(' ') && starts(&t[at + 1..]))
+        };
+        // The byte test of `is_segmented_meta` lets go only lines of fewer than two parts.
+        let unsplit_is_one_part = |t: &str| {
+            let parts = t.split(['|', '·', '•']).map(str::trim).filter(|p| !p.is_empty()).count();
+            t.bytes().any(|b| matches!(b, b'|' | 0xB7 | 0xA2)) || parts < 2
+        };
+        let list_heading_as_written = |t: &str| {
+            let short = t.split_whitespace().count() <= 8 && t.chars().count() <= 80;
+            (short || t.chars().count() <= 200)
+                && LIST_HEADING_INDEX.candidates(t).any(|h| {
+                    t.starts_with(h) && word_ends(t, h.len()) && (short || h.ends_with(':') || t[h.len()..].trim_start().starts_with(':'))
+                })
+        };
+        let after_date_as_written = |t: &str, heading: bool| {
+            t.chars().count() <= 120
+                && t.match_indices(' ').take(6).any(|(at, _)| {
+                    let (head, tail) = (&t[..at], &t[at + 1..]);
+                    is_date_line(trim_end(head))
+                        && (LEAD_IN_INDEX.starts(tail)
+                            || WHOLE_LINE_INDEX.holds(trim_end(tail))
+                            || is_counter(trim_end(tail))
+                            || (!heading && is_byline(tail))
+                            || (!heading && t.chars().count() <= 40 && has_year(head) && tail.split_whitespace().count() <= 2 && is_section_label(tail)))
+                })
+        };
+        let mut lines = sample_lines();
+        for w in NOTICE_LEAD_INS {
+            lines.extend([format!("Text. {w} x"), format!("a | {w}"), format!("x:* ({w}"), format!("x.{w}")]);
+        }
+        lines.extend(["12.03.2021 | Kategorie: News", "Freitag · 14. Juni 2019 • 15:49", "a · b", "x • y", "é|è", "24.01.2022 11:38 Kategorie: News"].map(str::to_owned));
+        for line in lines {
+            let t = normalise(&line);
+            assert_eq!(is_notice(&t), notice_as_written(&t), "{t:?}");
+            assert!(unsplit_is_one_part(&t), "{t:?}");
+            assert_eq!(is_normalised_list_heading(&t), list_heading_as_written(&t), "{t:?}");
+            for heading in [false, true] {
+                assert_eq!(chrome_after_date(&t, heading), after_date_as_written(&t, heading), "{t:?}");
             }
         }
     }

@@ -2,6 +2,7 @@
 //! of paragraphs, images, list items…), each computed for every node in one backward pass over
 //! the arena, leaving out removed subtrees.
 
+use crate::snapshot::text::{equal_bits, space_masks, HIGH_BITS};
 use crate::snapshot::{NodeId, Snapshot};
 
 /// Elements that make a `<div>` more than a paragraph (Reader View's `DIV_TO_P_ELEMS`).
@@ -107,15 +108,25 @@ pub struct Facts {
 }
 
 /// Collapsed length of a text node's data (each white-space run counts as one char) and its
-/// commas (any script's), in one pass; byte by byte when the text is ASCII (every text node of
-/// the page is read).
+/// commas (any script's), in one pass; eight bytes at a time when the text is ASCII (every text
+/// node of the page is read, in every pass).
 fn text_figures(text: &str) -> (u32, u32) {
     if !text.is_ascii() {
         let commas = text.chars().filter(|c| matches!(c, ',' | '\u{60C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count();
         return (collapsed_len(text), commas as u32);
     }
     let (mut len, mut commas, mut in_space) = (0u32, 0u32, false);
-    for &b in text.as_bytes() {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let spaces = ascii_space_bits(word);
+        // A space right after another (or after the last byte before the word) adds nothing.
+        let after_space = (spaces << 8) | (u64::from(in_space) << 7);
+        len += 8 - (spaces & after_space).count_ones();
+        commas += equal_bits(word, b',').count_ones();
+        in_space = spaces >> 63 != 0;
+    }
+    for &b in chunks.remainder() {
         // `char::is_whitespace` of an ASCII char.
         let space = matches!(b, b'\t'..=b'\r' | b' ');
         if !(space && in_space) {
@@ -191,19 +202,18 @@ pub fn solid_chars_up_to(text: &str, limit: usize) -> usize {
     solid.min(limit)
 }
 
-/// The high bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// How many of a word's eight ASCII bytes are white space (space, or `\t` … `\r`): the high bit
 /// of a byte is set in `equal` where the byte is a space, in `control` where it is 9 to 13 (each
 /// byte is below 0x80, so no addition carries into the next byte).
 fn ascii_spaces(word: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = !HIGH_BITS;
-    let diff = word ^ (b' ' as u64 * ONES);
-    let equal = !(((diff & low) + low) | diff) & HIGH_BITS;
-    let control = (word + (0x80 - 9) * ONES) & !(word + (0x80 - 14) * ONES) & HIGH_BITS;
-    (equal | control).count_ones() as usize
+    ascii_space_bits(word).count_ones() as usize
+}
+
+/// The high bit of each byte of a word of eight ASCII bytes that is white space (see
+/// [`ascii_spaces`]).
+fn ascii_space_bits(word: u64) -> u64 {
+    let (spaces, controls) = space_masks(word);
+    spaces | controls
 }
 
 /// Collapsed length of a text node's data (each white-space run counts as one char).
@@ -293,6 +303,9 @@ impl Facts {
                 } else {
                     f.paras[id] += 1;
                 }
+                // Every descendant is counted by now (they come after it in the arena), so is
+                // the div's own link density: read here rather than in a walk of its own.
+                f.paragraph_wrapper[id] = f.wraps_one_paragraph(snapshot, node);
             }
             let Some(parent) = snapshot.parent(node) else { continue };
             let p = parent as usize;
@@ -317,11 +330,6 @@ impl Facts {
             };
             if non_phrasing {
                 f.has_non_phrasing[p] = true;
-            }
-        }
-        for id in 1..n as NodeId {
-            if f.alive[id as usize] && snapshot.is(id, "div") {
-                f.paragraph_wrapper[id as usize] = f.wraps_one_paragraph(snapshot, id);
             }
         }
         f
@@ -398,6 +406,54 @@ mod tests {
                 assert_eq!(solid_chars_up_to(t, limit), t.chars().filter(|c| !c.is_whitespace()).count().min(limit), "{t:?}");
             }
         }
+    }
+
+    /// The word-at-a-time figures against a plain count, for texts with runs of every kind of
+    /// white space and commas at every place around the eight-byte words.
+    #[test]
+    fn text_figures_count_like_a_plain_walk() {
+        let plain = |t: &str| (collapsed_len(t), t.matches(',').count() as u32);
+        let pieces = ["a", " ", "  ", "\t", "\n\n", "\u{b}\u{c}\r", ",", ", ", "word", "x,y", "\u{0}", "\u{7f}"];
+        let mut texts: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for shift in 0..9 {
+                    texts.push(format!("{}{a}{b}{a}{}{b}", "q".repeat(shift), " ".repeat(shift)));
+                }
+            }
+        }
+        texts.push("Une phrase, deux, trois\u{a0}mots\u{3001}".to_owned());
+        for t in &texts {
+            assert_eq!(text_figures(t), plain(t), "{t:?}");
+        }
+    }
+
+    /// The paragraph wrappers marked in the backward pass are those a walk after it finds (as
+    /// first written), on the sample pages with and without a removed part.
+    #[test]
+    fn paragraph_wrappers_match_a_walk_after_the_figures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pages");
+        let mut wrappers = 0;
+        for entry in std::fs::read_dir(&root).expect("tests/pages") {
+            let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) else { continue };
+            let s = parse_html(&html);
+            let mut removed = vec![false; s.len()];
+            for pass in 0..2 {
+                let f = Facts::compute(&s, &removed);
+                for id in 1..s.len() as NodeId {
+                    let expected = f.alive[id as usize] && s.is(id, "div") && f.wraps_one_paragraph(&s, id);
+                    assert_eq!(f.paragraph_wrapper[id as usize], expected, "node {id}");
+                    wrappers += usize::from(expected);
+                }
+                if pass == 0 {
+                    // Then without the first third of the divs.
+                    for id in (1..s.len() as NodeId).filter(|&i| s.is(i, "div")).step_by(3) {
+                        removed[id as usize] = true;
+                    }
+                }
+            }
+        }
+        assert!(wrappers > 10, "{wrappers}");
     }
 
     #[test]

@@ -12,6 +12,10 @@ const READ: u8 = 1;
 const UNLIKELY: u8 = 2;
 const AUTHOR_BOX: u8 = 4;
 const SHARE: u8 = 8;
+/// The class or id marks a byline.
+const BYLINE_NAME: u8 = 16;
+/// The element is a byline ([`patterns::is_byline_element`]: its class, id, `rel` or `itemprop`).
+const BYLINE: u8 = 32;
 
 /// Flags and weight per (class, id) pair.
 type Seen<'a> = FxHashMap<(&'a str, &'a str), (u8, i8)>;
@@ -43,16 +47,17 @@ impl<'a> Hints<'a> {
     }
 
     fn read(&self, id: NodeId) -> u8 {
+        let author = if patterns::has_author_mark(self.snapshot, id) { BYLINE } else { 0 };
         let (class, id_attr) = (self.snapshot.attr(id, "class"), self.snapshot.attr(id, "id"));
         if class.is_none() && id_attr.is_none() {
             // `match_string` is then " ": no hint matches a lone space.
-            return READ;
+            return READ | author;
         }
         // A missing attribute reads like an empty one (`match_string`, `class_weight`).
         let key = (class.unwrap_or(""), id_attr.unwrap_or(""));
         let (flags, weight) = *self.seen.borrow_mut().entry(key).or_insert_with(|| Self::hints_of(class, id_attr));
         self.weight[id as usize].set(weight);
-        flags
+        flags | author | if flags & BYLINE_NAME != 0 { BYLINE } else { 0 }
     }
 
     /// The flags and weight that a class and an id say.
@@ -68,20 +73,35 @@ impl<'a> Hints<'a> {
         matched.push(' ');
         matched.push_str(id_value);
         matched.make_ascii_lowercase();
+        // Every hint list read in one scan: what the words found in the class and in the id say.
+        let (in_class, in_id) = patterns::hint_lists(&matched, class_value.len());
         let mut weight = 0i8;
-        for value in [&matched[..class_value.len()], &matched[class_value.len() + 1..]] {
-            if !value.is_empty() {
-                weight -= i8::from(patterns::is_negative(value));
-                weight += i8::from(patterns::is_positive(value));
-            }
+        for says in [in_class, in_id] {
+            weight -= i8::from(says & patterns::HINT_NEGATIVE != 0);
+            weight += i8::from(says & patterns::HINT_POSITIVE != 0);
         }
-        (Self::flags_of(&matched), weight)
+        let says = in_class | in_id;
+        let mut flags = READ;
+        if says & patterns::HINT_UNLIKELY != 0 && says & patterns::HINT_MAYBE == 0 {
+            flags |= UNLIKELY;
+        }
+        if says & patterns::HINT_AUTHOR_BOX != 0 {
+            flags |= AUTHOR_BOX;
+        }
+        if says & patterns::HINT_BYLINE != 0 {
+            flags |= BYLINE_NAME;
+        }
+        if patterns::is_share(&matched) {
+            flags |= SHARE;
+        }
+        (flags, weight)
     }
 
     /// [`Hints::hints_of`] for any class and id, as the patterns read them.
     fn hints_of_any(class: Option<&str>, id_attr: Option<&str>) -> (u8, i8) {
         let matched = patterns::match_string(class, id_attr);
-        (Self::flags_of(&matched), (patterns::class_weight(class, id_attr) / 25.0) as i8)
+        let byline = if patterns::is_byline_name(class) || patterns::is_byline_name(id_attr) { BYLINE_NAME } else { 0 };
+        (Self::flags_of(&matched) | byline, (patterns::class_weight(class, id_attr) / 25.0) as i8)
     }
 
     /// The flags of a [`patterns::match_string`].
@@ -113,6 +133,11 @@ impl<'a> Hints<'a> {
         self.has(id, AUTHOR_BOX)
     }
 
+    /// [`patterns::is_byline_element`] of the element.
+    pub fn byline(&self, id: NodeId) -> bool {
+        self.has(id, BYLINE)
+    }
+
     /// [`patterns::is_share`] of the element's class and id.
     pub fn share(&self, id: NodeId) -> bool {
         self.has(id, SHARE)
@@ -142,6 +167,31 @@ mod tests {
         assert_eq!(h.class_weight(side), -25.0);
         assert_eq!(h.class_weight(post), 50.0);
         assert!(!h.unlikely(bare) && !h.share(bare) && h.class_weight(bare) == 0.0);
+    }
+
+    /// The byline mark of every element of the sample pages (and crafted ones) is the patterns'.
+    #[test]
+    fn bylines_match_the_patterns() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pages");
+        let mut pages = vec![
+            r#"<body><p class="ByLine">a</p><p id="x-AUTHOR">b</p><a rel="author">c</a><span itemprop="author name">d</span><p class="Kauthor">e</p><p class="é byline">f</p></body>"#.to_owned(),
+        ];
+        for entry in std::fs::read_dir(&root).expect("tests/pages") {
+            if let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) {
+                pages.push(html);
+            }
+        }
+        let mut bylines = 0;
+        for html in &pages {
+            let s = crate::read_html::parse_html(html);
+            let h = Hints::new(&s);
+            for id in 0..s.len() as NodeId {
+                let expected = patterns::is_byline_element(&s, id);
+                assert_eq!(h.byline(id), expected, "{:?}", s.node(id));
+                bylines += usize::from(expected);
+            }
+        }
+        assert!(bylines > 10, "{bylines}");
     }
 
     /// The ASCII path reads every class and id of the sample pages (and crafted ones) as the

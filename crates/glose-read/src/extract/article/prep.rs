@@ -5,10 +5,11 @@
 use super::facts::{is_blank, solid_chars_up_to, trim_blank_start};
 use super::hints::Hints;
 use super::chrome;
-use crate::page_patterns::{self as patterns, is_byline_element};
+use crate::page_patterns as patterns;
 use super::Flags;
 use crate::text::similarity::similarity;
 use crate::snapshot::{NodeId, Snapshot};
+use std::borrow::Cow;
 
 /// Subtree roots cut from the page for one extraction pass (`removed[id]`).
 pub fn cut_boilerplate(snapshot: &Snapshot, hints: &Hints<'_>, title: Option<&str>, excluded: &[NodeId], flags: Flags) -> Vec<bool> {
@@ -97,14 +98,33 @@ fn short_text(snapshot: &Snapshot, id: NodeId, max: usize) -> Option<String> {
 /// [`patterns::opens_promo`]: the first 40 after leading white space).
 const OPENING_CHARS: usize = 40;
 
+/// The opening of a subtree's text ([`opening_text`]), kept on the stack: it is read for most
+/// elements of a page, and a `String` grown char by char cost more than reading it.
+struct Opening {
+    bytes: [u8; OPENING_CHARS * 4],
+    len: usize,
+}
+
+impl Opening {
+    /// Appends a char (the caller keeps to [`OPENING_CHARS`] chars).
+    fn push(&mut self, c: char) {
+        self.len += c.encode_utf8(&mut self.bytes[self.len..]).len();
+    }
+
+    /// The text (whole chars only were pushed, so it is always valid UTF-8).
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
 /// The first [`OPENING_CHARS`] chars of a subtree's text without its leading white space (and
 /// without trailing white space when the text is that short), looking at a bounded number of
 /// nodes: up to 24, and no further than the text node in which the opening passes 40 chars.
 ///
 /// One pass over the chars it needs: it is asked of most elements of a page, and the subtrees of
 /// pretty-printed pages open with long runs of blank text nodes.
-fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
-    let mut head = String::new();
+fn opening_text(snapshot: &Snapshot, id: NodeId) -> Opening {
+    let mut head = Opening { bytes: [0; OPENING_CHARS * 4], len: 0 };
     // Chars from the first non-blank one on (the texts joined by one space each), and how many of
     // them end the run as blanks: the opening is `span - trailing_blanks` chars long trimmed.
     let mut span = 0usize;
@@ -131,8 +151,8 @@ fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
     }
     let trimmed = span - trailing_blanks;
     if trimmed < OPENING_CHARS {
-        if let Some((end, _)) = head.char_indices().nth(trimmed) {
-            head.truncate(end);
+        if let Some((end, _)) = head.as_str().char_indices().nth(trimmed) {
+            head.len = end;
         }
     }
     head
@@ -140,12 +160,13 @@ fn opening_text(snapshot: &Snapshot, id: NodeId) -> String {
 
 /// [`patterns::opening_head`] of an [`opening_text`]: that text already opens with a non-blank
 /// char and holds at most [`OPENING_CHARS`] chars, so it is only lower-cased (in place when ASCII).
-fn opening_head(mut opening: String) -> String {
-    if opening.is_ascii() {
-        opening.make_ascii_lowercase();
-        opening
+fn opening_head(opening: &mut Opening) -> Cow<'_, str> {
+    let bytes = &mut opening.bytes[..opening.len];
+    if bytes.is_ascii() {
+        bytes.make_ascii_lowercase();
+        Cow::Borrowed(opening.as_str())
     } else {
-        opening.to_lowercase()
+        Cow::Owned(opening.as_str().to_lowercase())
     }
 }
 
@@ -288,7 +309,7 @@ fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, prose: &[u32], id: NodeId,
     if attr("aria-modal") == Some("true") && attr("role") == Some("dialog") {
         return true;
     }
-    if !matches!(tag, "body" | "html" | "article" | "main") && is_byline_element(snapshot, id) {
+    if !matches!(tag, "body" | "html" | "article" | "main") && hints.byline(id) {
         if let Some(text) = short_text(snapshot, id, 100) {
             if !text.is_empty() {
                 return true;
@@ -327,7 +348,8 @@ fn should_cut(snapshot: &Snapshot, hints: &Hints<'_>, prose: &[u32], id: NodeId,
         return true;
     }
     if flags.cut_boxes && matches!(tag, "div" | "section" | "aside" | "p" | "ul" | "ol" | "li" | "span" | "strong" | "b" | "h2" | "h3" | "h4" | "header" | "form") {
-        let head = opening_head(opening_text(snapshot, id));
+        let mut opening = opening_text(snapshot, id);
+        let head = opening_head(&mut opening);
         if patterns::is_related_lead_in(&head) && short_text(snapshot, id, 700).is_some() {
             return true;
         }
@@ -386,13 +408,14 @@ mod tests {
             let snapshot = parse_html(&format!("<body><div>{inner}</div></body>"));
             let div = snapshot.body() + 1;
             let old = opening_text_as_written(&snapshot, div);
-            let new = opening_text(&snapshot, div);
+            let mut opening = opening_text(&snapshot, div);
+            let new = opening.as_str().to_owned();
             let head = |t: &str| t.trim_start().chars().take(OPENING_CHARS).collect::<String>();
             assert_eq!(head(&new), head(&old), "{inner:?}");
             assert_eq!(patterns::opens_related_box(&new), patterns::opens_related_box(&old), "{inner:?}");
             assert_eq!(patterns::opens_promo(&new), patterns::opens_promo(&old), "{inner:?}");
             assert!(new.chars().count() <= OPENING_CHARS);
-            assert_eq!(opening_head(new.clone()), patterns::opening_head(&new), "{inner:?}");
+            assert_eq!(opening_head(&mut opening), patterns::opening_head(&new), "{inner:?}");
             pages += 1;
         }
         assert!(pages > 20_000, "{pages}");
