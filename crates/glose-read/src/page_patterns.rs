@@ -41,36 +41,40 @@ pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navig
 /// longest).
 const MAX_NEEDLES: usize = 128;
 
-/// A word list indexed at compile time for [`any_in`]: its words grouped by first byte, and a
-/// 256-bit filter of their first two bytes. Also the comment extraction's class-name stems.
-pub(crate) struct Needles {
-    words: &'static [&'static str],
-    /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
-    order: [u8; MAX_NEEDLES],
+/// A word list's index by first byte, built at compile time (at most 255 words, none empty): the
+/// words that open with byte `b` are `words[k]` for `k` in [`FirstByteIndex::group`]`(b)`, in list
+/// order, and a 256-bit filter of the words' first two bytes rejects most texts before any compare.
+/// Shared by [`Needles`] and the article's chrome-line word lists.
+pub(crate) struct FirstByteIndex<const N: usize> {
+    /// Word indexes grouped by first byte: group `b` is `order[start[b]..start[b + 1]]`.
+    order: [u8; N],
     start: [u8; 257],
-    /// Bit [`pair_bit`] of each word's first two bytes.
+    /// Bit [`pair_bit`] of each word's first two bytes (every bit when a word has one byte).
     pairs: [u64; 4],
 }
 
-/// Where a word's first two bytes fall in [`Needles::pairs`].
+/// Where two bytes fall in [`FirstByteIndex`]'s pair filter.
 const fn pair_bit(first: u8, second: u8) -> usize {
     (first as usize * 31 + second as usize) & 255
 }
 
-impl Needles {
-    /// Indexes a list of at most [`MAX_NEEDLES`] words of two bytes or more (checked at compile
-    /// time); for [`any_in_ignoring_ascii_case`] their ASCII letters must be lower case.
-    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
-        assert!(words.len() <= MAX_NEEDLES, "too many needles for one list");
+impl<const N: usize> FirstByteIndex<N> {
+    /// Indexes `words` (at most `N`, fewer than 256, none empty; checked at compile time).
+    pub(crate) const fn new(words: &[&str]) -> FirstByteIndex<N> {
+        assert!(words.len() <= N && N < 256, "at most N < 256 words");
         let mut start = [0u8; 257];
         let mut pairs = [0u64; 4];
         let mut i = 0;
         while i < words.len() {
             let bytes = words[i].as_bytes();
-            assert!(bytes.len() >= 2, "a needle shorter than two bytes");
+            assert!(!bytes.is_empty(), "an empty word");
             start[bytes[0] as usize + 1] += 1;
-            let bit = pair_bit(bytes[0], bytes[1]);
-            pairs[bit >> 6] |= 1 << (bit & 63);
+            if bytes.len() == 1 {
+                pairs = [u64::MAX; 4];
+            } else {
+                let bit = pair_bit(bytes[0], bytes[1]);
+                pairs[bit >> 6] |= 1 << (bit & 63);
+            }
             i += 1;
         }
         let mut b = 0;
@@ -80,7 +84,7 @@ impl Needles {
         }
         // Counting sort by first byte: words keep their list order within a group.
         let mut next = start;
-        let mut order = [0u8; MAX_NEEDLES];
+        let mut order = [0u8; N];
         let mut i = 0;
         while i < words.len() {
             let first = words[i].as_bytes()[0] as usize;
@@ -88,7 +92,40 @@ impl Needles {
             next[first] += 1;
             i += 1;
         }
-        Needles { words, order, start, pairs }
+        FirstByteIndex { order, start, pairs }
+    }
+
+    /// The indexes of the words that open with byte `first`, in list order.
+    #[inline]
+    pub(crate) fn group(&self, first: u8) -> &[u8] {
+        &self.order[self.start[first as usize] as usize..self.start[first as usize + 1] as usize]
+    }
+
+    /// Whether a word may open with the bytes `first, second` (false: none does).
+    #[inline]
+    pub(crate) fn may_open(&self, first: u8, second: u8) -> bool {
+        let bit = pair_bit(first, second);
+        self.pairs[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+}
+
+/// A word list indexed at compile time for [`any_in`] ([`FirstByteIndex`]). Also the comment
+/// extraction's class-name stems.
+pub(crate) struct Needles {
+    words: &'static [&'static str],
+    index: FirstByteIndex<MAX_NEEDLES>,
+}
+
+impl Needles {
+    /// Indexes a list of at most [`MAX_NEEDLES`] words of two bytes or more (checked at compile
+    /// time); for [`any_in_ignoring_ascii_case`] their ASCII letters must be lower case.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Needles {
+        let mut i = 0;
+        while i < words.len() {
+            assert!(words[i].len() >= 2, "a needle shorter than two bytes");
+            i += 1;
+        }
+        Needles { words, index: FirstByteIndex::new(words) }
     }
 }
 
@@ -170,16 +207,15 @@ pub(crate) fn hint_lists(matched: &str, class_len: usize) -> (u8, u8) {
     let (mut class, mut id) = (0u8, 0u8);
     for at in 0..hay.len().saturating_sub(1) {
         let first = hay[at];
-        let group = needles.start[first as usize] as usize..needles.start[first as usize + 1] as usize;
+        let group = needles.index.group(first);
         if group.is_empty() {
             continue;
         }
-        let bit = pair_bit(first, hay[at + 1]);
-        if needles.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+        let second = hay[at + 1];
+        if !needles.index.may_open(first, second) {
             continue;
         }
-        let second = hay[at + 1];
-        for &k in &needles.order[group] {
+        for &k in group {
             let word = needles.words[k as usize];
             // The second byte first: a group shares its first byte, and a whole compare is a call.
             if word.as_bytes()[1] != second || !hay[at..].starts_with(word.as_bytes()) {
@@ -216,7 +252,7 @@ fn scan(hay: &[u8], needles: &Needles, fold: bool) -> bool {
     let byte = |at: usize| if fold { hay[at].to_ascii_lowercase() } else { hay[at] };
     for at in 0..hay.len() {
         let first = byte(at);
-        let group = needles.start[first as usize] as usize..needles.start[first as usize + 1] as usize;
+        let group = needles.index.group(first);
         if group.is_empty() {
             continue;
         }
@@ -224,14 +260,13 @@ fn scan(hay: &[u8], needles: &Needles, fold: bool) -> bool {
         if at + 1 == hay.len() {
             break;
         }
-        let bit = pair_bit(first, byte(at + 1));
-        if needles.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+        let second = byte(at + 1);
+        if !needles.index.may_open(first, second) {
             continue;
         }
         let rest = &hay[at..];
-        let second = byte(at + 1);
         // The second byte first: a group shares its first byte, and a whole compare is a call.
-        let found = needles.order[group].iter().any(|&k| {
+        let found = group.iter().any(|&k| {
             let word = needles.words[k as usize].as_bytes();
             if word[1] != second {
                 false

@@ -8,6 +8,7 @@
 
 use super::facts::{is_ascii_space, solid_chars_up_to};
 use crate::snapshot::text::space_masks;
+use crate::page_patterns::FirstByteIndex;
 
 /// Lines that are chrome as a whole (lower case, trailing `:` `.` `›` `»` `…` and spaces ignored).
 const WHOLE_LINES: &[&str] = &[
@@ -227,72 +228,29 @@ fn more_solid_chars_than(text: &str, n: usize) -> bool {
     text.len() > n && solid_chars_up_to(text, n + 1) > n
 }
 
-/// A word list indexed by first byte at compile time (at most 255 words, none empty), so that
-/// testing a text against it compares only the words that open with the text's first byte.
+/// A word list indexed by first byte at compile time ([`FirstByteIndex`]), so that testing a text
+/// against it compares only the words that open with the text's first two bytes.
 struct Prefixes<const N: usize> {
     words: &'static [&'static str],
-    /// `words[order[k]]`, for `k` in `start[b]..start[b + 1]`, are the words whose first byte is `b`.
-    order: [u8; N],
-    start: [u8; 257],
-    /// Bit [`pair_bit`] of each word's first two bytes (every bit when a word has one byte): a
-    /// text whose first two bytes have no bit opens with none of the words.
-    pairs: [u64; 4],
-}
-
-/// Where two bytes fall in [`Prefixes::pairs`].
-const fn pair_bit(first: u8, second: u8) -> usize {
-    (first as usize * 31 + second as usize) & 255
+    index: FirstByteIndex<N>,
 }
 
 impl<const N: usize> Prefixes<N> {
     const fn new(words: &'static [&'static str]) -> Prefixes<N> {
-        assert!(words.len() == N && N < 256, "a list of N < 256 words");
-        let mut start = [0u8; 257];
-        let mut i = 0;
-        while i < N {
-            assert!(!words[i].is_empty(), "an empty word");
-            start[words[i].as_bytes()[0] as usize + 1] += 1;
-            i += 1;
-        }
-        let mut b = 0;
-        while b < 256 {
-            start[b + 1] += start[b];
-            b += 1;
-        }
-        let mut next = start;
-        let mut order = [0u8; N];
-        let mut pairs = [0u64; 4];
-        let mut i = 0;
-        while i < N {
-            let bytes = words[i].as_bytes();
-            let first = bytes[0] as usize;
-            order[next[first] as usize] = i as u8;
-            next[first] += 1;
-            if bytes.len() == 1 {
-                pairs = [u64::MAX; 4];
-            } else {
-                let bit = pair_bit(bytes[0], bytes[1]);
-                pairs[bit >> 6] |= 1 << (bit & 63);
-            }
-            i += 1;
-        }
-        Prefixes { words, order, start, pairs }
+        assert!(words.len() == N, "a list of N words");
+        Prefixes { words, index: FirstByteIndex::new(words) }
     }
 
     /// The words that open with `t`'s first byte (none when `t` is empty).
     fn candidates<'s>(&'s self, t: &str) -> impl Iterator<Item = &'static str> + 's {
-        let group = match t.as_bytes().first() {
-            Some(&b) => self.start[b as usize] as usize..self.start[b as usize + 1] as usize,
-            None => 0..0,
-        };
-        self.order[group].iter().map(|&k| self.words[k as usize])
+        let group = t.as_bytes().first().map_or(&[][..], |&b| self.index.group(b));
+        group.iter().map(|&k| self.words[k as usize])
     }
 
     /// Whether `t` starts with one of the words.
     fn starts(&self, t: &str) -> bool {
         if let [first, second, ..] = *t.as_bytes() {
-            let bit = pair_bit(first, second);
-            if self.pairs[bit >> 6] & (1 << (bit & 63)) == 0 {
+            if !self.index.may_open(first, second) {
                 return false;
             }
         }
