@@ -8,6 +8,9 @@
 // GLOSE_PROFILE=1 also prints where the page's main thread spent the toggle (CDP profiler) and its
 // busy stretches; GLOSE_GAPS=1 lists when the page's timer waited over 50 ms and the long tasks;
 // GLOSE_PAGE=file.html measures a saved page instead of the generated one.
+// GLOSE_TRACE_CATEGORIES=a,b sets the trace categories (e.g. add cc,blink,benchmark to see a long
+// rendering task's steps with GLOSE_TASK_EVENTS=MS); GLOSE_TRACE_OUT=path saves each run's toggle trace
+// as path.N.json; GLOSE_HEAP=1 prints what the page's scripts allocated during the toggle.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +65,10 @@ function longTasksOfTrace(events) {
   const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'RecalculateStyles']);
   const renders = mine.filter((e) => RENDERING.has(e.name));
   const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'FireAnimationFrame', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR']);
-  const steps = mine.filter((e) => RENDERING.has(e.name) || SCRIPT.has(e.name));
+  // The browser's own once-per-page work that runs inside a frame's lifecycle update: Chrome's capture
+  // of the page's text (language detection), ~40 ms of CPU on the 10,000-comment page.
+  const BROWSER = new Set(['ChromeRenderFrameObserver::CapturePageText']);
+  const steps = mine.filter((e) => RENDERING.has(e.name) || SCRIPT.has(e.name) || BROWSER.has(e.name));
   return mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 30_000).map((task) => {
     const within = (r) => r.ts >= task.ts && r.ts < task.ts + task.dur;
     const rendering = renders.filter(within).reduce((sum, r) => sum + r.dur, 0);
@@ -129,7 +135,7 @@ async function startTrace() {
   const events = [];
   tracer.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const traced = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
-  await tracer.send('Tracing.start', { categories: process.env.GLOSE_GC_ARGS ? 'toplevel,devtools.timeline,v8,disabled-by-default-v8.gc,blink_gc,cppgc' : 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await tracer.send('Tracing.start', { categories: process.env.GLOSE_TRACE_CATEGORIES ?? (process.env.GLOSE_GC_ARGS ? 'toplevel,devtools.timeline,renderer,v8,disabled-by-default-v8.gc,blink_gc,cppgc' : 'toplevel,devtools.timeline,renderer'), transferMode: 'ReportEvents' });
   return {
     async stop() {
       // Two frames drawn after what was measured: the rendering update it caused is in the trace.
@@ -137,6 +143,7 @@ async function startTrace() {
       await tracer.send('Tracing.end');
       await traced;
       await tracer.detach();
+      if (process.env.GLOSE_TRACE_OUT) writeFileSync(`${process.env.GLOSE_TRACE_OUT}.${results.length + 1}.json`, JSON.stringify(events));
       return longTasksOfTrace(events);
     },
   };
@@ -146,6 +153,19 @@ const results = [];
 for (let i = 0; i < runs; i += 1) {
   await page.goto(server.url('/article.html'), { waitUntil: 'load' });
   await page.waitForTimeout(500);
+  if (!process.env.GLOSE_NO_SETTLE) {
+    // A reader scrolls a little before toggling. Chrome captures the page's text (language
+    // detection) once, in the first frame drawn after a delay past load: on a page that draws
+    // nothing on its own, without this that frame is Glose's first (40 ms of Chrome's CPU inside
+    // it on this page). GLOSE_NO_SETTLE=1 toggles right after load instead.
+    const frame = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForTimeout(1500);
+    await page.mouse.wheel(0, 60);
+    await frame();
+    await page.mouse.wheel(0, -60);
+    await frame();
+    await page.waitForTimeout(300);
+  }
   const tab = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
   if (process.env.GLOSE_GC_FIRST) {
     // Control: collect the garbage already there (e.g. the previous run's page) before toggling,
@@ -156,6 +176,9 @@ for (let i = 0; i < runs; i += 1) {
   }
   await page.evaluate(() => { window.__longtasks.length = 0; window.__longtaskStarts = []; window.__startTicks(); });
   const trace = await startTrace();
+  // GLOSE_HEAP=1: sampled JS allocations of the page's thread during the toggle, by function.
+  const heap = process.env.GLOSE_HEAP ? await context.newCDPSession(page) : null;
+  if (heap) await heap.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   const cdp = process.env.GLOSE_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -174,6 +197,19 @@ for (let i = 0; i < runs; i += 1) {
   }, tab);
   await page.waitForTimeout(1000);
   const tasks = await trace.stop();
+  if (heap) {
+    const { profile } = await heap.send('HeapProfiler.stopSampling');
+    await heap.detach();
+    const bytes = new Map();
+    const visit = (node) => {
+      const f = node.callFrame;
+      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize / 1e6);
+      for (const child of node.children) visit(child);
+    };
+    visit(profile.head);
+    printTop('page main thread, sampled JS allocation in MB (self)', bytes, 15);
+  }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     const { self, total } = summarize(profile);
