@@ -76,7 +76,13 @@ test('the "show comments" button is found by its words in the vocabulary languag
   const { asksForComments } = await import('../src/content/more-comments.js');
   const asks = ['Show comments (12)', 'Load more comments', 'View all 48 comments', 'Afficher les commentaires', 'Voir les 23 réactions',
     'Kommentare anzeigen', 'Weitere Kommentare laden', 'Ver comentarios', 'Mostra i commenti', 'Carregar mais comentários', 'Reacties tonen',
-    'Показать комментарии', 'عرض التعليقات', '查看评论', 'コメントを表示', '댓글 보기'];
+    'Показать комментарии', 'عرض التعليقات', '查看评论', 'コメントを表示', '댓글 보기',
+    // Each noun of each phrase (the noun pre-test must let them all through).
+    'Show replies', 'See all responses', 'Read the reactions', 'Open the discussion', 'View conversation', 'Voir les réponses',
+    'Plus de réactions', 'Antworten anzeigen', 'Reaktionen lesen', 'Diskussion öffnen', 'Leserkommentare anzeigen', 'Zeige Kommentare',
+    'Mehr Antworten', 'Ver respuestas', 'Mais respostas', 'Más comentarios', 'Altri commenti', 'Vedi risposte', 'Opmerkingen bekijken',
+    'Meer reacties', 'Показать ответы', 'Ещё комментарии', 'عرض الردود', 'تحميل تعليقات', '显示留言', '查看回复', '展開回覆', '更多評論',
+    'コメントをもっと見る', 'すべてのコメント', '더 많은 댓글', 'Comment afficher les commentaires'];
   for (const label of asks) assert.ok(asksForComments(label), label);
   for (const label of ['Read more', 'Share', 'Most commented stories', 'Comments policy', 'Sign in to comment', 'Reply', 'Newsletter', 'Comments']) {
     assert.ok(!asksForComments(label), label);
@@ -84,6 +90,9 @@ test('the "show comments" button is found by its words in the vocabulary languag
   // A button that is only the word (with a count) opens the section; a link saying so is a counter.
   assert.ok(asksForComments('Kommentare (23)', { bare: true }));
   assert.ok(!asksForComments('Kommentare (23)'));
+  for (const label of ['Comments (4)', 'Commentaires', 'Comentários 12', 'Commenti', 'Reacties', 'Комментарии', 'التعليقات', '评论', '評論', '留言', 'コメント', '댓글 (3)']) {
+    assert.ok(asksForComments(label, { bare: true }), label);
+  }
 });
 
 test('comments read in frames and a "show comments" button are said in the UI language', () => {

@@ -191,6 +191,34 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       });
       assert.deepEqual(found, { whole: 'Show comments', partBefore: null, partAfter: 'Show comments', last: 'Show comments' });
     });
+    await t.test('the "show comments" search takes buttons and same-page links, not links to other pages', async () => {
+      await page.goto(server.url('/article.html'));
+      const found = await page.evaluate(async () => {
+        const { findMoreCommentsButton } = await import('/content/more-comments.js');
+        const first = (html) => {
+          document.querySelectorAll('.probe').forEach((e) => e.remove());
+          const box = document.createElement('div');
+          box.className = 'probe';
+          // Test markup of our own, not page text.
+          box.innerHTML = html;
+          document.body.append(box);
+          return findMoreCommentsButton(document)?.label ?? null;
+        };
+        return [
+          first('<a href="/elsewhere">Show comments</a>'),
+          first('<a href="/elsewhere">Show comments</a><a href="#comments">Load more comments</a>'),
+          first('<a href="/x" role="button">View comments</a>'),
+          first('<a href="JavaScript:void(0)">See all comments</a>'),
+          first('<a>Read comments</a><a href="">Show replies</a>'),
+          first('<span role="button">Afficher les commentaires</span>'),
+          first('<input type="button" value="Kommentare anzeigen">'),
+          first('<details><summary>Show 12 comments</summary></details>'),
+          first('<a href="#reply">Reply</a>'),
+        ];
+      });
+      assert.deepEqual(found, [null, 'Load more comments', 'View comments', 'See all comments', 'Read comments', 'Afficher les commentaires',
+        'Kommentare anzeigen', 'Show 12 comments', null]);
+    });
   } finally {
     await browser.close();
     await server.close();

@@ -43,6 +43,13 @@ const PHRASES = [
   /(더 많은|모든)\s*댓글/,
 ];
 
+/**
+ * The nouns every phrase above and {@link BARE} hold (lower case): one test of these rejects the
+ * page's other buttons and links (a "Reply" and a permalink per comment: thousands on a big page)
+ * before the twenty phrases are tried.
+ */
+const NOUNS = /comment|coment|kommentar|replies|respons|reaction|réaction|reaktion|reacties|discussion|diskussion|conversation|réponse|antwort|respuesta|resposta|rispost|opmerking|комментари|ответ|تعليقات|الردود|评论|評論|留言|回复|回覆|コメント|댓글/;
+
 /** A button that is only the word "Comments" (with a count) opens the section on many sites. */
 const BARE = /^(comments?|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti|reacties|комментарии|التعليقات|评论|評論|留言|コメント|댓글)\s*[(（]?\s*\d*\s*[)）]?$/;
 
@@ -67,6 +74,7 @@ function staysOnPage(link) {
 /** Whether `label` (lower case) asks to show or load comments. */
 export function asksForComments(label, { bare = false } = {}) {
   const lower = label.toLowerCase();
+  if (!NOUNS.test(lower)) return false;
   return PHRASES.some((p) => p.test(lower)) || (bare && BARE.test(lower));
 }
 
