@@ -1,7 +1,7 @@
 //! The Snowball French stemmer, ported by hand from the code rust-stemmers 1.2.0 generates
 //! (`snowball/algorithms/french.rs`), step for step and with the same suffix tables, so it
-//! returns exactly the same stems (the differential tests in `tests/french_stem.rs` check it
-//! against rust-stemmers on the Snowball vocabulary, the corpus pages and generated words).
+//! returns exactly the same stems (the differential tests in `french_stem_tests.rs` check it
+//! against rust-stemmers on the Snowball vocabulary, the test pages and generated words).
 //!
 //! Why a port: the generic Snowball runtime walks a UTF-8 string with a char cursor, finds
 //! suffixes by a binary search over byte strings and allocates a new `String` for every edit;
@@ -10,9 +10,9 @@
 //! one char in place or cuts the word and appends a few chars.
 //!
 //! Positions (the regions RV, R1, R2 and the suffix starts) are char indices where the
-//! generated code uses byte offsets. The two agree: the regions are measured on the word before
-//! any edit, every region test is made at a position left of all edits so far or inside an
-//! ASCII replacement, so counting chars or bytes orders positions the same way.
+//! generated code uses byte offsets. They order positions the same way: the regions are measured
+//! before any edit, every edit is at the end of the word (or one char in place), and a region is
+//! only ever compared with a position left of all edits so far, or inside an ASCII replacement.
 
 /// Words up to this many chars are stemmed in a buffer on the stack; longer ones (rare) in a
 /// vector.
@@ -140,7 +140,6 @@ struct Word<'a> {
 }
 
 impl Word<'_> {
-
     /// The char at `i`, or NUL past the end (NUL is no vowel and no letter the algorithm tests,
     /// as the generated code's tests fail at the end of the word).
     fn at(&self, i: usize) -> char {
@@ -158,11 +157,18 @@ impl Word<'_> {
     /// The longest suffix of `table` that ends the word at or after `limit`: where it starts,
     /// and its action (`find_among_b`).
     fn longest(&self, limit: usize, table: Suffixes) -> Option<(usize, u8)> {
-        let last = *self.chars[..self.len].last()?;
+        let chars = &self.chars[..self.len];
+        let last = *chars.last()?;
         let (_, group) = table.iter().find(|(c, _)| *c == last)?;
+        // The last letter matches the whole group: most suffixes of a group fail on the one
+        // before, so test it first.
+        let before_last = chars.len().checked_sub(2).map(|i| chars[i]);
         group
             .iter()
-            .find(|(suffix, _)| self.ends_with(limit, suffix))
+            .find(|(suffix, _)| {
+                (suffix.len() < 2 || before_last == Some(char::from(suffix[suffix.len() - 2])))
+                    && self.ends_with(limit, suffix)
+            })
             .map(|&(suffix, action)| (self.len - suffix.len(), action))
     }
 
@@ -178,17 +184,13 @@ impl Word<'_> {
     /// Marks the vowels that act as consonants in upper case: u and i between vowels, y before
     /// or after a vowel, u after q (`r_prelude`).
     fn prelude(&mut self) {
-        // `repeat goto (…)`: after each mark the search starts again where that mark's match
-        // began, since a mark changes what the next positions match.
-        let mut from = 0;
-        'repeat: loop {
-            for p in from..self.len {
-                if self.mark_at(p) {
-                    from = p;
-                    continue 'repeat;
-                }
+        let mut p = 0;
+        while p < self.len {
+            // `repeat goto (…)`: after a mark the search goes on where that mark's match began
+            // (`goto` leaves the cursor there), not after it.
+            if !self.mark_at(p) {
+                p += 1;
             }
-            return;
         }
     }
 
@@ -222,9 +224,10 @@ impl Word<'_> {
     fn regions(&self) -> Regions {
         let len = self.len;
         let vowel = |i: usize| is_vowel(self.chars[i]);
-        let rv = if len >= 3 && vowel(0) && vowel(1) {
-            3
-        } else if len >= 3 && matches!(self.chars[..3], ['c', 'o', 'l'] | ['p', 'a', 'r'] | ['t', 'a', 'p']) {
+        // Two vowels first, or the prefixes "col", "par", "tap": RV starts after the third letter.
+        let rv = if len >= 3
+            && (vowel(0) && vowel(1) || matches!(self.chars[..3], ['c', 'o', 'l'] | ['p', 'a', 'r'] | ['t', 'a', 'p']))
+        {
             3
         } else {
             (1..len).find(|&i| vowel(i)).map_or(len, |i| i + 1)
@@ -448,19 +451,20 @@ impl Word<'_> {
 /// Appends the chars of the Snowball French stem of `word` (rust-stemmers'
 /// `Algorithm::French`) to `out`, one by one.
 pub(crate) fn stem(word: &str, out: impl FnMut(char)) {
-    let count = word.chars().count();
-    if count <= STACK_CHARS {
-        stem_in(word, &mut ['\0'; STACK_CHARS][..count], out);
-    } else {
-        stem_in(word, &mut vec!['\0'; count], out);
+    let mut buffer = ['\0'; STACK_CHARS];
+    let mut len = 0;
+    for c in word.chars() {
+        if len == STACK_CHARS {
+            return stem_in(&mut word.chars().collect::<Vec<char>>(), out);
+        }
+        buffer[len] = c;
+        len += 1;
     }
+    stem_in(&mut buffer[..len], out);
 }
 
-/// [`stem`] in `buffer`, which holds exactly the chars of `word`.
-fn stem_in(word: &str, buffer: &mut [char], out: impl FnMut(char)) {
-    for (slot, c) in buffer.iter_mut().zip(word.chars()) {
-        *slot = c;
-    }
+/// [`stem`] of the word whose chars are `buffer`, edited in place.
+fn stem_in(buffer: &mut [char], out: impl FnMut(char)) {
     let mut w = Word { len: buffer.len(), chars: buffer };
     w.prelude();
     let r = w.regions();
