@@ -3,6 +3,7 @@
 //! texts. Depends on nothing else in the crate.
 
 pub mod date;
+mod french_stem;
 pub mod language;
 pub mod quoted;
 pub mod relative_date;
