@@ -65,7 +65,7 @@
 //! The walk is iterative (an explicit stack of sibling cursors), so a 100,000-deep page does not
 //! overflow the stack.
 
-use crate::snapshot::{hidden_by_markup, keeps_attribute, limits, skips_element, NodeId, Snapshot, SnapshotBuilder, SnapshotError, KEPT_ATTRIBUTES, MARKUP_ATTRIBUTES, SKIPPED_ELEMENTS};
+use crate::snapshot::{limits, wire, NodeId, Snapshot, SnapshotError, KEPT_ATTRIBUTES, SKIPPED_ELEMENTS};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -287,76 +287,7 @@ fn walk_text(walk: &Walk) -> Result<String, ReadError> {
     Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
-/// The strings of a walk, in order: U+0000-separated pieces of known UTF-16 length.
-struct Strings<'a> {
-    text: &'a str,
-    lens: &'a [u32],
-    next: usize,
-}
-
-impl<'a> Strings<'a> {
-    fn next(&mut self) -> Option<&'a str> {
-        let units = *self.lens.get(self.next)? as usize;
-        self.next += 1;
-        let bytes = self.text.as_bytes();
-        let end = if bytes.len() >= units && bytes[..units].is_ascii() {
-            units
-        } else {
-            let (mut seen, mut end) = (0, 0);
-            for c in self.text.chars() {
-                if seen >= units {
-                    break;
-                }
-                seen += c.len_utf16();
-                end += c.len_utf8();
-            }
-            if seen != units {
-                return None;
-            }
-            end
-        };
-        let (piece, rest) = self.text.split_at(end);
-        // The separator (absent after the last piece) keeps a lone surrogate at the end of one
-        // string from pairing with one at the start of the next.
-        self.text = rest.strip_prefix('\0').unwrap_or(rest);
-        Some(piece)
-    }
-}
-
-/// A tag name of the walk, lower-cased, and whether the shared rules may skip its elements.
-struct TagWire {
-    name: String,
-    /// `skips_element` can be true (a skipped tag, or `script`).
-    skipped: bool,
-}
-
-impl TagWire {
-    fn new(name: &str) -> TagWire {
-        let name = name.to_ascii_lowercase();
-        let skipped = name == "script" || SKIPPED_ELEMENTS.contains(&name.as_str());
-        TagWire { name, skipped }
-    }
-}
-
-/// An attribute name of the walk and what the shared rules do with it.
-struct NameWire {
-    name: String,
-    /// The snapshot keeps it (`keeps_attribute`).
-    kept: bool,
-    /// `skips_element` or `hidden_by_markup` reads it.
-    markup: bool,
-    /// Its values are interned by the walk (`class`): a value op follows the name.
-    interned: bool,
-}
-
-impl NameWire {
-    fn new(name: &str) -> NameWire {
-        NameWire { name: name.to_owned(), kept: keeps_attribute(name), markup: MARKUP_ATTRIBUTES.contains(&name), interned: name == "class" }
-    }
-}
-
 const BROKEN: SnapshotError = SnapshotError { node: 0, reason: "the live DOM walk returned inconsistent data" };
-const DROPPED: NodeId = NodeId::MAX;
 
 /// Reads a rendered document (it must have a browsing context for computed style to mean
 /// anything: the page's own `document`, or a same-origin iframe's).
@@ -382,96 +313,17 @@ pub fn read_document_with(document: &Document, options: ReadOptions) -> Result<L
     let text = walk_text(&walk)?;
     let style_checks = walk.style_checks();
     crate::phases::mark("transfer");
-    let mut strings = Strings { text: &text, lens: &lens, next: 0 };
-
-    // Room for every node and string up front: the arena grows without copying itself.
-    let mut builder = SnapshotBuilder::with_capacity(lens.len(), text.len());
-    // Walk index → snapshot id (`DROPPED` for nodes the shared rules leave out).
-    let mut ids: Vec<NodeId> = Vec::with_capacity(live.length() as usize);
-    ids.push(0);
-    let mut dropped = false;
-    // What the shared rules need of each tag and attribute name, decided once per name.
-    let mut tags: Vec<TagWire> = Vec::new();
-    let mut names: Vec<NameWire> = Vec::new();
-    let mut attrs: Vec<(usize, &str)> = Vec::new();
-    // The interned attribute values (`class`), by wire id.
-    let mut values: Vec<&str> = Vec::new();
-    let mut i = 0;
-    let op = |i: usize| ops.get(i).copied().ok_or(BROKEN);
-    while i < ops.len() {
-        let parent = *ids.get(usize::try_from(op(i)?).map_err(|_| BROKEN)?).ok_or(BROKEN)?;
-        let kind = op(i + 1)?;
-        if kind < 0 {
-            i += 2;
-            let text = strings.next().ok_or(BROKEN)?;
-            ids.push(if parent == DROPPED { DROPPED } else { builder.text(parent, text) });
-            continue;
-        }
-        let tag = kind as usize;
-        let count = usize::try_from(op(i + 2)?).map_err(|_| BROKEN)?;
-        i += 3;
-        if tag == tags.len() {
-            tags.push(TagWire::new(strings.next().ok_or(BROKEN)?));
-        }
-        attrs.clear();
-        let mut markup = false;
-        for _ in 0..count {
-            let name = usize::try_from(op(i)?).map_err(|_| BROKEN)?;
-            i += 1;
-            if name == names.len() {
-                names.push(NameWire::new(strings.next().ok_or(BROKEN)?));
-            }
-            let wire = names.get(name).ok_or(BROKEN)?;
-            markup |= wire.markup;
-            let value = if wire.interned {
-                let value = op(i)?;
-                i += 1;
-                if value < 0 {
-                    let value = strings.next().ok_or(BROKEN)?;
-                    values.push(value);
-                    value
-                } else {
-                    *values.get(value as usize).ok_or(BROKEN)?
-                }
-            } else {
-                strings.next().ok_or(BROKEN)?
-            };
-            attrs.push((name, value));
-        }
-        let tag = tags.get(tag).ok_or(BROKEN)?;
-        if parent == DROPPED {
-            ids.push(DROPPED);
-            continue;
-        }
-        // Sorted by name like the native reader's (stable: duplicates keep document order).
-        if attrs.len() > 1 {
-            crate::sorting::sort_by(&mut attrs, |a, b| names[a.0].name.cmp(&names[b.0].name));
-        }
-        let attr = |name: &str| attrs.iter().find(|(n, _)| names[*n].name == name).map(|(_, v)| *v);
-        // `skips_element` is false but for a skipped tag, `hidden_by_markup` without the names it reads.
-        if (tag.skipped && skips_element(&tag.name, attr)) || (markup && hidden_by_markup(&tag.name, attr)) {
-            ids.push(DROPPED);
-            dropped = true;
-            continue;
-        }
-        let kept = attrs.iter().filter(|(n, _)| names[*n].kept).map(|(n, v)| (names[*n].name.as_str(), *v));
-        let id = builder.element_of_kept(parent, &tag.name, kept);
-        ids.push(id);
-    }
-    if ids.len() != live.length() as usize {
-        return Err(BROKEN.into());
-    }
+    let decoded = wire::decode(&ops, &lens, &text, live.length() as usize)?;
     crate::phases::mark("loop");
-    let mut snapshot = builder.finish()?;
-    crate::phases::mark("finish");
+    let mut snapshot = decoded.snapshot;
     match walk.truncated().as_deref() {
         Some("text_node") => snapshot.mark_truncated(limits::Limit::TextNode),
         Some("nodes") => snapshot.mark_truncated(limits::Limit::Nodes),
         Some("text") => snapshot.mark_truncated(limits::Limit::Text),
         _ => {}
     }
-    let array = if dropped {
-        let keep: Vec<u8> = ids.iter().map(|&id| u8::from(id != DROPPED)).collect();
+    let array = if let Some(kept) = decoded.kept {
+        let keep: Vec<u8> = kept.into_iter().map(u8::from).collect();
         glose_keep_nodes(&live, &keep)
     } else {
         live

@@ -384,8 +384,13 @@ mod page {
         )
     }
 
+    /// A page snapshot given as JSON (text or object), or as the walker's wire text (the
+    /// extension's big-page path, `snapshot::wire::from_text`).
     fn snapshot_from_js(value: JsValue) -> Result<Snapshot, JsValue> {
         let text = json_text(&value).ok_or_else(|| error("glose: invalid page snapshot: missing"))?;
+        if text.starts_with(crate::snapshot::wire::TEXT_MAGIC) {
+            return crate::snapshot::wire::from_text(&text).map_err(|e| error(format_args!("glose: {e}")));
+        }
         serde_json::from_str(&text).map_err(|e| error(format_args!("glose: invalid page snapshot: {e}")))
     }
 

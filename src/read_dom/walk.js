@@ -799,7 +799,7 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
  * they cost neither the text's length nor a string on the wasm side again. Only `class`: ids and
  * links are mostly unique, and a look-up that misses costs more than the string it would spare.
  */
-function wasmSink() {
+export function wasmSink() {
   // Typed buffers grown by doubling: no boxed JavaScript array to convert at the end.
   // Small at first (a tiny page paid more for zeroing 24 KB than for its walk); grown by doubling.
   let ops = new Int32Array(1 << 8);
@@ -882,6 +882,8 @@ function wasmSink() {
       }
     },
     result: () => ({ ops: ops.subarray(0, n), text: strings.join('\0'), lens: lens.subarray(0, m) }),
+    /** The ops, the string lengths and the strings themselves (not joined). */
+    parts: () => ({ ops: ops.subarray(0, n), lens: lens.subarray(0, m), strings }),
   };
 }
 

@@ -1,12 +1,24 @@
 // The content script's page reader (extension/src/content/snapshot.js) in a plain Chromium page:
 // the sliced JSON writer gives exactly the snapshot of the object reader (which the strict-CSP
-// end-to-end test holds equal to the wasm reader's report), with the same live nodes, whatever the
-// piece size; and the reading rules (hidden, skipped, own elements, shadow roots, slots,
-// attributes) hold.
+// end-to-end test holds equal to the wasm reader's report), and the core finds the same in the wire
+// writer's text (the big-page path), with the same live nodes, whatever the piece size; and the
+// reading rules (hidden, skipped, own elements, shadow roots, slots, attributes) hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.js';
+import { readFileSync } from 'node:fs';
+
+// The wasm core (target/pkg, built before the end-to-end tests) reads the wire text as the
+// background does.
+const core = await import(new URL('../../target/pkg/glose.js', import.meta.url));
+core.initSync({ module: readFileSync(new URL('../../target/pkg/glose_bg.wasm', import.meta.url)) });
+
+/** What an analysis found, without what depends on the clock (relative dates). */
+function findings(snapshot) {
+  const report = core.analyze_snapshot(snapshot, 'https://example.org/a');
+  return JSON.stringify([report.truncated, report.article, report.sentences, report.comments.map((c) => [c.node, c.text, c.author]), report.summary]);
+}
 
 /** Runs in the page: both readers over the current document. */
 async function readBoth(pieceChars) {
@@ -15,6 +27,7 @@ async function readBoth(pieceChars) {
   const sent = [];
   const streamed = await reader.readDocumentJsonSliced(document, { pieceChars, sliceMs: 1, onPiece: (p, i) => sent.push([i, p]) });
   const kept = await reader.readDocumentJsonSliced(document, { pieceChars });
+  const wire = await reader.readDocumentWireSliced(document, { pieceChars, sliceMs: 1 });
   const sameNodes = (nodes) => nodes.length === object.nodes.length && nodes.every((n, i) => n === object.nodes[i]);
   // As the background keeps them: by index (a later piece replaces one), the first `pieces` joined.
   const byIndex = [];
@@ -29,6 +42,11 @@ async function readBoth(pieceChars) {
     sentPieces: sent.length,
     pieces: kept.pieces,
     sameNodes: sameNodes(streamed.nodes) && sameNodes(kept.nodes),
+    // The wire text keeps every node walked (past a limit the core cuts the part): the object
+    // reader's nodes come first, the same.
+    wire: wire.pieces.join(''),
+    wirePieces: wire.pieces.length,
+    wireNodes: wire.nodes.length >= object.nodes.length && object.nodes.every((n, i) => n === wire.nodes[i]),
     elements: document.getElementsByTagName('*').length,
     // [more than count - d, more than count + d - 1] for a few d: [true, false] each.
     more: [1, 2, 5].map((d) => [reader.hasMoreElementsThan(document, document.getElementsByTagName('*').length - d),
@@ -78,6 +96,9 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       assert.equal(result.kept, result.object);
       assert.ok(result.inOrder, 'pieces are handed over in order');
       assert.ok(result.sameNodes, 'the same live node for every snapshot id');
+      // The big-page path's wire text: the core finds in it what it finds in the object snapshot.
+      assert.ok(result.wireNodes, 'the wire reader walks the same live nodes');
+      assert.equal(findings(result.wire), findings(result.object));
       for (const [under, over] of result.more) {
         assert.equal(under, true);
         assert.equal(over, false);
@@ -89,6 +110,7 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       const result = await page.evaluate(readBoth, 256);
       check(result);
       assert.ok(result.pieces > 20, `pieces: ${result.pieces}`);
+      assert.ok(result.wirePieces > 20, `wire pieces: ${result.wirePieces}`);
     });
 
     await t.test('on the reading rules cases', async () => {

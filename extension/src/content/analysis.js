@@ -7,7 +7,7 @@
  */
 import { ext } from '../platform.js';
 import { analyzeSnapshot, reportPart, snapshotPiece, uploaded } from '../messages.js';
-import { hasMoreElementsThan, readDocument, readDocumentJsonSliced, yieldToPage } from './snapshot.js';
+import { hasMoreElementsThan, readDocument, readDocumentWireSliced, yieldToPage } from './snapshot.js';
 
 /**
  * Pages with more elements than this are read in slices and analysed by the background's wasm, so
@@ -107,13 +107,15 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  // Pieces leave while the page is still being read: the page does not hold the whole snapshot.
-  const upload = snapshotUpload();
-  const { pieces, nodes, slices, busyMs } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
+  // Read in the walker's wire format (a few big strings: little garbage in the page's heap), then
+  // sent in pieces.
+  const { pieces, nodes, slices, busyMs } = await readDocumentWireSliced(doc, { skip });
   lap('read');
   // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
   Object.assign(timings, { readBusy: busyMs, readSlices: slices });
-  const snapshot = await upload.done(pieces);
+  const upload = snapshotUpload();
+  pieces.forEach((piece, index) => upload.send(piece, index));
+  const snapshot = await upload.done(pieces.length);
   lap('upload');
   const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   lap('analyze');

@@ -9,7 +9,7 @@
  * writes the snapshot's JSON text as it goes, allocating as little as it can per node (garbage
  * collection was most of the page's blocked time).
  */
-import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules } from './walk.js';
+import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules, wasmSink } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
 
 const RULES = walkRules(SNAPSHOT_RULES);
@@ -283,6 +283,66 @@ export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs 
   const { slices, busyMs } = await sliced((budget) => walk.step(budget), { sliceMs });
   const { snapshot, nodes } = walk.result();
   return { json: snapshot.pieces, pieces: snapshot.count, nodes, slices, busyMs: Math.round(busyMs) };
+}
+
+/**
+ * [`readDocumentJsonSliced`] writing the walker's wire format instead (`wasmSink`, as the in-page
+ * wasm reader gets it): `{pieces: [text...], nodes, slices, busyMs}`, the pieces joined being one
+ * wire text for the background's core (Rust's `snapshot::wire::from_text`, see {@link wirePieces}).
+ * While reading, the page's heap holds references to the strings read and a typed array; then a
+ * few big strings are written: much less garbage than JSON text per node (on a page of 10,000
+ * comments, ~125 MB per reading as JSON: its collection after a reload landed in the toggle as a
+ * long pause). A page past a reading limit is sent as read; the core analyses its first part
+ * (`limits::cap`), as for the in-page wasm reader. `nodes` is every node walked, numbered as the
+ * snapshot's ids.
+ */
+export async function readDocumentWireSliced(doc, { skip = () => false, sliceMs = SLICE_MS, pieceChars = PIECE_CHARS } = {}) {
+  const sink = wasmSink();
+  const walk = walker(doc, RULES, sink, { accept: (_tag, _attr, element) => !skip(element) });
+  const read = await sliced((budget) => walk.step(budget), { sliceMs });
+  const started = performance.now();
+  const pieces = await wirePieces(walk, sink.parts(), pieceChars, sliceMs);
+  return { pieces, nodes: walk.live, slices: read.slices, busyMs: Math.round(read.busyMs + performance.now() - started) };
+}
+
+/**
+ * A walk's wire data as text in pieces of about `pieceUnits` UTF-16 units (more for one longer
+ * string), written a piece at a time with the page's tasks in between. Joined: a magic line, then
+ * on a line each the nodes walked, the ops, the string lengths and the limit that cut the walk,
+ * then the strings joined by U+0000 (Rust's `snapshot::wire::to_text` writes the same).
+ */
+async function wirePieces(walk, { ops, lens, strings }, pieceUnits, sliceMs) {
+  const pieces = [`\u0001glose-wire-1\n${walk.live.length}\n`];
+  let since = performance.now();
+  const pause = async () => {
+    if (performance.now() - since < sliceMs) return;
+    await yieldToPage();
+    since = performance.now();
+  };
+  // At most 11 units a number and its comma.
+  const perPiece = Math.max(1, Math.floor(pieceUnits / 11));
+  const numbers = async (array) => {
+    for (let at = 0; at < array.length; at += perPiece) {
+      pieces.push((at === 0 ? '' : ',') + array.subarray(at, at + perPiece).join(','));
+      await pause();
+    }
+  };
+  await numbers(ops);
+  pieces.push('\n');
+  await numbers(lens);
+  pieces.push(`\n${walk.truncated ?? ''}\n`);
+  let start = 0;
+  let units = 0;
+  for (let k = 0; k < strings.length; k += 1) {
+    units += strings[k].length + 1;
+    if (units >= pieceUnits || k === strings.length - 1) {
+      pieces.push((start === 0 ? '' : '\0') + strings.slice(start, k + 1).join('\0'));
+      start = k + 1;
+      units = 0;
+      await pause();
+    }
+  }
+  return pieces;
 }
 
 /**

@@ -11,6 +11,7 @@ internal_mods! {
     limits;
 }
 pub mod text;
+pub mod wire;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
