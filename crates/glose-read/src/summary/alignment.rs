@@ -172,24 +172,33 @@ struct Cell {
 /// there. Each row is thus computed from its matches and the previous row's live cells, in
 /// column order, giving the same result as the whole table ([`best_overlap_rows`], kept for the
 /// tests) at a fraction of the work: most of a comment shares nothing with a sentence.
-pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut Vec<u32>)) -> Overlap {
+pub fn best_overlap_sparse(
+    a_content: &[bool],
+    b_content: &[bool],
+    buffers: &mut AlignBuffers,
+    mut fill_row: impl FnMut(usize, &mut Vec<u32>),
+) -> Overlap {
     let w = b_content.len() + 1;
-    // Cells above zero of the previous and current rows; every other entry has score 0.
-    let mut prev = vec![Cell::default(); w];
-    let mut cur = vec![Cell::default(); w];
-    // Columns of the cells above zero, ascending.
-    let (mut live_prev, mut live_cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-    // The current row's matches, as columns (position in `b` + 1), ascending.
-    let mut matches: Vec<u32> = Vec::new();
+    let AlignBuffers { prev, cur, live_prev, live_cur, matches } = buffers;
+    // Cells above zero of the previous and current rows; every other entry has score 0 (the
+    // buffers' state between calls).
+    if prev.len() < w {
+        prev.resize(w, Cell::default());
+        cur.resize(w, Cell::default());
+    }
+    // Columns of the cells above zero, ascending (`live_prev`, `live_cur`); the current row's
+    // matches, as columns (position in `b` + 1), ascending (`matches`).
+    live_prev.clear();
+    live_cur.clear();
     let mut best = Overlap::default();
     for i in 1..=a_content.len() {
         matches.clear();
-        fill_row(i - 1, &mut matches);
+        fill_row(i - 1, matches);
         if matches.is_empty() && live_prev.is_empty() {
             continue;
         }
         if matches.len() > 1 {
-            crate::summary::vectors::sort_ids(&mut matches);
+            crate::summary::vectors::sort_ids(matches);
             matches.dedup();
         }
         // A cell of row `r` at column `j`: stored if live, else the fresh start there.
@@ -256,14 +265,30 @@ pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row:
             }
             j = next;
         }
-        for &c in &live_prev {
+        for &c in live_prev.iter() {
             prev[c as usize].score = 0.0;
         }
-        std::mem::swap(&mut prev, &mut cur);
-        std::mem::swap(&mut live_prev, &mut live_cur);
+        std::mem::swap(prev, cur);
+        std::mem::swap(live_prev, live_cur);
         live_cur.clear();
     }
+    // Back to all zero for the next call.
+    for &c in live_prev.iter() {
+        prev[c as usize].score = 0.0;
+    }
     best
+}
+
+/// The rows and lists of [`best_overlap_sparse`], kept from one alignment to the next: quote
+/// matching aligns a comment with each of its candidate sentences, and allocating (and zeroing)
+/// them per alignment was a tenth of its cost. Every cell has score 0 between calls.
+#[derive(Default)]
+pub struct AlignBuffers {
+    prev: Vec<Cell>,
+    cur: Vec<Cell>,
+    live_prev: Vec<u32>,
+    live_cur: Vec<u32>,
+    matches: Vec<u32>,
 }
 
 /// The alignment over the whole table (the reference for [`best_overlap_sparse`]), with word
@@ -427,6 +452,9 @@ mod tests {
             (seed >> 33) as usize % n
         };
         let mut scored = 0;
+        // One set of buffers for every alignment, as the quote links use them: nothing may leak
+        // from one to the next.
+        let mut buffers = AlignBuffers::default();
         for round in 0..20_000 {
             // Small alphabets make long matching stretches; larger ones scattered matches.
             let letters = 2 + round % 9;
@@ -438,7 +466,7 @@ mod tests {
             // A word may equal several letters (as a typo matches several article words).
             let same = |x: usize, y: usize| x == y || (x + y).is_multiple_of(7);
             let dense = best_overlap_by(&a_content, &b_content, |i, j| same(a[i], b[j]));
-            let sparse = best_overlap_sparse(&a_content, &b_content, |i, out| {
+            let sparse = best_overlap_sparse(&a_content, &b_content, &mut buffers, |i, out| {
                 for j in (0..lb).rev() {
                     if same(a[i], b[j]) {
                         out.push(j as u32);

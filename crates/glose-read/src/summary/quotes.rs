@@ -7,7 +7,7 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_sparse, same_word, Overlap};
+use crate::summary::alignment::{best_overlap_sparse, same_word, AlignBuffers, Overlap};
 use rustc_hash::FxHashMap;
 use crate::summary::interned_words::{Vocabulary, Word};
 use crate::text::quoted::quoted_spans;
@@ -79,6 +79,8 @@ pub struct SentenceIndex {
     comment_content: Vec<bool>,
     /// Sentences the comment at hand shares a content word with (scratch).
     touched: Vec<u32>,
+    /// The alignment's rows (scratch).
+    align_buffers: AlignBuffers,
 }
 
 impl SentenceIndex {
@@ -174,6 +176,7 @@ impl SentenceIndex {
             occurrences: Occurrences { first: vec![NONE; listed_len], next: Vec::new() },
             comment_content: Vec::new(),
             touched: Vec::new(),
+            align_buffers: AlignBuffers::default(),
         }
     }
 
@@ -253,12 +256,14 @@ impl SentenceIndex {
         let quoted = quoted_spans(comment);
         let mut links = Vec::new();
         let mut occurrences = std::mem::take(&mut self.occurrences);
+        let mut buffers = std::mem::take(&mut self.align_buffers);
         for (s, shared) in candidates {
-            if let Some(link) = self.link(&mut occurrences, words, &content, &matches, &quoted, s, shared) {
+            if let Some(link) = self.link(&mut occurrences, &mut buffers, words, &content, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
         self.occurrences = occurrences;
+        self.align_buffers = buffers;
         self.comment_content = content;
         crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
@@ -312,6 +317,7 @@ impl SentenceIndex {
     fn link(
         &self,
         occurrences: &mut Occurrences,
+        buffers: &mut AlignBuffers,
         words: &[Word],
         content: &[bool],
         matches: &[&[u32]],
@@ -321,7 +327,7 @@ impl SentenceIndex {
     ) -> Option<QuoteLink> {
         let sentence = self.sentence(s).0;
         occurrences.set(sentence);
-        let link = self.link_with(occurrences, words, content, matches, quoted, s, shared);
+        let link = self.link_with(occurrences, buffers, words, content, matches, quoted, s, shared);
         occurrences.clear(sentence);
         link
     }
@@ -331,6 +337,7 @@ impl SentenceIndex {
     fn link_with(
         &self,
         occurrences: &Occurrences,
+        buffers: &mut AlignBuffers,
         words: &[Word],
         content: &[bool],
         matches: &[&[u32]],
@@ -339,8 +346,8 @@ impl SentenceIndex {
         shared: usize,
     ) -> Option<QuoteLink> {
         let (sentence, b_content) = self.sentence(s);
-        let align = |range: Range<usize>| {
-            let o = best_overlap_sparse(&content[range.clone()], b_content, |i, out| {
+        let mut align = |range: Range<usize>| {
+            let o = best_overlap_sparse(&content[range.clone()], b_content, buffers, |i, out| {
                 for &m in matches[range.start + i] {
                     out.extend(occurrences.of(m).map(|p| p as u32));
                 }
@@ -363,6 +370,11 @@ impl SentenceIndex {
             let lo = words.partition_point(|w| (w.start as usize) < span.start);
             let hi = words.partition_point(|w| w.end as usize <= span.end);
             if lo >= hi {
+                continue;
+            }
+            // Most quoted passages are not the sentence's: the words found in it tell.
+            let (found, found_content) = span_bounds(&content[lo..hi], &matches[lo..hi], occurrences, b_content);
+            if found_content < QUOTED_CONTENT || (found as f32) < QUOTED_COVERAGE * (hi - lo) as f32 {
                 continue;
             }
             let (o, offset) = align(lo..hi);
@@ -579,6 +591,27 @@ fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b
     matched >= FREE_MATCHED && content_matched >= FREE_CONTENT && score >= FREE_SCORE
 }
 
+/// Bounds on the alignment of a stretch of the comment with the sentence: an alignment matches
+/// each comment word at most once, so it matches at most as many words as the stretch has words
+/// found in the sentence, and at most as many content words as it has content words found as a
+/// content word of the sentence. Exact bounds, far cheaper than the alignment (a quoted passage
+/// is aligned with every candidate sentence, and is rarely from most of them).
+fn span_bounds(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b_content: &[bool]) -> (usize, usize) {
+    let (mut found, mut found_content) = (0, 0);
+    for (&c, m) in content.iter().zip(matches) {
+        let (mut any, mut both) = (false, false);
+        for &id in m.iter() {
+            for p in occurrences.of(id) {
+                any = true;
+                both |= c && b_content[p];
+            }
+        }
+        found += usize::from(any);
+        found_content += usize::from(both);
+    }
+    (found, found_content)
+}
+
 /// The union of two ascending lists without repeats, ascending (the sentences listed under two
 /// keys: each list is in sentence order, a sentence once).
 fn merge_sorted(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
@@ -772,6 +805,70 @@ mod tests {
         // Words past the cut are still the article's.
         assert!(index.in_article(vocabulary.tokenize("mot420")[0].folded));
         assert!(!index.listed[vocabulary.tokenize("mot420")[0].folded as usize]);
+    }
+
+    #[test]
+    fn span_bounds_bound_the_alignment() {
+        // Comments of article words (some with typos), stop words and others: for every sentence
+        // and every stretch of a comment, the alignment matches no more words, nor content words,
+        // than `span_bounds` counts, so the stretches it rules out would not have linked.
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let index = SentenceIndex::new(&SENTENCES, &mut vocabulary);
+        let mut occurrences = Occurrences { first: vec![NONE; vocabulary.forms()], next: Vec::new() };
+        let pool: Vec<&str> = SENTENCES.iter().flat_map(|s| s.split_whitespace()).chain(["propagnde", "adminstration", "pentagon", "xyz", "le", "de"]).collect();
+        let mut seed = 2718u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut buffers = AlignBuffers::default();
+        let (mut stretches, mut tight) = (0, 0);
+        for _ in 0..150 {
+            // Random words around a stretch of a sentence with a word dropped or changed.
+            let sentence: Vec<&str> = SENTENCES[next(SENTENCES.len())].split_whitespace().collect();
+            let start = next(sentence.len());
+            let mut quoted: Vec<&str> = sentence[start..(start + 3 + next(10)).min(sentence.len())].to_vec();
+            let at = next(quoted.len());
+            match next(3) {
+                0 => drop(quoted.remove(at)),
+                1 => quoted[at] = pool[next(pool.len())],
+                _ => {}
+            }
+            let noise = |n: usize, next: &mut dyn FnMut(usize) -> usize| (0..n).map(|_| pool[next(pool.len())]).collect::<Vec<_>>();
+            let (before, after) = (noise(next(6), &mut next), noise(next(6), &mut next));
+            let text = [before, quoted, after].concat().join(" ");
+            let words = vocabulary.tokenize(&text);
+            let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
+            let mut lists = Vec::new();
+            let ranges: Vec<Range<usize>> = words
+                .iter()
+                .map(|w| {
+                    let start = lists.len();
+                    index.article_words_matching(&vocabulary, w.folded, &mut lists);
+                    start..lists.len()
+                })
+                .collect();
+            let matches: Vec<&[u32]> = ranges.into_iter().map(|r| &lists[r]).collect();
+            for s in 0..SENTENCES.len() {
+                let (sentence, b_content) = index.sentence(s);
+                occurrences.set(sentence);
+                for lo in 0..words.len() {
+                    for hi in lo + 1..=words.len() {
+                        let o = best_overlap_sparse(&content[lo..hi], b_content, &mut buffers, |i, out| {
+                            for &m in matches[lo + i] {
+                                out.extend(occurrences.of(m).map(|p| p as u32));
+                            }
+                        });
+                        let (found, found_content) = span_bounds(&content[lo..hi], &matches[lo..hi], &occurrences, b_content);
+                        assert!(o.matched <= found && o.content <= found_content, "{text} {s} {lo}..{hi}: {o:?} {found} {found_content}");
+                        stretches += 1;
+                        tight += usize::from(o.matched == found && o.matched > 2);
+                    }
+                }
+                occurrences.clear(sentence);
+            }
+        }
+        assert!(stretches > 20_000 && tight > 2_000, "{stretches} {tight}");
     }
 
     #[test]
