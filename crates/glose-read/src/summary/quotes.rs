@@ -10,7 +10,7 @@
 use crate::summary::alignment::{best_overlap_sparse, same_word, AlignBuffers, Overlap};
 use rustc_hash::FxHashMap;
 use crate::summary::interned_words::{Vocabulary, Word};
-use crate::text::quoted::quoted_spans;
+use crate::text::quoted::quoted_spans_into;
 use std::ops::Range;
 
 /// Longest comment or sentence (in words) that is aligned; longer ones are cut.
@@ -81,6 +81,9 @@ pub struct SentenceIndex {
     touched: Vec<u32>,
     /// The alignment's rows (scratch).
     align_buffers: AlignBuffers,
+    /// The comment at hand's candidate sentences and quoted passages (scratch).
+    candidates_scratch: Vec<(usize, usize)>,
+    quoted: Vec<Range<usize>>,
 }
 
 impl SentenceIndex {
@@ -177,6 +180,8 @@ impl SentenceIndex {
             comment_content: Vec::new(),
             touched: Vec::new(),
             align_buffers: AlignBuffers::default(),
+            candidates_scratch: Vec::new(),
+            quoted: Vec::new(),
         }
     }
 
@@ -228,7 +233,8 @@ impl SentenceIndex {
             }
         }
         self.candidates = sharing;
-        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        let mut candidates = std::mem::take(&mut self.candidates_scratch);
+        candidates.clear();
         for &s in &touched {
             let n = std::mem::take(&mut self.hits[s as usize]) as usize;
             if n >= QUOTED_CONTENT {
@@ -238,6 +244,7 @@ impl SentenceIndex {
         self.touched = touched;
         if candidates.is_empty() {
             self.comment_content = content;
+            self.candidates_scratch = candidates;
             return Vec::new();
         }
         crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -253,17 +260,21 @@ impl SentenceIndex {
         }
         self.matches = equal;
         let matches: Vec<&[u32]> = words.iter().map(|w| self.matches.get(w.folded)).collect();
-        let quoted = quoted_spans(comment);
+        let mut quoted = std::mem::take(&mut self.quoted);
+        quoted.clear();
+        quoted_spans_into(comment, &mut quoted);
         let mut links = Vec::new();
         let mut occurrences = std::mem::take(&mut self.occurrences);
         let mut buffers = std::mem::take(&mut self.align_buffers);
-        for (s, shared) in candidates {
+        for &(s, shared) in &candidates {
             if let Some(link) = self.link(&mut occurrences, &mut buffers, words, &content, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
         self.occurrences = occurrences;
         self.align_buffers = buffers;
+        self.candidates_scratch = candidates;
+        self.quoted = quoted;
         self.comment_content = content;
         crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
@@ -529,23 +540,20 @@ impl ArticleWords {
 /// where gaps could not have sunk the alignment score. A cheap test before the alignment.
 fn dense_enough(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences) -> bool {
     const WINDOW: usize = 2 * FREE_MATCHED + 4;
-    let hit: Vec<(bool, bool)> = content
-        .iter()
-        .zip(matches)
-        .map(|(&c, m)| {
-            let found = m.iter().any(|&id| occurrences.has(id));
-            (found, found && c)
-        })
-        .collect();
-    let (mut any, mut content) = (0, 0);
-    for i in 0..hit.len() {
-        any += usize::from(hit[i].0);
-        content += usize::from(hit[i].1);
+    // The last WINDOW words' (found, found and content), by position modulo WINDOW.
+    let mut window = [(false, false); WINDOW];
+    let (mut any, mut found_content) = (0, 0);
+    for (i, (&c, m)) in content.iter().zip(matches).enumerate() {
+        let found = m.iter().any(|&id| occurrences.has(id));
+        let slot = &mut window[i % WINDOW];
         if i >= WINDOW {
-            any -= usize::from(hit[i - WINDOW].0);
-            content -= usize::from(hit[i - WINDOW].1);
+            any -= usize::from(slot.0);
+            found_content -= usize::from(slot.1);
         }
-        if any >= FREE_MATCHED && content >= FREE_CONTENT {
+        *slot = (found, found && c);
+        any += usize::from(found);
+        found_content += usize::from(found && c);
+        if any >= FREE_MATCHED && found_content >= FREE_CONTENT {
             return true;
         }
     }
@@ -576,8 +584,10 @@ fn last(word: &str) -> char {
 /// and the matched words at most their number. An exact bound, far cheaper than the alignment
 /// (readers often repeat the one article word of their topic).
 fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b_content: &[bool]) -> bool {
-    // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides.
-    let mut weight = vec![0u8; b_content.len()];
+    // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides (an
+    // indexed sentence has at most MAX_TOKENS words).
+    let mut weight = [0u8; MAX_TOKENS];
+    let weight = &mut weight[..b_content.len()];
     for (&c, m) in content.iter().zip(matches) {
         for &id in m.iter() {
             for p in occurrences.of(id) {
@@ -869,6 +879,58 @@ mod tests {
             }
         }
         assert!(stretches > 20_000 && tight > 2_000, "{stretches} {tight}");
+    }
+
+    #[test]
+    fn the_sliding_window_counts_as_the_list_of_hits_did() {
+        // `dense_enough` against the former two passes (a Vec of hits, then the window over it),
+        // on random comments of words found or not in a sentence.
+        fn by_list(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences) -> bool {
+            const WINDOW: usize = 2 * FREE_MATCHED + 4;
+            let hit: Vec<(bool, bool)> = content
+                .iter()
+                .zip(matches)
+                .map(|(&c, m)| {
+                    let found = m.iter().any(|&id| occurrences.has(id));
+                    (found, found && c)
+                })
+                .collect();
+            let (mut any, mut content) = (0, 0);
+            for i in 0..hit.len() {
+                any += usize::from(hit[i].0);
+                content += usize::from(hit[i].1);
+                if i >= WINDOW {
+                    any -= usize::from(hit[i - WINDOW].0);
+                    content -= usize::from(hit[i - WINDOW].1);
+                }
+                if any >= FREE_MATCHED && content >= FREE_CONTENT {
+                    return true;
+                }
+            }
+            false
+        }
+        let mut seed = 99u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let ids: Vec<u32> = (0..8).collect();
+        let mut occurrences = Occurrences { first: vec![NONE; 8], next: Vec::new() };
+        let mut dense = 0;
+        for round in 0..20_000 {
+            // The sentence holds ids below `k`.
+            let k = 1 + round % 7;
+            let sentence: Vec<Word> = (0..k as u32).map(|id| Word { folded: id, surface: id, start: 0, end: 0 }).collect();
+            occurrences.set(&sentence);
+            let n = next(60);
+            let content: Vec<bool> = (0..n).map(|_| next(3) > 0).collect();
+            let matches: Vec<&[u32]> = (0..n).map(|_| if next(4) == 0 { &ids[..0] } else { let i = next(8); &ids[i..i + 1] }).collect();
+            let want = by_list(&content, &matches, &occurrences);
+            assert_eq!(dense_enough(&content, &matches, &occurrences), want, "{content:?} {matches:?} {k}");
+            dense += usize::from(want);
+            occurrences.clear(&sentence);
+        }
+        assert!(dense > 2_000 && dense < 18_000, "{dense}");
     }
 
     #[test]
