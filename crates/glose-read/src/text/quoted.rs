@@ -13,12 +13,29 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 /// [`quoted_spans`], appended to `out` (a buffer kept from one comment to the next).
 pub fn quoted_spans_into(text: &str, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // Only straight quotes are ASCII: pair them up with a byte search (most comments have
+        // none, which `contains` tells a word at a time).
+        if !bytes.contains(&b'"') {
+            return;
+        }
+        let mut marks = bytes.iter().enumerate().filter(|&(_, &b)| b == b'"').map(|(i, _)| i);
+        while let Some(open) = marks.next() {
+            let start = open + 1;
+            match marks.next() {
+                Some(close) => out.push(start..close),
+                None if start < text.len() => out.push(start..text.len()),
+                None => {}
+            }
+        }
+        return;
+    }
     let mut open: Option<(char, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
         // Every mark starts with one of three bytes (`"`, 0xC2 for « » and 0xE2 for the others),
         // none of which is inside another char's encoding: skip eight bytes at a time while they
-        // hold none (most comments have no mark at all; this ran on every char).
+        // hold none (this ran on every char of every comment with an accent).
         if let Some(chunk) = bytes.get(i..i + 8) {
             if !may_hold_a_mark(u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]])) {
                 i += 8;
