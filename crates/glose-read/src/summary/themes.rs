@@ -143,9 +143,9 @@ pub fn themes_of(
     let documents = doc_bounds.windows(2).map(|b| &doc_terms[b[0]..b[1]]);
     let vectors = TermVectors::new(documents, terms as usize);
     let mut edges = vectors.edges();
-    let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let position = crate::summary::Positions::new(comments);
     for (i, c) in comments.iter().enumerate() {
-        if let Some(&p) = c.reply_to.and_then(|r| position.get(&r)) {
+        if let Some(p) = c.reply_to.and_then(|r| position.of(r)) {
             edges.push((i, p, REPLY_PULL));
         }
     }
