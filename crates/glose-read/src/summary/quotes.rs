@@ -8,7 +8,6 @@
 //! aligned.
 
 use crate::summary::alignment::{best_overlap_sparse, same_word, AlignBuffers, Overlap};
-use rustc_hash::FxHashMap;
 use crate::summary::interned_words::{Vocabulary, Word};
 use crate::text::quoted::quoted_spans_into;
 use std::ops::Range;
@@ -60,7 +59,7 @@ pub struct SentenceIndex {
     /// Lookup key of a content word → its number; the sentences holding a content word under
     /// key number `k` are `key_sentences[key_starts[k]..key_starts[k + 1]]`, ascending (one
     /// buffer rather than a `Vec` per key).
-    key_numbers: FxHashMap<u128, u32>,
+    key_numbers: KeyNumbers,
     key_starts: Vec<u32>,
     key_sentences: Vec<u32>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
@@ -128,14 +127,14 @@ impl SentenceIndex {
         // Room for a key per content word (most words' two keys are shared with others): the
         // map's regrowths were a tenth of building the index.
         let content_words = content.iter().filter(|&&c| c).count();
-        let mut key_numbers: FxHashMap<u128, u32> = FxHashMap::with_capacity_and_hasher(content_words, Default::default());
+        let mut key_numbers = KeyNumbers::with_capacity(content_words);
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut last_sentence: Vec<u32> = Vec::new();
         for s in 0..sentences.len() {
             for (w, _) in words[bounds[s]..bounds[s + 1]].iter().zip(&content[bounds[s]..]).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
                     let next = key_numbers.len() as u32;
-                    let number = *key_numbers.entry(k).or_insert(next);
+                    let number = key_numbers.number(k);
                     if number == next {
                         last_sentence.push(NONE);
                     }
@@ -316,8 +315,8 @@ impl SentenceIndex {
     /// Appends to `out` the sentences holding a content word with the same 4-letter prefix or
     /// suffix as `word`, ascending.
     fn sentences_sharing_keys(&self, word: &str, out: &mut Vec<u32>) {
-        let [prefix, suffix] = keys(word).map(|k| match self.key_numbers.get(&k) {
-            Some(&n) => &self.key_sentences[self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize],
+        let [prefix, suffix] = keys(word).map(|k| match self.key_numbers.get(k) {
+            Some(n) => &self.key_sentences[self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize],
             None => &[][..],
         });
         merge_sorted(prefix, suffix, out);
@@ -672,6 +671,67 @@ impl WordLists {
     }
 }
 
+/// Key → its number (numbers in order of first sight): open addressing on a multiplicative
+/// hash, as [`crate::summary::interned_words`] does for words (a `HashMap` entry per content word
+/// of the article was a tenth of indexing it).
+struct KeyNumbers {
+    /// Per slot: a key and its number ([`NONE`]: empty). Its length is a power of two, at least
+    /// half of it empty.
+    slots: Vec<(u128, u32)>,
+    len: usize,
+}
+
+impl KeyNumbers {
+    /// An empty table with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> KeyNumbers {
+        KeyNumbers { slots: vec![(0, NONE); (2 * n).next_power_of_two().max(16)], len: 0 }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it goes.
+    fn slot(&self, key: u128) -> usize {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let hash = ((key as u64) ^ ((key >> 64) as u64).wrapping_mul(K).rotate_left(32)).wrapping_mul(K);
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are the well mixed ones.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let (k, number) = self.slots[i];
+            if number == NONE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of `key`, if it has one.
+    fn get(&self, key: u128) -> Option<u32> {
+        let number = self.slots[self.slot(key)].1;
+        (number != NONE).then_some(number)
+    }
+
+    /// The number of `key`, giving it the next one if it has none.
+    fn number(&mut self, key: u128) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![(0, NONE); size]);
+            for (k, number) in old.into_iter().filter(|e| e.1 != NONE) {
+                let s = self.slot(k);
+                self.slots[s] = (k, number);
+            }
+        }
+        let s = self.slot(key);
+        if self.slots[s].1 == NONE {
+            self.slots[s] = (key, self.len as u32);
+            self.len += 1;
+        }
+        self.slots[s].1
+    }
+}
+
 /// Lookup keys of a folded content word: its first and last four letters.
 fn keys(word: &str) -> [u128; 2] {
     if !word.is_ascii() {
@@ -722,6 +782,7 @@ impl Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap;
 
     const SENTENCES: [&str; 3] = [
         "Amazon ne digère toujours pas le fait d'avoir perdu un appel d'offre du Pentagone.",
@@ -935,6 +996,28 @@ mod tests {
             occurrences.clear(&sentence);
         }
         assert!(dense > 2_000 && dense < 18_000, "{dense}");
+    }
+
+    #[test]
+    fn key_numbers_are_those_of_a_map() {
+        // Keys of many words (the table grows several times) and keys never numbered, against a
+        // map numbering keys in order of first sight.
+        let mut table = KeyNumbers::with_capacity(3);
+        let mut map: FxHashMap<u128, u32> = FxHashMap::default();
+        let words: Vec<String> = (0..3_000).map(|i| format!("w{}x{}", i % 1_700, i % 7)).chain(["été".into(), "straße".into(), "".into()]).collect();
+        for w in &words {
+            for k in keys(w) {
+                let next = map.len() as u32;
+                assert_eq!(table.number(k), *map.entry(k).or_insert(next), "{w}");
+                assert_eq!(table.len(), map.len());
+            }
+        }
+        for w in words.iter().map(String::as_str).chain(["w1x2", "absent", "zzzz", "日本語"]) {
+            for k in keys(w) {
+                assert_eq!(table.get(k), map.get(&k).copied(), "{w}");
+            }
+        }
+        assert!(map.len() > 1_000, "{}", map.len());
     }
 
     #[test]
