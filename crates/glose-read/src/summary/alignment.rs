@@ -9,92 +9,100 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    // Folded words are mostly ASCII: their letters are their bytes.
+    if a.is_ascii() && b.is_ascii() {
+        return same_letters(a.as_bytes(), b.as_bytes());
+    }
+    let (mut a_buf, mut b_buf) = (['\0'; MAX_LETTERS], ['\0'; MAX_LETTERS]);
+    match (letters(a, &mut a_buf), letters(b, &mut b_buf)) {
+        (Some(a), Some(b)) => same_letters(a, b),
+        _ => false,
+    }
+}
+
+/// Longest word (in letters) that can be a typo of another (the distance rows are this long).
+const MAX_LETTERS: usize = 48;
+
+/// The chars of `word` in `buf`, or `None` when they do not fit.
+fn letters<'b>(word: &str, buf: &'b mut [char; MAX_LETTERS]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// [`same_word`] on two different words' letters.
+fn same_letters<T: Copy + PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (la, lb) = (a.len(), b.len());
     let shorter = la.min(lb);
     let allowed = if shorter >= 8 { 2 } else if shorter >= 4 { 1 } else { 0 };
-    if allowed == 0 || la.abs_diff(lb) > allowed {
+    if allowed == 0 || la.abs_diff(lb) > allowed || la.max(lb) > MAX_LETTERS {
         return false;
     }
     // One edit changes at most one end; this cheap test rejects most unrelated pairs.
-    let ends_agree = a.chars().next() == b.chars().next() || a.chars().next_back() == b.chars().next_back();
+    let ends_agree = a.first() == b.first() || a.last() == b.last();
     // One edit allowed (4–7 letters, most pairs): a linear scan instead of the distance table.
-    ends_agree && if allowed == 1 { one_edit_apart(a, b) } else { edit_distance(a, b, allowed) <= allowed }
+    ends_agree && if allowed == 1 { one_edit_apart(a, b) } else { distance_within(a, b, allowed) <= allowed }
 }
 
-/// Whether two different words are one edit apart in [`edit_distance`]'s sense: one letter
+/// Whether two different words are one edit apart in [`distance_within`]'s sense: one letter
 /// changed, added or dropped, or two neighbours swapped.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (mut x, mut y) = (a.chars(), b.chars());
-    // The common head, then the rests from the first difference.
-    loop {
-        let (rx, ry) = (x.as_str(), y.as_str());
-        match (x.next(), y.next()) {
-            (Some(p), Some(q)) if p == q => continue,
-            _ => {
-                x = rx.chars();
-                y = ry.chars();
-                break;
-            }
-        }
-    }
-    let (rx, ry) = (x.as_str(), y.as_str());
-    let (lx, ly) = (rx.chars().count(), ry.chars().count());
-    if lx == ly {
-        let (x0, y0) = (x.next(), y.next());
-        if x.as_str() == y.as_str() {
-            return true;
-        }
-        let (x1, y1) = (x.next(), y.next());
-        x0.is_some() && x0 == y1 && x1 == y0 && x.as_str() == y.as_str()
-    } else if lx == ly + 1 {
-        x.next();
-        x.as_str() == ry
-    } else if ly == lx + 1 {
-        y.next();
-        y.as_str() == rx
+fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    // The rests from the first difference.
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (x, y) = (&a[head..], &b[head..]);
+    if x.len() == y.len() {
+        x.get(1..) == y.get(1..) || (x.len() >= 2 && x[0] == y[1] && x[1] == y[0] && x[2..] == y[2..])
+    } else if x.len() == y.len() + 1 {
+        x[1..] == *y
+    } else if y.len() == x.len() + 1 {
+        y[1..] == *x
     } else {
         false
     }
 }
 
 /// Optimal-string-alignment distance (a swap of two neighbours counts as one edit) when it is at
-/// most `limit`; `limit + 1` when it is more.
+/// most `limit`; `limit + 1` when it is more (words over [`MAX_LETTERS`] letters: `limit + 1`).
+#[cfg(test)]
+pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let (mut a_buf, mut b_buf) = (['\0'; MAX_LETTERS], ['\0'; MAX_LETTERS]);
+    match (letters(a, &mut a_buf), letters(b, &mut b_buf)) {
+        (Some(a), Some(b)) => distance_within(a, b, limit),
+        _ => limit + 1,
+    }
+}
+
+/// Optimal-string-alignment distance of two words' letters (at most [`MAX_LETTERS`] each: a
+/// swap of two neighbours counts as one edit) when it is at most `limit`; `limit + 1` when it is
+/// more.
 ///
 /// Only the band of cells within `limit` of the diagonal is computed: a cell farther off holds
 /// more than `limit` (reaching it takes that many insertions or deletions), so it cannot be on
 /// a path of cost `limit` or less; cells next to the band read as `limit + 1`.
-pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    const MAX: usize = 48;
-    let mut a_buf = ['\0'; MAX];
-    let mut b_buf = ['\0'; MAX];
-    let (mut la, mut lb) = (0, 0);
-    for c in a.chars() {
-        if la == MAX {
-            return limit + 1;
-        }
-        a_buf[la] = c;
-        la += 1;
-    }
-    for c in b.chars() {
-        if lb == MAX {
-            return limit + 1;
-        }
-        b_buf[lb] = c;
-        lb += 1;
-    }
+fn distance_within<T: Copy + PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
+    const MAX: usize = MAX_LETTERS;
+    let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > limit {
         return limit + 1;
     }
-    let (a, b) = (&a_buf[..la], &b_buf[..lb]);
-    // Distances never exceed 48: bytes keep the three rows small to copy.
+    // Distances never exceed 48: bytes. Row `i` is `rows[i % 3]`, the two before it the other
+    // two (turning the three over rather than copying two rows per letter). Each row is read
+    // only where the rows before it wrote: its band and a cell either side.
     let over = limit.min(MAX) as u8 + 1;
-    let mut prev2 = [over; MAX + 1];
-    let mut prev = [over; MAX + 1];
-    let mut cur = [over; MAX + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(lb.min(limit) + 1) {
+    let mut rows = [[over; MAX + 1]; 3];
+    for (j, p) in rows[0].iter_mut().enumerate().take(lb.min(limit) + 1) {
         *p = j as u8;
     }
+    let [r0, r1, r2] = &mut rows;
     for i in 1..=la {
+        let (cur, prev, prev2) = match i % 3 {
+            0 => (&mut *r0, &*r2, &*r1),
+            1 => (&mut *r1, &*r0, &*r2),
+            _ => (&mut *r2, &*r1, &*r0),
+        };
         let (lo, hi) = (i.saturating_sub(limit).max(1), (i + limit).min(lb));
         cur[0] = i as u8;
         cur[lo - 1] = if lo == 1 { i as u8 } else { over };
@@ -114,10 +122,8 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
         if usize::from(row_min) > limit {
             return limit + 1;
         }
-        prev2 = prev;
-        prev = cur;
     }
-    usize::from(prev[lb]).min(limit + 1)
+    usize::from(rows[la % 3][lb]).min(limit + 1)
 }
 
 /// The best-scoring stretch where two token sequences agree.
@@ -172,24 +178,33 @@ struct Cell {
 /// there. Each row is thus computed from its matches and the previous row's live cells, in
 /// column order, giving the same result as the whole table ([`best_overlap_rows`], kept for the
 /// tests) at a fraction of the work: most of a comment shares nothing with a sentence.
-pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row: impl FnMut(usize, &mut Vec<u32>)) -> Overlap {
+pub fn best_overlap_sparse(
+    a_content: &[bool],
+    b_content: &[bool],
+    buffers: &mut AlignBuffers,
+    mut fill_row: impl FnMut(usize, &mut Vec<u32>),
+) -> Overlap {
     let w = b_content.len() + 1;
-    // Cells above zero of the previous and current rows; every other entry has score 0.
-    let mut prev = vec![Cell::default(); w];
-    let mut cur = vec![Cell::default(); w];
-    // Columns of the cells above zero, ascending.
-    let (mut live_prev, mut live_cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-    // The current row's matches, as columns (position in `b` + 1), ascending.
-    let mut matches: Vec<u32> = Vec::new();
+    let AlignBuffers { prev, cur, live_prev, live_cur, matches } = buffers;
+    // Cells above zero of the previous and current rows; every other entry has score 0 (the
+    // buffers' state between calls).
+    if prev.len() < w {
+        prev.resize(w, Cell::default());
+        cur.resize(w, Cell::default());
+    }
+    // Columns of the cells above zero, ascending (`live_prev`, `live_cur`); the current row's
+    // matches, as columns (position in `b` + 1), ascending (`matches`).
+    live_prev.clear();
+    live_cur.clear();
     let mut best = Overlap::default();
     for i in 1..=a_content.len() {
         matches.clear();
-        fill_row(i - 1, &mut matches);
+        fill_row(i - 1, matches);
         if matches.is_empty() && live_prev.is_empty() {
             continue;
         }
         if matches.len() > 1 {
-            crate::summary::vectors::sort_ids(&mut matches);
+            crate::summary::vectors::sort_ids(matches);
             matches.dedup();
         }
         // A cell of row `r` at column `j`: stored if live, else the fresh start there.
@@ -256,14 +271,30 @@ pub fn best_overlap_sparse(a_content: &[bool], b_content: &[bool], mut fill_row:
             }
             j = next;
         }
-        for &c in &live_prev {
+        for &c in live_prev.iter() {
             prev[c as usize].score = 0.0;
         }
-        std::mem::swap(&mut prev, &mut cur);
-        std::mem::swap(&mut live_prev, &mut live_cur);
+        std::mem::swap(prev, cur);
+        std::mem::swap(live_prev, live_cur);
         live_cur.clear();
     }
+    // Back to all zero for the next call.
+    for &c in live_prev.iter() {
+        prev[c as usize].score = 0.0;
+    }
     best
+}
+
+/// The rows and lists of [`best_overlap_sparse`], kept from one alignment to the next: quote
+/// matching aligns a comment with each of its candidate sentences, and allocating (and zeroing)
+/// them per alignment was a tenth of its cost. Every cell has score 0 between calls.
+#[derive(Default)]
+pub struct AlignBuffers {
+    prev: Vec<Cell>,
+    cur: Vec<Cell>,
+    live_prev: Vec<u32>,
+    live_cur: Vec<u32>,
+    matches: Vec<u32>,
 }
 
 /// The alignment over the whole table (the reference for [`best_overlap_sparse`]), with word
@@ -420,6 +451,43 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_compare_as_their_chars_do() {
+        // The byte path (both words ASCII) against the char path, on words of 0–14 letters and
+        // around the 48-letter cut, each with random edits or against an unrelated word.
+        let mut seed = 777u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let letters = [b'a', b'b', b'c', b'd'];
+        let mut same = 0;
+        for round in 0..200_000 {
+            let len = if round % 10 == 0 { 44 + next(8) } else { next(15) };
+            let a: Vec<u8> = (0..len).map(|_| letters[next(4)]).collect();
+            let mut b = a.clone();
+            for _ in 0..next(4) {
+                let at = next(b.len() + 1);
+                match next(4) {
+                    0 => b.insert(at, letters[next(4)]),
+                    1 if at < b.len() => drop(b.remove(at)),
+                    2 if at < b.len() => b[at] = letters[next(4)],
+                    _ if at + 1 < b.len() => b.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            if next(5) == 0 {
+                b = (0..next(15)).map(|_| letters[next(4)]).collect();
+            }
+            let (a, b) = (String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+            let by_chars = a == b || same_letters(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+            assert_eq!(same_word(&a, &b), by_chars, "{a:?} {b:?}");
+            assert_eq!(same_word(&a, &b), same_word_by_table(&a, &b), "{a:?} {b:?}");
+            same += usize::from(by_chars && a != b);
+        }
+        assert!(same > 20_000, "{same}");
+    }
+
+    #[test]
     fn sparse_alignment_equals_the_full_table() {
         let mut seed = 987654321u64;
         let mut next = |n: usize| {
@@ -427,6 +495,9 @@ mod tests {
             (seed >> 33) as usize % n
         };
         let mut scored = 0;
+        // One set of buffers for every alignment, as the quote links use them: nothing may leak
+        // from one to the next.
+        let mut buffers = AlignBuffers::default();
         for round in 0..20_000 {
             // Small alphabets make long matching stretches; larger ones scattered matches.
             let letters = 2 + round % 9;
@@ -438,7 +509,7 @@ mod tests {
             // A word may equal several letters (as a typo matches several article words).
             let same = |x: usize, y: usize| x == y || (x + y).is_multiple_of(7);
             let dense = best_overlap_by(&a_content, &b_content, |i, j| same(a[i], b[j]));
-            let sparse = best_overlap_sparse(&a_content, &b_content, |i, out| {
+            let sparse = best_overlap_sparse(&a_content, &b_content, &mut buffers, |i, out| {
                 for j in (0..lb).rev() {
                     if same(a[i], b[j]) {
                         out.push(j as u32);

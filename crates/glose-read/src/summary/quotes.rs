@@ -7,10 +7,9 @@
 //! content words with the comment (by 4-letter prefix or suffix, which survive most typos) are
 //! aligned.
 
-use crate::summary::alignment::{best_overlap_sparse, same_word, Overlap};
-use rustc_hash::FxHashMap;
+use crate::summary::alignment::{best_overlap_sparse, same_word, AlignBuffers, Overlap};
 use crate::summary::interned_words::{Vocabulary, Word};
-use crate::text::quoted::quoted_spans;
+use crate::text::quoted::quoted_spans_into;
 use std::ops::Range;
 
 /// Longest comment or sentence (in words) that is aligned; longer ones are cut.
@@ -60,7 +59,7 @@ pub struct SentenceIndex {
     /// Lookup key of a content word → its number; the sentences holding a content word under
     /// key number `k` are `key_sentences[key_starts[k]..key_starts[k + 1]]`, ascending (one
     /// buffer rather than a `Vec` per key).
-    key_numbers: FxHashMap<u128, u32>,
+    key_numbers: KeyNumbers,
     key_starts: Vec<u32>,
     key_sentences: Vec<u32>,
     /// Folded word id → ids of the article words it equals, give or take a typo.
@@ -79,6 +78,11 @@ pub struct SentenceIndex {
     comment_content: Vec<bool>,
     /// Sentences the comment at hand shares a content word with (scratch).
     touched: Vec<u32>,
+    /// The alignment's rows (scratch).
+    align_buffers: AlignBuffers,
+    /// The comment at hand's candidate sentences and quoted passages (scratch).
+    candidates_scratch: Vec<(usize, usize)>,
+    quoted: Vec<Range<usize>>,
 }
 
 impl SentenceIndex {
@@ -123,14 +127,14 @@ impl SentenceIndex {
         // Room for a key per content word (most words' two keys are shared with others): the
         // map's regrowths were a tenth of building the index.
         let content_words = content.iter().filter(|&&c| c).count();
-        let mut key_numbers: FxHashMap<u128, u32> = FxHashMap::with_capacity_and_hasher(content_words, Default::default());
+        let mut key_numbers = KeyNumbers::with_capacity(content_words);
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut last_sentence: Vec<u32> = Vec::new();
         for s in 0..sentences.len() {
             for (w, _) in words[bounds[s]..bounds[s + 1]].iter().zip(&content[bounds[s]..]).filter(|x| *x.1) {
                 for k in keys(vocabulary.text(w.folded)) {
                     let next = key_numbers.len() as u32;
-                    let number = *key_numbers.entry(k).or_insert(next);
+                    let number = key_numbers.number(k);
                     if number == next {
                         last_sentence.push(NONE);
                     }
@@ -174,6 +178,9 @@ impl SentenceIndex {
             occurrences: Occurrences { first: vec![NONE; listed_len], next: Vec::new() },
             comment_content: Vec::new(),
             touched: Vec::new(),
+            align_buffers: AlignBuffers::default(),
+            candidates_scratch: Vec::new(),
+            quoted: Vec::new(),
         }
     }
 
@@ -225,7 +232,8 @@ impl SentenceIndex {
             }
         }
         self.candidates = sharing;
-        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        let mut candidates = std::mem::take(&mut self.candidates_scratch);
+        candidates.clear();
         for &s in &touched {
             let n = std::mem::take(&mut self.hits[s as usize]) as usize;
             if n >= QUOTED_CONTENT {
@@ -235,6 +243,7 @@ impl SentenceIndex {
         self.touched = touched;
         if candidates.is_empty() {
             self.comment_content = content;
+            self.candidates_scratch = candidates;
             return Vec::new();
         }
         crate::sorting::sort_by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -250,15 +259,21 @@ impl SentenceIndex {
         }
         self.matches = equal;
         let matches: Vec<&[u32]> = words.iter().map(|w| self.matches.get(w.folded)).collect();
-        let quoted = quoted_spans(comment);
+        let mut quoted = std::mem::take(&mut self.quoted);
+        quoted.clear();
+        quoted_spans_into(comment, &mut quoted);
         let mut links = Vec::new();
         let mut occurrences = std::mem::take(&mut self.occurrences);
-        for (s, shared) in candidates {
-            if let Some(link) = self.link(&mut occurrences, words, &content, &matches, &quoted, s, shared) {
+        let mut buffers = std::mem::take(&mut self.align_buffers);
+        for &(s, shared) in &candidates {
+            if let Some(link) = self.link(&mut occurrences, &mut buffers, words, &content, &matches, &quoted, s, shared) {
                 links.push(link);
             }
         }
         self.occurrences = occurrences;
+        self.align_buffers = buffers;
+        self.candidates_scratch = candidates;
+        self.quoted = quoted;
         self.comment_content = content;
         crate::sorting::sort_by(&mut links, |a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
         links
@@ -300,8 +315,8 @@ impl SentenceIndex {
     /// Appends to `out` the sentences holding a content word with the same 4-letter prefix or
     /// suffix as `word`, ascending.
     fn sentences_sharing_keys(&self, word: &str, out: &mut Vec<u32>) {
-        let [prefix, suffix] = keys(word).map(|k| match self.key_numbers.get(&k) {
-            Some(&n) => &self.key_sentences[self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize],
+        let [prefix, suffix] = keys(word).map(|k| match self.key_numbers.get(k) {
+            Some(n) => &self.key_sentences[self.key_starts[n as usize] as usize..self.key_starts[n as usize + 1] as usize],
             None => &[][..],
         });
         merge_sorted(prefix, suffix, out);
@@ -312,6 +327,7 @@ impl SentenceIndex {
     fn link(
         &self,
         occurrences: &mut Occurrences,
+        buffers: &mut AlignBuffers,
         words: &[Word],
         content: &[bool],
         matches: &[&[u32]],
@@ -321,7 +337,7 @@ impl SentenceIndex {
     ) -> Option<QuoteLink> {
         let sentence = self.sentence(s).0;
         occurrences.set(sentence);
-        let link = self.link_with(occurrences, words, content, matches, quoted, s, shared);
+        let link = self.link_with(occurrences, buffers, words, content, matches, quoted, s, shared);
         occurrences.clear(sentence);
         link
     }
@@ -331,6 +347,7 @@ impl SentenceIndex {
     fn link_with(
         &self,
         occurrences: &Occurrences,
+        buffers: &mut AlignBuffers,
         words: &[Word],
         content: &[bool],
         matches: &[&[u32]],
@@ -339,8 +356,8 @@ impl SentenceIndex {
         shared: usize,
     ) -> Option<QuoteLink> {
         let (sentence, b_content) = self.sentence(s);
-        let align = |range: Range<usize>| {
-            let o = best_overlap_sparse(&content[range.clone()], b_content, |i, out| {
+        let mut align = |range: Range<usize>| {
+            let o = best_overlap_sparse(&content[range.clone()], b_content, buffers, |i, out| {
                 for &m in matches[range.start + i] {
                     out.extend(occurrences.of(m).map(|p| p as u32));
                 }
@@ -363,6 +380,11 @@ impl SentenceIndex {
             let lo = words.partition_point(|w| (w.start as usize) < span.start);
             let hi = words.partition_point(|w| w.end as usize <= span.end);
             if lo >= hi {
+                continue;
+            }
+            // Most quoted passages are not the sentence's: the words found in it tell.
+            let (found, found_content) = span_bounds(&content[lo..hi], &matches[lo..hi], occurrences, b_content);
+            if found_content < QUOTED_CONTENT || (found as f32) < QUOTED_COVERAGE * (hi - lo) as f32 {
                 continue;
             }
             let (o, offset) = align(lo..hi);
@@ -456,18 +478,20 @@ struct Buckets {
     entries: Vec<Entry>,
 }
 
-/// Buckets: lengths up to 31 (longer ones share the last) × 32 letter classes (a letter's
-/// code point modulo 32: the ASCII letters apart).
-const BUCKETS: usize = 32 * 32;
 
 impl Buckets {
+    /// The bucket of (length, key letter): lengths up to 31 (longer ones share the last) × 32
+    /// letter classes (a letter's code point modulo 32: the ASCII letters apart).
     fn bucket(chars: u32, key: char) -> usize {
         (chars.min(31) as usize) * 32 + (key as usize % 32)
     }
 
-    /// Groups `entries` by bucket, keeping their order within each.
+    /// Groups `entries` by bucket, keeping their order within each. Only the lengths up to the
+    /// longest entry's get buckets (a lookup past them finds none): counting and summing all
+    /// 32 × 32 was most of indexing a short article.
     fn new(entries: &[Entry]) -> Buckets {
-        let mut starts = vec![0u32; BUCKETS + 1];
+        let lengths = entries.iter().map(|e| e.chars.min(31) as usize + 1).max().unwrap_or(0);
+        let mut starts = vec![0u32; lengths * 32 + 1];
         for e in entries {
             starts[Buckets::bucket(e.chars, e.key) + 1] += 1;
         }
@@ -517,23 +541,20 @@ impl ArticleWords {
 /// where gaps could not have sunk the alignment score. A cheap test before the alignment.
 fn dense_enough(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences) -> bool {
     const WINDOW: usize = 2 * FREE_MATCHED + 4;
-    let hit: Vec<(bool, bool)> = content
-        .iter()
-        .zip(matches)
-        .map(|(&c, m)| {
-            let found = m.iter().any(|&id| occurrences.has(id));
-            (found, found && c)
-        })
-        .collect();
-    let (mut any, mut content) = (0, 0);
-    for i in 0..hit.len() {
-        any += usize::from(hit[i].0);
-        content += usize::from(hit[i].1);
+    // The last WINDOW words' (found, found and content), by position modulo WINDOW.
+    let mut window = [(false, false); WINDOW];
+    let (mut any, mut found_content) = (0, 0);
+    for (i, (&c, m)) in content.iter().zip(matches).enumerate() {
+        let found = m.iter().any(|&id| occurrences.has(id));
+        let slot = &mut window[i % WINDOW];
         if i >= WINDOW {
-            any -= usize::from(hit[i - WINDOW].0);
-            content -= usize::from(hit[i - WINDOW].1);
+            any -= usize::from(slot.0);
+            found_content -= usize::from(slot.1);
         }
-        if any >= FREE_MATCHED && content >= FREE_CONTENT {
+        *slot = (found, found && c);
+        any += usize::from(found);
+        found_content += usize::from(found && c);
+        if any >= FREE_MATCHED && found_content >= FREE_CONTENT {
             return true;
         }
     }
@@ -564,8 +585,10 @@ fn last(word: &str) -> char {
 /// and the matched words at most their number. An exact bound, far cheaper than the alignment
 /// (readers often repeat the one article word of their topic).
 fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b_content: &[bool]) -> bool {
-    // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides.
-    let mut weight = vec![0u8; b_content.len()];
+    // Per sentence word: 0 unmatched, 1 matched, 2 matched content word on both sides (an
+    // indexed sentence has at most MAX_TOKENS words).
+    let mut weight = [0u8; MAX_TOKENS];
+    let weight = &mut weight[..b_content.len()];
     for (&c, m) in content.iter().zip(matches) {
         for &id in m.iter() {
             for p in occurrences.of(id) {
@@ -577,6 +600,27 @@ fn could_pass(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b
     let content_matched = weight.iter().filter(|&&w| w == 2).count();
     let score: f32 = weight.iter().map(|&w| f32::from(w)).sum();
     matched >= FREE_MATCHED && content_matched >= FREE_CONTENT && score >= FREE_SCORE
+}
+
+/// Bounds on the alignment of a stretch of the comment with the sentence: an alignment matches
+/// each comment word at most once, so it matches at most as many words as the stretch has words
+/// found in the sentence, and at most as many content words as it has content words found as a
+/// content word of the sentence. Exact bounds, far cheaper than the alignment (a quoted passage
+/// is aligned with every candidate sentence, and is rarely from most of them).
+fn span_bounds(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences, b_content: &[bool]) -> (usize, usize) {
+    let (mut found, mut found_content) = (0, 0);
+    for (&c, m) in content.iter().zip(matches) {
+        let (mut any, mut both) = (false, false);
+        for &id in m.iter() {
+            for p in occurrences.of(id) {
+                any = true;
+                both |= c && b_content[p];
+            }
+        }
+        found += usize::from(any);
+        found_content += usize::from(both);
+    }
+    (found, found_content)
 }
 
 /// The union of two ascending lists without repeats, ascending (the sentences listed under two
@@ -627,6 +671,67 @@ impl WordLists {
     }
 }
 
+/// Key → its number (numbers in order of first sight): open addressing on a multiplicative
+/// hash, as [`crate::summary::interned_words`] does for words (a `HashMap` entry per content word
+/// of the article was a tenth of indexing it).
+struct KeyNumbers {
+    /// Per slot: a key and its number ([`NONE`]: empty). Its length is a power of two, at least
+    /// half of it empty.
+    slots: Vec<(u128, u32)>,
+    len: usize,
+}
+
+impl KeyNumbers {
+    /// An empty table with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> KeyNumbers {
+        KeyNumbers { slots: vec![(0, NONE); (2 * n).next_power_of_two().max(16)], len: 0 }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slot of `key`: where it is, or the empty slot where it goes.
+    fn slot(&self, key: u128) -> usize {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let hash = ((key as u64) ^ ((key >> 64) as u64).wrapping_mul(K).rotate_left(32)).wrapping_mul(K);
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are the well mixed ones.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let (k, number) = self.slots[i];
+            if number == NONE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of `key`, if it has one.
+    fn get(&self, key: u128) -> Option<u32> {
+        let number = self.slots[self.slot(key)].1;
+        (number != NONE).then_some(number)
+    }
+
+    /// The number of `key`, giving it the next one if it has none.
+    fn number(&mut self, key: u128) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let size = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![(0, NONE); size]);
+            for (k, number) in old.into_iter().filter(|e| e.1 != NONE) {
+                let s = self.slot(k);
+                self.slots[s] = (k, number);
+            }
+        }
+        let s = self.slot(key);
+        if self.slots[s].1 == NONE {
+            self.slots[s] = (key, self.len as u32);
+            self.len += 1;
+        }
+        self.slots[s].1
+    }
+}
+
 /// Lookup keys of a folded content word: its first and last four letters.
 fn keys(word: &str) -> [u128; 2] {
     if !word.is_ascii() {
@@ -635,11 +740,13 @@ fn keys(word: &str) -> [u128; 2] {
     // The keys `Key::push` builds, from bytes: most words are ASCII, and this is the index's
     // inner loop (two keys per content word of the article).
     let pack = |bytes: &[u8], upper: bool| {
-        let mut key = (bytes.len() as u128) << 124;
-        for (i, &b) in bytes.iter().enumerate() {
-            key |= u128::from(if upper { b.to_ascii_uppercase() } else { b }) << (21 * i);
-        }
-        key
+        // Missing bytes read as zero (which adds nothing to the key), so that every shift is a
+        // constant: shifting a u128 by a variable took most of the time here.
+        let byte = |i: usize| {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            u128::from(if upper { b.to_ascii_uppercase() } else { b })
+        };
+        (bytes.len() as u128) << 124 | byte(0) | byte(1) << 21 | byte(2) << 42 | byte(3) << 63
     };
     let b = word.as_bytes();
     [pack(&b[..b.len().min(4)], false), pack(&b[b.len().saturating_sub(4)..], true)]
@@ -675,6 +782,7 @@ impl Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap;
 
     const SENTENCES: [&str; 3] = [
         "Amazon ne digère toujours pas le fait d'avoir perdu un appel d'offre du Pentagone.",
@@ -775,6 +883,144 @@ mod tests {
     }
 
     #[test]
+    fn span_bounds_bound_the_alignment() {
+        // Comments of article words (some with typos), stop words and others: for every sentence
+        // and every stretch of a comment, the alignment matches no more words, nor content words,
+        // than `span_bounds` counts, so the stretches it rules out would not have linked.
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let index = SentenceIndex::new(&SENTENCES, &mut vocabulary);
+        let mut occurrences = Occurrences { first: vec![NONE; vocabulary.forms()], next: Vec::new() };
+        let pool: Vec<&str> = SENTENCES.iter().flat_map(|s| s.split_whitespace()).chain(["propagnde", "adminstration", "pentagon", "xyz", "le", "de"]).collect();
+        let mut seed = 2718u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut buffers = AlignBuffers::default();
+        let (mut stretches, mut tight) = (0, 0);
+        for _ in 0..150 {
+            // Random words around a stretch of a sentence with a word dropped or changed.
+            let sentence: Vec<&str> = SENTENCES[next(SENTENCES.len())].split_whitespace().collect();
+            let start = next(sentence.len());
+            let mut quoted: Vec<&str> = sentence[start..(start + 3 + next(10)).min(sentence.len())].to_vec();
+            let at = next(quoted.len());
+            match next(3) {
+                0 => drop(quoted.remove(at)),
+                1 => quoted[at] = pool[next(pool.len())],
+                _ => {}
+            }
+            let noise = |n: usize, next: &mut dyn FnMut(usize) -> usize| (0..n).map(|_| pool[next(pool.len())]).collect::<Vec<_>>();
+            let (before, after) = (noise(next(6), &mut next), noise(next(6), &mut next));
+            let text = [before, quoted, after].concat().join(" ");
+            let words = vocabulary.tokenize(&text);
+            let content: Vec<bool> = words.iter().map(|w| vocabulary.is_quote_content(w.folded)).collect();
+            let mut lists = Vec::new();
+            let ranges: Vec<Range<usize>> = words
+                .iter()
+                .map(|w| {
+                    let start = lists.len();
+                    index.article_words_matching(&vocabulary, w.folded, &mut lists);
+                    start..lists.len()
+                })
+                .collect();
+            let matches: Vec<&[u32]> = ranges.into_iter().map(|r| &lists[r]).collect();
+            for s in 0..SENTENCES.len() {
+                let (sentence, b_content) = index.sentence(s);
+                occurrences.set(sentence);
+                for lo in 0..words.len() {
+                    for hi in lo + 1..=words.len() {
+                        let o = best_overlap_sparse(&content[lo..hi], b_content, &mut buffers, |i, out| {
+                            for &m in matches[lo + i] {
+                                out.extend(occurrences.of(m).map(|p| p as u32));
+                            }
+                        });
+                        let (found, found_content) = span_bounds(&content[lo..hi], &matches[lo..hi], &occurrences, b_content);
+                        assert!(o.matched <= found && o.content <= found_content, "{text} {s} {lo}..{hi}: {o:?} {found} {found_content}");
+                        stretches += 1;
+                        tight += usize::from(o.matched == found && o.matched > 2);
+                    }
+                }
+                occurrences.clear(sentence);
+            }
+        }
+        assert!(stretches > 20_000 && tight > 2_000, "{stretches} {tight}");
+    }
+
+    #[test]
+    fn the_sliding_window_counts_as_the_list_of_hits_did() {
+        // `dense_enough` against the former two passes (a Vec of hits, then the window over it),
+        // on random comments of words found or not in a sentence.
+        fn by_list(content: &[bool], matches: &[&[u32]], occurrences: &Occurrences) -> bool {
+            const WINDOW: usize = 2 * FREE_MATCHED + 4;
+            let hit: Vec<(bool, bool)> = content
+                .iter()
+                .zip(matches)
+                .map(|(&c, m)| {
+                    let found = m.iter().any(|&id| occurrences.has(id));
+                    (found, found && c)
+                })
+                .collect();
+            let (mut any, mut content) = (0, 0);
+            for i in 0..hit.len() {
+                any += usize::from(hit[i].0);
+                content += usize::from(hit[i].1);
+                if i >= WINDOW {
+                    any -= usize::from(hit[i - WINDOW].0);
+                    content -= usize::from(hit[i - WINDOW].1);
+                }
+                if any >= FREE_MATCHED && content >= FREE_CONTENT {
+                    return true;
+                }
+            }
+            false
+        }
+        let mut seed = 99u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let ids: Vec<u32> = (0..8).collect();
+        let mut occurrences = Occurrences { first: vec![NONE; 8], next: Vec::new() };
+        let mut dense = 0;
+        for round in 0..20_000 {
+            // The sentence holds ids below `k`.
+            let k = 1 + round % 7;
+            let sentence: Vec<Word> = (0..k as u32).map(|id| Word { folded: id, surface: id, start: 0, end: 0 }).collect();
+            occurrences.set(&sentence);
+            let n = next(60);
+            let content: Vec<bool> = (0..n).map(|_| next(3) > 0).collect();
+            let matches: Vec<&[u32]> = (0..n).map(|_| if next(4) == 0 { &ids[..0] } else { let i = next(8); &ids[i..i + 1] }).collect();
+            let want = by_list(&content, &matches, &occurrences);
+            assert_eq!(dense_enough(&content, &matches, &occurrences), want, "{content:?} {matches:?} {k}");
+            dense += usize::from(want);
+            occurrences.clear(&sentence);
+        }
+        assert!(dense > 2_000 && dense < 18_000, "{dense}");
+    }
+
+    #[test]
+    fn key_numbers_are_those_of_a_map() {
+        // Keys of many words (the table grows several times) and keys never numbered, against a
+        // map numbering keys in order of first sight.
+        let mut table = KeyNumbers::with_capacity(3);
+        let mut map: FxHashMap<u128, u32> = FxHashMap::default();
+        let words: Vec<String> = (0..3_000).map(|i| format!("w{}x{}", i % 1_700, i % 7)).chain(["été".into(), "straße".into(), "".into()]).collect();
+        for w in &words {
+            for k in keys(w) {
+                let next = map.len() as u32;
+                assert_eq!(table.number(k), *map.entry(k).or_insert(next), "{w}");
+                assert_eq!(table.len(), map.len());
+            }
+        }
+        for w in words.iter().map(String::as_str).chain(["w1x2", "absent", "zzzz", "日本語"]) {
+            for k in keys(w) {
+                assert_eq!(table.get(k), map.get(&k).copied(), "{w}");
+            }
+        }
+        assert!(map.len() > 1_000, "{}", map.len());
+    }
+
+    #[test]
     fn merging_equals_sorting_the_concatenation() {
         let lists: [&[u32]; 6] = [&[], &[3], &[0, 3, 9], &[1, 2, 3, 4], &[9, 10], &[0, 5, 9, 12]];
         for a in lists {
@@ -814,33 +1060,39 @@ mod tests {
     #[test]
     fn bucketed_lookup_finds_what_a_full_scan_finds() {
         // Every article word of similar length passing `same_word`, by a scan of them all (the
-        // rule the buckets implement), for the article's words and typo variants of them.
-        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
-        let extra = ["Straße straße strasse œuvres oeuvre naïveté naivete 日本語です 日本語でした",
-            "administrations administration adminstration propagandes propaganda pentagones"];
-        let texts: Vec<&str> = SENTENCES.iter().copied().chain(extra).collect();
-        let index = SentenceIndex::new(&texts, &mut vocabulary);
-        let comment = "propagnde adminstration pentagon pentagonne amazone washingtn proprietaire \
-            proprietaires confiants communiquer actualites strase oeuvr naivetee 日本語でし administratio \
-            ministration dministration affaire affairess xaffaires ffaires";
-        let mut probes: Vec<u32> = vocabulary.tokenize(comment).iter().map(|w| w.folded).collect();
-        probes.extend(texts.iter().flat_map(|t| vocabulary.tokenize(t)).map(|w| w.folded));
-        let mut typos = 0;
-        for id in probes {
-            let text = vocabulary.text(id).to_owned();
-            let n = vocabulary.chars(id);
-            let mut got = Vec::new();
-            index.article_words_matching(&vocabulary, id, &mut got);
-            let mut want: Vec<u32> = (0..vocabulary.forms() as u32)
-                .filter(|&a| index.listed.get(a as usize).copied().unwrap_or(false))
-                .filter(|&a| if n < 4 { a == id } else { vocabulary.chars(a).abs_diff(n) <= 2 && same_word(&text, vocabulary.text(a)) })
-                .collect();
-            got.sort();
-            want.sort();
-            assert_eq!(got, want, "{text}");
-            typos += want.iter().filter(|&&a| a != id).count();
+        // rule the buckets implement), for the article's words and typo variants of them; with
+        // and without article words of 31 letters or more (buckets for all lengths, or only up
+        // to the longest word's, where longer probes find none).
+        let long = "anticonstitutionnellementissimeeeeeeeeee anticonstitutionnellementissimeeeeeeeee";
+        for with_long in [true, false] {
+            let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+            let extra = ["Straße straße strasse œuvres oeuvre naïveté naivete 日本語です 日本語でした",
+                "administrations administration adminstration propagandes propaganda pentagones"];
+            let texts: Vec<&str> = SENTENCES.iter().copied().chain(extra).chain(with_long.then_some(long)).collect();
+            let index = SentenceIndex::new(&texts, &mut vocabulary);
+            let comment = "propagnde adminstration pentagon pentagonne amazone washingtn proprietaire \
+                proprietaires confiants communiquer actualites strase oeuvr naivetee 日本語でし administratio \
+                ministration dministration affaire affairess xaffaires ffaires \
+                anticonstitutionnellementissimeeeeeeeeeee anticonstitutionellementissimeeeeeeeeee";
+            let mut probes: Vec<u32> = vocabulary.tokenize(comment).iter().map(|w| w.folded).collect();
+            probes.extend(texts.iter().flat_map(|t| vocabulary.tokenize(t)).map(|w| w.folded));
+            let mut typos = 0;
+            for id in probes {
+                let text = vocabulary.text(id).to_owned();
+                let n = vocabulary.chars(id);
+                let mut got = Vec::new();
+                index.article_words_matching(&vocabulary, id, &mut got);
+                let mut want: Vec<u32> = (0..vocabulary.forms() as u32)
+                    .filter(|&a| index.listed.get(a as usize).copied().unwrap_or(false))
+                    .filter(|&a| if n < 4 { a == id } else { vocabulary.chars(a).abs_diff(n) <= 2 && same_word(&text, vocabulary.text(a)) })
+                    .collect();
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "{text}");
+                typos += want.iter().filter(|&&a| a != id).count();
+            }
+            assert!(typos > if with_long { 24 } else { 20 }, "{typos}");
         }
-        assert!(typos > 20, "{typos}");
     }
 
     fn linked(comment: &str) -> Vec<usize> {

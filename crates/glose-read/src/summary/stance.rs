@@ -241,27 +241,64 @@ pub fn stance_of(vocabulary: &Vocabulary, comment: &str, words: &[Word], quotes_
 /// Whether a reply sides with the comment it answers ("Bien dit !", "Agreed, …"): one of
 /// [`SIDING`]'s phrases in the reply's own words (outside quotation marks).
 pub fn sides_with_parent(vocabulary: &Vocabulary, comment: &str, words: &[Word]) -> bool {
+    // "+1" has no letters: look for it in the text itself (a token trimmed to it holds it).
+    if comment.contains("+1") && comment.split_whitespace().any(|w| w.trim_end_matches(['!', '.', ',']) == "+1") {
+        return true;
+    }
     let quoted = quoted_spans(comment);
     let own: Vec<&str> = words
         .iter()
         .filter(|w| !quoted.iter().any(|q| q.start <= w.start as usize && (w.start as usize) < q.end))
         .map(|w| vocabulary.text(w.folded))
         .collect();
-    // "+1" has no letters: look for it in the text itself.
-    if comment.split_whitespace().any(|w| w.trim_end_matches(['!', '.', ',']) == "+1") {
-        return true;
-    }
+    holds_siding_phrase(&own)
+}
+
+/// Whether `own` (a reply's own words, folded) holds one of [`SIDING`]'s phrases, not after a
+/// negation. Each phrase's words are read from it where its first word is (splitting and
+/// collecting every phrase for every reply was most of the stance inheritance).
+fn holds_siding_phrase(own: &[&str]) -> bool {
     SIDING.iter().any(|phrase| {
-        let phrase: Vec<&str> = phrase.split(' ').collect();
-        own.windows(phrase.len())
+        let first = phrase.split(' ').next().unwrap_or("");
+        let n = phrase.split(' ').count();
+        own.windows(n)
             .enumerate()
-            .any(|(i, w)| w == phrase.as_slice() && !(i > 0 && NEGATIONS.contains(&own[i - 1])))
+            .any(|(i, w)| w[0] == first && w.iter().copied().eq(phrase.split(' ')) && !(i > 0 && NEGATIONS.contains(&own[i - 1])))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn siding_phrases_are_found_as_by_collected_phrases() {
+        // `holds_siding_phrase` against the former test (each phrase split into a Vec, compared
+        // with every window), on random replies of phrase words, negations and others.
+        fn by_collected(own: &[&str]) -> bool {
+            SIDING.iter().any(|phrase| {
+                let phrase: Vec<&str> = phrase.split(' ').collect();
+                own.windows(phrase.len())
+                    .enumerate()
+                    .any(|(i, w)| w == phrase.as_slice() && !(i > 0 && NEGATIONS.contains(&own[i - 1])))
+            })
+        }
+        let mut pool: Vec<&str> = SIDING.iter().flat_map(|p| p.split(' ')).chain(NEGATIONS.iter().copied()).collect();
+        pool.extend(["le", "the", "article", "faux", "raison", "ok"]);
+        let mut seed = 8u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..50_000 {
+            let own: Vec<&str> = (0..next(8)).map(|_| pool[next(pool.len())]).collect();
+            let want = by_collected(&own);
+            assert_eq!(holds_siding_phrase(&own), want, "{own:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 5_000 && found < 45_000, "{found}");
+    }
 
     #[test]
     fn every_phrase_is_found_by_its_first_word() {

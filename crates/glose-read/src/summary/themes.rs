@@ -143,9 +143,9 @@ pub fn themes_of(
     let documents = doc_bounds.windows(2).map(|b| &doc_terms[b[0]..b[1]]);
     let vectors = TermVectors::new(documents, terms as usize);
     let mut edges = vectors.edges();
-    let position: FxHashMap<u32, usize> = comments.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let position = crate::summary::Positions::new(comments);
     for (i, c) in comments.iter().enumerate() {
-        if let Some(&p) = c.reply_to.and_then(|r| position.get(&r)) {
+        if let Some(p) = c.reply_to.and_then(|r| position.of(r)) {
             edges.push((i, p, REPLY_PULL));
         }
     }
@@ -191,42 +191,7 @@ struct Context<'a> {
 /// Label, key words and representative of one group.
 fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     let (comments, words, vectors, vocabulary) = (cx.comments, cx.words, cx.vectors, cx.vocabulary);
-    // Key words: stems shared by the most members, then by summed TF-IDF (without the
-    // single-comment discount, so that a word one reader repeats can name the theme); never
-    // a commenter's name.
-    let n = comments.len() as f32;
-    let df = |stem: u32| cx.term_of.get(stem as usize).and_then(|&t| vectors.document_frequency.get(t as usize)).copied();
-    let mut score: FxHashMap<u32, (usize, f32)> = FxHashMap::default();
-    let mut stems: Vec<u32> = Vec::new();
-    for &m in group {
-        stems.clear();
-        stems.extend(words.words(m).iter().map(|w| w.0));
-        crate::summary::vectors::sort_ids(&mut stems);
-        for run in stems.chunk_by(|a, b| a == b) {
-            let (stem, count) = (run[0], run.len());
-            let df = df(stem).unwrap_or(1) as f32;
-            let e = score.entry(stem).or_default();
-            e.0 += 1;
-            e.1 += (1.0 + (count as f32).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
-        }
-    }
-    let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
-    // In a group, a key word is one that two members use, or that one member repeats: a word a
-    // single reader wrote once in passing ("attributions") does not say what the group is about.
-    let mut uses: FxHashMap<u32, usize> = FxHashMap::default();
-    for &m in group {
-        for w in words.words(m) {
-            *uses.entry(w.0).or_default() += 1;
-        }
-    }
-    let shared = |t: u32, members: usize| group.len() < 2 || members >= 2 || uses.get(&t).is_some_and(|&u| u >= 2);
-    let mut ranked: Vec<(u32, (usize, f32))> = score
-        .into_iter()
-        .filter(|&(t, (members, _))| !cx.names.contains(&t) && !too_common(t) && shared(t, members))
-        .collect();
-    crate::sorting::sort_by(&mut ranked, |a, b| {
-        b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0)))
-    });
+    let ranked = ranked_stems(group, cx);
     let top: Vec<u32> = ranked.iter().take(KEYWORDS).map(|x| x.0).collect();
     let surface = surface_forms(group, words, &top, vocabulary);
     let keywords: Vec<String> = top.iter().filter_map(|t| surface.get(t)).map(|&l| vocabulary.text(l).to_owned()).collect();
@@ -245,14 +210,7 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
     }
 
     // Representative: closest to the group's centroid; longer text breaks ties.
-    let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
-    for &m in group {
-        for &(t, w) in &vectors.vectors[m] {
-            *centroid.entry(t).or_default() += w;
-        }
-    }
-    let mut centroid: SparseVector = centroid.into_iter().collect();
-    crate::sorting::sort_by_key(&mut centroid, |x| x.0);
+    let centroid = centroid(group, vectors);
     let representative = group
         .iter()
         .copied()
@@ -272,6 +230,79 @@ fn describe(group: &[usize], cx: &Context, meta_label: &str) -> Theme {
         about_article,
         topic,
     }
+}
+
+/// The group's key stems with (members using it, summed weight), best first: stems shared by
+/// the most members, then by summed TF-IDF (without the single-comment discount, so that a word
+/// one reader repeats can name the theme); never a commenter's name.
+fn ranked_stems(group: &[usize], cx: &Context) -> Vec<(u32, (usize, f32))> {
+    let (words, vectors, vocabulary) = (cx.words, cx.vectors, cx.vocabulary);
+    let n = cx.comments.len() as f32;
+    let df = |stem: u32| cx.term_of.get(stem as usize).and_then(|&t| vectors.document_frequency.get(t as usize)).copied();
+    // Per stem, by its term id (every word of a comment has one): members using it and summed
+    // weight, and its uses. Arrays rather than maps by stem: these were most of a description.
+    let terms = vectors.document_frequency.len();
+    let term = |stem: u32| cx.term_of[stem as usize] as usize;
+    let mut score: Vec<(usize, f32)> = vec![(0, 0.0); terms];
+    // The group's stems, in order of first use.
+    let mut group_stems: Vec<u32> = Vec::new();
+    let mut stems: Vec<u32> = Vec::new();
+    for &m in group {
+        stems.clear();
+        stems.extend(words.words(m).iter().map(|w| w.0));
+        crate::summary::vectors::sort_ids(&mut stems);
+        for run in stems.chunk_by(|a, b| a == b) {
+            let (stem, count) = (run[0], run.len());
+            let df = df(stem).unwrap_or(1) as f32;
+            let e = &mut score[term(stem)];
+            if e.0 == 0 {
+                group_stems.push(stem);
+            }
+            e.0 += 1;
+            e.1 += (1.0 + (count as f32).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
+        }
+    }
+    let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
+    // In a group, a key word is one that two members use, or that one member repeats: a word a
+    // single reader wrote once in passing ("attributions") does not say what the group is about.
+    let mut uses = vec![0usize; terms];
+    for &m in group {
+        for w in words.words(m) {
+            uses[term(w.0)] += 1;
+        }
+    }
+    let shared = |t: u32, members: usize| group.len() < 2 || members >= 2 || uses[term(t)] >= 2;
+    // (Ranked by a total order: the order they are listed in does not matter.)
+    let mut ranked: Vec<(u32, (usize, f32))> = group_stems
+        .iter()
+        .map(|&t| (t, score[term(t)]))
+        .filter(|&(t, (members, _))| !cx.names.contains(&t) && !too_common(t) && shared(t, members))
+        .collect();
+    crate::sorting::sort_by(&mut ranked, |a, b| {
+        b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0)))
+    });
+    ranked
+}
+
+/// The sum of the group's vectors, by term id. Summed in an array by term id (listing the terms
+/// in order of first use, then sorted) rather than a map: the maps were most of a description.
+fn centroid(group: &[usize], vectors: &TermVectors) -> SparseVector {
+    let terms = vectors.document_frequency.len();
+    let (mut weights, mut listed) = (vec![0f32; terms], vec![false; terms]);
+    let mut centroid: SparseVector = Vec::new();
+    for &m in group {
+        for &(t, w) in &vectors.vectors[m] {
+            if !std::mem::replace(&mut listed[t as usize], true) {
+                centroid.push((t, 0.0));
+            }
+            weights[t as usize] += w;
+        }
+    }
+    for c in &mut centroid {
+        c.1 = weights[c.0 as usize];
+    }
+    crate::sorting::sort_by_key(&mut centroid, |x| x.0);
+    centroid
 }
 
 /// Stem → its most frequent surface word in the group, for the stems in `wanted`.
@@ -328,6 +359,102 @@ fn key_phrase(group: &[usize], words: &ThemeWords, vocabulary: &Vocabulary) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`ranked_stems`] by maps keyed by stem (the former way, the reference).
+    fn ranked_by_maps(group: &[usize], cx: &Context) -> Vec<(u32, (usize, f32))> {
+        let (words, vectors, vocabulary) = (cx.words, cx.vectors, cx.vocabulary);
+        let n = cx.comments.len() as f32;
+        let df = |stem: u32| cx.term_of.get(stem as usize).and_then(|&t| vectors.document_frequency.get(t as usize)).copied();
+        let mut score: FxHashMap<u32, (usize, f32)> = FxHashMap::default();
+        for &m in group {
+            let mut stems: Vec<u32> = words.words(m).iter().map(|w| w.0).collect();
+            stems.sort();
+            for run in stems.chunk_by(|a, b| a == b) {
+                let df = df(run[0]).unwrap_or(1) as f32;
+                let e = score.entry(run[0]).or_default();
+                e.0 += 1;
+                e.1 += (1.0 + (run.len() as f32).ln()) * (((1.0 + n) / (1.0 + df)).ln() + 1.0);
+            }
+        }
+        let too_common = |t: u32| df(t).is_some_and(|d| d as f32 > MAX_SHARE * n);
+        let mut uses: FxHashMap<u32, usize> = FxHashMap::default();
+        for &m in group {
+            for w in words.words(m) {
+                *uses.entry(w.0).or_default() += 1;
+            }
+        }
+        let shared = |t: u32, members: usize| group.len() < 2 || members >= 2 || uses.get(&t).is_some_and(|&u| u >= 2);
+        let mut ranked: Vec<(u32, (usize, f32))> = score
+            .into_iter()
+            .filter(|&(t, (members, _))| !cx.names.contains(&t) && !too_common(t) && shared(t, members))
+            .collect();
+        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| vocabulary.text(a.0).cmp(vocabulary.text(b.0))));
+        ranked
+    }
+
+    /// [`centroid`] by a map keyed by term (the former way, the reference).
+    fn centroid_by_map(group: &[usize], vectors: &TermVectors) -> SparseVector {
+        let mut centroid: FxHashMap<u32, f32> = FxHashMap::default();
+        for &m in group {
+            for &(t, w) in &vectors.vectors[m] {
+                *centroid.entry(t).or_default() += w;
+            }
+        }
+        let mut centroid: SparseVector = centroid.into_iter().collect();
+        centroid.sort_by_key(|x| x.0);
+        centroid
+    }
+
+    #[test]
+    fn key_stems_and_centroids_by_arrays_equal_those_by_maps() {
+        // Generated comments (repeated words, commenters named like words) and random groups.
+        let pool = ["cloud", "souverain", "fournisseur", "dépendant", "dépendants", "Amazon", "Microsoft", "impôts", "payer",
+            "le", "la", "des", "contrat", "armée", "Pentagone", "données", "américain", "européen", "Marie", "bien", "dit"];
+        let mut seed = 4711u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let texts: Vec<String> = (0..60).map(|_| (0..next(20)).map(|_| pool[next(pool.len())]).collect::<Vec<_>>().join(" ")).collect();
+        let names: Vec<&str> = (0..60).map(|i| ["Marie", "Paul", "cloud", ""][i % 4]).collect();
+        let comments: Vec<Comment> = texts.iter().enumerate().map(|(i, t)| Comment { id: i as u32, text: t.clone(), ..Comment::default() }).collect();
+        let mut vocabulary = Vocabulary::new("fr", crate::summary::stance::phrase_starts());
+        let words = CommentWords::new(texts.iter().map(String::as_str), &mut vocabulary);
+        let authors = CommentWords::new(names.iter().copied(), &mut vocabulary);
+        let theme_words = ThemeWords::new(&words, comments.len(), &mut vocabulary);
+        let name_stems: FxHashSet<u32> = (0..comments.len()).flat_map(|i| authors.of(i).to_vec()).map(|w| vocabulary.stem(w.surface)).collect();
+        // Terms as `themes_of` numbers them (no features: no stance, no quotes).
+        let mut term_of = vec![NONE; vocabulary.forms()];
+        let mut terms = 0;
+        let documents: Vec<Vec<u32>> = (0..comments.len())
+            .map(|m| {
+                theme_words
+                    .words(m)
+                    .iter()
+                    .map(|&(stem, _)| {
+                        if term_of[stem as usize] == NONE {
+                            term_of[stem as usize] = terms;
+                            terms += 1;
+                        }
+                        term_of[stem as usize]
+                    })
+                    .collect()
+            })
+            .collect();
+        let vectors = TermVectors::new(documents.iter().map(Vec::as_slice), terms as usize);
+        let cx = Context { comments: &comments, words: &theme_words, vectors: &vectors, term_of: &term_of, names: &name_stems, vocabulary: &vocabulary };
+        let mut ranked = 0;
+        for _ in 0..500 {
+            let mut group: Vec<usize> = (0..1 + next(15)).map(|_| next(comments.len())).collect();
+            group.sort();
+            group.dedup();
+            let want = ranked_by_maps(&group, &cx);
+            assert_eq!(ranked_stems(&group, &cx), want, "{group:?}");
+            assert_eq!(centroid(&group, &vectors), centroid_by_map(&group, &vectors), "{group:?}");
+            ranked += want.len();
+        }
+        assert!(ranked > 1_000, "{ranked}");
+    }
 
     #[test]
     fn one_buffer_holds_what_each_comment_had() {
