@@ -232,6 +232,16 @@ impl<'a> NodeTexts<'a> {
         }
         let mut mid = false;
         while c.unit < unit {
+            // Eight ASCII bytes at a time while the point is past them.
+            if c.unit + 8 <= unit && c.byte + 8 <= data.len() {
+                let chunk = &data[c.byte..c.byte + 8];
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                if word & HIGH_BITS == 0 {
+                    c.byte += 8;
+                    c.unit += 8;
+                    continue;
+                }
+            }
             if data[c.byte] < 0x80 {
                 c.byte += 1;
                 c.unit += 1;
