@@ -158,12 +158,23 @@ pub fn ends_with_credit(text: &str) -> bool {
 /// non-ASCII char up, and a French line was ~35 instructions a char. A text with any other
 /// non-ASCII char is left to `to_lowercase`.
 pub(crate) fn to_lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     while at < bytes.len() {
         if bytes[at] < 0x80 {
             let start = at;
+            // Eight ASCII bytes at a time, then byte by byte up to the next non-ASCII char.
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                if word & crate::snapshot::text::HIGH_BITS != 0 {
+                    break;
+                }
+                at += 8;
+            }
             while at < bytes.len() && bytes[at] < 0x80 {
                 at += 1;
             }
