@@ -245,8 +245,10 @@ fn ascii_space_bits(word: u64) -> u64 {
     spaces | controls
 }
 
-/// Collapsed length of a text node's data (each white-space run counts as one char).
-pub fn collapsed_len(text: &str) -> u32 {
+/// Collapsed length of a text node's data (each white-space run counts as one char), char by
+/// char: the tests' reference for [`text_figures`].
+#[cfg(test)]
+fn collapsed_len(text: &str) -> u32 {
     let mut len = 0;
     let mut in_space = false;
     for c in text.chars() {
