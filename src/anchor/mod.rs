@@ -17,6 +17,7 @@ mod reanchor;
 
 pub use note::{Motivation, Note, NoteTarget};
 pub use page_text::{page_text, PageText};
+use page_text::{NodeTexts, Quotable};
 pub use reanchor::{reanchor, reanchor_in, Anchor, Anchored, Method};
 
 use crate::report::{Selectors, Sentence, TextPositionSelector, TextQuoteSelector};
@@ -28,18 +29,24 @@ use crate::snapshot::Snapshot;
 pub const CONTEXT_LEN: u32 = 32;
 
 /// The TextQuoteSelector of page offsets `start..end`: the passage and its context.
-pub fn quote_selector(text: &PageText, start: u32, end: u32) -> TextQuoteSelector {
-    let units = text.units();
-    let is_low = |i: u32| units.get(i as usize).is_some_and(|u| (0xDC00..0xE000).contains(u));
+pub fn quote_selector(mut text: &PageText, start: u32, end: u32) -> TextQuoteSelector {
+    quote_of(&mut text, start, end)
+}
+
+/// [`quote_selector`] over any [`Quotable`] text; its slices are cut in page order (prefix,
+/// passage, suffix).
+fn quote_of(text: &mut impl Quotable, start: u32, end: u32) -> TextQuoteSelector {
     let mut before = start.saturating_sub(CONTEXT_LEN);
-    if is_low(before) {
+    if text.is_low(before) {
         before += 1;
     }
-    let mut after = end.saturating_add(CONTEXT_LEN).min(text.len());
-    if is_low(after) {
+    let prefix = text.slice(before, start);
+    let exact = text.slice(start, end);
+    let mut after = end.saturating_add(CONTEXT_LEN).min(text.unit_len());
+    if text.is_low(after) {
         after -= 1;
     }
-    TextQuoteSelector { exact: text.slice(start, end), prefix: text.slice(before, start), suffix: text.slice(end, after) }
+    TextQuoteSelector { exact, prefix, suffix: text.slice(end, after) }
 }
 
 /// Both selectors of page offsets `start..end`.
@@ -61,11 +68,12 @@ pub fn add_selectors(snapshot: &Snapshot, sentences: &mut [Sentence]) {
     if sentences.iter().all(|s| s.anchor.is_none()) {
         return;
     }
-    let text = page_text(snapshot);
+    let last = sentences.iter().filter_map(|s| s.anchor).map(|range| range.start.node.max(range.end.node)).max().unwrap_or(0);
+    let mut text = NodeTexts::up_to(snapshot, last);
     for sentence in sentences {
         sentence.selector = sentence
             .anchor
             .and_then(|range| text.offsets_of(&range))
-            .map(|(start, end)| selectors_at(&text, start, end));
+            .map(|(start, end)| text.selectors_at(start, end));
     }
 }

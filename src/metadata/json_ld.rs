@@ -1,6 +1,6 @@
 //! Article metadata from schema.org JSON-LD (`<script type="application/ld+json">`).
 
-use crate::snapshot::Snapshot;
+use crate::snapshot::{NodeId, Snapshot};
 use serde_json::Value;
 
 /// What a JSON-LD article object says about the page.
@@ -40,13 +40,10 @@ fn is_article_type(value: &Value) -> bool {
     }
 }
 
-/// The first article object among the page's JSON-LD scripts (top-level objects, arrays and
-/// `@graph` lists, searched in order).
-pub fn find_article(snapshot: &Snapshot) -> Option<JsonLdArticle> {
-    for id in 0..snapshot.len() as u32 {
-        if !snapshot.is(id, "script") {
-            continue;
-        }
+/// The first article object among the page's JSON-LD scripts (`scripts`: the page's `<script>`
+/// elements in page order; top-level objects, arrays and `@graph` lists, searched in order).
+pub fn find_article(snapshot: &Snapshot, scripts: &[NodeId]) -> Option<JsonLdArticle> {
+    for &id in scripts {
         let raw = snapshot.text_content(id);
         let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
         let Ok(value) = serde_json::from_str::<Value>(raw) else { continue };
@@ -125,7 +122,9 @@ mod tests {
     use crate::read_html::parse_html;
 
     fn page(json: &str) -> Option<JsonLdArticle> {
-        find_article(&parse_html(&format!("<html><head><script type=\"application/ld+json\">{json}</script></head><body></body></html>")))
+        let s = parse_html(&format!("<html><head><script type=\"application/ld+json\">{json}</script></head><body></body></html>"));
+        let scripts: Vec<NodeId> = (0..s.len() as NodeId).filter(|&id| s.is(id, "script")).collect();
+        find_article(&s, &scripts)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The page's `<meta>` tags, keyed the way Reader View keys them (`og:title`, `dc:creator`,
 //! `author`, `parsely-pub-date`…).
 
-use crate::snapshot::Snapshot;
+use crate::snapshot::{NodeId, Snapshot};
 use rustc_hash::FxHashMap;
 
 /// `<meta>` values by lower-case key; a later tag with the same key wins.
@@ -11,14 +11,12 @@ pub struct MetaTags {
 }
 
 impl MetaTags {
-    /// Reads every `<meta>` with a non-empty `content`: each word of `property` (space-separated
-    /// list) and the `name` / `itemprop` / `http-equiv` become keys (dots turned into colons).
-    pub fn collect(snapshot: &Snapshot) -> MetaTags {
+    /// Reads every `<meta>` (`metas`: the page's `<meta>` elements in page order) with a
+    /// non-empty `content`: each word of `property` (space-separated list) and the `name` /
+    /// `itemprop` / `http-equiv` become keys (dots turned into colons).
+    pub fn collect(snapshot: &Snapshot, metas: &[NodeId]) -> MetaTags {
         let mut values = FxHashMap::default();
-        for id in 0..snapshot.len() as u32 {
-            if !snapshot.is(id, "meta") {
-                continue;
-            }
+        for &id in metas {
             let Some(content) = snapshot.attr(id, "content").map(str::trim).filter(|c| !c.is_empty()) else { continue };
             let mut keys: Vec<String> = Vec::new();
             if let Some(property) = snapshot.attr(id, "property") {

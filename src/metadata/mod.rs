@@ -12,23 +12,56 @@ pub mod title;
 
 use crate::page_patterns::{self as patterns, is_byline_element};
 use crate::report::Metadata;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{NodeId, Snapshot};
 use crate::text::date::parse_date;
 use crate::text::similarity::similarity;
 use meta_tags::MetaTags;
+use std::cell::OnceCell;
+
+/// The elements the metadata reads, found in one walk of the page: a walk per source, each
+/// asking every node its tag (meta tags, JSON-LD scripts, headings), was ~26 M instructions on
+/// the page of 10,000 comments.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Elements {
+    metas: Vec<NodeId>,
+    scripts: Vec<NodeId>,
+    h1: Vec<NodeId>,
+    h2: Vec<NodeId>,
+}
+
+impl Elements {
+    /// The `<meta>`, `<script>`, `<h1>` and `<h2>` elements of the page, each list in page order.
+    fn of(snapshot: &Snapshot) -> Elements {
+        let mut found = Elements::default();
+        for id in 0..snapshot.len() as NodeId {
+            match snapshot.tag(id) {
+                Some("meta") => found.metas.push(id),
+                Some("script") => found.scripts.push(id),
+                Some("h1") => found.h1.push(id),
+                Some("h2") => found.h2.push(id),
+                _ => {}
+            }
+        }
+        found
+    }
+}
 
 /// Reads the page's metadata with the most reliable source first.
 pub fn extract(snapshot: &Snapshot) -> Metadata {
-    let tags = MetaTags::collect(snapshot);
-    let ld = json_ld::find_article(snapshot).unwrap_or_default();
-    let (h1s, h2s) = headings(snapshot);
+    let elements = Elements::of(snapshot);
+    let tags = MetaTags::collect(snapshot, &elements.metas);
+    let ld = json_ld::find_article(snapshot, &elements.scripts).unwrap_or_default();
+    // The headings' texts are read only when the document title is.
+    let headings = OnceCell::new();
+    let headings = || headings.get_or_init(|| (heading_texts(snapshot, &elements.h1), heading_texts(snapshot, &elements.h2)));
     let clean = |s: &str| Some(title::collapse(&entities::unescape(s))).filter(|s| !s.is_empty());
 
     let site_name = ld.site_name.as_deref().or(tags.get(&["og:site_name", "application-name"])).and_then(clean);
 
     let title_from_ld = match (&ld.name, &ld.headline) {
         (Some(name), Some(headline)) if name != headline => {
-            let doc_title = title::from_document(snapshot, &h1s, &h2s).unwrap_or_default();
+            let (h1s, h2s) = headings();
+            let doc_title = title::from_document(snapshot, h1s, h2s).unwrap_or_default();
             let name_matches = similarity(name, &doc_title) > 0.75;
             let headline_matches = similarity(headline, &doc_title) > 0.75;
             Some(if headline_matches && !name_matches { headline.clone() } else { name.clone() })
@@ -46,7 +79,10 @@ pub fn extract(snapshot: &Snapshot) -> Metadata {
         .and_then(|t| clean(&t))
         // A title the publisher declares (JSON-LD, og:title…) is kept as declared, as Reader View
         // does; only the document `<title>` loses its " - Site" part (Reader View's heuristics).
-        .or_else(|| title::from_document(snapshot, &h1s, &h2s));
+        .or_else(|| {
+            let (h1s, h2s) = headings();
+            title::from_document(snapshot, h1s, h2s)
+        });
 
     let byline = ld
         .byline
@@ -84,17 +120,9 @@ pub fn extract(snapshot: &Snapshot) -> Metadata {
     Metadata { title, byline, published, site_name, lang }
 }
 
-/// Texts of the page's `<h1>` and `<h2>` elements.
-fn headings(snapshot: &Snapshot) -> (Vec<String>, Vec<String>) {
-    let (mut h1, mut h2) = (Vec::new(), Vec::new());
-    for id in 0..snapshot.len() as u32 {
-        match snapshot.tag(id) {
-            Some("h1") => h1.push(title::collapse(&snapshot.text_content(id))),
-            Some("h2") => h2.push(title::collapse(&snapshot.text_content(id))),
-            _ => {}
-        }
-    }
-    (h1, h2)
+/// The collapsed texts of headings.
+fn heading_texts(snapshot: &Snapshot, headings: &[NodeId]) -> Vec<String> {
+    headings.iter().map(|&id| title::collapse(&snapshot.text_content(id))).collect()
 }
 
 fn looks_like_url(s: &str) -> bool {

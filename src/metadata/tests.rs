@@ -105,3 +105,21 @@ fn unlikely_names_read_like_the_patterns() {
     }
     assert!(elements > 1000, "{elements}");
 }
+
+/// The one walk finds the elements a walk per tag finds, in page order (every page of
+/// tests/pages).
+#[test]
+fn one_walk_finds_what_a_walk_per_tag_finds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages");
+    let (mut pages, mut elements) = (0, 0);
+    for entry in std::fs::read_dir(&root).expect("tests/pages") {
+        let Ok(html) = std::fs::read_to_string(entry.expect("entry").path().join("page.html")) else { continue };
+        let s = parse_html(&html);
+        let walk = |tag: &str| (0..s.len() as u32).filter(|&id| s.is(id, tag)).collect::<Vec<_>>();
+        let found = super::Elements::of(&s);
+        assert_eq!(found, super::Elements { metas: walk("meta"), scripts: walk("script"), h1: walk("h1"), h2: walk("h2") });
+        elements += found.metas.len() + found.scripts.len() + found.h1.len() + found.h2.len();
+        pages += 1;
+    }
+    assert!(pages > 20 && elements > 100, "{pages} pages, {elements} elements");
+}

@@ -153,11 +153,54 @@ pub fn ends_with_credit(text: &str) -> bool {
     !tail.trim_end_matches(['.', ')']).contains(". ")
 }
 
+/// `str::to_lowercase`, mapping the chars of Latin-script text (ASCII, Latin-1, `Œ œ`, general
+/// punctuation, currency signs) without the Unicode case tables: `to_lowercase` looks every
+/// non-ASCII char up, and a French line was ~35 instructions a char. A text with any other
+/// non-ASCII char is left to `to_lowercase`.
+pub(crate) fn to_lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] < 0x80 {
+            let start = at;
+            // Eight ASCII bytes at a time, then byte by byte up to the next non-ASCII char.
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                if word & crate::snapshot::text::HIGH_BITS != 0 {
+                    break;
+                }
+                at += 8;
+            }
+            while at < bytes.len() && bytes[at] < 0x80 {
+                at += 1;
+            }
+            out.push_str(&text[start..at]);
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        match c {
+            // The upper-case letters of Latin-1 are their lower case less 0x20.
+            'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'Œ' => out.push('œ'),
+            '\u{80}'..='\u{ff}' | 'œ' | '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => out.push(c),
+            _ => return text.to_lowercase(),
+        }
+        at += c.len_utf8();
+    }
+    // Only ASCII bytes change: the rest is lower case already.
+    out.make_ascii_lowercase();
+    out
+}
+
 /// A text's words joined by one space, lower case.
 fn normalise(text: &str) -> String {
     // The blocks' texts are collapsed already: only lower-cased.
     if is_collapsed(text) {
-        return text.to_lowercase();
+        return to_lower(text);
     }
     if !text.is_ascii() {
         let mut joined = String::with_capacity(text.len());
@@ -167,7 +210,7 @@ fn normalise(text: &str) -> String {
             }
             joined.push_str(word);
         }
-        return joined.to_lowercase();
+        return to_lower(&joined);
     }
     // ASCII (most lines): words copied whole, then lower-cased in place (`char::is_whitespace`
     // and `to_lowercase` of ASCII chars).
@@ -638,6 +681,31 @@ mod tests {
         }
         lines.extend(["", " ", "\u{b}x\u{c}Y ", "İstanbul © AFP", "ΣΊΣΥΦΟΣ Foto: X", "(REUTERS/Denis Balibouse)"].map(str::to_owned));
         lines
+    }
+
+    /// The Latin fast path of `to_lower` lower-cases like `str::to_lowercase`: every char up to
+    /// U+FFFF and past it in steps, alone and between letters (final sigma), and random texts.
+    #[test]
+    fn latin_lower_case_matches_the_tables() {
+        for c in (0..0x3_0000u32).filter(|c| c < &0x1_0000 || c % 97 == 0).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("É{c}"), format!("aΣ{c}"), format!("{c}Σ"), format!("Ça{c}ÀB")] {
+                assert_eq!(to_lower(&text), text.to_lowercase(), "{text:?}");
+            }
+        }
+        let alphabet = ['a', 'Z', ' ', 'É', 'é', 'Œ', 'œ', 'ß', 'ẞ', '×', 'Þ', 'ÿ', 'Ÿ', '’', '€', 'Σ', 'İ', 'ı', '😀', 'µ', '\u{a0}'];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let len = (state % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(to_lower(&text), text.to_lowercase(), "{text:?}");
+        }
     }
 
     /// A word list, and its index's `starts` and `holds`.

@@ -166,7 +166,7 @@ fn opening_head(opening: &mut Opening) -> Cow<'_, str> {
         bytes.make_ascii_lowercase();
         Cow::Borrowed(opening.as_str())
     } else {
-        Cow::Owned(opening.as_str().to_lowercase())
+        Cow::Owned(chrome::to_lower(opening.as_str()))
     }
 }
 
