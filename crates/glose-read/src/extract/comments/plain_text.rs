@@ -116,6 +116,32 @@ impl PlainText {
         text.push_subtree(snapshot, root);
         text.finish()
     }
+
+    /// The start of [`of_subtree`](Self::of_subtree): at least its first `limit` bytes (all of
+    /// it when shorter), for questions about how a text opens, without copying all of a long one.
+    pub fn start_of_subtree(snapshot: &Snapshot, root: NodeId, limit: usize) -> String {
+        let mut text = PlainText::new();
+        for id in root..snapshot.subtree_end(root) {
+            if let Some(mut t) = snapshot.text(id) {
+                // Pushed piece by piece, cut at char boundaries: the text only ever grows at its
+                // end, and pushing a text in two pieces pushes what pushing it whole does.
+                while !t.is_empty() && text.out.len() < limit {
+                    let mut cut = (limit - text.out.len()).min(t.len());
+                    while !t.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    text.push_node(&t[..cut]);
+                    t = &t[cut..];
+                }
+                if text.out.len() >= limit {
+                    break;
+                }
+            } else if id != root && snapshot.is(id, "br") {
+                text.push_space();
+            }
+        }
+        text.finish()
+    }
 }
 
 /// Whether ASCII text has no white space but single spaces (no tab, line break, vertical tab,
@@ -223,6 +249,32 @@ mod tests {
         let s = b.finish().unwrap();
         assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
         assert_eq!(PlainText::of_subtree(&s, p), "One two three.Fourfive six seven eight");
+    }
+
+    #[test]
+    fn start_of_a_subtree_is_the_start_of_its_text() {
+        let pieces = ["", " ", "\u{ad}", "Anna", " vor  2\tStunden ", "é", "« Réponse à »\u{a0}", "日本語のテキスト", "x\u{ad}y", "\n\n"];
+        let mut b = SnapshotBuilder::new();
+        let mut roots = Vec::new();
+        for (k, first) in pieces.iter().enumerate() {
+            for second in pieces {
+                let div = b.element(0, "div", []);
+                b.text(div, &first.repeat(k % 4 + 1));
+                b.element(div, "br", []);
+                let em = b.element(div, "em", []);
+                b.text(em, &second.repeat(7));
+                b.text(div, first);
+                roots.extend([div, em]);
+            }
+        }
+        let s = b.finish().unwrap();
+        for root in roots {
+            let full = PlainText::of_subtree(&s, root);
+            for limit in [0, 1, 2, 3, 5, 8, 13, 40, 164, 1000] {
+                let start = PlainText::start_of_subtree(&s, root, limit);
+                assert!(full.starts_with(&start) && start.len() >= limit.min(full.len()), "{root} {limit}: {start:?} of {full:?}");
+            }
+        }
     }
 
     #[test]
