@@ -267,8 +267,8 @@ pub fn is_comment_heading(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
     let about_comments = words.iter().any(|w| HEADING_WORDS.contains(w)) || HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
-    let about_a_form = words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
-    about_comments && !about_a_form
+    // Most headings are about something else: the form's words are looked for only after.
+    about_comments && !(words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s)))
 }
 
 /// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
