@@ -68,8 +68,9 @@ impl<'a> ClassParts<'a> {
     /// no id shares its parts, one with an id copies them after the id's.
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        // Filled node by node (pushed, not zeroed first and written again).
-        let mut class_parts = ClassParts { parts: Vec::new(), attrs: Vec::with_capacity(n), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
+        // Filled node by node (pushed, not zeroed first and written again); the parts sized for
+        // a page whose text nodes and unnamed elements are about half of its nodes.
+        let mut class_parts = ClassParts { parts: Vec::with_capacity(n / 2), attrs: Vec::with_capacity(n), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
         let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
             class_parts.class_flags.push(0);

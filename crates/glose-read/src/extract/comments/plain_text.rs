@@ -22,6 +22,9 @@ impl PlainText {
 
     /// Appends a text node's data.
     pub fn push_node(&mut self, text: &str) {
+        // Room for all of it at once (it grows by at most its length and a space), not word
+        // after word: a comment's text is one long node or a few.
+        self.out.reserve(text.len() + 1);
         if text.is_ascii() {
             let bytes = text.as_bytes();
             let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
