@@ -56,7 +56,13 @@ impl PlainText {
         while at < bytes.len() {
             let b = bytes[at];
             let len = if b < 0x80 {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                // A lone space inside a run of words stays in the run, which is copied whole: it
+                // is what collapsing it would write (the byte after it is no white space and
+                // starts no char that may be white space or invisible).
+                let lone_space = b == b' '
+                    && at > start
+                    && bytes.get(at + 1).is_some_and(|&next| !matches!(next, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+                if lone_space || !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
                     at += 1;
                     continue;
                 }
@@ -309,7 +315,7 @@ mod tests {
         let mut roots = Vec::new();
         for (k, &c) in specials.iter().enumerate() {
             let d = specials[(k * 7 + 3) % specials.len()];
-            for text in [format!("{c}"), format!("é{c}x"), format!("{c}{c}Réponse{d}à{c}"), format!("  ab{c}{d} {d}cd\u{ad}{c}"), format!("x{d}\u{ad}{c}\u{ad}y")] {
+            for text in [format!("{c}"), format!("é{c}x"), format!("{c}{c}Réponse{d}à{c}"), format!("  ab{c}{d} {d}cd\u{ad}{c}"), format!("x{d}\u{ad}{c}\u{ad}y"), format!("a {c} b {d}c d{c} e \u{ad} f\u{ad} g {c}"), format!(" é {c}{d} x  y {c} ")] {
                 let p = b.element(0, "p", []);
                 b.text(p, "Anna");
                 b.text(p, &text);
