@@ -3,7 +3,7 @@
 //! rules reading them (sections, items, fields, chrome) look them up instead of splitting and
 //! lower-casing the same attributes again for every question they ask.
 
-use super::word_rules::{is_item_class, parts, Part};
+use super::word_rules::{has_item_word, is_item_class, parts, Part};
 use crate::snapshot::{NodeId, Snapshot};
 use rustc_hash::FxHashMap;
 
@@ -24,6 +24,16 @@ fn class_flags(value: &str) -> u8 {
         }
     }
     flags
+}
+
+/// [`class_flags`] of a class value split into `parts`, most values answered by the parts alone:
+/// a class name that [`is_item_class`] accepts has an item word among its parts, and one named
+/// `post` (any case) has the part `post`; a value holding neither has no flag.
+fn class_flags_of(value: &str, parts: &[Part]) -> u8 {
+    if !has_item_word(parts) && !parts.iter().any(|p| p == "post") {
+        return 0;
+    }
+    class_flags(value)
 }
 
 /// Attributes an element has, noted in the same look at its attributes as its id and class
@@ -58,8 +68,9 @@ impl<'a> ClassParts<'a> {
     /// no id shares its parts, one with an id copies them after the id's.
     pub fn index(snapshot: &'a Snapshot) -> ClassParts<'a> {
         let n = snapshot.len();
-        // Filled node by node (pushed, not zeroed first and written again).
-        let mut class_parts = ClassParts { parts: Vec::new(), attrs: Vec::with_capacity(n), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
+        // Filled node by node (pushed, not zeroed first and written again); the parts sized for
+        // a page whose text nodes and unnamed elements are about half of its nodes.
+        let mut class_parts = ClassParts { parts: Vec::with_capacity(n / 2), attrs: Vec::with_capacity(n), class_flags: Vec::with_capacity(n), ranges: Vec::with_capacity(n) };
         let mut classes: FxHashMap<&'a str, (u32, u32, u8)> = FxHashMap::default();
         for id in 0..n as NodeId {
             class_parts.class_flags.push(0);
@@ -88,8 +99,8 @@ impl<'a> ClassParts<'a> {
                     }
                     None => {
                         class_parts.parts.extend(parts(value));
-                        let flags = class_flags(value);
                         range.1 = class_parts.parts.len() as u32;
+                        let flags = class_flags_of(value, &class_parts.parts[from as usize..]);
                         classes.insert(value, (from, range.1, flags));
                         flags
                     }
@@ -169,6 +180,27 @@ mod tests {
         let got: Vec<&str> = class_parts.of(again).iter().map(|p| p.as_ref()).collect();
         assert_eq!(got, ["comment", "list", "main"]);
         assert!(class_parts.of(t).is_empty() && class_parts.of(0).is_empty() && class_parts.of(99).is_empty());
+    }
+
+    #[test]
+    fn flags_from_the_parts_are_those_of_every_class_name() {
+        use super::super::word_lists::{ITEM_PREFIXES, ITEM_SUFFIXES, ITEM_WORDS};
+        let mut values: Vec<String> = vec!["".into(), " ".into(), "post".into(), "POST x".into(), "posts".into(), "post-list".into(), "é comment".into()];
+        for &word in ITEM_WORDS.iter().chain(ITEM_SUFFIXES).chain(ITEM_PREFIXES).chain(["post", "comments", "x"].iter()) {
+            for other in ["", "item", "user", "post", "depth-1", "Body", "x_y"] {
+                values.extend([
+                    word.to_owned(), word.to_uppercase(), format!("{word}-{other}"), format!("{other}-{word}"), format!("{other} {word}"),
+                    format!("{word}_{other} main"), format!("a-{word}-{other}"), format!("{word}{other}"), format!("{word}\u{a0}{other}"),
+                ]);
+            }
+        }
+        let mut flagged = 0;
+        for value in &values {
+            let parts: Vec<Part> = parts(value).collect();
+            assert_eq!(class_flags_of(value, &parts), class_flags(value), "{value:?}");
+            flagged += usize::from(class_flags(value) != 0);
+        }
+        assert!(flagged > 100, "{flagged}");
     }
 
     #[test]

@@ -350,9 +350,17 @@ fn depth_of(snapshot: &Snapshot, class_parts: &ClassParts, item: NodeId) -> Opti
 /// Reads an "in reply to X" line ("En réponse à X", "в ответ на X", "Xさんへの返信"); whether
 /// `id` is one.
 fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
-    if !may_hold_reply_phrase(snapshot, id) || single_text(snapshot, id).is_some_and(plain_ascii_without_reply_phrase) {
+    if !may_hold_reply_phrase(snapshot, id)
+        || single_text(snapshot, id).is_some_and(plain_ascii_without_reply_phrase)
+        || !may_open_reply_line(snapshot, id)
+    {
         return false;
     }
+    read_reply_line(snapshot, id, fields)
+}
+
+/// [`read_reply_hint`] without its quick refusals: the full reading of a subtree's text.
+fn read_reply_line(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool {
     let text = PlainText::of_subtree(snapshot, id);
     let text = text.trim();
     let lower = text.to_lowercase();
@@ -376,6 +384,23 @@ fn read_reply_hint(snapshot: &Snapshot, id: NodeId, fields: &mut Fields) -> bool
     fields.reply_link = reply_link;
     fields.reply_name = reply_name;
     true
+}
+
+/// Whether a subtree's collapsed text may be a reply line, judged by its first bytes (a comment's
+/// paragraph that merely opens with an "A" or an "R" is not copied and lower-cased whole): it
+/// opens with a reply phrase, or it is short enough to end with a reply suffix.
+fn may_open_reply_line(snapshot: &Snapshot, id: NodeId) -> bool {
+    // Enough bytes for 41 chars: a text that has them is too long to end with a suffix.
+    let start = PlainText::start_of_subtree(snapshot, id, 4 * 41);
+    start.trim().chars().nth(40).is_none() || REPLY_PHRASES.iter().any(|phrase| may_open_with(start.trim_start(), phrase))
+}
+
+/// Whether the lower-case copy of a text whose start this is may start with `phrase`: it does,
+/// or the start ends first. Chars are lower-cased one by one, which differs from lower-casing
+/// the whole text only in the choice of a final sigma, and no phrase holds a sigma.
+fn may_open_with(start: &str, phrase: &str) -> bool {
+    let mut lower = start.chars().flat_map(char::to_lowercase);
+    phrase.chars().all(|p| lower.next().is_none_or(|c| c == p))
 }
 
 /// Whether the subtree's text, trimmed, starts with a char that a reply phrase starts with, or
@@ -486,6 +511,50 @@ fn reply_phrase_starts_are_those_of_the_phrase_list() {
         assert_eq!(starts_a_reply_phrase(c), old(c), "{c:?}");
     }
     assert!(starts_a_reply_phrase('I') && starts_a_reply_phrase('r') && !starts_a_reply_phrase('x'));
+}
+
+#[cfg(test)]
+#[test]
+fn quick_refusals_of_reply_lines_agree_with_the_full_reading() {
+    use crate::snapshot::SnapshotBuilder;
+    assert!(REPLY_PHRASES.iter().all(|p| !p.contains(['σ', 'ς', 'Σ'])), "no phrase holds a sigma");
+    let long = "Amazon… commencez par payer vos impôts dans tous les pays où vous vendez, après venez la ramener";
+    let mut texts: Vec<String> = vec!["".into(), " ".into(), "Répondre".into(), "Reply".into(), "Anna".into(), long.into(), "ΣΑΣ answer".into()];
+    for phrase in REPLY_PHRASES.iter().chain(REPLY_SUFFIXES) {
+        for form in [phrase.to_string(), phrase.to_uppercase(), phrase.replace(' ', " \u{a0}\n"), phrase.replace(' ', "\u{ad} ")] {
+            texts.extend([
+                format!("{form} Anna"), format!("Anna{form}"), format!("  {form}: Bob Marley "), format!("{form} {long}"), format!("{long} {form}"),
+                form.chars().skip(1).collect(), form.chars().take(form.chars().count().saturating_sub(1)).collect(), format!("{form}{}", "x".repeat(170)),
+            ]);
+        }
+    }
+    let mut b = SnapshotBuilder::new();
+    let mut ids = Vec::new();
+    for (k, text) in texts.iter().enumerate() {
+        let div = b.element(0, "div", []);
+        b.text(div, text);
+        ids.push(div);
+        // The same text in pieces, one a link to the comment answered.
+        let div = b.element(0, "div", []);
+        let cut = (0..=text.len().min(k % 13)).rev().find(|&c| text.is_char_boundary(c)).unwrap_or(0);
+        b.text(div, &text[..cut]);
+        let a = b.element(div, "a", [("href", "#comment-12")]);
+        b.text(a, &text[cut..]);
+        ids.push(div);
+    }
+    let s = b.finish().unwrap();
+    let (mut lines, mut refused) = (0, 0);
+    for id in ids {
+        let (mut quick, mut full) = (Fields::default(), Fields::default());
+        let found = read_reply_hint(&s, id, &mut quick);
+        // The refusals before this one (which a soft hyphen at the start can fool) as they were.
+        let before = may_hold_reply_phrase(&s, id) && !single_text(&s, id).is_some_and(plain_ascii_without_reply_phrase);
+        assert_eq!(found, before && read_reply_line(&s, id, &mut full), "{:?}", PlainText::of_subtree(&s, id));
+        assert_eq!((quick.reply_link, quick.reply_name, quick.reply_line), (full.reply_link, full.reply_name, full.reply_line));
+        lines += usize::from(found);
+        refused += usize::from(before && !may_open_reply_line(&s, id));
+    }
+    assert!(lines > 100 && refused > 50, "{lines} {refused}");
 }
 
 #[cfg(test)]

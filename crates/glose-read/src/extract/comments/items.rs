@@ -22,14 +22,14 @@ fn can_hold_a_section(tag: &str) -> bool {
     matches!(tag, "div" | "section" | "aside" | "ol" | "ul" | "footer" | "article" | "dl" | "details")
 }
 
-/// Whether the markup of an element says it is one comment (and not the form to write one,
-/// like `comment_form_for_12` or `comment-respond`).
-pub fn is_marked_item(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
-    says_one_comment(snapshot, class_parts, id)
+/// Whether the markup of an element (of this tag) says it is one comment (and not the form to
+/// write one, like `comment_form_for_12` or `comment-respond`).
+fn is_marked_item(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, tag: &str) -> bool {
+    says_one_comment(snapshot, class_parts, id, tag)
         && !class_parts.of(id).iter().any(|p| matches!(p.as_ref(), "form" | "respond" | "editor" | "compose" | "placeholder"))
 }
 
-fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
+fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, tag: &str) -> bool {
     // The attributes' presence was noted in the class-parts pass (this runs on every element of
     // the page); a value is looked up only when its attribute is there, the first of a name as
     // `Snapshot::attr` reads it.
@@ -37,7 +37,6 @@ fn says_one_comment(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -
     if !(has(Attr::Role) || has(Attr::ItemType) || has(Attr::ItemScope) || has(Attr::Class) || has(Attr::Id)) {
         return false;
     }
-    let Some(tag) = snapshot.tag(id) else { return false };
     if is_never_an_item(tag) {
         return false;
     }
@@ -88,6 +87,9 @@ pub struct Sections {
     /// Comment headings that share their parent with the article, each with the siblings after
     /// it that make its section ("<h2>Leserkommentare</h2><p>…</p><ul>…</ul>").
     pub heading_runs: Vec<(NodeId, Vec<NodeId>)>,
+    /// The elements whose markup says they are one comment, in page order (found in the same
+    /// pass over the page).
+    pub marked_items: Vec<NodeId>,
 }
 
 impl Sections {
@@ -98,9 +100,13 @@ impl Sections {
         let mut count = 0u32;
         let mut marked = vec![false; n];
         let mut headings = Vec::new();
+        let mut marked_items = Vec::new();
         for id in 0..n as NodeId {
             article_marks.push(count);
             let Some(tag) = snapshot.tag(id) else { continue };
+            if is_marked_item(snapshot, class_parts, id, tag) {
+                marked_items.push(id);
+            }
             if is_article_mark(snapshot, class_parts, id, tag) {
                 count += 1;
             }
@@ -112,7 +118,7 @@ impl Sections {
             }
         }
         article_marks.push(count);
-        let mut sections = Sections { outermost: vec![None; n], article_marks, heading_runs: Vec::new() };
+        let mut sections = Sections { outermost: vec![None; n], article_marks, heading_runs: Vec::new(), marked_items };
         for heading in headings {
             let Some(parent) = snapshot.parent(heading) else { continue };
             if snapshot.tag(parent).is_some_and(can_hold_a_section) && !sections.holds_article(snapshot, parent) {
@@ -177,4 +183,31 @@ fn is_article_mark(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId, ta
 
 fn aria_label_says_comments(snapshot: &Snapshot, class_parts: &ClassParts, id: NodeId) -> bool {
     class_parts.has(id, Attr::AriaLabel) && snapshot.attr(id, "aria-label").is_some_and(word_rules::is_comment_heading)
+}
+
+#[cfg(test)]
+#[test]
+fn marked_items_are_the_marked_elements_in_page_order() {
+    use crate::snapshot::SnapshotBuilder;
+    let mut b = SnapshotBuilder::new();
+    let section = b.element(0, "section", [("id", "comments")]);
+    for k in 0..6 {
+        let attrs: Vec<(&str, &str)> = match k {
+            0 => vec![("class", "comment")],
+            1 => vec![("id", "comment-12"), ("class", "x")],
+            2 => vec![("role", "comment")],
+            3 => vec![("class", "comment-form")],
+            4 => vec![("itemscope", ""), ("itemtype", "https://schema.org/Comment")],
+            _ => vec![("id", "respond"), ("class", "comment")],
+        };
+        let li = b.element(section, if k == 3 { "form" } else { "li" }, attrs);
+        b.text(li, "Anna: yes");
+        let span = b.element(li, "span", [("class", "comment")]);
+        b.text(span, "x");
+    }
+    let s = b.finish().unwrap();
+    let class_parts = ClassParts::index(&s);
+    let one_by_one: Vec<NodeId> = (0..s.len() as NodeId).filter(|&id| s.tag(id).is_some_and(|t| is_marked_item(&s, &class_parts, id, t))).collect();
+    assert_eq!(Sections::find(&s, &class_parts).marked_items, one_by_one);
+    assert_eq!(one_by_one.len(), 4, "{one_by_one:?}");
 }

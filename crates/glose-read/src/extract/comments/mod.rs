@@ -76,8 +76,8 @@ impl FoundComments {
 pub fn extract(snapshot: &Snapshot) -> FoundComments {
     let class_parts = ClassParts::index(snapshot);
     let sections = Sections::find(snapshot, &class_parts);
-    let marked: Vec<NodeId> = (0..snapshot.len() as NodeId).filter(|&id| items::is_marked_item(snapshot, &class_parts, id)).collect();
-    let found = choose_section(snapshot, &sections, &marked)
+    let marked = &sections.marked_items;
+    let found = choose_section(snapshot, &sections, marked)
         .map(|section| (section, marked.iter().copied().filter(|&c| snapshot.contains(section, c)).collect::<Vec<_>>()))
         .or_else(|| structure::find(snapshot, &class_parts, &sections));
 

@@ -22,58 +22,79 @@ impl PlainText {
 
     /// Appends a text node's data.
     pub fn push_node(&mut self, text: &str) {
+        // Room for all of it at once (it grows by at most its length and a space), not word
+        // after word: a comment's text is one long node or a few.
+        self.out.reserve(text.len() + 1);
         if text.is_ascii() {
             let bytes = text.as_bytes();
             let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
             // Most texts are words split by single spaces, with no space at either end: nothing
             // to collapse, the whole text is one run (two tight scans instead of a word at a time).
             if bytes.first().is_some_and(|b| !space(b)) && bytes.last().is_some_and(|b| !space(b)) && single_spaced(bytes) {
-                self.push_ascii_word(text);
+                self.push_run(text);
                 return;
             }
             // Byte by byte: in ASCII text every byte is a char boundary.
             let mut start = 0;
             for (at, &b) in text.as_bytes().iter().enumerate() {
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-                    self.push_ascii_word(&text[start..at]);
+                    self.push_run(&text[start..at]);
                     self.push_space();
                     start = at + 1;
                 }
             }
-            self.push_ascii_word(&text[start..]);
+            self.push_run(&text[start..]);
             return;
         }
-        for (k, word) in text.split(is_collapsible_space).enumerate() {
-            // Every piece after the first follows a white-space char.
-            if k > 0 {
+        // Byte by byte too, decoding only the chars that may be white space or invisible: outside
+        // ASCII those all start with one of four bytes (`special_chars_start_with_four_bytes`),
+        // which never continue a char. Soft hyphens are left out, as the collector does: the
+        // text on either side of one is pushed as one word.
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let len = if b < 0x80 {
+                // A lone space inside a run of words stays in the run, which is copied whole: it
+                // is what collapsing it would write (the byte after it is no white space and
+                // starts no char that may be white space or invisible).
+                let lone_space = b == b' '
+                    && at > start
+                    && bytes.get(at + 1).is_some_and(|&next| !matches!(next, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+                if lone_space || !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                    at += 1;
+                    continue;
+                }
+                self.push_run(&text[start..at]);
                 self.push_space();
-            }
-            self.push_word(word);
+                1
+            } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                let space = is_collapsible_space(c);
+                if !space && !is_invisible(c) {
+                    at += c.len_utf8();
+                    continue;
+                }
+                self.push_run(&text[start..at]);
+                if space {
+                    self.push_space();
+                }
+                c.len_utf8()
+            } else {
+                at += 1;
+                continue;
+            };
+            at += len;
+            start = at;
         }
+        self.push_run(&text[start..]);
     }
 
-    /// [`push_word`](Self::push_word) of an ASCII word: it holds no invisible char (they are
-    /// all outside ASCII), so it is copied without looking for one.
-    fn push_ascii_word(&mut self, word: &str) {
-        if !word.is_empty() {
-            if self.pending_space {
-                self.out.push(' ');
-                self.pending_space = false;
-            }
-            self.out.push_str(word);
-        }
-    }
-
-    /// Appends a run of non-space chars (nothing when empty).
-    fn push_word(&mut self, word: &str) {
-        if word.contains(is_invisible) {
-            // Soft hyphens are left out, as the collector does (rare: the slow path).
-            let visible: String = word.chars().filter(|&c| !is_invisible(c)).collect();
-            if !visible.is_empty() {
-                self.push_word(&visible);
-            }
-            return;
-        }
+    /// Appends a run of chars that holds neither white space nor an invisible char (nothing when
+    /// empty): every piece of an ASCII text between white space, or of another text between
+    /// white space and invisible chars.
+    fn push_run(&mut self, word: &str) {
         if !word.is_empty() {
             if self.pending_space {
                 self.out.push(' ');
@@ -114,6 +135,32 @@ impl PlainText {
     pub fn of_subtree(snapshot: &Snapshot, root: NodeId) -> String {
         let mut text = PlainText::new();
         text.push_subtree(snapshot, root);
+        text.finish()
+    }
+
+    /// The start of [`of_subtree`](Self::of_subtree): at least its first `limit` bytes (all of
+    /// it when shorter), for questions about how a text opens, without copying all of a long one.
+    pub fn start_of_subtree(snapshot: &Snapshot, root: NodeId, limit: usize) -> String {
+        let mut text = PlainText::new();
+        for id in root..snapshot.subtree_end(root) {
+            if let Some(mut t) = snapshot.text(id) {
+                // Pushed piece by piece, cut at char boundaries: the text only ever grows at its
+                // end, and pushing a text in two pieces pushes what pushing it whole does.
+                while !t.is_empty() && text.out.len() < limit {
+                    let mut cut = (limit - text.out.len()).min(t.len());
+                    while !t.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    text.push_node(&t[..cut]);
+                    t = &t[cut..];
+                }
+                if text.out.len() >= limit {
+                    break;
+                }
+            } else if id != root && snapshot.is(id, "br") {
+                text.push_space();
+            }
+        }
         text.finish()
     }
 }
@@ -223,6 +270,63 @@ mod tests {
         let s = b.finish().unwrap();
         assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text);
         assert_eq!(PlainText::of_subtree(&s, p), "One two three.Fourfive six seven eight");
+    }
+
+    #[test]
+    fn start_of_a_subtree_is_the_start_of_its_text() {
+        let pieces = ["", " ", "\u{ad}", "Anna", " vor  2\tStunden ", "é", "« Réponse à »\u{a0}", "日本語のテキスト", "x\u{ad}y", "\n\n"];
+        let mut b = SnapshotBuilder::new();
+        let mut roots = Vec::new();
+        for (k, first) in pieces.iter().enumerate() {
+            for second in pieces {
+                let div = b.element(0, "div", []);
+                b.text(div, &first.repeat(k % 4 + 1));
+                b.element(div, "br", []);
+                let em = b.element(div, "em", []);
+                b.text(em, &second.repeat(7));
+                b.text(div, first);
+                roots.extend([div, em]);
+            }
+        }
+        let s = b.finish().unwrap();
+        for root in roots {
+            let full = PlainText::of_subtree(&s, root);
+            for limit in [0, 1, 2, 3, 5, 8, 13, 40, 164, 1000] {
+                let start = PlainText::start_of_subtree(&s, root, limit);
+                assert!(full.starts_with(&start) && start.len() >= limit.min(full.len()), "{root} {limit}: {start:?} of {full:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn special_chars_start_with_four_bytes() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| is_collapsible_space(c) || is_invisible(c)) {
+            let mut utf8 = [0u8; 4];
+            assert!(matches!(c.encode_utf8(&mut utf8).as_bytes()[0], 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn texts_outside_ascii_are_collapsed_as_the_collector_does() {
+        let mut specials: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|&c| is_collapsible_space(c) || is_invisible(c)).collect();
+        // Chars that share those chars' first bytes, and others.
+        specials.extend(['\u{a9}', '«', '\u{1681}', '’', '…', '\u{3001}', '日', 'é', 'a', ' ', '\u{10348}']);
+        let mut b = SnapshotBuilder::new();
+        let mut roots = Vec::new();
+        for (k, &c) in specials.iter().enumerate() {
+            let d = specials[(k * 7 + 3) % specials.len()];
+            for text in [format!("{c}"), format!("é{c}x"), format!("{c}{c}Réponse{d}à{c}"), format!("  ab{c}{d} {d}cd\u{ad}{c}"), format!("x{d}\u{ad}{c}\u{ad}y"), format!("a {c} b {d}c d{c} e \u{ad} f\u{ad} g {c}"), format!(" é {c}{d} x  y {c} ")] {
+                let p = b.element(0, "p", []);
+                b.text(p, "Anna");
+                b.text(p, &text);
+                b.text(p, &format!("{d}z"));
+                roots.push(p);
+            }
+        }
+        let s = b.finish().unwrap();
+        for p in roots {
+            assert_eq!(PlainText::of_subtree(&s, p), CollapsedText::of_subtree(&s, p).text, "{p}");
+        }
     }
 
     #[test]

@@ -266,9 +266,24 @@ pub fn is_comment_heading(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    let about_comments = words.iter().any(|w| HEADING_WORDS.contains(w)) || HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
-    let about_a_form = words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
-    about_comments && !about_a_form
+    // The substrings are CJK and Hangul: a heading with no byte that starts such a char (most
+    // headings) holds none, and is not searched for them.
+    let wide = lower.bytes().any(|b| b >= WIDE_CHAR_START);
+    let about_comments = words.iter().any(|w| HEADING_WORDS.contains(w)) || (wide && HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s)));
+    // Most headings are about something else: the form's words are looked for only after.
+    about_comments && !(words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || (wide && FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s))))
+}
+
+/// The first byte of the UTF-8 of U+3000, below which no char of [`HEADING_SUBSTRINGS`] or
+/// [`FORM_HEADING_SUBSTRINGS`] starts (`heading_substrings_start_with_wide_bytes`).
+const WIDE_CHAR_START: u8 = 0xE3;
+
+#[cfg(test)]
+#[test]
+fn heading_substrings_start_with_wide_bytes() {
+    for s in HEADING_SUBSTRINGS.iter().chain(FORM_HEADING_SUBSTRINGS) {
+        assert!(s.as_bytes()[0] >= WIDE_CHAR_START, "{s}");
+    }
 }
 
 /// Whether the parts mark the commenter's name (`comment-author`, `username`, `fn`).
@@ -580,6 +595,30 @@ mod tests {
         }
         assert!(is_item_id("comment-1209331") && is_item_id("li-comment-5") && is_item_id("comment42"));
         assert!(!is_item_id("comments") && !is_item_id("comment-form") && !is_item_id("respond"));
+    }
+
+    #[test]
+    fn headings_are_judged_as_by_the_full_search() {
+        let full = |text: &str| {
+            if text.chars().count() > 80 {
+                return false;
+            }
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+            let about_comments = words.iter().any(|w| HEADING_WORDS.contains(w)) || HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
+            let about_a_form = words.iter().any(|w| FORM_HEADING_WORDS.contains(w)) || FORM_HEADING_SUBSTRINGS.iter().any(|s| lower.contains(s));
+            about_comments && !about_a_form
+        };
+        let mut texts: Vec<String> = vec!["".into(), "Un contrat à 10 milliards".into(), "Trump VS. Bezos".into(), "À lire aussi ’".into()];
+        for word in [HEADING_WORDS, HEADING_SUBSTRINGS, FORM_HEADING_WORDS, FORM_HEADING_SUBSTRINGS].concat() {
+            for other in ["", "コメント", "发表", "Leave a", "12", "最近の"] {
+                texts.extend([format!("{word} {other}"), format!("{other}{word}（3）"), word.to_uppercase(), format!("{other} {}", word.chars().skip(1).collect::<String>())]);
+            }
+        }
+        for text in &texts {
+            assert_eq!(is_comment_heading(text), full(text), "{text:?}");
+        }
+        assert!(texts.iter().filter(|t| is_comment_heading(t)).count() > 50);
     }
 
     #[test]
