@@ -33,6 +33,12 @@ export const Kind = Object.freeze({
   AnalyzeSnapshot: 'analyze-snapshot',
   /** content → background: one piece of a big snapshot's JSON text (see {@link snapshotPiece}). Answer: `{ok}`. */
   SnapshotPiece: 'snapshot-piece',
+  /**
+   * content → background (Chromium, big pages): read the sender's frame in the page's own world
+   * (`content/main-world.js`) and keep the reading as an upload under `job` (see {@link readMainWorld}).
+   * Answer: `{pieces, nodes, slices, busyMs}` (`pieces`: the upload's piece count), or `{error}`.
+   */
+  ReadMainWorld: 'read-main-world',
   /** content → background: one piece of the full report kept after an analysis (see {@link reportPart}). Answer: `{part}`. */
   ReportPart: 'report-part',
   /** content → background: W3C selectors of a range of snapshot text nodes (strict-CSP fallback). Answer: `{result}`. */
@@ -132,6 +138,15 @@ export function analyzeSnapshot(snapshot, url, frames) {
  */
 export function snapshotPiece(job, index, piece) {
   return { kind: Kind.SnapshotPiece, job: String(job), index: Number(index), piece: String(piece) };
+}
+
+/**
+ * Builds `read-main-world`: read the sender's frame in the page's own world, the walked nodes
+ * served under `token`, reading in slices of `sliceMs` and pieces of `pieceUnits`, leaving out
+ * Glose's own elements (`ownElements`: tag names); the reading is kept as the upload `job`.
+ */
+export function readMainWorld(job, token, { sliceMs, pieceUnits, ownElements }) {
+  return { kind: Kind.ReadMainWorld, job: String(job), token: String(token), sliceMs: Number(sliceMs), pieceUnits: Number(pieceUnits), ownElements: [...ownElements].map(String) };
 }
 
 /** The snapshot uploaded under `job` in `pieces` pieces, where a message takes a snapshot. */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { piecesOf } from '../src/slim-report.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, REPORT_PIECE_CHARS, takeUpload } from '../src/background/snapshot-jobs.js';
 import { uploaded } from '../src/messages.js';
+import { nodeIdsOf } from '../src/content/main-world-nodes.js';
 
 test('pieces join back to the text and never split a surrogate pair', () => {
   const text = `ab🦊cd🦊🦊e${'x'.repeat(20)}🦊`;
@@ -55,4 +56,28 @@ test('a closed tab\'s uploads and reports are dropped, another tab\'s kept', () 
   assert.throws(() => reportPart('tab7-report', 0), /no longer available/);
   dropTab(8);
   assert.deepEqual(keptJobs(), before);
+});
+
+test('the node ids a slim report draws on are found at any depth', () => {
+  const report = {
+    sentences: [{ anchor: { start: { node: 4, offset: 0 }, end: { node: 9, offset: 3 } } }, { anchor: null }],
+    comments: [{ node: 12, replies: [{ node: 15 }] }, { node: null }],
+    summary: { section: 11, themes: [{ comments: [0, 1] }] },
+    title: 'node',
+  };
+  assert.deepEqual(nodeIdsOf(report).sort((a, b) => a - b), [4, 9, 11, 12, 15]);
+  assert.deepEqual(nodeIdsOf(null), []);
+});
+
+test('the page-world reader is one self-contained function (built by extension/build/shared-reader.mjs)', async () => {
+  // scripting.executeScript sends an injected function's source only: it must not use anything
+  // from the module around it. Compiled alone here, the walker and the rules come with it.
+  const { readInMainWorld } = await import('../src/content/main-world-reader.js');
+  const source = readInMainWorld.toString();
+  assert.doesNotMatch(source, /^\s*(import|export)\b/m);
+  const alone = new Function(`return (${source});`)();
+  assert.equal(typeof alone, 'function');
+  for (const name of ['function walker(', 'function wasmSink(', 'function readWireSliced(', 'function readPageInMainWorld(', 'const SNAPSHOT_RULES =']) {
+    assert.ok(source.includes(name), name);
+  }
 });

@@ -7,13 +7,16 @@ test('constructors build messages the guard accepts', () => {
     msg.notesChanged(), msg.openPanel(), msg.describeSelection({ nodes: [] }, null), msg.anchorNotes({ nodes: [] }, []), msg.analyzeSnapshot({ nodes: [] }, 'https://a.example/'), msg.stateChanged(true),
     msg.analyzeSnapshot(msg.uploaded('j', 2), null), msg.snapshotPiece('j', 0, '{'), msg.reportPart('j', 1), msg.pageReportPart(0),
     msg.embed(['Une phrase.']), msg.refineSnapshot('j', ['Une phrase.']), msg.frameReady('https://w.example/', 3), msg.framesChanged(),
-    msg.collectFrameComments(), msg.frameComments(), msg.analyzeSnapshot({ nodes: [] }, null, '[]')]) {
+    msg.collectFrameComments(), msg.frameComments(), msg.analyzeSnapshot({ nodes: [] }, null, '[]'),
+    msg.readMainWorld('j', 'glose-t', { sliceMs: 4, pieceUnits: 8, ownElements: new Set(['glose-tooltip']) })]) {
     assert.ok(msg.isMessage(m), JSON.stringify(m));
   }
   assert.deepEqual(msg.toggle(0), { kind: 'toggle', on: false });
   assert.deepEqual(msg.toggleTab('7', 1), { kind: 'toggle-tab', on: true, tabId: 7 });
   assert.deepEqual(msg.embed(['a', 2]), { kind: 'embed', sentences: ['a', '2'] });
   assert.deepEqual(msg.refineSnapshot(5, ['a']), { kind: 'refine-snapshot', job: '5', sentences: ['a'] });
+  assert.deepEqual(msg.readMainWorld(5, 't', { sliceMs: '4', pieceUnits: 16, ownElements: ['glose-notice'] }),
+    { kind: 'read-main-world', job: '5', token: 't', sliceMs: 4, pieceUnits: 16, ownElements: ['glose-notice'] });
 });
 
 test('the refinement answers tell an unavailable encoder from a result', () => {

@@ -105,6 +105,8 @@ const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
 const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
 const page = context.pages()[0] ?? await context.newPage();
 page.setDefaultTimeout(300_000);
+// GLOSE_CONSOLE=1: prints the page's console lines (the content scripts' too), e.g. a debugging build's.
+if (process.env.GLOSE_CONSOLE) page.on('console', (m) => console.log(`  [console] ${m.text()}`));
 await page.addInitScript(() => {
   window.__longtasks = [];
   new PerformanceObserver((list) => {

@@ -9,6 +9,7 @@ import { analyzeSnapshot, analyzeSnapshotSlim, anchorNotes, describeRange } from
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, takeUpload } from './snapshot-jobs.js';
 import { dropTabSnapshots, embedSentences, keepForRefinement, keptSnapshots, refineControl, refineSnapshot } from './refine.js';
 import { REFINE_PORT, serveRefinePort } from '../refine-port.js';
+import { readMainWorld } from './main-world-read.js';
 import { collectFrameComments, dropTabFrames, frameReady, knownFrames } from './frame-comments.js';
 
 /** Toggles Glose on a tab (the toolbar button, the shortcut and the tests call this). */
@@ -96,6 +97,7 @@ ext.runtime.onMessage.addListener(route({
     addPiece(m.job, m.index, m.piece, sender.tab?.id);
     return { ok: true };
   },
+  [Kind.ReadMainWorld]: (m, sender) => readMainWorld(sender.tab?.id, sender.frameId, m),
   [Kind.ReportPart]: async (m) => ({ part: reportPart(m.job, m.index) }),
   [Kind.DescribeSelection]: async (m) => ({ result: await describeRange(snapshotOf(m.snapshot), m.range) }),
   // Also over a refinement port (below), which the content script uses: stoppable.

@@ -6,8 +6,10 @@
  * in slices and analysed by the background, so the page is never blocked for long.
  */
 import { ext } from '../platform.js';
-import { analyzeSnapshot, reportPart, snapshotPiece, uploaded } from '../messages.js';
-import { hasMoreElementsThan, readDocument, readDocumentWireSliced, yieldToPage } from './snapshot.js';
+import { analyzeSnapshot, readMainWorld, reportPart, snapshotPiece, uploaded } from '../messages.js';
+import { hasMoreElementsThan, PIECE_CHARS, readDocument, readDocumentWireSliced, SLICE_MS, yieldToPage } from './snapshot.js';
+import { mainWorldNodes, nodeIdsOf, readingToken } from './main-world-nodes.js';
+import { isOwnElement, OWN_ELEMENTS } from './own-elements.js';
 
 /**
  * Pages with more elements than this are read in slices and analysed by the background's wasm, so
@@ -107,21 +109,37 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  // Read in the walker's wire format (a few big strings: little garbage in the page's heap), then
-  // sent in pieces.
-  const { pieces, nodes, slices, busyMs } = await readDocumentWireSliced(doc, { skip });
-  lap('read');
-  // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
-  Object.assign(timings, { readBusy: busyMs, readSlices: slices });
-  const upload = snapshotUpload();
-  pieces.forEach((piece, index) => upload.send(piece, index));
-  const snapshot = await upload.done(pieces.length);
-  lap('upload');
+  // Chromium: read in the page's own world (`main-world.js`: much cheaper there), the reading
+  // going straight to the background; elsewhere, or when that fails, read here. Either way the
+  // walker's wire format (a few big strings: little garbage in the page's heap), sent in pieces.
+  const inPageWorld = PAGE_WORLD_READING && doc === document ? await readInPageWorld(doc, skip) : null;
+  let snapshot;
+  let nodes;
+  if (inPageWorld) {
+    ({ snapshot, nodes } = inPageWorld);
+    Object.assign(timings, { readBusy: inPageWorld.busyMs, readSlices: inPageWorld.slices, world: 'page' });
+    lap('read');
+  } else {
+    const read = await readDocumentWireSliced(doc, { skip });
+    nodes = read.nodes;
+    lap('read');
+    // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
+    Object.assign(timings, { readBusy: read.busyMs, readSlices: read.slices });
+    const upload = snapshotUpload();
+    read.pieces.forEach((piece, index) => upload.send(piece, index));
+    snapshot = await upload.done(read.pieces.length);
+    lap('upload');
+  }
   const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
   lap('analyze');
   timings.background = answer.timings ?? null;
   const report = asObject(answer.report);
   lap('parse');
+  // The nodes drawing will ask for, fetched from the page's world in slices now.
+  if (inPageWorld) {
+    await nodes.prefetch(nodeIdsOf(report));
+    lap('nodes');
+  }
   const fetchStarted = performance.now();
   const full = yieldToPage().then(() => fetchFullReport(answer.full)).then((text) => {
     timings.fetchFull = Math.round(performance.now() - fetchStarted);
@@ -130,6 +148,32 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
   // Said when asked for (`pageState`, the side panel), not as an unhandled rejection meanwhile.
   full.catch(() => {});
   return { report, nodes, full, timings };
+}
+
+/**
+ * Whether big pages are read in the page's own world: in Chromium, where an isolated world's
+ * wrappers of DOM nodes cost much more (`main-world.js`). Firefox reads from the content script
+ * (its content scripts see the page through Xray wrappers; not measured there).
+ */
+const PAGE_WORLD_READING = typeof ext.runtime.getURL === 'function' && ext.runtime.getURL('').startsWith('chrome-extension:');
+
+/**
+ * Reads `doc` in the page's own world through the background (`read-main-world`):
+ * `{snapshot, nodes, slices, busyMs}` where `snapshot` is the upload reference and `nodes` the
+ * page-world nodes' view (`main-world-nodes.js`), or null when that reading failed (the caller
+ * then reads from here). `skip` must be `isOwnElement`: the page's world knows Glose's elements
+ * by tag name only.
+ */
+async function readInPageWorld(doc, skip) {
+  if (skip !== isOwnElement) return null;
+  const job = jobId();
+  const token = readingToken();
+  try {
+    const answer = await ask(readMainWorld(job, token, { sliceMs: SLICE_MS, pieceUnits: PIECE_CHARS, ownElements: OWN_ELEMENTS }));
+    return { snapshot: uploaded(job, answer.pieces), nodes: mainWorldNodes(doc, token, answer.nodes), slices: answer.slices, busyMs: answer.busyMs };
+  } catch {
+    return null;
+  }
 }
 
 /**

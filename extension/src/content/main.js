@@ -50,11 +50,17 @@ function stillLive({ report, nodes }) {
   return (report.sentences ?? []).every((s) => !s.anchor || (nodes[s.anchor.start.node]?.isConnected && nodes[s.anchor.end.node]?.isConnected));
 }
 
+/** Drops the analysis; a page-world reading's nodes are let go there too (`main-world-nodes.js`). */
+function forgetAnalysis() {
+  analysis?.nodes?.release?.();
+  analysis = null;
+}
+
 async function ensureAnalysis() {
   // Off, an analysis made before a widget frame announced itself misses its comments.
   const framesStale = !session && analysis && analysis.framesSeen !== framesSeen;
   if (analysis && (analysedUrl !== location.href.split('#')[0] || !stillLive(analysis) || framesStale)) {
-    analysis = null;
+    forgetAnalysis();
     placed = null;
   }
   if (!analysis) {
@@ -171,7 +177,7 @@ function closeSession() {
   quietly(() => session.dispose());
   session = null;
   if (stale) {
-    analysis = null;
+    forgetAnalysis();
     placed = null;
   }
 }
@@ -275,7 +281,7 @@ async function pageChanged() {
   if (!session) return;
   stopRefinement('the page was read again');
   closeSession();
-  analysis = null;
+  forgetAnalysis();
   placed = null;
   await setOn(true);
 }

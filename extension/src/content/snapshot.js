@@ -9,8 +9,11 @@
  * writes the snapshot's JSON text as it goes, allocating as little as it can per node (garbage
  * collection was most of the page's blocked time).
  */
-import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules, wasmSink } from './walk.js';
+import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
+import { readWireSliced, SLICE_MS, sliced, yieldToPage } from './slices.js';
+
+export { SLICE_MS, sliced, yieldToPage };
 
 const RULES = walkRules(SNAPSHOT_RULES);
 
@@ -207,66 +210,6 @@ export function readDocument(doc, { skip = () => false } = {}) {
   return walk.result();
 }
 
-let channel = null;
-const waiting = [];
-
-/**
- * Lets the page run (input, rendering, its own timers) before the next slice of work: a plain
- * task, not `scheduler.yield()`, whose continuations go ahead of the page's tasks. The task is a
- * MessageChannel message, not `setTimeout(0)`: nested timeouts are clamped to 4 ms (half the time
- * of 4 ms slices spent waiting), and a background tab's timeouts are throttled to one a second in
- * Firefox (reading a page past the limits took over 30 s there when its tab was not in front).
- */
-export function yieldToPage() {
-  if (channel === null) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-    // Node (unit tests): an open port would keep the process alive.
-    channel.port1.unref?.();
-  }
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
- * How long one slice of work runs before the page gets the thread back, in ms of wall-clock time.
- * Short, because a slice may also carry a garbage-collection step, and on a loaded machine the
- * process can be descheduled in the middle of one.
- */
-export const SLICE_MS = 4;
-
-/**
- * Runs `work(budget)` (does up to `budget` units, returns true when finished) in slices of about
- * `sliceMs` ms with the page's tasks in between. The budget between two looks at the clock
- * adapts so that each batch takes a fraction of a ms, whatever a unit costs on this page.
- * Resolves to `{slices, busyMs}`: how many slices, and the time spent in `work` (the rest of
- * the wall-clock time went to the page's tasks and to waiting for the thread).
- */
-export async function sliced(work, { sliceMs = SLICE_MS } = {}) {
-  let batch = 16;
-  let slices = 0;
-  let busyMs = 0;
-  for (;;) {
-    let now = performance.now();
-    const start = now;
-    const end = now + sliceMs;
-    slices += 1;
-    while (now < end) {
-      const before = now;
-      const done = work(batch);
-      now = performance.now();
-      if (done) return { slices, busyMs: busyMs + now - start };
-      const took = now - before;
-      if (took < 0.5 && batch < 8192) batch *= 2;
-      else if (took > 2 && batch > 1) batch = Math.max(1, batch >> 1);
-    }
-    busyMs += now - start;
-    await yieldToPage();
-  }
-}
-
 /** Characters per piece of snapshot JSON (one message each to the background). */
 export const PIECE_CHARS = 1 << 18;
 
@@ -286,63 +229,14 @@ export async function readDocumentJsonSliced(doc, { skip = () => false, sliceMs 
 }
 
 /**
- * [`readDocumentJsonSliced`] writing the walker's wire format instead (`wasmSink`, as the in-page
- * wasm reader gets it): `{pieces: [text...], nodes, slices, busyMs}`, the pieces joined being one
- * wire text for the background's core (Rust's `snapshot::wire::from_text`, see {@link wirePieces}).
- * While reading, the page's heap holds references to the strings read and a typed array; then a
- * few big strings are written: much less garbage than JSON text per node (on a page of 10,000
- * comments, ~125 MB per reading as JSON: its collection after a reload landed in the toggle as a
- * long pause). A page past a reading limit is sent as read; the core analyses its first part
- * (`limits::cap`), as for the in-page wasm reader. `nodes` is every node walked, numbered as the
- * snapshot's ids.
+ * [`readDocumentJsonSliced`] writing the walker's wire format instead (`slices.js`,
+ * `readWireSliced`): `{pieces: [text...], nodes, slices, busyMs}`, the pieces joined being one wire
+ * text for the background's core; `nodes` is every node walked, numbered as the snapshot's ids.
  */
 export async function readDocumentWireSliced(doc, { skip = () => false, sliceMs = SLICE_MS, pieceChars = PIECE_CHARS } = {}) {
-  const sink = wasmSink();
-  const walk = walker(doc, RULES, sink, { accept: (_tag, _attr, element) => !skip(element) });
-  const read = await sliced((budget) => walk.step(budget), { sliceMs });
-  const started = performance.now();
-  const pieces = await wirePieces(walk, sink.parts(), pieceChars, sliceMs);
-  return { pieces, nodes: walk.live, slices: read.slices, busyMs: Math.round(read.busyMs + performance.now() - started) };
-}
-
-/**
- * A walk's wire data as text in pieces of about `pieceUnits` UTF-16 units (more for one longer
- * string), written a piece at a time with the page's tasks in between. Joined: a magic line, then
- * on a line each the nodes walked, the ops, the string lengths and the limit that cut the walk,
- * then the strings joined by U+0000 (Rust's `snapshot::wire::to_text` writes the same).
- */
-async function wirePieces(walk, { ops, lens, strings }, pieceUnits, sliceMs) {
-  const pieces = [`\u0001glose-wire-1\n${walk.live.length}\n`];
-  let since = performance.now();
-  const pause = async () => {
-    if (performance.now() - since < sliceMs) return;
-    await yieldToPage();
-    since = performance.now();
-  };
-  // At most 11 units a number and its comma.
-  const perPiece = Math.max(1, Math.floor(pieceUnits / 11));
-  const numbers = async (array) => {
-    for (let at = 0; at < array.length; at += perPiece) {
-      pieces.push((at === 0 ? '' : ',') + array.subarray(at, at + perPiece).join(','));
-      await pause();
-    }
-  };
-  await numbers(ops);
-  pieces.push('\n');
-  await numbers(lens);
-  pieces.push(`\n${walk.truncated ?? ''}\n`);
-  let start = 0;
-  let units = 0;
-  for (let k = 0; k < strings.length; k += 1) {
-    units += strings[k].length + 1;
-    if (units >= pieceUnits || k === strings.length - 1) {
-      pieces.push((start === 0 ? '' : '\0') + strings.slice(start, k + 1).join('\0'));
-      start = k + 1;
-      units = 0;
-      await pause();
-    }
-  }
-  return pieces;
+  const accept = (_tag, _attr, element) => !skip(element);
+  const { pieces, live, slices, busyMs } = await readWireSliced(doc, RULES, { accept, sliceMs, pieceUnits: pieceChars });
+  return { pieces, nodes: live, slices, busyMs };
 }
 
 /**
