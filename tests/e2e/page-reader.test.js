@@ -1,7 +1,8 @@
 // The content script's page reader (extension/src/content/snapshot.js) in a plain Chromium page:
 // the sliced JSON writer gives exactly the snapshot of the object reader (which the strict-CSP
 // end-to-end test holds equal to the wasm reader's report), and the core finds the same in the wire
-// writer's text (the big-page path), with the same live nodes, whatever the piece size; and the
+// writer's text (the big-page path), with the same live nodes, whatever the piece size, and the
+// page-world reader (Chromium's big-page path) writes that same text and serves those nodes; and the
 // reading rules (hidden, skipped, own elements, shadow roots, slots, attributes) hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +30,17 @@ async function readBoth(pieceChars) {
   const kept = await reader.readDocumentJsonSliced(document, { pieceChars });
   const wire = await reader.readDocumentWireSliced(document, { pieceChars, sliceMs: 1 });
   const sameNodes = (nodes) => nodes.length === object.nodes.length && nodes.every((n, i) => n === object.nodes[i]);
+  // The page-world reader, called as the background injects it (here the page is its own world):
+  // its pieces taken one call each, its nodes fetched through the token's events.
+  const { readInMainWorld } = await import('/content/main-world-reader.js');
+  const { takePieceInMainWorld } = await import('/content/main-world.js');
+  const { mainWorldNodes } = await import('/content/main-world-nodes.js');
+  const token = `glose-test-${Math.random().toString(36).slice(2)}`;
+  const inWorld = await readInMainWorld(token, { sliceMs: 1, pieceUnits: pieceChars, ownElements: [] });
+  const worldPieces = Array.from({ length: inWorld.pieces }, (_, i) => takePieceInMainWorld(token, i));
+  const view = mainWorldNodes(document, token, inWorld.nodes);
+  const ids = [...new Set([0, 1, Math.floor(inWorld.nodes / 3), Math.floor(inWorld.nodes / 2), inWorld.nodes - 1])];
+  await view.prefetch(ids.slice(0, 3));
   // As the background keeps them: by index (a later piece replaces one), the first `pieces` joined.
   const byIndex = [];
   for (const [i, p] of sent) byIndex[i] = p;
@@ -47,6 +59,19 @@ async function readBoth(pieceChars) {
     wire: wire.pieces.join(''),
     wirePieces: wire.pieces.length,
     wireNodes: wire.nodes.length >= object.nodes.length && object.nodes.every((n, i) => n === wire.nodes[i]),
+    // The same text, the same node for each id (prefetched or asked for), none past the end or after release.
+    pageWorld: {
+      sameText: worldPieces.join('') === wire.pieces.join(''),
+      piecesTakenOnce: takePieceInMainWorld(token, 0) === null,
+      sameNodes: inWorld.nodes === wire.nodes.length && ids.every((id) => view[id] === wire.nodes[id]) && view.at(-1) === wire.nodes.at(-1),
+      length: view.length === inWorld.nodes,
+      pastEnd: view[inWorld.nodes] === undefined,
+      afterRelease: (() => {
+        view.release();
+        const again = mainWorldNodes(document, token, inWorld.nodes);
+        return again[0] === undefined;
+      })(),
+    },
     elements: document.getElementsByTagName('*').length,
     // [more than count - d, more than count + d - 1] for a few d: [true, false] each.
     more: [1, 2, 5].map((d) => [reader.hasMoreElementsThan(document, document.getElementsByTagName('*').length - d),
@@ -99,6 +124,7 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       // The big-page path's wire text: the core finds in it what it finds in the object snapshot.
       assert.ok(result.wireNodes, 'the wire reader walks the same live nodes');
       assert.equal(findings(result.wire), findings(result.object));
+      assert.deepEqual(result.pageWorld, { sameText: true, piecesTakenOnce: true, sameNodes: true, length: true, pastEnd: true, afterRelease: true });
       for (const [under, over] of result.more) {
         assert.equal(under, true);
         assert.equal(over, false);

@@ -2,7 +2,7 @@
 // chosen by the system) at /article.html, the same page with `Content-Security-Policy:
 // script-src 'self'` at /strict/article.html (and with `default-src 'self'` at /locked/article.html), and lets a test rewrite the page text for later
 // requests (to check that notes survive an edit of the page). /draw/* serves the drawing modules
-// to a plain page, as the playground does; /content/snapshot.js the page reader (and its walk.js, snapshot-rules.js);
+// to a plain page, as the playground does; /content/snapshot.js the page reader (and its slices.js, walk.js, snapshot-rules.js; the page-world reader's files);
 // /big/article.html a generated page with hundreds of comments; /huge/*.html the pages past the
 // reading limits (HUGE_PAGES); /slow/article.html the seed page after a delay; /cases/<name>.html
 // the page cases of page-cases.js; /frames/*.html the pages with comment widgets in frames of a
@@ -146,10 +146,12 @@ export async function startServer({ page = SEED } = {}) {
       if (!hugePages.has(name)) hugePages.set(name, hugePage(name));
       const strict = path.startsWith('/strict/') ? { 'content-security-policy': "script-src 'self'" } : {};
       response.writeHead(200, { ...headers, ...strict }).end(hugePages.get(name));
-    } else if (['/content/snapshot.js', '/content/walk.js', '/content/snapshot-rules.js', '/content/more-comments.js', '/content/own-elements.js'].includes(path)) {
+    } else if (['/content/snapshot.js', '/content/slices.js', '/content/walk.js', '/content/snapshot-rules.js', '/content/more-comments.js', '/content/own-elements.js',
+      '/content/main-world.js', '/content/main-world-nodes.js', '/content/main-world-reader.js'].includes(path)) {
       // The page reader (no extension API in it) and the walker and rules it imports (written
-      // into extension/src/content/ by scripts/build-extension.sh), and the "show comments"
-      // search, for the reader tests in a plain page.
+      // into extension/src/content/ by scripts/build-extension.sh), the page-world reader (its
+      // injected function is built there too) and its node view, and the "show comments" search,
+      // for the reader tests in a plain page.
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(readFileSync(new URL(path.slice(9), CONTENT)));
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

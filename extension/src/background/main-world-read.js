@@ -6,6 +6,7 @@
  */
 import { ext } from '../platform.js';
 import { readInMainWorld } from '../content/main-world-reader.js';
+import { takePieceInMainWorld } from '../content/main-world.js';
 import { addPiece } from './snapshot-jobs.js';
 
 /** Pieces asked for at once (one injection each). */
@@ -32,22 +33,4 @@ export async function readMainWorld(tabId, frameId, { job, token, sliceMs, piece
     }));
   }
   return { pieces: count, nodes: result.nodes, slices: result.slices, busyMs: result.busyMs };
-}
-
-/**
- * Injected into the page's world: piece `index` of the reading served under `token`
- * (`content/main-world.js`), or null. Self-contained, as injected functions must be.
- */
-function takePieceInMainWorld(token, index) {
-  let piece = null;
-  const take = (event) => {
-    piece = typeof event.detail === 'string' ? event.detail : null;
-  };
-  document.addEventListener(`${token}-piece`, take, true);
-  try {
-    document.dispatchEvent(new CustomEvent(token, { detail: `piece:${index}` }));
-  } finally {
-    document.removeEventListener(`${token}-piece`, take, true);
-  }
-  return piece;
 }

@@ -69,3 +69,22 @@ function serve(token, live, pieces) {
   };
   document.addEventListener(token, answer, true);
 }
+
+/**
+ * Injected into the page's world by the background, one call per piece: piece `index` of the
+ * reading served under `token` (see {@link serve}), or null. Self-contained, as injected
+ * functions must be.
+ */
+export function takePieceInMainWorld(token, index) {
+  let piece = null;
+  const take = (event) => {
+    piece = typeof event.detail === 'string' ? event.detail : null;
+  };
+  document.addEventListener(`${token}-piece`, take, true);
+  try {
+    document.dispatchEvent(new CustomEvent(token, { detail: `piece:${index}` }));
+  } finally {
+    document.removeEventListener(`${token}-piece`, take, true);
+  }
+  return piece;
+}
