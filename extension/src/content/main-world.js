@@ -21,7 +21,7 @@
  */
 import { walkRules } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
-import { readWireSliced } from './slices.js';
+import { walkWireSliced, wirePieceMaker } from './slices.js';
 
 /**
  * Reads the document in slices (Glose's own elements, `ownElements`, left out) and answers
@@ -32,20 +32,24 @@ export async function readPageInMainWorld(token, { sliceMs, pieceUnits, ownEleme
   const own = new Set(ownElements);
   const rules = walkRules(SNAPSHOT_RULES);
   const accept = (tag) => !own.has(tag);
-  const { pieces, live, slices, busyMs } = await readWireSliced(document, rules, { accept, sliceMs, pieceUnits });
-  serve(token, live, pieces);
-  return { pieces: pieces.length, nodes: live.length, slices, busyMs };
+  const { walk, parts, slices, busyMs } = await walkWireSliced(document, rules, { accept, sliceMs });
+  const maker = wirePieceMaker(walk, parts, pieceUnits);
+  serve(token, walk.live, maker);
+  return { pieces: maker.count, nodes: walk.live.length, slices, busyMs: Math.round(busyMs) };
 }
 
 /**
  * Answers under `token` (see the file's comment) the content script's requests for walked nodes,
  * and the background's for the reading's pieces (`detail: 'piece:<index>'`, answered by a
- * `${token}-piece` event on the document whose `detail` is the piece, then let go): each piece
+ * `${token}-piece` event on the document whose `detail` is the piece, written then): each piece
  * leaves in an injection of its own, since turning a reading's ~10 MB of text into the
  * injection's result at once blocked the page for ~50 ms.
  */
-function serve(token, live, pieces) {
+function serve(token, live, maker) {
   let nodes = live;
+  // Each piece is written when taken (it need not wait in the page's heap), and once.
+  let pieces = maker;
+  const taken = new Set();
   const answer = (event) => {
     const detail = event.detail;
     if (typeof detail !== 'string') return;
@@ -56,9 +60,12 @@ function serve(token, live, pieces) {
     }
     if (detail.startsWith('piece:')) {
       const index = Number(detail.slice(6));
-      const piece = pieces[index];
-      pieces[index] = null;
-      if (typeof piece === 'string') document.dispatchEvent(new CustomEvent(`${token}-piece`, { detail: piece }));
+      if (pieces === null || !Number.isInteger(index) || index < 0 || index >= pieces.count || taken.has(index)) return;
+      taken.add(index);
+      const piece = pieces.piece(index);
+      // All taken: the walk's strings and numbers can go.
+      if (taken.size === pieces.count) pieces = null;
+      document.dispatchEvent(new CustomEvent(`${token}-piece`, { detail: piece }));
       return;
     }
     for (const part of detail.split(',')) {

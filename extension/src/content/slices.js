@@ -78,49 +78,71 @@ export async function sliced(work, { sliceMs = SLICE_MS } = {}) {
  * sent as read; the core analyses its first part (`limits::cap`), as the in-page wasm reader does.
  */
 export async function readWireSliced(doc, rules, { accept = null, sliceMs = SLICE_MS, pieceUnits }) {
+  const { walk, parts, slices, busyMs } = await walkWireSliced(doc, rules, { accept, sliceMs });
+  const started = performance.now();
+  const pieces = await wirePieces(wirePieceMaker(walk, parts, pieceUnits), sliceMs);
+  return { pieces, live: walk.live, slices, busyMs: Math.round(busyMs + performance.now() - started) };
+}
+
+/**
+ * The walk of {@link readWireSliced} alone: `{walk, parts, slices, busyMs}`, `parts` being the
+ * wasm sink's `{ops, lens, strings}` (for {@link wirePieceMaker}).
+ */
+export async function walkWireSliced(doc, rules, { accept = null, sliceMs = SLICE_MS }) {
   const sink = wasmSink();
   const walk = walker(doc, rules, sink, { accept });
-  const read = await sliced((budget) => walk.step(budget), { sliceMs });
-  const started = performance.now();
-  const pieces = await wirePieces(walk, sink.parts(), pieceUnits, sliceMs);
-  return { pieces, live: walk.live, slices: read.slices, busyMs: Math.round(read.busyMs + performance.now() - started) };
+  const { slices, busyMs } = await sliced((budget) => walk.step(budget), { sliceMs });
+  return { walk, parts: sink.parts(), slices, busyMs };
 }
 
 /**
  * A walk's wire data as text in pieces of about `pieceUnits` UTF-16 units (more for one longer
- * string), written a piece at a time with the page's tasks in between. Joined: a magic line, then
- * on a line each the nodes walked, the ops, the string lengths and the limit that cut the walk,
- * then the strings joined by U+0000 (Rust's `snapshot::wire::to_text` writes the same).
+ * string): `{count, piece(i)}`, piece `i` written when asked, so that it need not wait in the
+ * page's heap (a big string lives in the old generation, where it brings the next major
+ * collection closer). Joined: a magic line, then on a line each the nodes walked, the ops, the
+ * string lengths and the limit that cut the walk, then the strings joined by U+0000 (Rust's
+ * `snapshot::wire::to_text` writes the same).
  */
-async function wirePieces(walk, { ops, lens, strings }, pieceUnits, sliceMs) {
-  const pieces = [`\u0001glose-wire-1\n${walk.live.length}\n`];
-  let since = performance.now();
-  const pause = async () => {
-    if (performance.now() - since < sliceMs) return;
-    await yieldToPage();
-    since = performance.now();
-  };
+export function wirePieceMaker(walk, { ops, lens, strings }, pieceUnits) {
+  const nodes = walk.live.length;
+  const truncated = walk.truncated ?? '';
+  const makers = [() => `\u0001glose-wire-1\n${nodes}\n`];
   // At most 11 units a number and its comma.
   const perPiece = Math.max(1, Math.floor(pieceUnits / 11));
-  const numbers = async (array) => {
+  const numbers = (array) => {
     for (let at = 0; at < array.length; at += perPiece) {
-      pieces.push((at === 0 ? '' : ',') + array.subarray(at, at + perPiece).join(','));
-      await pause();
+      const from = at;
+      makers.push(() => (from === 0 ? '' : ',') + array.subarray(from, from + perPiece).join(','));
     }
   };
-  await numbers(ops);
-  pieces.push('\n');
-  await numbers(lens);
-  pieces.push(`\n${walk.truncated ?? ''}\n`);
+  numbers(ops);
+  makers.push(() => '\n');
+  numbers(lens);
+  makers.push(() => `\n${truncated}\n`);
   let start = 0;
   let units = 0;
   for (let k = 0; k < strings.length; k += 1) {
     units += strings[k].length + 1;
     if (units >= pieceUnits || k === strings.length - 1) {
-      pieces.push((start === 0 ? '' : '\0') + strings.slice(start, k + 1).join('\0'));
-      start = k + 1;
+      const from = start;
+      const to = k + 1;
+      makers.push(() => (from === 0 ? '' : '\0') + strings.slice(from, to).join('\0'));
+      start = to;
       units = 0;
-      await pause();
+    }
+  }
+  return { count: makers.length, piece: (i) => makers[i]() };
+}
+
+/** All of a maker's pieces, written in order with the page's tasks in between every `sliceMs`. */
+async function wirePieces(maker, sliceMs) {
+  const pieces = [];
+  let since = performance.now();
+  for (let i = 0; i < maker.count; i += 1) {
+    pieces.push(maker.piece(i));
+    if (performance.now() - since >= sliceMs) {
+      await yieldToPage();
+      since = performance.now();
     }
   }
   return pieces;
