@@ -7,7 +7,8 @@
  */
 import { ext } from '../platform.js';
 import { analyzeSnapshot, readMainWorld, reportPart, snapshotPiece, uploaded } from '../messages.js';
-import { hasMoreElementsThan, PIECE_CHARS, readDocument, readDocumentWireSliced, SLICE_MS, yieldToPage } from './snapshot.js';
+import { hasMoreElementsThan, PIECE_CHARS, readDocument, readDocumentWireSliced } from './snapshot.js';
+import { SLICE_MS, yieldToPage } from './slices.js';
 import { mainWorldNodes, nodeIdsOf, readingToken } from './main-world-nodes.js';
 import { isOwnElement, OWN_ELEMENTS } from './own-elements.js';
 

@@ -11,9 +11,7 @@
  */
 import { hiddenByMarkup, skipsElement as skipsElementWith, walker, walkRules } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
-import { readWireSliced, SLICE_MS, sliced, yieldToPage } from './slices.js';
-
-export { SLICE_MS, sliced, yieldToPage };
+import { readWireSliced, SLICE_MS, sliced } from './slices.js';
 
 const RULES = walkRules(SNAPSHOT_RULES);
 
