@@ -10,8 +10,14 @@ import { piecesOf } from '../slim-report.js';
 
 /** How long an unclaimed upload or report is kept. */
 const KEEP_MS = 5 * 60_000;
-/** UTF-16 units per piece of a report sent back. */
-export const REPORT_PIECE_CHARS = 1 << 18;
+/**
+ * UTF-16 units per piece of a report sent back: 64 KB even as two-byte text, under V8's largest
+ * regular object (128 KB), so that in the page each piece is made in the new space and dies
+ * there. A longer string goes to the large object space, part of the old generation, which only a
+ * major collection frees: 256 K pieces of the 10,000-comment page's full report made the toggle's
+ * end a likely time for one (BENCHMARKS.md, session 15).
+ */
+export const REPORT_PIECE_CHARS = 1 << 15;
 
 const uploads = new Map();
 const reports = new Map();
@@ -65,15 +71,21 @@ export function keepReport(job, text, tabId) {
   return parts.length;
 }
 
-/** Part `index` of the report kept under `job`; the report is forgotten after its last part. */
+/**
+ * Part `index` of the report kept under `job`; the report is forgotten once each part has been
+ * taken (in any order: the content script asks for several at once).
+ */
 export function reportPart(job, index) {
   const report = reports.get(job);
   if (!report || !(index >= 0 && index < report.parts.length)) {
     throw new Error('glose: the analysis is no longer available (was the background restarted?)');
   }
-  if (index === report.parts.length - 1) reports.delete(job);
+  const part = report.parts[index];
+  report.taken ??= new Set();
+  report.taken.add(index);
+  if (report.taken.size === report.parts.length) reports.delete(job);
   else report.at = Date.now();
-  return report.parts[index];
+  return part;
 }
 
 /** Forgets every upload and report of a tab (it was closed: nobody will claim them). */

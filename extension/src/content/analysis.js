@@ -86,18 +86,31 @@ export function snapshotUpload() {
   };
 }
 
-/** The full report's JSON text kept by the background (`full`: `{job, parts}`), fetched in parts. */
+/** Parts of the full report asked for at once. */
+const PARALLEL_PARTS = 4;
+
+/**
+ * The full report's JSON text kept by the background (`full`: `{job, parts}`), fetched in parts
+ * and kept as a `Blob`: out of the page's JavaScript heap (the 10,000-comment page's is ~5 MB,
+ * which joined as one string sat in V8's old generation, bringing the next major collection into
+ * the toggle), read back when the side panel asks (`main.js`). Each part is a small string that
+ * dies young (`REPORT_PIECE_CHARS`).
+ */
 async function fetchFullReport({ job, parts }) {
-  const out = [];
-  for (let i = 0; i < parts; i += 1) out.push((await ask(reportPart(job, i))).part);
-  return out.join('');
+  const blobs = [];
+  for (let first = 0; first < parts; first += PARALLEL_PARTS) {
+    const indexes = Array.from({ length: Math.min(PARALLEL_PARTS, parts - first) }, (_, k) => first + k);
+    const got = await Promise.all(indexes.map(async (i) => (await ask(reportPart(job, i))).part));
+    blobs.push(new Blob(got));
+  }
+  return new Blob(blobs, { type: 'application/json' });
 }
 
 /**
  * Reads a big page in slices, uploads its snapshot in pieces and lets the background analyse it:
  * `{report, nodes, full, timings}` where `report` is the slim report (what drawing needs) and
- * `full` a promise of the full report's JSON text (for the side panel and the exports, decoded
- * there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
+ * `full` a promise of the full report's JSON text as a `Blob` (for the side panel and the
+ * exports, decoded there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
  * the highlights need not wait for.
  */
 export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
@@ -142,9 +155,9 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
     lap('nodes');
   }
   const fetchStarted = performance.now();
-  const full = yieldToPage().then(() => fetchFullReport(answer.full)).then((text) => {
+  const full = yieldToPage().then(() => fetchFullReport(answer.full)).then((blob) => {
     timings.fetchFull = Math.round(performance.now() - fetchStarted);
-    return text;
+    return blob;
   });
   // Said when asked for (`pageState`, the side panel), not as an unhandled rejection meanwhile.
   full.catch(() => {});
@@ -190,7 +203,7 @@ function framesJson(frames) {
  * reader ran (`wasm` in the content script: `report` is the slim report and `fullReport()` the
  * full one, written on first ask; `snapshot` through the background: the full report; `sliced`:
  * read in slices and analysed by the background, for big pages: the slim report, and `full` a
- * promise of the full report's JSON text). `frames`: the comments read in the page's frames
+ * promise of the full report's JSON text as a `Blob`). `frames`: the comments read in the page's frames
  * (`content/frames.js`), summarised with the page's own.
  */
 export async function analyzePage(doc, url, { skip, frames } = {}) {

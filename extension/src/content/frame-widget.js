@@ -34,7 +34,8 @@ async function ownComments() {
   const { analyzePage, asObject } = await import('./analysis.js');
   const analysis = await analyzePage(document, url, { skip: isOwnElement });
   // The full report's comments: written by the in-page core on ask, or decoded from the big path's text.
-  const report = analysis.fullReport?.() ?? (analysis.full !== undefined ? asObject(analysis.full) : analysis.report);
+  // `full` (a big frame): a promise of the full report's JSON text as a Blob.
+  const report = analysis.fullReport?.() ?? (analysis.full !== undefined ? asObject(await (await analysis.full).text()) : analysis.report);
   const comments = (report?.comments ?? []).map(({ id, author, published, text, reply_to: replyTo }) => ({
     id, author: author ?? null, published: published ?? null, text, reply_to: replyTo ?? null,
   }));

@@ -21,6 +21,12 @@ const sessionModule = () => import('./session.js');
 const framesModule = () => import('./frames.js');
 
 let analysis = null;
+/**
+ * A big page's full report (JSON text, kept as a `Blob`: `analysis.js`) in the parts the side
+ * panel asks for, read from the blob when the panel asks for the page's state and kept until the
+ * panel has taken the last part (or the analysis is dropped).
+ */
+let fullParts = null;
 /** The URL (without fragment) `analysis` was made on: a client-side navigation makes it stale. */
 let analysedUrl = null;
 let placed = null;
@@ -54,6 +60,7 @@ function stillLive({ report, nodes }) {
 function forgetAnalysis() {
   analysis?.nodes?.release?.();
   analysis = null;
+  fullParts = null;
 }
 
 async function ensureAnalysis() {
@@ -324,7 +331,7 @@ async function pageState() {
     // message of megabytes would block the page while it is serialised).
     // Small pages read by the in-page wasm drew from the slim report: the full one is written now.
     report: analysis.full === undefined ? (analysis.fullReport?.() ?? report) : null,
-    reportParts: analysis.full === undefined ? 0 : piecesOf(await analysis.full, REPORT_PART_CHARS).length,
+    reportParts: analysis.full === undefined ? 0 : (await fullReportParts()).length,
     notes: notes.map(({ note, anchor }) => ({ note, placed: Boolean(anchor), method: anchor?.method ?? null })),
     // Comment widgets in frames whose comments the report holds, and the page's "show comments" button.
     frames: (analysis.frames ?? []).map(({ url, comments }) => ({ url, comments: comments.length })),
@@ -332,10 +339,23 @@ async function pageState() {
   };
 }
 
+/** The parts of {@link fullParts} for the current analysis (read now if need be). */
+async function fullReportParts() {
+  const from = analysis;
+  if (fullParts?.analysis !== from) {
+    const blob = from?.full === undefined ? null : await from.full;
+    const parts = blob === null ? [] : piecesOf(await blob.text(), REPORT_PART_CHARS);
+    fullParts = { analysis: from, parts };
+  }
+  return fullParts.parts;
+}
+
 /** Piece `index` of a big page's full report (JSON text), for the side panel. */
 async function reportPartOf(index) {
-  const parts = analysis?.full === undefined ? [] : piecesOf(await analysis.full, REPORT_PART_CHARS);
+  const parts = await fullReportParts();
   if (!(index >= 0 && index < parts.length)) throw new Error('no such part of the report');
+  // The last part taken: the text leaves the page's heap (the blob stays for the next ask).
+  if (index === parts.length - 1) fullParts = null;
   return { part: parts[index] };
 }
 
