@@ -19,7 +19,7 @@ export const BIG_PAGE_COMMENTS = 400;
 let bigPage = null;
 
 /**
- * The pages past the reading limits (src/snapshot/limits.rs), /huge/<name>.html (and
+ * The pages past the reading limits (crates/glose-read/src/snapshot/limits.rs), /huge/<name>.html (and
  * /strict/huge/<name>.html with the strict CSP): the issue's three, an article first in each.
  */
 export const HUGE_PAGES = {
@@ -61,7 +61,8 @@ export const HANG_MS = 6000;
 
 /**
  * The widgets' origin: a second server on another port (cross-origin frames). /widgets/disqus.html
- * and /widgets/coral.html are the widget documents of tests/pages/widget-*-frame; /widgets/ad.html
+ * and /widgets/coral.html are the widget documents of tests/pages/widget-*-frame (Coral's with
+ * 3,100 hidden elements more: a big frame, read in slices); /widgets/ad.html
  * an ad; /widgets/hang.html the Disqus widget whose script blocks its thread for HANG_MS when the
  * page posts it 'hang' (its content script cannot answer); /widgets/stall.html a widget whose
  * document never finishes loading (no content script runs there).
@@ -72,7 +73,12 @@ function widgetServer() {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
     const name = path.match(/^\/widgets\/([a-z]+)\.html$/)?.[1];
-    if (name && Object.hasOwn(WIDGET_PAGES, name)) {
+    if (name === 'coral') {
+      // A big widget document (past SLICED_ABOVE_ELEMENTS, content/analysis.js): its frame is read in
+      // slices and analysed by the background, as a long comment thread is. The padding is never shown.
+      const padding = `<div style="display:none">${'<i></i>'.repeat(3100)}</div></body>`;
+      response.writeHead(200, headers).end(readFileSync(WIDGET_PAGES.coral, 'utf8').replace('</body>', padding));
+    } else if (name && Object.hasOwn(WIDGET_PAGES, name)) {
       response.writeHead(200, headers).end(readFileSync(WIDGET_PAGES[name]));
     } else if (name === 'ad') {
       response.writeHead(200, headers).end(readFileSync(new URL('ad.html', FRAMES)));
