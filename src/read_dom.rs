@@ -36,7 +36,7 @@
 //!   own fallback children when none is assigned. The slotted nodes thus appear once, at their
 //!   rendered place, under the `slot` element. Closed shadow roots are invisible to pages and to
 //!   Glose. The native reader reads open declarative shadow roots
-//!   (`<template shadowrootmode=open>`) the same way (`src/read_html/shadow.rs`).
+//!   (`<template shadowrootmode=open>`) the same way (`crates/glose-read/src/read_html/shadow.rs`).
 //!
 //! - **Glose's own elements** (custom elements named `glose-*`: tooltip, summary panel, note form,
 //!   each holding its UI in an open shadow root) are not page content and are skipped, so analysing

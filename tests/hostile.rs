@@ -17,7 +17,7 @@
 //!   - `metadata`: fields that must equal the report's (`null` = absent);
 //!   - `read`: `must_contain`, `must_not_contain` (the text the reader kept from `<body>`);
 //!   - `truncated`: `null` (the default: the page was read whole) or the limit that cut it
-//!     (`"nodes"`, `"text_node"`, `"text"`, see `src/snapshot/limits.rs`); the analysis time is
+//!     (`"nodes"`, `"text_node"`, `"text"`, see `crates/glose-read/src/snapshot/limits.rs`); the analysis time is
 //!     printed, not asserted;
 //!   - `analysed`: `nodes`, `text_units` of the part analysed (numbers, or a constant of
 //!     `limits.rs` by name, `"PAST_LIMIT_NODES"`);

@@ -122,7 +122,7 @@ export function notesChanged() {
 }
 
 /**
- * Builds `analyze-snapshot`; `snapshot` is `{nodes: [...]}` as `src/snapshot/mod.rs` reads it (or
+ * Builds `analyze-snapshot`; `snapshot` is `{nodes: [...]}` as `crates/glose-read/src/snapshot/mod.rs` reads it (or
  * its JSON text), or an {@link uploaded} snapshot. For an uploaded snapshot the background answers
  * with a slim report (what drawing needs, written by the core: `Report::slim`) and `full: {job, parts}`: the full
  * report's JSON text, kept in `parts` pieces to fetch with {@link reportPart}.

@@ -2,7 +2,7 @@
  * Report transfer helpers. The slim report itself (what the page draws: `slim: true`, sentences
  * without selectors and without text unless comments quote them, comments reduced to `id` and
  * `node`, plus author, quotes and the first 141 UTF-16 units of the text for comments that quote
- * the article) is written by the Rust core (`Report::slim` in `src/report.rs`, returned by
+ * the article) is written by the Rust core (`Report::slim` in `crates/glose-read/src/report.rs`, returned by
  * `analyze_live_document_slim` and `analyze_snapshot_slim`), not restated here.
  */
 

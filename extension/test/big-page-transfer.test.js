@@ -1,11 +1,13 @@
 // Big pages cross between the content script and the background in pieces: the background's
-// upload and report stores and the piece splitter (the slim report is tested in Rust: src/report.rs).
+// upload and report stores and the piece splitter (the slim report is tested in Rust: crates/glose-read/src/report.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { piecesOf } from '../src/slim-report.js';
 import { addPiece, dropTab, isUpload, keepReport, keptJobs, reportPart, REPORT_PIECE_CHARS, takeUpload } from '../src/background/snapshot-jobs.js';
 import { uploaded } from '../src/messages.js';
 import { nodeIdsOf } from '../src/content/main-world-nodes.js';
+import { CHUNK_UNITS, wirePieceMaker } from '../src/content/slices.js';
+import { wasmSink } from '../src/content/walk.js';
 
 test('pieces join back to the text and never split a surrogate pair', () => {
   const text = `ab🦊cd🦊🦊e${'x'.repeat(20)}🦊`;
@@ -33,6 +35,35 @@ test('an upload is joined in order once complete, and taken once', () => {
   assert.throws(() => addPiece('job-2', -1, 'x'), /index/);
 });
 
+test('the big-page reading\'s text is the same in pieces, in chunks, or joined; its chunks are small', () => {
+  // 60,000 numbers of up to 6 digits, and strings of every size up to one longer than a chunk.
+  const ops = Uint32Array.from({ length: 60000 }, (_, i) => (i * 7919) % 1000003);
+  const strings = Array.from({ length: 3000 }, (_, i) => 'é'.repeat(i % 97) + (i === 1500 ? 'L'.repeat(CHUNK_UNITS + 10) : ''));
+  // The sink as the walk feeds it (text nodes under node 0), with and without chunks.
+  const fill = (sink) => {
+    for (const s of strings) sink.text(0, s);
+    return sink;
+  };
+  const plain = fill(wasmSink()).result();
+  const parts = fill(wasmSink({ chunkUnits: CHUNK_UNITS })).parts();
+  assert.equal(parts.chunks.join('\0'), strings.join('\0'));
+  assert.equal(plain.text, strings.join('\0'));
+  assert.deepEqual([...parts.lens], strings.map((s) => s.length));
+  assert.ok(parts.chunks.length > 3, `${parts.chunks.length} chunks`);
+  const walk = { live: { length: 1234 }, truncated: 'nodes' };
+  const maker = wirePieceMaker(walk, { ops, lens: parts.lens, chunks: parts.chunks }, 1 << 16);
+  const pieces = Array.from({ length: maker.count }, (_, i) => maker.piece(i));
+  const expected = `\u0001glose-wire-1\n1234\n${ops.join(',')}\n${parts.lens.join(',')}\nnodes\n${strings.join('\0')}`;
+  assert.equal(pieces.join(''), expected);
+  assert.ok(maker.count > 4, `${maker.count} pieces`);
+  for (let i = 0; i < maker.count; i += 1) {
+    const chunks = maker.chunks(i);
+    assert.equal(chunks.join(''), pieces[i], `piece ${i}`);
+    // Only the one longer string is a chunk of its own past the size.
+    for (const chunk of chunks) assert.ok(chunk.length <= CHUNK_UNITS || chunk === strings[1500], `piece ${i}: a chunk of ${chunk.length} units`);
+  }
+});
+
 test('a kept report is handed out in parts and forgotten after the last', () => {
   const text = 'r'.repeat(REPORT_PIECE_CHARS * 2 + 5);
   const parts = keepReport('job-3', text);
@@ -41,6 +72,10 @@ test('a kept report is handed out in parts and forgotten after the last', () => 
   for (let i = 0; i < parts; i += 1) got.push(reportPart('job-3', i));
   assert.equal(got.join(''), text);
   assert.throws(() => reportPart('job-3', 0), /no longer available/);
+  // Several parts asked at once may be answered in any order: forgotten once all are taken.
+  assert.equal(keepReport('job-5', text), 3);
+  assert.deepEqual([2, 0, 1].map((i) => reportPart('job-5', i)).join(''), text.slice(REPORT_PIECE_CHARS * 2) + text.slice(0, REPORT_PIECE_CHARS * 2));
+  assert.throws(() => reportPart('job-5', 2), /no longer available/);
   assert.equal(keepReport('job-4', ''), 1);
   assert.equal(reportPart('job-4', 0), '');
 });

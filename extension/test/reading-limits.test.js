@@ -1,6 +1,6 @@
 // The reading limits in the JavaScript page reader (content/snapshot.js on the shared walker,
 // src/read_dom/walk.js): a page past MAX_NODES or MAX_TEXT_UNITS is analysed on its first part
-// (PAST_LIMIT_NODES nodes, PAST_LIMIT_TEXT_UNITS units of text: src/snapshot/limits.rs, whose
+// (PAST_LIMIT_NODES nodes, PAST_LIMIT_TEXT_UNITS units of text: crates/glose-read/src/snapshot/limits.rs, whose
 // `cap` cuts a page read whole at the same node), and a page within the limits is read whole.
 // The pages are a minimal DOM of plain objects (what the walker asks of nodes).
 import { test } from 'node:test';

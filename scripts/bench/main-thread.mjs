@@ -11,7 +11,8 @@
 // highlight N times (the pointer moved off between). GLOSE_NO_PRIME=1: see "Playwright's first waitForFunction" below.
 // GLOSE_TRACE_CATEGORIES=a,b sets the trace categories (e.g. add cc,blink,benchmark to see a long
 // rendering task's steps with GLOSE_TASK_EVENTS=MS); GLOSE_TRACE_OUT=path saves each trace (toggle,
-// hover, toggle off per run) as path.N.json; GLOSE_HEAP=1 prints what the page's scripts allocated during the toggle.
+// hover, toggle off per run) as path.N.json; GLOSE_HEAP=1 prints what the page's scripts allocated during the toggle
+// (GLOSE_HEAP=live: what of it is still alive after).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,7 +203,9 @@ for (let i = 0; i < runs; i += 1) {
   const trace = await startTrace();
   // GLOSE_HEAP=1: sampled JS allocations of the page's thread during the toggle, by function.
   const heap = process.env.GLOSE_HEAP ? await context.newCDPSession(page) : null;
-  if (heap) await heap.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  // GLOSE_HEAP=live: only what is still alive a second after the toggle (what it left in the heap).
+  const allocated = process.env.GLOSE_HEAP !== 'live';
+  if (heap) await heap.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: allocated, includeObjectsCollectedByMinorGC: allocated });
   const cdp = process.env.GLOSE_PROFILE ? await context.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -225,14 +228,16 @@ for (let i = 0; i < runs; i += 1) {
     const { profile } = await heap.send('HeapProfiler.stopSampling');
     await heap.detach();
     const bytes = new Map();
-    const visit = (node) => {
+    // A built-in (no script, e.g. `join`) is named with its caller.
+    const visit = (node, caller = '') => {
       const f = node.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const at = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const key = f.url === '' && caller ? `${f.functionName} ← ${caller}` : at;
       bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize / 1e6);
-      for (const child of node.children) visit(child);
+      for (const child of node.children) visit(child, at);
     };
     visit(profile.head);
-    printTop('page main thread, sampled JS allocation in MB (self)', bytes, 15);
+    printTop(`page main thread, sampled JS allocation${allocated ? '' : ' still alive'} in MB (self)`, bytes, 15);
   }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');

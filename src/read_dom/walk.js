@@ -7,8 +7,8 @@
 // stream below, or the snapshot's JSON.
 //
 // The rule lists (kept attributes, skipped elements, elements never style-checked, Glose's own
-// tag prefix, the reading limits) are Rust's (src/snapshot/mod.rs, src/read_dom.rs,
-// src/snapshot/limits.rs): passed in by the wasm reader, generated for the extension by the build.
+// tag prefix, the reading limits) are Rust's (crates/glose-read/src/snapshot/mod.rs, src/read_dom.rs,
+// crates/glose-read/src/snapshot/limits.rs): passed in by the wasm reader, generated for the extension by the build.
 // The walker applies the markup rules itself (`skipsElement`, `hiddenByMarkup`: Rust's
 // `skips_element` and `hidden_by_markup`, which the wasm reader applies again), so that every
 // node it reads is a snapshot node in both readers and the reading limits stop both at the same
@@ -33,7 +33,7 @@
 // the page cannot see (sheets injected by other extensions, user style sheets) is not taken into
 // account.
 //
-// Reading limits (src/snapshot/limits.rs): the walk stops before the node that would make more
+// Reading limits (crates/glose-read/src/snapshot/limits.rs): the walk stops before the node that would make more
 // than `limits.nodes` nodes, reads only the first units of a long text node (`substringData`, never
 // the whole data), stops inside the text node that crosses `limits.text` units of text in all, and
 // says which limit cut the most (`truncated`: 'text_node' < 'nodes' < 'text'). A page past the
@@ -91,7 +91,7 @@ function asciiLower(s) {
  * The rules as the walker uses them, from Rust's lists: `kept` attribute names (plus every
  * `aria-*`), `skipped` elements, elements never asked for computed style (`unchecked`), the tag
  * `prefix` of Glose's own elements and the reading `limits` (`{nodes, text_node, text}`, see
- * src/snapshot/limits.rs; none when absent).
+ * crates/glose-read/src/snapshot/limits.rs; none when absent).
  */
 export function walkRules({ kept, skipped, unchecked, prefix, limits = null }) {
   return {
@@ -798,15 +798,23 @@ export function walker(doc, rules, sink, { accept = null, computedStyle = true }
  * Class values repeat (a comment list repeats a dozen of them over 100,000 elements): sent once,
  * they cost neither the text's length nor a string on the wasm side again. Only `class`: ids and
  * links are mostly unique, and a look-up that misses costs more than the string it would spare.
+ *
+ * `chunkUnits` (the big-page readers, which walk in slices): the strings are joined as the walk
+ * goes into chunks of about that many UTF-16 units (`parts().chunks`, joined by U+0000 they are
+ * the text), so that each string read from the DOM dies young instead of waiting for the end of
+ * the walk in the old generation, whose growth is what starts a major collection.
  */
-export function wasmSink() {
+export function wasmSink({ chunkUnits = 0 } = {}) {
   // Typed buffers grown by doubling: no boxed JavaScript array to convert at the end.
   // Small at first (a tiny page paid more for zeroing 24 KB than for its walk); grown by doubling.
   let ops = new Int32Array(1 << 8);
   let n = 0;
   let lens = new Uint32Array(1 << 7);
   let m = 0;
-  const strings = [];
+  let strings = [];
+  // With `chunkUnits`: the strings joined so far, and the units of `strings` not joined yet.
+  const chunks = [];
+  let pending = 0;
   // Wire ids by the walker's tag and attribute-name keys (`attributes.tagKey`, `attributes.keys`).
   const tagWires = [];
   const nameWires = [];
@@ -828,9 +836,17 @@ export function wasmSink() {
       bigger.set(lens);
       lens = bigger;
     }
+    // A chunk ends before a string that would take it past `chunkUnits` (a longer string is one alone).
+    if (chunkUnits > 0 && pending > 0 && pending + s.length + 1 > chunkUnits) flush();
     strings.push(s);
     lens[m] = s.length;
     m += 1;
+    pending += s.length + 1;
+  };
+  const flush = () => {
+    chunks.push(strings.join('\0'));
+    strings = [];
+    pending = 0;
   };
   return {
     text(parent, data) {
@@ -881,9 +897,15 @@ export function wasmSink() {
         put(value);
       }
     },
-    result: () => ({ ops: ops.subarray(0, n), text: strings.join('\0'), lens: lens.subarray(0, m) }),
-    /** The ops, the string lengths and the strings themselves (not joined). */
-    parts: () => ({ ops: ops.subarray(0, n), lens: lens.subarray(0, m), strings }),
+    result: () => ({ ops: ops.subarray(0, n), text: (chunks.length === 0 ? strings : chunks.concat(strings)).join('\0'), lens: lens.subarray(0, m) }),
+    /**
+     * The ops, the string lengths and the strings in chunks: each chunk the U+0000-joined strings
+     * of about `chunkUnits` units (or one string each without `chunkUnits`).
+     */
+    parts: () => {
+      if (chunkUnits > 0 && strings.length > 0) flush();
+      return { ops: ops.subarray(0, n), lens: lens.subarray(0, m), chunks: chunkUnits > 0 ? chunks : strings };
+    },
   };
 }
 
@@ -896,7 +918,7 @@ let lastRules = null;
 /**
  * Walks `doc` for the wasm reader (src/read_dom.rs), in one call. Returns `{live, ops, text,
  * textLength, lens, styleChecks, truncated}` (see `wasmSink`, `walker`). The lists are Rust's,
- * comma-separated; the limits are src/snapshot/limits.rs's.
+ * comma-separated; the limits are crates/glose-read/src/snapshot/limits.rs's.
  */
 export function glose_walk_dom(doc, kept, skipped, unchecked, prefix, computedStyle, maxNodes, maxTextNode, maxText, pastNodes, pastText) {
   const key = [kept, skipped, unchecked, prefix, maxNodes, maxTextNode, maxText, pastNodes, pastText].join('\n');

@@ -1,4 +1,4 @@
-// The pages past the reading limits (src/snapshot/limits.rs; server.js HUGE_PAGES: a million
+// The pages past the reading limits (crates/glose-read/src/snapshot/limits.rs; server.js HUGE_PAGES: a million
 // elements, 50 MB of text, one 10 MB text node). Glose must answer with a report that says it
 // analysed only the start of the page, the side panel must say so, and the article start is still
 // highlighted. The toggle's time is printed (and recorded in RELIABILITY.md), never asserted: the

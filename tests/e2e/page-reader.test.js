@@ -61,7 +61,7 @@ async function readBoth(pieceChars) {
     wireNodes: wire.nodes.length >= object.nodes.length && object.nodes.every((n, i) => n === wire.nodes[i]),
     // The same text, the same node for each id (prefetched or asked for), none past the end or after release.
     pageWorld: {
-      sameText: worldPieces.join('') === wire.pieces.join(''),
+      sameText: worldPieces.map((chunks) => chunks.join('')).join('') === wire.pieces.join(''),
       piecesTakenOnce: takePieceInMainWorld(token, 0) === null,
       sameNodes: inWorld.nodes === wire.nodes.length && ids.every((id) => view[id] === wire.nodes[id]) && view.at(-1) === wire.nodes.at(-1),
       length: view.length === inWorld.nodes,

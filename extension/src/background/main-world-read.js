@@ -28,8 +28,9 @@ export async function readMainWorld(tabId, frameId, { job, token, sliceMs, piece
     const indexes = Array.from({ length: Math.min(PARALLEL_PIECES, count - first) }, (_, k) => first + k);
     await Promise.all(indexes.map(async (index) => {
       const [taken] = await ext.scripting.executeScript({ target, world: 'MAIN', func: takePieceInMainWorld, args: [token, index] });
-      if (typeof taken?.result !== 'string') throw new Error(`glose: piece ${index} of the page-world reading is missing`);
-      addPiece(job, index, taken.result, tabId);
+      const chunks = taken?.result;
+      if (!Array.isArray(chunks) || !chunks.every((chunk) => typeof chunk === 'string')) throw new Error(`glose: piece ${index} of the page-world reading is missing`);
+      addPiece(job, index, chunks.join(''), tabId);
     }));
   }
   return { pieces: count, nodes: result.nodes, slices: result.slices, busyMs: result.busyMs };

@@ -41,7 +41,8 @@ export async function readPageInMainWorld(token, { sliceMs, pieceUnits, ownEleme
 /**
  * Answers under `token` (see the file's comment) the content script's requests for walked nodes,
  * and the background's for the reading's pieces (`detail: 'piece:<index>'`, answered by a
- * `${token}-piece` event on the document whose `detail` is the piece, written then): each piece
+ * `${token}-piece` event on the document whose `detail` is the piece as an array of strings,
+ * written then, to be joined by the background): each piece
  * leaves in an injection of its own, since turning a reading's ~10 MB of text into the
  * injection's result at once blocked the page for ~50 ms.
  */
@@ -62,7 +63,8 @@ function serve(token, live, maker) {
       const index = Number(detail.slice(6));
       if (pieces === null || !Number.isInteger(index) || index < 0 || index >= pieces.count || taken.has(index)) return;
       taken.add(index);
-      const piece = pieces.piece(index);
+      // Small strings, not one big one: see CHUNK_UNITS.
+      const piece = pieces.chunks(index);
       // All taken: the walk's strings and numbers can go.
       if (taken.size === pieces.count) pieces = null;
       document.dispatchEvent(new CustomEvent(`${token}-piece`, { detail: piece }));
@@ -79,13 +81,14 @@ function serve(token, live, maker) {
 
 /**
  * Injected into the page's world by the background, one call per piece: piece `index` of the
- * reading served under `token` (see {@link serve}), or null. Self-contained, as injected
+ * reading served under `token` (see {@link serve}) as its strings, or null. Self-contained, as injected
  * functions must be.
  */
 export function takePieceInMainWorld(token, index) {
   let piece = null;
   const take = (event) => {
-    piece = typeof event.detail === 'string' ? event.detail : null;
+    const detail = event.detail;
+    piece = Array.isArray(detail) && detail.every((chunk) => typeof chunk === 'string') ? detail : null;
   };
   document.addEventListener(`${token}-piece`, take, true);
   try {

@@ -72,8 +72,8 @@ export async function sliced(work, { sliceMs = SLICE_MS } = {}) {
  * reader gets it): `{pieces: [text...], live, slices, busyMs}`, the pieces joined being one wire
  * text for the background's core (Rust's `snapshot::wire::from_text`, see {@link wirePieces}) and
  * `live` every node walked, numbered as the snapshot's ids. While reading, the page's heap holds
- * references to the strings read and a typed array; then a few big strings are written: much less
- * garbage than JSON text per node (on a page of 10,000 comments, ~125 MB per reading as JSON: its
+ * the strings read joined in chunks as the walk goes, and typed arrays; then the pieces are
+ * written from them: much less garbage than JSON text per node (on a page of 10,000 comments, ~125 MB per reading as JSON: its
  * collection after a reload landed in the toggle as a long pause). A page past a reading limit is
  * sent as read; the core analyses its first part (`limits::cap`), as the in-page wasm reader does.
  */
@@ -86,52 +86,81 @@ export async function readWireSliced(doc, rules, { accept = null, sliceMs = SLIC
 
 /**
  * The walk of {@link readWireSliced} alone: `{walk, parts, slices, busyMs}`, `parts` being the
- * wasm sink's `{ops, lens, strings}` (for {@link wirePieceMaker}).
+ * wasm sink's `{ops, lens, chunks}` (for {@link wirePieceMaker}), its strings joined in chunks
+ * of {@link CHUNK_UNITS} as the walk goes.
  */
 export async function walkWireSliced(doc, rules, { accept = null, sliceMs = SLICE_MS }) {
-  const sink = wasmSink();
+  const sink = wasmSink({ chunkUnits: CHUNK_UNITS });
   const walk = walker(doc, rules, sink, { accept });
   const { slices, busyMs } = await sliced((budget) => walk.step(budget), { sliceMs });
   return { walk, parts: sink.parts(), slices, busyMs };
 }
 
 /**
- * A walk's wire data as text in pieces of about `pieceUnits` UTF-16 units (more for one longer
- * string): `{count, piece(i)}`, piece `i` written when asked, so that it need not wait in the
- * page's heap (a big string lives in the old generation, where it brings the next major
- * collection closer). Joined: a magic line, then on a line each the nodes walked, the ops, the
- * string lengths and the limit that cut the walk, then the strings joined by U+0000 (Rust's
+ * UTF-16 units per chunk of text at most (bar one longer string): 64 KB even for two-byte text,
+ * under V8's largest regular object (128 KB). A longer string is allocated in the large object
+ * space, which counts at once towards the old generation's limit, whose approach is what starts a
+ * major collection; chunks this small are made in the new space.
+ */
+export const CHUNK_UNITS = 1 << 15;
+
+/**
+ * A walk's wire data (`parts`: the wasm sink's, its strings in chunks: `wasmSink({chunkUnits})`)
+ * as text in pieces of about `pieceUnits` UTF-16 units (more for one longer string):
+ * `{count, piece(i), chunks(i)}`, piece `i` written when asked (so that it need not wait in the
+ * page's heap) either as one string (`piece`) or as the strings that make it up, each under
+ * {@link CHUNK_UNITS} units but for one longer string (`chunks`, for a reader that passes them on
+ * without joining them). Joined: a magic line, then on a line each the nodes walked, the ops,
+ * the string lengths and the limit that cut the walk, then the strings joined by U+0000 (Rust's
  * `snapshot::wire::to_text` writes the same).
  */
-export function wirePieceMaker(walk, { ops, lens, strings }, pieceUnits) {
+export function wirePieceMaker(walk, { ops, lens, chunks }, pieceUnits) {
   const nodes = walk.live.length;
   const truncated = walk.truncated ?? '';
-  const makers = [() => `\u0001glose-wire-1\n${nodes}\n`];
+  const makers = [() => [`\u0001glose-wire-1\n${nodes}\n`]];
   // At most 11 units a number and its comma.
   const perPiece = Math.max(1, Math.floor(pieceUnits / 11));
+  const perChunk = Math.max(1, Math.floor(CHUNK_UNITS / 11));
   const numbers = (array) => {
     for (let at = 0; at < array.length; at += perPiece) {
       const from = at;
-      makers.push(() => (from === 0 ? '' : ',') + array.subarray(from, from + perPiece).join(','));
+      const to = Math.min(array.length, at + perPiece);
+      makers.push(() => {
+        const out = [];
+        for (let c = from; c < to; c += perChunk) out.push((c === 0 ? '' : ',') + array.subarray(c, Math.min(to, c + perChunk)).join(','));
+        return out;
+      });
     }
   };
   numbers(ops);
-  makers.push(() => '\n');
+  makers.push(() => ['\n']);
   numbers(lens);
-  makers.push(() => `\n${truncated}\n`);
+  makers.push(() => [`\n${truncated}\n`]);
+  // The text: whole chunks to a piece, U+0000 between two chunks.
   let start = 0;
   let units = 0;
-  for (let k = 0; k < strings.length; k += 1) {
-    units += strings[k].length + 1;
-    if (units >= pieceUnits || k === strings.length - 1) {
+  for (let k = 0; k < chunks.length; k += 1) {
+    units += chunks[k].length + 1;
+    if (units >= pieceUnits || k === chunks.length - 1) {
       const from = start;
       const to = k + 1;
-      makers.push(() => (from === 0 ? '' : '\0') + strings.slice(from, to).join('\0'));
+      makers.push(() => {
+        const out = [];
+        for (let c = from; c < to; c += 1) {
+          if (c > 0) out.push('\0');
+          out.push(chunks[c]);
+        }
+        return out;
+      });
       start = to;
       units = 0;
     }
   }
-  return { count: makers.length, piece: (i) => makers[i]() };
+  const piece = (i) => {
+    const out = makers[i]();
+    return out.length === 1 ? out[0] : out.join('');
+  };
+  return { count: makers.length, piece, chunks: (i) => makers[i]() };
 }
 
 /** All of a maker's pieces, written in order with the page's tasks in between every `sliceMs`. */

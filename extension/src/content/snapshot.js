@@ -15,7 +15,7 @@ import { readWireSliced, SLICE_MS, sliced } from './slices.js';
 
 const RULES = walkRules(SNAPSHOT_RULES);
 
-/** The reading limits (`src/snapshot/limits.rs`): `{nodes, textNode, text}`. */
+/** The reading limits (`crates/glose-read/src/snapshot/limits.rs`): `{nodes, textNode, text}`. */
 export const LIMITS = RULES.limits;
 
 /** Whether an attribute of this lower-case name is kept (`keeps_attribute`). */
@@ -53,7 +53,7 @@ function sortedKept(attributes) {
 }
 
 /**
- * Writes snapshot nodes as objects: `{nodes: [...]}` as `src/snapshot/mod.rs` reads it. `mark`
+ * Writes snapshot nodes as objects: `{nodes: [...]}` as `crates/glose-read/src/snapshot/mod.rs` reads it. `mark`
  * notes where the part analysed on a page past a limit ends (see `walker`); `result(truncated,
  * part)` keeps only that part when `part` is true.
  */
