@@ -131,8 +131,11 @@ impl Npy {
     }
 }
 
+/// A protobuf field: (field number, wire type, payload, varint value).
+type Field<'a> = (u64, u8, &'a [u8], u64);
+
 /// Protobuf fields of a message: (field number, wire type, payload or varint value).
-fn proto(data: &[u8]) -> Res<Vec<(u64, u8, &[u8], u64)>> {
+fn proto(data: &[u8]) -> Res<Vec<Field<'_>>> {
     fn varint(d: &[u8], p: &mut usize) -> Res<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {

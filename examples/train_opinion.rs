@@ -280,10 +280,10 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
             }
             let g = (prob - e.target) * cw(e) * stage;
             if fit_dense {
-                for j in 0..DENSE {
-                    let grad = g * e.dense[j] + if j > 0 { p.l2_dense * w.dense[j] } else { 0.0 };
-                    gd[j] += grad * grad;
-                    w.dense[j] -= lr * grad / gd[j].sqrt();
+                for (j, (gdj, wj)) in gd.iter_mut().zip(w.dense.iter_mut()).enumerate() {
+                    let grad = g * e.dense[j] + if j > 0 { p.l2_dense * *wj } else { 0.0 };
+                    *gdj += grad * grad;
+                    *wj -= lr * grad / gdj.sqrt();
                 }
             }
             if fit_ngrams {
@@ -300,8 +300,8 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
         let local = round % p.epochs;
         if local >= p.epochs / 2 {
             if fit_dense {
-                for j in 0..DENSE {
-                    avg_dense[j] += w.dense[j];
+                for (a, x) in avg_dense.iter_mut().zip(&w.dense) {
+                    *a += x;
                 }
                 n_dense += 1.0;
             }
@@ -314,8 +314,8 @@ fn train_once(examples: &[&Example], p: Params, seed: u64) -> Weights {
         }
         if local == p.epochs - 1 {
             if fit_dense && n_dense > 0.0 {
-                for j in 0..DENSE {
-                    w.dense[j] = avg_dense[j] / n_dense;
+                for (x, a) in w.dense.iter_mut().zip(&avg_dense) {
+                    *x = a / n_dense;
                 }
             }
             if fit_ngrams && n_hashed > 0.0 {
@@ -348,9 +348,9 @@ fn quantise(weights: &[f32], prune: f32, levels: usize) -> ([f32; LEVELS], Vec<u
     let (lo, hi) = (kept[0], kept[kept.len() - 1]);
     let compand = |w: f32| w.signum() * w.abs().sqrt();
     let (clo, chi) = (compand(lo), compand(hi));
-    for k in 1..levels {
+    for (k, level) in codebook.iter_mut().enumerate().take(levels).skip(1) {
         let c = clo + (chi - clo) * (k as f32 - 1.0) / (levels - 2).max(1) as f32;
-        codebook[k] = c.signum() * c * c;
+        *level = c.signum() * c * c;
     }
     let nearest = |cb: &[f32; LEVELS], w: f32| (0..levels).min_by(|&a, &b| (cb[a] - w).abs().total_cmp(&(cb[b] - w).abs())).unwrap_or(0);
     for _ in 0..25 {

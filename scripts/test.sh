@@ -35,6 +35,14 @@ fi
 
 step "native tests (cargo test --all-targets)" cargo test --all-targets
 
+# Lints as errors, natively and for the wasm target (the wasm surface is compiled only there);
+# skipped where the toolchain has no clippy component (it cannot always be fetched).
+if cargo clippy --version >/dev/null 2>&1; then
+  step "clippy (-D warnings)" bash -c 'cargo clippy --all-targets -- -D warnings && cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings'
+else
+  echo "[test] clippy: not installed with this toolchain, skipped"
+fi
+
 step "wasm release build" bash scripts/build-wasm.sh
 
 browser_tests=()

@@ -63,7 +63,7 @@ fn every_corpus_page_yields_a_report_close_to_reader_view() {
         if !expected_tokens.is_empty() && !report.article.found {
             failures.push(format!("{name}: no article found"));
         }
-        if report.article.found != !report.article.blocks.is_empty() {
+        if report.article.found == report.article.blocks.is_empty() {
             failures.push(format!("{name}: article.found disagrees with its blocks"));
         }
         f1_sum += f1(&tokens(&report.article.text), &expected_tokens);

@@ -114,10 +114,10 @@ pub fn explain_cached<S: AsRef<str>>(texts: &[S]) -> Option<Vec<glose::opinion::
                     lines.push_str(&format!("\t{}\t{share}", w.replace(['\t', '\n'], " ")));
                 }
                 lines.push('\n');
-                if !cache.vectors.contains_key(&keys[i]) {
+                if let std::collections::hash_map::Entry::Vacant(slot) = cache.vectors.entry(keys[i]) {
                     appended.extend_from_slice(&keys[i].to_le_bytes());
                     appended.extend(e.vector.iter().flat_map(|x| x.to_le_bytes()));
-                    cache.vectors.insert(keys[i], e.vector);
+                    slot.insert(e.vector);
                 }
                 cache.salient.insert(keys[i], e.salient);
             }

@@ -184,7 +184,7 @@ pub struct Annotated {
 /// same rule; no training or tuning ever reads the test split.
 pub fn is_team_test(id: &str) -> bool {
     let hex = sha1_smol::Sha1::from(id.as_bytes()).digest().to_string();
-    u32::from_str_radix(&hex[..8], 16).unwrap_or(0) % 5 == 0
+    u32::from_str_radix(&hex[..8], 16).unwrap_or(0).is_multiple_of(5)
 }
 
 /// The team-annotated sentences of `split` (`train` or `test`) for every language, in file

@@ -257,7 +257,7 @@ fn explains(analysis: &Analysis, i: usize, lang: &str) -> bool {
     t.is_word()
         && !t.numeric
         && !t.weak
-        && !(t.capitalized && i > 0)
+        && (!t.capitalized || i == 0)
         && !analysis.attribution.reported.get(i).copied().unwrap_or(false)
         && !is_function_word(&t.norm, lang)
 }

@@ -18,7 +18,7 @@ pub fn violations(snapshot: &Snapshot, report: &Report) -> Vec<String> {
     let mut fail = |s: String| out.push(s);
 
     let article = &report.article;
-    if article.found != !article.blocks.is_empty() {
+    if article.found == article.blocks.is_empty() {
         fail(format!("article.found = {} with {} blocks", article.found, article.blocks.len()));
     }
     let joined = article.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n");

@@ -161,7 +161,7 @@ mod tests {
                 let mut ours: Vec<(u64, usize)> = numbers(seed, n, 5).into_iter().zip(0..).collect();
                 let mut std = ours.clone();
                 sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-                std.sort_by(|a, b| a.0.cmp(&b.0));
+                std.sort_by_key(|a| a.0);
                 assert_eq!(ours, std, "n={n} seed={seed}");
             }
         }

@@ -35,7 +35,7 @@ impl Normalizer {
             return Some(Normalizer { units: Vec::new(), normalized: Vec::new() });
         }
         let size = u32::from_le_bytes(charsmap.get(..4)?.try_into().ok()?) as usize;
-        if size % 4 != 0 || size == 0 {
+        if !size.is_multiple_of(4) || size == 0 {
             return None;
         }
         let trie = charsmap.get(4..4usize.checked_add(size)?)?;

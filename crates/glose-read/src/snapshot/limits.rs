@@ -140,7 +140,8 @@ fn cut(snapshot: &Snapshot, reader: Option<Limit>, max_nodes: usize, max_text: u
         limit = limit.max(Some(Limit::Nodes));
     }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for i in 0..end {
+    let read = end;
+    for i in 0..read {
         let Some(text) = snapshot.text(i as NodeId) else { continue };
         let units = utf16_units(text);
         let (keep, cut) = kept_units_within(units, total, max_text);

@@ -222,7 +222,7 @@ pub fn best_overlap_sparse(
         let mut j = first_match.min(live_prev.first().map_or(usize::MAX, |&c| c as usize));
         while j < w {
             let is_match = matches.get(mi).is_some_and(|&p| p as usize + 1 == j);
-            let diag = at(&prev, i - 1, j - 1);
+            let diag = at(prev, i - 1, j - 1);
             let mut cell = if is_match {
                 let both = a_is_content && b_content[j - 1];
                 Cell {
@@ -234,11 +234,11 @@ pub fn best_overlap_sparse(
             } else {
                 Cell { score: diag.score + MISMATCH, ..diag }
             };
-            let up = at(&prev, i - 1, j);
+            let up = at(prev, i - 1, j);
             if up.score + GAP > cell.score {
                 cell = Cell { score: up.score + GAP, ..up };
             }
-            let left = at(&cur, i, j - 1);
+            let left = at(cur, i, j - 1);
             if left.score + GAP > cell.score {
                 cell = Cell { score: left.score + GAP, ..left };
             }
