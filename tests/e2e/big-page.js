@@ -77,13 +77,22 @@ export async function runBigPage(t, driver, server, name) {
     assert.ok(outlined > 0, `outlined: ${outlined}`);
   });
 
+  let passage = null;
   await t.test('a note is placed through an uploaded snapshot too', async () => {
     // A comment's text (one text node in the generated page), near the end of the page.
-    const passage = await driver.page(() => [...document.querySelectorAll('.comment-content p')].at(-3).textContent.slice(0, 30));
+    passage = await driver.page(() => [...document.querySelectorAll('.comment-content p')].at(-3).textContent.slice(0, 30));
     assert.ok(await driver.page(probe.selectText, passage), 'the passage to note is on the page');
     await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
     await driver.waitOwn(own.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight', 30_000);
+  });
+
+  await t.test('turned on again, the stored note is placed again on the page as it is', async () => {
+    // Re-anchoring reads the big page once more (in Chromium in the page's own world, whose nodes
+    // it then lets go), and the core places the note from its selectors.
+    await driver.toggle(false);
+    assert.equal((await driver.toggle(true)).on, true);
+    await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight again', 60_000);
   });
 
   await t.test('toggling off leaves no trace', async () => {

@@ -126,7 +126,7 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
   // Chromium: read in the page's own world (`main-world.js`: much cheaper there), the reading
   // going straight to the background; elsewhere, or when that fails, read here. Either way the
   // walker's wire format (a few big strings: little garbage in the page's heap), sent in pieces.
-  const inPageWorld = PAGE_WORLD_READING && doc === document ? await readInPageWorld(doc, skip) : null;
+  const inPageWorld = await readInPageWorld(doc, skip);
   let snapshot;
   let nodes;
   if (inPageWorld) {
@@ -172,14 +172,14 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
 const PAGE_WORLD_READING = typeof ext.runtime.getURL === 'function' && ext.runtime.getURL('').startsWith('chrome-extension:');
 
 /**
- * Reads `doc` in the page's own world through the background (`read-main-world`):
+ * Reads `doc` in the page's own world through the background (`read-main-world`), in Chromium:
  * `{snapshot, nodes, slices, busyMs}` where `snapshot` is the upload reference and `nodes` the
- * page-world nodes' view (`main-world-nodes.js`), or null when that reading failed (the caller
- * then reads from here). `skip` must be `isOwnElement`: the page's world knows Glose's elements
- * by tag name only.
+ * page-world nodes' view (`main-world-nodes.js`: release it when done), or null when that
+ * reading is not available or failed (the caller then reads from here). `skip` must be
+ * `isOwnElement`: the page's world knows Glose's elements by tag name only.
  */
-async function readInPageWorld(doc, skip) {
-  if (skip !== isOwnElement) return null;
+export async function readInPageWorld(doc, skip) {
+  if (!PAGE_WORLD_READING || doc !== document || skip !== isOwnElement) return null;
   const job = jobId();
   const token = readingToken();
   try {

@@ -8,20 +8,26 @@
  */
 import { ext } from '../platform.js';
 import { anchorNotes, describeSelection } from '../messages.js';
-import { coreOrNull, asObject, isBigPage, snapshotUpload } from './analysis.js';
-import { readDocument, readDocumentJsonSliced } from './snapshot.js';
+import { coreOrNull, asObject, isBigPage, readInPageWorld, snapshotUpload } from './analysis.js';
+import { readDocument, readDocumentWireSliced } from './snapshot.js';
 import { liveRange } from '../draw/report-layers.js';
 
 /**
- * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices and its
- * snapshot uploaded to the background (`snapshot` is then the upload's reference, and only the
- * background's core can use it), so anchoring never blocks the page for long either.
+ * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices as the
+ * analysis reads it (the walker's wire text, `analysis.js`) and its snapshot uploaded to the
+ * background (`snapshot` is then the upload's reference, and only the background's core can use
+ * it), so anchoring never blocks the page for long either. `byId`: the caller only turns ids into
+ * nodes (placing notes), so in Chromium the page's own world may read it (`nodes` is then that
+ * reading's view, to `release()`: a content script's walk of a big page costs far more there).
  */
-async function pageSnapshot(doc, skip) {
+async function pageSnapshot(doc, skip, { byId = false } = {}) {
   if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false };
+  const inPageWorld = byId ? await readInPageWorld(doc, skip) : null;
+  if (inPageWorld) return { snapshot: inPageWorld.snapshot, nodes: inPageWorld.nodes, uploaded: true };
+  const { pieces, nodes } = await readDocumentWireSliced(doc, { skip });
   const upload = snapshotUpload();
-  const { pieces, nodes } = await readDocumentJsonSliced(doc, { skip, onPiece: upload.send });
-  return { snapshot: await upload.done(pieces), nodes, uploaded: true };
+  pieces.forEach((piece, index) => upload.send(piece, index));
+  return { snapshot: await upload.done(pieces.length), nodes, uploaded: true };
 }
 
 /** Runs a core function here, or in the background where this page forbids wasm or the snapshot was uploaded. */
@@ -68,11 +74,17 @@ export async function selectorsOf(doc, range, skip) {
  */
 export async function placeNotes(doc, notes, skip) {
   if (notes.length === 0) return [];
-  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
-  const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes), uploaded);
-  return notes.map((note, i) => {
-    const found = anchored[i]?.note_id === note.id ? anchored[i] : anchored.find((a) => a.note_id === note.id);
-    const anchor = found?.anchor ?? null;
-    return { note, anchor, range: anchor ? liveRange(doc, nodes, anchor.range) : null };
-  });
+  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip, { byId: true });
+  try {
+    const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes), uploaded);
+    const anchors = notes.map((note, i) => {
+      const found = anchored[i]?.note_id === note.id ? anchored[i] : anchored.find((a) => a.note_id === note.id);
+      return found?.anchor ?? null;
+    });
+    // A page-world reading's nodes: the ranges' ends fetched at once.
+    await nodes.prefetch?.(anchors.flatMap((a) => (a ? [a.range.start.node, a.range.end.node] : [])));
+    return notes.map((note, i) => ({ note, anchor: anchors[i], range: anchors[i] ? liveRange(doc, nodes, anchors[i].range) : null }));
+  } finally {
+    nodes.release?.();
+  }
 }
