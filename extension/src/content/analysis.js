@@ -66,24 +66,14 @@ function jobId() {
 }
 
 /**
- * Sends snapshot JSON pieces to the background under one job, one message each, in order, as
- * they come: `send(piece, index)` queues one; `done(count)` resolves to the `{job, pieces}`
- * reference messages take instead of a snapshot once every piece is acknowledged.
+ * Sends a reading's snapshot pieces to the background under one job, one message each, in order;
+ * resolves to the `{job, pieces}` reference messages take instead of a snapshot once every piece
+ * is acknowledged.
  */
-export function snapshotUpload() {
+export async function uploadSnapshot(pieces) {
   const job = jobId();
-  let queue = Promise.resolve();
-  return {
-    send(piece, index) {
-      queue = queue.then(() => ask(snapshotPiece(job, index, piece)));
-      // A failure is reported by done(); no unhandled rejection meanwhile.
-      queue.catch(() => {});
-    },
-    async done(count) {
-      await queue;
-      return uploaded(job, count);
-    },
-  };
+  for (let index = 0; index < pieces.length; index += 1) await ask(snapshotPiece(job, index, pieces[index]));
+  return uploaded(job, pieces.length);
 }
 
 /** Parts of the full report asked for at once. */
@@ -139,9 +129,7 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
     lap('read');
     // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
     Object.assign(timings, { readBusy: read.busyMs, readSlices: read.slices });
-    const upload = snapshotUpload();
-    read.pieces.forEach((piece, index) => upload.send(piece, index));
-    snapshot = await upload.done(read.pieces.length);
+    snapshot = await uploadSnapshot(read.pieces);
     lap('upload');
   }
   const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));

@@ -8,7 +8,7 @@
  */
 import { ext } from '../platform.js';
 import { anchorNotes, describeSelection } from '../messages.js';
-import { coreOrNull, asObject, isBigPage, readInPageWorld, snapshotUpload } from './analysis.js';
+import { coreOrNull, asObject, isBigPage, readInPageWorld, uploadSnapshot } from './analysis.js';
 import { readDocument, readDocumentWireSliced } from './snapshot.js';
 import { liveRange } from '../draw/report-layers.js';
 
@@ -25,9 +25,7 @@ async function pageSnapshot(doc, skip, { byId = false } = {}) {
   const inPageWorld = byId ? await readInPageWorld(doc, skip) : null;
   if (inPageWorld) return { snapshot: inPageWorld.snapshot, nodes: inPageWorld.nodes, uploaded: true };
   const { pieces, nodes } = await readDocumentWireSliced(doc, { skip });
-  const upload = snapshotUpload();
-  pieces.forEach((piece, index) => upload.send(piece, index));
-  return { snapshot: await upload.done(pieces.length), nodes, uploaded: true };
+  return { snapshot: await uploadSnapshot(pieces), nodes, uploaded: true };
 }
 
 /** Runs a core function here, or in the background where this page forbids wasm or the snapshot was uploaded. */
