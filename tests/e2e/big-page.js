@@ -85,6 +85,10 @@ export async function runBigPage(t, driver, server, name) {
     await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
     await driver.waitOwn(own.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight', 30_000);
+    // The selection's selectors and the note's placing each read the page once more: in Chromium
+    // in the page's own world (the selection's ends looked up there), in Firefox here.
+    const world = name === 'chromium' ? 'page' : 'content';
+    assert.deepEqual(await driver.own(own.bigReadings), [world, world]);
   });
 
   await t.test('turned on again, the stored note is placed again on the page as it is', async () => {
@@ -93,6 +97,7 @@ export async function runBigPage(t, driver, server, name) {
     await driver.toggle(false);
     assert.equal((await driver.toggle(true)).on, true);
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight again', 60_000);
+    assert.equal((await driver.own(own.bigReadings)).at(-1), name === 'chromium' ? 'page' : 'content');
   });
 
   await t.test('toggling off leaves no trace', async () => {

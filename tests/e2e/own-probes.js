@@ -176,3 +176,8 @@ export function noticeText() {
   const root = host ? globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.openOrClosedShadowRoot ?? null : null;
   return root?.querySelector('[data-glose="notice"]')?.textContent ?? null;
 }
+
+/** How each big-page reading for the notes was made: `'page'` (the page's own world) or `'content'`. */
+export function bigReadings() {
+  return globalThis.gloseBigReadings?.() ?? null;
+}

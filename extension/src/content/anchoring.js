@@ -12,17 +12,21 @@ import { coreOrNull, asObject, isBigPage, readInPageWorld, uploadSnapshot } from
 import { readDocument, readDocumentWireSliced } from './snapshot.js';
 import { liveRange } from '../draw/report-layers.js';
 
+/** How each big-page reading of this page was made (`'page'` or `'content'`), for the e2e tests. */
+const bigReadings = [];
+
 /**
  * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices as the
- * analysis reads it (the walker's wire text, `analysis.js`) and its snapshot uploaded to the
- * background (`snapshot` is then the upload's reference, and only the background's core can use
- * it), so anchoring never blocks the page for long either. `byId`: the caller only turns ids into
- * nodes (placing notes), so in Chromium the page's own world may read it (`nodes` is then that
- * reading's view, to `release()`: a content script's walk of a big page costs far more there).
+ * analysis reads it and its snapshot uploaded to the background (`snapshot` is then the upload's
+ * reference, and only the background's core can use it), so anchoring never blocks the page for
+ * long either: in Chromium in the page's own world (`nodes` is then that reading's view, which
+ * turns ids into nodes and nodes into ids by asking there, to `release()`: a content script's walk
+ * of a big page costs far more, `main-world.js`), elsewhere as the walker's wire text here.
  */
-async function pageSnapshot(doc, skip, { byId = false } = {}) {
+async function pageSnapshot(doc, skip) {
   if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false };
-  const inPageWorld = byId ? await readInPageWorld(doc, skip) : null;
+  const inPageWorld = await readInPageWorld(doc, skip);
+  bigReadings.push(inPageWorld ? 'page' : 'content');
   if (inPageWorld) return { snapshot: inPageWorld.snapshot, nodes: inPageWorld.nodes, uploaded: true };
   const { pieces, nodes } = await readDocumentWireSliced(doc, { skip });
   return { snapshot: await uploadSnapshot(pieces), nodes, uploaded: true };
@@ -51,7 +55,8 @@ function textPoint(container, offset, atEnd) {
 function domRangeOf(range, nodes) {
   const [startNode, startOffset] = textPoint(range.startContainer, range.startOffset, false);
   const [endNode, endOffset] = textPoint(range.endContainer, range.endOffset, true);
-  // Two searches, no index of every node: a big page has hundreds of thousands.
+  // Two look-ups, no index of every node: a big page has hundreds of thousands (a page-world
+  // reading's view asks the page's world, one event each).
   const start = startNode ? nodes.indexOf(startNode) : -1;
   const end = endNode ? nodes.indexOf(endNode) : -1;
   if (start < 0 || end < 0) return null;
@@ -61,9 +66,13 @@ function domRangeOf(range, nodes) {
 /** The W3C selectors `{quote, position}` of a live range, or null when it is not page text. */
 export async function selectorsOf(doc, range, skip) {
   const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
-  const target = domRangeOf(range, nodes);
-  if (!target) return null;
-  return callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target), uploaded);
+  try {
+    const target = domRangeOf(range, nodes);
+    if (!target) return null;
+    return await callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target), uploaded);
+  } finally {
+    nodes.release?.();
+  }
 }
 
 /**
@@ -72,7 +81,7 @@ export async function selectorsOf(doc, range, skip) {
  */
 export async function placeNotes(doc, notes, skip) {
   if (notes.length === 0) return [];
-  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip, { byId: true });
+  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
   try {
     const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes), uploaded);
     const anchors = notes.map((note, i) => {
@@ -86,3 +95,6 @@ export async function placeNotes(doc, notes, skip) {
     nodes.release?.();
   }
 }
+
+// Not reachable from the page (the content script's own world): the e2e tests read it.
+globalThis.gloseBigReadings = () => [...bigReadings];

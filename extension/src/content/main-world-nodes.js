@@ -2,7 +2,7 @@
  * The content script's side of the page-world reading (`main-world.js`): the walked nodes stay in
  * the page's world and are fetched from there by snapshot id, through DOM events under the
  * reading's random token. {@link mainWorldNodes} looks like the `nodes` array of the other
- * readers (`nodes[id]`, `length`, `at(i)`), fetching a node the first time it is asked for;
+ * readers (`nodes[id]`, `length`, `at(i)`, `indexOf(node)`), fetching a node the first time it is asked for;
  * `prefetch(ids)` fetches many in slices beforehand, so that drawing never waits on the page.
  */
 import { yieldToPage } from './slices.js';
@@ -17,8 +17,8 @@ export function readingToken() {
 
 /**
  * The nodes of a page-world reading of `count` nodes under `token`, as an array-like view:
- * `nodes[id]` is the live node (undefined when gone from the page), plus `prefetch(ids)` and
- * `release()`.
+ * `nodes[id]` is the live node (undefined when gone from the page), `indexOf(node)` its id, plus
+ * `prefetch(ids)` and `release()`.
  */
 export function mainWorldNodes(doc, token, count) {
   const win = doc.defaultView;
@@ -54,6 +54,27 @@ export function mainWorldNodes(doc, token, count) {
         if (k > 0) await yieldToPage();
         ask(wanted.slice(k, k + PREFETCH_BATCH));
       }
+    },
+    /**
+     * The snapshot id of `node` (-1 when the reading has not got it), asked of the page's world:
+     * one event, where a search of this view would fetch every node.
+     */
+    indexOf(node) {
+      for (const [id, seen] of known) if (seen === node) return id;
+      if (released || !(node instanceof win.Node)) return -1;
+      let id = -1;
+      const take = (event) => {
+        event.stopImmediatePropagation();
+        if (Number.isInteger(event.detail) && event.detail >= 0 && event.detail < count) id = event.detail;
+      };
+      win.addEventListener(`${token}-id`, take, true);
+      try {
+        node.dispatchEvent(new CustomEvent(token, { bubbles: true, composed: true, detail: 'id' }));
+      } finally {
+        win.removeEventListener(`${token}-id`, take, true);
+      }
+      if (id >= 0) known.set(id, node);
+      return id;
     },
     /** Lets the page's world drop the reading's nodes. */
     release() {

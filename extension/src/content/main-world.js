@@ -17,7 +17,9 @@
  * each of those nodes (whose listener in the content script takes the node from the event's
  * path); `detail: 'release'` drops them. The page can see neither the reading nor the nodes
  * asked for unless it watches its own DOM events under that token; what it could forge is its own
- * content, which it controls anyway.
+ * content, which it controls anyway. The other way round, an event of type `token` dispatched on a
+ * node with `detail: 'id'` is answered by a `${token}-id` event on the document whose `detail` is
+ * that node's snapshot id (-1 when not read): how a selection's ends become ids.
  */
 import { walkRules } from './walk.js';
 import { SNAPSHOT_RULES } from './snapshot-rules.js';
@@ -57,6 +59,13 @@ function serve(token, live, maker) {
     if (detail === 'release') {
       nodes = null;
       document.removeEventListener(token, answer, true);
+      return;
+    }
+    if (detail === 'id') {
+      // Asked on a node (a selection's end): its snapshot id, or -1 when the reading has not got it.
+      event.stopImmediatePropagation();
+      const id = nodes ? nodes.indexOf(event.composedPath()[0]) : -1;
+      document.dispatchEvent(new CustomEvent(`${token}-id`, { detail: id }));
       return;
     }
     if (detail.startsWith('piece:')) {
