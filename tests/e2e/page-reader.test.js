@@ -66,6 +66,15 @@ async function readBoth(pieceChars) {
       sameNodes: inWorld.nodes === wire.nodes.length && ids.every((id) => view[id] === wire.nodes[id]) && view.at(-1) === wire.nodes.at(-1),
       length: view.length === inWorld.nodes,
       pastEnd: view[inWorld.nodes] === undefined,
+      // A fresh view (nothing fetched yet) asks the page's world for a node's id; a node the
+      // reading has not got (a new one) has none.
+      indexOf: (() => {
+        const fresh = mainWorldNodes(document, token, inWorld.nodes);
+        const unread = document.body.appendChild(document.createElement('p'));
+        const found = ids.every((id) => fresh.indexOf(wire.nodes[id]) === id) && fresh.indexOf(unread) === -1 && fresh.indexOf(null) === -1;
+        unread.remove();
+        return found;
+      })(),
       afterRelease: (() => {
         view.release();
         const again = mainWorldNodes(document, token, inWorld.nodes);
@@ -124,7 +133,7 @@ test('page reader: the sliced JSON writer equals the object reader', { timeout: 
       // The big-page path's wire text: the core finds in it what it finds in the object snapshot.
       assert.ok(result.wireNodes, 'the wire reader walks the same live nodes');
       assert.equal(findings(result.wire), findings(result.object));
-      assert.deepEqual(result.pageWorld, { sameText: true, piecesTakenOnce: true, sameNodes: true, length: true, pastEnd: true, afterRelease: true });
+      assert.deepEqual(result.pageWorld, { sameText: true, piecesTakenOnce: true, sameNodes: true, length: true, pastEnd: true, indexOf: true, afterRelease: true });
       for (const [under, over] of result.more) {
         assert.equal(under, true);
         assert.equal(over, false);

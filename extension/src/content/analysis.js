@@ -81,19 +81,21 @@ const PARALLEL_PARTS = 4;
 
 /**
  * The full report's JSON text kept by the background (`full`: `{job, parts}`), fetched in parts
- * and kept as a `Blob`: out of the page's JavaScript heap (the 10,000-comment page's is ~5 MB,
+ * and kept as `Blob`s, out of the page's JavaScript heap (the 10,000-comment page's is ~5 MB,
  * which joined as one string sat in V8's old generation, bringing the next major collection into
- * the toggle), read back when the side panel asks (`main.js`). Each part is a small string that
- * dies young (`REPORT_PIECE_CHARS`).
+ * the toggle): `{parts, text()}`, where `parts` are the background's parts in order (each a small
+ * string when read, dying young: `REPORT_PIECE_CHARS`), handed to the side panel one by one
+ * (`main.js`), and `text()` reads the whole.
  */
-async function fetchFullReport({ job, parts }) {
-  const blobs = [];
-  for (let first = 0; first < parts; first += PARALLEL_PARTS) {
-    const indexes = Array.from({ length: Math.min(PARALLEL_PARTS, parts - first) }, (_, k) => first + k);
+async function fetchFullReport({ job, parts: count }) {
+  const parts = [];
+  for (let first = 0; first < count; first += PARALLEL_PARTS) {
+    const indexes = Array.from({ length: Math.min(PARALLEL_PARTS, count - first) }, (_, k) => first + k);
     const got = await Promise.all(indexes.map(async (i) => (await ask(reportPart(job, i))).part));
-    blobs.push(new Blob(got));
+    for (const part of got) parts.push(new Blob([part]));
   }
-  return new Blob(blobs, { type: 'application/json' });
+  const whole = new Blob(parts, { type: 'application/json' });
+  return { parts, text: () => whole.text() };
 }
 
 /**

@@ -9,10 +9,6 @@ import { pageKeyOf } from '../page-key.js';
 import { isOwnElement } from './own-elements.js';
 import { newNote, notesOf, parseTags, putNote } from '../notes.js';
 import { AUTO_SITES_KEY } from '../settings.js';
-import { piecesOf } from '../slim-report.js';
-
-/** UTF-16 units per part of a big page's full report sent to the side panel. */
-const REPORT_PART_CHARS = 1 << 18;
 
 // The analysis, anchoring and drawing modules load on first use, not on every page.
 const analysisModule = () => import('./analysis.js');
@@ -21,12 +17,6 @@ const sessionModule = () => import('./session.js');
 const framesModule = () => import('./frames.js');
 
 let analysis = null;
-/**
- * A big page's full report (JSON text, kept as a `Blob`: `analysis.js`) in the parts the side
- * panel asks for, read from the blob when the panel asks for the page's state and kept until the
- * panel has taken the last part (or the analysis is dropped).
- */
-let fullParts = null;
 /** The URL (without fragment) `analysis` was made on: a client-side navigation makes it stale. */
 let analysedUrl = null;
 let placed = null;
@@ -60,7 +50,6 @@ function stillLive({ report, nodes }) {
 function forgetAnalysis() {
   analysis?.nodes?.release?.();
   analysis = null;
-  fullParts = null;
 }
 
 async function ensureAnalysis() {
@@ -339,24 +328,20 @@ async function pageState() {
   };
 }
 
-/** The parts of {@link fullParts} for the current analysis (read now if need be). */
+/**
+ * A big page's full report (JSON text) in the parts the side panel asks for: `Blob`s
+ * (`analysis.js` `fetchFullReport`), so the whole text is never one string in the page.
+ */
 async function fullReportParts() {
-  const from = analysis;
-  if (fullParts?.analysis !== from) {
-    const blob = from?.full === undefined ? null : await from.full;
-    const parts = blob === null ? [] : piecesOf(await blob.text(), REPORT_PART_CHARS);
-    fullParts = { analysis: from, parts };
-  }
-  return fullParts.parts;
+  const held = analysis?.full === undefined ? null : await analysis.full;
+  return held?.parts ?? [];
 }
 
 /** Piece `index` of a big page's full report (JSON text), for the side panel. */
 async function reportPartOf(index) {
   const parts = await fullReportParts();
   if (!(index >= 0 && index < parts.length)) throw new Error('no such part of the report');
-  // The last part taken: the text leaves the page's heap (the blob stays for the next ask).
-  if (index === parts.length - 1) fullParts = null;
-  return { part: parts[index] };
+  return { part: await parts[index].text() };
 }
 
 async function scrollTo({ type, id }) {

@@ -142,13 +142,19 @@ function clear(status) {
   $('refinement').textContent = '';
 }
 
+/** Parts of a big page's report asked for at once (each a small message). */
+const PARALLEL_PARTS = 4;
+
 /** The page state of the panel's tab, in full (big pages hand the report over in parts). */
 async function askPageState() {
   const next = await send(pageState());
   // Big pages hand the full report over in parts of JSON text (the page never decodes it).
   if (next.report === null && next.reportParts > 0) {
     const parts = [];
-    for (let i = 0; i < next.reportParts; i += 1) parts.push((await send(pageReportPart(i))).part);
+    for (let first = 0; first < next.reportParts; first += PARALLEL_PARTS) {
+      const indexes = Array.from({ length: Math.min(PARALLEL_PARTS, next.reportParts - first) }, (_, k) => first + k);
+      parts.push(...await Promise.all(indexes.map(async (i) => (await send(pageReportPart(i))).part)));
+    }
     next.report = JSON.parse(parts.join(''));
   }
   return next;
