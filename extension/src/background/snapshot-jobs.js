@@ -48,10 +48,10 @@ export function addPiece(job, index, piece, tabId) {
 }
 
 /**
- * The JSON text of an uploaded snapshot (`{job, pieces}`): its first `pieces` pieces, forgotten
- * once taken. Pieces past those are dropped: on a page past a reading limit the reader sent the
- * rest of the page before it knew, then ended the snapshot with the part analysed
- * (`content/snapshot.js`, `jsonSink`).
+ * The text of an uploaded snapshot (`{job, pieces}`: the big-page readers' wire text,
+ * `content/slices.js`): its first `pieces` pieces joined, forgotten once taken; pieces past those
+ * are dropped. On a page past a reading limit the text holds every node walked, and the core
+ * analyses its first part (`limits::cap`).
  */
 export function takeUpload({ job, pieces }) {
   const upload = uploads.get(job);
