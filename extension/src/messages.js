@@ -31,7 +31,7 @@ export const Kind = Object.freeze({
    * `{report}`, or for an uploaded snapshot `{report, full}` (see {@link analyzeSnapshot}), or `{error}`.
    */
   AnalyzeSnapshot: 'analyze-snapshot',
-  /** content → background: one piece of a big snapshot's JSON text (see {@link snapshotPiece}). Answer: `{ok}`. */
+  /** content → background: one piece of a big snapshot's wire text (see {@link snapshotPiece}). Answer: `{ok}`. */
   SnapshotPiece: 'snapshot-piece',
   /**
    * content → background (Chromium, big pages): read the sender's frame in the page's own world
@@ -132,7 +132,7 @@ export function analyzeSnapshot(snapshot, url, frames) {
 }
 
 /**
- * Builds `snapshot-piece`: piece `index` (from 0) of the snapshot JSON text uploaded under `job`
+ * Builds `snapshot-piece`: piece `index` (from 0) of the snapshot wire text (`content/slices.js`) uploaded under `job`
  * (a big snapshot travels as several small messages: one huge message blocks the page while it
  * is serialised).
  */

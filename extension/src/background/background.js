@@ -76,9 +76,9 @@ async function analyze(snapshot, url, tabId, frames) {
   if (!isUpload(snapshot)) return { report: await analyzeSnapshot(snapshot, url, frames), refine: keepForRefinement(snapshot, url, frames, tabId) };
   // The core writes both: the slim report the page decodes, the full one as JSON text kept here.
   const started = performance.now();
-  const json = takeUpload(snapshot);
+  const wire = takeUpload(snapshot);
   const joined = performance.now();
-  const { report, full } = await analyzeSnapshotSlim(json, url, frames);
+  const { report, full } = await analyzeSnapshotSlim(wire, url, frames);
   // `timings` (ms): joining the upload, the wasm's parse + analysis + both reports.
   const analysed = performance.now();
   // In Firefox the slim report crosses to the page as JSON text: Firefox copies a big object graph
@@ -86,7 +86,7 @@ async function analyze(snapshot, url, tabId, frames) {
   // text; RELIABILITY.md "Reading limits"). Chromium sends messages as JSON anyway: text there
   // would be written, escaped and parsed twice.
   const sent = AS_TEXT ? JSON.stringify(report) : report;
-  const timings = { join: Math.round(joined - started), core: Math.round(analysed - joined), stringify: Math.round(performance.now() - analysed), snapshotChars: json.length };
+  const timings = { join: Math.round(joined - started), core: Math.round(analysed - joined), stringify: Math.round(performance.now() - analysed), snapshotChars: wire.length };
   return { report: sent, full: { job: snapshot.job, parts: keepReport(snapshot.job, full, tabId) }, timings };
 }
 
