@@ -12,7 +12,8 @@
 // GLOSE_TRACE_CATEGORIES=a,b sets the trace categories (e.g. add cc,blink,benchmark to see a long
 // rendering task's steps with GLOSE_TASK_EVENTS=MS); GLOSE_TRACE_OUT=path saves each trace (toggle,
 // hover, toggle off per run) as path.N.json; GLOSE_HEAP=1 prints what the page's scripts allocated during the toggle
-// (GLOSE_HEAP=live: what of it is still alive after).
+// (GLOSE_HEAP=live: what of it is still alive after). GLOSE_NOTE=1 also makes a note on a comment
+// (see there).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.js';
 import { commentsPage } from './comments-page.mjs';
 import { printTop, summarize } from './cpuprofile.mjs';
+import { pressNoteButton, submitNoteForm } from '../../tests/e2e/own-probes.js';
 
 /**
  * The stretches of a CPU profile where the thread never went idle for `minMs` or more, each with
@@ -298,6 +300,51 @@ for (let i = 0; i < runs; i += 1) {
       console.log(`  hover again (${again + 1}, tooltip shown after ${shownAgainAfter}): longest task's own CPU time: script ${cpuOf(hoverAgain.filter((t) => !t.render))} ms, rendering ${cpuOf(hoverAgain.filter((t) => t.render))} ms`
         + (process.env.GLOSE_GAPS ? `; tasks over 30 ms: ${JSON.stringify(hoverAgain.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}` : ''));
     }
+  }
+  // GLOSE_NOTE=1: making a note on a comment near the end of the page (its selectors: a reading of
+  // the page as it is now, then the note placed by another), from pressing "Save" until the
+  // note's highlight is drawn; the stored note is then removed, so that the next run's toggle has
+  // none to place.
+  if (process.env.GLOSE_NOTE) {
+    const inTab = (fn, arg) => worker.evaluate(`chrome.scripting.executeScript({ target: { tabId: ${tab} }, func: ${fn}, args: [${JSON.stringify(arg ?? null)}] })
+      .then((results) => results[0]?.result ?? null)`);
+    const selected = await page.evaluate(() => {
+      const text = [...document.querySelectorAll('.comment-content p')].at(-3)?.firstChild;
+      if (!text) return null;
+      text.parentElement.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, Math.min(30, text.data.length));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return range.toString();
+    });
+    const pressed = async () => {
+      for (let k = 0; k < 50; k += 1) {
+        if (await inTab(pressNoteButton)) return true;
+        await page.waitForTimeout(100);
+      }
+      return false;
+    };
+    if (selected && await pressed()) {
+      await page.waitForTimeout(500);
+      await page.evaluate(() => window.__startTicks());
+      const noteTrace = await startTrace();
+      const started = Date.now();
+      const sent = await inTab(submitNoteForm, { body: 'bench note', tags: '' });
+      const drawnAfter = sent ? await page.waitForFunction((exact) => [...(CSS.highlights.get('glose-note') ?? [])].some((r) => r.toString().includes(exact.slice(0, 10))),
+        selected, { timeout: 60_000, polling: 50 }).then(() => `${Date.now() - started} ms`, () => 'never') : 'no form';
+      await page.waitForTimeout(500);
+      const noted = await noteTrace.stop();
+      const noteGap = await page.evaluate(() => {
+        window.__stopTicks();
+        return window.__gaps.max;
+      });
+      console.log(`  make a note (drawn after ${drawnAfter}): longest gap between 4 ms ticks ${noteGap.toFixed(0)} ms; longest task's own CPU time: script ${cpuOf(noted.filter((t) => !t.render))} ms, rendering ${cpuOf(noted.filter((t) => t.render))} ms`
+        + (process.env.GLOSE_GAPS ? `; tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(noted.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}` : ''));
+    } else console.log(`  make a note: no Note button (selected: ${JSON.stringify(selected)})`);
+    await worker.evaluate(() => chrome.storage.local.clear());
   }
   // Toggling off: removing what Glose drew (the summary panel above the comments was one more long
   // rendering update).
