@@ -50,10 +50,9 @@ export async function runBigPage(t, driver, server, name) {
   await t.test('the side panel gets the full report in parts, and exports it', async () => {
     const state = await driver.pageState();
     assert.equal(state.path, 'sliced');
-    // Chromium reads a big page in the page's own world (content/main-world.js), its nodes then
-    // fetched from there (the theme outline and the highlights below use them); Firefox reads it
-    // from the content script.
-    assert.equal(state.analysisTimings?.world ?? 'content', name === 'chromium' ? 'page' : 'content', JSON.stringify(state.analysisTimings));
+    // Both browsers read a big page in the page's own world (content/main-world.js), its nodes
+    // then fetched from there (the theme outline and the highlights below use them).
+    assert.equal(state.analysisTimings?.world ?? 'content', 'page', JSON.stringify(state.analysisTimings));
     assert.equal(state.report, null, 'the page state carries no report on a big page');
     assert.ok(state.reportParts >= 1);
     const panel = await driver.panel();
@@ -85,10 +84,9 @@ export async function runBigPage(t, driver, server, name) {
     await driver.waitOwn(own.pressNoteButton, null, (pressed) => pressed, 'the Note button to appear');
     await driver.waitOwn(own.submitNoteForm, { body: 'big page note', tags: 'big' }, (sent) => sent, 'the note form to appear');
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight', 30_000);
-    // The selection's selectors and the note's placing each read the page once more: in Chromium
-    // in the page's own world (the selection's ends looked up there), in Firefox here.
-    const world = name === 'chromium' ? 'page' : 'content';
-    assert.deepEqual(await driver.own(own.bigReadings), [world, world]);
+    // The selection's selectors and the note's placing each read the page once more, in the
+    // page's own world (the selection's ends looked up there).
+    assert.deepEqual(await driver.own(own.bigReadings), ['page', 'page']);
   });
 
   await t.test('turned on again, the stored note is placed again on the page as it is', async () => {
@@ -97,7 +95,28 @@ export async function runBigPage(t, driver, server, name) {
     await driver.toggle(false);
     assert.equal((await driver.toggle(true)).on, true);
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight again', 60_000);
-    assert.equal((await driver.own(own.bigReadings)).at(-1), name === 'chromium' ? 'page' : 'content');
+    assert.equal((await driver.own(own.bigReadings)).at(-1), 'page');
+  });
+
+  await t.test('where the page-world reading fails, the content script reads the page itself', async () => {
+    // A comment loaded later makes Glose read the page again (content/page-watch.js), this time
+    // the way it does where the injection into the page's world is refused.
+    assert.ok(await driver.own(own.readBigPagesHere));
+    const before = await driver.pageState();
+    assert.equal(await driver.page(probe.appendComment, 'A comment loaded later, read from the content script.'), BIG_PAGE_COMMENTS + 1);
+    const until = Date.now() + 60_000;
+    let state = before;
+    while (!(state.analyses > before.analyses)) {
+      assert.ok(Date.now() < until, `timed out waiting for the page to be read again (analyses: ${state.analyses})`);
+      await new Promise((r) => { setTimeout(r, 200); });
+      state = await driver.pageState();
+    }
+    assert.equal(state.path, 'sliced');
+    assert.equal(state.analysisTimings?.world ?? 'content', 'content', JSON.stringify(state.analysisTimings));
+    await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 1}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
+    // The note is placed again from this reading too.
+    await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight from the content reading', 60_000);
+    assert.equal((await driver.own(own.bigReadings)).at(-1), 'content');
   });
 
   await t.test('toggling off leaves no trace', async () => {

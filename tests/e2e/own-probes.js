@@ -181,3 +181,9 @@ export function noticeText() {
 export function bigReadings() {
   return globalThis.gloseBigReadings?.() ?? null;
 }
+
+/** Makes Glose read big pages from the content script, as where the page-world injection fails. */
+export function readBigPagesHere() {
+  globalThis.gloseReadBigPagesHere = true;
+  return true;
+}

@@ -1,5 +1,5 @@
 /**
- * Big pages in Chromium are read in the page's own world (`content/main-world.js`: why, and how the
+ * Big pages are read in the page's own world (`content/main-world.js`: why, and how the
  * content script gets the walked nodes): injected here with `scripting.executeScript`, whose result
  * brings the reading straight to the background, where it waits as an upload for the content
  * script's `analyze-snapshot`.

@@ -19,9 +19,9 @@ const bigReadings = [];
  * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices as the
  * analysis reads it and its snapshot uploaded to the background (`snapshot` is then the upload's
  * reference, and only the background's core can use it), so anchoring never blocks the page for
- * long either: in Chromium in the page's own world (`nodes` is then that reading's view, which
- * turns ids into nodes and nodes into ids by asking there, to `release()`: a content script's walk
- * of a big page costs far more, `main-world.js`), elsewhere as the walker's wire text here.
+ * long either: in the page's own world (`nodes` is then that reading's view, which turns ids
+ * into nodes and nodes into ids by asking there, to `release()`: a content script's walk of a big
+ * page costs far more, `main-world.js`), or where that fails as the walker's wire text here.
  */
 async function pageSnapshot(doc, skip) {
   if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false };
