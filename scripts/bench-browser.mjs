@@ -6,12 +6,15 @@
 //                                  [--only NAME,NAME] [--out-dir target/bench] [--pkg target/pkg]
 //                                  [--extra seed,comments-10000]   (pages timed outside the ratios)
 //                                  [--seed-runs 21]   (timed runs of the seed page: its target is an absolute time)
+//                                  [--min-ms 20] [--max-runs 21]   (more pairs on quick pages, below)
 //                                  [--full]   (time analyze_live_document, the full report, instead)
 //
 // Needs target/pkg (bash scripts/build-wasm.sh) and npm's @mozilla/readability (npm ci).
 // Each page is loaded once in a script-less same-origin frame (scripts/bench/www/harness.html);
 // first the first five pages untimed (both engines' code warm), then per page, after `--warmup`
-// untimed runs of each, `--runs` interleaved pairs are timed:
+// untimed runs of each, `--runs` interleaved pairs are timed, and more (up to `--max-runs`) until the
+// page's timed runs of both together reach `--min-ms` (a page of ten elements takes ~0.3 ms each, and
+// the median of five such runs followed single descheduled ones; `--min-ms 0` times `--runs` only):
 // (a) `analyze_live_document_slim(frame.contentDocument)`, what the extension calls — live-DOM walk,
 //     extraction, sentences, opinion, comment summary, the slim report converted to JS objects
 //     (the full report is written only when the side panel or an export asks; `--full` times
@@ -39,6 +42,8 @@ const { values: args } = parseArgs({
     // over more runs, so that one descheduled run on a loaded machine does not decide it.
     'seed-runs': { type: 'string', default: '21' },
     warmup: { type: 'string', default: '2' },
+    'min-ms': { type: 'string', default: '20' },
+    'max-runs': { type: 'string', default: '21' },
     only: { type: 'string' },
     extra: { type: 'string', default: 'seed,comments-10000' },
     pkg: { type: 'string', default: process.env.GLOSE_BENCH_PKG ?? join(ROOT, 'target', 'pkg') },
@@ -51,6 +56,8 @@ const { values: args } = parseArgs({
 const runs = Math.max(1, Number(args.runs));
 const seedRuns = Math.max(1, Number(args['seed-runs']));
 const warmup = Math.max(0, Number(args.warmup));
+/** More timed pairs on quick pages: see the file's comment. */
+const quick = { minMs: Math.max(0, Number(args['min-ms'])), maxRuns: Math.max(runs, Number(args['max-runs'])) };
 /** Pages run untimed before the first timed one (see the loop below). */
 const ENGINE_WARMUP_PAGES = 5;
 
@@ -153,7 +160,7 @@ async function benchIn(makeDriver, server) {
     await driver.open(server.url(args.full ? '/harness.html?full' : '/harness.html'));
     const info = await driver.call('benchInfo');
     console.log(`\n# ${driver.name} ${driver.version} — glose ${info.version} (${info.entry}), crossOriginIsolated=${info.isolated}`);
-    console.log(`# ${pages.length} pages, ${warmup} warm-up + ${runs} timed runs each (interleaved; the seed page ${seedRuns}), medians in ms`);
+    console.log(`# ${pages.length} pages, ${warmup} warm-up + ${runs} timed runs each, up to ${quick.maxRuns} until ${quick.minMs} ms (interleaved; the seed page ${seedRuns}), medians in ms`);
     console.log('page'.padEnd(44) + 'elements'.padStart(9) + 'glose'.padStart(10) + 'readab.'.padStart(10) + 'ratio'.padStart(8));
     // Both engines compile their hot code in the background once it has run a while: untimed, the
     // first pages a few times over, so that the first timed page is not measured half-compiled
@@ -162,7 +169,7 @@ async function benchIn(makeDriver, server) {
       await driver.call('benchPage', `/corpus/${encodeURIComponent(name)}/source.html`, 0, warmup + 3);
     }
     for (const name of pages) {
-      const r = await driver.call('benchPage', `/corpus/${encodeURIComponent(name)}/source.html`, runs, warmup);
+      const r = await driver.call('benchPage', `/corpus/${encodeURIComponent(name)}/source.html`, runs, warmup, quick);
       if (r.error) {
         console.log(`${name.padEnd(44)} ERROR ${r.error}`);
         continue;
