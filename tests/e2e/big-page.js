@@ -98,12 +98,36 @@ export async function runBigPage(t, driver, server, name) {
     assert.equal((await driver.own(own.bigReadings)).at(-1), 'page');
   });
 
+  await t.test('a page that spoils the built-ins the page-world reader needs is read from the content script', async () => {
+    // The injection works but its reading cannot be decoded: the analysis and the notes' placing
+    // each read the page again from the content script (its own built-ins).
+    const before = await driver.pageState();
+    assert.equal(await driver.page(probe.spoilTypedArrayJoin, true), false);
+    try {
+      assert.equal(await driver.page(probe.appendComment, 'A comment loaded while the page spoilt its built-ins.'), BIG_PAGE_COMMENTS + 1);
+      const until = Date.now() + 60_000;
+      let state = before;
+      while (!(state.analyses > before.analyses)) {
+        assert.ok(Date.now() < until, `timed out waiting for the page to be read again (analyses: ${state.analyses})`);
+        await new Promise((r) => { setTimeout(r, 200); });
+        state = await driver.pageState();
+      }
+      assert.equal(state.analysisTimings?.world, 'content', JSON.stringify(state.analysisTimings));
+      assert.ok(state.analysisTimings?.pageWorldFailed, JSON.stringify(state.analysisTimings));
+      await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 1}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
+      await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight after the spoilt reading', 60_000);
+      assert.deepEqual((await driver.own(own.bigReadings)).slice(-2), ['page', 'content']);
+    } finally {
+      assert.equal(await driver.page(probe.spoilTypedArrayJoin, false), true);
+    }
+  });
+
   await t.test('where the page-world reading fails, the content script reads the page itself', async () => {
     // A comment loaded later makes Glose read the page again (content/page-watch.js), this time
     // the way it does where the injection into the page's world is refused.
     assert.ok(await driver.own(own.readBigPagesHere));
     const before = await driver.pageState();
-    assert.equal(await driver.page(probe.appendComment, 'A comment loaded later, read from the content script.'), BIG_PAGE_COMMENTS + 1);
+    assert.equal(await driver.page(probe.appendComment, 'A comment loaded later, read from the content script.'), BIG_PAGE_COMMENTS + 2);
     const until = Date.now() + 60_000;
     let state = before;
     while (!(state.analyses > before.analyses)) {
@@ -113,7 +137,7 @@ export async function runBigPage(t, driver, server, name) {
     }
     assert.equal(state.path, 'sliced');
     assert.equal(state.analysisTimings?.world ?? 'content', 'content', JSON.stringify(state.analysisTimings));
-    await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 1}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
+    await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 2}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
     // The note is placed again from this reading too.
     await driver.waitPage(probe.highlightTexts, ['glose-note'], (t) => t['glose-note'].includes(passage), 'the note highlight from the content reading', 60_000);
     assert.equal((await driver.own(own.bigReadings)).at(-1), 'content');

@@ -192,3 +192,25 @@ export function clientSideNavigation({ path, title, paragraphs }) {
   for (const text of paragraphs) article.append(Object.assign(document.createElement('p'), { textContent: text }));
   return location.pathname;
 }
+
+/**
+ * Spoils (`on`) or restores a built-in of the page's own world that the page-world reader uses:
+ * typed arrays' `join`, which writes the reading's numbers. A page that replaces built-ins the
+ * reader needs gives a reading the core cannot decode. Done by a script element, so that it runs
+ * in the page's own world in Firefox too (a WebDriver script runs in a sandbox there). Answers
+ * whether `join` is the browser's own.
+ */
+export function spoilTypedArrayJoin(on) {
+  const script = document.createElement('script');
+  script.textContent = `(() => {
+    const proto = Object.getPrototypeOf(Int8Array.prototype);
+    window.__gloseJoin ??= proto.join;
+    proto.join = ${on} ? function join() { return 'spoilt'; } : window.__gloseJoin;
+    document.documentElement.dataset.gloseJoin = String(proto.join === window.__gloseJoin);
+  })();`;
+  document.documentElement.append(script);
+  script.remove();
+  const own = document.documentElement.dataset.gloseJoin === 'true';
+  delete document.documentElement.dataset.gloseJoin;
+  return own;
+}

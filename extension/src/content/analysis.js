@@ -70,7 +70,7 @@ function jobId() {
  * resolves to the `{job, pieces}` reference messages take instead of a snapshot once every piece
  * is acknowledged.
  */
-export async function uploadSnapshot(pieces) {
+async function uploadSnapshot(pieces) {
   const job = jobId();
   for (let index = 0; index < pieces.length; index += 1) await ask(snapshotPiece(job, index, pieces[index]));
   return uploaded(job, pieces.length);
@@ -99,10 +99,33 @@ async function fetchFullReport({ job, parts: count }) {
 }
 
 /**
+ * A big page read in slices for the background's core: `{snapshot, nodes, world}`, `snapshot`
+ * being the upload's reference and `world` where it was read: `'page'` (the page's own world,
+ * {@link readInPageWorld}; `nodes` is then that reading's view) unless `here` or that fails, else
+ * `'content'` (this script's walk, uploaded in pieces). `lap(name)` and `timings` take the
+ * phases' times (`read`, and `upload` for a reading made here) and the walk's own.
+ */
+export async function readBigPage(doc, skip, { lap = () => {}, timings = {}, here = false } = {}) {
+  const inPageWorld = here ? null : await readInPageWorld(doc, skip);
+  if (inPageWorld) {
+    Object.assign(timings, { readBusy: inPageWorld.busyMs, readSlices: inPageWorld.slices, world: 'page' });
+    lap('read');
+    return { snapshot: inPageWorld.snapshot, nodes: inPageWorld.nodes, world: 'page' };
+  }
+  const read = await readDocumentWireSliced(doc, { skip });
+  lap('read');
+  // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
+  Object.assign(timings, { readBusy: read.busyMs, readSlices: read.slices, world: 'content' });
+  const snapshot = await uploadSnapshot(read.pieces);
+  lap('upload');
+  return { snapshot, nodes: read.nodes, world: 'content' };
+}
+
+/**
  * Reads a big page in slices, uploads its snapshot in pieces and lets the background analyse it:
  * `{report, nodes, full, timings}` where `report` is the slim report (what drawing needs) and
- * `full` a promise of the full report's JSON text as a `Blob` (for the side panel and the
- * exports, decoded there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
+ * `full` a promise of the full report's JSON text held in `Blob`s (`{parts, text()}`, for the
+ * side panel and the exports, decoded there), fetched after the answer: on the 50 MB page its ~80 parts took ~0.9 s in Firefox, which
  * the highlights need not wait for.
  */
 export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
@@ -116,31 +139,28 @@ export async function analyzeBigPage(doc, url, { skip, frames } = {}) {
     mark = now;
   };
   // Read in the page's own world (`main-world.js`: much cheaper there), the reading going
-  // straight to the background; when that fails, read here. Either way the
-  // walker's wire format (a few big strings: little garbage in the page's heap), sent in pieces.
-  const inPageWorld = await readInPageWorld(doc, skip);
-  let snapshot;
-  let nodes;
-  if (inPageWorld) {
-    ({ snapshot, nodes } = inPageWorld);
-    Object.assign(timings, { readBusy: inPageWorld.busyMs, readSlices: inPageWorld.slices, world: 'page' });
-    lap('read');
-  } else {
-    const read = await readDocumentWireSliced(doc, { skip });
-    nodes = read.nodes;
-    lap('read');
-    // Of `read`: the walker's own time, in how many slices (the rest: the page's turns, waiting).
-    Object.assign(timings, { readBusy: read.busyMs, readSlices: read.slices });
-    snapshot = await uploadSnapshot(read.pieces);
-    lap('upload');
+  // straight to the background; when that fails, read here. Either way the walker's wire format
+  // (a few big strings: little garbage in the page's heap), sent in pieces.
+  let read = await readBigPage(doc, skip, { lap, timings });
+  let answer;
+  try {
+    answer = await ask(analyzeSnapshot(read.snapshot, url, framesJson(frames)));
+  } catch (error) {
+    if (read.world !== 'page') throw error;
+    // The page's world runs on the page's own built-ins, which a page may have replaced: the
+    // core could not use that reading. The page is read here instead.
+    read.nodes.release();
+    timings.pageWorldFailed = String(error?.message ?? error).slice(0, 200);
+    read = await readBigPage(doc, skip, { lap, timings, here: true });
+    answer = await ask(analyzeSnapshot(read.snapshot, url, framesJson(frames)));
   }
-  const answer = await ask(analyzeSnapshot(snapshot, url, framesJson(frames)));
+  const { nodes } = read;
   lap('analyze');
   timings.background = answer.timings ?? null;
   const report = asObject(answer.report);
   lap('parse');
   // The nodes drawing will ask for, fetched from the page's world in slices now.
-  if (inPageWorld) {
+  if (read.world === 'page') {
     await nodes.prefetch(nodeIdsOf(report));
     lap('nodes');
   }
@@ -173,7 +193,7 @@ const PAGE_WORLD_READING = typeof ext.runtime.getURL === 'function';
  * the fallback by setting `gloseReadBigPagesHere` in the content script's own world (out of the
  * page's reach).
  */
-export async function readInPageWorld(doc, skip) {
+async function readInPageWorld(doc, skip) {
   if (!PAGE_WORLD_READING || globalThis.gloseReadBigPagesHere === true || doc !== document || skip !== isOwnElement) return null;
   const job = jobId();
   const token = readingToken();

@@ -8,28 +8,46 @@
  */
 import { ext } from '../platform.js';
 import { anchorNotes, describeSelection } from '../messages.js';
-import { coreOrNull, asObject, isBigPage, readInPageWorld, uploadSnapshot } from './analysis.js';
-import { readDocument, readDocumentWireSliced } from './snapshot.js';
+import { coreOrNull, asObject, isBigPage, readBigPage } from './analysis.js';
+import { readDocument } from './snapshot.js';
 import { liveRange } from '../draw/report-layers.js';
 
 /** How each big-page reading of this page was made (`'page'` or `'content'`), for the e2e tests. */
 const bigReadings = [];
 
 /**
- * The page as it is now: `{snapshot, nodes, uploaded}`. A big page is read in slices as the
- * analysis reads it and its snapshot uploaded to the background (`snapshot` is then the upload's
- * reference, and only the background's core can use it), so anchoring never blocks the page for
- * long either: in the page's own world (`nodes` is then that reading's view, which turns ids
- * into nodes and nodes into ids by asking there, to `release()`: a content script's walk of a big
- * page costs far more, `main-world.js`), or where that fails as the walker's wire text here.
+ * The page as it is now: `{snapshot, nodes, uploaded, world}`. A big page is read in slices as
+ * the analysis reads it and its snapshot uploaded to the background (`snapshot` is then the
+ * upload's reference, and only the background's core can use it), so anchoring never blocks the
+ * page for long either: in the page's own world unless `here` (`world: 'page'`; `nodes` is then
+ * that reading's view, which turns ids into nodes and nodes into ids by asking there, to
+ * `release()`: a content script's walk of a big page costs far more, `main-world.js`), or as the
+ * walker's wire text here (`world: 'content'`).
  */
-async function pageSnapshot(doc, skip) {
-  if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false };
-  const inPageWorld = await readInPageWorld(doc, skip);
-  bigReadings.push(inPageWorld ? 'page' : 'content');
-  if (inPageWorld) return { snapshot: inPageWorld.snapshot, nodes: inPageWorld.nodes, uploaded: true };
-  const { pieces, nodes } = await readDocumentWireSliced(doc, { skip });
-  return { snapshot: await uploadSnapshot(pieces), nodes, uploaded: true };
+async function pageSnapshot(doc, skip, { here = false } = {}) {
+  if (!isBigPage(doc)) return { ...readDocument(doc, { skip }), uploaded: false, world: null };
+  const read = await readBigPage(doc, skip, { here });
+  bigReadings.push(read.world);
+  return { snapshot: read.snapshot, nodes: read.nodes, uploaded: true, world: read.world };
+}
+
+/**
+ * `use(reading)` on the page as it is now ({@link pageSnapshot}), and once more on a reading made
+ * here when one made in the page's world fails: that world runs on the page's own built-ins, which
+ * a page may have replaced. The reading's nodes are let go after.
+ */
+async function withPageSnapshot(doc, skip, use) {
+  let reading = await pageSnapshot(doc, skip);
+  try {
+    return await use(reading);
+  } catch (error) {
+    if (reading.world !== 'page') throw error;
+    reading.nodes.release?.();
+    reading = await pageSnapshot(doc, skip, { here: true });
+    return await use(reading);
+  } finally {
+    reading.nodes.release?.();
+  }
 }
 
 /** Runs a core function here, or in the background where this page forbids wasm or the snapshot was uploaded. */
@@ -65,14 +83,13 @@ function domRangeOf(range, nodes) {
 
 /** The W3C selectors `{quote, position}` of a live range, or null when it is not page text. */
 export async function selectorsOf(doc, range, skip) {
-  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
-  try {
+  return withPageSnapshot(doc, skip, async ({ snapshot, nodes, uploaded, world }) => {
     const target = domRangeOf(range, nodes);
+    // Not found in a page-world reading: read here to be sure (the page's world may be spoilt).
+    if (!target && world === 'page') throw new Error('glose: the selection is not in the page-world reading');
     if (!target) return null;
-    return await callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target), uploaded);
-  } finally {
-    nodes.release?.();
-  }
+    return callCore((glue) => glue.describe_range(snapshot, target), describeSelection(snapshot, target), uploaded);
+  });
 }
 
 /**
@@ -81,8 +98,7 @@ export async function selectorsOf(doc, range, skip) {
  */
 export async function placeNotes(doc, notes, skip) {
   if (notes.length === 0) return [];
-  const { snapshot, nodes, uploaded } = await pageSnapshot(doc, skip);
-  try {
+  return withPageSnapshot(doc, skip, async ({ snapshot, nodes, uploaded }) => {
     const anchored = await callCore((glue) => glue.reanchor_notes(snapshot, notes), anchorNotes(snapshot, notes), uploaded);
     const anchors = notes.map((note, i) => {
       const found = anchored[i]?.note_id === note.id ? anchored[i] : anchored.find((a) => a.note_id === note.id);
@@ -91,9 +107,7 @@ export async function placeNotes(doc, notes, skip) {
     // A page-world reading's nodes: the ranges' ends fetched at once.
     await nodes.prefetch?.(anchors.flatMap((a) => (a ? [a.range.start.node, a.range.end.node] : [])));
     return notes.map((note, i) => ({ note, anchor: anchors[i], range: anchors[i] ? liveRange(doc, nodes, anchors[i].range) : null }));
-  } finally {
-    nodes.release?.();
-  }
+  });
 }
 
 // Not reachable from the page (the content script's own world): the e2e tests read it.
