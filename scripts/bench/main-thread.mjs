@@ -259,6 +259,12 @@ for (let i = 0; i < runs; i += 1) {
     + `longest longtask ${Math.max(0, ...seen.longtasks).toFixed(0)} ms; longest gap between 4 ms ticks ${seen.maxGap.toFixed(0)} ms; `
     + `longest task's own CPU time: script ${cpuOf(tasks.filter((t) => !t.render))} ms, rendering ${cpuOf(tasks.filter((t) => t.render))} ms`);
   if (process.env.GLOSE_GAPS) console.log(`  tasks over 30 ms [at, wall, cpu, render?]: ${JSON.stringify(tasks.map((t) => [t.at, t.wall, t.cpu, t.render ? 'render' : 'script', t.split]))}`);
+  // GLOSE_TIMINGS=1: the content script's phases of the analysis (page state `analysisTimings`: read,
+  // analyze, parse, nodes, fetchFull), asked for after the toggle's trace.
+  if (process.env.GLOSE_TIMINGS) {
+    const state = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { kind: 'page-state' }), tab);
+    console.log(`  analysisMs ${state?.analysisMs}; analysisTimings ${JSON.stringify(state?.analysisTimings)}`);
+  }
   if (process.env.GLOSE_GAPS) console.log(`  gaps > 50 ms [at, ms]: ${JSON.stringify(seen.bigGaps)}; long tasks [at, ms]: ${JSON.stringify(seen.starts)}`);
   // Hovering a highlight: the "why" tooltip shows (a card of Glose's own over the page).
   const point = await page.evaluate(() => {
