@@ -264,6 +264,7 @@ for (let i = 0; i < runs; i += 1) {
   if (process.env.GLOSE_TIMINGS) {
     const state = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { kind: 'page-state' }), tab);
     console.log(`  analysisMs ${state?.analysisMs}; analysisTimings ${JSON.stringify(state?.analysisTimings)}`);
+    console.log(`  highlight ranges by name: ${JSON.stringify(await page.evaluate(() => Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, h.size]))))}`);
   }
   if (process.env.GLOSE_GAPS) console.log(`  gaps > 50 ms [at, ms]: ${JSON.stringify(seen.bigGaps)}; long tasks [at, ms]: ${JSON.stringify(seen.starts)}`);
   // Hovering a highlight: the "why" tooltip shows (a card of Glose's own over the page).

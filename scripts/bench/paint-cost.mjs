@@ -6,8 +6,11 @@
 //   highlight: one `Highlight` of one 5-character range registered (`CSS.highlights.set`);
 //   color:     one paragraph's inline colour changed (a style change without layout);
 //   fixedDiv:  a small fixed element appended to <body>;
-//   popover:   a small manual popover shown in the top layer.
-//   node scripts/bench/paint-cost.mjs [N=10000] [highlight,color,fixedDiv,popover]
+//   popover:   a small manual popover shown in the top layer;
+//   formClose: what closing Glose's note form does (set up untimed: a comment's words selected and
+//              highlighted, a form with a focused textarea shown as a popover; timed: the highlight
+//              deleted and the form removed, the focus and selection moving back to the page).
+//   node scripts/bench/paint-cost.mjs [N=10000] [highlight,color,fixedDiv,popover,formClose]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +42,32 @@ const ACTIONS = {
     document.body.append(div);
     div.showPopover();
   },
+  formClose: {
+    setup: () => {
+      const p = [...document.querySelectorAll('.comment-content p')].at(-3);
+      p.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(p.firstChild, 0);
+      range.setEnd(p.firstChild, Math.min(20, p.firstChild.length));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      CSS.highlights.set('probe-pending', new Highlight(range.cloneRange()));
+      const host = document.createElement('probe-form');
+      const root = host.attachShadow({ mode: 'closed' });
+      const area = document.createElement('textarea');
+      root.append(area);
+      host.setAttribute('popover', 'manual');
+      host.style.cssText = 'position:fixed;left:10px;top:100px;margin:0';
+      document.documentElement.append(host);
+      host.showPopover();
+      area.focus({ preventScroll: true });
+      window.__probeForm = host;
+    },
+    act: () => {
+      CSS.highlights.delete('probe-pending');
+      window.__probeForm.remove();
+    },
+  },
 };
 const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
 
@@ -61,12 +90,17 @@ try {
   for (const name of names) {
     const rows = [];
     for (let rep = 0; rep < 3; rep += 1) {
+      const action = typeof ACTIONS[name] === 'function' ? { act: ACTIONS[name] } : ACTIONS[name];
+      if (action.setup) {
+        await page.evaluate(action.setup);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      }
       const cdp = await context.newCDPSession(page);
       const events = [];
       cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-      await page.evaluate(ACTIONS[name]);
+      await page.evaluate(action.act);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await cdp.send('Tracing.end');
       await done;
