@@ -8,6 +8,23 @@ import { SHOTS } from './scenario.js';
 import * as probe from './page-probes.js';
 import * as own from './own-probes.js';
 
+/**
+ * Appends a comment (a "load more" button's work; the page then holds `count`) and waits until
+ * Glose has read the page again (content/page-watch.js): the page state after that reading.
+ */
+async function commentAddedAndRead(driver, text, count) {
+  const before = await driver.pageState();
+  assert.equal(await driver.page(probe.appendComment, text), count);
+  const until = Date.now() + 60_000;
+  let state = before;
+  while (!(state.analyses > before.analyses)) {
+    assert.ok(Date.now() < until, `timed out waiting for the page to be read again (analyses: ${state.analyses})`);
+    await new Promise((r) => { setTimeout(r, 200); });
+    state = await driver.pageState();
+  }
+  return state;
+}
+
 /** Toggles Glose on the generated big page and checks what the page and the side panel get. */
 export async function runBigPage(t, driver, server, name) {
   await driver.open(server.url('/big/article.html'));
@@ -101,17 +118,9 @@ export async function runBigPage(t, driver, server, name) {
   await t.test('a page that spoils the built-ins the page-world reader needs is read from the content script', async () => {
     // The injection works but its reading cannot be decoded: the analysis and the notes' placing
     // each read the page again from the content script (its own built-ins).
-    const before = await driver.pageState();
     assert.equal(await driver.page(probe.spoilTypedArrayJoin, true), false);
     try {
-      assert.equal(await driver.page(probe.appendComment, 'A comment loaded while the page spoilt its built-ins.'), BIG_PAGE_COMMENTS + 1);
-      const until = Date.now() + 60_000;
-      let state = before;
-      while (!(state.analyses > before.analyses)) {
-        assert.ok(Date.now() < until, `timed out waiting for the page to be read again (analyses: ${state.analyses})`);
-        await new Promise((r) => { setTimeout(r, 200); });
-        state = await driver.pageState();
-      }
+      const state = await commentAddedAndRead(driver, 'A comment loaded while the page spoilt its built-ins.', BIG_PAGE_COMMENTS + 1);
       assert.equal(state.analysisTimings?.world, 'content', JSON.stringify(state.analysisTimings));
       assert.ok(state.analysisTimings?.pageWorldFailed, JSON.stringify(state.analysisTimings));
       await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 1}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
@@ -126,15 +135,7 @@ export async function runBigPage(t, driver, server, name) {
     // A comment loaded later makes Glose read the page again (content/page-watch.js), this time
     // the way it does where the injection into the page's world is refused.
     assert.ok(await driver.own(own.readBigPagesHere));
-    const before = await driver.pageState();
-    assert.equal(await driver.page(probe.appendComment, 'A comment loaded later, read from the content script.'), BIG_PAGE_COMMENTS + 2);
-    const until = Date.now() + 60_000;
-    let state = before;
-    while (!(state.analyses > before.analyses)) {
-      assert.ok(Date.now() < until, `timed out waiting for the page to be read again (analyses: ${state.analyses})`);
-      await new Promise((r) => { setTimeout(r, 200); });
-      state = await driver.pageState();
-    }
+    const state = await commentAddedAndRead(driver, 'A comment loaded later, read from the content script.', BIG_PAGE_COMMENTS + 2);
     assert.equal(state.path, 'sliced');
     assert.equal(state.analysisTimings?.world ?? 'content', 'content', JSON.stringify(state.analysisTimings));
     await driver.waitOwn(own.summaryPanel, null, (p) => new RegExp(`\\b${BIG_PAGE_COMMENTS + 2}\\b`).test(p?.count ?? ''), 'the summary panel to count the new comment');
