@@ -4,14 +4,16 @@
 // at a time, so every call goes through `inTab`, which switches only when needed.
 
 /**
- * Opens the control tab beside the current one (the page tab) and loads `controlUrl` in it.
+ * Opens the control tab beside the current one (the page tab) and loads `controlUrl` in it; with
+ * `{window: true}` in a window of its own instead, so that selecting it never puts the page's tab
+ * in the background (where Firefox throttles its timers).
  * Returns `{pageTab, controlTab, inTab(handle, work), control(fn, arg), current(handle)}`:
  * `control` runs `fn(arg)` (a function, serialised) in the control tab and resolves to its result
  * (or `{error}`); `current(handle)` records a tab the caller switched to itself.
  */
-export async function firefoxTabs(driver, controlUrl) {
+export async function firefoxTabs(driver, controlUrl, { window = false } = {}) {
   const pageTab = await driver.getWindowHandle();
-  await driver.switchTo().newWindow('tab');
+  await driver.switchTo().newWindow(window ? 'window' : 'tab');
   const controlTab = await driver.getWindowHandle();
   await driver.get(controlUrl);
   let where = controlTab;

@@ -22,6 +22,7 @@ import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { startServer } from '../../tests/e2e/server.js';
 import { commentsPage } from './comments-page.mjs';
+import { firefoxTabs } from './firefox-tabs.mjs';
 
 const count = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 5);
@@ -66,18 +67,7 @@ await driver.setContext(firefox.Context.CONTENT);
 // The page tab, and the control page (an extension page, where WebDriver can call the WebExtension
 // APIs) in a window of its own, not a tab beside the page: switching WebDriver to a tab selects it,
 // and the page's tab in the background would have its timers throttled (checked: `visible`).
-const pageTab = await driver.getWindowHandle();
-await driver.switchTo().newWindow('window');
-const controlTab = await driver.getWindowHandle();
-await driver.get(`moz-extension://${UUID}/src/options/options.html`);
-let where = controlTab;
-const inTab = async (handle, work) => {
-  if (where !== handle) {
-    await driver.switchTo().window(handle);
-    where = handle;
-  }
-  return work();
-};
+const { pageTab, controlTab, inTab } = await firefoxTabs(driver, `moz-extension://${UUID}/src/options/options.html`, { window: true });
 /** Runs `fn(arg)` (a function, serialised; may be async) in the page or the control page. */
 const runIn = (handle, fn, arg) => inTab(handle, () => driver.executeAsyncScript(
   `const done = arguments[arguments.length - 1]; Promise.resolve().then(() => (${fn})(arguments[0])).then(done, (e) => done({ error: String(e) }));`, arg ?? null));
