@@ -90,6 +90,8 @@ function driverFor({ context, worker, extensionId }, page) {
     setAutoSites: (hosts) => worker.evaluate((list) => chrome.storage.local.set({ autoSites: list }), hosts),
     /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
     forgetVectors: () => worker.evaluate(() => globalThis.gloseRefine.forget()),
+    /** Holds the encoder's answers (`true`) until released (`false`). */
+    holdEncoder: (on) => worker.evaluate((hold) => (hold ? globalThis.gloseRefine.hold() : globalThis.gloseRefine.release()), on),
     /** The comment-widget frames the background knows for the page's tab, `[[frameId, url]]`. */
     async widgetFrames() {
       const id = await waitFor(tabId, (x) => x !== undefined, 'the tab id');

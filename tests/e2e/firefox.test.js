@@ -125,6 +125,11 @@ async function driverFor({ driver, downloads }) {
     setAutoSites: (hosts) => control((list) => browser.storage.local.set({ autoSites: list }), hosts),
     /** Empties the background's vector cache (the encoder then embeds the page's sentences again). */
     forgetVectors: () => control(async () => { (await browser.runtime.getBackgroundPage()).gloseRefine.forget(); }),
+    /** Holds the encoder's answers (`true`) until released (`false`). */
+    holdEncoder: (on) => control(async (hold) => {
+      const refine = (await browser.runtime.getBackgroundPage()).gloseRefine;
+      if (hold) refine.hold(); else refine.release();
+    }, on),
     /** The comment-widget frames the background knows for the page's tab, `[[frameId, url]]`. */
     widgetFrames: async () => control(async (tab) => (await browser.runtime.getBackgroundPage()).gloseWidgetFrames(tab), await tabId()),
     /** Runs `fn()` in the content-script world of every frame of the page: `[{frameId, url, result}]`. */

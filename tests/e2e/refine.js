@@ -1,6 +1,7 @@
 // End-to-end steps of the refinement (issue 15, item 4), run by chromium.test.js and
 // firefox.test.js with the scenario driver (scenario.js), plus `forgetVectors()` (empties the
-// background's vector cache, so the encoder has work to do) and `background` (the browser's name).
+// background's vector cache, so the encoder has work to do), `holdEncoder(on)` (keeps the
+// encoder's answers waiting until released) and `background` (the browser's name).
 // The fast highlights come first; the background's sentence encoder embeds the article's
 // sentences and the page redraws the encoder's report (`opinion_model: "encoder"`).
 import assert from 'node:assert/strict';
@@ -77,8 +78,14 @@ export async function runRefine(t, driver, server, name, path) {
     await driver.open(server.url(path));
     const before = await driver.page(probe.traces);
     await driver.forgetVectors();
-    await driver.toggle(true);
-    await driver.toggle(false);
+    // Held, so the answer cannot come back before the toggle-off does (it did on a loaded machine).
+    await driver.holdEncoder(true);
+    try {
+      await driver.toggle(true);
+      await driver.toggle(false);
+    } finally {
+      await driver.holdEncoder(false);
+    }
     const state = await settled(driver);
     assert.equal(state.refinement.status, 'dropped', JSON.stringify(state.refinement));
     assert.equal(state.on, false);

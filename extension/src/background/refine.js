@@ -67,6 +67,9 @@ async function sentenceEncoder() {
   return encoder;
 }
 
+/** While a test holds the encoder's answers: `{promise, release}`; otherwise null. */
+let held = null;
+
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -75,6 +78,11 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  * for an editorial line that no listed cue explains).
  */
 async function embedAll(sentences, signal) {
+  // A test holds every answer here until it releases them (`refineControl.hold()`).
+  if (held) {
+    await held.promise;
+    checkpoint(signal);
+  }
   // Held here: what this request found cached cannot be dropped while it embeds the rest.
   const found = cache.take(sentences);
   const missing = [...new Set(sentences.filter((s) => !found.has(s)))];
@@ -170,11 +178,22 @@ export function refineSnapshot(job, sentences, signal) {
  * For the benchmark and the tests (through the background's global, never reachable by pages):
  * `forget()` drops the remembered vectors, so a run embeds again; `unload()` drops the encoder
  * too, as a stopped service worker would; `state()` says what is loaded and how many refinement
- * requests are in flight.
+ * requests are in flight; `hold()` keeps every embedding request waiting until `release()`, so a
+ * test can act while one is surely in flight.
  */
 export const refineControl = Object.freeze({
   forget: () => cache.clear(),
   unload: () => { cache.clear(); encoder = null; failure = null; },
+  hold: () => {
+    if (held) return;
+    let release;
+    const promise = new Promise((resolve) => { release = resolve; });
+    held = { promise, release };
+  },
+  release: () => {
+    held?.release();
+    held = null;
+  },
   // `refinements`: requests in flight, stopped because their page went away, answered.
   state: () => ({ loaded: encoder !== null, failure: failure?.message ?? null, cached: cache.size, loadMs, refinements: refinementCounts() }),
   // The soak's memory series: the core's wasm memory (its high-water mark: a wasm memory never
