@@ -9,14 +9,76 @@
 //   popover:   a small manual popover shown in the top layer;
 //   formClose: what closing Glose's note form does (set up untimed: a comment's words selected and
 //              highlighted, a form with a focused textarea shown as a popover; timed: the highlight
-//              deleted and the form removed, the focus and selection moving back to the page).
-//   node scripts/bench/paint-cost.mjs [N=10000] [highlight,color,fixedDiv,popover,formClose]
+//              deleted and the form removed, the focus and selection moving back to the page);
+//              the form is a fixed box in view coordinates;
+//   formCloseAbs: the same with an absolute box in page coordinates;
+//   decorated: one paragraph's colour changed while a highlight styled with a text-decoration is
+//              registered elsewhere on the page (Chromium then redoes the compositing inputs of
+//              the whole page, "CompositingInputs" below);
+//   tinted:    the same with a highlight styled by a background colour only.
+//   node scripts/bench/paint-cost.mjs [N=10000] [highlight,color,fixedDiv,popover,formClose,formCloseAbs,decorated,tinted]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../tests/e2e/server.js';
 import { commentsPage } from './comments-page.mjs';
+
+/**
+ * Sets up what Glose's note form leaves before it closes: a comment's words selected and marked
+ * by a highlight, a form with a focused textarea in the top layer (`position`: `fixed` in view
+ * coordinates, or `absolute` in page coordinates as `draw/note-form.js` places it).
+ */
+function formSetup(position) {
+  const p = [...document.querySelectorAll('.comment-content p')].at(-3);
+  p.scrollIntoView({ block: 'center' });
+  const range = document.createRange();
+  range.setStart(p.firstChild, 0);
+  range.setEnd(p.firstChild, Math.min(20, p.firstChild.length));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+  CSS.highlights.set('probe-pending', new Highlight(range.cloneRange()));
+  const host = document.createElement('probe-form');
+  const root = host.attachShadow({ mode: 'closed' });
+  const area = document.createElement('textarea');
+  root.append(area);
+  host.setAttribute('popover', 'manual');
+  const top = position === 'absolute' ? 100 + scrollY : 100;
+  host.style.cssText = `inset:auto;position:${position};left:10px;top:${top}px;margin:0`;
+  document.documentElement.append(host);
+  host.showPopover();
+  area.focus({ preventScroll: true });
+  window.__probeForm = host;
+}
+
+/**
+ * Registers a highlight over a comment's first words, styled by `declarations` (a `::highlight`
+ * rule added once per page), for the `decorated` / `tinted` actions.
+ */
+function markedSetup(declarations) {
+  const p = [...document.querySelectorAll('.comment-content p')].at(-3);
+  const range = document.createRange();
+  range.setStart(p.firstChild, 0);
+  range.setEnd(p.firstChild, Math.min(20, p.firstChild.length));
+  document.getElementById('probe-mark-style')?.remove();
+  const style = document.createElement('style');
+  style.id = 'probe-mark-style';
+  style.textContent = `::highlight(probe-mark) { ${declarations} }`;
+  document.head.append(style);
+  CSS.highlights.set('probe-mark', new Highlight(range));
+}
+
+/** One paragraph's colour changed (the `color` action), the highlight of {@link markedSetup} left as it is. */
+function recolour() {
+  const p = document.querySelector('p');
+  p.style.color = p.style.color === 'red' ? 'blue' : 'red';
+}
+
+/** Closes the form {@link formSetup} opened: the mark deleted, the form removed. */
+function formClose() {
+  CSS.highlights.delete('probe-pending');
+  window.__probeForm.remove();
+}
 
 const ACTIONS = {
   highlight: () => {
@@ -42,34 +104,12 @@ const ACTIONS = {
     document.body.append(div);
     div.showPopover();
   },
-  formClose: {
-    setup: () => {
-      const p = [...document.querySelectorAll('.comment-content p')].at(-3);
-      p.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(p.firstChild, 0);
-      range.setEnd(p.firstChild, Math.min(20, p.firstChild.length));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      CSS.highlights.set('probe-pending', new Highlight(range.cloneRange()));
-      const host = document.createElement('probe-form');
-      const root = host.attachShadow({ mode: 'closed' });
-      const area = document.createElement('textarea');
-      root.append(area);
-      host.setAttribute('popover', 'manual');
-      host.style.cssText = 'position:fixed;left:10px;top:100px;margin:0';
-      document.documentElement.append(host);
-      host.showPopover();
-      area.focus({ preventScroll: true });
-      window.__probeForm = host;
-    },
-    act: () => {
-      CSS.highlights.delete('probe-pending');
-      window.__probeForm.remove();
-    },
-  },
+  formClose: { setup: formSetup, arg: 'fixed', act: formClose },
+  formCloseAbs: { setup: formSetup, arg: 'absolute', act: formClose },
+  decorated: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3); text-decoration: underline 2px dashed green', act: recolour },
+  tinted: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3)', act: recolour },
 };
-const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Blink.CompositingInputs.UpdateTime', 'Paint', 'Layerize', 'Commit']);
 
 const count = Number(process.argv[2] ?? 10000);
 const names = (process.argv[3] ?? Object.keys(ACTIONS).join(',')).split(',');
@@ -92,14 +132,17 @@ try {
     for (let rep = 0; rep < 3; rep += 1) {
       const action = typeof ACTIONS[name] === 'function' ? { act: ACTIONS[name] } : ACTIONS[name];
       if (action.setup) {
-        await page.evaluate(action.setup);
+        await page.evaluate(action.setup, action.arg);
+        // A reader's pointer rests over the page (PAINT_MOUSE=x,y): the browser then hit-tests it
+        // after a change under it, which needs the rendering steps up to PrePaint.
+        if (process.env.PAINT_MOUSE) await page.mouse.move(...process.env.PAINT_MOUSE.split(',').map(Number));
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       }
       const cdp = await context.newCDPSession(page);
       const events = [];
       cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink', transferMode: 'ReportEvents' });
       await page.evaluate(action.act);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await cdp.send('Tracing.end');
@@ -107,7 +150,7 @@ try {
       await cdp.detach();
       const sum = {};
       for (const e of events) if (e.ph === 'X' && STEPS.has(e.name)) sum[e.name] = (sum[e.name] ?? 0) + (e.tdur ?? e.dur) / 1000;
-      rows.push(Object.entries(sum).filter(([, ms]) => ms >= 0.5).map(([step, ms]) => `${step} ${ms.toFixed(1)}`).join(', ') || 'none over 0.5 ms');
+      rows.push(Object.entries(sum).filter(([, ms]) => ms >= 0.5).map(([step, ms]) => `${step.replace('Blink.CompositingInputs.UpdateTime', '(of it CompositingInputs)')} ${ms.toFixed(1)}`).join(', ') || 'none over 0.5 ms');
     }
     console.log(`${name.padEnd(10)} ${rows.join(' | ')}`);
   }

@@ -31,9 +31,13 @@ export const LAYERS = Object.freeze([
 /**
  * The passage of the note being written, marked while the note form has the focus (the page's own
  * selection is no longer shown then). Not in the legend: it lasts as long as the form.
+ * A tint only: while any highlight with a `text-decoration` is registered, Chromium redoes its
+ * compositing inputs for the whole page on every visual change (~50 ms of CPU on a page of 130,000
+ * elements, `scripts/bench/paint-cost.mjs`), so an underlined mark made the form's closing, and
+ * any change on the page while it was open, that much longer on big pages.
  */
 export const PENDING_NOTE = Object.freeze({ name: 'glose-note-pending',
-  style: Object.freeze({ backgroundColor: 'rgba(70, 200, 120, 0.3)', textDecoration: 'underline 2px dashed rgb(30, 120, 70)' }) });
+  style: Object.freeze({ backgroundColor: 'rgba(70, 200, 120, 0.3)' }) });
 
 const PRIORITY = new Map(LAYERS.map((layer, i) => [layer.name, i]));
 
