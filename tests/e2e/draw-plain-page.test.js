@@ -13,8 +13,11 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
   try {
     const page = await browser.newPage();
     await page.goto(server.url('/article.html'));
-    const draw = (forceWrappers) => page.evaluate(async ([aside, force]) => {
+    // `layer` drawn over the aside; `registry`: the name it is expected under (its plain look's with `plain`).
+    const draw = (forceWrappers, { layer = 'glose-editorial', plain = false, registry = layer } = {}) => page.evaluate(async ([aside, force, layer, plain, registry]) => {
       const { drawHighlights } = await import('/draw/highlights.js');
+      // Text split by an earlier drawing with wrappers, joined again (the markup is the same).
+      document.body.normalize();
       const before = document.documentElement.outerHTML;
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let range = null;
@@ -26,19 +29,23 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
           range.setEnd(node, at + aside.length);
         }
       }
-      const drawing = drawHighlights(document, [{ layer: 'glose-editorial', range, info: { kind: 'editorial' } }], { forceWrappers: force });
+      const drawing = drawHighlights(document, [{ layer, range, info: { kind: 'editorial' } }], { forceWrappers: force, plain });
+      const mark = document.querySelector('mark.glose-mark');
       const drawn = {
         api: drawing.usesHighlightApi,
-        registered: CSS.highlights.has('glose-editorial') ? [...CSS.highlights.get('glose-editorial')].map(String) : [],
+        registered: CSS.highlights.has(registry) ? [...CSS.highlights.get(registry)].map(String) : [],
+        others: ['glose-editorial', 'glose-quoted', 'glose-quoted-plain'].filter((name) => name !== registry && CSS.highlights.has(name)),
         marks: [...document.querySelectorAll('mark.glose-mark')].map((m) => m.textContent).join(''),
-        background: document.querySelector('mark.glose-mark') ? getComputedStyle(document.querySelector('mark.glose-mark')).backgroundColor : null,
+        markLayer: mark?.dataset.gloseLayer ?? null,
+        background: mark ? getComputedStyle(mark).backgroundColor : null,
+        line: mark ? getComputedStyle(mark).textDecorationLine : null,
       };
       range.startContainer.parentElement.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0];
       drawn.hit = drawing.itemsAt(rect.left + 2, rect.top + rect.height / 2).length;
       drawing.dispose();
-      return { drawn, clean: document.documentElement.outerHTML === before && !CSS.highlights.has('glose-editorial') };
-    }, [ASIDE, forceWrappers]);
+      return { drawn, clean: document.documentElement.outerHTML === before && !CSS.highlights.has(registry) };
+    }, [ASIDE, forceWrappers, layer, plain, registry]);
 
     await t.test('with the Custom Highlight API', async () => {
       const { drawn, clean } = await draw(false);
@@ -62,6 +69,21 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
       assert.notEqual(drawn.background, 'rgba(0, 0, 0, 0)', 'the mark is coloured by highlights.css');
       assert.equal(drawn.hit, 1);
       assert.ok(clean, 'unwrapping restores the markup');
+    });
+
+    await t.test('an underlined layer drawn plain (a big page): its tint, under its plain name', async () => {
+      const api = await draw(false, { layer: 'glose-quoted', plain: true, registry: 'glose-quoted-plain' });
+      assert.deepEqual(api.drawn.registered, [ASIDE]);
+      assert.deepEqual(api.drawn.others, [], 'not under its underlined name');
+      assert.equal(api.drawn.hit, 1, 'the point on the range still finds its item');
+      assert.ok(api.clean);
+      const marks = await draw(true, { layer: 'glose-quoted', plain: true, registry: 'glose-quoted-plain' });
+      assert.equal(marks.drawn.markLayer, 'glose-quoted-plain');
+      assert.equal(marks.drawn.line, 'none', 'no underline');
+      assert.notEqual(marks.drawn.background, 'rgba(0, 0, 0, 0)', 'a tint');
+      assert.ok(marks.clean);
+      const underlined = await draw(true, { layer: 'glose-quoted' });
+      assert.equal(underlined.drawn.line, 'underline', 'not plain: the underline');
     });
 
     await t.test('summary panel and tooltip render page text as text', async () => {

@@ -44,8 +44,17 @@ export async function runHugePages(t, driver, server, name) {
 
       // 50 MB of plain paragraphs outweigh the short article: there the filler is the article.
       if (page !== 'text') await t.test('the article start is highlighted', async () => {
-        const texts = await driver.page(probe.highlightTexts, ['glose-editorial', 'glose-editorial-cue']);
+        const texts = await driver.page(probe.highlightTexts, ['glose-editorial', 'glose-editorial-cue', 'glose-editorial-cue-plain']);
         assert.ok(Object.values(texts).flat().some((s) => s.includes('disgraceful')), JSON.stringify(texts).slice(0, 300));
+      });
+
+      // An underlined highlight costs every change of a page this big a whole-page update in
+      // Chromium (highlights.js PLAIN_ABOVE_ELEMENTS): the cues are drawn with their tint.
+      if (page === 'elements') await t.test('a page this big draws its underlined layers plain', async () => {
+        assert.equal(state.plain, true);
+        const names = await driver.page(probe.highlightNames);
+        assert.ok(names.includes('glose-editorial-cue-plain'), names.join(' '));
+        assert.deepEqual(names.filter((n) => n === 'glose-editorial-cue' || n === 'glose-quoted'), [], names.join(' '));
       });
 
       if (page === 'elements') {

@@ -182,6 +182,15 @@ export function bigReadings() {
   return globalThis.gloseBigReadings?.() ?? null;
 }
 
+/**
+ * Sets the element count above which Glose draws its underlined layers plain (`null`: the
+ * default, highlights.js `PLAIN_ABOVE_ELEMENTS`); takes effect on the next toggle.
+ */
+export function drawPlainAbove(elements) {
+  globalThis.glosePlainAboveElements = elements ?? undefined;
+  return true;
+}
+
 /** Makes Glose read big pages from the content script, as where the page-world injection fails. */
 export function readBigPagesHere() {
   globalThis.gloseReadBigPagesHere = true;

@@ -20,6 +20,12 @@ export function traces() {
   };
 }
 
+/** The names of Glose's highlights in the page's registry (without its markup: fine on huge pages). */
+export function highlightNames() {
+  const names = [];
+  CSS.highlights.forEach((_, name) => { if (String(name).startsWith('glose')) names.push(name); });
+  return names.sort();
+}
 
 /**
  * Selects the first occurrence of `exact` in the body's text and releases the mouse there; `exact`

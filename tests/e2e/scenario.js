@@ -148,6 +148,40 @@ export async function runScenario(t, driver, server, name, path = '/article.html
     await driver.waitPage(probe.textInView, ASIDE, (x) => x === true, 'the page to scroll to the passage');
   });
 
+  await t.test('drawn plain, as on a page of over 20,000 elements: tints, and the legends show them', async () => {
+    const plainName = (layer) => (layer === 'glose-editorial-cue' || layer === 'glose-quoted' ? `${layer}-plain` : layer);
+    assert.ok(await driver.own(own.drawPlainAbove, 0));
+    try {
+      await driver.toggle(false);
+      assert.equal((await driver.toggle(true)).on, true);
+      assert.equal((await driver.pageState()).plain, true);
+      const names = await driver.page(probe.highlightNames);
+      assert.ok(names.includes('glose-editorial-cue-plain') && names.includes('glose-quoted-plain'), names.join(' '));
+      assert.ok(!names.includes('glose-editorial-cue') && !names.includes('glose-quoted'), `nothing underlined: ${names.join(' ')}`);
+      const legend = await driver.waitOwn(own.legendAgainstPage, null, (l) => l !== null, 'the legend');
+      assert.deepEqual(legend.map((l) => l.layer).sort(), ALL_LAYERS.map(plainName).sort());
+      for (const { layer, sample, page } of legend) {
+        assert.deepEqual(sample, page, `the ${layer} sample is drawn as the page draws it`);
+        assert.equal(page.line, 'none', `${layer}: no underline`);
+      }
+      await driver.page(probe.scrollToPanel);
+      await driver.screenshot(join(SHOTS, `${browser}-legend-plain.png`));
+      const panel = await driver.panel();
+      try {
+        const samples = await panel.waitEval(() => [...document.querySelectorAll('#legend [data-layer]')].map((s) => s.dataset.layer),
+          null, (l) => l.includes('glose-quoted-plain'), 'the side panel legend to show the plain looks');
+        assert.deepEqual(samples.sort(), ALL_LAYERS.map(plainName).sort());
+      } finally {
+        await panel.close();
+      }
+    } finally {
+      await driver.own(own.drawPlainAbove, null);
+      await driver.toggle(false);
+      await driver.toggle(true);
+    }
+    assert.ok((await driver.page(probe.highlightNames)).includes('glose-quoted'), 'underlined again on a page of this size');
+  });
+
   await t.test('toggling on again is instant: the report is cached', async () => {
     const first = await driver.pageState();
     assert.equal((await driver.toggle(false)).on, false);

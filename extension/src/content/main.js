@@ -304,6 +304,8 @@ async function pageState() {
   const notes = await ensurePlacedNotes();
   return {
     on: Boolean(session),
+    // While on: whether the underlined layers are drawn plain (a big page; the legend follows).
+    plain: session?.plain ?? false,
     pageKey: pageKeyOf(document),
     url: location.href,
     title: report.metadata?.title ?? document.title,

@@ -3,7 +3,7 @@
  * comment summary panel, the note button and form, outlines, and every listener. `dispose()`
  * removes all of it, so toggling off leaves no trace.
  */
-import { drawHighlights } from '../draw/highlights.js';
+import { drawHighlights, PLAIN_ABOVE_ELEMENTS } from '../draw/highlights.js';
 import { createTooltip } from '../draw/tooltip.js';
 import { drawSummaryPanel } from '../draw/summary-panel.js';
 import { drawNotice } from '../draw/notice.js';
@@ -57,11 +57,13 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
   // The refinement (refine.js) replaces the report: same sentences and anchors, new labels.
   let { report } = analysis;
   let notes = placedNotes;
-  let drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
+  const plain = drawsPlain(doc);
+  const draw = (placed) => drawHighlights(doc, highlightItems(doc, report, nodes, placed), { plain });
+  let drawing = draw(notes);
   // A page too large to read whole says so on the page (the side panel says it too).
   const cut = report.truncated;
   const notice = cut ? drawNotice(doc, t('pageTooLarge', [cut.nodes.toLocaleString(), cut.text_units.toLocaleString()]), t) : null;
-  const summary = openSummary(doc, analysis, () => report, t, hooks);
+  const summary = openSummary(doc, analysis, () => report, t, hooks, plain);
   const hover = openHover(doc, () => drawing, t);
   const noteOffer = openNoteOffer(doc, t, hooks);
 
@@ -70,7 +72,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     setNotes(placed) {
       notes = placed;
       drawing.dispose();
-      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, placed));
+      drawing = draw(placed);
     },
     /**
      * Redraws the highlights from `next`, the refined report of the same reading (same nodes,
@@ -79,7 +81,7 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     setReport(next) {
       report = next;
       drawing.dispose();
-      drawing = drawHighlights(doc, highlightItems(doc, report, nodes, notes));
+      drawing = draw(notes);
     },
     /** Says the refinement's state (`refine.js` `Status`) in the summary panel's legend. */
     setRefinement(status) {
@@ -88,6 +90,8 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
     },
     /** The current highlight drawing (tests and the controller). */
     drawing: () => drawing,
+    /** Whether the underlined layers are drawn with their plain looks (highlights.js `layerLook`). */
+    plain,
     /** Removes everything the session added. */
     dispose() {
       noteOffer.dispose();
@@ -97,6 +101,16 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
       notice?.dispose();
     },
   };
+}
+
+/**
+ * Whether the page is big enough for the underlined layers' plain looks (highlights.js
+ * `PLAIN_ABOVE_ELEMENTS`; the e2e tests lower it with `glosePlainAboveElements` in the content
+ * script's world). The collection counts natively: no element reaches this script.
+ */
+function drawsPlain(doc) {
+  const limit = globalThis.glosePlainAboveElements ?? PLAIN_ABOVE_ELEMENTS;
+  return doc.getElementsByTagName('*').length > limit;
 }
 
 /** Listens on `target` until `signal` aborts (every part's listeners go with its dispose). */
@@ -152,10 +166,11 @@ function createOutlines() {
 
 /**
  * The comment summary panel, above the comment section (or docked, see {@link docksSummary}),
- * with the outlines its themes draw. `report()` is the session's current report.
+ * with the outlines its themes draw. `report()` is the session's current report; `plain`: its
+ * legend shows the plain looks the highlights are drawn with.
  * Returns `{setRefinement(status), dispose()}`.
  */
-function openSummary(doc, analysis, report, t, hooks) {
+function openSummary(doc, analysis, report, t, hooks, plain) {
   const { nodes } = analysis;
   const view = doc.defaultView;
   const outlines = createOutlines();
@@ -198,7 +213,7 @@ function openSummary(doc, analysis, report, t, hooks) {
       const range = sentence && liveRange(doc, nodes, sentence.anchor);
       if (range) scrollToTarget(range);
     },
-  }, t, { docked, refinement: hooks.refinement, moreComments: hooks.moreComments });
+  }, t, { docked, refinement: hooks.refinement, moreComments: hooks.moreComments, plain });
   if (section?.nodeType === 1 && section.parentNode && (report().comments?.length || report().summary?.comment_count || hooks.moreComments)) {
     if (!docksSummary(analysis)) drawPanel();
     else {

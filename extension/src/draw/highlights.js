@@ -21,12 +21,32 @@ export const LAYERS = Object.freeze([
   { name: 'glose-attributed', kind: 'attributed', legend: 'legendAttributed',
     style: { backgroundColor: 'rgba(90, 160, 255, 0.3)' } },
   { name: 'glose-quoted', kind: 'quoted', legend: 'legendQuoted',
-    style: { textDecoration: 'underline 2px dotted rgb(140, 50, 200)' } },
+    style: { textDecoration: 'underline 2px dotted rgb(140, 50, 200)' },
+    plain: { backgroundColor: 'rgba(140, 50, 200, 0.16)' } },
   { name: 'glose-editorial-cue', kind: 'cue', legend: 'legendCue', over: 'glose-editorial',
-    style: { backgroundColor: 'rgba(255, 140, 0, 0.16)', textDecoration: 'underline 2px rgb(200, 70, 0)' } },
+    style: { backgroundColor: 'rgba(255, 140, 0, 0.16)', textDecoration: 'underline 2px rgb(200, 70, 0)' },
+    plain: { backgroundColor: 'rgba(255, 120, 0, 0.24)' } },
   { name: 'glose-note', kind: 'note', legend: 'legendNote',
     style: { backgroundColor: 'rgba(70, 200, 120, 0.42)' } },
-].map((layer) => Object.freeze({ ...layer, style: Object.freeze(layer.style) })));
+].map((layer) => Object.freeze({ ...layer, style: Object.freeze(layer.style), plain: layer.plain ? Object.freeze(layer.plain) : null })));
+
+/**
+ * Pages with more elements than this draw the underlined layers with their `plain` look, a tint
+ * (registered as `<name>-plain`). While any highlight with a `text-decoration` is registered,
+ * Chromium redoes the compositing inputs of the whole page on every visual change: about 0.45 µs
+ * per element, 3–4 ms on a page of 7,000 elements but ~60 ms on one of 130,000, on each hover
+ * card, note form or change the page makes (`node scripts/bench/paint-cost.mjs N decorated,tinted`).
+ */
+export const PLAIN_ABOVE_ELEMENTS = 20000;
+
+/**
+ * How `layer` is drawn: `{name, style}`, its name in the highlight registry (and the `<mark>`
+ * fallback's `data-glose-layer`) and its declarations; the `plain` look where `plain` is set and
+ * the layer has one.
+ */
+export function layerLook(layer, plain = false) {
+  return plain && layer.plain ? { name: `${layer.name}-plain`, style: layer.plain } : { name: layer.name, style: layer.style };
+}
 
 /**
  * The passage of the note being written, marked while the note form has the focus (the page's own
@@ -56,11 +76,12 @@ function rangeHasPoint(range, x, y) {
 
 /**
  * Draws `items` (`{layer, range, info}`), layer names from {@link LAYERS}, with the Highlight API
- * backend where the window has it (unless `forceWrappers`), else with `<mark>` wrappers. Returns
- * the drawing: `itemsAt(x, y)` (topmost layer first), `itemsAtPoint(node, offset)`,
- * `rangesOf(layer)`, `dispose()` (removes every trace).
+ * backend where the window has it (unless `forceWrappers`), else with `<mark>` wrappers; with each
+ * layer's plain look where `plain` ({@link layerLook}). Returns the drawing: `itemsAt(x, y)`
+ * (topmost layer first), `itemsAtPoint(node, offset)`, `rangesOf(layer)`, `dispose()` (removes
+ * every trace).
  */
-export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
+export function drawHighlights(doc, items, { forceWrappers = false, plain = false } = {}) {
   const win = doc.defaultView;
   const useApi = !forceWrappers && hasHighlightApi(win);
   const byLayer = new Map();
@@ -69,7 +90,11 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
     if (!byLayer.has(item.layer)) byLayer.set(item.layer, []);
     byLayer.get(item.layer).push(item);
   }
-  const backend = useApi ? highlightApiLayers(win, byLayer) : markLayers(doc, byLayer);
+  const drawnAs = (name) => {
+    const layer = LAYERS.find((l) => l.name === name);
+    return layer ? layerLook(layer, plain).name : name;
+  };
+  const backend = useApi ? highlightApiLayers(win, byLayer, drawnAs) : markLayers(doc, byLayer, drawnAs);
   const all = [...byLayer.values()].flat();
 
   /** Items whose range is under a point (client coordinates), topmost layer first. */
@@ -110,15 +135,16 @@ export function drawHighlights(doc, items, { forceWrappers = false } = {}) {
 }
 
 /**
- * The Highlight API backend: one `Highlight` per layer in `CSS.highlights` (priority from
- * {@link LAYERS}); `itemsFromPoint` asks `highlightsFromPoint` where the browser has it.
+ * The Highlight API backend: one `Highlight` per layer in `CSS.highlights`, under the name
+ * `drawnAs(layer)` gives (priority from {@link LAYERS}); `itemsFromPoint` asks
+ * `highlightsFromPoint` where the browser has it.
  */
-function highlightApiLayers(win, byLayer) {
+function highlightApiLayers(win, byLayer, drawnAs) {
   const registered = new Map();
   for (const [name, layerItems] of byLayer) {
     const highlight = new win.Highlight(...layerItems.map((i) => i.range));
     highlight.priority = PRIORITY.get(name) ?? 0;
-    win.CSS.highlights.set(name, highlight);
+    win.CSS.highlights.set(drawnAs(name), highlight);
     registered.set(name, highlight);
   }
   const itemByRange = new Map([...byLayer.values()].flat().map((item) => [item.range, item]));
@@ -147,7 +173,7 @@ function highlightApiLayers(win, byLayer) {
 
   function dispose() {
     for (const [name, highlight] of registered) {
-      if (win.CSS.highlights.get(name) === highlight) win.CSS.highlights.delete(name);
+      if (win.CSS.highlights.get(drawnAs(name)) === highlight) win.CSS.highlights.delete(drawnAs(name));
     }
     registered.clear();
   }
@@ -159,11 +185,11 @@ function highlightApiLayers(win, byLayer) {
  * The fallback backend: every item's text wrapped in `<mark>` elements, innermost layers last so
  * their marks nest inside the broader ones. No point lookup of its own (null: the caret decides).
  */
-function markLayers(doc, byLayer) {
+function markLayers(doc, byLayer, drawnAs) {
   const wrappers = [];
   const ordered = [...byLayer.entries()].sort((a, b) => (PRIORITY.get(a[0]) ?? 0) - (PRIORITY.get(b[0]) ?? 0));
   for (const [name, layerItems] of ordered) {
-    for (const item of layerItems) wrappers.push(...wrapRange(doc, item.range, name));
+    for (const item of layerItems) wrappers.push(...wrapRange(doc, item.range, drawnAs(name)));
   }
 
   function dispose() {

@@ -11,7 +11,7 @@
  * card costs ~20 ms, a fixed one ~55 ms (BENCHMARKS.md, issue 7, section 4).
  */
 import { createShadowHost, el, showInTopLayer } from './shadow-host.js';
-import { LAYERS } from './highlights.js';
+import { LAYERS, layerLook } from './highlights.js';
 import { framesText, moreCommentsText, plural, summaryText, themeLabel } from './summary-words.js';
 
 const CSS = `
@@ -60,9 +60,10 @@ button.toggle:focus-visible { outline: 2px solid #1d4ed8; }
  * its "go to the comments" link scrolls `before` into view.
  * `refinement`: the refinement's state for the status line under the legend (`refinementText`).
  * `moreComments`: the label of the page's "show comments" button (Glose never clicks it), or null.
+ * `plain`: the page's highlights are drawn with their plain looks (the legend shows those).
  * Returns `{host, docked, setRefinement(state), dispose()}`.
  */
-export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null, moreComments = null } = {}) {
+export function drawSummaryPanel(doc, before, model, on, t, { docked = false, refinement = null, moreComments = null, plain = false } = {}) {
   const { host, root } = createShadowHost(doc, 'glose-summary', docked ? CSS + DOCKED_CSS : CSS);
   const themeButtons = [];
   // No comment read but a "show comments" button: the comments are not loaded, not absent.
@@ -98,7 +99,7 @@ export function drawSummaryPanel(doc, before, model, on, t, { docked = false, re
     on.openPanel ? el(doc, 'p', { class: 'actions' }, el(doc, 'button', { class: 'link', type: 'button', 'data-glose': 'open-panel',
       onclick: () => on.openPanel() }, t('openSidePanel'))) : null,
     el(doc, 'div', { class: 'legend', 'aria-label': t('legend') }, LAYERS.map((layer) =>
-      el(doc, 'span', {}, swatch(doc, layer), t(layer.legend)))),
+      el(doc, 'span', {}, swatch(doc, layer, plain), t(layer.legend)))),
     status,
   ];
   if (!docked) {
@@ -194,11 +195,13 @@ export function refinementText(state, t) {
  * A legend sample: a few letters drawn with exactly the declarations the page's highlight uses
  * (`layer.style`, the same as highlights.css), on the layer it is drawn over (`layer.over`), so a
  * dotted underline shows as a dotted underline. Styled through CSSOM (an inline style attribute
- * could be refused by page CSP). `data-layer` names the layer.
+ * could be refused by page CSP). `data-layer` names the layer as the page's registry does; `plain`:
+ * its plain look ({@link layerLook}), as the page draws it.
  */
-export function swatch(doc, layer) {
-  const sample = el(doc, 'span', { 'data-layer': layer.name }, 'Abc');
-  Object.assign(sample.style, layer.style);
+export function swatch(doc, layer, plain = false) {
+  const look = layerLook(layer, plain);
+  const sample = el(doc, 'span', { 'data-layer': look.name }, 'Abc');
+  Object.assign(sample.style, look.style);
   const under = layer.over && LAYERS.find((l) => l.name === layer.over);
   if (!under) {
     sample.classList.add('swatch');

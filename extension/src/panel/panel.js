@@ -27,7 +27,12 @@ let editing = null;
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
-$('legend').append(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer), t(layer.legend))));
+/** The legend, with the plain looks where the page draws its highlights plain (a big page). */
+function drawLegend(plain) {
+  $('legend').replaceChildren(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer, plain), t(layer.legend))));
+  $('legend').dataset.plain = String(plain);
+}
+drawLegend(false);
 
 async function tabId() {
   if (fixedTab) return Number(fixedTab);
@@ -98,6 +103,7 @@ async function deleteNote(note) {
 function render() {
   const report = state.report;
   $('toggle').textContent = t(state.on ? 'turnOff' : 'turnOn');
+  if ($('legend').dataset.plain !== String(Boolean(state.plain))) drawLegend(Boolean(state.plain));
   $('status').textContent = report.article?.found ? (report.metadata?.title ?? '') : t('noArticle');
   // A page too large to read whole: say how much of it the findings cover.
   const cut = report.truncated;
