@@ -81,11 +81,13 @@ function openAnnotations() {
       state.session?.setNotes(state.notes);
     },
   });
+  renderLegend();
 }
 
-function renderLegend() {
+/** The legend, with the plain looks where the session draws them (a page of over 20,000 elements). */
+function renderLegend(plain = state.session?.plain ?? false) {
   $('legend').replaceChildren(...LAYERS.map((layer) =>
-    el('span', {}, swatch(document, layer), state.t(layer.legend))));
+    el('span', {}, swatch(document, layer, plain), state.t(layer.legend))));
 }
 
 function renderReport(report) {

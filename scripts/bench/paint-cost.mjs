@@ -68,6 +68,12 @@ function markedSetup(declarations) {
   CSS.highlights.set('probe-mark', new Highlight(range));
 }
 
+/** Takes away what {@link markedSetup} added, so that the next action is measured without it. */
+function unmark() {
+  CSS.highlights.delete('probe-mark');
+  document.getElementById('probe-mark-style')?.remove();
+}
+
 /** One paragraph's colour changed (the `color` action), the highlight of {@link markedSetup} left as it is. */
 function recolour() {
   const p = document.querySelector('p');
@@ -106,8 +112,8 @@ const ACTIONS = {
   },
   formClose: { setup: formSetup, arg: 'fixed', act: formClose },
   formCloseAbs: { setup: formSetup, arg: 'absolute', act: formClose },
-  decorated: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3); text-decoration: underline 2px dashed green', act: recolour },
-  tinted: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3)', act: recolour },
+  decorated: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3); text-decoration: underline 2px dashed green', act: recolour, cleanup: unmark },
+  tinted: { setup: markedSetup, arg: 'background-color: rgba(70, 200, 120, 0.3)', act: recolour, cleanup: unmark },
 };
 const STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Blink.CompositingInputs.UpdateTime', 'Paint', 'Layerize', 'Commit']);
 
@@ -148,6 +154,10 @@ try {
       await cdp.send('Tracing.end');
       await done;
       await cdp.detach();
+      if (action.cleanup) {
+        await page.evaluate(action.cleanup);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      }
       const sum = {};
       for (const e of events) if (e.ph === 'X' && STEPS.has(e.name)) sum[e.name] = (sum[e.name] ?? 0) + (e.tdur ?? e.dur) / 1000;
       rows.push(Object.entries(sum).filter(([, ms]) => ms >= 0.5).map(([step, ms]) => `${step.replace('Blink.CompositingInputs.UpdateTime', '(of it CompositingInputs)')} ${ms.toFixed(1)}`).join(', ') || 'none over 0.5 ms');

@@ -84,6 +84,7 @@ test('drawing modules work in a plain page and leave no trace', { timeout: 120_0
       assert.ok(marks.clean);
       const underlined = await draw(true, { layer: 'glose-quoted' });
       assert.equal(underlined.drawn.line, 'underline', 'not plain: the underline');
+      assert.ok(underlined.clean);
     });
 
     await t.test('summary panel and tooltip render page text as text', async () => {

@@ -178,8 +178,9 @@ export function refineSnapshot(job, sentences, signal) {
  * For the benchmark and the tests (through the background's global, never reachable by pages):
  * `forget()` drops the remembered vectors, so a run embeds again; `unload()` drops the encoder
  * too, as a stopped service worker would; `state()` says what is loaded and how many refinement
- * requests are in flight; `hold()` keeps every embedding request waiting until `release()`, so a
- * test can act while one is surely in flight.
+ * requests are in flight; `hold()` keeps the embedding requests that reach the encoder after it
+ * waiting until `release()` (an unavailable encoder still answers at once), so a test can act
+ * while one is surely in flight.
  */
 export const refineControl = Object.freeze({
   forget: () => cache.clear(),

@@ -109,7 +109,9 @@ export function openSession(doc, analysis, placedNotes, t, hooks) {
  * script's world). The collection counts natively: no element reaches this script.
  */
 function drawsPlain(doc) {
-  const limit = globalThis.glosePlainAboveElements ?? PLAIN_ABOVE_ELEMENTS;
+  // A number only: a page's element named like the global must not stand in for it.
+  const set = globalThis.glosePlainAboveElements;
+  const limit = typeof set === 'number' ? set : PLAIN_ABOVE_ELEMENTS;
   return doc.getElementsByTagName('*').length > limit;
 }
 

@@ -14,6 +14,7 @@
  * the legend's samples show exactly that; `over` names the layer a sample sits on (a cue is only
  * ever drawn inside an editorial line). A cue is marked lighter than its line (an underline and a
  * light tint), so a sentence that is all cue stays a readable yellow line, not an orange block.
+ * `plain`: the look of an underlined layer on very big pages, a tint ({@link PLAIN_ABOVE_ELEMENTS}).
  */
 export const LAYERS = Object.freeze([
   { name: 'glose-editorial', kind: 'editorial', legend: 'legendEditorial',

@@ -193,7 +193,7 @@ export function refinementText(state, t) {
 
 /**
  * A legend sample: a few letters drawn with exactly the declarations the page's highlight uses
- * (`layer.style`, the same as highlights.css), on the layer it is drawn over (`layer.over`), so a
+ * (`layerLook(layer, plain).style`, the same as highlights.css), on the layer it is drawn over (`layer.over`), so a
  * dotted underline shows as a dotted underline. Styled through CSSOM (an inline style attribute
  * could be refused by page CSP). `data-layer` names the layer as the page's registry does; `plain`:
  * its plain look ({@link layerLook}), as the page draws it.

@@ -140,6 +140,7 @@ function clear(status) {
   $('toggle').textContent = t('turnOn');
   $('status').textContent = status;
   $('truncated').hidden = true;
+  if ($('legend').dataset.plain !== 'false') drawLegend(false);
   for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
   $('summary-count').textContent = '';
   $('summary-text').textContent = '';
