@@ -27,8 +27,9 @@ let editing = null;
 
 for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
 document.documentElement.lang = ext.i18n.getUILanguage().split('-')[0];
-/** The legend, with the plain looks where the page draws its highlights plain (a big page). */
+/** The legend, with the plain looks where the page draws its highlights plain (a big page); drawn again only when that changes. */
 function drawLegend(plain) {
+  if ($('legend').dataset.plain === String(plain)) return;
   $('legend').replaceChildren(...LAYERS.map((layer) => el(document, 'span', {}, swatch(document, layer, plain), t(layer.legend))));
   $('legend').dataset.plain = String(plain);
 }
@@ -103,7 +104,7 @@ async function deleteNote(note) {
 function render() {
   const report = state.report;
   $('toggle').textContent = t(state.on ? 'turnOff' : 'turnOn');
-  if ($('legend').dataset.plain !== String(Boolean(state.plain))) drawLegend(Boolean(state.plain));
+  drawLegend(Boolean(state.plain));
   $('status').textContent = report.article?.found ? (report.metadata?.title ?? '') : t('noArticle');
   // A page too large to read whole: say how much of it the findings cover.
   const cut = report.truncated;
@@ -140,7 +141,7 @@ function clear(status) {
   $('toggle').textContent = t('turnOn');
   $('status').textContent = status;
   $('truncated').hidden = true;
-  if ($('legend').dataset.plain !== 'false') drawLegend(false);
+  drawLegend(false);
   for (const id of ['editorial', 'attributed', 'themes', 'notes', 'orphans']) $(id).replaceChildren();
   $('summary-count').textContent = '';
   $('summary-text').textContent = '';
